@@ -1,0 +1,38 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const tfjs = { group: ['@tensorflow/*'], message: 'tfjs lives in src/ml-worker (and scripts/tests/server) only.' };
+const phaser = { name: 'phaser', message: 'Phaser lives in src/game only.' };
+const zustand = { group: ['zustand', 'zustand/*'], message: 'zustand is used only in src/game/state.' };
+const workerCode = { group: ['**/ml-worker/**', '**/ml-worker'], message: 'The game talks to the worker only through the contract in src/shared.' };
+const gameCode = { group: ['**/game/**', '**/game'], message: 'Only src/game may import game code.' };
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'assets/**', '.bench/**', 'test-results/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-console': 'off',
+    },
+  },
+  {
+    files: ['src/game/**/*.ts', 'src/main.ts'],
+    ignores: ['src/game/state/**'],
+    rules: { 'no-restricted-imports': ['error', { paths: [], patterns: [tfjs, zustand, workerCode] }] },
+  },
+  {
+    files: ['src/game/state/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [phaser], patterns: [tfjs, workerCode] }] },
+  },
+  {
+    files: ['src/ml-worker/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [phaser], patterns: [zustand, gameCode] }] },
+  },
+  {
+    files: ['src/shared/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [phaser], patterns: [tfjs, zustand, workerCode, gameCode] }] },
+  },
+);

@@ -1,0 +1,258 @@
+/**
+ * The one contract between the game (main thread) and the ML worker.
+ * The worker's exposed object `satisfies MlWorkerApi`; the game wraps the worker with this type and imports
+ * nothing from src/ml-worker. Only plain data crosses: numbers, strings, plain objects, Float32Array/Uint8Array.
+ */
+import type { NoiseSpec } from './noise';
+
+export type BackendName = 'webgl' | 'wasm' | 'cpu';
+export type BackendPreference = BackendName | 'auto';
+
+export interface InitOptions {
+  /** 'auto' picks WebGL on hardware GL, WASM on software GL (SwiftShader/llvmpipe) or no GL, CPU last. */
+  backend: BackendPreference;
+  /** Base URL of generated assets (the MNIST binary), e.g. '/assets/'. */
+  assetBase: string;
+}
+
+export interface InitResult {
+  backend: BackendName;
+  /** The GL renderer string the worker saw ('' when no WebGL context could be made). */
+  renderer: string;
+  isSoftwareGl: boolean;
+  /** Why this backend: a sentence a player can read. */
+  reason: string;
+  /** tfjs version. */
+  version: string;
+}
+
+export type DatasetName = 'glyphs' | 'glyphs28' | 'mnist';
+export type Split = 'train' | 'test' | 'all';
+
+export interface DatasetInfo {
+  name: DatasetName;
+  width: number;
+  height: number;
+  /** Pixels per image (width * height). */
+  size: number;
+  classes: number;
+  /** Class names in label order ('0'..'9' or 'A'..). */
+  classNames: string[];
+  trainCount: number;
+  testCount: number;
+}
+
+/** Images as one flat array, row-major, values in [0, 1]. */
+export interface ImageBatch {
+  images: Float32Array;
+  labels: Uint8Array;
+  count: number;
+  width: number;
+  height: number;
+}
+
+export type Activation = 'relu' | 'sigmoid' | 'tanh' | 'elu' | 'linear';
+export type ModelKind = 'dense' | 'conv' | 'denoising' | 'vae' | 'cvae' | 'sparse' | 'ksparse';
+
+export interface ModelSpec {
+  kind: ModelKind;
+  dataset: DatasetName;
+  /** Encoder hidden widths, outermost first; the decoder mirrors them. Ignored by 'conv' (uses `filters`). */
+  hidden: number[];
+  /** Code size, 1..64. */
+  bottleneck: number;
+  /** Hidden-layer activation. */
+  activation: Activation;
+  /** Every layer linear (no non-linearity, output included): the PCA-equivalent AE. */
+  linear?: boolean;
+  /** Seed for initial weights. */
+  seed: number;
+  /** conv: filters per encoder conv layer (e.g. [16, 8]). */
+  filters?: number[];
+  /** denoising: corruption applied to each batch's input, never to the target. */
+  noise?: NoiseSpec;
+  /** vae/cvae: weight of the KL term. */
+  beta?: number;
+  /** sparse: target mean activation rho and penalty weight. */
+  sparsity?: { rho: number; weight: number };
+  /** ksparse: number of code units kept per sample. */
+  k?: number;
+}
+
+export interface ModelInfo {
+  modelId: string;
+  spec: ModelSpec;
+  paramCount: number;
+  /** Input pixels (784 for MNIST, 35 for 5x7 glyphs). */
+  inputSize: number;
+  latentSize: number;
+}
+
+export type LossName = 'mse' | 'bce';
+export type OptimizerName = 'adam' | 'sgd';
+
+export interface TrainConfig {
+  /** Chosen by the caller so it can pause/resume/cancel before the promise settles. */
+  jobId: string;
+  /** Stop after this many epochs... */
+  epochs?: number;
+  /** ...or after this many steps (whichever is given; steps wins when both are). */
+  steps?: number;
+  batchSize: number;
+  optimizer: OptimizerName;
+  learningRate: number;
+  loss: LossName;
+  /** Same seed + same backend => same batch order, same noise, same result. */
+  seed: number;
+  split?: Split;
+  /** Max training examples taken from the split (default: all). */
+  limit?: number;
+  /** Progress at most every this many ms (default 100). */
+  progressIntervalMs?: number;
+  /** How many reconstructions to attach to progress events (default 8). */
+  previewCount?: number;
+  /** Save weights to persistent storage every this many ms (0/undefined: never). */
+  checkpointIntervalMs?: number;
+}
+
+export interface LossTerms {
+  /** What the optimiser minimises. */
+  total: number;
+  /** Reconstruction term (per-pixel mean MSE or BCE). */
+  reconstruction: number;
+  /** KL divergence to N(0, I), nats per sample (vae/cvae). */
+  kl?: number;
+  /** Sparsity penalty (sparse). */
+  sparsity?: number;
+  /** Per-pixel mean squared error, always reported so every model compares with PCA. */
+  mse: number;
+}
+
+export interface TrainProgress {
+  jobId: string;
+  step: number;
+  epoch: number;
+  totalSteps: number;
+  loss: LossTerms;
+  samplesPerSecond: number;
+  elapsedMs: number;
+  etaMs: number;
+  backend: BackendName;
+  /** previewCount clean inputs, their corrupted versions (denoising) and reconstructions. */
+  preview?: { inputs: Float32Array; corrupted?: Float32Array; outputs: Float32Array; count: number };
+  /** Set when the backend changed mid-job (WebGL context lost -> WASM). */
+  notice?: string;
+  /** Last step whose weights were checkpointed to storage. */
+  checkpointStep?: number;
+}
+
+export type TrainEndReason = 'completed' | 'cancelled' | 'diverged';
+
+export interface TrainResult {
+  jobId: string;
+  reason: TrainEndReason;
+  /** A sentence for the player (why it diverged, that it was cancelled...). */
+  message: string;
+  steps: number;
+  epochs: number;
+  finalLoss: LossTerms;
+  samplesPerSecond: number;
+  elapsedMs: number;
+  backend: BackendName;
+  /** Backend changes during the job, e.g. 'WebGL context lost at step 120; continued on WASM from step 100'. */
+  notices: string[];
+}
+
+export type ProgressCallback = (progress: TrainProgress) => void;
+
+export interface LatentGridBounds {
+  xMin: number;
+  xMax: number;
+  yMin: number;
+  yMax: number;
+  /** For latents above 2-D: the other coordinates (default 0). */
+  base?: Float32Array;
+  /** Which two latent dims span the grid (default [0, 1]). */
+  dims?: [number, number];
+}
+
+export interface PcaResult {
+  dataset: DatasetName;
+  k: number;
+  /** Pixels per image. */
+  size: number;
+  mean: Float32Array;
+  /** k x size, row-major, unit-length rows, by decreasing eigenvalue. */
+  components: Float32Array;
+  /** All eigenvalues of the training covariance (1/N), decreasing. */
+  eigenvalues: Float32Array;
+  /** Share of variance kept by each of the k components. */
+  explainedVarianceRatio: Float32Array;
+  /** Mean per-image squared error on the training split (= sum of the discarded eigenvalues). */
+  trainSse: number;
+  /** Per-pixel MSE on the training split. */
+  trainMse: number;
+  /** Per-pixel MSE on the held-out split. */
+  testMse: number;
+}
+
+export interface EvaluateResult {
+  split: Split;
+  count: number;
+  loss: LossTerms;
+}
+
+export interface WeightsExport {
+  modelId: string;
+  spec: ModelSpec;
+  /** Tensor names, shapes and the flat float32 data, in model order. */
+  tensors: { name: string; shape: number[] }[];
+  data: Float32Array;
+}
+
+export interface MemoryInfo {
+  numTensors: number;
+  numBytes: number;
+  backend: BackendName;
+}
+
+export interface BenchResult {
+  backend: BackendName;
+  samplesPerSecond: number;
+  steps: number;
+}
+
+export interface MlWorkerApi {
+  init(options: InitOptions): Promise<InitResult>;
+  loadDataset(name: DatasetName): Promise<DatasetInfo>;
+  /** Plain images of a dataset (for display), `count` from `offset` of a split. */
+  getImages(name: DatasetName, split: Split, offset: number, count: number): Promise<ImageBatch>;
+  createModel(spec: ModelSpec, options?: { id?: string }): Promise<ModelInfo>;
+  disposeModel(modelId: string): Promise<void>;
+  train(modelId: string, config: TrainConfig, onProgress?: ProgressCallback): Promise<TrainResult>;
+  pause(jobId: string): Promise<boolean>;
+  resume(jobId: string): Promise<boolean>;
+  cancel(jobId: string): Promise<boolean>;
+  /** Images in, reconstructions out (same length). `labels` for cvae. */
+  reconstruct(modelId: string, images: Float32Array, labels?: Uint8Array): Promise<Float32Array>;
+  /** Images in, codes out (the mean mu for vae/cvae), count * latentSize. */
+  encode(modelId: string, images: Float32Array, labels?: Uint8Array): Promise<Float32Array>;
+  /** Codes in (count * latentSize), images out. */
+  decode(modelId: string, codes: Float32Array, labels?: Uint8Array): Promise<Float32Array>;
+  /** n x n decodes over the bounds, row-major from (xMin, yMax) top-left. */
+  latentGrid(modelId: string, bounds: LatentGridBounds, n: number): Promise<Float32Array>;
+  /** n codes z ~ N(0, I) decoded, seeded. */
+  sample(modelId: string, n: number, seed: number): Promise<{ codes: Float32Array; images: Float32Array }>;
+  evaluate(modelId: string, split: Split, loss?: LossName, limit?: number): Promise<EvaluateResult>;
+  pca(dataset: DatasetName, k: number): Promise<PcaResult>;
+  saveWeights(modelId: string, key: string): Promise<void>;
+  /** Returns false when nothing is stored under the key. */
+  loadWeights(modelId: string, key: string): Promise<boolean>;
+  exportWeights(modelId: string): Promise<WeightsExport>;
+  importWeights(weights: WeightsExport): Promise<ModelInfo>;
+  memory(): Promise<MemoryInfo>;
+  /** Benchmark support: tfjs model.fit on the same model, same batch, for `steps` steps. */
+  benchFit(spec: ModelSpec, batchSize: number, steps: number): Promise<BenchResult>;
+  /** Test support: lose the WebGL context (WEBGL_lose_context) as a driver crash would. */
+  loseWebGlContext(): Promise<boolean>;
+}
