@@ -113,6 +113,8 @@ export interface TrainConfig {
   previewCount?: number;
   /** Save weights to persistent storage every this many ms (0/undefined: never). */
   checkpointIntervalMs?: number;
+  /** Storage key for those checkpoints (default `checkpoint/<modelId>`); restore with loadWeights(modelId, key). */
+  checkpointKey?: string;
 }
 
 export interface LossTerms {
@@ -174,6 +176,8 @@ export interface LatentGridBounds {
   base?: Float32Array;
   /** Which two latent dims span the grid (default [0, 1]). */
   dims?: [number, number];
+  /** cvae only: the class every grid point is decoded as (default 0). */
+  label?: number;
 }
 
 export interface PcaResult {
@@ -216,6 +220,12 @@ export interface MemoryInfo {
   backend: BackendName;
 }
 
+export interface BenchFitOptions {
+  optimizer?: OptimizerName;
+  learningRate?: number;
+  loss?: LossName;
+}
+
 export interface BenchResult {
   backend: BackendName;
   samplesPerSecond: number;
@@ -251,8 +261,8 @@ export interface MlWorkerApi {
   exportWeights(modelId: string): Promise<WeightsExport>;
   importWeights(weights: WeightsExport): Promise<ModelInfo>;
   memory(): Promise<MemoryInfo>;
-  /** Benchmark support: tfjs model.fit on the same model, same batch, for `steps` steps. */
-  benchFit(spec: ModelSpec, batchSize: number, steps: number): Promise<BenchResult>;
+  /** Benchmark support: tfjs model.fit on the same (dense) model, same batch, for `steps` steps (default Adam 1e-3, MSE). */
+  benchFit(spec: ModelSpec, batchSize: number, steps: number, options?: BenchFitOptions): Promise<BenchResult>;
   /** Test support: lose the WebGL context (WEBGL_lose_context) as a driver crash would. */
   loseWebGlContext(): Promise<boolean>;
 }

@@ -1,3 +1,4 @@
+import type {} from '../../src/game/test-api';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 /** Flags from DESIGN §5: WebGL2 (SwiftShader) works in a worker's OffscreenCanvas with these. */

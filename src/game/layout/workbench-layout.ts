@@ -1,0 +1,107 @@
+/**
+ * Where the Workbench's pieces go, as plain rectangles computed from the game size. Landscape (1280x720) is
+ * the one used today; a portrait variant for phones (390x844) slots in here without touching the widgets.
+ */
+import type { Rect } from '../ui/theme';
+
+export interface ControlRows {
+  dataset: Rect;
+  kind: Rect;
+  bottleneck: Rect;
+  hidden: Rect;
+  noise: Rect;
+  noiseLevel: Rect;
+  backend: Rect;
+}
+
+export interface WorkbenchLayout {
+  topBar: Rect;
+  controls: Rect;
+  /** Each control's own rect; its section label sits 24 px above it. */
+  rows: ControlRows;
+  runCard: Rect;
+  buttons: { train: Rect; pause: Rect; cancel: Rect };
+  progress: Rect;
+  chartCard: Rect;
+  chart: Rect;
+  imagesCard: Rect;
+  /** Caption column and image strip per row (three rows; see imageRowRects for fewer). */
+  imageRows: ImageRowRect[];
+  notice: Rect;
+}
+
+export interface ImageRowRect {
+  label: Rect;
+  grid: Rect;
+}
+
+export const SECTION_LABEL_OFFSET = 24;
+/** Image cells never grow past this, so two rows look like three rows' images, just spaced out. */
+const MAX_ROW_HEIGHT = 64;
+
+/** `count` image rows spread over the images card below its title. */
+export function imageRowRects(card: Rect, count: number): ImageRowRect[] {
+  const labelW = 140;
+  const top = card.y + 40;
+  const bottom = card.y + card.height - 12;
+  const rowH = Math.min(MAX_ROW_HEIGHT, Math.floor((bottom - top - 2 * 8) / 3));
+  const gap = count > 1 ? Math.min(24, Math.floor((bottom - top - count * rowH) / (count - 1))) : 0;
+  const gridW = Math.min(card.width - 32 - labelW, 8 * (rowH + 8));
+  return Array.from({ length: count }, (_, i) => {
+    const y = top + i * (rowH + gap);
+    return {
+      label: { x: card.x + 16, y, width: labelW, height: rowH },
+      grid: { x: card.x + 16 + labelW, y, width: gridW, height: rowH },
+    };
+  });
+}
+const M = 20;
+
+export function layoutWorkbench(width: number, height: number): WorkbenchLayout {
+  const topBar = { x: 0, y: 0, width, height: 72 };
+  const top = topBar.height + 10;
+  const controls = { x: M, y: top, width: 400, height: height - top - M };
+
+  // Left column: label (24) + control + gap, top to bottom.
+  const cx = controls.x + 16;
+  const cw = controls.width - 32;
+  let y = controls.y + 18 + SECTION_LABEL_OFFSET;
+  const row = (h: number, gap = 16): Rect => {
+    const r = { x: cx, y, width: cw, height: h };
+    y += h + gap + SECTION_LABEL_OFFSET;
+    return r;
+  };
+  const rows: ControlRows = {
+    dataset: row(38),
+    kind: row(36 * 2 + 6),
+    bottleneck: row(28),
+    hidden: row(38),
+    noise: row(34 * 2 + 6, 10),
+    noiseLevel: row(28),
+    backend: row(34),
+  };
+
+  const rx = controls.x + controls.width + M;
+  const rw = width - rx - M;
+  const runCard = { x: rx, y: top, width: rw, height: 84 };
+  const by = runCard.y + 20;
+  const buttons = {
+    train: { x: rx + 16, y: by, width: 136, height: 44 },
+    pause: { x: rx + 16 + 136 + 10, y: by, width: 120, height: 44 },
+    cancel: { x: rx + 16 + 136 + 10 + 120 + 10, y: by, width: 120, height: 44 },
+  };
+  const px = buttons.cancel.x + buttons.cancel.width + 28;
+  const progress = { x: px, y: runCard.y + 12, width: rx + rw - 16 - px, height: 60 };
+
+  const noticeH = 44;
+  const notice = { x: rx, y: height - M - noticeH, width: rw, height: noticeH };
+
+  const chartCard = { x: rx, y: runCard.y + runCard.height + 12, width: rw, height: 214 };
+  const chart = { x: chartCard.x + 12, y: chartCard.y + 8, width: chartCard.width - 24, height: chartCard.height - 14 };
+
+  const imagesTop = chartCard.y + chartCard.height + 12;
+  const imagesCard = { x: rx, y: imagesTop, width: rw, height: notice.y - 10 - imagesTop };
+  const imageRows = imageRowRects(imagesCard, 3);
+
+  return { topBar, controls, rows, runCard, buttons, progress, chartCard, chart, imagesCard, imageRows, notice };
+}

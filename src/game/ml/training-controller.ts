@@ -1,0 +1,305 @@
+/**
+ * Connects the workbench store to the bridge: turns the controls into a run, feeds progress into the store,
+ * and tells the player what happened (restarts, backend switches, failures). The bridge owns the worker; this
+ * owns "the current run".
+ */
+import { MlError } from '../../shared/errors';
+import { corrupt } from '../../shared/noise';
+import type { TrainProgress, TrainResult } from '../../shared/worker-api';
+import type { GameStoreApi, PreviewImages } from '../state';
+import type { MlBridge, RestartReport } from './bridge';
+import { PREVIEW_COUNT, RUN_SEED, noiseSpec, planRun, type RunPlan } from './run-plan';
+
+interface CurrentRun {
+  id: number;
+  modelId: string;
+  plan: RunPlan;
+  width: number;
+  height: number;
+  /** Set while the worker restarts under this run; the run continues from the restored step. */
+  interrupted: boolean;
+  /** Time trained by earlier jobs of this run (before a worker restart), so "took" covers the whole run. */
+  elapsedBase: number;
+  lastElapsed: number;
+}
+
+const noop = (): void => undefined;
+
+function isCode(error: unknown, code: MlError['code']): boolean {
+  return error instanceof MlError && error.code === code;
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export class TrainingController {
+  private runSeq = 0;
+  private current: CurrentRun | null = null;
+  private lastModelId: string | null = null;
+  private readonly shownNotices = new Set<string>();
+  /** The clean samples shown while idle, so the noisy row can be recomputed when the noise controls move. */
+  private samples: { dataset: string; images: Float32Array; width: number; height: number; count: number } | null = null;
+  private readonly unsubscribers: (() => void)[] = [];
+
+  constructor(
+    private readonly store: GameStoreApi,
+    private readonly bridge: MlBridge,
+  ) {
+    const s = () => this.store.getState();
+    this.unsubscribers.push(
+      bridge.events.on('status', (status) => s().setWorkerStatus(status)),
+      bridge.events.on('init', (init) =>
+        s().setBackendInfo({
+          backend: init.backend,
+          renderer: init.renderer,
+          isSoftwareGl: init.isSoftwareGl,
+          reason: init.reason,
+          version: init.version,
+        }),
+      ),
+      bridge.events.on('restarted', (report) => this.onRestarted(report)),
+      bridge.events.on('failed', (detail) => {
+        s().addNotice('error', 'notice.workerFailed', { detail });
+        if (this.current) s().setStatus('error');
+        this.current = null;
+      }),
+      store.subscribe(
+        (st) => st.workbench.config.dataset,
+        () => void this.loadSamples(),
+      ),
+      store.subscribe(
+        (st) => [st.workbench.config.kind, st.workbench.config.noiseType, st.workbench.config.noiseLevel] as const,
+        () => this.refreshIdlePreview(),
+        { equalityFn: (a, b) => a[0] === b[0] && a[1] === b[1] && a[2] === b[2] },
+      ),
+    );
+  }
+
+  /** Starts the worker early (during preload) and shows a few dataset samples once it is up. */
+  async warmUp(): Promise<void> {
+    try {
+      await this.bridge.start();
+      await this.loadSamples();
+    } catch (error) {
+      if (!isCode(error, 'WORKER_CRASHED')) this.store.getState().addNotice('error', 'notice.trainingFailed', { detail: message(error) });
+    }
+  }
+
+  /** Trains a fresh model from the current controls; a run already going is superseded. */
+  async train(): Promise<void> {
+    const id = ++this.runSeq;
+    const st = () => this.store.getState();
+    const plan = planRun(st().workbench.config);
+    this.current = null;
+    this.shownNotices.clear();
+    st().setStatus('initialising');
+    try {
+      await this.bridge.start();
+      const info = await this.bridge.loadDataset(plan.spec.dataset);
+      if (id !== this.runSeq) return;
+      if (this.lastModelId) {
+        this.bridge.disposeModel(this.lastModelId).catch(noop);
+        this.lastModelId = null;
+      }
+      const model = await this.bridge.createModel(plan.spec);
+      this.lastModelId = model.modelId;
+      if (id !== this.runSeq) return;
+      this.current = { id, modelId: model.modelId, plan, width: info.width, height: info.height, interrupted: false, elapsedBase: 0, lastElapsed: 0 };
+      st().beginRun(
+        {
+          modelId: model.modelId,
+          kind: plan.spec.kind,
+          dataset: st().workbench.config.dataset,
+          paramCount: model.paramCount,
+          latentSize: model.latentSize,
+        },
+        plan.train.steps,
+      );
+      await this.runJob(this.current, 0);
+    } catch (error) {
+      this.onRunError(id, error);
+    }
+  }
+
+  async pause(): Promise<void> {
+    const jobId = this.bridge.activeJobId;
+    if (!jobId || this.store.getState().workbench.status !== 'training') return;
+    if (await this.bridge.pause(jobId).catch(() => false)) this.store.getState().setStatus('paused');
+  }
+
+  async resume(): Promise<void> {
+    const jobId = this.bridge.activeJobId;
+    if (!jobId || this.store.getState().workbench.status !== 'paused') return;
+    if (await this.bridge.resume(jobId).catch(() => false)) this.store.getState().setStatus('training');
+  }
+
+  async cancel(): Promise<void> {
+    const jobId = this.bridge.activeJobId;
+    const status = this.store.getState().workbench.status;
+    if (jobId) {
+      await this.bridge.cancel(jobId).catch(noop);
+    } else if (status === 'initialising') {
+      // Not started yet: forget the run; its pending steps check runSeq.
+      this.runSeq++;
+      this.current = null;
+      this.store.getState().setStatus('idle');
+    }
+  }
+
+  /** A new backend preference takes effect on a fresh worker. */
+  restartEngine(): void {
+    this.runSeq++;
+    this.current = null;
+    this.lastModelId = null;
+    this.bridge.restart();
+    const st = this.store.getState();
+    if (st.workbench.status === 'training' || st.workbench.status === 'paused' || st.workbench.status === 'initialising') {
+      st.setStatus('idle');
+    }
+    void this.warmUp();
+  }
+
+  dispose(): void {
+    for (const off of this.unsubscribers.splice(0)) off();
+  }
+
+  // ---- internals ----
+
+  private async runJob(run: CurrentRun, fromStep: number): Promise<void> {
+    const total = run.plan.train.steps;
+    const result = await this.bridge.train(
+      run.modelId,
+      { ...run.plan.train, steps: Math.max(1, total - fromStep) },
+      (p) => this.onProgress(run, p, fromStep),
+      fromStep,
+    );
+    if (this.current !== run) return;
+    this.onFinished(run, result, fromStep);
+  }
+
+  private onProgress(run: CurrentRun, p: TrainProgress, offset: number): void {
+    if (this.current !== run) return;
+    const st = this.store.getState();
+    const info = st.workbench.backendInfo;
+    if (info && info.backend !== p.backend) st.setBackendInfo({ ...info, backend: p.backend, reason: p.notice ?? info.reason });
+    if (p.notice) this.showWorkerNotice(p.notice);
+    run.lastElapsed = run.elapsedBase + p.elapsedMs;
+    let preview: PreviewImages | undefined;
+    if (p.preview) {
+      preview = {
+        width: run.width,
+        height: run.height,
+        count: p.preview.count,
+        inputs: p.preview.inputs,
+        outputs: p.preview.outputs,
+        ...(p.preview.corrupted ? { corrupted: p.preview.corrupted } : {}),
+      };
+    }
+    st.recordProgress({
+      step: offset + p.step,
+      totalSteps: offset + p.totalSteps,
+      epoch: p.epoch,
+      total: p.loss.total,
+      reconstruction: p.loss.reconstruction,
+      ...(p.loss.kl !== undefined ? { kl: p.loss.kl } : {}),
+      samplesPerSecond: p.samplesPerSecond,
+      etaMs: p.etaMs,
+      elapsedMs: run.elapsedBase + p.elapsedMs,
+      ...(preview ? { preview } : {}),
+    });
+  }
+
+  private onFinished(run: CurrentRun, result: TrainResult, offset: number): void {
+    const st = this.store.getState();
+    for (const n of result.notices) this.showWorkerNotice(n);
+    st.finishRun({ reason: result.reason, message: result.message, steps: offset + result.steps });
+    if (result.reason === 'diverged') st.addNotice('error', 'notice.diverged', { detail: result.message });
+    if (this.current === run) this.current = null;
+  }
+
+  private onRunError(id: number, error: unknown): void {
+    if (isCode(error, 'JOB_SUPERSEDED')) return;
+    if (id !== this.runSeq) return;
+    if (isCode(error, 'WORKER_CRASHED') && this.current && this.bridge.status === 'restarting') {
+      // The restart handler continues this run from its checkpoint.
+      this.current.interrupted = true;
+      return;
+    }
+    if (isCode(error, 'WORKER_CRASHED') && this.bridge.status === 'restarting') {
+      // Crashed before the run began: nothing to continue; the restart notice tells the player.
+      this.store.getState().setStatus('idle');
+      return;
+    }
+    this.current = null;
+    const st = this.store.getState();
+    st.setStatus('error');
+    if (!isCode(error, 'WORKER_CRASHED') || this.bridge.status !== 'failed') {
+      st.addNotice('error', 'notice.trainingFailed', { detail: message(error) });
+    }
+  }
+
+  private onRestarted(report: RestartReport): void {
+    const st = this.store.getState();
+    const backend = report.init.backend.toUpperCase().replace('WEBGL', 'WebGL');
+    const run = this.current;
+    const modelId = run?.modelId ?? this.lastModelId;
+    const step = modelId ? report.restored.get(modelId) : undefined;
+    if (step === undefined) st.addNotice('warning', 'notice.workerRestartedIdle', { backend });
+    else if (step === null) st.addNotice('warning', 'notice.workerRestartedFresh', { backend });
+    else st.addNotice('warning', 'notice.workerRestarted', { backend, step });
+    if (!run || !run.interrupted || this.runSeq !== run.id) return;
+    if (step === undefined) {
+      this.current = null;
+      st.setStatus('idle');
+      return;
+    }
+    const from = step ?? 0;
+    run.interrupted = false;
+    run.elapsedBase = run.lastElapsed;
+    st.resumeRun(from);
+    this.runJob(run, from).catch((error: unknown) => this.onRunError(run.id, error));
+  }
+
+  private showWorkerNotice(text: string): void {
+    if (this.shownNotices.has(text)) return;
+    this.shownNotices.add(text);
+    this.store.getState().addNotice('warning', 'notice.backendSwitched', { detail: text });
+  }
+
+  private async loadSamples(): Promise<void> {
+    const dataset = this.store.getState().workbench.config.dataset;
+    if (this.bridge.status !== 'ready') return;
+    try {
+      const batch = await this.bridge.getImages(dataset, 'test', 0, PREVIEW_COUNT);
+      if (this.store.getState().workbench.config.dataset !== dataset) return;
+      this.samples = { dataset, images: batch.images, width: batch.width, height: batch.height, count: batch.count };
+      this.refreshIdlePreview(true);
+    } catch (error) {
+      if (!isCode(error, 'WORKER_CRASHED')) this.store.getState().addNotice('error', 'notice.trainingFailed', { detail: message(error) });
+    }
+  }
+
+  /** While nothing trains, show the samples and (for denoising) what the chosen noise does to them. */
+  private refreshIdlePreview(datasetChanged = false): void {
+    const st = this.store.getState();
+    const { status, config } = st.workbench;
+    if (status === 'training' || status === 'paused' || status === 'initialising') return;
+    // A finished run keeps its reconstructions on screen until the dataset changes.
+    if (status === 'done' && !datasetChanged) return;
+    const samples = this.samples;
+    if (!samples || samples.dataset !== config.dataset) return;
+    const shape = { width: samples.width, height: samples.height };
+    const corrupted =
+      config.kind === 'denoising'
+        ? corrupt(samples.images, shape, noiseSpec(config.noiseType, config.noiseLevel, config.dataset), RUN_SEED)
+        : undefined;
+    st.setPreview({
+      width: samples.width,
+      height: samples.height,
+      count: samples.count,
+      inputs: samples.images,
+      ...(corrupted ? { corrupted } : {}),
+    });
+  }
+}

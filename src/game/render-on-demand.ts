@@ -1,0 +1,71 @@
+/**
+ * Draw a frame only when something may have changed. With Phaser's Canvas renderer on a software-composited
+ * page (the SwiftShader machines that get Canvas, see renderer-choice.ts) every drawn frame uploads the whole
+ * 1280x720 canvas through the compositor: measured here, those commits took ~35% of the main thread idle and
+ * ~80% while the worker trained. The Workbench changes only on store updates (≤10/s while training) and on
+ * input, so frames in between keep the previous picture: the game still updates (input, timers) every frame.
+ */
+import type * as Phaser from 'phaser';
+
+/** Frames drawn after each change (covers hover redraws and texture refreshes landing a frame late). */
+const FRAMES_PER_CHANGE = 2;
+/** Safety net: redraw at least this often even if nobody said anything changed. */
+const MAX_IDLE_MS = 500;
+
+export interface RenderGate {
+  /** Something on screen changed: draw the next few frames. */
+  invalidate(): void;
+  /** Draw every frame (e.g. while a scene animates or loads). */
+  setContinuous(on: boolean): void;
+}
+
+const noop = (): void => undefined;
+
+/** Call from `callbacks.preBoot`, before Phaser binds its step function. */
+export function installRenderOnDemand(game: Phaser.Game): RenderGate {
+  let framesLeft = FRAMES_PER_CHANGE;
+  let continuous = true;
+  let lastDrawn = 0;
+  const original = game.step;
+
+  game.step = function step(this: Phaser.Game, time: number, delta: number): void {
+    if (continuous || framesLeft > 0 || time - lastDrawn >= MAX_IDLE_MS) {
+      framesLeft = Math.max(0, framesLeft - 1);
+      lastDrawn = time;
+      original.call(this, time, delta);
+      return;
+    }
+    // Update scenes and input as usual, but leave the canvas untouched.
+    const renderer = this.renderer as unknown as { preRender(): void; postRender(): void };
+    const scenes = this.scene as unknown as { render(r: unknown): void };
+    const saved = [renderer.preRender, renderer.postRender, scenes.render] as const;
+    renderer.preRender = noop;
+    renderer.postRender = noop;
+    scenes.render = noop;
+    try {
+      original.call(this, time, delta);
+    } finally {
+      [renderer.preRender, renderer.postRender, scenes.render] = saved;
+    }
+  };
+
+  const invalidate = (): void => {
+    framesLeft = FRAMES_PER_CHANGE;
+  };
+  // Any input can change hover/press states or focus rings.
+  for (const type of ['pointermove', 'pointerdown', 'pointerup', 'keydown', 'keyup', 'wheel', 'resize'] as const) {
+    window.addEventListener(type, invalidate, { passive: true, capture: true });
+  }
+  game.events.once('destroy', () => {
+    for (const type of ['pointermove', 'pointerdown', 'pointerup', 'keydown', 'keyup', 'wheel', 'resize'] as const) {
+      window.removeEventListener(type, invalidate, { capture: true });
+    }
+  });
+  return {
+    invalidate,
+    setContinuous: (on) => {
+      continuous = on;
+      invalidate();
+    },
+  };
+}

@@ -1,0 +1,17 @@
+import * as Phaser from 'phaser';
+import { BOOT_ASSETS } from '../assets';
+
+/** Loads only what the Preloader shows (the logo), then hands over. */
+export class Boot extends Phaser.Scene {
+  constructor() {
+    super('Boot');
+  }
+
+  preload(): void {
+    for (const a of BOOT_ASSETS) this.load.svg(a.key, a.url, { width: a.width, height: a.height });
+  }
+
+  create(): void {
+    this.scene.start('Preloader');
+  }
+}

@@ -1,0 +1,6 @@
+export { createGameStore, type GameStoreApi, type GameStoreOptions } from './store';
+export { snapshot, type StateSnapshot } from './snapshot';
+export * from './types';
+export * from './workbench-rules';
+export { DEFAULT_SETTINGS } from './settings-slice';
+export { watch } from './watch';

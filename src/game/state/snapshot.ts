@@ -1,0 +1,36 @@
+import { t } from '../../shared/messages';
+import type { GameState } from './types';
+
+/**
+ * A plain, JSON-safe copy of the state for the browser tests: typed arrays become their sizes, notices carry
+ * their rendered text.
+ */
+export function snapshot(state: GameState) {
+  const wb = state.workbench;
+  return {
+    settings: { ...state.settings },
+    workbench: {
+      config: { ...wb.config },
+      status: wb.status,
+      workerStatus: wb.workerStatus,
+      backendInfo: wb.backendInfo ? { ...wb.backendInfo } : null,
+      display: { ...wb.display },
+      model: wb.model ? { ...wb.model } : null,
+      lossHistory: wb.lossHistory.map((p) => ({ ...p })),
+      progress: wb.progress ? { ...wb.progress } : null,
+      preview: wb.preview
+        ? {
+            width: wb.preview.width,
+            height: wb.preview.height,
+            count: wb.preview.count,
+            hasCorrupted: wb.preview.corrupted !== undefined,
+            hasOutputs: wb.preview.outputs !== undefined,
+          }
+        : null,
+      outcome: wb.outcome ? { ...wb.outcome } : null,
+      notices: wb.notices.map((n) => ({ id: n.id, level: n.level, key: n.key, text: t(n.key, n.params) })),
+    },
+  };
+}
+
+export type StateSnapshot = ReturnType<typeof snapshot>;

@@ -1,0 +1,56 @@
+/**
+ * The one vanilla store: typed slices combined, `persist` (settings only) and `subscribeWithSelector` on the
+ * combined store. Scenes read it with selectors and unsubscribe on shutdown; nothing outside src/game/state
+ * imports zustand.
+ */
+import { createStore } from 'zustand/vanilla';
+import { persist, subscribeWithSelector, type StateStorage } from 'zustand/middleware';
+import { createSettingsSlice } from './settings-slice';
+import { createWorkbenchSlice, nextNoticeId } from './workbench-slice';
+import {
+  SETTINGS_STORAGE_KEY,
+  SETTINGS_VERSION,
+  createSafeStorage,
+  migrate,
+  partialize,
+  readPersisted,
+} from './persistence';
+import type { GameStore } from './types';
+
+export interface GameStoreOptions {
+  /** Where settings persist; defaults to window.localStorage, null for none (tests pass a memory storage). */
+  storage?: StateStorage | null;
+}
+
+function defaultStorage(): StateStorage | null {
+  return typeof window !== 'undefined' && window.localStorage ? window.localStorage : null;
+}
+
+export function createGameStore(options: GameStoreOptions = {}) {
+  const storage = createSafeStorage(() => (options.storage === undefined ? defaultStorage() : options.storage));
+  return createStore<GameStore>()(
+    subscribeWithSelector(
+      persist(
+        (...a) => ({ ...createSettingsSlice(...a), ...createWorkbenchSlice(...a) }),
+        {
+          name: SETTINGS_STORAGE_KEY,
+          version: SETTINGS_VERSION,
+          storage,
+          partialize,
+          migrate,
+          merge: (persisted, current) => {
+            if (persisted === undefined) return current;
+            const settings = readPersisted(persisted);
+            if (settings) return { ...current, settings };
+            // Unreadable save: drop it, keep the defaults, and say so once.
+            storage.removeItem(SETTINGS_STORAGE_KEY);
+            const notice = { id: nextNoticeId(), level: 'warning' as const, key: 'notice.settingsReset' as const };
+            return { ...current, workbench: { ...current.workbench, notices: [...current.workbench.notices, notice] } };
+          },
+        },
+      ),
+    ),
+  );
+}
+
+export type GameStoreApi = ReturnType<typeof createGameStore>;

@@ -1,0 +1,165 @@
+/**
+ * Store types. State and Actions are separate types per slice; the combined store is their intersection.
+ * Only plain data lives here (typed arrays for preview pixels included); never model weights.
+ */
+import type { BackendName, BackendPreference, ModelKind, TrainEndReason } from '../../shared/worker-api';
+import type { Locale, MessageKey, MessageParams } from '../../shared/messages';
+
+export type RendererPreference = 'auto' | 'canvas' | 'webgl';
+export type RendererKind = 'canvas' | 'webgl';
+
+// ---- settings slice (persisted) ----
+export interface Settings {
+  backend: BackendPreference;
+  renderer: RendererPreference;
+  sound: boolean;
+  reducedMotion: boolean;
+  locale: Locale;
+}
+
+export interface SettingsState {
+  settings: Settings;
+}
+
+export interface SettingsActions {
+  setBackendPreference(backend: BackendPreference): void;
+  setRendererPreference(renderer: RendererPreference): void;
+  setSound(on: boolean): void;
+  setReducedMotion(on: boolean): void;
+  setLocale(locale: Locale): void;
+}
+
+// ---- workbench slice (not persisted) ----
+export type DatasetChoice = 'glyphs' | 'mnist';
+export type NoiseType = 'gaussian' | 'saltPepper' | 'masking' | 'block';
+export type WorkbenchStatus = 'idle' | 'initialising' | 'training' | 'paused' | 'done' | 'error';
+export type WorkerStatus = 'stopped' | 'starting' | 'ready' | 'restarting' | 'failed';
+export type NoticeLevel = 'info' | 'warning' | 'error';
+
+export interface WorkbenchConfig {
+  dataset: DatasetChoice;
+  kind: ModelKind;
+  /** Code size, 1..64. */
+  bottleneck: number;
+  /** Width of the one hidden layer on each side (dense-style models). */
+  hiddenWidth: number;
+  noiseType: NoiseType;
+  /** 0..1; mapped to sigma / amount / fraction / block size by the spec builder. */
+  noiseLevel: number;
+}
+
+export interface BackendInfo {
+  backend: BackendName;
+  renderer: string;
+  isSoftwareGl: boolean;
+  reason: string;
+  version: string;
+}
+
+export interface DisplayInfo {
+  renderer: RendererKind;
+  /** Why: software GL detected, forced by URL or setting, or hardware GL. */
+  softwareGl: boolean;
+  forced: boolean;
+}
+
+export interface LossPoint {
+  step: number;
+  total: number;
+  reconstruction: number;
+  kl?: number;
+}
+
+export interface ProgressInfo {
+  step: number;
+  totalSteps: number;
+  epoch: number;
+  samplesPerSecond: number;
+  etaMs: number;
+  elapsedMs: number;
+}
+
+export interface PreviewImages {
+  width: number;
+  height: number;
+  count: number;
+  inputs: Float32Array;
+  corrupted?: Float32Array;
+  outputs?: Float32Array;
+}
+
+export interface ModelSummary {
+  modelId: string;
+  kind: ModelKind;
+  dataset: DatasetChoice;
+  paramCount: number;
+  latentSize: number;
+}
+
+export interface Notice {
+  id: number;
+  level: NoticeLevel;
+  key: MessageKey;
+  params?: MessageParams;
+}
+
+export interface RunOutcome {
+  reason: TrainEndReason;
+  message: string;
+  steps: number;
+}
+
+export interface ProgressUpdate {
+  step: number;
+  totalSteps: number;
+  epoch: number;
+  total: number;
+  reconstruction: number;
+  kl?: number;
+  samplesPerSecond: number;
+  etaMs: number;
+  elapsedMs: number;
+  preview?: PreviewImages;
+}
+
+export interface WorkbenchState {
+  workbench: {
+    config: WorkbenchConfig;
+    status: WorkbenchStatus;
+    workerStatus: WorkerStatus;
+    backendInfo: BackendInfo | null;
+    display: DisplayInfo;
+    model: ModelSummary | null;
+    lossHistory: LossPoint[];
+    progress: ProgressInfo | null;
+    preview: PreviewImages | null;
+    outcome: RunOutcome | null;
+    notices: Notice[];
+  };
+}
+
+export interface WorkbenchActions {
+  setDataset(dataset: DatasetChoice): void;
+  setKind(kind: ModelKind): void;
+  setBottleneck(value: number): void;
+  setHiddenWidth(value: number): void;
+  setNoiseType(type: NoiseType): void;
+  setNoiseLevel(value: number): void;
+  setStatus(status: WorkbenchStatus): void;
+  setWorkerStatus(status: WorkerStatus): void;
+  setBackendInfo(info: BackendInfo): void;
+  setDisplay(display: DisplayInfo): void;
+  /** Idle preview (dataset samples before any training). */
+  setPreview(preview: PreviewImages | null): void;
+  beginRun(model: ModelSummary, totalSteps: number): void;
+  /** After a worker restart: continue from `fromStep`, dropping loss points recorded after it. */
+  resumeRun(fromStep: number): void;
+  recordProgress(update: ProgressUpdate): void;
+  finishRun(outcome: RunOutcome): void;
+  addNotice(level: NoticeLevel, key: MessageKey, params?: MessageParams): number;
+  dismissNotice(id: number): void;
+}
+
+export type GameState = SettingsState & WorkbenchState;
+export type GameActions = SettingsActions & WorkbenchActions;
+export type GameStore = GameState & GameActions;

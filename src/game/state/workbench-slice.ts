@@ -1,0 +1,104 @@
+import type { StateCreator } from 'zustand/vanilla';
+import type { GameStore, WorkbenchActions, WorkbenchState } from './types';
+import type { StoreMutators } from './mutators';
+import {
+  DEFAULT_CONFIG,
+  MAX_NOTICES,
+  appendLossPoint,
+  clampBottleneck,
+  clampHiddenWidth,
+  clampNoiseLevel,
+} from './workbench-rules';
+
+let noticeSeq = 0;
+export const nextNoticeId = (): number => ++noticeSeq;
+
+export function initialWorkbench(): WorkbenchState['workbench'] {
+  return {
+    config: { ...DEFAULT_CONFIG },
+    status: 'idle',
+    workerStatus: 'stopped',
+    backendInfo: null,
+    display: { renderer: 'webgl', softwareGl: false, forced: false },
+    model: null,
+    lossHistory: [],
+    progress: null,
+    preview: null,
+    outcome: null,
+    notices: [],
+  };
+}
+
+export const createWorkbenchSlice: StateCreator<GameStore, StoreMutators, [], WorkbenchState & WorkbenchActions> = (
+  set,
+) => {
+  type WB = WorkbenchState['workbench'];
+  const patch = (fn: (wb: WB) => Partial<WB>): void => {
+    set((s) => ({ workbench: { ...s.workbench, ...fn(s.workbench) } }));
+  };
+  const patchConfig = (fn: (c: WB['config']) => Partial<WB['config']>): void =>
+    patch((wb) => ({ config: { ...wb.config, ...fn(wb.config) } }));
+
+  return {
+    workbench: initialWorkbench(),
+    setDataset: (dataset) => patchConfig(() => ({ dataset })),
+    setKind: (kind) => patchConfig(() => ({ kind })),
+    setBottleneck: (value) => patchConfig(() => ({ bottleneck: clampBottleneck(value) })),
+    setHiddenWidth: (value) => patchConfig(() => ({ hiddenWidth: clampHiddenWidth(value) })),
+    setNoiseType: (noiseType) => patchConfig(() => ({ noiseType })),
+    setNoiseLevel: (value) => patchConfig(() => ({ noiseLevel: clampNoiseLevel(value) })),
+    setStatus: (status) => patch(() => ({ status })),
+    setWorkerStatus: (workerStatus) => patch(() => ({ workerStatus })),
+    setBackendInfo: (backendInfo) => patch(() => ({ backendInfo })),
+    setDisplay: (display) => patch(() => ({ display })),
+    setPreview: (preview) => patch(() => ({ preview })),
+    beginRun: (model, totalSteps) =>
+      patch(() => ({
+        model,
+        status: 'training',
+        lossHistory: [],
+        outcome: null,
+        progress: { step: 0, totalSteps, epoch: 0, samplesPerSecond: 0, etaMs: 0, elapsedMs: 0 },
+      })),
+    resumeRun: (fromStep) =>
+      patch((wb) => ({
+        status: 'training',
+        lossHistory: wb.lossHistory.filter((p) => p.step <= fromStep),
+        progress: wb.progress ? { ...wb.progress, step: fromStep } : null,
+      })),
+    recordProgress: (u) =>
+      patch((wb) => ({
+        lossHistory: appendLossPoint(wb.lossHistory, {
+          step: u.step,
+          total: u.total,
+          reconstruction: u.reconstruction,
+          ...(u.kl !== undefined ? { kl: u.kl } : {}),
+        }),
+        progress: {
+          step: u.step,
+          totalSteps: u.totalSteps,
+          epoch: u.epoch,
+          samplesPerSecond: u.samplesPerSecond,
+          etaMs: u.etaMs,
+          elapsedMs: u.elapsedMs,
+        },
+        preview: u.preview ?? wb.preview,
+      })),
+    finishRun: (outcome) =>
+      patch((wb) => ({
+        outcome,
+        status: outcome.reason === 'completed' ? 'done' : outcome.reason === 'cancelled' ? 'idle' : 'error',
+        progress: wb.progress && outcome.reason === 'completed'
+          ? { ...wb.progress, step: outcome.steps, etaMs: 0 }
+          : wb.progress,
+      })),
+    addNotice: (level, key, params) => {
+      const id = nextNoticeId();
+      patch((wb) => ({
+        notices: [...wb.notices, { id, level, key, ...(params ? { params } : {}) }].slice(-MAX_NOTICES),
+      }));
+      return id;
+    },
+    dismissNotice: (id) => patch((wb) => ({ notices: wb.notices.filter((n) => n.id !== id) })),
+  };
+};

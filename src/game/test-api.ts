@@ -1,0 +1,39 @@
+/**
+ * Types of the browser-test hook `window.__latentQuest` (installed by test-hooks.ts; ids documented there).
+ * Type-only and dependency-light so the Node-side tests can `import type {} from '../../src/game/test-api'`
+ * to get the `window.__latentQuest` declaration.
+ */
+import type { StateSnapshot } from './state/snapshot';
+
+export interface PageRect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface LatentQuestHooks {
+  /** True once the Workbench is interactive. */
+  readonly ready: boolean;
+  /** Plain JSON copy of the store. */
+  getState(): StateSnapshot;
+  /** CSS page pixels of a widget by stable id, or null when it is not on screen. */
+  uiBounds(id: string): PageRect | null;
+  /** Every id uiBounds knows right now. */
+  widgetIds(): string[];
+  debug: {
+    /** Terminates the ML worker as a crash would; the bridge restarts it and tells the player. */
+    killWorker(): void;
+    /** The worker loses its WebGL context (WEBGL_lose_context); false when it has none. */
+    loseWebGlContext(): Promise<boolean>;
+    workerAlive(): boolean;
+    /** The renderer Phaser actually runs. */
+    rendererType(): 'canvas' | 'webgl';
+  };
+}
+
+declare global {
+  interface Window {
+    __latentQuest?: LatentQuestHooks;
+  }
+}

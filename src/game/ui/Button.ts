@@ -1,0 +1,144 @@
+import type * as Phaser from 'phaser';
+import { COLORS, CSS, FOCUS_WIDTH, RADIUS, TEXT, type Rect } from './theme';
+import { Widget, type Focusable } from './Widget';
+
+export type ButtonVariant = 'primary' | 'secondary' | 'danger' | 'ghost';
+
+export interface ButtonConfig extends Rect {
+  id: string;
+  label: string;
+  variant?: ButtonVariant;
+  /** Texture key of a small icon drawn left of the label. */
+  icon?: string;
+}
+
+type ButtonEvents = { pointerfocus: []; press: [] };
+
+/** A push button: mouse, touch, and Enter/Space when focused. Emits 'press'. */
+export class Button extends Widget<ButtonEvents> implements Focusable {
+  private readonly bg: Phaser.GameObjects.Graphics;
+  private readonly label: Phaser.GameObjects.Text;
+  private readonly zone: Phaser.GameObjects.Zone;
+  private readonly icon: Phaser.GameObjects.Image;
+  private variant: ButtonVariant;
+  private iconKey: string | null;
+  private hover = false;
+  private pressed = false;
+  private focused = false;
+  private focusVisible = false;
+
+  constructor(scene: Phaser.Scene, config: ButtonConfig) {
+    super(scene, config.id, config);
+    this.variant = config.variant ?? 'secondary';
+    this.bg = this.track(scene.add.graphics());
+    this.label = this.track(scene.add.text(0, 0, config.label, TEXT.button).setOrigin(0.5, 0.5));
+    this.icon = this.track(scene.add.image(0, 0, config.icon ?? '__DEFAULT').setOrigin(0.5, 0.5));
+    this.iconKey = config.icon !== undefined && scene.textures.exists(config.icon) ? config.icon : null;
+    this.icon.setVisible(this.iconKey !== null);
+    this.zone = this.track(scene.add.zone(config.x, config.y, config.width, config.height).setOrigin(0, 0));
+    this.zone.setInteractive({ useHandCursor: true });
+    this.zone.on('pointerover', () => this.setHover(true));
+    this.zone.on('pointerout', () => {
+      this.pressed = false;
+      this.setHover(false);
+    });
+    this.zone.on('pointerdown', () => {
+      if (!this.enabled) return;
+      this.pressed = true;
+      this.events.emit('pointerfocus');
+      this.redraw();
+    });
+    this.zone.on('pointerup', () => {
+      const wasPressed = this.pressed;
+      this.pressed = false;
+      this.redraw();
+      if (wasPressed && this.enabled) this.events.emit('press');
+    });
+    this.redraw();
+  }
+
+  setLabel(text: string): this {
+    if (this.label.text !== text) {
+      this.label.setText(text);
+      this.redraw();
+    }
+    return this;
+  }
+
+  setIcon(key: string | null): this {
+    this.iconKey = key && this.scene.textures.exists(key) ? key : null;
+    if (this.iconKey && this.icon.texture.key !== this.iconKey) this.icon.setTexture(this.iconKey);
+    this.icon.setVisible(this.iconKey !== null && this.label.visible);
+    this.redraw();
+    return this;
+  }
+
+  override setVisible(visible: boolean): this {
+    super.setVisible(visible);
+    this.icon.setVisible(visible && this.iconKey !== null);
+    return this;
+  }
+
+  setVariant(variant: ButtonVariant): this {
+    if (variant !== this.variant) {
+      this.variant = variant;
+      this.redraw();
+    }
+    return this;
+  }
+
+  canFocus(): boolean {
+    return this.enabled && this.label.visible;
+  }
+
+  setFocused(focused: boolean, visible: boolean): void {
+    this.focused = focused;
+    this.focusVisible = visible;
+    this.redraw();
+  }
+
+  handleKey(event: KeyboardEvent): boolean {
+    if (event.key !== 'Enter' && event.key !== ' ') return false;
+    if (this.enabled) this.events.emit('press');
+    return true;
+  }
+
+  private setHover(hover: boolean): void {
+    this.hover = hover;
+    this.redraw();
+  }
+
+  protected redraw(): void {
+    const { x, y, width, height } = this.rect;
+    this.zone.setPosition(x, y).setSize(width, height);
+    const iconW = this.icon.visible ? 28 : 0;
+    this.label.setPosition(Math.round(x + width / 2 + iconW / 2), Math.round(y + height / 2));
+    if (this.icon.visible) this.icon.setPosition(Math.round(x + width / 2 - this.label.width / 2 - 4), Math.round(y + height / 2)).setAlpha(this.enabled ? 1 : 0.35);
+    const g = this.bg.clear();
+    let fill: number;
+    let color: string;
+    if (!this.enabled) {
+      fill = COLORS.surfaceDisabled;
+      color = CSS.disabled;
+    } else if (this.variant === 'primary') {
+      fill = this.pressed ? COLORS.accentPressed : this.hover ? COLORS.accentHover : COLORS.accent;
+      color = CSS.onAccent;
+    } else if (this.variant === 'danger') {
+      fill = this.pressed ? COLORS.surfacePressed : this.hover ? COLORS.surfaceHover : COLORS.dangerSurface;
+      color = CSS.danger;
+    } else {
+      fill = this.pressed ? COLORS.surfacePressed : this.hover ? COLORS.surfaceHover : this.variant === 'ghost' ? COLORS.panel : COLORS.surface;
+      color = CSS.text;
+    }
+    g.fillStyle(fill, 1).fillRoundedRect(x, y, width, height, RADIUS);
+    if (this.variant !== 'primary' || !this.enabled) {
+      g.lineStyle(1, this.variant === 'danger' && this.enabled ? COLORS.danger : COLORS.panelBorder, this.variant === 'danger' ? 0.6 : 1);
+      g.strokeRoundedRect(x + 0.5, y + 0.5, width - 1, height - 1, RADIUS);
+    }
+    if (this.focused && this.focusVisible) {
+      g.lineStyle(FOCUS_WIDTH, COLORS.focus, 1).strokeRoundedRect(x - 3, y - 3, width + 6, height + 6, RADIUS + 3);
+    }
+    this.label.setColor(color);
+    if (this.zone.input) this.zone.input.cursor = this.enabled ? 'pointer' : 'default';
+  }
+}

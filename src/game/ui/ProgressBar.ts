@@ -1,0 +1,71 @@
+import type * as Phaser from 'phaser';
+import { COLORS, TEXT, type Rect } from './theme';
+import { Widget } from './Widget';
+
+export interface ProgressBarState {
+  /** 0..1 */
+  fraction: number;
+  /** Above the bar, left: "Training · Step 340 / 2,000". */
+  title: string;
+  /** Above the bar, right: "ETA 0:42". */
+  right: string;
+  /** Below the bar: "1,820 samples/s · 101,632 weights". */
+  detail: string;
+  /** Dim the fill (paused, cancelled, stopped). */
+  muted?: boolean;
+}
+
+/** A status line, a rounded bar showing how much of the run is done, and a detail line. */
+export class ProgressBar extends Widget {
+  private readonly graphics: Phaser.GameObjects.Graphics;
+  private readonly titleText: Phaser.GameObjects.Text;
+  private readonly rightText: Phaser.GameObjects.Text;
+  private readonly detailText: Phaser.GameObjects.Text;
+  private state: ProgressBarState = { fraction: 0, title: '', right: '', detail: '' };
+
+  constructor(scene: Phaser.Scene, id: string, rect: Rect) {
+    super(scene, id, rect);
+    this.graphics = this.track(scene.add.graphics());
+    this.titleText = this.track(scene.add.text(0, 0, '', TEXT.heading));
+    this.rightText = this.track(scene.add.text(0, 0, '', TEXT.value).setOrigin(1, 0));
+    this.detailText = this.track(scene.add.text(0, 0, '', TEXT.small));
+    this.redraw();
+  }
+
+  set(state: ProgressBarState): this {
+    const s = this.state;
+    if (
+      s.fraction === state.fraction &&
+      s.title === state.title &&
+      s.right === state.right &&
+      s.detail === state.detail &&
+      s.muted === state.muted
+    ) {
+      return this;
+    }
+    this.state = { ...state };
+    this.redraw();
+    return this;
+  }
+
+  protected redraw(): void {
+    const { x, y, width } = this.rect;
+    const barH = 10;
+    const barY = y + 30;
+    const setText = (t: Phaser.GameObjects.Text, value: string): void => {
+      if (t.text !== value) t.setText(value);
+    };
+    setText(this.titleText, this.state.title);
+    setText(this.rightText, this.state.right);
+    setText(this.detailText, this.state.detail);
+    this.titleText.setPosition(x, y);
+    this.rightText.setPosition(x + width, y + 2);
+    this.detailText.setPosition(x, barY + barH + 6);
+    const f = Math.min(1, Math.max(0, this.state.fraction));
+    const g = this.graphics.clear();
+    g.fillStyle(COLORS.surface, 1).fillRoundedRect(x, barY, width, barH, barH / 2);
+    if (f > 0) {
+      g.fillStyle(this.state.muted ? COLORS.axis : COLORS.accent, 1).fillRoundedRect(x, barY, Math.max(barH, f * width), barH, barH / 2);
+    }
+  }
+}

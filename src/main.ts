@@ -1,0 +1,3 @@
+import { startGame } from './game/main';
+
+startGame('game');

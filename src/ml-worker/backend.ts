@@ -1,0 +1,107 @@
+/**
+ * Backend choice. 'auto': WebGL when the worker's GL is hardware-accelerated; WASM when it is software
+ * (SwiftShader, llvmpipe: slower than WASM and it starves the game's own WebGL renderer) or missing; CPU last.
+ * A forced backend is honoured when it starts, otherwise the next one is used and the reason says why.
+ */
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-wasm';
+import type { BackendName, BackendPreference } from '../shared/worker-api';
+
+export const SOFTWARE_GL = /swiftshader|llvmpipe|softpipe|software/i;
+
+export interface GlInfo {
+  renderer: string;
+  isSoftware: boolean;
+}
+
+export interface BackendChoice {
+  backend: BackendName;
+  renderer: string;
+  isSoftwareGl: boolean;
+  reason: string;
+}
+
+export interface BackendDeps {
+  /** The GL renderer seen by this thread, or null without WebGL2. */
+  probeGl: () => GlInfo | null;
+  /** Switches tfjs to a backend; false (or a throw) when it cannot start. */
+  setBackend: (name: BackendName) => Promise<boolean>;
+}
+
+const LABEL: Record<BackendName, string> = { webgl: 'WebGL', wasm: 'WASM', cpu: 'CPU' };
+
+/** Reads the renderer of a throwaway WebGL2 context on an OffscreenCanvas (null in Node or without WebGL2). */
+export function probeGl(): GlInfo | null {
+  if (typeof OffscreenCanvas === 'undefined') return null;
+  try {
+    const gl = new OffscreenCanvas(1, 1).getContext('webgl2');
+    if (!gl) return null;
+    const debug = gl.getExtension('WEBGL_debug_renderer_info');
+    const renderer = String(gl.getParameter(debug ? debug.UNMASKED_RENDERER_WEBGL : gl.RENDERER) ?? '');
+    gl.getExtension('WEBGL_lose_context')?.loseContext();
+    return { renderer, isSoftware: SOFTWARE_GL.test(renderer) };
+  } catch {
+    return null;
+  }
+}
+
+/** tf.setBackend that never throws; WASM stays single-threaded (no COOP/COEP is served, threads hung here). */
+export async function setTfBackend(name: BackendName): Promise<boolean> {
+  try {
+    if (name === 'wasm') tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+    const ok = await tf.setBackend(name);
+    if (ok) await tf.ready();
+    return ok && tf.getBackend() === name;
+  } catch {
+    return false;
+  }
+}
+
+export const defaultBackendDeps: BackendDeps = { probeGl, setBackend: setTfBackend };
+
+function autoOrder(gl: GlInfo | null, webglBroken: boolean): BackendName[] {
+  return gl && !gl.isSoftware && !webglBroken ? ['webgl', 'wasm', 'cpu'] : ['wasm', 'cpu'];
+}
+
+function forcedOrder(pref: BackendName): BackendName[] {
+  return pref === 'webgl' ? ['webgl', 'wasm', 'cpu'] : pref === 'wasm' ? ['wasm', 'cpu'] : ['cpu'];
+}
+
+function autoReason(chosen: BackendName, gl: GlInfo | null, webglBroken: boolean): string {
+  if (chosen === 'webgl') return `Using WebGL: the graphics (${gl?.renderer || 'GPU'}) is hardware-accelerated, the fastest choice.`;
+  const why = webglBroken
+    ? 'the WebGL context was lost earlier'
+    : gl
+      ? `WebGL here is software-rendered (${gl.renderer}), slower than WASM and it would make the game stutter`
+      : 'WebGL is not available to the worker';
+  if (chosen === 'wasm') return `Using WASM: ${why}.`;
+  return `Using CPU, the slowest option: ${why}, and WebAssembly could not start.`;
+}
+
+/** Tries the backends in order for `pref` and explains the one that started. */
+export async function chooseBackend(pref: BackendPreference, deps: BackendDeps, webglBroken = false): Promise<BackendChoice> {
+  const gl = deps.probeGl();
+  const order = pref === 'auto' ? autoOrder(gl, webglBroken) : forcedOrder(pref);
+  const failed: BackendName[] = [];
+  for (const name of order) {
+    if (name === 'webgl' && (webglBroken || !gl)) {
+      failed.push(name);
+      continue;
+    }
+    const ok = await Promise.resolve()
+      .then(() => deps.setBackend(name))
+      .catch(() => false);
+    if (!ok) {
+      failed.push(name);
+      continue;
+    }
+    const base = { backend: name, renderer: gl?.renderer ?? '', isSoftwareGl: gl?.isSoftware ?? false };
+    if (pref === 'auto') return { ...base, reason: autoReason(name, gl, webglBroken) };
+    if (name === pref) {
+      const soft = name === 'webgl' && gl?.isSoftware ? ` (note: this WebGL is software-rendered: ${gl.renderer})` : '';
+      return { ...base, reason: `Using ${LABEL[name]} because it was chosen in the settings${soft}.` };
+    }
+    return { ...base, reason: `${failed.map((f) => LABEL[f]).join(' and ')} could not start here, so using ${LABEL[name]} instead.` };
+  }
+  throw new Error(`No tfjs backend could start (tried ${order.join(', ')}).`);
+}

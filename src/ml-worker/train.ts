@@ -1,0 +1,306 @@
+/**
+ * The custom training loop. Each step is one tf.tidy around optimizer.minimize with an explicit varList; the
+ * dataset lives on the backend as one tensor and batches are gathered by index. Values are read back only at
+ * the throttled progress tick (await data()), where the loop also checks for divergence and a lost WebGL
+ * context, snapshots weights to the CPU now and then (the "last good weights"), and yields to the event loop so
+ * pause/cancel messages get through.
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { BackendName, LossTerms, ProgressCallback, TrainConfig, TrainEndReason, TrainProgress, TrainResult } from '../shared/worker-api';
+import { BatchPlan, mixSeed, SEED_STREAM } from './batches';
+import type { JobControl } from './jobs';
+import { objective, stackTerms } from './losses';
+import type { Autoencoder } from './models/autoencoder';
+import { corruptRows, hasNoise } from './models/denoising';
+import { reconstruct } from './inference';
+import { corrupt } from '../shared/noise';
+import { allFinite, readWeights, writeWeights, type WeightSnapshot } from './weights';
+import { yieldToEventLoop } from './yield';
+
+/** CPU copy of the training examples plus their device tensors (owned by the engine's cache). */
+export interface TrainData {
+  images: Float32Array;
+  labels: Uint8Array;
+  count: number;
+}
+
+export interface DeviceData {
+  x: tf.Tensor2D;
+  /** One-hot labels, for conditional models. */
+  oneHot: tf.Tensor2D | null;
+}
+
+/** What the loop needs from the engine; the model and device data change when the backend does. */
+export interface TrainHost {
+  model(): Autoencoder;
+  deviceData(): DeviceData;
+  backend(): BackendName;
+  /** null unless training on WebGL. */
+  contextWatch(): { isLost(): boolean; whenLost(): { promise: Promise<void>; stop: () => void } } | null;
+  /** Moves everything to a fallback backend, rebuilding models from their snapshots; returns its name. */
+  recoverFromContextLoss(): Promise<BackendName>;
+  /** Records the model's latest good weights (used to rebuild it elsewhere). */
+  keepSnapshot(snapshot: WeightSnapshot): void;
+  /** Persists a snapshot (checkpoint). */
+  checkpoint(snapshot: WeightSnapshot): Promise<void>;
+  /** Bumped whenever the engine rebuilt its models on another backend (then the loop re-acquires them). */
+  generation(): number;
+}
+
+export const DEFAULTS = { progressIntervalMs: 100, previewCount: 8, snapshotIntervalMs: 1500, yieldIntervalMs: 16 } as const;
+/** Loss above this, or above 100x the first loss (and above 1), ends the job as diverged. */
+export const EXPLODED_LOSS = 1e6;
+
+function toLossTerms(values: Float32Array, model: Autoencoder): LossTerms {
+  const t: LossTerms = { total: values[0], reconstruction: values[1], mse: values[2] };
+  if (model.variational) t.kl = values[3];
+  if (model.spec.kind === 'sparse') t.sparsity = values[4];
+  return t;
+}
+
+export function divergenceReason(total: number, firstLoss: number | undefined): string | null {
+  if (!Number.isFinite(total)) return 'the loss became NaN (not a number)';
+  if (total > EXPLODED_LOSS) return `the loss exploded to ${total.toPrecision(3)}`;
+  if (firstLoss !== undefined && total > Math.max(100 * firstLoss, 1)) {
+    return `the loss grew to ${total.toPrecision(3)}, over 100 times its starting value ${firstLoss.toPrecision(3)}`;
+  }
+  return null;
+}
+
+const now = (): number => performance.now();
+
+export async function runTraining(host: TrainHost, data: TrainData, config: TrainConfig, job: JobControl, onProgress?: ProgressCallback): Promise<TrainResult> {
+  let model = host.model();
+  const { spec } = model;
+  const shape = { width: model.width, height: model.height };
+  const batchSize = Math.min(config.batchSize, data.count);
+  const plan = new BatchPlan(data.count, batchSize, config.seed);
+  const totalSteps = config.steps ?? (config.epochs ?? 1) * plan.stepsPerEpoch;
+  const intervalMs = config.progressIntervalMs ?? DEFAULTS.progressIntervalMs;
+  const checkpointMs = config.checkpointIntervalMs ?? 0;
+  const noisy = hasNoise(spec.noise);
+
+  const previewCount = Math.min(config.previewCount ?? DEFAULTS.previewCount, data.count);
+  const previewInputs = data.images.slice(0, previewCount * model.inputSize);
+  const previewLabels = data.labels.slice(0, previewCount);
+  const previewCorrupted = noisy && spec.noise ? corrupt(previewInputs, shape, spec.noise, mixSeed(config.seed, 0, SEED_STREAM.preview)) : undefined;
+
+  const makeOptimizer = (): tf.Optimizer => (config.optimizer === 'adam' ? tf.train.adam(config.learningRate) : tf.train.sgd(config.learningRate));
+  let optimizer = makeOptimizer();
+  let varList = model.weights.map((w) => w.variable);
+  let device = host.deviceData();
+  let generation = host.generation();
+
+  const notices: string[] = [];
+  let snapshot: WeightSnapshot = { step: 0, arrays: await readWeights(model) };
+  let snapshotAt = now();
+  let checkpointAt = now();
+  let checkpointStep: number | undefined;
+  let firstLoss: number | undefined;
+  let lastTerms: LossTerms = { total: NaN, reconstruction: NaN, mse: NaN };
+  let reason: TrainEndReason = 'completed';
+  let message = `Trained for ${totalSteps} steps.`;
+
+  const started = now();
+  let pausedMs = 0;
+  let warmStart = started;
+  let warmStep = 0;
+  let lastReport = -Infinity;
+  let reportStep = 0;
+  let lastYield = now();
+  let step = 0;
+
+  const runStep = (s: number, report: boolean): tf.Tensor1D | null => {
+    const { indices, tensor: idx } = plan.batch(s);
+    const corrupted = noisy && spec.noise ? corruptRows(data.images, indices, shape, spec.noise, mixSeed(config.seed, s, SEED_STREAM.noise)) : null;
+    let stacked: tf.Tensor1D | null = null;
+    tf.tidy(() => {
+      const clean = tf.gather(device.x, idx) as tf.Tensor2D;
+      const input = corrupted ? tf.tensor2d(corrupted, clean.shape) : clean;
+      const oneHot = device.oneHot ? (tf.gather(device.oneHot, idx) as tf.Tensor2D) : null;
+      const epsSeed = mixSeed(config.seed, s, SEED_STREAM.epsilon);
+      optimizer.minimize(
+        () => {
+          const terms = objective(model, input, clean, oneHot, { loss: config.loss, epsSeed, report });
+          if (report) stacked = tf.keep(stackTerms(terms));
+          return terms.total;
+        },
+        false,
+        varList,
+      );
+    });
+    idx.dispose();
+    return stacked;
+  };
+
+  const progress = (extra: Partial<TrainProgress>, samplesPerSecond: number): void => {
+    if (!onProgress) return;
+    const activeMs = now() - warmStart - pausedMs;
+    const perStep = step > warmStep ? activeMs / (step - warmStep) : 0;
+    const p: TrainProgress = {
+      jobId: job.id,
+      step,
+      epoch: step / plan.stepsPerEpoch,
+      totalSteps,
+      loss: lastTerms,
+      samplesPerSecond,
+      elapsedMs: now() - started,
+      etaMs: perStep * (totalSteps - step),
+      backend: host.backend(),
+      ...extra,
+    };
+    if (checkpointStep !== undefined) p.checkpointStep = checkpointStep;
+    // The callback is a Comlink proxy in the worker: fire and forget, a closed page must not stop training.
+    void Promise.resolve()
+      .then(() => onProgress(p))
+      .catch(() => {});
+  };
+
+  const recover = async (): Promise<void> => {
+    const lostAt = step;
+    plan.dispose();
+    try {
+      optimizer.dispose();
+    } catch {
+      // Its variables lived in the lost context.
+    }
+    host.keepSnapshot(snapshot);
+    const backend = await host.recoverFromContextLoss();
+    generation = host.generation();
+    model = host.model();
+    varList = model.weights.map((w) => w.variable);
+    device = host.deviceData();
+    optimizer = makeOptimizer();
+    step = snapshot.step;
+    const notice = `The WebGL context was lost at step ${lostAt}; training continued on ${backend.toUpperCase()} from step ${snapshot.step}, the last good weights.`;
+    notices.push(notice);
+    warmStart = now();
+    warmStep = step;
+    pausedMs = 0;
+    progress({ notice }, 0);
+  };
+
+  const lost = (): boolean => host.contextWatch()?.isLost() ?? false;
+
+  /** Reads the terms, or null when the WebGL context is lost meanwhile (a lost context may never answer). */
+  const readTerms = async (t: tf.Tensor1D): Promise<Float32Array | null> => {
+    const watch = host.contextWatch();
+    if (!watch) return new Float32Array(await t.data<'float32'>());
+    const waiter = watch.whenLost();
+    const result = await Promise.race([t.data<'float32'>().then((d) => new Float32Array(d)), waiter.promise.then(() => null)]);
+    waiter.stop();
+    return result;
+  };
+
+  try {
+    while (step < totalSteps) {
+      if (job.isPaused) {
+        const pausedAt = now();
+        await job.whilePaused();
+        pausedMs += now() - pausedAt;
+      }
+      if (job.isCancelled) {
+        reason = 'cancelled';
+        message = `Training was stopped at step ${step} of ${totalSteps}.`;
+        break;
+      }
+      if (host.generation() !== generation) {
+        // Another job already moved the engine to a new backend and rebuilt this model from its snapshot.
+        await recover();
+        continue;
+      }
+      const t = now();
+      const report = step === 0 || step === totalSteps - 1 || t - lastReport >= intervalMs;
+      let stacked: tf.Tensor1D | null = null;
+      try {
+        stacked = runStep(step, report);
+      } catch (error) {
+        if (!lost()) throw error;
+        await recover();
+        continue;
+      }
+      step++;
+
+      if (stacked) {
+        const values = lost() ? null : await readTerms(stacked);
+        (stacked as tf.Tensor1D).dispose();
+        if (!values || lost()) {
+          await recover();
+          continue;
+        }
+        lastTerms = toLossTerms(values, model);
+        const diverged = divergenceReason(lastTerms.total, firstLoss);
+        let arrays: Float32Array[] | null = null;
+        const wantCheckpoint = checkpointMs > 0 && now() - checkpointAt >= checkpointMs;
+        if (!diverged && (wantCheckpoint || now() - snapshotAt >= DEFAULTS.snapshotIntervalMs || step === totalSteps)) {
+          arrays = await readWeights(model);
+        }
+        if (diverged || (arrays && !allFinite(arrays))) {
+          writeWeights(model, snapshot.arrays);
+          reason = 'diverged';
+          const why = diverged ?? 'the weights became NaN';
+          message =
+            `Training diverged at step ${step}: ${why}. The learning rate ${config.learningRate} is probably too high for ` +
+            `${config.optimizer.toUpperCase()}; the model keeps its last good weights, from step ${snapshot.step}.`;
+          break;
+        }
+        firstLoss ??= lastTerms.total;
+        if (arrays) {
+          snapshot = { step, arrays };
+          snapshotAt = now();
+          host.keepSnapshot(snapshot);
+          if (wantCheckpoint) {
+            await host.checkpoint(snapshot);
+            checkpointStep = step;
+            checkpointAt = now();
+          }
+        }
+        const sinceReport = now() - lastReport;
+        const samplesPerSecond = Number.isFinite(sinceReport) && sinceReport > 0 ? ((step - reportStep) * batchSize * 1000) / sinceReport : 0;
+        if (step === 1) {
+          // The first step compiles shaders / warms caches: throughput is measured from here.
+          warmStart = now();
+          warmStep = step;
+        }
+        const preview =
+          previewCount > 0
+            ? {
+                inputs: previewInputs.slice(),
+                corrupted: previewCorrupted?.slice(),
+                outputs: await reconstruct(model, previewCorrupted ?? previewInputs, previewLabels),
+                count: previewCount,
+              }
+            : undefined;
+        progress(preview ? { preview } : {}, samplesPerSecond);
+        lastReport = now();
+        reportStep = step;
+      }
+      if (now() - lastYield >= DEFAULTS.yieldIntervalMs) {
+        await yieldToEventLoop();
+        lastYield = now();
+      }
+    }
+  } finally {
+    plan.dispose();
+    optimizer.dispose();
+  }
+
+  // The engine rebuilds models from these if the backend changes later; a diverged job keeps its last good ones.
+  if (reason !== 'diverged' && snapshot.step !== step) snapshot = { step, arrays: await readWeights(model) };
+  host.keepSnapshot(snapshot);
+  const activeMs = now() - warmStart - pausedMs;
+  const samplesPerSecond = step > warmStep && activeMs > 0 ? ((step - warmStep) * batchSize * 1000) / activeMs : 0;
+  if (reason === 'completed') message = `Trained for ${step} steps (${(step / plan.stepsPerEpoch).toFixed(1)} epochs).`;
+  return {
+    jobId: job.id,
+    reason,
+    message,
+    steps: step,
+    epochs: step / plan.stepsPerEpoch,
+    finalLoss: lastTerms,
+    samplesPerSecond,
+    elapsedMs: now() - started,
+    backend: host.backend(),
+    notices,
+  };
+}

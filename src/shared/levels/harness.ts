@@ -1,0 +1,98 @@
+/**
+ * Pure helpers the evaluation harness uses (the game, the solver bots and the classroom server alike), so the
+ * inputs a level is measured on are built identically everywhere: held-out noisy letters, random patterns,
+ * inpainting masks, reparameterised draws, linear combinations of codes, and the weight count of a dense AE.
+ */
+import { GLYPH_HEIGHT, GLYPH_WIDTH, glyphSet, LETTERS } from '../glyphs';
+import { corrupt, type ImageShape, type NoiseSpec } from '../noise';
+import { createRng } from '../random';
+import type { ModelSpec } from '../worker-api';
+import type { HeldOutRecipe, LatentDraw, LinearTerm } from './types';
+
+const GLYPH_SHAPE: ImageShape = { width: GLYPH_WIDTH, height: GLYPH_HEIGHT };
+const GLYPH_SIZE = GLYPH_WIDTH * GLYPH_HEIGHT;
+
+export interface HeldOutImages {
+  /** What the model is given (corrupted when the recipe has noise). */
+  inputs: Float32Array;
+  /** What it should give back (the clean images). */
+  targets: Float32Array;
+  count: number;
+}
+
+/** The letters recipe's held-out set: A..Z, `copies` times each (letter-major), corrupted with the recipe's noise. */
+export function heldOutLetters(recipe: Extract<HeldOutRecipe, { source: 'letters' }>): HeldOutImages {
+  const letters = glyphSet(LETTERS).images;
+  const count = LETTERS.length * recipe.copies;
+  const targets = new Float32Array(count * GLYPH_SIZE);
+  for (let l = 0; l < LETTERS.length; l++) {
+    for (let c = 0; c < recipe.copies; c++) targets.set(letters.subarray(l * GLYPH_SIZE, (l + 1) * GLYPH_SIZE), (l * recipe.copies + c) * GLYPH_SIZE);
+  }
+  const inputs = recipe.noise ? corrupt(targets, GLYPH_SHAPE, recipe.noise, recipe.noiseSeed) : targets.slice();
+  return { inputs, targets, count };
+}
+
+/** `count` random 5x7 binary patterns, each pixel ink with probability `inkFraction` (letters have ~0.4). */
+export function randomGlyphPatterns(count: number, inkFraction: number, seed: number): Float32Array {
+  const rng = createRng(seed);
+  const out = new Float32Array(count * GLYPH_SIZE);
+  for (let i = 0; i < out.length; i++) out[i] = rng.next() < inkFraction ? 1 : 0;
+  return out;
+}
+
+/**
+ * Which pixels a masking or block corruption erases (1 = erased), for `count` images: the same seed and spec
+ * corrupt an all-ones batch, and the noise functions draw their positions independently of pixel values, so
+ * the zeros are exactly the erased pixels of `corrupt(images, shape, spec, seed)`.
+ */
+export function corruptionMask(count: number, shape: ImageShape, spec: Extract<NoiseSpec, { type: 'block' | 'masking' }>, seed: number): Uint8Array {
+  const ones = new Float32Array(count * shape.width * shape.height).fill(1);
+  const corrupted = corrupt(ones, shape, spec, seed);
+  return Uint8Array.from(corrupted, (v) => (v === 0 ? 1 : 0));
+}
+
+/** z = μ + σ·ε with ε ~ N(0, I) from the draw's seed: the reparameterisation trick, reproducible anywhere. */
+export function drawLatent(draw: LatentDraw): number[] {
+  const rng = createRng(draw.seed);
+  return draw.mu.map((m) => m + draw.sigma * rng.normal());
+}
+
+/** Σ w·code(card) for a linear expression over cards; `codeOf` returns each card's code (μ for a VAE). */
+export function combineCodes(terms: readonly LinearTerm[], codeOf: (card: string) => ArrayLike<number>): Float32Array {
+  if (terms.length === 0) throw new RangeError('An expression needs at least one term.');
+  const first = codeOf(terms[0].card);
+  const out = new Float32Array(first.length);
+  for (const { card, weight } of terms) {
+    const code = codeOf(card);
+    if (code.length !== out.length) throw new RangeError(`Card "${card}" has a ${code.length}-D code, not ${out.length}-D.`);
+    for (let i = 0; i < out.length; i++) out[i] += weight * code[i];
+  }
+  return out;
+}
+
+/** Box of the encoded training data, per latent dimension (stored with a map asset). */
+export interface CodeBox {
+  min: readonly number[];
+  max: readonly number[];
+}
+
+/** A 'dataBox' point in [−1, 1]^d to latent coordinates: −1 → min, +1 → max of each dimension. */
+export function fromDataBox(point: readonly number[], box: CodeBox): number[] {
+  if (point.length !== box.min.length || point.length !== box.max.length) throw new RangeError('The point and the box differ in dimensions.');
+  return point.map((p, i) => box.min[i] + ((p + 1) / 2) * (box.max[i] - box.min[i]));
+}
+
+/**
+ * Trainable weights of a dense (or denoising) autoencoder, as the worker builds it: encoder in → hidden… →
+ * code, decoder code → …hidden (mirrored) → in, each layer n·m weights + m biases. VAEs add a log-variance
+ * head (same size as the μ head). Conv and conditional models are not counted here.
+ */
+export function denseParamCount(spec: Pick<ModelSpec, 'kind' | 'hidden' | 'bottleneck'>, inputSize: number): number {
+  if (spec.kind === 'conv' || spec.kind === 'cvae') throw new RangeError(`denseParamCount does not count ${spec.kind} models.`);
+  const sizes = [inputSize, ...spec.hidden, spec.bottleneck];
+  let total = 0;
+  // Encoder layer n → m has n·m + m; its decoder mirror m → n has m·n + n.
+  for (let i = 0; i + 1 < sizes.length; i++) total += 2 * sizes[i] * sizes[i + 1] + sizes[i] + sizes[i + 1];
+  if (spec.kind === 'vae') total += sizes[sizes.length - 2] * spec.bottleneck + spec.bottleneck;
+  return total;
+}

@@ -1,0 +1,130 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { StateStorage } from 'zustand/middleware';
+import {
+  DEFAULT_SETTINGS,
+  MAX_LOSS_POINTS,
+  createGameStore,
+  snapshot,
+  type GameStoreApi,
+} from '../../src/game/state';
+import { SETTINGS_STORAGE_KEY, SETTINGS_VERSION, migrate } from '../../src/game/state/persistence';
+import { appendLossPoint, clampBottleneck, clampHiddenWidth, clampNoiseLevel } from '../../src/game/state/workbench-rules';
+
+function memoryStorage(initial: Record<string, string> = {}): StateStorage & { data: Map<string, string> } {
+  const data = new Map(Object.entries(initial));
+  return {
+    data,
+    getItem: (k) => data.get(k) ?? null,
+    setItem: (k, v) => void data.set(k, v),
+    removeItem: (k) => void data.delete(k),
+  };
+}
+
+let store: GameStoreApi | undefined;
+afterEach(() => {
+  store = undefined;
+});
+
+describe('settings persistence', () => {
+  it('starts from defaults and persists only settings', () => {
+    const storage = memoryStorage();
+    store = createGameStore({ storage });
+    expect(store.getState().settings).toEqual(DEFAULT_SETTINGS);
+    store.getState().setBackendPreference('wasm');
+    store.getState().setBottleneck(5);
+    const saved = JSON.parse(storage.data.get(SETTINGS_STORAGE_KEY)!);
+    expect(saved).toEqual({ state: { settings: { ...DEFAULT_SETTINGS, backend: 'wasm' } }, version: SETTINGS_VERSION });
+  });
+
+  it('reads back a valid save', () => {
+    const storage = memoryStorage({
+      [SETTINGS_STORAGE_KEY]: JSON.stringify({ state: { settings: { ...DEFAULT_SETTINGS, sound: false } }, version: SETTINGS_VERSION }),
+    });
+    store = createGameStore({ storage });
+    expect(store.getState().settings.sound).toBe(false);
+    expect(store.getState().workbench.notices).toEqual([]);
+  });
+
+  it.each([
+    ['not JSON', '{"state": {"settings": '],
+    ['a number', '42'],
+    ['wrong types', JSON.stringify({ state: { settings: { ...DEFAULT_SETTINGS, backend: 'quantum' } }, version: SETTINGS_VERSION })],
+    ['no settings', JSON.stringify({ state: null, version: SETTINGS_VERSION })],
+  ])('resets a corrupt save (%s) with a notice, never a crash', (_name, text) => {
+    const storage = memoryStorage({ [SETTINGS_STORAGE_KEY]: text });
+    store = createGameStore({ storage });
+    expect(store.getState().settings).toEqual(DEFAULT_SETTINGS);
+    expect(store.getState().workbench.notices.map((n) => n.key)).toEqual(['notice.settingsReset']);
+    expect(storage.data.has(SETTINGS_STORAGE_KEY)).toBe(false);
+  });
+
+  it('migrates an old flat save, keeping valid fields', () => {
+    const storage = memoryStorage({
+      [SETTINGS_STORAGE_KEY]: JSON.stringify({ state: { backend: 'cpu', sound: 'loud' }, version: 0 }),
+    });
+    store = createGameStore({ storage });
+    expect(store.getState().settings).toEqual({ ...DEFAULT_SETTINGS, backend: 'cpu' });
+    expect(store.getState().workbench.notices).toEqual([]);
+    expect(migrate(null, 7)).toEqual({ settings: DEFAULT_SETTINGS });
+  });
+
+  it('survives a storage that throws', () => {
+    const throwing: StateStorage = {
+      getItem: () => {
+        throw new Error('SecurityError');
+      },
+      setItem: () => {
+        throw new Error('QuotaExceeded');
+      },
+      removeItem: () => undefined,
+    };
+    store = createGameStore({ storage: throwing });
+    store.getState().setSound(false);
+    expect(store.getState().settings.sound).toBe(false);
+  });
+});
+
+describe('workbench slice', () => {
+  it('clamps controls to their ranges', () => {
+    expect(clampBottleneck(0)).toBe(1);
+    expect(clampBottleneck(99)).toBe(64);
+    expect(clampBottleneck(Number.NaN)).toBe(32);
+    expect(clampHiddenWidth(100)).toBe(128);
+    expect(clampNoiseLevel(0.33)).toBe(0.35);
+    expect(clampNoiseLevel(-1)).toBe(0);
+  });
+
+  it('records a run and finishes it', () => {
+    store = createGameStore({ storage: null });
+    const s = store.getState();
+    s.beginRun({ modelId: 'm1', kind: 'dense', dataset: 'mnist', paramCount: 10, latentSize: 32 }, 100);
+    s.recordProgress({ step: 10, totalSteps: 100, epoch: 0, total: 0.5, reconstruction: 0.5, samplesPerSecond: 900, etaMs: 1000, elapsedMs: 100 });
+    s.recordProgress({ step: 20, totalSteps: 100, epoch: 0, total: 0.4, reconstruction: 0.3, kl: 2, samplesPerSecond: 900, etaMs: 900, elapsedMs: 200 });
+    expect(store.getState().workbench.lossHistory).toEqual([
+      { step: 10, total: 0.5, reconstruction: 0.5 },
+      { step: 20, total: 0.4, reconstruction: 0.3, kl: 2 },
+    ]);
+    s.resumeRun(10);
+    expect(store.getState().workbench.lossHistory.map((p) => p.step)).toEqual([10]);
+    s.finishRun({ reason: 'completed', message: 'ok', steps: 100 });
+    expect(store.getState().workbench.status).toBe('done');
+    const snap = snapshot(store.getState());
+    expect(JSON.parse(JSON.stringify(snap))).toEqual(snap);
+  });
+
+  it('thins the loss history instead of growing without bound', () => {
+    let h = [] as ReturnType<typeof appendLossPoint>;
+    for (let i = 1; i <= 5000; i++) h = appendLossPoint(h, { step: i, total: 1 / i, reconstruction: 1 / i });
+    expect(h.length).toBeLessThanOrEqual(MAX_LOSS_POINTS);
+    expect(h[0].step).toBe(1);
+    expect(h[h.length - 1].step).toBe(5000);
+  });
+
+  it('keeps a bounded list of notices and dismisses by id', () => {
+    store = createGameStore({ storage: null });
+    const ids = Array.from({ length: 8 }, () => store!.getState().addNotice('info', 'notice.settingsReset'));
+    expect(store.getState().workbench.notices.length).toBe(5);
+    store.getState().dismissNotice(ids[7]);
+    expect(store.getState().workbench.notices.map((n) => n.id)).not.toContain(ids[7]);
+  });
+});

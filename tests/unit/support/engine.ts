@@ -1,0 +1,30 @@
+/** Test support: an Engine on a tfjs Node backend, reading the generated assets from disk. */
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { Engine } from '../../../src/ml-worker/engine';
+import { MemoryWeightsStore } from '../../../src/ml-worker/weights-store';
+import type { BackendName, ModelSpec, TrainConfig } from '../../../src/shared/worker-api';
+
+const assetsDir = fileURLToPath(new URL('../../../assets/', import.meta.url));
+
+export async function readAsset(path: string): Promise<ArrayBuffer> {
+  const bytes = await readFile(assetsDir + path);
+  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+}
+
+/** A fresh engine on `backend` ('cpu' unless speed matters). tfjs is global, so one backend per test file. */
+export async function testEngine(backend: BackendName = 'cpu'): Promise<Engine> {
+  const engine = new Engine({ fetchAsset: readAsset, weightsStore: new MemoryWeightsStore() });
+  const init = await engine.init({ backend, assetBase: '' });
+  if (init.backend !== backend) throw new Error(`tfjs backend ${backend} did not start: ${init.reason}`);
+  return engine;
+}
+
+export function spec(overrides: Partial<ModelSpec> = {}): ModelSpec {
+  return { kind: 'dense', dataset: 'glyphs', hidden: [32], bottleneck: 8, activation: 'relu', seed: 1, ...overrides };
+}
+
+let jobs = 0;
+export function config(overrides: Partial<TrainConfig> = {}): TrainConfig {
+  return { jobId: `job-${++jobs}`, steps: 50, batchSize: 16, optimizer: 'adam', learningRate: 0.01, loss: 'mse', seed: 7, progressIntervalMs: 0, previewCount: 0, ...overrides };
+}
