@@ -3,6 +3,7 @@
  * Type-only and dependency-light so the Node-side tests can `import type {} from '../../src/game/test-api'`
  * to get the `window.__latentQuest` declaration.
  */
+import type { BackendBench, BenchOptions } from './bench/bench-page';
 import type { StateSnapshot } from './state/snapshot';
 
 export interface PageRect {
@@ -29,6 +30,8 @@ export interface LatentQuestHooks {
     workerAlive(): boolean;
     /** The renderer Phaser actually runs. */
     rendererType(): 'canvas' | 'webgl';
+    /** `npm run bench`: measures this page's backend (loaded on demand, not in the main chunk). */
+    benchmark(options: BenchOptions): Promise<BackendBench>;
   };
 }
 

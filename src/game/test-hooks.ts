@@ -60,6 +60,7 @@ export function installTestHooks(game: Phaser.Game, context: GameContext): void 
       loseWebGlContext: () => context.bridge.loseWebGlContext(),
       workerAlive: () => context.bridge.isAlive(),
       rendererType: () => (game.renderer.type === Phaser.CANVAS ? 'canvas' : 'webgl'),
+      benchmark: async (options) => (await import('./bench/bench-page')).runBackendBench(context.bridge, options),
     },
   };
 }

@@ -17,12 +17,12 @@ function buffers(...arrays: (ArrayBufferView | undefined)[]): Transferable[] {
   return [...set];
 }
 
-export function createApi(engine: Engine, transfer: Transfer = keep) {
+export function createApi(engine: Engine, transfer: Transfer = keep): MlWorkerApi {
   const moved = <T extends object>(value: T, ...arrays: (ArrayBufferView | undefined)[]): T => transfer(value, buffers(...arrays));
   const progressVia = (onProgress: ProgressCallback): ProgressCallback => (p: TrainProgress) =>
     onProgress(p.preview ? moved(p, p.preview.inputs, p.preview.corrupted, p.preview.outputs) : p);
 
-  return {
+  const api = {
     init: (options) => engine.init(options),
     loadDataset: (name) => engine.loadDataset(name),
     getImages: async (name, split, offset, count) => {
@@ -71,6 +71,5 @@ export function createApi(engine: Engine, transfer: Transfer = keep) {
     benchFit: (spec, batchSize, steps, options) => engine.benchFit(spec, batchSize, steps, options),
     loseWebGlContext: () => engine.loseWebGlContext(),
   } satisfies MlWorkerApi;
+  return api;
 }
-
-export type WorkerApi = ReturnType<typeof createApi>;

@@ -59,6 +59,13 @@ export async function setTfBackend(name: BackendName): Promise<boolean> {
 
 export const defaultBackendDeps: BackendDeps = { probeGl, setBackend: setTfBackend };
 
+/** A renderer name short enough for a sentence ('SwiftShader' rather than the full ANGLE string). */
+export function shortRenderer(renderer: string): string {
+  const soft = SOFTWARE_GL.exec(renderer);
+  if (soft) return soft[0].toLowerCase() === 'swiftshader' ? 'SwiftShader' : soft[0];
+  return renderer.length > 60 ? `${renderer.slice(0, 57)}...` : renderer;
+}
+
 function autoOrder(gl: GlInfo | null, webglBroken: boolean): BackendName[] {
   return gl && !gl.isSoftware && !webglBroken ? ['webgl', 'wasm', 'cpu'] : ['wasm', 'cpu'];
 }
@@ -68,11 +75,11 @@ function forcedOrder(pref: BackendName): BackendName[] {
 }
 
 function autoReason(chosen: BackendName, gl: GlInfo | null, webglBroken: boolean): string {
-  if (chosen === 'webgl') return `Using WebGL: the graphics (${gl?.renderer || 'GPU'}) is hardware-accelerated, the fastest choice.`;
+  if (chosen === 'webgl') return `Using WebGL: the graphics (${shortRenderer(gl?.renderer || 'GPU')}) is hardware-accelerated, the fastest choice.`;
   const why = webglBroken
     ? 'the WebGL context was lost earlier'
     : gl
-      ? `WebGL here is software-rendered (${gl.renderer}), slower than WASM and it would make the game stutter`
+      ? `WebGL here is software-rendered (${shortRenderer(gl.renderer)}), slower than WASM and it would make the game stutter`
       : 'WebGL is not available to the worker';
   if (chosen === 'wasm') return `Using WASM: ${why}.`;
   return `Using CPU, the slowest option: ${why}, and WebAssembly could not start.`;
@@ -98,7 +105,7 @@ export async function chooseBackend(pref: BackendPreference, deps: BackendDeps, 
     const base = { backend: name, renderer: gl?.renderer ?? '', isSoftwareGl: gl?.isSoftware ?? false };
     if (pref === 'auto') return { ...base, reason: autoReason(name, gl, webglBroken) };
     if (name === pref) {
-      const soft = name === 'webgl' && gl?.isSoftware ? ` (note: this WebGL is software-rendered: ${gl.renderer})` : '';
+      const soft = name === 'webgl' && gl?.isSoftware ? ` (note: this WebGL is software-rendered, by ${shortRenderer(gl.renderer)})` : '';
       return { ...base, reason: `Using ${LABEL[name]} because it was chosen in the settings${soft}.` };
     }
     return { ...base, reason: `${failed.map((f) => LABEL[f]).join(' and ')} could not start here, so using ${LABEL[name]} instead.` };

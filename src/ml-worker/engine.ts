@@ -327,7 +327,7 @@ export class Engine {
       contextWatch: () => (this.choice?.backend === 'webgl' ? this.watch : null),
       recoverFromContextLoss: () => this.recoverFromContextLoss(),
       keepSnapshot: (s) => (entry.snapshot = s),
-      checkpoint: (s) => this.store.put(config.checkpointKey ?? `checkpoint/${entry.id}`, this.stored(entry, s.arrays)),
+      checkpoint: (s) => this.store.put(config.checkpointKey ?? `checkpoint:${entry.id}`, this.stored(entry, s.arrays)),
       generation: () => this.generation,
     };
     try {

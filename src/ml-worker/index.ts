@@ -14,6 +14,5 @@ useBundledWasm();
 registerMlErrorTransfer();
 
 const api = createApi(new Engine(), Comlink.transfer);
-export type MlWorkerExposed = typeof api;
 
 Comlink.expose(api);

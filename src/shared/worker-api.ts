@@ -113,7 +113,7 @@ export interface TrainConfig {
   previewCount?: number;
   /** Save weights to persistent storage every this many ms (0/undefined: never). */
   checkpointIntervalMs?: number;
-  /** Storage key for those checkpoints (default `checkpoint/<modelId>`); restore with loadWeights(modelId, key). */
+  /** Storage key for those checkpoints (default `checkpoint:<modelId>`); restore with loadWeights(modelId, key). */
   checkpointKey?: string;
 }
 

@@ -102,8 +102,8 @@ export function applyActivation<T extends tf.Tensor>(x: T, activation: Activatio
 
 export interface ConvLayer {
   /** [3, 3, inChannels, outChannels], the layout of tf.conv2d filters. */
-  kernel: tf.Variable;
-  bias: tf.Variable;
+  kernel: tf.Tensor;
+  bias: tf.Tensor;
   activation: Activation;
 }
 

@@ -96,7 +96,10 @@ export type HeldOutRecipe =
       randomPatterns?: { count: number; inkFraction: number; seed: number };
     }
   | {
-      /** The first `limit` images of the MNIST test split, once per noise kind (clean when `noises` is empty). */
+      /**
+       * The first `limit` images of the MNIST test split, once per noise kind (clean when `noises` is empty);
+       * kind i is drawn with seed noiseSeed + i.
+       */
       source: 'mnistTest';
       limit: number;
       noises: readonly NoiseSpec[];

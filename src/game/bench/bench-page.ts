@@ -1,0 +1,127 @@
+/**
+ * In-page half of `npm run bench` (loaded only with `?bench`): measures, through the same bridge and worker the
+ * game uses, our training loop vs tfjs model.fit, decode round trips and main-thread frames. scripts/bench.ts
+ * drives it from Node and prints the JSON.
+ */
+import type * as Comlink from 'comlink';
+import type { MlWorkerApi, ModelSpec } from '../../shared/worker-api';
+import type { MlBridge } from '../ml/bridge';
+
+export interface FrameStats {
+  fps: number;
+  maxGapMs: number;
+  frames: number;
+}
+
+export interface BackendBench {
+  backend: string;
+  reason: string;
+  isSoftwareGl: boolean;
+  train: { ourSamplesPerSecond: number; fitSamplesPerSecond: number; ratio: number; steps: number; batchSize: number };
+  decode: { onePointP50Ms: number; onePointP95Ms: number; grid20P50Ms: number; grid20P95Ms: number };
+  frames: { idle: FrameStats; training: FrameStats; fpsRatio: number };
+  tensors: { before: number; after: number; steps: number };
+}
+
+export interface BenchOptions {
+  trainSteps: number;
+  batchSize: number;
+  decodeRuns: number;
+  memorySteps: number;
+}
+
+/** 784-256-32-256-784, the model the design's figures are measured on. */
+export const BENCH_SPEC: ModelSpec = { kind: 'dense', dataset: 'mnist', hidden: [256], bottleneck: 32, activation: 'relu', seed: 7 };
+
+function frameMeter(): { stop(): FrameStats } {
+  let running = true;
+  let frames = 0;
+  let maxGap = 0;
+  let first = 0;
+  let last = 0;
+  const tick = (now: number): void => {
+    if (!running) return;
+    if (frames === 0) first = now;
+    else maxGap = Math.max(maxGap, now - last);
+    last = now;
+    frames++;
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+  return {
+    stop() {
+      running = false;
+      const seconds = (last - first) / 1000;
+      return { fps: seconds > 0 ? (frames - 1) / seconds : 0, maxGapMs: maxGap, frames };
+    },
+  };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+async function timeRuns(runs: number, fn: () => Promise<unknown>): Promise<{ p50: number; p95: number }> {
+  await fn(); // warm-up (shader compilation, first allocation)
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await fn();
+    times.push(performance.now() - t0);
+  }
+  return { p50: percentile(times, 50), p95: percentile(times, 95) };
+}
+
+export async function runBackendBench(bridge: MlBridge, opts: BenchOptions): Promise<BackendBench> {
+  const init = await bridge.start();
+  const call = <T>(fn: (api: Comlink.Remote<MlWorkerApi>) => Promise<T>) => bridge.call(fn);
+  const train = (modelId: string, steps: number, batchSize: number, jobId: string) =>
+    call((api) => api.train(modelId, { jobId, steps, batchSize, optimizer: 'adam', learningRate: 1e-3, loss: 'mse', seed: 1 }));
+
+  await sleep(500);
+  const idleMeter = frameMeter();
+  await sleep(3000);
+  const idle = idleMeter.stop();
+
+  const model = await call((api) => api.createModel(BENCH_SPEC));
+  await train(model.modelId, 10, opts.batchSize, 'bench-warm');
+  const trainMeter = frameMeter();
+  const ours = await train(model.modelId, opts.trainSteps, opts.batchSize, 'bench-train');
+  const training = trainMeter.stop();
+  const fit = await call((api) => api.benchFit(BENCH_SPEC, opts.batchSize, opts.trainSteps));
+
+  const one = new Float32Array(32);
+  const decodeOne = await timeRuns(opts.decodeRuns, () => call((api) => api.decode(model.modelId, one.slice())));
+  const grid = await timeRuns(Math.max(5, Math.floor(opts.decodeRuns / 4)), () =>
+    call((api) => api.latentGrid(model.modelId, { xMin: -3, xMax: 3, yMin: -3, yMax: 3 }, 20)),
+  );
+
+  const small = await call((api) =>
+    api.createModel({ kind: 'dense', dataset: 'glyphs', hidden: [32], bottleneck: 4, activation: 'relu', seed: 3 }),
+  );
+  await train(small.modelId, 20, 32, 'bench-burn-in');
+  const before = (await call((api) => api.memory())).numTensors;
+  await train(small.modelId, opts.memorySteps, 32, 'bench-memory');
+  const after = (await call((api) => api.memory())).numTensors;
+  await call((api) => api.disposeModel(small.modelId));
+  await call((api) => api.disposeModel(model.modelId));
+
+  return {
+    backend: init.backend,
+    reason: init.reason,
+    isSoftwareGl: init.isSoftwareGl,
+    train: {
+      ourSamplesPerSecond: ours.samplesPerSecond,
+      fitSamplesPerSecond: fit.samplesPerSecond,
+      ratio: ours.samplesPerSecond / fit.samplesPerSecond,
+      steps: opts.trainSteps,
+      batchSize: opts.batchSize,
+    },
+    decode: { onePointP50Ms: decodeOne.p50, onePointP95Ms: decodeOne.p95, grid20P50Ms: grid.p50, grid20P95Ms: grid.p95 },
+    frames: { idle, training, fpsRatio: idle.fps > 0 ? training.fps / idle.fps : 0 },
+    tensors: { before, after, steps: opts.memorySteps },
+  };
+}

@@ -1,0 +1,65 @@
+import * as tf from '@tensorflow/tfjs';
+import { describe, expect, it } from 'vitest';
+import { setTfBackend } from '../../src/ml-worker/backend';
+import { Engine } from '../../src/ml-worker/engine';
+import type { ContextWatch } from '../../src/ml-worker/webgl-watch';
+import type { TrainProgress } from '../../src/shared/worker-api';
+import { config, readAsset, spec } from './support/engine';
+
+/** A context watch whose "WebGL" context can be lost on demand (Node has no WebGL). */
+class FakeWatch implements ContextWatch {
+  lost = false;
+  private wake: (() => void)[] = [];
+  attach(): void {}
+  isLost(): boolean {
+    return this.lost;
+  }
+  whenLost(): { promise: Promise<void>; stop: () => void } {
+    return { promise: this.lost ? Promise.resolve() : new Promise((resolve) => this.wake.push(resolve)), stop: () => {} };
+  }
+  loseContext(): boolean {
+    this.lost = true;
+    this.wake.forEach((w) => w());
+    return true;
+  }
+}
+
+describe('a lost WebGL context mid-training', () => {
+  it('moves the job to WASM from the last good weights and tells the player', async () => {
+    const watch = new FakeWatch();
+    const engine = new Engine({
+      fetchAsset: readAsset,
+      contextWatch: watch,
+      // "webgl" runs on the CPU backend here; the engine only knows it by name.
+      backend: { probeGl: () => ({ renderer: 'Fake GPU', isSoftware: false }), setBackend: (name) => setTfBackend(name === 'webgl' ? 'cpu' : name) },
+    });
+    const init = await engine.init({ backend: 'auto', assetBase: '' });
+    expect(init.backend).toBe('webgl');
+    const bystander = await engine.createModel(spec({ seed: 5 }));
+    const bystanderWeights = await engine.exportWeights(bystander.modelId);
+    const { modelId } = await engine.createModel(spec());
+    const events: TrainProgress[] = [];
+    const result = await engine.train(modelId, config({ steps: 200, progressIntervalMs: 0 }), (p) => {
+      events.push(p);
+      if (p.step === 50) void engine.loseWebGlContext();
+    });
+    expect(result.reason).toBe('completed');
+    expect(result.steps).toBe(200);
+    expect(result.backend).toBe('wasm');
+    expect(tf.getBackend()).toBe('wasm');
+    expect(result.notices).toHaveLength(1);
+    expect(result.notices[0]).toMatch(/WebGL context was lost at step 5\d; training continued on WASM from step 0/);
+    const noticed = events.find((p) => p.notice);
+    expect(noticed?.backend).toBe('wasm');
+    // It restarted from the step-0 snapshot (no 1.5 s snapshot yet in so short a run) and then went on.
+    const after = events.slice(events.indexOf(noticed as TrainProgress) + 1);
+    expect(after[0].step).toBe(1);
+    expect(after.at(-1)?.loss.total).toBeLessThan(events[0].loss.total);
+    // Other models were rebuilt on WASM with their weights.
+    expect(Array.from((await engine.exportWeights(bystander.modelId)).data)).toEqual(Array.from(bystanderWeights.data));
+    expect((await engine.memory()).backend).toBe('wasm');
+    // WebGL is not offered again.
+    expect((await engine.init({ backend: 'auto', assetBase: '' })).backend).toBe('wasm');
+    expect(await engine.loseWebGlContext()).toBe(false);
+  });
+});
