@@ -108,6 +108,11 @@ export type HeldOutRecipe =
 
 export interface TrainedSetup {
   kind: 'trained';
+  /**
+   * The seed the game trains with (weights, batch order, noise), so a payload scores the same every time on the
+   * same backend; a classroom competition may pass its own seed to `plan` instead.
+   */
+  seed: number;
   /** Pure: complete, validated control values and a seed → what to train. */
   plan(values: ControlValues, seed: number): TrainingPlan;
   heldOut: HeldOutRecipe;

@@ -58,6 +58,7 @@ export const squeezeTheAlphabet: LevelDefinition = defineLevel({
   dataset: 'glyphs',
   setup: {
     kind: 'trained',
+    seed: 101,
     plan: (v, seed) => ({
       spec: {
         kind: 'dense',
@@ -149,6 +150,7 @@ export const beatPca: LevelDefinition = defineLevel({
   dataset: 'mnist',
   setup: {
     kind: 'trained',
+    seed: 102,
     plan: (v, seed) => {
       const linear = booleanValue(v, 'linear');
       return {
@@ -237,6 +239,7 @@ export const budget: LevelDefinition = defineLevel({
   dataset: 'mnist',
   setup: {
     kind: 'trained',
+    seed: 103,
     plan: (v, seed) => ({
       spec: { kind: 'dense', dataset: 'mnist', hidden: budgetHidden(v), bottleneck: numberValue(v, 'bottleneck'), activation: 'relu', seed },
       config: { epochs: numberValue(v, 'epochs'), batchSize: 32, optimizer: 'adam', learningRate: Number(stringValue(v, 'learningRate')), loss: 'bce', seed, split: 'train' },
@@ -303,6 +306,7 @@ export const identityTrap: LevelDefinition = defineLevel({
   dataset: 'glyphs',
   setup: {
     kind: 'trained',
+    seed: 104,
     plan: (v, seed) => {
       const sparsity = numberValue(v, 'sparsity');
       const noise = numberValue(v, 'inputNoise');

@@ -53,6 +53,7 @@ export const staticLevel: LevelDefinition = defineLevel({
   dataset: 'glyphs',
   setup: {
     kind: 'trained',
+    seed: 201,
     plan: (v, seed) => {
       const denoise = booleanValue(v, 'denoise');
       return {
@@ -123,6 +124,7 @@ export const storm: LevelDefinition = defineLevel({
   dataset: 'glyphs',
   setup: {
     kind: 'trained',
+    seed: 202,
     plan: (v, seed) => {
       const amount = numberValue(v, 'trainNoise');
       return {
@@ -137,7 +139,8 @@ export const storm: LevelDefinition = defineLevel({
           ...(amount > 0 ? { noise: { type: 'saltPepper', amount } as const } : {}),
         },
         config: { steps: numberValue(v, 'steps'), batchSize: 32, optimizer: 'adam', learningRate: 0.01, loss: 'bce', seed, split: 'train', limit: LETTER_COUNT },
-        noisyCopies: numberValue(v, 'copies'),
+        // Copies only matter when there is noise to copy.
+        ...(amount > 0 ? { noisyCopies: numberValue(v, 'copies') } : {}),
       };
     },
     heldOut: { source: 'letters', copies: TEST_COPIES, noise: { type: 'saltPepper', amount: 0.5 }, noiseSeed: 6006 },
@@ -198,6 +201,7 @@ export const noiseZoo: LevelDefinition = defineLevel({
   dataset: 'mnist',
   setup: {
     kind: 'trained',
+    seed: 203,
     plan: (v, seed) => {
       const kinds = ZOO_KINDS.filter((k) => booleanValue(v, k)).map((k) => ZOO_NOISES[k]);
       const noise: NoiseSpec | undefined = kinds.length === 0 ? undefined : kinds.length === 1 ? kinds[0] : { type: 'mixed', kinds };
@@ -262,6 +266,7 @@ export const inpainting: LevelDefinition = defineLevel({
   dataset: 'mnist',
   setup: {
     kind: 'trained',
+    seed: 204,
     plan: (v, seed) => {
       const size = numberValue(v, 'trainHole');
       return {

@@ -1,9 +1,13 @@
 /** Test support: an Engine on a tfjs Node backend, reading the generated assets from disk. */
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import * as tf from '@tensorflow/tfjs';
 import { Engine } from '../../../src/ml-worker/engine';
 import { MemoryWeightsStore } from '../../../src/ml-worker/weights-store';
 import type { BackendName, ModelSpec, TrainConfig } from '../../../src/shared/worker-api';
+
+// Quiet tfjs' "install tfjs-node" banner in test output.
+tf.env().set('PROD', true);
 
 const assetsDir = fileURLToPath(new URL('../../../assets/', import.meta.url));
 

@@ -1,0 +1,294 @@
+/**
+ * World 4 · Latent arithmetic: averaging codes, subtracting them to isolate a feature, averaging differences
+ * into an attribute vector, and forging a letter the model never saw. Codes are the encoder's means μ.
+ *
+ * Cards are MNIST test-split images by index (as the worker's getImages('mnist', 'test', index, 1) returns
+ * them). They were picked with a script over the generated asset: "thin"/"bold" are the lowest/highest sixth of
+ * their class by stroke width (2·ink area / ink perimeter, pixels ≥ 0.5), then the most typical of those (highest
+ * correlation with the blurred class mean); "slanted"/"upright" 1s by the shear of their ink. Targets are
+ * decodes of codes (never raw images), so a perfect answer scores 100 % and the faint grey a decoder draws in
+ * blank areas appears on both sides of the match.
+ *
+ * PROVISIONAL star thresholds: guesses until the pretrained 16-D VAE and glyph VAE exist and solver bots try
+ * every card combination. Blend and Difference targets are reachable exactly, so 3 stars mean "found it";
+ * Attribute vector's target uses 10 reference pairs the player never sees, so it rewards averaging many pairs;
+ * Letter forge must reach a letter outside the training set, and if no expression gets within 1 wrong pixel
+ * of E the bots should say so and the thresholds (or the held-out letter) change.
+ */
+import { LETTERS } from '../glyphs';
+import { defineLevel, expectLength } from './define';
+import type { ImageCard, LevelDefinition } from './types';
+
+const mnist = (id: string, en: string, index: number): ImageCard => ({ id, label: { en }, image: { kind: 'mnistTest', index } });
+const glyph = (char: string): ImageCard => ({ id: char, label: { en: char }, image: { kind: 'glyph', char } });
+
+// ── 14 · Blend ──────────────────────────────────────────────────────────────────────────────────────────────
+
+const BLEND_STARS = [75, 88, 96] as const;
+
+export const blend: LevelDefinition = defineLevel({
+  id: 'blend',
+  world: 4,
+  order: 1,
+  title: { en: 'Blend' },
+  card: {
+    title: { en: 'Averaging two codes' },
+    lines: [
+      { en: 'To give an example the features of two others, average their codes.' },
+      { en: 'Average the means μ: the slides say "the mean of their means".' },
+      { en: 'In a VAE the midpoint decodes to a blend, not to a smudge.' },
+    ],
+    formula: 'z = ½·(μ(a) + μ(b))',
+    formulaLegend: { en: 'μ(a), μ(b): the codes of two cards; their midpoint z is decoded.' },
+    seed: { file: '001_01f0c3934fb2763b.txt', idea: 'Generowanie przykładów poprzez wyznaczenie średniej z dwóch wektorów' },
+  },
+  dataset: 'mnist',
+  setup: {
+    kind: 'arithmetic',
+    asset: 'mnist-vae-16d',
+    deck: [mnist('zero', 'a 0', 890), mnist('one', 'a 1', 1129), mnist('two', 'a 2', 231), mnist('four', 'a 4', 1874), mnist('seven', 'a 7', 1838), mnist('nine', 'a 9', 319)],
+    hidden: [],
+    target: {
+      kind: 'decode',
+      terms: [
+        { card: 'two', weight: 0.5 },
+        { card: 'seven', weight: 0.5 },
+      ],
+    },
+  },
+  controls: [],
+  goal: { text: { en: 'Average two cards so that the decode matches the target by at least {star1}.' } },
+  metric: { label: { en: 'Match with the target' }, direction: 'higher', unit: 'percent' },
+  stars: BLEND_STARS,
+  hints: [
+    { afterSeconds: 20, text: { en: 'Which two digits can you see in the target?' } },
+    { afterSeconds: 60, text: { en: 'Give both cards the weight ½.' } },
+    { afterSeconds: 120, text: { en: 'The top stroke and the bottom come from different cards.' } },
+  ],
+  solution: { kind: 'expression', maxTerms: 4, maxWeight: 2 },
+  measures: ['matchPercent'],
+  example: {
+    kind: 'expression',
+    terms: [
+      { card: 'four', weight: 0.5 },
+      { card: 'nine', weight: 0.5 },
+    ],
+  },
+  scorer: (_p, m) => {
+    expectLength('blend', 'matchPercent', m.matchPercent, 1);
+    return { score: m.matchPercent[0], goalMet: m.matchPercent[0] >= BLEND_STARS[0] };
+  },
+});
+
+// ── 15 · Difference ─────────────────────────────────────────────────────────────────────────────────────────
+
+const DIFFERENCE_STARS = [70, 85, 95] as const;
+
+export const difference: LevelDefinition = defineLevel({
+  id: 'difference',
+  world: 4,
+  order: 2,
+  title: { en: 'Difference' },
+  card: {
+    title: { en: 'Subtracting codes' },
+    lines: [
+      { en: 'Subtracting two codes isolates what differs between them.' },
+      { en: 'A bold 7 minus a thin 7 leaves "boldness" without the 7.' },
+      { en: "Add that difference to another digit's code to make it bold." },
+      { en: 'Choose the pair whose difference is the feature you need.' },
+    ],
+    formula: 'z = μ(a) + (μ(b) − μ(c))',
+    formulaLegend: { en: 'a: the digit to change; b − c: two cards that differ only in the feature.' },
+    seed: { file: '001_01f0c3934fb2763b.txt', idea: 'Odejmując dwa wektory jesteśmy w stanie wygenerować ich różnicę' },
+  },
+  dataset: 'mnist',
+  setup: {
+    kind: 'arithmetic',
+    asset: 'mnist-vae-16d',
+    deck: [
+      mnist('thin-3', 'a thin 3', 1947),
+      mnist('bold-7', 'a bold 7', 1838),
+      mnist('thin-7', 'a thin 7', 789),
+      mnist('upright-1', 'an upright 1', 1129),
+      mnist('slanted-1', 'a slanted 1', 883),
+      mnist('bold-0', 'a bold 0', 1871),
+    ],
+    hidden: [],
+    target: {
+      kind: 'decode',
+      terms: [
+        { card: 'thin-3', weight: 1 },
+        { card: 'bold-7', weight: 1 },
+        { card: 'thin-7', weight: -1 },
+      ],
+    },
+  },
+  controls: [],
+  goal: { text: { en: 'Build the target, a 3 with a new style, as a + (b − c); reach a {star1} match.' } },
+  metric: { label: { en: 'Match with the target' }, direction: 'higher', unit: 'percent' },
+  stars: DIFFERENCE_STARS,
+  hints: [
+    { afterSeconds: 20, text: { en: 'Which card is the target made from? Start with it.' } },
+    { afterSeconds: 60, text: { en: 'Compare the target with that card: is it bolder, or more slanted?' } },
+    { afterSeconds: 120, text: { en: 'Two cards of the same digit differ only in style: subtract one from the other.' } },
+  ],
+  solution: { kind: 'expression', maxTerms: 4, maxWeight: 2 },
+  measures: ['matchPercent'],
+  example: {
+    kind: 'expression',
+    terms: [
+      { card: 'thin-3', weight: 1 },
+      { card: 'slanted-1', weight: 1 },
+      { card: 'upright-1', weight: -1 },
+    ],
+  },
+  scorer: (_p, m) => {
+    expectLength('difference', 'matchPercent', m.matchPercent, 1);
+    return { score: m.matchPercent[0], goalMet: m.matchPercent[0] >= DIFFERENCE_STARS[0] };
+  },
+});
+
+// ── 16 · Attribute vector ───────────────────────────────────────────────────────────────────────────────────
+
+const ATTRIBUTE_STARS = [70, 80, 90] as const;
+
+/** [digit, bold index, thin index]: the player's pairs, the hidden reference pairs, and the thin bases. */
+const DECK_PAIRS = [
+  [0, 1871, 336],
+  [2, 954, 1002],
+  [4, 41, 1568],
+  [6, 268, 867],
+  [8, 1942, 270],
+] as const;
+const REFERENCE_PAIRS = [
+  [0, 1405, 352],
+  [1, 1096, 1034],
+  [2, 1582, 579],
+  [3, 92, 1516],
+  [4, 1874, 593],
+  [5, 402, 573],
+  [6, 1428, 508],
+  [7, 1838, 789],
+  [8, 79, 1312],
+  [9, 1728, 629],
+] as const;
+const BASES = [
+  ['base-3', 'a thin 3', 1052],
+  ['base-5', 'a thin 5', 198],
+  ['base-9', 'a thin 9', 746],
+] as const;
+
+export const attributeVector: LevelDefinition = defineLevel({
+  id: 'attribute-vector',
+  world: 4,
+  order: 3,
+  title: { en: 'Attribute vector' },
+  card: {
+    title: { en: 'An attribute vector' },
+    lines: [
+      { en: "One pair's difference mixes boldness with that pair's quirks." },
+      { en: 'Average the differences of many pairs: the quirks cancel out.' },
+      { en: 'What is left is a clean vector for "bold".' },
+      { en: 'Add it to any digit: handwriting style transfer.' },
+    ],
+    formula: 'v = (1/n)·Σᵢ (μ(boldᵢ) − μ(thinᵢ)),   z = μ(a) + v',
+    formulaLegend: { en: 'n pairs of the same digit, bold and thin; v is then added to a new digit a.' },
+    seed: { file: '001_01f0c3934fb2763b.txt', idea: 'Różnica dwóch kodowań pozwoli wygenerować różniące ich cechy' },
+    seeAlso: [{ file: '002_473200448d10064a.txt', idea: 'Przykłady zastosowań: transfer stylu pisma' }],
+  },
+  dataset: 'mnist',
+  setup: {
+    kind: 'arithmetic',
+    asset: 'mnist-vae-16d',
+    deck: DECK_PAIRS.flatMap(([d, bold, thin]) => [mnist(`bold-${d}`, `a bold ${d}`, bold), mnist(`thin-${d}`, `a thin ${d}`, thin)]),
+    hidden: [
+      ...BASES.map(([id, en, index]) => mnist(id, en, index)),
+      ...REFERENCE_PAIRS.flatMap(([d, bold, thin]) => [mnist(`ref-bold-${d}`, `a bold ${d}`, bold), mnist(`ref-thin-${d}`, `a thin ${d}`, thin)]),
+    ],
+    target: {
+      kind: 'applyVector',
+      bases: BASES.map(([id]) => id),
+      reference: REFERENCE_PAIRS.flatMap(([d]) => [
+        { card: `ref-bold-${d}`, weight: 1 / REFERENCE_PAIRS.length },
+        { card: `ref-thin-${d}`, weight: -1 / REFERENCE_PAIRS.length },
+      ]),
+    },
+  },
+  controls: [],
+  goal: { text: { en: 'Build a "bold" vector from the pairs; added to three new thin digits, it must reach a {star1} match.' } },
+  metric: { label: { en: 'Mean match on the three digits' }, direction: 'higher', unit: 'percent' },
+  stars: ATTRIBUTE_STARS,
+  hints: [
+    { afterSeconds: 20, text: { en: 'Start with one pair: bold minus thin.' } },
+    { afterSeconds: 60, text: { en: 'Add a second pair and give each difference the weight ½.' } },
+    { afterSeconds: 120, text: { en: 'All five pairs, each difference weighted ⅕.' } },
+  ],
+  solution: { kind: 'expression', maxTerms: 10, maxWeight: 1 },
+  measures: ['matchPercent'],
+  example: {
+    kind: 'expression',
+    terms: [
+      { card: 'bold-0', weight: 1 },
+      { card: 'thin-0', weight: -1 },
+    ],
+  },
+  scorer: (_p, m) => {
+    expectLength('attribute-vector', 'matchPercent', m.matchPercent, BASES.length);
+    const score = m.matchPercent.reduce((a, b) => a + b, 0) / m.matchPercent.length;
+    return { score, goalMet: score >= ATTRIBUTE_STARS[0], detail: { worstMatch: Math.min(...m.matchPercent) } };
+  },
+});
+
+// ── 17 · Letter forge ───────────────────────────────────────────────────────────────────────────────────────
+
+/** The letter the forge's model never saw (assets.ts excludes it from 'letters-vae-forge'). */
+export const FORGE_LETTER = 'E';
+const FORGE_STARS = [5, 3, 1] as const;
+
+export const letterForge: LevelDefinition = defineLevel({
+  id: 'letter-forge',
+  world: 4,
+  order: 4,
+  title: { en: 'Letter forge' },
+  card: {
+    title: { en: 'A letter never seen' },
+    lines: [
+      { en: "The forge's autoencoder was trained without one letter." },
+      { en: 'Its latent space still has room for it, between known letters.' },
+      { en: 'The assignment made new letters by moving through the latent space.' },
+      { en: 'Combine the codes of letters that share its strokes.' },
+    ],
+    formula: 'z = Σᵢ wᵢ·μ(letterᵢ)',
+    formulaLegend: { en: 'A weighted sum of the codes of letters the model knows; wᵢ may be negative.' },
+    seed: { file: '004_a6fc6e8dcd014518.txt', idea: 'Generar una nueva letra que no pertenece al conjunto de entrenamiento' },
+  },
+  dataset: 'glyphs',
+  setup: {
+    kind: 'arithmetic',
+    asset: 'letters-vae-forge',
+    deck: LETTERS.filter((c) => c !== FORGE_LETTER).map(glyph),
+    hidden: [],
+    target: { kind: 'glyph', char: FORGE_LETTER },
+  },
+  controls: [],
+  goal: { text: { en: 'Forge an {letter} from other letters with at most {star1} wrong pixels.' }, params: { letter: FORGE_LETTER } },
+  metric: { label: { en: 'Wrong pixels' }, direction: 'lower', unit: 'pixels' },
+  stars: FORGE_STARS,
+  hints: [
+    { afterSeconds: 20, text: { en: 'Which letters share most of its strokes?' } },
+    { afterSeconds: 60, text: { en: 'F has the top and the middle; what has the bottom bar?' } },
+    { afterSeconds: 120, text: { en: 'Subtract what two letters both add too much of.' } },
+  ],
+  solution: { kind: 'expression', maxTerms: 6, maxWeight: 2 },
+  measures: ['forgedWrongPixels'],
+  example: {
+    kind: 'expression',
+    terms: [
+      { card: 'F', weight: 0.5 },
+      { card: 'L', weight: 0.5 },
+    ],
+  },
+  scorer: (_p, m) => ({ score: m.forgedWrongPixels, goalMet: m.forgedWrongPixels <= FORGE_STARS[0] }),
+});
+
+export const WORLD4_LEVELS: readonly LevelDefinition[] = [blend, difference, attributeVector, letterForge];
