@@ -14,8 +14,10 @@ import type { BackendBench, BenchOptions } from '../src/game/bench/bench-page';
 import type {} from '../src/game/test-api';
 import { CHROMIUM_ARGS } from '../tests/e2e/browser';
 
-const BACKENDS = ['auto', 'webgl', 'wasm', 'cpu'] as const;
-const OPTIONS: Record<(typeof BACKENDS)[number], BenchOptions> = {
+const ALL_BACKENDS = ['auto', 'webgl', 'wasm', 'cpu'] as const;
+/** BENCH_BACKENDS=webgl,wasm limits the run (for quick checks). */
+const BACKENDS = ALL_BACKENDS.filter((b) => !process.env.BENCH_BACKENDS || process.env.BENCH_BACKENDS.split(',').includes(b));
+const OPTIONS: Record<(typeof ALL_BACKENDS)[number], BenchOptions> = {
   auto: { trainSteps: 200, batchSize: 128, decodeRuns: 80, memorySteps: 1000 },
   webgl: { trainSteps: 120, batchSize: 128, decodeRuns: 80, memorySteps: 1000 },
   wasm: { trainSteps: 200, batchSize: 128, decodeRuns: 80, memorySteps: 1000 },

@@ -80,7 +80,8 @@ export async function runTraining(host: TrainHost, data: TrainData, config: Trai
   const checkpointMs = config.checkpointIntervalMs ?? 0;
   const noisy = hasNoise(spec.noise);
 
-  const previewCount = Math.min(config.previewCount ?? DEFAULTS.previewCount, data.count);
+  // Previews exist only to be shown: without a listener they would be wasted decodes.
+  const previewCount = onProgress ? Math.min(config.previewCount ?? DEFAULTS.previewCount, data.count) : 0;
   const previewInputs = data.images.slice(0, previewCount * model.inputSize);
   const previewLabels = data.labels.slice(0, previewCount);
   const previewCorrupted = noisy && spec.noise ? corrupt(previewInputs, shape, spec.noise, mixSeed(config.seed, 0, SEED_STREAM.preview)) : undefined;
