@@ -8,7 +8,7 @@ const workerCode = { group: ['**/ml-worker/**', '**/ml-worker'], message: 'The g
 const gameCode = { group: ['**/game/**', '**/game'], message: 'Only src/game may import game code.' };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'assets/**', '.bench/**', 'test-results/**'] },
+  { ignores: ['dist/**', 'scripts/_*_tmp.*', 'node_modules/**', 'assets/**', '.bench/**', 'test-results/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

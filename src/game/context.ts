@@ -16,7 +16,7 @@ export interface GameContext {
   backendOverride: UrlOptions['backend'];
   /** The interactive scene's widgets, for the test hook's uiBounds (null between scenes). */
   widgets: WidgetRegistry | null;
-  /** True once the Workbench is interactive. */
+  /** True once the current screen is interactive (its widgets registered); false between screens. */
   ready: boolean;
   /** Canvas renderer only: draws frames on change (see render-on-demand.ts); null on WebGL. */
   renderGate: RenderGate | null;

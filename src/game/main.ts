@@ -1,6 +1,8 @@
 /**
  * The Phaser config and `startGame(parent)`: builds the store, the ML bridge and the run controller, picks
- * the renderer, and starts Boot → Preloader → Workbench.
+ * the renderer, and starts Boot → Preloader → Title (or the `?scene=` / `?level=` deep link).
+ * Screens: Title → WorldMap → Level (+ Hud in parallel) → Results; Lab (free play) and Settings from the Title.
+ * The base size follows the viewport's shape (layout/screen.ts): 1280x720 landscape, 420 wide in portrait.
  */
 import * as Phaser from 'phaser';
 import { setLocale } from '../shared/messages';
@@ -9,9 +11,16 @@ import { MlBridge } from './ml/bridge';
 import { TrainingController } from './ml/training-controller';
 import { installRenderOnDemand } from './render-on-demand';
 import { chooseRenderer } from './renderer-choice';
+import { baseSizeFor } from './layout/screen';
 import { Boot } from './scenes/Boot';
+import { Hud } from './scenes/Hud';
+import { Lab } from './scenes/Lab';
+import { Level } from './scenes/Level';
 import { Preloader } from './scenes/Preloader';
-import { Workbench } from './scenes/Workbench';
+import { Results } from './scenes/Results';
+import { Settings } from './scenes/Settings';
+import { Title } from './scenes/Title';
+import { WorldMap } from './scenes/WorldMap';
 import { createGameStore } from './state';
 import { installTestHooks } from './test-hooks';
 import { COLORS } from './ui/theme';
@@ -19,6 +28,13 @@ import { parseUrlOptions } from './url-options';
 
 export const GAME_WIDTH = 1280;
 export const GAME_HEIGHT = 720;
+
+function viewportSize(parent: HTMLElement | string): { width: number; height: number } {
+  const el = typeof parent === 'string' ? document.getElementById(parent) : parent;
+  const width = el?.clientWidth || window.innerWidth;
+  const height = el?.clientHeight || window.innerHeight;
+  return { width, height };
+}
 
 export function startGame(parent: HTMLElement | string): Phaser.Game {
   const url = parseUrlOptions(window.location.search);
@@ -45,6 +61,8 @@ export function startGame(parent: HTMLElement | string): Phaser.Game {
     renderGate: null,
   } satisfies GameContext);
 
+  const vp = viewportSize(parent);
+  const base = baseSizeFor(vp.width, vp.height);
   const game = new Phaser.Game({
     // Software GL: Canvas keeps 60 fps while the worker trains (see renderer-choice.ts).
     type: display.renderer === 'canvas' ? Phaser.CANVAS : display.forced ? Phaser.WEBGL : Phaser.AUTO,
@@ -56,12 +74,12 @@ export function startGame(parent: HTMLElement | string): Phaser.Game {
     scale: {
       mode: Phaser.Scale.FIT,
       autoCenter: Phaser.Scale.CENTER_BOTH,
-      width: GAME_WIDTH,
-      height: GAME_HEIGHT,
+      width: base.width,
+      height: base.height,
     },
     input: { activePointers: 2 },
     render: { antialias: true, roundPixels: true, desynchronized: display.renderer === 'canvas' },
-    scene: [Boot, Preloader, Workbench],
+    scene: [Boot, Preloader, Title, WorldMap, Level, Hud, Results, Settings, Lab],
     callbacks: {
       preBoot: (g) => {
         if (display.renderer !== 'canvas') return;
@@ -73,5 +91,13 @@ export function startGame(parent: HTMLElement | string): Phaser.Game {
   });
   setContext(game, context);
   installTestHooks(game, context);
+  // A phone turned or a window reshaped: switch the base size; scenes rebuild themselves on the resize event.
+  const onViewport = (): void => {
+    const vp = viewportSize(parent);
+    const next = baseSizeFor(vp.width, vp.height);
+    if (next.width !== game.scale.width || next.height !== game.scale.height) game.scale.setGameSize(next.width, next.height);
+  };
+  window.addEventListener('resize', onViewport);
+  game.events.once(Phaser.Core.Events.DESTROY, () => window.removeEventListener('resize', onViewport));
   return game;
 }

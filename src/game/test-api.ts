@@ -4,6 +4,7 @@
  * to get the `window.__latentQuest` declaration.
  */
 import type { BackendBench, BenchOptions } from './bench/bench-page';
+import type { LevelSnapshot } from './level/current';
 import type { StateSnapshot } from './state/snapshot';
 
 export interface PageRect {
@@ -14,20 +15,28 @@ export interface PageRect {
 }
 
 export interface LatentQuestHooks {
-  /** True once the Workbench is interactive. */
+  /** True once the current screen is interactive (false between screens). */
   readonly ready: boolean;
+  /** Key of the active main scene: 'Title' | 'WorldMap' | 'Level' | 'Results' | 'Settings' | 'Lab' ('Preloader' while loading). */
+  scene(): string;
   /** Plain JSON copy of the store. */
   getState(): StateSnapshot;
   /** CSS page pixels of a widget by stable id, or null when it is not on screen. */
   uiBounds(id: string): PageRect | null;
   /** Every id uiBounds knows right now. */
   widgetIds(): string[];
+  /** The level being played (Level scene): id, status, score, stars, meter, payload…; null outside a level. */
+  level(): LevelSnapshot | null;
   debug: {
     /** Terminates the ML worker as a crash would; the bridge restarts it and tells the player. */
     killWorker(): void;
     /** The worker loses its WebGL context (WEBGL_lose_context); false when it has none. */
     loseWebGlContext(): Promise<boolean>;
     workerAlive(): boolean;
+    /** The bridge's running training job id, null when none (Leave must cancel it). */
+    activeJobId(): string | null;
+    /** Replaces the active main scene with `key` (screenshots of Results without playing a level). */
+    startScene(key: string, data?: object): boolean;
     /** The renderer Phaser actually runs. */
     rendererType(): 'canvas' | 'webgl';
     /** `npm run bench`: measures this page's backend (loaded on demand, not in the main chunk). */

@@ -4,19 +4,32 @@
  * failures the tests need.
  *
  * window.__latentQuest = {
- *   ready: boolean                      true once the Workbench is interactive
- *   getState(): StateSnapshot           plain JSON copy of the store (typed arrays as sizes, notices with text)
+ *   ready: boolean                      true once the current screen is interactive (false between screens)
+ *   scene(): string                     key of the active main scene: Title | WorldMap | Level | Results | Settings | Lab
+ *   getState(): StateSnapshot           plain JSON copy of the store (typed arrays as sizes, notices with text,
+ *                                       progress with totalStars and the unlocked level ids)
  *   uiBounds(id): {x, y, width, height} | null   CSS page pixels of a widget, null if not on screen
  *   widgetIds(): string[]               every id uiBounds knows right now
  *   debug: {
  *     killWorker(): void                terminate the ML worker as a crash would (the bridge recovers)
  *     loseWebGlContext(): Promise<boolean>   the worker loses its WebGL context (WEBGL_lose_context)
  *     workerAlive(): boolean
+ *     activeJobId(): string | null      the running training job (null after Leave cancels it)
  *     rendererType(): 'canvas' | 'webgl'     the renderer Phaser actually runs
+ *     startScene(key, data?): boolean   replace the active main scene (e.g. Results with a made-up result)
  *   }
  * }
  *
- * Stable widget ids (Workbench):
+ * Stable widget ids of the meta screens (ids exist only while their screen is up):
+ *   Title:     title:play  title:lab  title:settings  notice  notice:dismiss
+ *   WorldMap:  world:back  world:1 … world:4 (world panels)  level:<levelId> (one tile per level)  world:status
+ *   Results:   results:next  results:retry  results:map  results:stars
+ *   Settings:  settings:backend:auto|webgl|wasm|cpu  settings:sound:on|off  settings:motion:on|off
+ *              settings:reset  settings:reset:yes  settings:reset:no (the confirm step)  settings:back
+ *              notice  notice:dismiss
+ * Deep links: ?scene=lab|map|settings|title (first screen), ?level=<id> (a level).
+ *
+ * Stable widget ids (Lab, the former Workbench; `?scene=lab` opens it directly), plus lab:back:
  *   dataset:glyphs  dataset:mnist
  *   kind:dense  kind:conv  kind:denoising  kind:vae  kind:cvae  kind:sparse  kind:ksparse
  *   bottleneck (slider 1–64)          hidden:32  hidden:64  hidden:128  hidden:256
@@ -24,9 +37,16 @@
  *   backend:auto  backend:webgl  backend:wasm  backend:cpu
  *   train  pause (also Resume)  cancel  notice:dismiss
  *   progress  lossChart  images:original  images:noisy  images:reconstructed
+ *
+ * Level scene + HUD (open one with `?level=<id>`; `level()` returns its state):
+ *   level:start (dismiss the concept card)  level:concept  level:leave  level:train (Train / Stop)
+ *   control:<controlId> (whole control)  control:<controlId>:<value> (choice options; toggles :true / :false)
+ *   level:progress  level:lossChart  level:images:input  level:images:corrupted  level:images:output
+ *   hud:hint  hud:meter  level:retry  level:continue (result card)
  */
 import * as Phaser from 'phaser';
 import type { GameContext } from './context';
+import { levelSnapshot } from './level/current';
 import { snapshot } from './state';
 import type { Rect } from './ui/theme';
 import type {} from './test-api';
@@ -44,21 +64,39 @@ export function toPageRect(game: Phaser.Game, rect: Rect): Rect {
   };
 }
 
+/** Scenes that run beside a main scene or before it, never "the" screen. */
+const NOT_MAIN = new Set(['Hud', 'Boot']);
+
+/** The key of the active main scene ('' while none is running). */
+export function activeSceneKey(game: Phaser.Game): string {
+  const active = game.scene.getScenes(true).map((s) => s.sys.settings.key).filter((k) => !NOT_MAIN.has(k));
+  return active[0] ?? '';
+}
+
 export function installTestHooks(game: Phaser.Game, context: GameContext): void {
   window.__latentQuest = {
     get ready() {
       return context.ready;
     },
+    scene: () => activeSceneKey(game),
     getState: () => snapshot(context.store.getState()),
     uiBounds: (id) => {
       const rect = context.widgets?.bounds(id) ?? null;
       return rect ? toPageRect(game, rect) : null;
     },
     widgetIds: () => context.widgets?.ids() ?? [],
+    level: () => levelSnapshot(),
     debug: {
       killWorker: () => context.bridge.kill(),
       loseWebGlContext: () => context.bridge.loseWebGlContext(),
       workerAlive: () => context.bridge.isAlive(),
+      activeJobId: () => context.bridge.activeJobId,
+      startScene: (key, data) => {
+        const from = game.scene.getScenes(true).find((sc) => !NOT_MAIN.has(sc.sys.settings.key));
+        if (!from || game.scene.keys[key] === undefined) return false;
+        from.scene.start(key, data);
+        return true;
+      },
       rendererType: () => (game.renderer.type === Phaser.CANVAS ? 'canvas' : 'webgl'),
       benchmark: async (options) => (await import('./bench/bench-page')).runBackendBench(context.bridge, options),
     },

@@ -69,6 +69,11 @@ export function createApi(engine: Engine, transfer: Transfer = keep): MlWorkerAp
     importWeights: (weights) => engine.importWeights(weights),
     memory: () => engine.memory(),
     benchFit: (spec, batchSize, steps, options) => engine.benchFit(spec, batchSize, steps, options),
+    loadPretrained: (name) => engine.loadPretrained(name),
+    classify: async (images) => {
+      const out = await engine.classify(images);
+      return moved(out, out.probabilities);
+    },
     loseWebGlContext: () => engine.loseWebGlContext(),
   } satisfies MlWorkerApi;
   return api;

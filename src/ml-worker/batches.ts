@@ -13,7 +13,7 @@ export function mixSeed(seed: number, a: number, b: number): number {
   return createRng(h).seed();
 }
 
-export const SEED_STREAM = { order: 0, noise: 1, epsilon: 2, preview: 3 } as const;
+export const SEED_STREAM = { order: 0, noise: 1, epsilon: 2, preview: 3, pool: 4 } as const;
 
 /** The shuffled example order of each epoch, on CPU and as an int32 tensor to gather batches with. */
 export class BatchPlan {

@@ -5,7 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { check, MlError } from '../shared/errors';
-import { checkDatasetName, validateModelSpec, validateTrainConfig } from '../shared/model-spec-validation';
+import { checkDatasetName, validateModelSpec, validateTrainConfig, validateTrainConfigFor } from '../shared/model-spec-validation';
 import { createRng } from '../shared/random';
 import type {
   BackendName,
@@ -23,19 +23,26 @@ import type {
   PcaResult,
   ProgressCallback,
   Split,
+  ClassifyResult,
+  PretrainedAssetName,
+  PretrainedModelInfo,
   TrainConfig,
   TrainResult,
   WeightsExport,
 } from '../shared/worker-api';
+import { PRETRAINED_ASSETS } from '../shared/levels/assets';
 import { chooseBackend, defaultBackendDeps, type BackendChoice, type BackendDeps } from './backend';
 import { benchModelFit, type FitMeasurement, type FitOptions } from './bench-fit';
 import { DatasetStore, splitData, type Dataset, type FetchAsset } from './datasets';
 import * as infer from './inference';
 import { JobRegistry, type JobControl } from './jobs';
 import { buildAutoencoder, paramCount, type Autoencoder } from './models/autoencoder';
+import { buildClassifier, classifyImages, type Classifier } from './models/classifier';
 import { oneHotLabels } from './models/cvae';
+import { decodeTensors, manifestProblem, sha256Hex, type PretrainedManifest } from './pretrained-format';
 import { computePcaBasis, discardedVariance, pcaErrors, type PcaBasis } from './pca';
 import { runTraining, type DeviceData, type TrainHost } from './train';
+import { selectTrainingData, type SelectedData } from './train-data';
 import { WebGlWatch, type ContextWatch } from './webgl-watch';
 import { describeWeights, flatten, readWeights, unflatten, writeWeights, type WeightSnapshot } from './weights';
 import { createWeightsStore, type WeightsStore } from './weights-store';
@@ -57,6 +64,13 @@ interface ModelEntry {
   snapshot: WeightSnapshot;
   job: JobControl | null;
   jobDone: Promise<unknown> | null;
+  /** Set while the model holds exactly the shipped weights of this pretrained asset. */
+  pretrained?: PretrainedAssetName;
+}
+
+interface PretrainedAsset {
+  manifest: PretrainedManifest;
+  arrays: Float32Array[];
 }
 
 interface DeviceEntry {
@@ -71,6 +85,8 @@ const BACKEND_PREFS = ['auto', 'webgl', 'wasm', 'cpu'];
 const MAX_GRID = 64;
 const MAX_SAMPLES = 1024;
 const DEVICE_CACHE_SIZE = 3;
+const MAX_CLASSIFY = 10_000;
+const JUDGE: PretrainedAssetName = 'mnist-judge';
 
 function input(ok: boolean, message: string): asserts ok {
   check(ok, 'INVALID_INPUT', message);
@@ -94,9 +110,13 @@ export class Engine {
   private generation = 0;
   private assetBase = '/';
   private nextId = 1;
+  private readonly fetchAsset: FetchAsset;
+  private readonly pretrainedAssets = new Map<PretrainedAssetName, Promise<PretrainedAsset>>();
+  private judge: { backend: string; generation: number; model: Classifier } | null = null;
 
   constructor(deps: EngineDeps = {}) {
-    this.datasets = new DatasetStore(deps.fetchAsset ?? ((path) => this.fetchOverHttp(path)));
+    this.fetchAsset = deps.fetchAsset ?? ((path) => this.fetchOverHttp(path));
+    this.datasets = new DatasetStore(this.fetchAsset);
     this.store = deps.weightsStore ?? createWeightsStore();
     this.backendDeps = deps.backend ?? defaultBackendDeps;
     this.watch = deps.contextWatch ?? new WebGlWatch();
@@ -204,15 +224,16 @@ export class Engine {
   }
 
   /** Device tensors of a split, cached per backend; callers hold a use while training on them. */
-  private acquireDevice(ds: Dataset, split: Split, limit: number | undefined, conditional: boolean): { data: DeviceData; release: () => void } {
-    const key = `${ds.info.name}|${split}|${limit ?? ''}|${conditional}`;
+  private acquireDevice(ds: Dataset, selected: SelectedData, conditional: boolean): { data: DeviceData; release: () => void } {
+    const key = `${selected.key}|${conditional}`;
     let entry = this.device.get(key);
     if (!entry || entry.backend !== tf.getBackend()) {
       if (entry) this.disposeDevice(key, entry);
-      const cpu = splitData(ds, split, 0, limit);
+      const cpu = selected.data;
       const data: DeviceData = {
         x: tf.tensor2d(cpu.images, [cpu.count, ds.info.size]),
         oneHot: conditional ? tf.tidy(() => oneHotLabels(tf.tensor1d(cpu.labels, 'int32'), ds.info.classes)) : null,
+        input: cpu.inputs ? tf.tensor2d(cpu.inputs, [cpu.count, ds.info.size]) : null,
       };
       entry = { backend: tf.getBackend(), data, users: 0 };
       this.device.set(key, entry);
@@ -233,7 +254,7 @@ export class Engine {
   private disposeDevice(key: string, entry: DeviceEntry): void {
     this.device.delete(key);
     try {
-      tf.dispose([entry.data.x, ...(entry.data.oneHot ? [entry.data.oneHot] : [])]);
+      tf.dispose([entry.data.x, ...(entry.data.oneHot ? [entry.data.oneHot] : []), ...(entry.data.input ? [entry.data.input] : [])]);
     } catch {
       // Tensors of a lost WebGL context.
     }
@@ -291,11 +312,13 @@ export class Engine {
   async train(modelId: string, config: TrainConfig, onProgress?: ProgressCallback): Promise<TrainResult> {
     validateTrainConfig(config);
     const entry = this.entry(modelId);
+    validateTrainConfigFor(config, entry.spec, entry.model.classes);
     input(!entry.job, `Model "${modelId}" is already training; cancel that job first.`);
     check(!this.jobs.has(config.jobId), 'INVALID_CONFIG', `A job with id "${config.jobId}" is already running.`);
     // Registered before the first await, so a pause/cancel sent right after train() finds the job.
     const job = this.jobs.start(config.jobId);
     entry.job = job;
+    entry.pretrained = undefined;
     const done = this.runJob(entry, config, job, onProgress);
     entry.jobDone = done;
     try {
@@ -310,16 +333,16 @@ export class Engine {
   private async runJob(entry: ModelEntry, config: TrainConfig, job: JobControl, onProgress?: ProgressCallback): Promise<TrainResult> {
     await this.ready();
     const ds = await this.dataset(entry.spec.dataset);
-    const split = config.split ?? 'train';
-    const data = splitData(ds, split, 0, config.limit);
-    check(data.count > 0, 'INVALID_CONFIG', 'There are no examples to train on.');
-    let held = this.acquireDevice(ds, split, config.limit, entry.model.conditional);
+    const selected = selectTrainingData(ds, entry.spec, config);
+    const data = selected.data;
+    check(data.count > 0, 'INVALID_CONFIG', config.excludeLabels?.length ? 'Leaving out those classes leaves no examples to train on.' : 'There are no examples to train on.');
+    let held = this.acquireDevice(ds, selected, entry.model.conditional);
     const host: TrainHost = {
       model: () => entry.model,
       deviceData: () => {
         if (held.data.x.isDisposed) {
           held.release();
-          held = this.acquireDevice(ds, split, config.limit, entry.model.conditional);
+          held = this.acquireDevice(ds, selected, entry.model.conditional);
         }
         return held.data;
       },
@@ -496,6 +519,7 @@ export class Engine {
     const arrays = unflatten(entry.model, saved.tensors, saved.data);
     writeWeights(entry.model, arrays);
     entry.snapshot = { step: 0, arrays };
+    entry.pretrained = undefined;
     return true;
   }
 
@@ -522,6 +546,92 @@ export class Engine {
       throw error;
     }
     return info;
+  }
+
+  // ---- pretrained models ----
+
+  /** Fetches, checks (format, sha256) and decodes a pretrained asset once; a failed load is retried next time. */
+  private pretrainedAsset(name: PretrainedAssetName): Promise<PretrainedAsset> {
+    input(typeof name === 'string' && Object.hasOwn(PRETRAINED_ASSETS, name), `There is no pretrained model called "${String(name)}". Pick one of: ${Object.keys(PRETRAINED_ASSETS).join(', ')}.`);
+    let pending = this.pretrainedAssets.get(name);
+    if (!pending) {
+      pending = (async () => {
+        try {
+          const [json, bin] = await Promise.all([this.fetchAsset(`pretrained/${name}.json`), this.fetchAsset(`pretrained/${name}.bin`)]);
+          const manifest = JSON.parse(new TextDecoder().decode(json)) as PretrainedManifest;
+          const problem = manifestProblem(manifest, name);
+          if (problem) throw new Error(problem);
+          const bytes = new Uint8Array(bin);
+          if (bytes.byteLength !== manifest.bin.bytes) throw new Error(`the weights file has ${bytes.byteLength} bytes, not ${manifest.bin.bytes}`);
+          const digest = await sha256Hex(bytes);
+          if (digest !== null && digest !== manifest.bin.sha256) throw new Error('the weights file does not match its description (damaged or out of date)');
+          return { manifest, arrays: decodeTensors(manifest.tensors, bytes) };
+        } catch (error) {
+          const why = error instanceof Error ? error.message : String(error);
+          throw new MlError('WEIGHTS_NOT_FOUND', `The pretrained model "${name}" could not be loaded (${why}). Reload the page to try again.`);
+        }
+      })();
+      this.pretrainedAssets.set(name, pending);
+      pending.catch(() => this.pretrainedAssets.delete(name));
+    }
+    return pending;
+  }
+
+  async loadPretrained(name: PretrainedAssetName): Promise<PretrainedModelInfo> {
+    input(name !== JUDGE, 'The judge is a classifier, not an autoencoder: use classify() instead of loading it as a model.');
+    const asset = await this.pretrainedAsset(name);
+    const id = `pretrained:${name}`;
+    const existing = this.models.get(id);
+    let info: ModelInfo;
+    if (existing && existing.pretrained === name) {
+      info = this.info(existing);
+    } else {
+      input(!existing?.job, `Model "${id}" is training; stop it before loading the pretrained weights again.`);
+      const spec = asset.manifest.spec as ModelSpec;
+      info = await this.createModel(spec, { id });
+      const entry = this.entry(id);
+      const arrays = unflatten(entry.model, asset.manifest.tensors, flatten(asset.arrays));
+      writeWeights(entry.model, arrays);
+      entry.snapshot = { step: 0, arrays };
+      entry.pretrained = name;
+    }
+    const { codeBox, classMeans } = asset.manifest;
+    return {
+      ...info,
+      asset: name,
+      ...(codeBox ? { codeBox: { min: [...codeBox.min], max: [...codeBox.max] } } : {}),
+      ...(classMeans ? { classMeans: classMeans.map((m) => [...m]) } : {}),
+    };
+  }
+
+  /** The judge's tensors on the current backend (rebuilt after a backend change). */
+  private async judgeModel(): Promise<Classifier> {
+    const asset = await this.pretrainedAsset(JUDGE);
+    await this.ready();
+    const backend = tf.getBackend();
+    if (this.judge && this.judge.backend === backend && this.judge.generation === this.generation) return this.judge.model;
+    try {
+      this.judge?.model.dispose();
+    } catch {
+      // Tensors of a lost WebGL context.
+    }
+    const shape = asset.manifest.classifier;
+    check(shape !== undefined, 'WEIGHTS_NOT_FOUND', 'The judge could not be loaded (its description has no classifier shape).');
+    const model = buildClassifier(shape, 0);
+    tf.tidy(() => model.weights.forEach((w, i) => w.variable.assign(tf.tensor(asset.arrays[i], w.variable.shape, 'float32'))));
+    this.judge = { backend, generation: this.generation, model };
+    return model;
+  }
+
+  async classify(images: Float32Array): Promise<ClassifyResult> {
+    input(images instanceof Float32Array, 'The images must be a Float32Array.');
+    const model = await this.judgeModel();
+    const size = model.shape.inputSize;
+    input(images.length > 0 && images.length % size === 0, `Expected whole 28x28 images of ${size} pixels, but got ${images.length} numbers.`);
+    const count = images.length / size;
+    input(count <= MAX_CLASSIFY, `At most ${MAX_CLASSIFY.toLocaleString('en')} images per call, please.`);
+    for (let i = 0; i < images.length; i++) input(Number.isFinite(images[i]), 'The images contain a value that is not a finite number.');
+    return { probabilities: await classifyImages(model, images), count, classes: model.shape.classes };
   }
 
   // ---- benchmark ----

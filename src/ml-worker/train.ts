@@ -19,15 +19,20 @@ import { yieldToEventLoop } from './yield';
 
 /** CPU copy of the training examples plus their device tensors (owned by the engine's cache). */
 export interface TrainData {
+  /** The clean images (the targets). */
   images: Float32Array;
   labels: Uint8Array;
   count: number;
+  /** A fixed pool of corrupted inputs, row for row (config.noisyCopies); absent: fresh noise every batch. */
+  inputs?: Float32Array;
 }
 
 export interface DeviceData {
   x: tf.Tensor2D;
   /** One-hot labels, for conditional models. */
   oneHot: tf.Tensor2D | null;
+  /** The fixed pool of corrupted inputs (TrainData.inputs), when there is one. */
+  input?: tf.Tensor2D | null;
 }
 
 /** What the loop needs from the engine; the model and device data change when the backend does. */
@@ -84,7 +89,11 @@ export async function runTraining(host: TrainHost, data: TrainData, config: Trai
   const previewCount = onProgress ? Math.min(config.previewCount ?? DEFAULTS.previewCount, data.count) : 0;
   const previewInputs = data.images.slice(0, previewCount * model.inputSize);
   const previewLabels = data.labels.slice(0, previewCount);
-  const previewCorrupted = noisy && spec.noise ? corrupt(previewInputs, shape, spec.noise, mixSeed(config.seed, 0, SEED_STREAM.preview)) : undefined;
+  const previewCorrupted = data.inputs
+    ? data.inputs.slice(0, previewCount * model.inputSize)
+    : noisy && spec.noise
+      ? corrupt(previewInputs, shape, spec.noise, mixSeed(config.seed, 0, SEED_STREAM.preview))
+      : undefined;
 
   const makeOptimizer = (): tf.Optimizer => (config.optimizer === 'adam' ? tf.train.adam(config.learningRate) : tf.train.sgd(config.learningRate));
   let optimizer = makeOptimizer();
@@ -113,11 +122,12 @@ export async function runTraining(host: TrainHost, data: TrainData, config: Trai
 
   const runStep = (s: number, report: boolean): tf.Tensor1D | null => {
     const { indices, tensor: idx } = plan.batch(s);
-    const corrupted = noisy && spec.noise ? corruptRows(data.images, indices, shape, spec.noise, mixSeed(config.seed, s, SEED_STREAM.noise)) : null;
+    const pooled = device.input ?? null;
+    const corrupted = !pooled && noisy && spec.noise ? corruptRows(data.images, indices, shape, spec.noise, mixSeed(config.seed, s, SEED_STREAM.noise)) : null;
     let stacked: tf.Tensor1D | null = null;
     tf.tidy(() => {
       const clean = tf.gather(device.x, idx) as tf.Tensor2D;
-      const input = corrupted ? tf.tensor2d(corrupted, clean.shape) : clean;
+      const input = pooled ? (tf.gather(pooled, idx) as tf.Tensor2D) : corrupted ? tf.tensor2d(corrupted, clean.shape) : clean;
       const oneHot = device.oneHot ? (tf.gather(device.oneHot, idx) as tf.Tensor2D) : null;
       const epsSeed = mixSeed(config.seed, s, SEED_STREAM.epsilon);
       optimizer.minimize(

@@ -27,6 +27,8 @@ export const SPEC_LIMITS = {
   epochsMax: 100_000,
   stepsMax: 10_000_000,
   previewMax: 64,
+  noisyCopiesMax: 100,
+  excludeLabelsMax: 64,
 } as const;
 
 const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
@@ -115,4 +117,21 @@ export function validateTrainConfig(c: TrainConfig): void {
   if (c.previewCount !== undefined) config(intIn(c.previewCount, 0, SPEC_LIMITS.previewMax), `Preview count must be a whole number from 0 to ${SPEC_LIMITS.previewMax}.`);
   if (c.checkpointIntervalMs !== undefined) config(isFiniteNumber(c.checkpointIntervalMs) && c.checkpointIntervalMs >= 0, 'The checkpoint interval must be 0 or more milliseconds.');
   if (c.checkpointKey !== undefined) config(typeof c.checkpointKey === 'string' && c.checkpointKey.length > 0, 'The checkpoint key must be a non-empty string.');
+  if (c.excludeLabels !== undefined) {
+    config(Array.isArray(c.excludeLabels) && c.excludeLabels.length <= SPEC_LIMITS.excludeLabelsMax, `Leave out at most ${SPEC_LIMITS.excludeLabelsMax} classes, as a list of class numbers.`);
+    for (const l of c.excludeLabels) config(intIn(l, 0, 255), `Classes to leave out must be whole numbers from 0 to 255 (got ${String(l)}).`);
+  }
+  if (c.noisyCopies !== undefined) {
+    config(intIn(c.noisyCopies, 1, SPEC_LIMITS.noisyCopiesMax), `Noisy copies per example must be a whole number from 1 to ${SPEC_LIMITS.noisyCopiesMax} (got ${String(c.noisyCopies)}).`);
+  }
+}
+
+/** Throws INVALID_CONFIG when `c` does not fit this model and dataset (the checks that need both). */
+export function validateTrainConfigFor(c: TrainConfig, s: ModelSpec, classes: number): void {
+  if (c.excludeLabels !== undefined) {
+    for (const l of c.excludeLabels) config(l < classes, `Class ${l} does not exist in ${s.dataset}: classes go from 0 to ${classes - 1}.`);
+  }
+  if (c.noisyCopies !== undefined) {
+    config(s.noise !== undefined && s.noise.type !== 'none', 'Noisy copies need a model that trains on noise: give it a noise setting (a denoising model).');
+  }
 }

@@ -115,6 +115,17 @@ export interface TrainConfig {
   checkpointIntervalMs?: number;
   /** Storage key for those checkpoints (default `checkpoint:<modelId>`); restore with loadWeights(modelId, key). */
   checkpointKey?: string;
+  /**
+   * Class labels left out of training (applied after `split` and `limit`), e.g. [4] drops the glyph 'E'
+   * (Letter forge). Each must be a class of the model's dataset; at least one example must remain.
+   */
+  excludeLabels?: number[];
+  /**
+   * Needs a spec with noise (denoising): train on a FIXED pool of this many noisy copies of each example, drawn
+   * once from `seed`, instead of fresh noise every batch (Storm: "more noisy copies per letter"). An epoch is then
+   * one pass over examples × copies. 1..100.
+   */
+  noisyCopies?: number;
 }
 
 export interface LossTerms {
@@ -232,6 +243,31 @@ export interface BenchResult {
   steps: number;
 }
 
+/** Models shipped in assets/pretrained (made by `npm run pretrain`; the plan is src/shared/levels/assets.ts). */
+export type PretrainedAssetName = 'mnist-ae-2d' | 'mnist-vae-2d' | 'mnist-vae-16d' | 'letters-vae-forge' | 'mnist-judge';
+
+/** Per latent dimension: the 1st–99th percentile box of the encoded training codes (μ for VAEs). */
+export interface CodeBox {
+  min: number[];
+  max: number[];
+}
+
+/** What loadPretrained returns: a ready model (id `pretrained:<name>`) plus what the asset knows about its codes. */
+export interface PretrainedModelInfo extends ModelInfo {
+  asset: PretrainedAssetName;
+  /** 2-D map assets: the box of the encoded training codes (Holes in the map's 'dataBox' space). */
+  codeBox?: CodeBox;
+  /** Mean code (μ) of each class over the held-out split, in label order (e.g. where the 7s are on a map). */
+  classMeans?: number[][];
+}
+
+export interface ClassifyResult {
+  /** count × classes softmax probabilities, row-major. */
+  probabilities: Float32Array;
+  count: number;
+  classes: number;
+}
+
 export interface MlWorkerApi {
   init(options: InitOptions): Promise<InitResult>;
   loadDataset(name: DatasetName): Promise<DatasetInfo>;
@@ -263,6 +299,14 @@ export interface MlWorkerApi {
   memory(): Promise<MemoryInfo>;
   /** Benchmark support: tfjs model.fit on the same (dense) model, same batch, for `steps` steps (default Adam 1e-3, MSE). */
   benchFit(spec: ModelSpec, batchSize: number, steps: number, options?: BenchFitOptions): Promise<BenchResult>;
+  /**
+   * Loads a shipped pretrained autoencoder (fetched from `${assetBase}pretrained/<name>.json` + `.bin` once) and
+   * makes it a ready model with id `pretrained:<name>`. Idempotent: a second call returns the same model, reset
+   * to the shipped weights if it was trained or loaded over meanwhile. 'mnist-judge' is not an autoencoder (use classify).
+   */
+  loadPretrained(name: PretrainedAssetName): Promise<PretrainedModelInfo>;
+  /** The judge (pretrained 'mnist-judge', loaded on first use): 28x28 images in, class probabilities out. */
+  classify(images: Float32Array): Promise<ClassifyResult>;
   /** Test support: lose the WebGL context (WEBGL_lose_context) as a driver crash would. */
   loseWebGlContext(): Promise<boolean>;
 }

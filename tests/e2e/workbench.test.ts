@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { clickWidget, launchChromium, openGame, startFrameMonitor, stopFrameMonitor } from './browser';
 
 const baseUrl = inject('baseUrl');
+/** The Workbench is the Lab now, behind the title screen; the deep link opens it directly (meta-screens.test.ts clicks there). */
+const LAB = '?scene=lab';
 /** Lenient bound: training on the main thread breaks it at once; the fps figures belong in the benchmark. */
 const MAX_FRAME_GAP_MS = 250;
 
@@ -38,7 +40,7 @@ function lossFell(history: { step: number; total: number }[]): { first: number; 
 
 describe('workbench in headless Chromium', () => {
   it('loads without console errors and the worker reports its backend', async () => {
-    const { page, consoleErrors } = await openGame(browser, baseUrl);
+    const { page, consoleErrors } = await openGame(browser, baseUrl, LAB);
     await page.waitForFunction(() => window.__latentQuest!.getState().workbench.backendInfo !== null, undefined, { timeout: 60_000 });
     const s = await state(page);
     expect(['webgl', 'wasm', 'cpu']).toContain(s.workbench.backendInfo!.backend);
@@ -54,7 +56,7 @@ describe('workbench in headless Chromium', () => {
   });
 
   it('trains in the worker (clicked with the mouse) without blocking the main thread', async () => {
-    const { page, consoleErrors } = await openGame(browser, baseUrl);
+    const { page, consoleErrors } = await openGame(browser, baseUrl, LAB);
     await clickWidget(page, 'dataset:mnist');
     await clickWidget(page, 'kind:dense');
     await startFrameMonitor(page);
@@ -74,7 +76,7 @@ describe('workbench in headless Chromium', () => {
   });
 
   it('cancel stops a job', async () => {
-    const { page } = await openGame(browser, baseUrl);
+    const { page } = await openGame(browser, baseUrl, LAB);
     await clickWidget(page, 'train');
     await waitForStep(page, 50);
     await clickWidget(page, 'cancel');
@@ -90,7 +92,7 @@ describe('workbench in headless Chromium', () => {
   });
 
   it('?backend=webgl trains correctly on WebGL in the worker without blocking the main thread', async () => {
-    const { page, consoleErrors } = await openGame(browser, baseUrl, '?backend=webgl');
+    const { page, consoleErrors } = await openGame(browser, baseUrl, `${LAB}&backend=webgl`);
     await page.waitForFunction(() => window.__latentQuest!.getState().workbench.backendInfo !== null, undefined, { timeout: 60_000 });
     expect((await state(page)).workbench.backendInfo!.backend).toBe('webgl');
     await clickWidget(page, 'dataset:glyphs');
@@ -109,7 +111,7 @@ describe('workbench in headless Chromium', () => {
   });
 
   it('survives a lost WebGL context mid-training by moving the job to WASM', async () => {
-    const { page } = await openGame(browser, baseUrl, '?backend=webgl');
+    const { page } = await openGame(browser, baseUrl, `${LAB}&backend=webgl`);
     await clickWidget(page, 'dataset:glyphs');
     await clickWidget(page, 'train');
     await waitForStep(page, 100);
@@ -131,7 +133,7 @@ describe('workbench in headless Chromium', () => {
   });
 
   it('survives the worker being killed mid-training and tells the player', async () => {
-    const { page } = await openGame(browser, baseUrl);
+    const { page } = await openGame(browser, baseUrl, LAB);
     await clickWidget(page, 'train');
     // Past the first checkpoint (every ~2 s).
     await page.waitForFunction(() => (window.__latentQuest!.getState().workbench.progress?.elapsedMs ?? 0) > 3500, undefined, {

@@ -26,19 +26,19 @@ afterEach(() => {
 });
 
 describe('settings persistence', () => {
-  it('starts from defaults and persists only settings', () => {
+  it('starts from defaults and persists only settings and progress', () => {
     const storage = memoryStorage();
     store = createGameStore({ storage });
     expect(store.getState().settings).toEqual(DEFAULT_SETTINGS);
     store.getState().setBackendPreference('wasm');
     store.getState().setBottleneck(5);
     const saved = JSON.parse(storage.data.get(SETTINGS_STORAGE_KEY)!);
-    expect(saved).toEqual({ state: { settings: { ...DEFAULT_SETTINGS, backend: 'wasm' } }, version: SETTINGS_VERSION });
+    expect(saved).toEqual({ state: { settings: { ...DEFAULT_SETTINGS, backend: 'wasm' }, progress: { levels: {} } }, version: SETTINGS_VERSION });
   });
 
   it('reads back a valid save', () => {
     const storage = memoryStorage({
-      [SETTINGS_STORAGE_KEY]: JSON.stringify({ state: { settings: { ...DEFAULT_SETTINGS, sound: false } }, version: SETTINGS_VERSION }),
+      [SETTINGS_STORAGE_KEY]: JSON.stringify({ state: { settings: { ...DEFAULT_SETTINGS, sound: false }, progress: { levels: {} } }, version: SETTINGS_VERSION }),
     });
     store = createGameStore({ storage });
     expect(store.getState().settings.sound).toBe(false);
@@ -65,7 +65,7 @@ describe('settings persistence', () => {
     store = createGameStore({ storage });
     expect(store.getState().settings).toEqual({ ...DEFAULT_SETTINGS, backend: 'cpu' });
     expect(store.getState().workbench.notices).toEqual([]);
-    expect(migrate(null, 7)).toEqual({ settings: DEFAULT_SETTINGS });
+    expect(migrate(null, 7)).toEqual({ settings: DEFAULT_SETTINGS, progress: { levels: {} } });
   });
 
   it('survives a storage that throws', () => {

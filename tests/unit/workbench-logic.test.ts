@@ -45,8 +45,11 @@ describe('renderer choice', () => {
   });
 
   it('reads only known URL values', () => {
-    expect(parseUrlOptions('?backend=wasm&renderer=canvas')).toEqual({ backend: 'wasm', renderer: 'canvas' });
-    expect(parseUrlOptions('?backend=tpu&renderer=')).toEqual({ backend: null, renderer: null });
+    expect(parseUrlOptions('?backend=wasm&renderer=canvas')).toEqual({ backend: 'wasm', renderer: 'canvas', scene: 'Title' });
+    expect(parseUrlOptions('?backend=tpu&renderer=')).toEqual({ backend: null, renderer: null, scene: 'Title' });
+    expect(parseUrlOptions('?scene=lab').scene).toBe('Lab');
+    expect(parseUrlOptions('?scene=MAP').scene).toBe('WorldMap');
+    expect(parseUrlOptions('?scene=Level').scene).toBe('Title');
   });
 });
 

@@ -15,7 +15,11 @@ export interface ControlRows {
 }
 
 export interface WorkbenchLayout {
+  /** True for the phone layout (one column). */
+  portrait: boolean;
   topBar: Rect;
+  /** The Back button (to the title screen), left in the top bar. */
+  back: Rect;
   controls: Rect;
   /** Each control's own rect; its section label sits 24 px above it. */
   rows: ControlRows;
@@ -28,6 +32,10 @@ export interface WorkbenchLayout {
   /** Caption column and image strip per row (three rows; see imageRowRects for fewer). */
   imageRows: ImageRowRect[];
   notice: Rect;
+  /** Height of everything laid out; taller than the screen in portrait, where the Lab scrolls. */
+  contentHeight: number;
+  /** Width of the caption column beside each image strip. */
+  imageLabelWidth: number;
 }
 
 export interface ImageRowRect {
@@ -40,8 +48,7 @@ export const SECTION_LABEL_OFFSET = 24;
 const MAX_ROW_HEIGHT = 64;
 
 /** `count` image rows spread over the images card below its title. */
-export function imageRowRects(card: Rect, count: number): ImageRowRect[] {
-  const labelW = 140;
+export function imageRowRects(card: Rect, count: number, labelW = 140): ImageRowRect[] {
   const top = card.y + 40;
   const bottom = card.y + card.height - 12;
   const rowH = Math.min(MAX_ROW_HEIGHT, Math.floor((bottom - top - 2 * 8) / 3));
@@ -58,6 +65,7 @@ export function imageRowRects(card: Rect, count: number): ImageRowRect[] {
 const M = 20;
 
 export function layoutWorkbench(width: number, height: number): WorkbenchLayout {
+  if (height > width) return layoutWorkbenchPortrait(width, height);
   const topBar = { x: 0, y: 0, width, height: 72 };
   const top = topBar.height + 10;
   const controls = { x: M, y: top, width: 400, height: height - top - M };
@@ -103,5 +111,85 @@ export function layoutWorkbench(width: number, height: number): WorkbenchLayout 
   const imagesCard = { x: rx, y: imagesTop, width: rw, height: notice.y - 10 - imagesTop };
   const imageRows = imageRowRects(imagesCard, 3);
 
-  return { topBar, controls, rows, runCard, buttons, progress, chartCard, chart, imagesCard, imageRows, notice };
+  const back = { x: 16, y: 14, width: 92, height: 44 };
+  return {
+    portrait: false,
+    topBar,
+    back,
+    controls,
+    rows,
+    runCard,
+    buttons,
+    progress,
+    chartCard,
+    chart,
+    imagesCard,
+    imageRows,
+    notice,
+    contentHeight: height,
+    imageLabelWidth: 140,
+  };
+}
+
+/**
+ * Phones (e.g. 420 x 909 game pixels for a 390x844 screen): one column, notices under the top bar, then the
+ * controls, the run card, the loss chart and the images. Taller than the screen: the Lab scrolls vertically.
+ */
+export function layoutWorkbenchPortrait(width: number, height: number): WorkbenchLayout {
+  const m = 12;
+  const topBar = { x: 0, y: 0, width, height: 64 };
+  const back = { x: m, y: 10, width: 84, height: 44 };
+  const notice = { x: m, y: topBar.height + 8, width: width - 2 * m, height: 64 };
+  const cardW = width - 2 * m;
+  const controlsTop = notice.y + notice.height + 10;
+  const cx = m + 14;
+  const cw = cardW - 28;
+  let y = controlsTop + 16 + SECTION_LABEL_OFFSET;
+  const row = (h: number, gap = 14): Rect => {
+    const r = { x: cx, y, width: cw, height: h };
+    y += h + gap + SECTION_LABEL_OFFSET;
+    return r;
+  };
+  const rows: ControlRows = {
+    dataset: row(44),
+    kind: row(40 * 2 + 6),
+    bottleneck: row(32),
+    hidden: row(44),
+    noise: row(40 * 2 + 6, 10),
+    noiseLevel: row(32),
+    backend: row(44),
+  };
+  const controls = { x: m, y: controlsTop, width: cardW, height: y - SECTION_LABEL_OFFSET - controlsTop };
+  const runCard = { x: m, y: controls.y + controls.height + 10, width: cardW, height: 150 };
+  const bw = Math.floor((cw - 20) / 3);
+  const by = runCard.y + 14;
+  const buttons = {
+    train: { x: cx, y: by, width: bw, height: 50 },
+    pause: { x: cx + bw + 10, y: by, width: bw, height: 50 },
+    cancel: { x: cx + 2 * (bw + 10), y: by, width: bw, height: 50 },
+  };
+  const progress = { x: cx, y: by + 62, width: cw, height: 64 };
+  const chartCard = { x: m, y: runCard.y + runCard.height + 10, width: cardW, height: 210 };
+  const chart = { x: chartCard.x + 8, y: chartCard.y + 8, width: chartCard.width - 16, height: chartCard.height - 14 };
+  const imagesCard = { x: m, y: chartCard.y + chartCard.height + 10, width: cardW, height: 230 };
+  const imageLabelWidth = 108;
+  const imageRows = imageRowRects(imagesCard, 3, imageLabelWidth);
+  const contentHeight = Math.max(height, imagesCard.y + imagesCard.height + m);
+  return {
+    portrait: true,
+    topBar,
+    back,
+    controls,
+    rows,
+    runCard,
+    buttons,
+    progress,
+    chartCard,
+    chart,
+    imagesCard,
+    imageRows,
+    notice,
+    contentHeight,
+    imageLabelWidth,
+  };
 }

@@ -1,12 +1,13 @@
 import * as Phaser from 'phaser';
 import { PRELOAD_ASSETS } from '../assets';
 import { getContext } from '../context';
+import { levelDeepLink } from '../level/deep-link';
 import { t } from '../../shared/messages';
 import { COLORS, TEXT } from '../ui/theme';
 
 /**
  * Shows the logo and a progress bar driven by the loader's real 'progress' events while the game's assets
- * load, and starts the ML worker meanwhile so the engine is warming up before the Workbench appears.
+ * load, and starts the ML worker meanwhile so the engine is warming up before the first screen (Title, or `?scene=`) appears.
  */
 export class Preloader extends Phaser.Scene {
   constructor() {
@@ -43,6 +44,12 @@ export class Preloader extends Phaser.Scene {
   }
 
   create(): void {
-    this.scene.start('Workbench');
+    // `?level=<id>` deep link (src/game/level/deep-link.ts): straight into a level.
+    const levelId = levelDeepLink(window.location.search);
+    if (levelId) {
+      this.scene.start('Level', { levelId });
+      return;
+    }
+    this.scene.start(getContext(this).url.scene);
   }
 }

@@ -4,3 +4,4 @@ export * from './types';
 export * from './workbench-rules';
 export { DEFAULT_SETTINGS } from './settings-slice';
 export { watch } from './watch';
+export { EMPTY_PROGRESS, TOTAL_STARS, MAX_STARS_PER_LEVEL, starsByLevel, totalStars, unlockedLevels, isBetter } from './progress-rules';

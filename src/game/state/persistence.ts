@@ -1,17 +1,27 @@
 /**
- * What the store keeps across reloads (settings only) and how it reads them back: localStorage can hold
+ * What the store keeps across reloads (settings and progress) and how it reads them back: localStorage can hold
  * anything (old versions, hand edits, truncated writes), so every read is parsed, migrated and validated with
  * zod; whatever fails becomes the defaults plus a notice for the player, never an exception.
  */
 import { z } from 'zod/mini';
 import type { PersistStorage, StateStorage, StorageValue } from 'zustand/middleware';
+import { getLevel } from '../../shared/levels';
 import { LOCALES } from '../../shared/messages';
 import { DEFAULT_SETTINGS } from './settings-slice';
-import type { GameStore, Settings } from './types';
+import type { GameStore, LevelProgress, Progress, Settings } from './types';
 
+/** The one save slot (the name predates progress; kept so v1 saves are found and migrated). */
 export const SETTINGS_STORAGE_KEY = 'latent-quest:settings';
-/** v1: { settings: { backend, renderer, sound, reducedMotion, locale } }. */
-export const SETTINGS_VERSION = 1;
+export const SAVE_STORAGE_KEY = SETTINGS_STORAGE_KEY;
+/**
+ * v0: the settings flat (pre-release builds).
+ * v1: { settings: { backend, renderer, sound, reducedMotion, locale } }.
+ * v2: v1 + progress: { levels: { [levelId]: { stars, bestScore, bestPayload, attempts } } }.
+ */
+export const SAVE_VERSION = 2;
+export const SETTINGS_VERSION = SAVE_VERSION;
+/** A stored payload larger than this is not ours (the payload cap is 16 KiB of JSON). */
+const MAX_PAYLOAD_CHARS = 16_384;
 
 export const SettingsSchema = z.object({
   backend: z.enum(['auto', 'webgl', 'wasm', 'cpu']),
@@ -21,35 +31,66 @@ export const SettingsSchema = z.object({
   locale: z.enum(LOCALES as [Settings['locale'], ...Settings['locale'][]]),
 });
 
-export const PersistedSchema = z.object({ settings: SettingsSchema });
-export type PersistedState = z.infer<typeof PersistedSchema>;
+export const LevelProgressSchema = z.object({
+  stars: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]),
+  bestScore: z.number().check(z.refine(Number.isFinite)),
+  bestPayload: z.nullable(
+    z.record(z.string(), z.unknown()).check(z.refine((p) => JSON.stringify(p).length <= MAX_PAYLOAD_CHARS)),
+  ),
+  attempts: z.int().check(z.minimum(0)),
+});
+
+export const ProgressSchema = z.object({ levels: z.record(z.string(), LevelProgressSchema) });
+
+export const PersistedSchema = z.object({ settings: SettingsSchema, progress: ProgressSchema });
+export type PersistedState = { settings: Settings; progress: Progress };
 
 /** Stands in for a stored value that is not even a JSON envelope; fails validation on purpose. */
 const CORRUPT = { corrupt: true } as const;
 
 export function partialize(state: GameStore): PersistedState {
-  return { settings: state.settings };
+  return { settings: state.settings, progress: state.progress };
+}
+
+/** Levels that are still in the catalogue (a removed level's result is dropped quietly). */
+function knownLevels(levels: Readonly<Record<string, LevelProgress>>): Progress {
+  const out: Record<string, LevelProgress> = {};
+  for (const [id, entry] of Object.entries(levels)) if (getLevel(id)) out[id] = entry;
+  return { levels: out };
 }
 
 /**
- * Older (or newer) saves: keep every field that is still valid, default the rest. Version 0 (pre-release
- * builds) stored the settings flat, without the `settings` wrapper.
+ * Saves of another version: keep every field that is still valid, default the rest. Version 0 (pre-release
+ * builds) stored the settings flat, without the `settings` wrapper; versions 0 and 1 had no progress (it starts
+ * empty); a newer version's progress is kept level by level when an entry still validates.
  */
 export function migrate(persisted: unknown, version: number): PersistedState {
-  const source = version === 0 ? persisted : (persisted as { settings?: unknown } | null)?.settings;
+  const record = typeof persisted === 'object' && persisted !== null ? (persisted as Record<string, unknown>) : {};
+  const source = version === 0 ? record : record.settings;
   const raw = typeof source === 'object' && source !== null ? (source as Record<string, unknown>) : {};
   const settings = { ...DEFAULT_SETTINGS };
   for (const key of Object.keys(SettingsSchema.shape) as (keyof Settings)[]) {
     const field = SettingsSchema.shape[key].safeParse(raw[key]);
     if (field.success) (settings as Record<keyof Settings, unknown>)[key] = field.data;
   }
-  return { settings };
+  const levels: Record<string, LevelProgress> = {};
+  if (version >= 2) {
+    const stored = (record.progress as { levels?: unknown } | undefined)?.levels;
+    if (typeof stored === 'object' && stored !== null) {
+      for (const [id, entry] of Object.entries(stored)) {
+        const parsed = LevelProgressSchema.safeParse(entry);
+        if (parsed.success) levels[id] = parsed.data as LevelProgress;
+      }
+    }
+  }
+  return { settings, progress: knownLevels(levels) };
 }
 
-/** Validated settings, or null when the stored value cannot be trusted. */
-export function readPersisted(persisted: unknown): Settings | null {
+/** Validated settings and progress, or null when the stored value cannot be trusted. */
+export function readPersisted(persisted: unknown): PersistedState | null {
   const parsed = PersistedSchema.safeParse(persisted);
-  return parsed.success ? parsed.data.settings : null;
+  if (!parsed.success) return null;
+  return { settings: parsed.data.settings, progress: knownLevels(parsed.data.progress.levels as Record<string, LevelProgress>) };
 }
 
 /**
@@ -65,6 +106,7 @@ export function createSafeStorage(getStorage: () => StateStorage | null): Persis
     }
   })();
   const corrupt = { state: CORRUPT, version: SETTINGS_VERSION } as unknown as StorageValue<PersistedState>;
+  let lastWritten: { name: string; settings: Settings; progress: Progress } | null = null;
   return {
     getItem: (name) => {
       let text: string | null;
@@ -86,13 +128,19 @@ export function createSafeStorage(getStorage: () => StateStorage | null): Persis
       }
     },
     setItem: (name, value) => {
+      // persist writes on every store change (training ticks ~10/s); the save only changes with settings or
+      // progress, so skip the stringify + write when both are the same objects as last time.
+      const { settings, progress } = value.state;
+      if (lastWritten && lastWritten.name === name && lastWritten.settings === settings && lastWritten.progress === progress) return;
+      lastWritten = { name, settings, progress };
       try {
         storage?.setItem(name, JSON.stringify(value));
       } catch {
-        // Quota or privacy mode: settings just do not survive the reload.
+        // Quota or privacy mode: the save just does not survive the reload.
       }
     },
     removeItem: (name) => {
+      lastWritten = null;
       try {
         storage?.removeItem(name);
       } catch {

@@ -1,4 +1,5 @@
 import { t } from '../../shared/messages';
+import { totalStars, unlockedLevels } from './progress-rules';
 import type { GameState } from './types';
 
 /**
@@ -9,6 +10,11 @@ export function snapshot(state: GameState) {
   const wb = state.workbench;
   return {
     settings: { ...state.settings },
+    progress: {
+      levels: Object.fromEntries(Object.entries(state.progress.levels).map(([id, p]) => [id, { ...p }])),
+      totalStars: totalStars(state.progress),
+      unlocked: unlockedLevels(state.progress),
+    },
     workbench: {
       config: { ...wb.config },
       status: wb.status,

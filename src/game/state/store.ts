@@ -1,10 +1,11 @@
 /**
- * The one vanilla store: typed slices combined, `persist` (settings only) and `subscribeWithSelector` on the
+ * The one vanilla store: typed slices combined, `persist` (settings and progress) and `subscribeWithSelector` on the
  * combined store. Scenes read it with selectors and unsubscribe on shutdown; nothing outside src/game/state
  * imports zustand.
  */
 import { createStore } from 'zustand/vanilla';
 import { persist, subscribeWithSelector, type StateStorage } from 'zustand/middleware';
+import { createProgressSlice } from './progress-slice';
 import { createSettingsSlice } from './settings-slice';
 import { createWorkbenchSlice, nextNoticeId } from './workbench-slice';
 import {
@@ -18,7 +19,7 @@ import {
 import type { GameStore } from './types';
 
 export interface GameStoreOptions {
-  /** Where settings persist; defaults to window.localStorage, null for none (tests pass a memory storage). */
+  /** Where the save (settings and progress) persists; defaults to window.localStorage, null for none (tests pass a memory storage). */
   storage?: StateStorage | null;
 }
 
@@ -31,7 +32,7 @@ export function createGameStore(options: GameStoreOptions = {}) {
   return createStore<GameStore>()(
     subscribeWithSelector(
       persist(
-        (...a) => ({ ...createSettingsSlice(...a), ...createWorkbenchSlice(...a) }),
+        (...a) => ({ ...createSettingsSlice(...a), ...createWorkbenchSlice(...a), ...createProgressSlice(...a) }),
         {
           name: SETTINGS_STORAGE_KEY,
           version: SETTINGS_VERSION,
@@ -40,8 +41,8 @@ export function createGameStore(options: GameStoreOptions = {}) {
           migrate,
           merge: (persisted, current) => {
             if (persisted === undefined) return current;
-            const settings = readPersisted(persisted);
-            if (settings) return { ...current, settings };
+            const saved = readPersisted(persisted);
+            if (saved) return { ...current, settings: saved.settings, progress: saved.progress };
             // Unreadable save: drop it, keep the defaults, and say so once.
             storage.removeItem(SETTINGS_STORAGE_KEY);
             const notice = { id: nextNoticeId(), level: 'warning' as const, key: 'notice.settingsReset' as const };

@@ -160,6 +160,47 @@ export interface WorkbenchActions {
   dismissNotice(id: number): void;
 }
 
-export type GameState = SettingsState & WorkbenchState;
-export type GameActions = SettingsActions & WorkbenchActions;
+// ---- progress slice (persisted) ----
+/** The best result of one level; a level never played has no entry. */
+export interface LevelProgress {
+  /** Best stars, 0..3 (0 = played, goal not met yet). */
+  stars: 0 | 1 | 2 | 3;
+  /** The metric value of the best attempt (in the level's own direction: higher or lower is better). */
+  bestScore: number;
+  /** What the player chose in the best attempt: plain JSON (a level's SolutionPayload), null when unknown. */
+  bestPayload: Readonly<Record<string, unknown>> | null;
+  attempts: number;
+}
+
+export interface Progress {
+  /** Level id → its best result. */
+  levels: Readonly<Record<string, LevelProgress>>;
+}
+
+export interface ProgressState {
+  progress: Progress;
+}
+
+export interface LevelResultInput {
+  score: number;
+  stars: 0 | 1 | 2 | 3;
+  payload: unknown;
+}
+
+export interface LevelResultOutcome {
+  /** True when this attempt replaced the stored best. */
+  improved: boolean;
+  /** Level ids this result opened. */
+  newlyUnlocked: string[];
+}
+
+export interface ProgressActions {
+  /** Counts the attempt and keeps the best (more stars, then a better score in the level's direction). */
+  recordLevelResult(levelId: string, result: LevelResultInput): LevelResultOutcome;
+  /** Forgets every level's result (settings stay). */
+  resetProgress(): void;
+}
+
+export type GameState = SettingsState & WorkbenchState & ProgressState;
+export type GameActions = SettingsActions & WorkbenchActions & ProgressActions;
 export type GameStore = GameState & GameActions;

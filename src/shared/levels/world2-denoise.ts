@@ -7,6 +7,10 @@
  * - Storm (tested at 0.5): plain AEs 81–84 % pixel accuracy, denoising AEs 87–90.4 % (best: trained at 0.3).
  *   Those runs drew fresh noise every batch (the engine has no fixed-copies mode yet), i.e. "infinitely many
  *   copies"; with few fixed copies accuracy should drop, which is the assignment's finding the level teaches.
+ *   RETUNED by the solver bots (npm run solve, WASM, fixed copies): defaults (0.2, 5 copies) 83.5 %; 1 copy
+ *   81.6; 20 copies 86.3; 30 copies 86.6; 0.25 / 30 copies / code 16 87.4; 100 copies 88.8; 0.25 / 100 copies /
+ *   code 16 89.0; any run at 0.3 or 0.35 84–86. So copies go up to 100 (the engine's cap) and the stars are
+ *   85 / 87 / 88.5: more copies win a star, 3 stars need many copies and the noise sweet spot.
  * - Noise zoo (mean MSE over the four kinds, 500 test digits): plain 0.0374; gaussian only 0.0321; all four
  *   mixed 0.0235 (2 epochs), 0.0201 (4 epochs).
  * - Inpainting (MSE inside a 12x12 hole): leaving the hole black 0.2075; plain AE 0.173; trained on other
@@ -102,7 +106,7 @@ export const staticLevel: LevelDefinition = defineLevel({
 
 // ── 6 · Storm ───────────────────────────────────────────────────────────────────────────────────────────────
 
-const STORM_STARS = [86, 88.5, 90.5] as const;
+const STORM_STARS = [85, 87, 88.5] as const;
 
 export const storm: LevelDefinition = defineLevel({
   id: 'storm',
@@ -147,7 +151,7 @@ export const storm: LevelDefinition = defineLevel({
   },
   controls: [
     { kind: 'slider', id: 'trainNoise', label: { en: 'Training noise' }, min: 0, max: 0.6, step: 0.05, default: 0.2 },
-    { kind: 'slider', id: 'copies', label: { en: 'Noisy copies per letter' }, min: 1, max: 30, step: 1, default: 5 },
+    { kind: 'slider', id: 'copies', label: { en: 'Noisy copies per letter' }, min: 1, max: 100, step: 1, default: 5 },
     { kind: 'slider', id: 'bottleneck', label: { en: 'Code size' }, min: 4, max: 16, step: 2, default: 10 },
     { kind: 'slider', id: 'steps', label: { en: 'Training steps' }, min: 1000, max: 5000, step: 1000, default: 2000 },
   ],

@@ -9,6 +9,20 @@
  * 14.0 (6 epochs); β = 1.5 → 0.0345 / 11.3 (3), 0.0297 / 11.2 (6); β = 2 → 0.0358 / 9.6; β = 3 → 0.0378 / 6.8.
  * With limits 0.034 and 12 nats, defaults (β = 1, 3 epochs) miss the KL limit, β = 1.5 for 6 epochs reaches
  * 0.93 of the limits, and 3 stars need the balance found more finely.
+ *
+ * SOLVER BOTS (npm run solve; WASM; the first pretrained assets):
+ * - Holes: a 41x41 look over the AE map's data box finds ≥ 8 separated non-digits (3 stars); the example and
+ *   8 random points find 0. Thresholds kept.
+ * - Navigator: at 90 % a probe dropped at random from N(0, I) matched with 1–3 % chance (a decode 0.2–0.3 from
+ *   the target already matches 88–98 %), and 5 random players needed 2, 6, 7, 8 and 25 probes: 1 in 5 got 3
+ *   stars, 4 in 5 at least 2. At 95 % the same players need 2, 11, 25, 30+, 30+ (median 1 star); a player who
+ *   narrows in (the bot: coarse grid, then halving steps) needs 1. NAVIGATOR_MATCH 90 → 95.
+ * - Balance beta: defaults 1.12 (0 stars); β 1.5, 6 epochs 0.97 (1); β 1.75, 6 epochs 0.896 (2); β 2, 6 epochs
+ *   0.875 (3); latent 16, β 3, 6 epochs 0.82. Thresholds kept.
+ * - Dream digits: NOT WINNABLE with this mnist-vae-2d: over |μ| ≤ 3 the judge never predicts a 5, and the 2s
+ *   and 4s peak at 0.83 and 0.78 confidence (< 0.9 clean). Needs a better 2-D VAE or a changed goal.
+ * - The path: the straight 1 → 9 → 7 line between the class means scores 0.4997 (no star); the bot's widest
+ *   path over a 0.1 grid with steps ≤ 0.25 reaches 0.749, so 0.85 was out of reach: stars 0.5 / 0.62 / 0.72.
  */
 import { isCleanDigit, isNonDigit, predictedClass } from '../scoring/judge';
 import { numberValue, stringValue } from './controls';
@@ -64,7 +78,7 @@ export const holesInTheMap: LevelDefinition = defineLevel({
 
 // ── 10 · Navigator ──────────────────────────────────────────────────────────────────────────────────────────
 
-const NAVIGATOR_MATCH = 90;
+const NAVIGATOR_MATCH = 95;
 const NAVIGATOR_MAX_PROBES = 30;
 
 export const navigator: LevelDefinition = defineLevel({
@@ -245,7 +259,7 @@ export const dreamDigits: LevelDefinition = defineLevel({
 
 // ── 13 · The path ───────────────────────────────────────────────────────────────────────────────────────────
 
-const PATH_STARS = [0.5, 0.7, 0.85] as const;
+const PATH_STARS = [0.5, 0.62, 0.72] as const;
 const [PATH_START, PATH_VIA, PATH_END] = [1, 9, 7];
 
 export const thePath: LevelDefinition = defineLevel({

@@ -14,6 +14,12 @@
  * Attribute vector's target uses 10 reference pairs the player never sees, so it rewards averaging many pairs;
  * Letter forge must reach a letter outside the training set, and if no expression gets within 1 wrong pixel
  * of E the bots should say so and the thresholds (or the held-out letter) change.
+ *
+ * SOLVER BOTS (npm run solve; WASM; the first pretrained assets): Blend and Difference reach 100 % with the
+ * right cards (the example payloads: 46 % and 23 %, no star); thresholds kept. Attribute vector: one pair 77.9 %
+ * (1 star), three pairs 80.1–86.0, four 86.0–88.0, all five 88.1 (scaled by 1.2: 88.4), so 90 was out of reach:
+ * stars 70 / 80 / 87.5 (3 stars need four or five pairs averaged). Letter forge: F + L (the example) 5 wrong
+ * pixels (1 star); a beam search finds ½·P − ½·M at 1 wrong pixel (3 stars); thresholds kept.
  */
 import { LETTERS } from '../glyphs';
 import { defineLevel, expectLength } from './define';
@@ -150,7 +156,7 @@ export const difference: LevelDefinition = defineLevel({
 
 // ── 16 · Attribute vector ───────────────────────────────────────────────────────────────────────────────────
 
-const ATTRIBUTE_STARS = [70, 80, 90] as const;
+const ATTRIBUTE_STARS = [70, 80, 87.5] as const;
 
 /** [digit, bold index, thin index]: the player's pairs, the hidden reference pairs, and the thin bases. */
 const DECK_PAIRS = [

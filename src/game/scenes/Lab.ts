@@ -35,13 +35,14 @@ const IMAGE_ROWS = ['original', 'noisy', 'reconstructed'] as const;
 type ImageRow = (typeof IMAGE_ROWS)[number];
 
 /**
- * The sandbox: pick data and a model, train it in the worker, watch loss, progress and reconstructions.
+ * The Lab (the foundation's Workbench), reached from the title screen: pick data and a model, train it in the
+ * worker, watch loss, progress and reconstructions; free play with every model type, dataset and control.
  * Built only from src/game/ui widgets; every widget event is wired once here and every store subscription is
- * dropped on shutdown. This scene grows into the Lab.
+ * dropped on shutdown. Leaving (Back, Esc) cancels a running job. Widget ids: see test-hooks.ts (+ lab:back).
  */
-export class Workbench extends Phaser.Scene {
+export class Lab extends Phaser.Scene {
   constructor() {
-    super('Workbench');
+    super('Lab');
   }
 
   create(): void {
@@ -49,7 +50,7 @@ export class Workbench extends Phaser.Scene {
     const { store, training } = context;
     const L = layoutWorkbench(this.scale.width, this.scale.height);
     const cleanup: (() => void)[] = [];
-    const registry = new WidgetRegistry();
+    const registry = new ScrolledRegistry(this.cameras.main);
     const focus = new FocusManager(this);
     const initial = store.getState().workbench.config;
 
@@ -59,13 +60,21 @@ export class Workbench extends Phaser.Scene {
     const bar = this.add.graphics();
     bar.fillStyle(COLORS.panel, 0.92).fillRect(L.topBar.x, L.topBar.y, L.topBar.width, L.topBar.height);
     bar.lineStyle(1, COLORS.panelBorder, 1).lineBetween(0, L.topBar.height - 0.5, L.topBar.width, L.topBar.height - 0.5);
-    this.add.image(L.topBar.x + 20, L.topBar.height / 2, 'logo').setOrigin(0, 0.5).setScale(0.5);
-    const title = new Label(this, { x: L.topBar.x + 88, y: L.topBar.height / 2 - 17, text: t('app.title'), variant: 'title' });
-    new Label(this, { x: title.text.x + title.text.width + 12, y: L.topBar.height / 2 - 8, text: t('app.subtitle'), variant: 'bodyMuted' });
+    const backButton = new Button(this, { ...L.back, id: 'lab:back', label: t('nav.back') });
+    const logoX = L.back.x + L.back.width + 16;
+    if (!L.portrait) this.add.image(logoX, L.topBar.height / 2, 'logo').setOrigin(0, 0.5).setScale(0.5);
+    const title = new Label(this, { x: L.portrait ? logoX : logoX + 68, y: L.topBar.height / 2 - 17, text: L.portrait ? t('lab.title') : t('app.title'), variant: 'title' });
+    const subtitle = new Label(this, { x: title.text.x + title.text.width + 12, y: L.topBar.height / 2 - 8, text: t('lab.title'), variant: 'bodyMuted' });
+    subtitle.setVisible(!L.portrait);
     const engine = new Label(this, { x: L.topBar.width - 20, y: 9, text: '', variant: 'body', align: 1 });
-    const reasonWidth = L.topBar.width - 20 - (title.text.x + title.text.width + 140);
+    const reasonWidth = L.topBar.width - 20 - (title.text.x + title.text.width + (L.portrait ? 12 : 140));
     const reason = new Label(this, { x: L.topBar.width - 20, y: 31, text: '', variant: 'small', align: 1, wrap: reasonWidth });
     reason.text.setStyle({ maxLines: 2, align: 'right' });
+    if (L.portrait) {
+      engine.setPosition(L.topBar.width - 12, L.topBar.height / 2 - 9);
+      engine.text.setFontSize(14);
+      reason.setVisible(false);
+    }
 
     // ---- controls ----
     new Panel(this, L.controls);
@@ -140,7 +149,7 @@ export class Workbench extends Phaser.Scene {
       reconstruction: t('loss.reconstruction'),
       reconstructionIsTotal: t('loss.reconstructionIsTotal'),
       kl: t('loss.kl'),
-      empty: t('loss.empty'),
+      empty: L.portrait ? splitInTwo(t('loss.empty')) : t('loss.empty'),
       step: t('loss.axisStep'),
     });
 
@@ -156,7 +165,8 @@ export class Workbench extends Phaser.Scene {
       noisy: new ImageGrid(this, { ...L.imageRows[1].grid, id: 'images:noisy', columns: 8 }),
       reconstructed: new ImageGrid(this, { ...L.imageRows[2].grid, id: 'images:reconstructed', columns: 8 }),
     };
-    const imagesEmpty = new Label(this, { x: 0, y: 0, text: t('images.empty'), variant: 'small', align: 0.5 });
+    const imagesEmpty = new Label(this, { x: 0, y: 0, text: L.portrait ? splitInTwo(t('images.empty')) : t('images.empty'), variant: 'small', align: 0.5 });
+    imagesEmpty.text.setAlign('center');
     let visibleRows: ImageRow[] = ['original', 'reconstructed'];
 
     const notice = new NoticeBanner(this, { ...L.notice, id: 'notice', dismissLabel: t('button.dismiss') });
@@ -180,13 +190,21 @@ export class Workbench extends Phaser.Scene {
     cancel.events.on('press', () => void training.cancel());
     notice.events.on('dismiss', (id) => actions().dismissNotice(id));
 
-    focus.register(dataset, kind, bottleneck, hidden, noise, noiseLevel, backend, train, pause, cancel, notice.dismissButton);
+    const leave = (): void => {
+      const status = actions().workbench.status;
+      if (status === 'training' || status === 'paused' || status === 'initialising') void training.cancel();
+      this.scene.start('Title');
+    };
+    backButton.events.on('press', leave);
+    this.input.keyboard?.on('keydown-ESC', leave);
+
+    focus.register(backButton, dataset, kind, bottleneck, hidden, noise, noiseLevel, backend, train, pause, cancel, notice.dismissButton);
 
     // ---- stable ids for the browser tests ----
     for (const control of [dataset, kind, hidden, noise, backend] as SegmentedControl<string>[]) {
       for (const id of control.optionIds()) registry.register(id, () => control.optionBounds(id.slice(control.idPrefix.length + 1)));
     }
-    for (const w of [bottleneck, noiseLevel, train, pause, cancel, progress, chart]) registry.register(w.id, () => w.getBounds());
+    for (const w of [backButton, bottleneck, noiseLevel, train, pause, cancel, progress, chart]) registry.register(w.id, () => w.getBounds());
     registry.register('notice:dismiss', () => (actions().workbench.notices.length > 0 ? notice.dismissButton.getBounds() : null));
     for (const row of IMAGE_ROWS) registry.register(grids[row].id, () => (visibleRows.includes(row) ? grids[row].getBounds() : null));
 
@@ -239,7 +257,8 @@ export class Workbench extends Phaser.Scene {
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
       for (const off of cleanup.splice(0)) off();
       focus.destroy();
-      for (const w of [dataset, kind, bottleneck, hidden, noise, noiseLevel, backend, train, pause, cancel, progress, chart, notice]) w.destroy();
+      this.scale.off(Phaser.Scale.Events.RESIZE, onResize);
+      for (const w of [backButton, dataset, kind, bottleneck, hidden, noise, noiseLevel, backend, train, pause, cancel, progress, chart, notice]) w.destroy();
       for (const row of IMAGE_ROWS) grids[row].destroy();
       registry.clear();
       context.widgets = null;
@@ -247,11 +266,85 @@ export class Workbench extends Phaser.Scene {
       context.renderGate?.setContinuous(true);
     });
 
+    // Portrait: the column is taller than the screen; drag empty space, use the wheel, or Tab to scroll.
+    if (L.contentHeight > this.scale.height) cleanup.push(installScroll(this, L.contentHeight, () => focus.focused()));
+
+    // The phone turned (or the window changed shape): rebuild at the new base size.
+    const builtAt = { width: this.scale.width, height: this.scale.height };
+    const onResize = (size: Phaser.Structs.Size): void => {
+      if (size.width !== builtAt.width || size.height !== builtAt.height) this.scene.restart();
+    };
+    this.scale.on(Phaser.Scale.Events.RESIZE, onResize);
+
     // Nothing here animates on its own: draw only on store changes and input.
     context.renderGate?.setContinuous(false);
     context.widgets = registry;
     context.ready = true;
   }
+}
+
+/** A long caption on two lines, broken at the space nearest the middle (narrow phone cards). */
+function splitInTwo(text: string): string {
+  const mid = text.length / 2;
+  let best = -1;
+  for (let i = 0; i < text.length; i++) if (text[i] === ' ' && (best < 0 || Math.abs(i - mid) < Math.abs(best - mid))) best = i;
+  return best < 0 ? text : `${text.slice(0, best)}\n${text.slice(best + 1)}`;
+}
+
+/** uiBounds in screen (not world) pixels when the camera has scrolled. */
+class ScrolledRegistry extends WidgetRegistry {
+  constructor(private readonly camera: Phaser.Cameras.Scene2D.Camera) {
+    super();
+  }
+
+  override bounds(id: string): Rect | null {
+    const r = super.bounds(id);
+    return r ? { ...r, x: r.x - this.camera.scrollX, y: r.y - this.camera.scrollY } : null;
+  }
+}
+
+/** Vertical scrolling of the main camera over `contentHeight`; keeps the keyboard-focused widget in view. */
+function installScroll(scene: Phaser.Scene, contentHeight: number, focused: () => unknown): () => void {
+  const camera = scene.cameras.main;
+  const maxScroll = contentHeight - scene.scale.height;
+  const scrollTo = (y: number): void => {
+    camera.setScroll(0, Math.max(0, Math.min(maxScroll, y)));
+    getContext(scene).renderGate?.invalidate();
+  };
+  let dragFrom: number | null = null;
+  let startScroll = 0;
+  const onDown = (pointer: Phaser.Input.Pointer, over: Phaser.GameObjects.GameObject[]): void => {
+    dragFrom = over.length === 0 ? pointer.y : null;
+    startScroll = camera.scrollY;
+  };
+  const onMove = (pointer: Phaser.Input.Pointer): void => {
+    if (dragFrom !== null && pointer.isDown) scrollTo(startScroll - (pointer.y - dragFrom));
+  };
+  const onUp = (): void => {
+    dragFrom = null;
+  };
+  const onWheel = (_p: Phaser.Input.Pointer, _o: unknown, _dx: number, dy: number): void => scrollTo(camera.scrollY + dy);
+  const onKey = (event: KeyboardEvent): void => {
+    if (event.key !== 'Tab' || !scene.sys.isActive()) return;
+    const item = focused() as { getBounds?: () => Rect } | null;
+    const r = item?.getBounds?.();
+    if (!r) return;
+    const view = scene.scale.height;
+    if (r.y < camera.scrollY + 8) scrollTo(r.y - 40);
+    else if (r.y + r.height > camera.scrollY + view - 8) scrollTo(r.y + r.height - view + 40);
+  };
+  scene.input.on('pointerdown', onDown);
+  scene.input.on('pointermove', onMove);
+  scene.input.on('pointerup', onUp);
+  scene.input.on('wheel', onWheel);
+  window.addEventListener('keydown', onKey);
+  return () => {
+    scene.input.off('pointerdown', onDown);
+    scene.input.off('pointermove', onMove);
+    scene.input.off('pointerup', onUp);
+    scene.input.off('wheel', onWheel);
+    window.removeEventListener('keydown', onKey);
+  };
 }
 
 function placeImageRows(
@@ -267,11 +360,11 @@ function placeImageRows(
     labels[row].setVisible(visible);
     grids[row].setVisible(visible);
     if (!visible) continue;
-    const r = imageRowRects(L.imagesCard, rows.length)[slot];
+    const r = imageRowRects(L.imagesCard, rows.length, L.imageLabelWidth)[slot];
     labels[row].setPosition(r.label.x, r.label.y + r.label.height / 2 - 10);
     grids[row].layout(r.grid);
   }
-  const last = imageRowRects(L.imagesCard, rows.length)[rows.length - 1].grid;
+  const last = imageRowRects(L.imagesCard, rows.length, L.imageLabelWidth)[rows.length - 1].grid;
   empty.setPosition(last.x + last.width / 2, last.y + last.height / 2 - 9);
 }
 

@@ -1,0 +1,246 @@
+import * as Phaser from 'phaser';
+import { formatMetricValue, goalText } from '../../shared/levels/format';
+import { localize } from '../../shared/levels/text';
+import { getLocale, t } from '../../shared/messages';
+import { layoutLevel } from '../level/layout';
+import type { LevelSession } from '../level/session';
+import { Button } from '../ui/Button';
+import { ConceptCard } from '../ui/ConceptCard';
+import { FocusManager } from '../ui/FocusManager';
+import { GoalMeter } from '../ui/GoalMeter';
+import { HintBox } from '../ui/HintBox';
+import { drawStar } from '../ui/stars';
+import { COLORS, CSS, RADIUS, TEXT } from '../ui/theme';
+import type { WidgetRegistry } from '../ui/WidgetRegistry';
+import { formatDuration } from '../view/format';
+
+/** What the Level scene hands the HUD when it launches it. */
+export interface HudData {
+  session: LevelSession;
+  /** The Level scene's registry: HUD ids (level:concept, level:leave, level:start, hud:hint…) go in it too. */
+  registry: WidgetRegistry;
+  /** The Level scene's focus order: the HUD's always-on buttons join it. */
+  levelFocus: FocusManager;
+  /** Modal cards switch the Level scene's input off beneath them. */
+  setLevelInput(on: boolean): void;
+  leave(): void;
+  results(): void;
+}
+
+/**
+ * The level's HUD, a scene running on top of Level: title and goal sentence, the goal meter with the star
+ * lines, the timer, Concept and Leave, the hint strip (hints unlock over time), and the modal cards (the concept
+ * card before play and on demand; the result card after a scored attempt).
+ */
+export class Hud extends Phaser.Scene {
+  private tick: (() => void) | null = null;
+
+  constructor() {
+    super('Hud');
+  }
+
+  create(data: HudData): void {
+    const { session, registry, levelFocus } = data;
+    const level = session.level;
+    const locale = getLocale();
+    const L = layoutLevel(this.scale.width, this.scale.height);
+    const screen = { width: this.scale.width, height: this.scale.height };
+    const cleanup: (() => void)[] = [];
+
+    // ---- top bar ----
+    const bar = this.add.graphics();
+    bar.fillStyle(COLORS.panel, 0.96).fillRect(L.topBar.x, L.topBar.y, L.topBar.width, L.topBar.height);
+    bar.lineStyle(1, COLORS.panelBorder, 1).lineBetween(0, L.topBar.height - 0.5, L.topBar.width, L.topBar.height - 0.5);
+    const kicker = this.add.text(L.title.x, L.title.y, t('level.worldOrder', { world: level.world, order: level.order }).toUpperCase(), { ...TEXT.section, color: CSS.accent });
+    this.add.text(L.title.x, L.title.y + kicker.height + 2, localize(level.title, locale), { ...TEXT.title, fontSize: L.portrait ? '22px' : '24px' });
+    const goalY = L.goal.y;
+    this.add.text(L.goal.x, goalY, `${t('level.goal')}: ${goalText(level, locale)}`, {
+      ...TEXT.bodyMuted,
+      fontSize: L.portrait ? '14px' : '15px',
+      wordWrap: { width: L.goal.wrap, useAdvancedWrap: true },
+      maxLines: 2,
+    });
+    const meter = new GoalMeter(this, 'hud:meter', L.meter);
+    const concept = new Button(this, { ...L.concept, id: 'level:concept', label: L.portrait ? '?' : `? ${t('level.concept')}` });
+    const leave = new Button(this, { ...L.leave, id: 'level:leave', label: t('level.leave'), variant: 'danger' });
+    const timer = this.add.text(L.timer.x, L.timer.y, '', { ...TEXT.value, color: CSS.muted }).setOrigin(1, 0);
+    const hint = new HintBox(this, 'hud:hint', L.hint);
+    let hintShown = -1;
+
+    const metric = localize(level.metric.label, locale);
+    const cmp = level.metric.direction === 'lower' ? '≤' : '≥';
+    const starLabels = level.stars.map((s) => `${cmp} ${formatMetricValue(s, level.metric.unit, locale)}`) as unknown as [string, string, string];
+
+    // ---- concept card (modal) ----
+    const card = new ConceptCard(
+      this,
+      L.card,
+      {
+        kicker: t('level.worldOrder', { world: level.world, order: level.order }),
+        levelTitle: localize(level.title, locale),
+        cardTitle: localize(level.card.title, locale),
+        lines: level.card.lines.map((l) => localize(l, locale)),
+        formula: level.card.formula,
+        formulaLegend: localize(level.card.formulaLegend, locale),
+        seed: `${t('level.seed', { idea: level.card.seed.idea })}  ·  ${t('level.seedFile', { file: level.card.seed.file })}`,
+        goalLabel: t('level.goal'),
+        goal: goalText(level, locale),
+        buttonLabel: t('level.start'),
+      },
+      screen,
+    );
+
+    // ---- result card (modal) ----
+    const resultObjects: Phaser.GameObjects.GameObject[] = [];
+    const R = L.result;
+    const resultBlocker = this.add.zone(0, 0, screen.width, screen.height).setOrigin(0, 0);
+    const resultGfx = this.add.graphics();
+    const resultTitle = this.add.text(R.x + R.width / 2, R.y + 86, '', { ...TEXT.title, fontSize: '28px', align: 'center', wordWrap: { width: R.width - 40, useAdvancedWrap: true } }).setOrigin(0.5, 0);
+    const resultBody = this.add.text(R.x + R.width / 2, R.y + 126, '', { ...TEXT.bodyMuted, lineSpacing: 4, align: 'center', wordWrap: { width: R.width - 40, useAdvancedWrap: true } }).setOrigin(0.5, 0);
+    resultObjects.push(resultBlocker, resultGfx, resultTitle, resultBody);
+    const bw = (R.width - 32 - 12) / 2;
+    const retry = new Button(this, { x: R.x + 16, y: R.y + R.height - 64, width: bw, height: 48, id: 'level:retry', label: t('level.retry') });
+    const cont = new Button(this, { x: R.x + 16 + bw + 12, y: R.y + R.height - 64, width: bw, height: 48, id: 'level:continue', label: t('level.continue'), variant: 'primary' });
+
+    // ---- modal focus: while a card shows, only its buttons take keys and pointers ----
+    let modalFocus: FocusManager | null = null;
+    let resultShown = false;
+    let resultFor: unknown = null;
+    const setModal = (buttons: Button[] | null): void => {
+      modalFocus?.destroy();
+      modalFocus = null;
+      data.setLevelInput(buttons === null);
+      for (const b of [concept, leave]) b.setEnabled(buttons === null);
+      if (buttons) {
+        modalFocus = new FocusManager(this).register(...buttons);
+        modalFocus.focus(buttons[buttons.length - 1], false);
+      }
+    };
+    const showCard = (visible: boolean): void => {
+      card.setVisible(visible);
+      card.button.setLabel(session.started ? t('level.backToLevel') : t('level.start'));
+      setModal(visible ? [card.button] : null);
+    };
+    const showResult = (visible: boolean): void => {
+      resultShown = visible;
+      for (const o of resultObjects) (o as unknown as Phaser.GameObjects.Components.Visible).setVisible(visible);
+      if (visible) resultBlocker.setInteractive();
+      else resultBlocker.disableInteractive();
+      for (const b of [retry, cont]) b.setVisible(visible).setEnabled(visible);
+      if (visible) drawResult();
+      setModal(visible ? [retry, cont] : null);
+    };
+    const drawResult = (): void => {
+      const r = session.result;
+      if (!r) return;
+      const value = formatMetricValue(r.score, level.metric.unit, locale);
+      const next = r.stars < 3 ? (starLabels as readonly string[])[r.stars] : null;
+      const advice = !r.goalMet ? t('level.goalHint', { goal: goalText(level, locale) }) : next ? t('level.nextStar', { value: next }) : t('level.allStars');
+      const lines = starLabels.map((s, i) => t('level.starLine', { stars: i + 1, value: s })).join('   ·   ');
+      resultTitle.setText(r.goalMet ? t('level.resultWon') : t('level.resultMissed'));
+      resultBody.setText(`${t('level.resultScore', { metric, value })}\n${advice}\n${lines}`);
+      // Sized to its text, centred on the screen.
+      const height = 84 + resultTitle.height + 8 + resultBody.height + 20 + 48 + 18;
+      const top = Math.round((screen.height - height) / 2);
+      resultTitle.setY(top + 84);
+      resultBody.setY(top + 84 + resultTitle.height + 8);
+      const by = top + height - 48 - 18;
+      retry.layout({ x: R.x + 16, y: by, width: bw, height: 48 });
+      cont.layout({ x: R.x + 16 + bw + 12, y: by, width: bw, height: 48 });
+      const g = resultGfx.clear();
+      g.fillStyle(0x05080f, 0.6).fillRect(0, 0, screen.width, screen.height);
+      g.fillStyle(COLORS.panel, 1).fillRoundedRect(R.x, top, R.width, height, RADIUS + 8);
+      g.lineStyle(2, r.goalMet ? COLORS.success : COLORS.warning, 0.8).strokeRoundedRect(R.x + 1, top + 1, R.width - 2, height - 2, RADIUS + 8);
+      for (let i = 0; i < 3; i++) drawStar(g, R.x + R.width / 2 + (i - 1) * 64, top + 46, 26, r.stars > i);
+    };
+    showResult(false);
+
+    card.button.events.on('press', () => {
+      session.start();
+      showCard(false);
+    });
+    concept.events.on('press', () => showCard(true));
+    leave.events.on('press', () => data.leave());
+    retry.events.on('press', () => showResult(false));
+    cont.events.on('press', () => data.results());
+    hint.events.on('press', () => {
+      const n = session.hintsUnlocked();
+      if (n > 0) hintShown = (hintShown + 1) % n;
+      updateHint(true);
+    });
+
+    // ---- live parts ----
+    const updateMeter = (): void => {
+      const best = session.best;
+      meter.set({
+        fraction: session.meter(),
+        caption: best ? t('level.meterValue', { metric, value: formatMetricValue(best.score, level.metric.unit, locale) }) : t('level.meterEmpty'),
+        shortCaption: best ? t('level.meterBest', { value: formatMetricValue(best.score, level.metric.unit, locale) }) : t('level.meterEmpty'),
+        starLabels,
+        stars: best?.stars ?? 0,
+      });
+    };
+    let lastUnlocked = -1;
+    const updateHint = (force = false): void => {
+      const n = session.hintsUnlocked();
+      const total = level.hints.length;
+      if (n !== lastUnlocked) {
+        lastUnlocked = n;
+        hintShown = n - 1;
+      } else if (!force && n === 0) {
+        // Only the countdown changes.
+      }
+      const nextIn = session.nextHintInMs();
+      if (total === 0) hint.set({ title: t('level.hint', { n: 0, total: 0 }), text: t('level.hintNone'), pressable: false });
+      else if (n === 0) hint.set({ title: t('level.hintLocked', { n: 1, time: formatDuration(nextIn ?? 0) }), text: t('level.hintWaiting'), pressable: false });
+      else {
+        const i = Math.max(0, Math.min(n - 1, hintShown));
+        const more = nextIn !== null ? `  ·  ${t('level.hintLocked', { n: n + 1, time: formatDuration(nextIn) })}` : n > 1 ? `  ·  ${t('level.hintAllShown')}` : '';
+        hint.set({ title: `${t('level.hint', { n: i + 1, total })}${more}`, text: localize(level.hints[i].text, locale), pressable: n > 1 });
+      }
+    };
+    cleanup.push(
+      session.events.on('change', () => {
+        updateMeter();
+        if (session.status === 'done' && session.result && resultFor !== session.result) {
+          resultFor = session.result;
+          showResult(true);
+        }
+      }),
+    );
+    let lastSecond = -1;
+    this.tick = () => {
+      const s = Math.floor(session.elapsedMs() / 1000);
+      if (s === lastSecond) return;
+      lastSecond = s;
+      timer.setText(t('level.timer', { time: formatDuration(session.elapsedMs()) }));
+      updateHint();
+    };
+    updateMeter();
+    this.tick();
+    showCard(session.status === 'card');
+
+    // ---- focus and test ids ----
+    levelFocus.register(hint, concept, leave);
+    registry.register('level:concept', () => (concept.isEnabled() ? concept.getBounds() : null));
+    registry.register('level:leave', () => (leave.isEnabled() ? leave.getBounds() : null));
+    registry.register('level:start', () => (card.isVisible() ? card.button.getBounds() : null));
+    registry.register('level:retry', () => (resultShown ? retry.getBounds() : null));
+    registry.register('level:continue', () => (resultShown ? cont.getBounds() : null));
+    registry.register('hud:hint', () => hint.getBounds());
+    registry.register('hud:meter', () => meter.getBounds());
+
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
+      for (const off of cleanup.splice(0)) off();
+      this.tick = null;
+      modalFocus?.destroy();
+      modalFocus = null;
+      card.destroy();
+      for (const w of [meter, concept, leave, hint, retry, cont]) w.destroy();
+    });
+  }
+
+  override update(): void {
+    this.tick?.();
+  }
+}

@@ -1,0 +1,451 @@
+import * as Phaser from 'phaser';
+import { getLevel } from '../../shared/levels/catalogue';
+import { formatMetricValue } from '../../shared/levels/format';
+import { getLocale, t } from '../../shared/messages';
+import { getContext } from '../context';
+import { setCurrentSession } from '../level/current';
+import { layoutLevel, type LevelLayout } from '../level/layout';
+import { LevelSession, type ImageRows } from '../level/session';
+import { Button } from '../ui/Button';
+import { ControlPanel } from '../ui/ControlPanel';
+import { FocusManager } from '../ui/FocusManager';
+import { ImageGrid } from '../ui/ImageGrid';
+import { LatentMap } from '../ui/LatentMap';
+import { SegmentedControl } from '../ui/SegmentedControl';
+import { Label } from '../ui/Label';
+import { LossChart } from '../ui/LossChart';
+import { Panel } from '../ui/Panel';
+import { ProgressBar, type ProgressBarState } from '../ui/ProgressBar';
+import { WidgetRegistry } from '../ui/WidgetRegistry';
+import { COLORS, CSS, type Rect } from '../ui/theme';
+import { formatDuration } from '../view/format';
+import type { HudData } from './Hud';
+
+export interface LevelSceneData {
+  levelId: string;
+  /** Internal: a rebuild after a resize keeps the attempt going (same session, same training job). */
+  session?: LevelSession;
+}
+
+/** What the Level scene sends to 'Results' when a level is finished. */
+export interface ResultsSceneData {
+  levelId: string;
+  score: number;
+  stars: 0 | 1 | 2 | 3;
+  goalMet: boolean;
+  detail: Readonly<Record<string, number>>;
+}
+
+const ROWS = ['input', 'corrupted', 'output'] as const;
+type Row = (typeof ROWS)[number];
+const IMAGE_COLUMNS = 10;
+/** Where Leave goes: the first of these scenes the game has. */
+const LEAVE_TARGETS = ['WorldMap', 'Title', 'Lab'] as const;
+
+/**
+ * Plays one level from its data (src/shared/levels): the concept card first (drawn by the HUD, on top), then
+ * the controls built from the level's control definitions, Train (plan → train in the worker → measure →
+ * the level's pure score), the live loss chart, the progress bar with ETA and the input / corrupted / rebuilt
+ * images. The HUD scene runs in parallel for the goal, meter, stars, hints, timer and the Leave/Concept buttons.
+ * Start it with `scene.start('Level', { levelId })`; the deep link `?level=<id>` opens it directly.
+ */
+export class Level extends Phaser.Scene {
+  private session: LevelSession | null = null;
+  /** Set while rebuilding for a new size: the shutdown keeps the session alive. */
+  private rebuilding = false;
+  /** Per-frame work (the latent map's probe decode, at most one in flight). */
+  private frame: (() => void) | null = null;
+
+  constructor() {
+    super('Level');
+  }
+
+  create(data: LevelSceneData): void {
+    const context = getContext(this);
+    const level = getLevel(data?.levelId ?? '');
+    const portraitWidth = this.scale.width - 2 * 16 - 32;
+    const L = layoutLevel(this.scale.width, this.scale.height, level ? ControlPanel.heightFor(level.controls, portraitWidth) + 56 : 0);
+    const registry = new WidgetRegistry();
+    const focus = new FocusManager(this);
+    const cleanup: (() => void)[] = [];
+    this.cameras.main.setBackgroundColor(COLORS.bg);
+    if (this.textures.exists('backdrop')) this.add.image(0, 0, 'backdrop').setOrigin(0, 0).setAlpha(0.25);
+
+    if (!level) {
+      new Label(this, { x: this.scale.width / 2, y: this.scale.height / 2 - 60, text: t('level.unknown', { id: String(data?.levelId) }), variant: 'heading', align: 0.5 });
+      const back = new Button(this, { x: this.scale.width / 2 - 80, y: this.scale.height / 2, width: 160, height: 44, id: 'level:leave', label: t('level.leave') });
+      back.events.on('press', () => this.leave());
+      registry.register('level:leave', () => back.getBounds());
+      focus.register(back);
+      context.widgets = registry;
+      context.ready = true;
+      this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
+        focus.destroy();
+        back.destroy();
+        context.widgets = null;
+        context.ready = false;
+      });
+      return;
+    }
+
+    const session = data.session && data.session.level.id === level.id ? data.session : new LevelSession(level, context.bridge);
+    this.session = session;
+    this.rebuilding = false;
+    setCurrentSession(session);
+
+    // ---- controls ----
+    new Panel(this, { ...L.controls, title: t('level.yourModel') });
+    const controls = new ControlPanel(this, {
+      x: L.controls.x + 16,
+      y: L.controls.y + 44,
+      width: L.controls.width - 32,
+      height: L.controls.height - 52,
+      controls: level.controls,
+      values: session.values,
+    });
+    controls.onChange((id, value) => session.setValue(id, value));
+    controls.register(registry);
+
+    // ---- run card ----
+    new Panel(this, L.runCard);
+    const train = new Button(this, { ...L.train, id: 'level:train', label: t('level.train'), variant: 'primary', icon: 'icon-play' });
+    train.events.on('press', () => {
+      if (session.busy) session.stop();
+      else void session.train();
+    });
+    const progress = new ProgressBar(this, 'level:progress', L.progress);
+
+    // ---- loss chart ----
+    const hasChart = L.chartCard.height > 0;
+    let lossCaption: Label | null = null;
+    if (hasChart) {
+      new Panel(this, L.chartCard);
+      lossCaption = new Label(this, { x: L.chartCard.x + 16, y: L.chartCard.y + 14, text: t('section.loss').toUpperCase(), variant: 'section' });
+    }
+    const chart = new LossChart(this, 'level:lossChart', L.chart, {
+      total: t('loss.total'),
+      reconstruction: t('loss.reconstruction'),
+      reconstructionIsTotal: t('loss.reconstructionIsTotal'),
+      kl: t('loss.kl'),
+      empty: t('loss.empty'),
+      step: t('loss.axisStep'),
+    });
+    chart.setVisible(hasChart);
+
+    // ---- images ----
+    const imagesPanel = new Panel(this, { ...L.imagesCard, title: t('level.images.training') });
+    const rowLabels: Record<Row, Label> = {
+      input: new Label(this, { x: 0, y: 0, text: t('level.images.input'), variant: 'bodyMuted' }),
+      corrupted: new Label(this, { x: 0, y: 0, text: t('level.images.corrupted'), variant: 'bodyMuted' }),
+      output: new Label(this, { x: 0, y: 0, text: t('level.images.output'), variant: 'bodyMuted' }),
+    };
+    const grids: Record<Row, ImageGrid> = {
+      input: new ImageGrid(this, { x: 0, y: 0, width: 10, height: 10, id: 'level:images:input', columns: IMAGE_COLUMNS }),
+      corrupted: new ImageGrid(this, { x: 0, y: 0, width: 10, height: 10, id: 'level:images:corrupted', columns: IMAGE_COLUMNS }),
+      output: new ImageGrid(this, { x: 0, y: 0, width: 10, height: 10, id: 'level:images:output', columns: IMAGE_COLUMNS }),
+    };
+    const imagesEmpty = new Label(this, { x: 0, y: 0, text: t('images.empty'), variant: 'small', align: 0.5 });
+    let visibleRows: Row[] = [];
+    let rowsKey = '';
+
+    // ---- latent map view (after a run whose model has a 2-D code) ----
+    const union = hasChart
+      ? { x: L.chartCard.x, y: L.chartCard.y, width: L.chartCard.width, height: L.imagesCard.y + L.imagesCard.height - L.chartCard.y }
+      : L.imagesCard;
+    const toggleRect = hasChart
+      ? { x: union.x + 16, y: union.y + 7, width: 240, height: 30 }
+      : { x: union.x + union.width - 16 - 200, y: union.y + 7, width: 200, height: 30 };
+    const mapSide = Math.min(union.width - 32 - (L.portrait ? 0 : 260), union.height - 56 - 32);
+    const mapFits = mapSide >= 160;
+    const mapCard = this.add.graphics().setVisible(false);
+    mapCard.fillStyle(COLORS.panel, 1).fillRoundedRect(union.x, union.y, union.width, union.height, 12);
+    mapCard.lineStyle(1, COLORS.panelBorder, 1).strokeRoundedRect(union.x + 0.5, union.y + 0.5, union.width - 1, union.height - 1, 12);
+    const mapTitle = new Label(this, { x: toggleRect.x + toggleRect.width + 16, y: union.y + 14, text: t('level.map.title').toUpperCase(), variant: 'section' }).setVisible(false);
+    const probeCaption = new Label(this, { x: 0, y: 0, text: '', variant: 'small', wrap: 240 }).setVisible(false);
+    const probeTitle = new Label(this, { x: 0, y: 0, text: t('level.map.decoded'), variant: 'bodyMuted' }).setVisible(false);
+    const probeImage = new ImageGrid(this, { x: union.x, y: union.y, width: 10, height: 10, id: 'map:decode', columns: 1 });
+    probeImage.setVisible(false);
+    let latentMap: LatentMap | null = null;
+    let mapFor: unknown = null;
+    let view: 'images' | 'map' = 'images';
+    const viewToggle = new SegmentedControl<'images' | 'map'>(this, {
+      ...toggleRect,
+      idPrefix: 'level:view',
+      options: [
+        { value: 'images', label: t('level.view.images') },
+        { value: 'map', label: t('level.view.map') },
+      ],
+      value: 'images',
+    });
+    viewToggle.setVisible(false);
+    let pendingProbe: { x: number; y: number } | null = null;
+    let decoding = false;
+    const showProbe = (x: number, y: number): void => {
+      probeCaption.setText(t('level.map.probe', { x: x.toFixed(2), y: y.toFixed(2) }));
+      pendingProbe = { x, y };
+    };
+    const setView = (next: 'images' | 'map'): void => {
+      view = next;
+      const onMap = next === 'map' && latentMap !== null;
+      mapCard.setVisible(onMap);
+      mapTitle.setVisible(onMap);
+      // Phones have no room beside the map for the decoded probe.
+      probeCaption.setVisible(onMap && !L.portrait);
+      probeTitle.setVisible(onMap && !L.portrait);
+      probeImage.setVisible(onMap && !L.portrait);
+      latentMap?.setVisible(onMap);
+      viewToggle.setValue(onMap ? 'map' : 'images');
+      if (onMap && latentMap) {
+        const p = latentMap.getProbe();
+        showProbe(p.x, p.y);
+      }
+    };
+    viewToggle.events.on('change', (v) => setView(v));
+    const buildMap = (): void => {
+      const data = session.map;
+      if (data === mapFor) return;
+      mapFor = data;
+      latentMap?.destroy();
+      latentMap = null;
+      if (!data || !mapFits) {
+        viewToggle.setVisible(false);
+        lossCaption?.setPosition(L.chartCard.x + 16, L.chartCard.y + 14);
+        setView('images');
+        return;
+      }
+      const side = mapSide;
+      const legend = LatentMap.legendHeight(data.classNames.length);
+      const mapRect = { x: union.x + 16, y: union.y + 48, width: side, height: side + legend };
+      latentMap = new LatentMap(this, { ...mapRect, id: 'map:area', bounds: data.bounds, classNames: data.classNames });
+      latentMap.setPoints({ codes: data.codes, labels: data.labels, count: data.count });
+      latentMap.events.on('move', (x, y) => showProbe(x, y));
+      latentMap.events.on('commit', (x, y) => showProbe(x, y));
+      focus.register(latentMap);
+      const right = L.portrait ? null : { x: mapRect.x + side + 32, width: union.x + union.width - 16 - (mapRect.x + side + 32) };
+      const imgSide = right ? Math.min(200, right.width) : 0;
+      if (right) {
+        probeTitle.setPosition(right.x, mapRect.y);
+        probeImage.layout({ x: right.x, y: mapRect.y + 28, width: imgSide, height: imgSide });
+        probeCaption.setPosition(right.x, mapRect.y + 36 + imgSide).setWrap(right.width);
+      }
+      viewToggle.setVisible(true);
+      lossCaption?.setPosition(toggleRect.x + toggleRect.width + 16, L.chartCard.y + 14);
+      setView('map');
+    };
+    this.frame = () => {
+      if (!pendingProbe || decoding || !latentMap || view !== 'map') return;
+      const { x, y } = pendingProbe;
+      const data = session.map;
+      pendingProbe = null;
+      decoding = true;
+      session
+        .decodeAt(x, y)
+        .then((pixels) => {
+          if (pixels && data) probeImage.setImages({ pixels, count: 1, width: data.width, height: data.height });
+        })
+        .catch(() => undefined)
+        .finally(() => {
+          decoding = false;
+        });
+    };
+
+    // ---- HUD (parallel scene, on top) ----
+    const hudData: HudData = {
+      session,
+      registry,
+      levelFocus: focus,
+      setLevelInput: (on) => {
+        this.input.enabled = on;
+      },
+      leave: () => this.leave(),
+      results: () => this.toResults(),
+    };
+    this.scene.launch('Hud', hudData);
+
+    // ---- session → widgets ----
+    const render = (): void => {
+      const busy = session.busy;
+      controls.setEnabled(!busy && session.playable);
+      train
+        .setLabel(busy ? t('level.stop') : session.result ? t('level.trainAgain') : t('level.train'))
+        .setVariant(busy ? 'danger' : 'primary')
+        .setIcon(busy ? 'icon-stop' : 'icon-play')
+        .setEnabled(session.playable && session.status !== 'card');
+      progress.set(progressView(session));
+      if (hasChart) chart.setData(session.lossHistory);
+      const images = session.images;
+      const rows: Row[] = images ? (images.corrupted ? ['input', 'corrupted', 'output'] : ['input', 'output']) : [];
+      const key = rows.join();
+      if (key !== rowsKey) {
+        rowsKey = key;
+        visibleRows = rows;
+        placeRows(L.imagesCard, rows, rowLabels, grids, imagesEmpty);
+      }
+      imagesPanel.setTitle(images?.source === 'heldOut' ? t('level.images.heldOut') : t('level.images.training'));
+      showImages(grids, images);
+      imagesEmpty.setVisible(!images);
+      if (!session.playable) imagesEmpty.setText(t('level.notPlayable'));
+      buildMap();
+    };
+    placeRows(L.imagesCard, [], rowLabels, grids, imagesEmpty);
+    let recorded: unknown = null;
+    cleanup.push(
+      session.events.on('change', () => {
+        render();
+        // Every scored attempt goes to the progress store (it keeps the best).
+        const r = session.result;
+        if (session.status === 'done' && r && recorded !== r) {
+          recorded = r;
+          const st = context.store.getState();
+          if (typeof st.recordLevelResult === 'function') st.recordLevelResult(level.id, { score: r.score, stars: r.stars, payload: r.payload });
+        }
+      }),
+    );
+    render();
+
+    focus.register(...controls.focusables(), train, viewToggle);
+    registry.register('level:train', () => train.getBounds());
+    registry.register('level:progress', () => progress.getBounds());
+    registry.register('level:lossChart', () => (hasChart ? chart.getBounds() : null));
+    for (const row of ROWS) registry.register(grids[row].id, () => (visibleRows.includes(row) && view === 'images' ? grids[row].getBounds() : null));
+    for (const v of ['images', 'map']) registry.register(`level:view:${v}`, () => (latentMap ? viewToggle.optionBounds(v) : null));
+    registry.register('map:area', () => (latentMap && view === 'map' ? latentMap.area() : null));
+    registry.register('map:probe', () => (latentMap && view === 'map' ? latentMap.probeBounds() : null));
+    registry.register('map:decode', () => (latentMap && view === 'map' ? probeImage.getBounds() : null));
+
+    // The phone turned (or the window changed shape): rebuild at the new base size, keeping the attempt.
+    const builtAt = { width: this.scale.width, height: this.scale.height };
+    const onResize = (size: Phaser.Structs.Size): void => {
+      if (size.width === builtAt.width && size.height === builtAt.height) return;
+      this.rebuilding = true;
+      this.scene.restart({ levelId: level.id, session });
+    };
+    this.scale.on(Phaser.Scale.Events.RESIZE, onResize);
+
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
+      this.scale.off(Phaser.Scale.Events.RESIZE, onResize);
+      for (const off of cleanup.splice(0)) off();
+      this.scene.stop('Hud');
+      if (!this.rebuilding) {
+        session.dispose();
+        setCurrentSession(null);
+      }
+      this.session = null;
+      focus.destroy();
+      controls.destroy();
+      for (const w of [train, progress, chart, viewToggle, probeImage]) w.destroy();
+      latentMap?.destroy();
+      this.frame = null;
+      for (const row of ROWS) grids[row].destroy();
+      registry.clear();
+      context.widgets = null;
+      context.ready = false;
+      context.renderGate?.setContinuous(true);
+      this.input.enabled = true;
+    });
+
+    // The HUD's clock ticks every frame, so keep drawing continuously on the Canvas renderer.
+    context.renderGate?.setContinuous(true);
+    context.widgets = registry;
+    context.ready = true;
+  }
+
+  override update(): void {
+    this.frame?.();
+  }
+
+  /** Back to the world map (or the title / lab while those scenes are not in the game): cancels any job. */
+  leave(): void {
+    this.session?.dispose();
+    this.scene.stop('Hud');
+    const target = LEAVE_TARGETS.find((k) => this.hasScene(k)) ?? 'Title';
+    this.scene.start(target);
+  }
+
+  /** The level's result to the Results scene (when the game has one), else back out. */
+  toResults(): void {
+    const session = this.session;
+    const r = session?.result;
+    if (!session || !r) return;
+    if (!this.hasScene('Results')) {
+      this.leave();
+      return;
+    }
+    const payload: ResultsSceneData = { levelId: session.level.id, score: r.score, stars: r.stars, goalMet: r.goalMet, detail: r.detail };
+    session.dispose();
+    this.scene.stop('Hud');
+    this.scene.start('Results', payload);
+  }
+
+  private hasScene(key: string): boolean {
+    return this.game.scene.keys[key] !== undefined;
+  }
+}
+
+function progressView(session: LevelSession): ProgressBarState {
+  const level = session.level;
+  const params = session.paramCount();
+  const weights = params !== null ? t('level.weights', { params }) : '';
+  const p = session.progress;
+  switch (session.status) {
+    case 'card':
+    case 'idle':
+      return { fraction: 0, title: session.message ?? t('level.ready'), right: '', detail: weights, muted: session.message !== null };
+    case 'unplayable':
+      return { fraction: 0, title: t('level.notPlayable'), right: '', detail: '', muted: true };
+    case 'preparing':
+      return { fraction: 0, title: t('level.preparing'), right: '', detail: weights };
+    case 'training': {
+      const fraction = p && p.totalSteps > 0 ? p.step / p.totalSteps : 0;
+      return {
+        fraction,
+        title: p ? `${t('level.training')} · ${t('progress.steps', { step: p.step, total: p.totalSteps })}` : t('level.training'),
+        right: p && p.step > 0 ? t('progress.eta', { eta: formatDuration(p.etaMs) }) : '',
+        detail: [p ? t('progress.rate', { rate: Math.round(p.samplesPerSecond) }) : '', weights].filter(Boolean).join(' · '),
+      };
+    }
+    case 'measuring':
+      return { fraction: 1, title: t('level.measuring'), right: p ? t('progress.took', { time: formatDuration(p.elapsedMs) }) : '', detail: weights };
+    case 'done': {
+      const r = session.result;
+      const value = r ? formatMetricValue(r.score, level.metric.unit, getLocale()) : '';
+      return {
+        fraction: 1,
+        title: r?.goalMet ? t('level.doneWon', { value, stars: '★'.repeat(r.stars) + '☆'.repeat(3 - r.stars) }) : t('level.doneMissed', { value }),
+        right: p ? t('progress.took', { time: formatDuration(p.elapsedMs) }) : '',
+        detail: weights,
+      };
+    }
+    case 'error':
+      return { fraction: 0, title: t('level.error', { detail: session.error ?? '' }), right: '', detail: '', muted: true };
+  }
+}
+
+function placeRows(card: Rect, rows: readonly Row[], labels: Record<Row, Label>, grids: Record<Row, ImageGrid>, empty: Label): void {
+  const labelW = card.width < 500 ? 84 : 112;
+  const top = card.y + 40;
+  const bottom = card.y + card.height - 12;
+  const n = Math.max(1, rows.length);
+  const rowH = Math.min(64, Math.floor((bottom - top - (n - 1) * 8) / n));
+  const gridW = Math.min(card.width - 32 - labelW, IMAGE_COLUMNS * (rowH + 6));
+  for (const row of ROWS) {
+    const i = rows.indexOf(row);
+    labels[row].setVisible(i >= 0);
+    grids[row].setVisible(i >= 0);
+    if (i < 0) continue;
+    const y = top + i * (rowH + 8);
+    labels[row].setPosition(card.x + 16, y + rowH / 2 - 10);
+    grids[row].layout({ x: card.x + 16 + labelW, y, width: gridW, height: rowH });
+  }
+  empty.setPosition(card.x + card.width / 2, card.y + card.height / 2 - 6);
+  empty.setColor(CSS.muted);
+}
+
+function showImages(grids: Record<Row, ImageGrid>, images: ImageRows | null): void {
+  const as = (pixels: Float32Array | undefined) => (images && pixels ? { pixels, count: images.count, width: images.width, height: images.height } : null);
+  grids.input.setImages(as(images?.inputs));
+  grids.corrupted.setImages(as(images?.corrupted));
+  grids.output.setImages(as(images?.outputs));
+}
+
+export type { LevelLayout };

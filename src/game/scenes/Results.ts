@@ -1,0 +1,146 @@
+import * as Phaser from 'phaser';
+import { formatMetricValue, getLevel, isLevelUnlocked, localize, nextLevel } from '../../shared/levels';
+import { getLocale, t } from '../../shared/messages';
+import { starsByLevel } from '../state';
+import { Button } from '../ui/Button';
+import { Panel } from '../ui/Panel';
+import { StarRow } from '../ui/StarRow';
+import { CSS, TEXT, type Rect } from '../ui/theme';
+import { SCENES, beginScreen, hasScene } from './screen-kit';
+
+/** What the Level scene passes when an attempt ends (after `recordLevelResult`). */
+export interface ResultsData {
+  levelId: string;
+  score: number;
+  stars: number;
+  goalMet: boolean;
+  /** Extra numbers of the scorer (not shown yet). */
+  detail?: Readonly<Record<string, number>>;
+  /** Lines to show under "What you learned" instead of the concept card's. */
+  learned?: readonly string[];
+}
+
+/**
+ * The end of an attempt: stars (popping in one by one unless reduced motion is on), the score and the best so
+ * far, "what you learned" (the level's concept card), and Next level / Retry / World map.
+ * Widget ids: results:next  results:retry  results:map  results:stars
+ */
+export class Results extends Phaser.Scene {
+  constructor() {
+    super('Results');
+  }
+
+  create(data: ResultsData): void {
+    const screen = beginScreen(this, data);
+    const { width: W, height: H, portrait, context } = screen;
+    const locale = getLocale();
+    const level = getLevel(data?.levelId ?? '');
+    const state = context.store.getState();
+    const stars = Math.max(0, Math.min(3, Math.round(Number(data?.stars) || 0)));
+    const reduced = state.settings.reducedMotion;
+
+    // ---- layout ----
+    const pad = portrait ? 16 : 40;
+    const buttonsH = 56;
+    let buttonsY = H - buttonsH - (portrait ? 20 : 28);
+    let left: Rect;
+    let right: Rect;
+    if (portrait) {
+      left = { x: pad, y: 20, width: W - 2 * pad, height: 330 };
+      right = { x: pad, y: left.y + left.height + 12, width: W - 2 * pad, height: buttonsY - 16 - (left.y + left.height + 12) };
+    } else {
+      // Panels and buttons as one group, centred vertically.
+      const h = Math.min(H - 2 * 28 - 24 - buttonsH, 460);
+      const top = Math.max(28, Math.round((H - (h + 24 + buttonsH)) / 2));
+      buttonsY = top + h + 24;
+      left = { x: pad, y: top, width: 500, height: h };
+      right = { x: pad + 520, y: top, width: W - 2 * pad - 520, height: h };
+    }
+
+    // ---- score side ----
+    new Panel(this, left);
+    const cx = left.x + left.width / 2;
+    let y = left.y + (portrait ? 22 : 40);
+    if (level) {
+      this.add.text(cx, y, t('world.label', { world: level.world }).toUpperCase() + ` · ${level.world}.${level.order}`, TEXT.section).setOrigin(0.5, 0);
+      y += 26;
+      this.add
+        .text(cx, y, localize(level.title, locale), { ...TEXT.title, fontSize: portrait ? '26px' : '30px', align: 'center', wordWrap: { width: left.width - 32, useAdvancedWrap: true } })
+        .setOrigin(0.5, 0);
+      y += portrait ? 44 : 54;
+    }
+    this.add
+      .text(cx, y, data?.goalMet ? t('results.goalMet') : t('results.goalMissed'), {
+        ...TEXT.heading,
+        fontSize: portrait ? '22px' : '26px',
+        color: data?.goalMet ? CSS.success : CSS.warning,
+      })
+      .setOrigin(0.5, 0);
+    y += portrait ? 70 : 96;
+    const starSize = portrait ? 30 : 40;
+    const starRow = new StarRow(this, { x: cx, y, size: starSize, gap: starSize * 0.5 });
+    starRow.set(stars, !reduced);
+    screen.registry.register('results:stars', () => ({ x: cx - starSize * 4, y: y - starSize, width: starSize * 8, height: starSize * 2 }));
+    if (!reduced) {
+      context.renderGate?.setContinuous(true);
+      this.time.delayedCall(1800, () => context.renderGate?.setContinuous(false));
+    }
+    this.add.text(cx, y + starSize + 8, t('results.starsLabel', { stars }), TEXT.small).setOrigin(0.5, 0);
+    y += starSize + (portrait ? 44 : 70);
+    const fmt = (v: number): string => (level ? formatMetricValue(v, level.metric.unit, locale) : String(v));
+    const metric = level ? `${localize(level.metric.label, locale)} · ` : '';
+    this.add
+      .text(cx, y, t('results.score', { score: fmt(Number(data?.score)) }), { ...TEXT.heading, fontSize: portrait ? '20px' : '22px' })
+      .setOrigin(0.5, 0);
+    y += 32;
+    const best = level ? state.progress.levels[level.id] : undefined;
+    if (best) this.add.text(cx, y, metric + t('results.best', { score: fmt(best.bestScore) }), { ...TEXT.bodyMuted, align: 'center', wordWrap: { width: left.width - 32 } }).setOrigin(0.5, 0);
+
+    // ---- what you learned ----
+    new Panel(this, { ...right, title: t('results.learned') });
+    if (level) {
+      const card = level.card;
+      const inner = right.width - 32;
+      let ly = right.y + 42;
+      const heading = this.add.text(right.x + 16, ly, localize(card.title, locale), { ...TEXT.heading, fontSize: portrait ? '19px' : '21px', wordWrap: { width: inner } });
+      ly += heading.height + 10;
+      const lines = data?.learned?.length ? data.learned : card.lines.map((l) => localize(l, locale));
+      const body = this.add.text(right.x + 16, ly, lines.map((l) => `•  ${l}`).join('\n'), {
+        ...TEXT.body,
+        fontSize: portrait ? '15px' : '17px',
+        lineSpacing: portrait ? 4 : 7,
+        wordWrap: { width: inner, useAdvancedWrap: true },
+      });
+      ly += body.height + 14;
+      const formula = this.add.text(right.x + 16, ly, card.formula, { ...TEXT.value, fontSize: portrait ? '17px' : '20px', wordWrap: { width: inner, useAdvancedWrap: true } });
+      ly += formula.height + 6;
+      const legend = this.add.text(right.x + 16, ly, localize(card.formulaLegend, locale), { ...TEXT.small, wordWrap: { width: inner, useAdvancedWrap: true } });
+      // Short screens: shrink the card text rather than spill out of the panel.
+      const overflow = ly + legend.height - (right.y + right.height - 12);
+      if (overflow > 0) body.setFontSize(portrait ? 13 : 15);
+      if (overflow > 0) {
+        formula.setY(body.y + body.height + 10);
+        legend.setY(formula.y + formula.height + 4);
+        if (legend.y + legend.height > right.y + right.height - 8) legend.setVisible(false);
+      }
+    }
+
+    // ---- buttons ----
+    const next = level ? nextLevel(level.id) : undefined;
+    const nextOpen = !!next && isLevelUnlocked(next.id, starsByLevel(context.store.getState().progress));
+    const bw = portrait ? Math.floor((W - 2 * pad - 20) / 3) : 220;
+    const bx = portrait ? pad : W / 2 - (3 * bw + 2 * 16) / 2;
+    const gap = portrait ? 10 : 16;
+    const nextB = new Button(this, { x: bx, y: buttonsY, width: bw, height: buttonsH, id: 'results:next', label: t('results.next'), variant: 'primary' });
+    const retry = new Button(this, { x: bx + bw + gap, y: buttonsY, width: bw, height: buttonsH, id: 'results:retry', label: t('results.retry') });
+    const map = new Button(this, { x: bx + 2 * (bw + gap), y: buttonsY, width: bw, height: buttonsH, id: 'results:map', label: t('results.map') });
+    nextB.setEnabled(nextOpen && hasScene(this, SCENES.level));
+    retry.setEnabled(!!level && hasScene(this, SCENES.level));
+    screen.add(nextB, retry, map);
+    nextB.events.on('press', () => next && this.scene.start(SCENES.level, { levelId: next.id }));
+    retry.events.on('press', () => level && this.scene.start(SCENES.level, { levelId: level.id }));
+    map.events.on('press', () => this.scene.start(SCENES.map));
+    screen.focus.focus(nextB.canFocus() ? nextB : retry.canFocus() ? retry : map, false);
+    screen.ready();
+  }
+}

@@ -1,0 +1,61 @@
+import * as Phaser from 'phaser';
+import { t } from '../../shared/messages';
+import { stack } from '../layout/screen';
+import { TOTAL_STARS, totalStars } from '../state';
+import { Button } from '../ui/Button';
+import { StarRow } from '../ui/StarRow';
+import { CSS, TEXT } from '../ui/theme';
+import { SCENES, addNoticeBanner, beginScreen } from './screen-kit';
+
+/**
+ * The title screen: logo, Play (→ world map), Lab (free play), Settings, and the total stars so far. Shows the
+ * store's notices (e.g. "your save could not be read and was reset").
+ * Widget ids: title:play  title:lab  title:settings  notice:dismiss
+ */
+export class Title extends Phaser.Scene {
+  constructor() {
+    super('Title');
+  }
+
+  create(): void {
+    const screen = beginScreen(this);
+    const { width: W, height: H, portrait, context } = screen;
+    const cx = W / 2;
+
+    const top = portrait ? H * 0.14 : 118;
+    this.add.image(cx, top, 'logo').setScale(portrait ? 1.3 : 1.5);
+    const titleY = top + (portrait ? 84 : 96);
+    this.add.text(cx, titleY, t('app.title'), { ...TEXT.title, fontSize: portrait ? '44px' : '60px' }).setOrigin(0.5, 0.5);
+    this.add
+      .text(cx, titleY + (portrait ? 52 : 58), t('title.tagline'), {
+        ...TEXT.bodyMuted,
+        fontSize: portrait ? '18px' : '20px',
+        align: 'center',
+        wordWrap: { width: W - 48, useAdvancedWrap: true },
+      })
+      .setOrigin(0.5, 0.5);
+
+    const bw = portrait ? W - 64 : 340;
+    const bh = portrait ? 60 : 56;
+    const rects = stack(3, cx - bw / 2, titleY + (portrait ? 112 : 110), bw, bh, portrait ? 16 : 14);
+    const play = new Button(this, { ...rects[0], id: 'title:play', label: t('title.play'), variant: 'primary', icon: 'icon-play' });
+    const lab = new Button(this, { ...rects[1], id: 'title:lab', label: t('title.lab') });
+    const settings = new Button(this, { ...rects[2], id: 'title:settings', label: t('title.settings') });
+    screen.add(play, lab, settings);
+
+    const stars = totalStars(context.store.getState().progress);
+    const py = rects[2].y + bh + (portrait ? 44 : 40);
+    new StarRow(this, { x: cx - 70, y: py, size: 11, count: 1 }).set(stars > 0 ? 1 : 0, false);
+    this.add
+      .text(cx - 52, py, t('title.progress', { stars, total: TOTAL_STARS }), { ...TEXT.body, color: stars > 0 ? CSS.text : CSS.muted })
+      .setOrigin(0, 0.5);
+
+    const bannerH = portrait ? 84 : 48;
+    addNoticeBanner(this, screen, { x: portrait ? 16 : cx - 420, y: H - bannerH - 16, width: portrait ? W - 32 : 840, height: bannerH }, t('title.keys'));
+
+    play.events.on('press', () => this.scene.start(SCENES.map));
+    lab.events.on('press', () => this.scene.start(SCENES.lab));
+    settings.events.on('press', () => this.scene.start(SCENES.settings, { from: SCENES.title }));
+    screen.ready();
+  }
+}

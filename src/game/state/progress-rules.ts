@@ -1,0 +1,68 @@
+/**
+ * Pure progress rules (no store): which result is better, totals, unlocking. The unlock rules themselves live
+ * in src/shared/levels/unlock.ts so the game, the tests and a classroom server agree.
+ */
+import { getLevel, LEVELS, unlockedLevelIds, type StarsByLevel } from '../../shared/levels';
+import type { LevelProgress, LevelResultInput, Progress } from './types';
+
+export const EMPTY_PROGRESS: Progress = { levels: {} };
+export const MAX_STARS_PER_LEVEL = 3;
+/** 17 levels × 3 stars = 51. */
+export const TOTAL_STARS = LEVELS.length * MAX_STARS_PER_LEVEL;
+
+export function starsByLevel(progress: Progress): StarsByLevel {
+  const out: Record<string, number> = {};
+  for (const [id, p] of Object.entries(progress.levels)) out[id] = p.stars;
+  return out;
+}
+
+export function totalStars(progress: Progress): number {
+  return Object.values(progress.levels).reduce((n, p) => n + p.stars, 0);
+}
+
+export function unlockedLevels(progress: Progress): string[] {
+  return unlockedLevelIds(starsByLevel(progress));
+}
+
+/** A JSON-safe deep copy of a payload object, or null when it is not a plain JSON object. */
+export function plainPayload(payload: unknown): Record<string, unknown> | null {
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return null;
+  try {
+    const copy: unknown = JSON.parse(JSON.stringify(payload));
+    return typeof copy === 'object' && copy !== null && !Array.isArray(copy) ? (copy as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** True when `next` beats `best`: more stars first, then a strictly better score in the level's direction. */
+export function isBetter(levelId: string, next: { stars: number; score: number }, best: LevelProgress | undefined): boolean {
+  if (!best) return true;
+  if (next.stars !== best.stars) return next.stars > best.stars;
+  if (!Number.isFinite(next.score)) return false;
+  if (!Number.isFinite(best.bestScore)) return true;
+  const lowerIsBetter = getLevel(levelId)?.metric.direction === 'lower';
+  return lowerIsBetter ? next.score < best.bestScore : next.score > best.bestScore;
+}
+
+export function clampStars(stars: number): LevelProgress['stars'] {
+  if (!Number.isFinite(stars)) return 0;
+  return Math.min(3, Math.max(0, Math.round(stars))) as LevelProgress['stars'];
+}
+
+/** The level's entry after one more attempt. */
+export function applyResult(levelId: string, previous: LevelProgress | undefined, result: LevelResultInput): { entry: LevelProgress; improved: boolean } {
+  const stars = clampStars(result.stars);
+  const attempts = (previous?.attempts ?? 0) + 1;
+  const improved = isBetter(levelId, { stars, score: result.score }, previous);
+  if (!improved && previous) return { entry: { ...previous, attempts }, improved: false };
+  return {
+    entry: {
+      stars,
+      bestScore: Number.isFinite(result.score) ? result.score : (previous?.bestScore ?? 0),
+      bestPayload: plainPayload(result.payload),
+      attempts,
+    },
+    improved: true,
+  };
+}

@@ -1,0 +1,59 @@
+import type * as Phaser from 'phaser';
+import { drawStar } from './stars';
+import { COLORS, CSS, TEXT, type Rect } from './theme';
+import { Widget } from './Widget';
+
+export interface GoalMeterState {
+  /** 0..1 toward three stars (the thresholds sit at ⅓, ⅔, 1). */
+  fraction: number;
+  /** Above the bar: "Code size: 2" or "Train to see your score". */
+  caption: string;
+  /** Used when `caption` does not fit the meter's width. */
+  shortCaption?: string;
+  /** Under each star: its threshold ("≤ 8"). */
+  starLabels: readonly [string, string, string];
+  stars: 0 | 1 | 2 | 3;
+}
+
+/** The live meter toward the goal: a bar with the three star lines on it, the stars earned lit. */
+export class GoalMeter extends Widget {
+  private readonly graphics: Phaser.GameObjects.Graphics;
+  private readonly caption: Phaser.GameObjects.Text;
+  private readonly labels: Phaser.GameObjects.Text[];
+  private state: GoalMeterState = { fraction: 0, caption: '', starLabels: ['', '', ''], stars: 0 };
+
+  constructor(scene: Phaser.Scene, id: string, rect: Rect) {
+    super(scene, id, rect);
+    this.graphics = this.track(scene.add.graphics());
+    this.caption = this.track(scene.add.text(0, 0, '', { ...TEXT.body, fontStyle: 'bold' }));
+    this.labels = [0, 1, 2].map(() => this.track(scene.add.text(0, 0, '', { ...TEXT.small, fontSize: '13px' }).setOrigin(0.5, 0)));
+    this.redraw();
+  }
+
+  set(state: GoalMeterState): this {
+    this.state = { ...state };
+    this.redraw();
+    return this;
+  }
+
+  protected redraw(): void {
+    const { x, y, width } = this.rect;
+    const s = this.state;
+    this.caption.setText(s.caption).setPosition(x, y);
+    if (this.caption.width > width && s.shortCaption) this.caption.setText(s.shortCaption);
+    const barY = y + 34;
+    const barH = 12;
+    const barW = width - 16;
+    const g = this.graphics.clear();
+    g.fillStyle(COLORS.surface, 1).fillRoundedRect(x, barY, barW, barH, barH / 2);
+    const f = Math.min(1, Math.max(0, s.fraction));
+    if (f > 0) g.fillStyle(s.stars > 0 ? COLORS.success : COLORS.accent, 1).fillRoundedRect(x, barY, Math.max(barH, f * barW), barH, barH / 2);
+    for (let i = 0; i < 3; i++) {
+      const sx = x + ((i + 1) / 3) * barW;
+      g.lineStyle(2, COLORS.bg, 1).lineBetween(sx, barY - 1, sx, barY + barH + 1);
+      drawStar(g, sx, barY + barH / 2 - 1, 11, s.stars > i);
+      this.labels[i].setText(s.starLabels[i]).setPosition(sx, barY + barH + 8);
+      this.labels[i].setColor(s.stars > i ? CSS.warning : CSS.muted);
+    }
+  }
+}

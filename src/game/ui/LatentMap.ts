@@ -1,0 +1,287 @@
+import type * as Phaser from 'phaser';
+import { COLORS, CSS, FOCUS_WIDTH, RADIUS, TEXT, type Rect } from './theme';
+import { Widget, type Focusable } from './Widget';
+
+/** Ten clearly different class colours (digits 0–9), readable on the dark theme. */
+export const CLASS_COLORS = [0x4cc9f0, 0xf72585, 0x80ed99, 0xffb703, 0x9d4edd, 0xfb8500, 0x06d6a0, 0xef476f, 0xe9ff70, 0x8ecae6] as const;
+
+export interface MapBounds {
+  xMin: number;
+  xMax: number;
+  yMin: number;
+  yMax: number;
+}
+
+export interface MapPoints {
+  /** count × 2 latent coordinates. */
+  codes: Float32Array;
+  labels: Uint8Array;
+  count: number;
+}
+
+export interface LatentMapConfig extends Rect {
+  id: string;
+  bounds: MapBounds;
+  classNames: readonly string[];
+  /** Latent units an arrow key moves the probe (Shift: a fifth of it). */
+  keyStep?: number;
+}
+
+type MapEvents = { pointerfocus: []; move: [x: number, y: number]; commit: [x: number, y: number] };
+
+const LEGEND_H = 26;
+const PROBE_R = 11;
+
+/**
+ * A 2-D latent map: the encoded test digits as dots coloured by class (legend underneath), and a probe the
+ * player moves by dragging, clicking or tapping the map, or with the arrow keys when focused. 'move' fires on
+ * every probe move (the scene decodes it, once per frame); 'commit' when a drag ends, on a click/tap, or on
+ * Enter/Space (a probe "placed"). Placed probes stay as numbered rings. Test ids: map:area, map:probe.
+ */
+export class LatentMap extends Widget<MapEvents> implements Focusable {
+  private readonly dots: Phaser.GameObjects.Graphics;
+  private readonly overlay: Phaser.GameObjects.Graphics;
+  private readonly zone: Phaser.GameObjects.Zone;
+  private readonly legend: Phaser.GameObjects.Text[];
+  private readonly marks: Phaser.GameObjects.Text[] = [];
+  private bounds: MapBounds;
+  private readonly keyStep: number;
+  private points: MapPoints | null = null;
+  private probe: { x: number; y: number };
+  private placed: { x: number; y: number; good: boolean }[] = [];
+  private focused = false;
+  private focusVisible = false;
+  private dragging = false;
+  private readonly lettered: boolean;
+  private readonly classNames: string[];
+  private readonly pointTexts: Phaser.GameObjects.Text[] = [];
+  private shown = true;
+
+  constructor(scene: Phaser.Scene, config: LatentMapConfig) {
+    super(scene, config.id, config);
+    this.bounds = { ...config.bounds };
+    this.keyStep = config.keyStep ?? (config.bounds.xMax - config.bounds.xMin) / 40;
+    this.probe = { x: (config.bounds.xMin + config.bounds.xMax) / 2, y: (config.bounds.yMin + config.bounds.yMax) / 2 };
+    this.dots = this.track(scene.add.graphics());
+    this.overlay = this.track(scene.add.graphics());
+    // More classes than colours (26 letters): no legend; each point is drawn as its class name instead.
+    this.lettered = config.classNames.length > CLASS_COLORS.length;
+    this.classNames = [...config.classNames];
+    this.legend = (this.lettered ? [] : config.classNames).map((name, i) =>
+      this.track(scene.add.text(0, 0, name, { ...TEXT.small, fontStyle: 'bold', color: `#${CLASS_COLORS[i % CLASS_COLORS.length].toString(16).padStart(6, '0')}` }).setOrigin(0, 0.5)),
+    );
+    this.zone = this.track(scene.add.zone(0, 0, 1, 1).setOrigin(0, 0));
+    this.zone.setInteractive({ draggable: true, useHandCursor: true });
+    this.zone.on('pointerdown', (p: Phaser.Input.Pointer) => {
+      if (!this.enabled) return;
+      this.events.emit('pointerfocus');
+      this.moveToScreen(p.x, p.y);
+    });
+    this.zone.on('dragstart', () => {
+      this.dragging = true;
+    });
+    this.zone.on('drag', (p: Phaser.Input.Pointer) => {
+      if (this.enabled) this.moveToScreen(p.x, p.y);
+    });
+    this.zone.on('dragend', () => {
+      this.dragging = false;
+    });
+    this.zone.on('pointerup', () => {
+      if (this.enabled) this.events.emit('commit', this.probe.x, this.probe.y);
+    });
+    this.redraw();
+  }
+
+  /** The plot area (the map without its legend), in game pixels. */
+  area(): Rect {
+    const { x, y, width, height } = this.rect;
+    return { x, y, width, height: this.lettered ? height : height - LEGEND_H - 6 };
+  }
+
+  /** Extra height the legend takes under the plot. */
+  static legendHeight(classes: number): number {
+    return classes > CLASS_COLORS.length ? 0 : LEGEND_H + 6;
+  }
+
+  override setVisible(visible: boolean): this {
+    this.shown = visible;
+    super.setVisible(visible);
+    if (visible) this.redraw();
+    return this;
+  }
+
+  isShown(): boolean {
+    return this.shown;
+  }
+
+  getProbe(): { x: number; y: number } {
+    return { ...this.probe };
+  }
+
+  /** Bounds of the probe's handle (for the tests' uiBounds). */
+  probeBounds(): Rect {
+    const s = this.toScreen(this.probe.x, this.probe.y);
+    return { x: s.x - PROBE_R, y: s.y - PROBE_R, width: 2 * PROBE_R, height: 2 * PROBE_R };
+  }
+
+  setPoints(points: MapPoints | null): this {
+    this.points = points;
+    this.drawDots();
+    return this;
+  }
+
+  setBounds(bounds: MapBounds): this {
+    this.bounds = { ...bounds };
+    this.redraw();
+    return this;
+  }
+
+  /** Moves the probe without emitting (the session is the source of truth). */
+  setProbe(x: number, y: number): this {
+    this.probe = { x: this.clampX(x), y: this.clampY(y) };
+    this.drawOverlay();
+    return this;
+  }
+
+  /** Placed probes (numbered rings; `good` ones drawn green). */
+  setPlaced(placed: readonly { x: number; y: number; good: boolean }[]): this {
+    this.placed = placed.map((p) => ({ ...p }));
+    this.drawOverlay();
+    return this;
+  }
+
+  toScreen(lx: number, ly: number): { x: number; y: number } {
+    const a = this.area();
+    const b = this.bounds;
+    return {
+      x: a.x + ((lx - b.xMin) / (b.xMax - b.xMin)) * a.width,
+      y: a.y + a.height - ((ly - b.yMin) / (b.yMax - b.yMin)) * a.height,
+    };
+  }
+
+  toLatent(sx: number, sy: number): { x: number; y: number } {
+    const a = this.area();
+    const b = this.bounds;
+    return {
+      x: b.xMin + ((sx - a.x) / a.width) * (b.xMax - b.xMin),
+      y: b.yMin + ((a.y + a.height - sy) / a.height) * (b.yMax - b.yMin),
+    };
+  }
+
+  canFocus(): boolean {
+    return this.enabled && this.shown;
+  }
+
+  setFocused(focused: boolean, visible: boolean): void {
+    this.focused = focused;
+    this.focusVisible = visible;
+    this.drawOverlay();
+  }
+
+  handleKey(event: KeyboardEvent): boolean {
+    const step = event.shiftKey ? this.keyStep / 5 : this.keyStep;
+    const moves: Record<string, [number, number]> = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, step], ArrowDown: [0, -step] };
+    const m = moves[event.key];
+    if (m) {
+      if (this.enabled) this.moveTo(this.probe.x + m[0], this.probe.y + m[1]);
+      return true;
+    }
+    if (event.key === 'Enter' || event.key === ' ') {
+      if (this.enabled) this.events.emit('commit', this.probe.x, this.probe.y);
+      return true;
+    }
+    return false;
+  }
+
+  private clampX(v: number): number {
+    return Math.min(this.bounds.xMax, Math.max(this.bounds.xMin, v));
+  }
+
+  private clampY(v: number): number {
+    return Math.min(this.bounds.yMax, Math.max(this.bounds.yMin, v));
+  }
+
+  private moveToScreen(sx: number, sy: number): void {
+    const l = this.toLatent(sx, sy);
+    this.moveTo(l.x, l.y);
+  }
+
+  private moveTo(x: number, y: number): void {
+    const next = { x: this.clampX(x), y: this.clampY(y) };
+    if (next.x === this.probe.x && next.y === this.probe.y) return;
+    this.probe = next;
+    this.drawOverlay();
+    this.events.emit('move', next.x, next.y);
+  }
+
+  protected redraw(): void {
+    const a = this.area();
+    this.zone.setPosition(a.x, a.y).setSize(a.width, a.height);
+    if (this.zone.input) this.zone.input.hitArea.setTo(0, 0, a.width, a.height);
+    // Legend: one coloured label per class, spread along the bottom.
+    const n = this.legend.length;
+    const cell = this.rect.width / Math.max(1, n);
+    this.legend.forEach((t, i) => t.setPosition(Math.round(this.rect.x + i * cell + cell / 2 - 2), this.rect.y + this.rect.height - LEGEND_H / 2));
+    this.drawDots();
+    this.drawOverlay();
+  }
+
+  private drawDots(): void {
+    const a = this.area();
+    const g = this.dots.clear();
+    g.fillStyle(COLORS.imageEmpty, 1).fillRoundedRect(a.x, a.y, a.width, a.height, RADIUS);
+    g.lineStyle(1, COLORS.panelBorder, 1).strokeRoundedRect(a.x + 0.5, a.y + 0.5, a.width - 1, a.height - 1, RADIUS);
+    // Axes through the origin when it is on the map.
+    const o = this.toScreen(0, 0);
+    g.lineStyle(1, COLORS.gridLine, 1);
+    if (o.x > a.x && o.x < a.x + a.width) g.lineBetween(o.x, a.y, o.x, a.y + a.height);
+    if (o.y > a.y && o.y < a.y + a.height) g.lineBetween(a.x, o.y, a.x + a.width, o.y);
+    const p = this.points;
+    for (const t of this.pointTexts) t.setVisible(false);
+    if (p && this.lettered) {
+      for (let i = 0; i < p.count; i++) {
+        const s = this.toScreen(p.codes[2 * i], p.codes[2 * i + 1]);
+        let t = this.pointTexts[i];
+        if (!t) {
+          t = this.track(this.scene.add.text(0, 0, '', { ...TEXT.body, fontStyle: 'bold', color: CSS.accent }).setOrigin(0.5, 0.5));
+          this.pointTexts.push(t);
+        }
+        t.setText(this.classNames[p.labels[i]] ?? '?').setPosition(Math.round(s.x), Math.round(s.y)).setVisible(this.shown);
+      }
+    } else if (p) {
+      for (let i = 0; i < p.count; i++) {
+        const s = this.toScreen(p.codes[2 * i], p.codes[2 * i + 1]);
+        if (s.x < a.x || s.x > a.x + a.width || s.y < a.y || s.y > a.y + a.height) continue;
+        g.fillStyle(CLASS_COLORS[p.labels[i] % CLASS_COLORS.length], 0.75).fillCircle(s.x, s.y, 2.2);
+      }
+    }
+    // Legend swatches.
+    const n = this.legend.length;
+    const cell = this.rect.width / Math.max(1, n);
+    for (let i = 0; i < n; i++) g.fillStyle(CLASS_COLORS[i % CLASS_COLORS.length], 1).fillCircle(this.rect.x + i * cell + cell / 2 - 10, this.rect.y + this.rect.height - LEGEND_H / 2, 5);
+  }
+
+  private drawOverlay(): void {
+    const g = this.overlay.clear();
+    this.placed.forEach((m, i) => {
+      const s = this.toScreen(m.x, m.y);
+      g.lineStyle(2, m.good ? COLORS.success : 0xffffff, 0.9).strokeCircle(s.x, s.y, 6);
+      let label = this.marks[i];
+      if (!label) {
+        label = this.scene.add.text(0, 0, '', { ...TEXT.small, fontSize: '11px', color: CSS.text }).setOrigin(0, 1);
+        this.marks.push(this.track(label));
+      }
+      label.setText(String(i + 1)).setPosition(s.x + 6, s.y - 4).setVisible(this.shown);
+    });
+    for (let i = this.placed.length; i < this.marks.length; i++) this.marks[i].setVisible(false);
+    const s = this.toScreen(this.probe.x, this.probe.y);
+    g.fillStyle(0xffffff, 0.25).fillCircle(s.x, s.y, PROBE_R + (this.dragging ? 3 : 0));
+    g.lineStyle(3, COLORS.focus, 1).strokeCircle(s.x, s.y, PROBE_R);
+    g.lineStyle(2, COLORS.focus, 1).lineBetween(s.x - PROBE_R - 6, s.y, s.x - 4, s.y).lineBetween(s.x + 4, s.y, s.x + PROBE_R + 6, s.y);
+    g.lineBetween(s.x, s.y - PROBE_R - 6, s.x, s.y - 4).lineBetween(s.x, s.y + 4, s.x, s.y + PROBE_R + 6);
+    if (this.focused && this.focusVisible) {
+      const a = this.area();
+      g.lineStyle(FOCUS_WIDTH, COLORS.focus, 1).strokeRoundedRect(a.x - 3, a.y - 3, a.width + 6, a.height + 6, RADIUS + 3);
+    }
+  }
+}

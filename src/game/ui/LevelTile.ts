@@ -1,0 +1,141 @@
+import type * as Phaser from 'phaser';
+import { StarRow } from './StarRow';
+import { COLORS, CSS, FOCUS_WIDTH, RADIUS, TEXT, type Rect } from './theme';
+import { Widget, type Focusable } from './Widget';
+
+export interface LevelTileConfig extends Rect {
+  id: string;
+  /** "1.2" */
+  number: string;
+  title: string;
+  stars: number;
+  locked: boolean;
+  /** Title font size in game pixels. */
+  fontSize?: number;
+  /** A muted line at the bottom (e.g. the best score), shown when the tile is tall enough. */
+  detail?: string;
+}
+
+type TileEvents = { pointerfocus: []; press: [] };
+
+/** Draws a small padlock centred on (x, y). */
+export function drawLock(g: Phaser.GameObjects.Graphics, x: number, y: number, s: number, color: number): void {
+  g.lineStyle(Math.max(2, s * 0.16), color, 1);
+  g.beginPath();
+  g.arc(x, y - s * 0.15, s * 0.3, Math.PI, 0, false);
+  g.strokePath();
+  g.fillStyle(color, 1).fillRoundedRect(x - s * 0.45, y - s * 0.15, s * 0.9, s * 0.7, Math.max(2, s * 0.1));
+}
+
+/**
+ * One level on the world map: number, title, best stars, and a padlock when locked. Focusable (Enter/Space
+ * press), clickable and tappable; a locked tile still emits 'press' so the scene can say why it is closed.
+ */
+export class LevelTile extends Widget<TileEvents> implements Focusable {
+  private readonly bg: Phaser.GameObjects.Graphics;
+  private readonly numberText: Phaser.GameObjects.Text;
+  private readonly titleText: Phaser.GameObjects.Text;
+  private readonly zone: Phaser.GameObjects.Zone;
+  private readonly starRow: StarRow;
+  private readonly locked: boolean;
+  private readonly stars: number;
+  private hover = false;
+  private focused = false;
+  private focusVisible = false;
+  private pressed = false;
+
+  constructor(scene: Phaser.Scene, config: LevelTileConfig) {
+    super(scene, config.id, config);
+    this.locked = config.locked;
+    this.stars = config.stars;
+    const { x, y, width, height } = config;
+    const fontSize = config.fontSize ?? 16;
+    this.bg = this.track(scene.add.graphics());
+    this.numberText = this.track(
+      scene.add.text(x + 12, y + 10, config.number, { ...TEXT.section, fontSize: `${Math.round(fontSize * 0.85)}px`, color: this.locked ? CSS.disabled : CSS.accent }),
+    );
+    const starSize = Math.max(7, Math.min(11, Math.round(height / 7)));
+    this.titleText = this.track(
+      scene.add.text(x + 12, y + 10 + fontSize + 2, config.title, {
+        ...TEXT.body,
+        fontSize: `${fontSize}px`,
+        color: this.locked ? CSS.disabled : CSS.text,
+        wordWrap: { width: width - 24, useAdvancedWrap: true },
+        maxLines: 2,
+      }),
+    );
+    if (config.detail && height >= fontSize * 3 + 28) {
+      this.track(
+        scene.add
+          .text(x + 12, y + height - 10, config.detail, { ...TEXT.small, fontSize: `${Math.round(fontSize * 0.82)}px`, color: this.locked ? CSS.disabled : CSS.muted })
+          .setOrigin(0, 1),
+      );
+    }
+    this.starRow = new StarRow(scene, { x: x + width - 12 - starSize * 3.5, y: y + 10 + starSize, size: starSize, gap: starSize * 0.4 });
+    this.starRow.set(this.locked ? 0 : config.stars, false).setVisible(!this.locked);
+    this.zone = this.track(scene.add.zone(x, y, width, height).setOrigin(0, 0));
+    this.zone.setInteractive({ useHandCursor: !this.locked });
+    this.zone.on('pointerover', () => this.setHover(true));
+    this.zone.on('pointerout', () => {
+      this.pressed = false;
+      this.setHover(false);
+    });
+    this.zone.on('pointerdown', () => {
+      this.pressed = true;
+      this.events.emit('pointerfocus');
+    });
+    this.zone.on('pointerup', () => {
+      const was = this.pressed;
+      this.pressed = false;
+      if (was) this.events.emit('press');
+    });
+    this.redraw();
+  }
+
+  isLocked(): boolean {
+    return this.locked;
+  }
+
+  starCount(): number {
+    return this.stars;
+  }
+
+  canFocus(): boolean {
+    return true;
+  }
+
+  setFocused(focused: boolean, visible: boolean): void {
+    this.focused = focused;
+    this.focusVisible = visible;
+    this.redraw();
+  }
+
+  handleKey(event: KeyboardEvent): boolean {
+    if (event.key !== 'Enter' && event.key !== ' ') return false;
+    this.events.emit('press');
+    return true;
+  }
+
+  private setHover(hover: boolean): void {
+    this.hover = hover;
+    this.redraw();
+  }
+
+  protected redraw(): void {
+    const { x, y, width, height } = this.rect;
+    const g = this.bg.clear();
+    const fill = this.locked ? COLORS.surfaceDisabled : this.hover ? COLORS.surfaceHover : COLORS.surface;
+    g.fillStyle(fill, 1).fillRoundedRect(x, y, width, height, RADIUS);
+    g.lineStyle(1, this.stars >= 3 && !this.locked ? COLORS.focus : COLORS.panelBorder, this.stars >= 3 ? 0.6 : 1);
+    g.strokeRoundedRect(x + 0.5, y + 0.5, width - 1, height - 1, RADIUS);
+    if (this.locked) drawLock(g, x + width - 22, y + height / 2, 20, COLORS.axis);
+    if (this.focused && this.focusVisible) {
+      g.lineStyle(FOCUS_WIDTH, COLORS.focus, 1).strokeRoundedRect(x - 3, y - 3, width + 6, height + 6, RADIUS + 3);
+    }
+  }
+
+  override destroy(): void {
+    this.starRow.destroy();
+    super.destroy();
+  }
+}

@@ -1,0 +1,180 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { getLevel } from '../../src/shared/levels';
+import type { SolutionPayload } from '../../src/shared/levels';
+import { clickWidget, launchChromium, openGame } from './browser';
+
+const baseUrl = inject('baseUrl');
+const LEVEL_ID = 'squeeze-the-alphabet';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const level = (page: Page) => page.evaluate(() => window.__latentQuest!.level());
+const bounds = (page: Page, id: string) => page.evaluate((wid) => window.__latentQuest!.uiBounds(wid), id);
+
+async function waitForLevel(page: Page, statuses: string[], timeout = 120_000): Promise<void> {
+  await page.waitForFunction((s) => s.includes(window.__latentQuest!.level()?.status ?? ''), statuses, { timeout, polling: 100 });
+}
+
+/** Clicks a slider at its left end (its minimum), leaving it focused for the keyboard. */
+async function clickSliderStart(page: Page, id: string): Promise<void> {
+  const box = await bounds(page, id);
+  if (!box) throw new Error(`${id} is not on screen`);
+  await page.mouse.click(box.x + 2, box.y + box.height / 2);
+}
+
+describe('a level played from its data (Level scene + HUD)', () => {
+  it('Squeeze the alphabet: card, controls by mouse and keys, train, stars equal the pure score', async () => {
+    const { page, consoleErrors } = await openGame(browser, baseUrl, `?level=${LEVEL_ID}`);
+    const definition = getLevel(LEVEL_ID)!;
+
+    // The concept card comes first and blocks play.
+    let s = await level(page);
+    expect(s?.levelId).toBe(LEVEL_ID);
+    expect(s?.status).toBe('card');
+    expect(await bounds(page, 'level:start')).not.toBeNull();
+    expect(await bounds(page, 'level:concept')).toBeNull();
+    await clickWidget(page, 'level:start');
+    await waitForLevel(page, ['idle']);
+    expect(await bounds(page, 'level:start')).toBeNull();
+
+    // The card is reachable again during play, and closes again.
+    await clickWidget(page, 'level:concept');
+    await page.waitForFunction(() => window.__latentQuest!.uiBounds('level:start') !== null);
+    await clickWidget(page, 'level:start');
+    await page.waitForFunction(() => window.__latentQuest!.uiBounds('level:start') === null);
+
+    // Code size 2: click the slider's left end (1), then one step right with the keyboard.
+    await clickSliderStart(page, 'control:bottleneck');
+    await page.keyboard.press('ArrowRight');
+    // Widest decoder (End) and twice the default steps (two steps right of 1,000).
+    await clickSliderStart(page, 'control:width');
+    await page.keyboard.press('End');
+    await clickSliderStart(page, 'control:steps');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    // An option of a choice control, clicked.
+    await clickWidget(page, 'control:activation:tanh');
+    s = await level(page);
+    expect(s?.values).toMatchObject({ bottleneck: 2, width: 64, steps: 2000, activation: 'tanh', depth: 1 });
+
+    await clickWidget(page, 'level:train');
+    await waitForLevel(page, ['training', 'measuring', 'done']);
+    await waitForLevel(page, ['done', 'error'], 180_000);
+    s = await level(page);
+    expect(s?.error).toBeNull();
+    expect(s?.status).toBe('done');
+    expect(s?.lossPoints).toBeGreaterThan(3);
+
+    // The shown result is exactly the level's pure score of the recorded payload and measurements.
+    const payload = s!.payload as SolutionPayload;
+    expect(payload).toEqual({ kind: 'hyperparameters', values: { bottleneck: 2, width: 64, depth: 1, activation: 'tanh', steps: 2000 } });
+    const expected = definition.score(payload, s!.evaluation);
+    expect(s!.score).toBe(expected.score);
+    expect(s!.stars).toBe(expected.stars);
+    expect(s!.goalMet).toBe(expected.goalMet);
+    expect(s!.detail).toEqual(expected.detail);
+    expect(s!.evaluation.glyphWrongPixels).toHaveLength(26);
+    expect(s!.stars).toBeGreaterThanOrEqual(1);
+    expect(s!.meter).toBeGreaterThan(0);
+
+    // The attempt is in the progress store, with its payload.
+    const saved = (await page.evaluate(() => window.__latentQuest!.getState())).progress.levels[LEVEL_ID];
+    expect(saved).toMatchObject({ stars: expected.stars, bestScore: expected.score, attempts: 1 });
+    expect(saved.bestPayload).toEqual(payload);
+
+    // The result card's Continue opens Results with the same score.
+    expect(await bounds(page, 'level:continue')).not.toBeNull();
+    await clickWidget(page, 'level:continue');
+    await page.waitForFunction(() => window.__latentQuest!.level() === null, undefined, { timeout: 30_000 });
+    await page.waitForFunction(() => window.__latentQuest!.scene() === 'Results' && window.__latentQuest!.ready, undefined, { timeout: 30_000 });
+    expect(consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('a 2-D code opens the latent map: drag, keys and a tap move the probe, each move decodes live', async () => {
+    // A touch-capable page, so the tap below is a real touch event.
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, hasTouch: true });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    await page.goto(new URL(`?level=${LEVEL_ID}`, baseUrl).toString());
+    await page.waitForFunction(() => window.__latentQuest?.ready === true, undefined, { timeout: 60_000 });
+    await clickWidget(page, 'level:start');
+    await clickSliderStart(page, 'control:bottleneck');
+    await page.keyboard.press('ArrowRight');
+    await clickSliderStart(page, 'control:width');
+    await page.keyboard.press('End');
+    await clickWidget(page, 'level:train');
+    await waitForLevel(page, ['done', 'error'], 180_000);
+    const s = await level(page);
+    expect(s?.status).toBe('done');
+    expect(s?.map?.points).toBe(26);
+    // Close the result card: the map is the view.
+    await clickWidget(page, 'level:retry');
+    const area = await bounds(page, 'map:area');
+    expect(area).not.toBeNull();
+    expect(await bounds(page, 'level:view:images')).not.toBeNull();
+
+    // Drag the probe from the middle towards the top-left corner.
+    const probe0 = (await bounds(page, 'map:probe'))!;
+    await page.mouse.move(probe0.x + probe0.width / 2, probe0.y + probe0.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(area!.x + area!.width * 0.2, area!.y + area!.height * 0.25, { steps: 10 });
+    await page.mouse.up();
+    await page.waitForFunction(() => (window.__latentQuest!.level()?.probeDecodes ?? 0) > 0, undefined, { timeout: 30_000 });
+    const afterDrag = (await level(page))!;
+    const b = afterDrag.map!.bounds;
+    // Top-left of the map: low x, high y (latent y grows upwards).
+    expect(afterDrag.probe!.x).toBeLessThan((b.xMin + b.xMax) / 2);
+    expect(afterDrag.probe!.y).toBeGreaterThan((b.yMin + b.yMax) / 2);
+
+    // Arrow keys move it right (the map has focus after the drag).
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction((x0) => (window.__latentQuest!.level()?.probe?.x ?? -Infinity) > x0, afterDrag.probe!.x, { timeout: 10_000 });
+
+    // A tap (touch) near the bottom-right puts it there.
+    await page.touchscreen.tap(area!.x + area!.width * 0.85, area!.y + area!.height * 0.85);
+    await page.waitForFunction(
+      (mid) => {
+        const p = window.__latentQuest!.level()?.probe;
+        return p !== undefined && p !== null && p.x > mid.x && p.y < mid.y;
+      },
+      { x: (b.xMin + b.xMax) / 2, y: (b.yMin + b.yMax) / 2 },
+      { timeout: 10_000 },
+    );
+    const decodes = (await level(page))!.probeDecodes;
+    expect(decodes).toBeGreaterThanOrEqual(3);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('Leave during training cancels the job in the worker', async () => {
+    const { page, consoleErrors } = await openGame(browser, baseUrl, `?level=${LEVEL_ID}`);
+    await clickWidget(page, 'level:start');
+    await waitForLevel(page, ['idle']);
+    await clickSliderStart(page, 'control:steps');
+    await page.keyboard.press('End');
+    await clickWidget(page, 'level:train');
+    await page.waitForFunction(() => (window.__latentQuest!.level()?.progress?.step ?? 0) > 20, undefined, { timeout: 120_000, polling: 50 });
+    const step = (await level(page))!.progress!.step;
+    expect(step).toBeLessThan(3000);
+    expect(await page.evaluate(() => window.__latentQuest!.debug.activeJobId())).not.toBeNull();
+    await clickWidget(page, 'level:leave');
+    await page.waitForFunction(() => window.__latentQuest!.level() === null, undefined, { timeout: 30_000 });
+    expect(await page.evaluate(() => window.__latentQuest!.debug.activeJobId())).toBeNull();
+    expect(consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+});

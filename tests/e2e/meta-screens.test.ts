@@ -1,0 +1,250 @@
+import { mkdirSync } from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { clickWidget, launchChromium, openGame } from './browser';
+
+const baseUrl = inject('baseUrl');
+const SAVE_KEY = 'latent-quest:settings';
+const ARTIFACTS = 'test-results';
+const PHONE = { width: 390, height: 844 };
+/** Apple's and Google's minimum comfortable touch target, in CSS pixels. */
+const MIN_TOUCH = 44;
+
+let browser: Browser;
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const state = (page: Page) => page.evaluate(() => window.__latentQuest!.getState());
+const sceneKey = (page: Page) => page.evaluate(() => window.__latentQuest!.scene());
+const bounds = (page: Page, id: string) => page.evaluate((wid) => window.__latentQuest!.uiBounds(wid), id);
+const ids = (page: Page) => page.evaluate(() => window.__latentQuest!.widgetIds());
+
+async function waitForScene(page: Page, key: string): Promise<void> {
+  await page.waitForFunction((k) => window.__latentQuest?.scene() === k && window.__latentQuest.ready, key, { timeout: 30_000, polling: 50 });
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.waitForTimeout(250);
+  await page.screenshot({ path: `${ARTIFACTS}/meta-${name}.png` });
+}
+
+/** Writes `text` into the save slot before the game's first script runs, once per browser context. */
+async function seedSave(context: BrowserContext, text: string): Promise<void> {
+  await context.addInitScript(
+    ([key, value]) => {
+      if (sessionStorage.getItem('lq-seeded')) return;
+      sessionStorage.setItem('lq-seeded', '1');
+      localStorage.setItem(key, value);
+    },
+    [SAVE_KEY, text] as const,
+  );
+}
+
+/** A touch tap at the centre of a widget (the phone test's input). */
+async function tapWidget(page: Page, id: string): Promise<void> {
+  const box = await bounds(page, id);
+  if (!box) throw new Error(`widget ${id} is not on screen`);
+  await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
+}
+
+async function openSeeded(save: string | null, viewport = { width: 1280, height: 720 }, touch = false): Promise<{ page: Page; consoleErrors: string[] }> {
+  const context = await browser.newContext({ viewport, hasTouch: touch });
+  if (save !== null) await seedSave(context, save);
+  const page = await context.newPage();
+  const consoleErrors: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') consoleErrors.push(msg.text());
+  });
+  page.on('pageerror', (err) => consoleErrors.push(`pageerror: ${err.message}`));
+  await page.goto(baseUrl);
+  await waitForScene(page, 'Title');
+  return { page, consoleErrors };
+}
+
+const LEVEL_IDS = [
+  'squeeze-the-alphabet', 'beat-pca', 'budget', 'the-identity-trap',
+  'static', 'storm', 'noise-zoo', 'inpainting',
+  'holes-in-the-map', 'navigator', 'balance-beta', 'dream-digits', 'the-path',
+  'blend', 'difference', 'attribute-vector', 'letter-forge',
+];
+
+describe('meta screens in headless Chromium', () => {
+  it('goes Title → World map → Title → Lab → Title with real clicks, keys work, no console errors', async () => {
+    const { page, consoleErrors } = await openGame(browser, baseUrl);
+    expect(await sceneKey(page)).toBe('Title');
+    expect(await ids(page)).toEqual(expect.arrayContaining(['title:play', 'title:lab', 'title:settings']));
+    await shot(page, 'title-1280x720');
+
+    await clickWidget(page, 'title:play');
+    await waitForScene(page, 'WorldMap');
+    const mapIds = await ids(page);
+    for (const id of LEVEL_IDS) expect(mapIds).toContain(`level:${id}`);
+    for (const w of [1, 2, 3, 4]) expect(await bounds(page, `world:${w}`)).not.toBeNull();
+    expect((await state(page)).progress).toMatchObject({ totalStars: 0, unlocked: ['squeeze-the-alphabet'] });
+    await shot(page, 'worldmap-1280x720');
+
+    await clickWidget(page, 'world:back');
+    await waitForScene(page, 'Title');
+    await clickWidget(page, 'title:lab');
+    await waitForScene(page, 'Lab');
+    for (const id of ['train', 'kind:vae', 'dataset:glyphs', 'bottleneck', 'lab:back']) expect(await bounds(page, id)).not.toBeNull();
+    await shot(page, 'lab-1280x720');
+    await page.keyboard.press('Escape');
+    await waitForScene(page, 'Title');
+
+    // Keyboard only: Tab focuses Play, Down moves to Lab, Down again to Settings, Enter opens it.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await waitForScene(page, 'Settings');
+    await page.keyboard.press('Escape');
+    await waitForScene(page, 'Title');
+    expect(consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('a locked level cannot be opened; an open one starts the Level scene', async () => {
+    const { page } = await openGame(browser, baseUrl, '?scene=map');
+    await waitForScene(page, 'WorldMap');
+    await clickWidget(page, 'level:beat-pca');
+    await clickWidget(page, 'level:blend');
+    await page.waitForTimeout(400);
+    expect(await sceneKey(page)).toBe('WorldMap');
+    // The keyboard cannot open it either.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(300);
+    await shot(page, 'worldmap-locked-1280x720');
+    await clickWidget(page, 'level:squeeze-the-alphabet');
+    await page.waitForFunction(() => window.__latentQuest?.scene() === 'Level', undefined, { timeout: 30_000 });
+    await page.context().close();
+  });
+
+  it('a settings toggle survives a reload, and reset progress asks first', async () => {
+    const save = JSON.stringify({
+      state: {
+        settings: { backend: 'auto', renderer: 'auto', sound: true, reducedMotion: false, locale: 'en' },
+        progress: { levels: { 'squeeze-the-alphabet': { stars: 3, bestScore: 2, bestPayload: null, attempts: 4 } } },
+      },
+      version: 2,
+    });
+    const { page, consoleErrors } = await openSeeded(save);
+    expect((await state(page)).progress.totalStars).toBe(3);
+    await clickWidget(page, 'title:settings');
+    await waitForScene(page, 'Settings');
+    await clickWidget(page, 'settings:motion:on');
+    await clickWidget(page, 'settings:sound:off');
+    expect((await state(page)).settings).toMatchObject({ reducedMotion: true, sound: false });
+    await shot(page, 'settings-1280x720');
+
+    // Reset needs the confirm step; "Keep them" keeps the stars.
+    expect(await bounds(page, 'settings:reset:yes')).toBeNull();
+    await clickWidget(page, 'settings:reset');
+    await shot(page, 'settings-confirm-1280x720');
+    await clickWidget(page, 'settings:reset:no');
+    expect((await state(page)).progress.totalStars).toBe(3);
+
+    await page.reload();
+    await waitForScene(page, 'Title');
+    expect((await state(page)).settings).toMatchObject({ reducedMotion: true, sound: false });
+    expect((await state(page)).progress.totalStars).toBe(3);
+
+    await clickWidget(page, 'title:settings');
+    await waitForScene(page, 'Settings');
+    await clickWidget(page, 'settings:reset');
+    await clickWidget(page, 'settings:reset:yes');
+    expect((await state(page)).progress.totalStars).toBe(0);
+    await page.reload();
+    await waitForScene(page, 'Title');
+    expect((await state(page)).progress).toMatchObject({ totalStars: 0, levels: {} });
+    expect((await state(page)).settings.reducedMotion).toBe(true);
+    expect(consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('a corrupt save shows the notice on the title screen, and the game still works', async () => {
+    const { page, consoleErrors } = await openSeeded('{"state":{"settings":{"backend":"au');
+    const s = await state(page);
+    expect(s.workbench.notices.map((n) => n.key)).toEqual(['notice.settingsReset']);
+    expect(await bounds(page, 'notice')).not.toBeNull();
+    await shot(page, 'title-corrupt-save-1280x720');
+    // The broken text is gone from storage.
+    expect(await page.evaluate((k) => localStorage.getItem(k)?.includes('"backend":"au"') ?? false, SAVE_KEY)).toBe(false);
+    await clickWidget(page, 'notice:dismiss');
+    expect((await state(page)).workbench.notices).toEqual([]);
+    await clickWidget(page, 'title:play');
+    await waitForScene(page, 'WorldMap');
+    expect((await state(page)).progress.unlocked).toEqual(['squeeze-the-alphabet']);
+    expect(consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('shows results with stars, what was learned and the three buttons', async () => {
+    const { page, consoleErrors } = await openGame(browser, baseUrl);
+    await page.evaluate(() =>
+      window.__latentQuest!.debug.startScene('Results', { levelId: 'beat-pca', score: 0.9, stars: 2, goalMet: true, detail: {} }),
+    );
+    await waitForScene(page, 'Results');
+    for (const id of ['results:next', 'results:retry', 'results:map', 'results:stars']) expect(await bounds(page, id)).not.toBeNull();
+    await page.waitForTimeout(1500);
+    await shot(page, 'results-1280x720');
+    await clickWidget(page, 'results:map');
+    await waitForScene(page, 'WorldMap');
+    expect(consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('a 390x844 phone shows the title and the whole world map, with touch-sized targets', async () => {
+    const { page, consoleErrors } = await openSeeded(null, PHONE, true);
+    const inside = (b: { x: number; y: number; width: number; height: number } | null): boolean =>
+      !!b && b.x >= 0 && b.y >= 0 && b.x + b.width <= PHONE.width + 0.5 && b.y + b.height <= PHONE.height + 0.5;
+    for (const id of ['title:play', 'title:lab', 'title:settings']) {
+      const b = await bounds(page, id);
+      expect(inside(b), id).toBe(true);
+      expect(b!.height, id).toBeGreaterThanOrEqual(MIN_TOUCH);
+      expect(b!.width, id).toBeGreaterThanOrEqual(PHONE.width * 0.6);
+    }
+    await shot(page, 'title-390x844');
+
+    await tapWidget(page, 'title:play');
+    await waitForScene(page, 'WorldMap');
+    for (const id of LEVEL_IDS) {
+      const b = await bounds(page, `level:${id}`);
+      expect(inside(b), id).toBe(true);
+      expect(b!.height, id).toBeGreaterThanOrEqual(MIN_TOUCH);
+    }
+    expect(inside(await bounds(page, 'world:back'))).toBe(true);
+    await shot(page, 'worldmap-390x844');
+
+    await tapWidget(page, 'world:back');
+    await waitForScene(page, 'Title');
+    await tapWidget(page, 'title:settings');
+    await waitForScene(page, 'Settings');
+    for (const id of ['settings:backend:wasm', 'settings:sound:off', 'settings:motion:on', 'settings:reset', 'settings:back']) {
+      const b = await bounds(page, id);
+      expect(inside(b), id).toBe(true);
+      expect(b!.height, id).toBeGreaterThanOrEqual(MIN_TOUCH);
+    }
+    await shot(page, 'settings-390x844');
+    await tapWidget(page, 'settings:back');
+    await waitForScene(page, 'Title');
+    await tapWidget(page, 'title:lab');
+    await waitForScene(page, 'Lab');
+    await shot(page, 'lab-390x844');
+    await page.evaluate(() =>
+      window.__latentQuest!.debug.startScene('Results', { levelId: 'static', score: 91, stars: 1, goalMet: true, detail: {} }),
+    );
+    await waitForScene(page, 'Results');
+    for (const id of ['results:next', 'results:retry', 'results:map']) expect(inside(await bounds(page, id)), id).toBe(true);
+    await page.waitForTimeout(1500);
+    await shot(page, 'results-390x844');
+    expect(consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+});

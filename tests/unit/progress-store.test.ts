@@ -1,0 +1,194 @@
+import { describe, expect, it } from 'vitest';
+import type { StateStorage } from 'zustand/middleware';
+import { LEVELS, levelsOfWorld } from '../../src/shared/levels';
+import { DEFAULT_SETTINGS, TOTAL_STARS, createGameStore, snapshot, totalStars, unlockedLevels } from '../../src/game/state';
+import { SAVE_STORAGE_KEY, SAVE_VERSION, migrate, readPersisted } from '../../src/game/state/persistence';
+import { baseSizeFor } from '../../src/game/layout/screen';
+
+function memoryStorage(initial: Record<string, string> = {}): StateStorage & { data: Map<string, string> } {
+  const data = new Map(Object.entries(initial));
+  return {
+    data,
+    getItem: (k) => data.get(k) ?? null,
+    setItem: (k, v) => void data.set(k, v),
+    removeItem: (k) => void data.delete(k),
+  };
+}
+
+const saved = (storage: { data: Map<string, string> }) => JSON.parse(storage.data.get(SAVE_STORAGE_KEY)!) as { state: { progress: unknown; settings: unknown }; version: number };
+const noticeKeys = (store: ReturnType<typeof createGameStore>) => store.getState().workbench.notices.map((n) => n.key);
+const [first, second, third] = levelsOfWorld(1);
+/** A level scored "lower is better" and one scored "higher is better" (from the catalogue, not assumed). */
+const lowerLevel = LEVELS.find((l) => l.metric.direction === 'lower')!;
+const higherLevel = LEVELS.find((l) => l.metric.direction === 'higher')!;
+
+describe('progress slice', () => {
+  it('has 51 stars to win over 17 levels and opens only the first level at the start', () => {
+    expect(LEVELS.length).toBe(17);
+    expect(TOTAL_STARS).toBe(51);
+    const store = createGameStore({ storage: memoryStorage() });
+    expect(store.getState().progress).toEqual({ levels: {} });
+    expect(unlockedLevels(store.getState().progress)).toEqual([first.id]);
+  });
+
+  it('keeps the best result: more stars first, then the better score in the level direction', () => {
+    const store = createGameStore({ storage: memoryStorage() });
+    const rec = store.getState().recordLevelResult;
+    expect(rec(lowerLevel.id, { score: 0.5, stars: 1, payload: { kind: 'hyperparameters', values: { a: 1 } } }).improved).toBe(true);
+    // Better score (lower), same stars: replaces.
+    expect(rec(lowerLevel.id, { score: 0.3, stars: 1, payload: { kind: 'hyperparameters', values: { a: 2 } } }).improved).toBe(true);
+    // Worse score: kept out, but counted as an attempt.
+    expect(rec(lowerLevel.id, { score: 0.9, stars: 1, payload: { kind: 'hyperparameters', values: { a: 3 } } }).improved).toBe(false);
+    // Fewer stars even with a "better" score: kept out.
+    expect(rec(lowerLevel.id, { score: 0.1, stars: 0, payload: { kind: 'hyperparameters', values: { a: 4 } } }).improved).toBe(false);
+    let entry = store.getState().progress.levels[lowerLevel.id];
+    expect(entry).toEqual({ stars: 1, bestScore: 0.3, bestPayload: { kind: 'hyperparameters', values: { a: 2 } }, attempts: 4 });
+    // More stars win even with a worse score.
+    expect(rec(lowerLevel.id, { score: 0.6, stars: 2, payload: { kind: 'hyperparameters', values: { a: 5 } } }).improved).toBe(true);
+    entry = store.getState().progress.levels[lowerLevel.id];
+    expect(entry).toMatchObject({ stars: 2, bestScore: 0.6, attempts: 5 });
+
+    rec(higherLevel.id, { score: 50, stars: 1, payload: null });
+    rec(higherLevel.id, { score: 70, stars: 1, payload: null });
+    rec(higherLevel.id, { score: 60, stars: 1, payload: null });
+    expect(store.getState().progress.levels[higherLevel.id]).toMatchObject({ bestScore: 70, attempts: 3, bestPayload: null });
+  });
+
+  it('stores the payload as a plain JSON copy and ignores unknown levels', () => {
+    const store = createGameStore({ storage: memoryStorage() });
+    const payload = { kind: 'latentPoints', points: [[0.5, -1]] };
+    store.getState().recordLevelResult(first.id, { score: 1, stars: 3, payload });
+    payload.points[0][0] = 99;
+    expect(store.getState().progress.levels[first.id].bestPayload).toEqual({ kind: 'latentPoints', points: [[0.5, -1]] });
+    expect(store.getState().recordLevelResult('no-such-level', { score: 1, stars: 3, payload: {} })).toEqual({ improved: false, newlyUnlocked: [] });
+    expect(store.getState().progress.levels['no-such-level']).toBeUndefined();
+  });
+
+  it('unlocks the next level on a win, reports it, and opens world 2 after enough stars in world 1', () => {
+    const store = createGameStore({ storage: memoryStorage() });
+    const rec = store.getState().recordLevelResult;
+    expect(rec(first.id, { score: 1, stars: 0, payload: null }).newlyUnlocked).toEqual([]);
+    expect(rec(first.id, { score: 1, stars: 1, payload: null }).newlyUnlocked).toEqual([second.id]);
+    expect(unlockedLevels(store.getState().progress)).toEqual([first.id, second.id]);
+    const world2 = levelsOfWorld(2)[0];
+    // 4 levels in world 1 → 4 stars open world 2: 3 on the first, 1 on the second.
+    rec(first.id, { score: 1, stars: 3, payload: null });
+    const r = rec(second.id, { score: 1, stars: 1, payload: null });
+    expect(r.newlyUnlocked.sort()).toEqual([third.id, world2.id].sort());
+    expect(totalStars(store.getState().progress)).toBe(4);
+    expect(snapshot(store.getState()).progress).toMatchObject({ totalStars: 4 });
+  });
+
+  it('resetProgress forgets every level, keeps the settings, and is saved', () => {
+    const storage = memoryStorage();
+    const store = createGameStore({ storage });
+    store.getState().setSound(false);
+    store.getState().recordLevelResult(first.id, { score: 1, stars: 2, payload: null });
+    expect(saved(storage).state.progress).toMatchObject({ levels: { [first.id]: { stars: 2 } } });
+    store.getState().resetProgress();
+    expect(store.getState().progress).toEqual({ levels: {} });
+    expect(store.getState().settings.sound).toBe(false);
+    expect(saved(storage).state.progress).toEqual({ levels: {} });
+  });
+});
+
+describe('progress persistence', () => {
+  const entry = { stars: 2, bestScore: 0.25, bestPayload: { kind: 'hyperparameters', values: { bottleneck: 2 } }, attempts: 3 };
+
+  it('round-trips through storage (a reload finds the stars)', () => {
+    const storage = memoryStorage();
+    const a = createGameStore({ storage });
+    a.getState().recordLevelResult(first.id, { score: 0.25, stars: 2, payload: entry.bestPayload });
+    const b = createGameStore({ storage });
+    expect(b.getState().progress.levels[first.id]).toEqual({ ...entry, attempts: 1 });
+    expect(saved(storage).version).toBe(SAVE_VERSION);
+    expect(noticeKeys(b)).toEqual([]);
+  });
+
+  it('migrates a v1 (settings-only) save: keeps the settings, starts progress empty, no notice', () => {
+    const v1 = { state: { settings: { ...DEFAULT_SETTINGS, backend: 'wasm', reducedMotion: true } }, version: 1 };
+    const storage = memoryStorage({ [SAVE_STORAGE_KEY]: JSON.stringify(v1) });
+    const store = createGameStore({ storage });
+    expect(store.getState().settings).toEqual({ ...DEFAULT_SETTINGS, backend: 'wasm', reducedMotion: true });
+    expect(store.getState().progress).toEqual({ levels: {} });
+    expect(noticeKeys(store)).toEqual([]);
+    // The migrated shape is written back at the new version on the next change.
+    store.getState().setSound(false);
+    expect(saved(storage)).toEqual({
+      state: { settings: { ...DEFAULT_SETTINGS, backend: 'wasm', reducedMotion: true, sound: false }, progress: { levels: {} } },
+      version: SAVE_VERSION,
+    });
+  });
+
+  it('migrates a v1 save with a bad field by keeping the valid ones', () => {
+    expect(migrate({ settings: { backend: 'quantum', sound: false } }, 1)).toEqual({
+      settings: { ...DEFAULT_SETTINGS, sound: false },
+      progress: { levels: {} },
+    });
+  });
+
+  it('keeps the valid entries of a newer version and drops levels that no longer exist', () => {
+    const newer = { settings: DEFAULT_SETTINGS, progress: { levels: { [first.id]: entry, gone: entry, [second.id]: { stars: 9 } } }, extra: 1 };
+    expect(migrate(newer, SAVE_VERSION + 1)).toEqual({ settings: DEFAULT_SETTINGS, progress: { levels: { [first.id]: entry } } });
+    expect(readPersisted({ settings: DEFAULT_SETTINGS, progress: { levels: { [first.id]: entry, gone: entry } } })).toEqual({
+      settings: DEFAULT_SETTINGS,
+      progress: { levels: { [first.id]: entry } },
+    });
+  });
+
+  const v2 = (progress: unknown, settings: unknown = DEFAULT_SETTINGS) => JSON.stringify({ state: { settings, progress }, version: SAVE_VERSION });
+  it.each([
+    ['corrupt JSON', '{"state": {"settings": {"backend": "auto"'],
+    ['an empty string', ''],
+    ['a JSON array', '[1, 2, 3]'],
+    ['a foreign object', JSON.stringify({ user: 'bob', highscore: 12000 })],
+    ['a foreign envelope', JSON.stringify({ state: { theme: 'dark' }, version: SAVE_VERSION })],
+    ['stars out of range', v2({ levels: { [first.id]: { ...entry, stars: 7 } } })],
+    ['stars as a string', v2({ levels: { [first.id]: { ...entry, stars: '3' } } })],
+    ['a negative attempt count', v2({ levels: { [first.id]: { ...entry, attempts: -1 } } })],
+    ['a fractional attempt count', v2({ levels: { [first.id]: { ...entry, attempts: 1.5 } } })],
+    ['a non-finite score', v2({ levels: { [first.id]: { ...entry, bestScore: null } } })],
+    ['a payload that is an array', v2({ levels: { [first.id]: { ...entry, bestPayload: [1, 2] } } })],
+    ['a huge payload', v2({ levels: { [first.id]: { ...entry, bestPayload: { blob: 'x'.repeat(20_000) } } } })],
+    ['levels as an array', v2({ levels: [entry] })],
+    ['progress missing', JSON.stringify({ state: { settings: DEFAULT_SETTINGS }, version: SAVE_VERSION })],
+    ['settings with wrong types', v2({ levels: {} }, { ...DEFAULT_SETTINGS, sound: 'yes' })],
+  ])('resets %s to a fresh start with a notice, never a crash', (_name, text) => {
+    const storage = memoryStorage({ [SAVE_STORAGE_KEY]: text });
+    const store = createGameStore({ storage });
+    expect(store.getState().progress).toEqual({ levels: {} });
+    expect(store.getState().settings).toEqual(DEFAULT_SETTINGS);
+    expect(noticeKeys(store)).toEqual(['notice.settingsReset']);
+    expect(storage.data.has(SAVE_STORAGE_KEY)).toBe(false);
+    // And the game goes on: a result recorded afterwards is saved normally.
+    store.getState().recordLevelResult(first.id, { score: 1, stars: 1, payload: null });
+    expect(saved(storage).state.progress).toMatchObject({ levels: { [first.id]: { stars: 1, attempts: 1 } } });
+  });
+});
+
+describe('screen base size', () => {
+  it('is 1280x720 in landscape and 420 wide, as tall as the screen, in portrait', () => {
+    expect(baseSizeFor(1280, 720)).toEqual({ width: 1280, height: 720 });
+    expect(baseSizeFor(1920, 1080)).toEqual({ width: 1280, height: 720 });
+    expect(baseSizeFor(390, 844)).toEqual({ width: 420, height: 909 });
+    expect(baseSizeFor(768, 1024).width).toBe(420);
+    expect(baseSizeFor(0, 0)).toEqual({ width: 1280, height: 720 });
+  });
+});
+
+describe('save writes', () => {
+  it('writes only when settings or progress change, not on every store update', () => {
+    const storage = memoryStorage();
+    let writes = 0;
+    const counting = { ...storage, setItem: (k: string, v: string) => { writes++; storage.setItem(k, v); } };
+    const store = createGameStore({ storage: counting });
+    store.getState().setSound(false);
+    const afterSettings = writes;
+    expect(afterSettings).toBeGreaterThan(0);
+    for (let i = 0; i < 50; i++) store.getState().setBottleneck(i + 1);
+    expect(writes).toBe(afterSettings);
+    store.getState().recordLevelResult(LEVELS[0].id, { score: 1, stars: 1, payload: null });
+    expect(writes).toBe(afterSettings + 1);
+    expect(saved(storage).state.progress).toMatchObject({ levels: { [LEVELS[0].id]: { stars: 1 } } });
+  });
+});

@@ -1,0 +1,41 @@
+/**
+ * Solver bots for the trained MNIST levels, through the real engine (tfjs WASM in Node): each level can be won,
+ * 3 stars are reachable, the defaults do not get 3 stars, and the first star comes within the time budget.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Engine } from '../../../src/ml-worker/engine';
+import { LEVELS } from '../../../src/shared/levels';
+import { firstStarBudgetSeconds } from './lib/expectations';
+import { solverEngine } from './lib/node-engine';
+import { solveTrained, type SolverReport } from './lib/solver';
+
+const levels = LEVELS.filter((l) => l.setup.kind === 'trained' && l.dataset === 'mnist');
+const reports: SolverReport[] = [];
+let engine: Engine;
+
+beforeAll(async () => {
+  engine = await solverEngine();
+});
+
+afterAll(() => {
+  for (const r of reports) console.log(`solver ${r.id}: best ${r.bestStars}★ (${r.bestScore}), defaults ${r.naiveStars}★ (${r.defaultsScore}), first star after ${r.secondsToFirstStar} CPU s (${r.wallSecondsToFirstStar} s wall), best run ${r.bestTrainSeconds} s wall`);
+});
+
+describe('solver bots: trained MNIST levels', () => {
+  it('covers every trained glyph level', () => {
+    expect(levels.map((l) => l.id)).toEqual(['beat-pca', 'budget', 'noise-zoo', 'inpainting', 'balance-beta']);
+  });
+
+  for (const level of levels) {
+    it(`${level.id}: winnable, 3 stars reachable, defaults below 3 stars, first star in budget`, async () => {
+      const report = await solveTrained(engine, level);
+      reports.push(report);
+      expect(report.status).toBe('solved');
+      expect(report.winnable).toBe(true);
+      expect(report.bestStars).toBe(3);
+      expect(report.naiveStars).toBeLessThan(3);
+      expect(report.secondsToFirstStar).not.toBeNull();
+      expect(report.secondsToFirstStar!).toBeLessThanOrEqual(firstStarBudgetSeconds(level));
+    });
+  }
+});
