@@ -32,6 +32,11 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { paths: [phaser], patterns: [zustand, gameCode] }] },
   },
   {
+    // The classroom server reuses src/shared and the worker's engine (tfjs in Node), never the game.
+    files: ['src/classroom/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [phaser], patterns: [zustand, gameCode] }] },
+  },
+  {
     files: ['src/shared/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: [phaser], patterns: [tfjs, zustand, workerCode, gameCode] }] },
   },

@@ -160,6 +160,86 @@ describe('a level played from its data (Level scene + HUD)', () => {
     await context.close();
   });
 
+  it('a phone plays Navigator (a latent-map level) by touch', async () => {
+    const navigator = getLevel('navigator')!;
+    if (navigator.setup.kind !== 'map' || !navigator.setup.targets) throw new Error('Navigator has no targets');
+    const targets = navigator.setup.targets;
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    await page.goto(new URL('?level=navigator', baseUrl).toString());
+    await page.waitForFunction(() => window.__latentQuest?.ready === true, undefined, { timeout: 60_000 });
+    const tap = async (x: number, y: number): Promise<void> => page.touchscreen.tap(x, y);
+    const start = (await bounds(page, 'level:start'))!;
+    await tap(start.x + start.width / 2, start.y + start.height / 2);
+    await page.waitForFunction(() => window.__latentQuest!.level()?.status === 'idle' && window.__latentQuest!.uiBounds('map:area') !== null, undefined, {
+      timeout: 60_000,
+    });
+    let s = (await level(page))!;
+    const area = (await bounds(page, 'map:area'))!;
+    const b = s.map!.bounds;
+    const toPage = (x: number, y: number) => ({
+      x: area.x + ((x - b.xMin) / (b.xMax - b.xMin)) * area.width,
+      y: area.y + area.height - ((y - b.yMin) / (b.yMax - b.yMin)) * area.height,
+    });
+    // A first probe far from every target: it counts, and it does not win.
+    const far = toPage(b.xMin + 0.05 * (b.xMax - b.xMin), b.yMin + 0.05 * (b.yMax - b.yMin));
+    await tap(far.x, far.y);
+    await page.waitForFunction(() => window.__latentQuest!.level()?.mapPlay?.placed.length === 1, undefined, { timeout: 20_000 });
+    s = (await level(page))!;
+    expect(s.status).toBe('idle');
+    expect(s.mapPlay!.placed[0].good).toBe(false);
+    // Then a tap on the target's spot: its decode is the target, so the match clears the goal.
+    const target = targets[s.mapPlay!.target!];
+    const spot = toPage(target[0], target[1]);
+    await tap(spot.x, spot.y);
+    await waitForLevel(page, ['done', 'error'], 30_000);
+    s = (await level(page))!;
+    expect(s.error).toBeNull();
+    expect(s.status).toBe('done');
+    expect(s.goalMet).toBe(true);
+    expect(s.stars).toBeGreaterThanOrEqual(1);
+    const expected = navigator.score(s.payload as SolutionPayload, s.evaluation);
+    expect({ score: s.score, stars: s.stars, goalMet: s.goalMet }).toEqual({ score: expected.score, stars: expected.stars, goalMet: expected.goalMet });
+    expect(s.score).toBe(2);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('Blend (world 4): cards clicked into an expression, checked, scored by the pure function', async () => {
+    const blend = getLevel('blend')!;
+    if (blend.setup.kind !== 'arithmetic') throw new Error('Blend is not an arithmetic level');
+    const deck = blend.setup.deck.map((c) => c.id);
+    const { page, consoleErrors } = await openGame(browser, baseUrl, '?level=blend');
+    await clickWidget(page, 'level:start');
+    await page.waitForFunction(() => window.__latentQuest!.uiBounds('card:0') !== null, undefined, { timeout: 60_000 });
+    // The target is the average of the 2 and the 7: pick both (weights start at 1).
+    await clickWidget(page, `card:${deck.indexOf('two')}`);
+    await clickWidget(page, `card:${deck.indexOf('seven')}`);
+    // Halve both weights with the keyboard: focus each weight slider, ten steps of 0.05 down.
+    for (const id of ['term:0', 'term:1']) {
+      await clickSliderStart(page, id);
+      await page.keyboard.press('End');
+      for (let k = 0; k < 30; k++) await page.keyboard.press('ArrowLeft');
+    }
+    await clickWidget(page, 'level:train');
+    await waitForLevel(page, ['done', 'error'], 30_000);
+    const s = (await level(page))!;
+    expect(s.error).toBeNull();
+    expect(s.payload).toEqual({ kind: 'expression', terms: [{ card: 'two', weight: 0.5 }, { card: 'seven', weight: 0.5 }] });
+    const expected = blend.score(s.payload as SolutionPayload, s.evaluation);
+    expect({ score: s.score, stars: s.stars, goalMet: s.goalMet }).toEqual({ score: expected.score, stars: expected.stars, goalMet: expected.goalMet });
+    // The exact expression of the target decodes to the target itself.
+    expect(s.score).toBeGreaterThan(99.9);
+    expect(s.stars).toBe(3);
+    expect(consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+
   it('Leave during training cancels the job in the worker', async () => {
     const { page, consoleErrors } = await openGame(browser, baseUrl, `?level=${LEVEL_ID}`);
     await clickWidget(page, 'level:start');

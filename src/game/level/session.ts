@@ -6,12 +6,16 @@
  */
 import { MlError } from '../../shared/errors';
 import { resolveControlValues } from '../../shared/levels/controls';
-import { denseParamCount, heldOutLetters } from '../../shared/levels/harness';
+import { denseParamCount, fromDataBox, heldOutLetters, type CodeBox } from '../../shared/levels/harness';
 import type { Evaluation } from '../../shared/levels/measurements';
-import type { ControlValue, LevelDefinition, LevelScore, SolutionPayload, TrainedSetup } from '../../shared/levels/types';
+import type { ArithmeticSetup, ControlValue, LevelDefinition, LevelScore, LinearTerm, MapSetup, SolutionPayload, SolutionSpecOf, TrainedSetup } from '../../shared/levels/types';
+import { isCleanDigit, isNonDigit, predictedClass } from '../../shared/scoring/judge';
+import { drawLatent } from '../../shared/levels/harness';
+import { matchPercent } from '../../shared/scoring/match';
 import type { TrainProgress } from '../../shared/worker-api';
 import { Emitter } from '../emitter';
 import type { MlBridge } from '../ml/bridge';
+import { ArithmeticPlay, type ArithmeticOutcome } from './arithmetic';
 import { measureTrained, type HeldOutPreview } from './measure';
 import { meterFraction, unlockedHints } from './meter';
 
@@ -59,6 +63,37 @@ export interface LatentMapData {
   height: number;
 }
 
+/** A probe the player placed on a map level's map (latent coordinates), with what it scored. */
+export interface PlacedProbe {
+  x: number;
+  y: number;
+  /** Navigator: match % with the target. Holes: the judge's top probability. */
+  value: number;
+  /** Navigator: reached the match goal. Holes: the judge sees no digit (a hole). */
+  good: boolean;
+}
+
+/** Map levels played with latent points (Navigator, Holes in the map). */
+export interface MapPlay {
+  mode: 'navigator' | 'holes' | 'dream';
+  /** Dream digits: the draws so far (μ, σ, seed), the digits the judge found, σ for the next draw, the last dream. */
+  draws: { mu: number[]; sigma: number; seed: number }[];
+  found: number[];
+  sigma: number;
+  lastDream: Float32Array | null;
+  /** Navigator: the target picked for this attempt and its decode. */
+  target: number | null;
+  targetImage: Float32Array | null;
+  placed: PlacedProbe[];
+  /** Holes: the judge's probabilities of each placed point, in order. */
+  judged: number[][];
+  /** Navigator: match % of the probe being dragged (live). */
+  live: number | null;
+  codeBox: CodeBox | null;
+  /** The match % that wins Navigator. */
+  goal: number;
+}
+
 export type SessionEvents = { change: [] };
 
 const PREVIEW_COUNT = 8;
@@ -91,6 +126,16 @@ export class LevelSession {
   /** The latent map's probe (2-D code) and how many probe decodes have come back (tests read both). */
   probe: { x: number; y: number } | null = null;
   probeDecodes = 0;
+  /** Map levels played with latent points: the attempt in progress. */
+  mapPlay: MapPlay | null = null;
+  /** Arithmetic levels: the cards and their codes, the player's expression, and its live measurement. */
+  arith: ArithmeticPlay | null = null;
+  terms: LinearTerm[] = [];
+  arithLive: ArithmeticOutcome | null = null;
+  private evaluating = false;
+  private evalDirty = false;
+  /** Pretrained models are shared: never disposed by a session. */
+  private ownsModel = true;
   /** Set when a run ends without a score (cancelled, diverged). */
   message: string | null = null;
   /** True once the card was dismissed the first time (the hint clock runs from then). */
@@ -99,6 +144,7 @@ export class LevelSession {
   private runSeq = 0;
   private modelId: string | null = null;
   private disposed = false;
+  private placing = false;
 
   constructor(
     readonly level: LevelDefinition,
@@ -113,9 +159,33 @@ export class LevelSession {
     return this.level.setup.kind === 'trained' ? this.level.setup : null;
   }
 
-  /** Map and arithmetic levels need the pretrained assets (not wired in this build). */
+  /** Trained levels, and map levels whose solution is latent points (Navigator, Holes in the map). */
   get playable(): boolean {
-    return this.trained !== null;
+    return this.trained !== null || this.mapLevel || this.arithmeticSetup !== null;
+  }
+
+  get arithmeticSetup(): ArithmeticSetup | null {
+    return this.level.setup.kind === 'arithmetic' && this.level.solution.kind === 'expression' ? this.level.setup : null;
+  }
+
+  /** Most terms and largest |weight| an expression may have (arithmetic levels). */
+  get expressionSpec(): SolutionSpecOf<'expression'> | null {
+    return this.level.solution.kind === 'expression' ? this.level.solution : null;
+  }
+
+  /** The latent-points solution of a map level, or null. */
+  get pointsSpec(): SolutionSpecOf<'latentPoints'> | null {
+    return this.level.setup.kind === 'map' && this.level.solution.kind === 'latentPoints' ? this.level.solution : null;
+  }
+
+  /** Dream digits' solution bounds, or null. */
+  get drawsSpec(): SolutionSpecOf<'draws'> | null {
+    return this.level.setup.kind === 'map' && this.level.solution.kind === 'draws' ? this.level.solution : null;
+  }
+
+  /** A map level this build plays (latent points or draws). */
+  get mapLevel(): boolean {
+    return this.pointsSpec !== null || this.drawsSpec !== null;
   }
 
   get busy(): boolean {
@@ -169,7 +239,11 @@ export class LevelSession {
       this.started = true;
       this.startedAt = this.now();
     }
-    if (this.status === 'card') this.status = this.playable ? 'idle' : 'unplayable';
+    if (this.status === 'card') {
+      this.status = this.playable ? 'idle' : 'unplayable';
+      if (this.mapLevel && !this.map) void this.loadMapLevel();
+      if (this.arithmeticSetup && !this.arith) void this.loadArithmetic();
+    }
     this.changed();
   }
 
@@ -271,15 +345,330 @@ export class LevelSession {
     this.probe = { x, y };
     const image = await this.bridge.decode(this.modelId, new Float32Array([x, y]));
     this.probeDecodes++;
+    const mp = this.mapPlay;
+    if (mp?.targetImage) {
+      mp.live = matchPercent(mp.targetImage, image);
+      this.changed();
+    }
     return image;
   }
 
-  private async encodeMap(modelId: string, classNames: string[], setup: TrainedSetup): Promise<LatentMapData> {
+  // ---- arithmetic levels (an expression over image cards) ----
+
+  private async loadArithmetic(): Promise<void> {
+    const setup = this.arithmeticSetup;
+    if (!setup) return;
+    const run = ++this.runSeq;
+    this.status = 'preparing';
+    this.changed();
+    try {
+      const play = await ArithmeticPlay.load(this.bridge, setup);
+      if (run !== this.runSeq || this.disposed) return;
+      this.arith = play;
+      this.ownsModel = false;
+      this.status = 'idle';
+      this.changed();
+    } catch (error) {
+      if (run !== this.runSeq || this.disposed) return;
+      this.status = 'error';
+      this.error = describe(error);
+      this.changed();
+    }
+  }
+
+  /** Adds a card to the expression (weight 1), or takes it out when it is already in. */
+  toggleCard(cardId: string): void {
+    const spec = this.expressionSpec;
+    if (!this.arith || !spec || this.status === 'preparing') return;
+    const i = this.terms.findIndex((t) => t.card === cardId);
+    if (i >= 0) this.terms = this.terms.filter((_, k) => k !== i);
+    else if (this.terms.length < spec.maxTerms) this.terms = [...this.terms, { card: cardId, weight: 1 }];
+    else return;
+    this.expressionChanged();
+  }
+
+  setWeight(index: number, weight: number): void {
+    if (!this.terms[index] || this.terms[index].weight === weight) return;
+    this.terms = this.terms.map((t, k) => (k === index ? { ...t, weight } : t));
+    this.expressionChanged();
+  }
+
+  clearTerms(): void {
+    if (this.terms.length === 0) return;
+    this.terms = [];
+    this.expressionChanged();
+  }
+
+  /** The expression as a payload would carry it: zero weights dropped. */
+  expressionTerms(): LinearTerm[] {
+    return this.terms.filter((t) => t.weight !== 0).map((t) => ({ ...t }));
+  }
+
+  /** Scores the current expression with the level's pure scorer. */
+  async submitExpression(): Promise<void> {
+    const play = this.arith;
+    const terms = this.expressionTerms();
+    if (!play || terms.length === 0 || this.status !== 'idle') return;
+    try {
+      const outcome = await play.evaluate(terms);
+      const payload: SolutionPayload = { kind: 'expression', terms };
+      const scored = this.level.score(payload, outcome.evaluation);
+      const result: LevelResult = { ...scored, payload, evaluation: outcome.evaluation };
+      this.result = result;
+      if (!this.best || better(this.level, result, this.best)) this.best = result;
+      this.status = 'done';
+    } catch (error) {
+      this.status = 'error';
+      this.error = describe(error);
+    }
+    this.changed();
+  }
+
+  private expressionChanged(): void {
+    if (this.status === 'done' || this.status === 'error') {
+      this.status = 'idle';
+      this.result = null;
+      this.error = null;
+    }
+    this.changed();
+    void this.evaluateLive();
+  }
+
+  /** One live evaluation at a time; a change meanwhile runs one more with the newest terms. */
+  private async evaluateLive(): Promise<void> {
+    const play = this.arith;
+    if (!play) return;
+    if (this.evaluating) {
+      this.evalDirty = true;
+      return;
+    }
+    this.evaluating = true;
+    try {
+      do {
+        this.evalDirty = false;
+        const terms = this.expressionTerms();
+        this.arithLive = terms.length > 0 ? await play.evaluate(terms) : null;
+        if (this.disposed) return;
+        this.changed();
+      } while (this.evalDirty);
+    } catch (error) {
+      this.error = describe(error);
+      this.changed();
+    } finally {
+      this.evaluating = false;
+    }
+  }
+
+  // ---- map levels (latent points) ----
+
+  private async loadMapLevel(): Promise<void> {
+    const draws = this.drawsSpec;
+    const spec = this.pointsSpec ?? (draws ? { kind: 'latentPoints' as const, dims: 2, maxPoints: draws.maxDraws, bound: draws.muBound, minSeparation: 0, space: 'latent' as const } : null);
+    const setup = this.level.setup as MapSetup;
+    if (!spec) return;
+    const run = ++this.runSeq;
+    this.status = 'preparing';
+    this.changed();
+    try {
+      const info = await this.bridge.call((api) => api.loadPretrained(setup.asset));
+      this.modelId = info.modelId;
+      this.ownsModel = false;
+      const dataset = await this.bridge.loadDataset('mnist');
+      const box = spec.space === 'dataBox' && info.codeBox ? info.codeBox : null;
+      const map = await this.encodeMap(info.modelId, dataset.classNames, null);
+      if (run !== this.runSeq || this.disposed) return;
+      // The map spans the data box (Holes: every point is "inside"), else the codes, never past the bound.
+      map.bounds = box
+        ? { xMin: box.min[0], xMax: box.max[0], yMin: box.min[1], yMax: box.max[1] }
+        : {
+            xMin: Math.max(-spec.bound, map.bounds.xMin),
+            xMax: Math.min(spec.bound, map.bounds.xMax),
+            yMin: Math.max(-spec.bound, map.bounds.yMin),
+            yMax: Math.min(spec.bound, map.bounds.yMax),
+          };
+      this.map = map;
+      this.mapPlay = {
+        mode: draws ? 'dream' : setup.targets ? 'navigator' : 'holes',
+        target: null,
+        targetImage: null,
+        placed: [],
+        judged: [],
+        live: null,
+        codeBox: box,
+        goal: Number(this.level.goal.params?.match ?? 90),
+        draws: [],
+        found: [],
+        sigma: draws ? Math.min(draws.sigmaMax, Math.max(draws.sigmaMin, 1)) : 1,
+        lastDream: null,
+      };
+      await this.newMapAttempt();
+      if (run !== this.runSeq || this.disposed) return;
+      this.status = 'idle';
+      this.changed();
+    } catch (error) {
+      if (run !== this.runSeq || this.disposed) return;
+      this.status = 'error';
+      this.error = describe(error);
+      this.changed();
+    }
+  }
+
+  /** A fresh attempt on a map level: no probes; Navigator picks a new target. */
+  async newMapAttempt(): Promise<void> {
+    const mp = this.mapPlay;
+    const setup = this.level.setup as MapSetup;
+    if (!mp || !this.modelId) return;
+    mp.placed = [];
+    mp.judged = [];
+    mp.live = null;
+    mp.draws = [];
+    mp.found = [];
+    mp.lastDream = null;
+    this.result = null;
+    this.message = null;
+    if (setup.targets && setup.targets.length > 0) {
+      mp.target = Math.floor(Math.random() * setup.targets.length);
+      mp.targetImage = await this.bridge.decode(this.modelId, Float32Array.from(setup.targets[mp.target]));
+    }
+    if (this.status === 'done') this.status = 'idle';
+    this.changed();
+  }
+
+  /** Places a probe at latent (x, y): Navigator scores its match, Holes asks the judge. Ends the attempt when won or full. */
+  async placeProbe(x: number, y: number): Promise<void> {
+    const mp = this.mapPlay;
+    const spec = this.pointsSpec;
+    if (!mp || !spec || !this.modelId || this.status !== 'idle' || this.placing) return;
+    if (mp.placed.length >= spec.maxPoints) return;
+    if (mp.mode === 'holes' && spec.minSeparation > 0) {
+      const p = this.toPayloadPoint(x, y);
+      const tooClose = mp.placed.some((q) => Math.hypot(...this.toPayloadPoint(q.x, q.y).map((v, i) => v - p[i])) < spec.minSeparation);
+      if (tooClose) {
+        this.message = 'tooClose';
+        this.changed();
+        return;
+      }
+    }
+    this.placing = true;
+    try {
+      const image = await this.bridge.decode(this.modelId, new Float32Array([x, y]));
+      if (mp.mode === 'navigator' && mp.targetImage) {
+        const m = matchPercent(mp.targetImage, image);
+        mp.placed.push({ x, y, value: m, good: m >= mp.goal });
+      } else {
+        const judged = await this.bridge.call((api) => api.classify(image));
+        const probs = Array.from(judged.probabilities.subarray(0, judged.classes));
+        mp.judged.push(probs);
+        mp.placed.push({ x, y, value: Math.max(...probs), good: isNonDigit(probs) });
+      }
+      this.message = null;
+      const last = mp.placed[mp.placed.length - 1];
+      if ((mp.mode === 'navigator' && last.good) || mp.placed.length >= spec.maxPoints) this.finishMap();
+      else this.changed();
+    } catch (error) {
+      this.error = describe(error);
+      this.changed();
+    } finally {
+      this.placing = false;
+    }
+  }
+
+  /** σ of the next dream (Dream digits), snapped into the level's bounds. */
+  setSigma(sigma: number): void {
+    const spec = this.drawsSpec;
+    const mp = this.mapPlay;
+    if (!spec || !mp) return;
+    mp.sigma = Math.min(spec.sigmaMax, Math.max(spec.sigmaMin, sigma));
+    this.changed();
+  }
+
+  /** Dream digits: one reparameterised draw z = μ + σ·ε around (x, y), decoded and shown to the judge. */
+  async dream(x: number, y: number): Promise<void> {
+    const mp = this.mapPlay;
+    const spec = this.drawsSpec;
+    if (!mp || !spec || !this.modelId || this.status !== 'idle' || this.placing) return;
+    if (mp.draws.length >= spec.maxDraws) return;
+    const round = (v: number): number => Math.round(v * 1000) / 1000;
+    const mu = [x, y].map((v) => round(Math.min(spec.muBound, Math.max(-spec.muBound, v))));
+    const draw = { mu, sigma: mp.sigma, seed: mp.draws.length + 1 };
+    this.placing = true;
+    try {
+      const z = drawLatent(draw);
+      const image = await this.bridge.decode(this.modelId, Float32Array.from(z));
+      const judged = await this.bridge.call((api) => api.classify(image.slice()));
+      const probs = Array.from(judged.probabilities.subarray(0, judged.classes));
+      mp.draws.push(draw);
+      mp.judged.push(probs);
+      mp.lastDream = image;
+      const clean = isCleanDigit(probs);
+      if (clean) {
+        const digit = predictedClass(probs).label;
+        if (!mp.found.includes(digit)) mp.found = [...mp.found, digit].sort((a, b) => a - b);
+      }
+      mp.placed.push({ x: z[0], y: z[1], value: Math.max(...probs), good: clean });
+      if (mp.found.length === 10 || mp.draws.length >= spec.maxDraws) this.finishMap();
+      else this.changed();
+    } catch (error) {
+      this.error = describe(error);
+      this.changed();
+    } finally {
+      this.placing = false;
+    }
+  }
+
+  /** Scores the probes placed so far with the level's pure scorer. */
+  finishMap(): void {
+    const mp = this.mapPlay;
+    if (!mp || mp.placed.length === 0) return;
+    if (mp.mode === 'dream') {
+      const payload: SolutionPayload = { kind: 'draws', draws: mp.draws.map((d) => ({ mu: [...d.mu], sigma: d.sigma, seed: d.seed })) };
+      const evaluation: Evaluation = { judgeProbabilities: mp.judged.map((r) => [...r]) };
+      this.scoreMap(payload, evaluation);
+      return;
+    }
+    const points = mp.placed.map((p) => this.toPayloadPoint(p.x, p.y));
+    const payload: SolutionPayload = { kind: 'latentPoints', points, ...(mp.target !== null ? { target: mp.target } : {}) };
+    const evaluation: Evaluation = mp.mode === 'navigator' ? { matchPercent: mp.placed.map((p) => p.value) } : { judgeProbabilities: mp.judged.map((r) => [...r]) };
+    this.scoreMap(payload, evaluation);
+  }
+
+  private scoreMap(payload: SolutionPayload, evaluation: Evaluation): void {
+    try {
+      const scored = this.level.score(payload, evaluation);
+      const result: LevelResult = { ...scored, payload, evaluation };
+      this.result = result;
+      if (!this.best || better(this.level, result, this.best)) this.best = result;
+      this.status = 'done';
+    } catch (error) {
+      this.status = 'error';
+      this.error = describe(error);
+    }
+    this.changed();
+  }
+
+  /** Latent (x, y) → the payload's coordinates ('dataBox': [−1, 1] over the box; 'latent': as is). */
+  private toPayloadPoint(x: number, y: number): number[] {
+    const box = this.mapPlay?.codeBox;
+    if (!box) return [x, y];
+    const to = (v: number, i: number): number => {
+      const t = (2 * (v - box.min[i])) / (box.max[i] - box.min[i]) - 1;
+      return Math.min(1, Math.max(-1, t));
+    };
+    return [to(x, 0), to(y, 1)];
+  }
+
+  /** Payload point → latent coordinates (inverse of toPayloadPoint). */
+  fromPayloadPoint(point: readonly number[]): number[] {
+    const box = this.mapPlay?.codeBox;
+    return box ? fromDataBox(point, box) : [...point];
+  }
+
+  private async encodeMap(modelId: string, classNames: string[], setup: TrainedSetup | null): Promise<LatentMapData> {
     let images: Float32Array;
     let labels: Uint8Array;
     let width: number;
     let height: number;
-    if (setup.heldOut.source === 'letters') {
+    if (setup?.heldOut.source === 'letters') {
       const letters = heldOutLetters({ source: 'letters', copies: 1, noiseSeed: 0 });
       images = letters.targets;
       labels = Uint8Array.from({ length: letters.count }, (_, i) => i);
@@ -336,7 +725,7 @@ export class LevelSession {
     if (this.disposed) return;
     this.disposed = true;
     this.runSeq++;
-    if (this.modelId) {
+    if (this.modelId && this.ownsModel) {
       // disposeModel supersedes the model's running job (its promise rejects JOB_SUPERSEDED) and cancels it.
       const jobId = this.bridge.activeJobId;
       if (jobId && this.status === 'training') this.bridge.cancel(jobId).catch(noop);

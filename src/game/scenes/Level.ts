@@ -1,16 +1,22 @@
 import * as Phaser from 'phaser';
 import { getLevel } from '../../shared/levels/catalogue';
+import type { LevelDefinition } from '../../shared/levels/types';
 import { formatMetricValue } from '../../shared/levels/format';
+import { predictedClass } from '../../shared/scoring/judge';
+import { localize } from '../../shared/levels/text';
 import { getLocale, t } from '../../shared/messages';
 import { getContext } from '../context';
 import { setCurrentSession } from '../level/current';
 import { layoutLevel, type LevelLayout } from '../level/layout';
 import { LevelSession, type ImageRows } from '../level/session';
 import { Button } from '../ui/Button';
+import { CardDeck } from '../ui/CardDeck';
+import { Slider } from '../ui/Slider';
 import { ControlPanel } from '../ui/ControlPanel';
 import { FocusManager } from '../ui/FocusManager';
 import { ImageGrid } from '../ui/ImageGrid';
 import { LatentMap } from '../ui/LatentMap';
+import { TargetMatch } from '../ui/TargetMatch';
 import { SegmentedControl } from '../ui/SegmentedControl';
 import { Label } from '../ui/Label';
 import { LossChart } from '../ui/LossChart';
@@ -37,6 +43,8 @@ export interface ResultsSceneData {
 }
 
 const ROWS = ['input', 'corrupted', 'output'] as const;
+/** Height of one term row (card name, weight slider, value) in the expression panel. */
+const TERM_ROW = 36;
 type Row = (typeof ROWS)[number];
 const IMAGE_COLUMNS = 10;
 /** Where Leave goes: the first of these scenes the game has. */
@@ -64,7 +72,19 @@ export class Level extends Phaser.Scene {
     const context = getContext(this);
     const level = getLevel(data?.levelId ?? '');
     const portraitWidth = this.scale.width - 2 * 16 - 32;
-    const L = layoutLevel(this.scale.width, this.scale.height, level ? ControlPanel.heightFor(level.controls, portraitWidth) + 56 : 0);
+    // Portrait stacks the left panel: map levels need room for the target (Navigator) or the judge's verdicts.
+    const leftHeight = !level
+      ? 0
+      : level.setup.kind === 'map'
+        ? isMapLevelWithTargets(level)
+          ? 196
+          : level.solution.kind === 'draws'
+            ? 250
+            : 170
+        : level.setup.kind === 'arithmetic' && level.solution.kind === 'expression'
+          ? 96 + level.solution.maxTerms * TERM_ROW + 56
+          : ControlPanel.heightFor(level.controls, portraitWidth) + 56;
+    const L = layoutLevel(this.scale.width, this.scale.height, leftHeight);
     const registry = new WidgetRegistry();
     const focus = new FocusManager(this);
     const cleanup: (() => void)[] = [];
@@ -89,12 +109,15 @@ export class Level extends Phaser.Scene {
     }
 
     const session = data.session && data.session.level.id === level.id ? data.session : new LevelSession(level, context.bridge);
+    const isMap = session.mapLevel;
+    const dreamSpec = session.drawsSpec;
+    const isArith = session.arithmeticSetup !== null;
     this.session = session;
     this.rebuilding = false;
     setCurrentSession(session);
 
     // ---- controls ----
-    new Panel(this, { ...L.controls, title: t('level.yourModel') });
+    new Panel(this, { ...L.controls, title: level.setup.kind === 'map' ? t('level.map.panel') : isArith ? t('level.arith.panel') : t('level.yourModel') });
     const controls = new ControlPanel(this, {
       x: L.controls.x + 16,
       y: L.controls.y + 44,
@@ -105,18 +128,73 @@ export class Level extends Phaser.Scene {
     });
     controls.onChange((id, value) => session.setValue(id, value));
     controls.register(registry);
+    const navigator = isMapLevelWithTargets(level);
+    const targetMatch = navigator
+      ? new TargetMatch(
+          this,
+          'map:target',
+          {
+            x: L.controls.x + 16,
+            y: L.controls.y + 44,
+            width: L.controls.width - 32,
+            height: L.portrait ? L.controls.height - 52 : Math.min(L.controls.width - 32, L.controls.height - 150) * 0.62 + 70,
+          },
+          { target: t('level.map.targetImage'), current: t('level.map.currentImage') },
+          Number(level.goal.params?.match ?? 90),
+        )
+      : null;
+    const mapStatus = new Label(this, {
+      x: L.controls.x + 16,
+      y: targetMatch ? targetMatch.getBounds().y + targetMatch.getBounds().height + 12 : L.controls.y + 44,
+      text: '',
+      variant: 'body',
+      wrap: L.controls.width - 32,
+    }).setVisible(isMap && !(L.portrait && targetMatch));
+    // Dream digits: σ of the next draw, and the last dream with the judge's verdict.
+    const sigmaLabel = dreamSpec ? new Label(this, { x: L.controls.x + 16, y: L.controls.y + 44, text: t('level.dream.sigma'), variant: 'section' }) : null;
+    const sigmaValue = dreamSpec ? new Label(this, { x: L.controls.x + L.controls.width - 16, y: L.controls.y + 42, text: '', variant: 'value', align: 1 }) : null;
+    const sigma = dreamSpec
+      ? new Slider(this, { x: L.controls.x + 16, y: L.controls.y + 66, width: L.controls.width - 32, height: 28, id: 'dream:sigma', min: dreamSpec.sigmaMin, max: dreamSpec.sigmaMax, step: 0.05, value: 1 })
+      : null;
+    sigma?.events.on('change', (v) => session.setSigma(v));
+    const dreamImage = dreamSpec ? new ImageGrid(this, { x: L.controls.x + 16, y: L.controls.y + 108, width: 96, height: 96, id: 'dream:last', columns: 1 }) : null;
+    if (dreamSpec) {
+      mapStatus.setPosition(L.controls.x + 128, L.controls.y + 108);
+      mapStatus.setWrap(L.controls.width - 144);
+    }
 
     // ---- run card ----
     new Panel(this, L.runCard);
     const train = new Button(this, { ...L.train, id: 'level:train', label: t('level.train'), variant: 'primary', icon: 'icon-play' });
     train.events.on('press', () => {
+      if (isArith) {
+        void session.submitExpression();
+        return;
+      }
+      const mp = session.mapPlay;
+      if (isMap) {
+        if (!mp) return;
+        if (session.status === 'done') void session.newMapAttempt();
+        else if (mp.mode === 'dream' && latentMap) {
+          const p = latentMap.getProbe();
+          void session.dream(p.x, p.y);
+        }
+        else if (mp.mode === 'holes') session.finishMap();
+        else if (latentMap) {
+          const p = latentMap.getProbe();
+          void session.placeProbe(p.x, p.y);
+        }
+        return;
+      }
       if (session.busy) session.stop();
       else void session.train();
     });
     const progress = new ProgressBar(this, 'level:progress', L.progress);
 
     // ---- loss chart ----
-    const hasChart = L.chartCard.height > 0;
+    const layoutHasChart = L.chartCard.height > 0;
+    // Map levels have no training: the map takes the chart's and the images' place.
+    const hasChart = layoutHasChart && !isMap && !isArith;
     let lossCaption: Label | null = null;
     if (hasChart) {
       new Panel(this, L.chartCard);
@@ -149,10 +227,10 @@ export class Level extends Phaser.Scene {
     let rowsKey = '';
 
     // ---- latent map view (after a run whose model has a 2-D code) ----
-    const union = hasChart
+    const union = layoutHasChart
       ? { x: L.chartCard.x, y: L.chartCard.y, width: L.chartCard.width, height: L.imagesCard.y + L.imagesCard.height - L.chartCard.y }
       : L.imagesCard;
-    const toggleRect = hasChart
+    const toggleRect = layoutHasChart
       ? { x: union.x + 16, y: union.y + 7, width: 240, height: 30 }
       : { x: union.x + union.width - 16 - 200, y: union.y + 7, width: 200, height: 30 };
     const mapSide = Math.min(union.width - 32 - (L.portrait ? 0 : 260), union.height - 56 - 32);
@@ -160,7 +238,7 @@ export class Level extends Phaser.Scene {
     const mapCard = this.add.graphics().setVisible(false);
     mapCard.fillStyle(COLORS.panel, 1).fillRoundedRect(union.x, union.y, union.width, union.height, 12);
     mapCard.lineStyle(1, COLORS.panelBorder, 1).strokeRoundedRect(union.x + 0.5, union.y + 0.5, union.width - 1, union.height - 1, 12);
-    const mapTitle = new Label(this, { x: toggleRect.x + toggleRect.width + 16, y: union.y + 14, text: t('level.map.title').toUpperCase(), variant: 'section' }).setVisible(false);
+    const mapTitle = new Label(this, { x: isMap ? union.x + 16 : toggleRect.x + toggleRect.width + 16, y: union.y + 14, text: t('level.map.title').toUpperCase(), variant: 'section', wrap: union.width - 32 - (isMap ? 0 : 256) }).setVisible(false);
     const probeCaption = new Label(this, { x: 0, y: 0, text: '', variant: 'small', wrap: 240 }).setVisible(false);
     const probeTitle = new Label(this, { x: 0, y: 0, text: t('level.map.decoded'), variant: 'bodyMuted' }).setVisible(false);
     const probeImage = new ImageGrid(this, { x: union.x, y: union.y, width: 10, height: 10, id: 'map:decode', columns: 1 });
@@ -215,11 +293,17 @@ export class Level extends Phaser.Scene {
       }
       const side = mapSide;
       const legend = LatentMap.legendHeight(data.classNames.length);
-      const mapRect = { x: union.x + 16, y: union.y + 48, width: side, height: side + legend };
+      // Phones: the map takes the card's whole width (its axes scale separately), so the legend has room.
+      const mapRect = { x: union.x + 16, y: union.y + 48, width: L.portrait ? union.width - 32 : side, height: side + legend };
       latentMap = new LatentMap(this, { ...mapRect, id: 'map:area', bounds: data.bounds, classNames: data.classNames });
       latentMap.setPoints({ codes: data.codes, labels: data.labels, count: data.count });
       latentMap.events.on('move', (x, y) => showProbe(x, y));
-      latentMap.events.on('commit', (x, y) => showProbe(x, y));
+      latentMap.events.on('commit', (x, y) => {
+        showProbe(x, y);
+        if (isMap && session.mapPlay?.mode === 'dream') void session.dream(x, y);
+        else if (isMap) void session.placeProbe(x, y);
+      });
+      if (session.mapPlay) latentMap.setPlaced(session.mapPlay.placed);
       focus.register(latentMap);
       const right = L.portrait ? null : { x: mapRect.x + side + 32, width: union.x + union.width - 16 - (mapRect.x + side + 32) };
       const imgSide = right ? Math.min(200, right.width) : 0;
@@ -228,7 +312,7 @@ export class Level extends Phaser.Scene {
         probeImage.layout({ x: right.x, y: mapRect.y + 28, width: imgSide, height: imgSide });
         probeCaption.setPosition(right.x, mapRect.y + 36 + imgSide).setWrap(right.width);
       }
-      viewToggle.setVisible(true);
+      viewToggle.setVisible(!isMap);
       lossCaption?.setPosition(toggleRect.x + toggleRect.width + 16, L.chartCard.y + 14);
       setView('map');
     };
@@ -241,12 +325,93 @@ export class Level extends Phaser.Scene {
       session
         .decodeAt(x, y)
         .then((pixels) => {
-          if (pixels && data) probeImage.setImages({ pixels, count: 1, width: data.width, height: data.height });
+          if (pixels && data) {
+            probeImage.setImages({ pixels, count: 1, width: data.width, height: data.height });
+            targetMatch?.setCurrent({ pixels, width: data.width, height: data.height }, session.mapPlay?.live ?? null);
+          }
         })
         .catch(() => undefined)
         .finally(() => {
           decoding = false;
         });
+    };
+
+    // ---- arithmetic: the expression (left), the cards and the target (right) ----
+    const exprSpec = session.expressionSpec;
+    const termRows: { label: Label; slider: Slider; value: Label }[] = [];
+    let deck: CardDeck | null = null;
+    let arithMatch: TargetMatch | null = null;
+    let clear: Button | null = null;
+    const formula = new Label(this, { x: L.controls.x + 16, y: L.controls.y + 44, text: '', variant: 'body', wrap: L.controls.width - 32 }).setVisible(isArith);
+    if (isArith && exprSpec) {
+      const top = L.controls.y + 96;
+      for (let i = 0; i < exprSpec.maxTerms; i++) {
+        const y = top + i * TERM_ROW;
+        const label = new Label(this, { x: L.controls.x + 16, y: y + 4, text: '', variant: 'bodyMuted' });
+        const slider = new Slider(this, { x: L.controls.x + 136, y, width: L.controls.width - 136 - 70, height: 28, id: `term:${i}`, min: -exprSpec.maxWeight, max: exprSpec.maxWeight, step: 0.05, value: 1 });
+        const value = new Label(this, { x: L.controls.x + L.controls.width - 16, y: y + 4, text: '', variant: 'value', align: 1 });
+        slider.events.on('change', (w) => session.setWeight(i, w));
+        termRows.push({ label, slider, value });
+      }
+      clear = new Button(this, { x: L.controls.x + 16, y: top + exprSpec.maxTerms * TERM_ROW + 8, width: 140, height: 40, id: 'arith:clear', label: t('level.arith.clear') });
+      clear.events.on('press', () => session.clearTerms());
+    }
+    const buildArith = (): void => {
+      const play = session.arith;
+      if (!play || deck) return;
+      const matchW = L.portrait ? union.width - 32 : 300;
+      const deckRect = L.portrait
+        ? { x: union.x + 16, y: union.y + 48, width: union.width - 32, height: Math.floor((union.height - 64) * 0.5) }
+        : { x: union.x + 16, y: union.y + 48, width: union.width - 32 - matchW - 24, height: union.height - 64 };
+      deck = new CardDeck(
+        this,
+        'arith:deck',
+        deckRect,
+        play.cards.map((c) => ({ label: localize(c.card.label, getLocale()), image: c.image, width: play.width, height: play.height })),
+      );
+      deck.events.on('pick', (i) => session.toggleCard(play.cards[i].card.id));
+      focus.register(deck);
+      const matchRect = L.portrait
+        ? { x: union.x + 16, y: deckRect.y + deckRect.height + 12, width: matchW, height: union.y + union.height - 12 - (deckRect.y + deckRect.height + 12) }
+        : { x: deckRect.x + deckRect.width + 24, y: union.y + 48, width: matchW, height: Math.min(300, union.height - 64) };
+      arithMatch = new TargetMatch(this, 'arith:target', matchRect, { target: t('level.map.targetImage'), current: t('level.arith.yours') }, level.metric.unit === 'percent' ? level.stars[0] : 0);
+      arithMatch.setTarget({ pixels: play.targets[0], width: play.width, height: play.height });
+      mapTitle.setText(t('level.arith.title').toUpperCase()).setPosition(union.x + 16, union.y + 14);
+      mapCard.setVisible(true);
+      mapTitle.setVisible(true);
+      for (let i = 0; i < play.cards.length; i++) registry.register(`card:${i}`, () => deck?.cardBounds(i) ?? null);
+    };
+    const renderArith = (): void => {
+      const play = session.arith;
+      if (!isArith || !exprSpec) return;
+      buildArith();
+      const terms = session.terms;
+      const labelOf = (id: string): string => {
+        const c = play?.cards.find((k) => k.card.id === id);
+        return c ? localize(c.card.label, getLocale()) : id;
+      };
+      termRows.forEach((row, i) => {
+        const term = terms[i];
+        row.label.setVisible(term !== undefined).setText(term ? labelOf(term.card) : '');
+        row.slider.setVisible(term !== undefined).setEnabled(term !== undefined);
+        row.value.setVisible(term !== undefined).setText(term ? term.weight.toFixed(2) : '');
+        if (term) row.slider.setValue(term.weight);
+      });
+      const expr = terms.length === 0 ? t('level.arith.empty') : `z = ${terms.map((tm, i) => `${i > 0 && tm.weight >= 0 ? '+ ' : i > 0 ? '− ' : tm.weight < 0 ? '−' : ''}${Math.abs(tm.weight).toFixed(2)}·μ(${labelOf(tm.card)})`).join(' ')}`;
+      formula.setText(expr);
+      if (deck && play) {
+        const selected = new Map<number, number>();
+        terms.forEach((tm) => selected.set(play.cards.findIndex((c) => c.card.id === tm.card), tm.weight));
+        deck.setSelected(selected);
+      }
+      const live = session.arithLive;
+      if (arithMatch && play) {
+        const percent = level.metric.unit === 'percent' ? live?.headline ?? null : null;
+        const shown = live && terms.length > 0;
+        const display = shown && level.metric.unit !== 'percent' ? t('level.arith.wrong', { value: formatMetricValue(live.headline, level.metric.unit, getLocale()) }) : null;
+        arithMatch.setCurrent(shown ? { pixels: live.results[0], width: play.width, height: play.height } : null, percent, display);
+      }
+      clear?.setEnabled(terms.length > 0);
     };
 
     // ---- HUD (parallel scene, on top) ----
@@ -271,6 +436,36 @@ export class Level extends Phaser.Scene {
         .setVariant(busy ? 'danger' : 'primary')
         .setIcon(busy ? 'icon-stop' : 'icon-play')
         .setEnabled(session.playable && session.status !== 'card');
+      if (isArith) {
+        renderArith();
+        train
+          .setLabel(t('level.arith.check'))
+          .setVariant('primary')
+          .setIcon('icon-play')
+          .setEnabled(session.arith !== null && session.status === 'idle' && session.expressionTerms().length > 0);
+      }
+      if (isMap) {
+        const mp = session.mapPlay;
+        const done = session.status === 'done';
+        train
+          .setLabel(done ? t('level.map.again') : mp?.mode === 'holes' ? t('level.map.score') : mp?.mode === 'dream' ? t('level.dream.draw') : t('level.map.place'))
+          .setVariant('primary')
+          .setIcon('icon-play')
+          .setEnabled(mp !== null && (session.status === 'idle' || done) && (mp.mode === 'navigator' || done || mp.placed.length > 0));
+        latentMap?.setPlaced(mp?.placed ?? []);
+        latentMap?.setEnabled(session.status === 'idle');
+        mapStatus.setText(mapStatusText(session));
+        if (mp && dreamSpec) {
+          sigma?.setValue(mp.sigma).setEnabled(session.status === 'idle');
+          sigmaValue?.setText(mp.sigma.toFixed(2));
+          const data = session.map;
+          dreamImage?.setImages(mp.lastDream && data ? { pixels: mp.lastDream, count: 1, width: data.width, height: data.height } : null);
+        }
+        if (targetMatch && mp) {
+          const data = session.map;
+          targetMatch.setTarget(mp.targetImage && data ? { pixels: mp.targetImage, width: data.width, height: data.height } : null);
+        }
+      }
       progress.set(progressView(session));
       if (hasChart) chart.setData(session.lossHistory);
       const images = session.images;
@@ -285,6 +480,10 @@ export class Level extends Phaser.Scene {
       showImages(grids, images);
       imagesEmpty.setVisible(!images);
       if (!session.playable) imagesEmpty.setText(t('level.notPlayable'));
+      else if (isArith && !session.arith) imagesEmpty.setText(session.status === 'error' ? t('level.error', { detail: session.error ?? '' }) : t('level.map.loading'));
+      else if (isMap && !session.map) imagesEmpty.setText(session.status === 'error' ? t('level.error', { detail: session.error ?? '' }) : t('level.map.loading'));
+      if (isMap) imagesPanel.setTitle(t('level.view.map'));
+      if (isArith) imagesPanel.setTitle(t('level.arith.title'));
       buildMap();
     };
     placeRows(L.imagesCard, [], rowLabels, grids, imagesEmpty);
@@ -311,6 +510,19 @@ export class Level extends Phaser.Scene {
     for (const v of ['images', 'map']) registry.register(`level:view:${v}`, () => (latentMap ? viewToggle.optionBounds(v) : null));
     registry.register('map:area', () => (latentMap && view === 'map' ? latentMap.area() : null));
     registry.register('map:probe', () => (latentMap && view === 'map' ? latentMap.probeBounds() : null));
+    registry.register('map:place', () => (isMap ? train.getBounds() : null));
+    if (sigma) {
+      registry.register('dream:sigma', () => sigma.getBounds());
+      focus.register(sigma);
+    }
+    termRows.forEach((row, i) => registry.register(`term:${i}`, () => (i < session.terms.length ? row.slider.getBounds() : null)));
+    if (clear) {
+      const c = clear;
+      registry.register('arith:clear', () => c.getBounds());
+      focus.register(c);
+    }
+    for (const row of termRows) focus.register(row.slider);
+    if (targetMatch) registry.register('map:target', () => targetMatch.getBounds());
     registry.register('map:decode', () => (latentMap && view === 'map' ? probeImage.getBounds() : null));
 
     // The phone turned (or the window changed shape): rebuild at the new base size, keeping the attempt.
@@ -334,6 +546,15 @@ export class Level extends Phaser.Scene {
       focus.destroy();
       controls.destroy();
       for (const w of [train, progress, chart, viewToggle, probeImage]) w.destroy();
+      targetMatch?.destroy();
+      sigma?.destroy();
+      dreamImage?.destroy();
+      sigmaLabel?.destroy();
+      (deck as CardDeck | null)?.destroy();
+      (arithMatch as TargetMatch | null)?.destroy();
+      clear?.destroy();
+      for (const row of termRows) row.slider.destroy();
+      mapStatus.destroy();
       latentMap?.destroy();
       this.frame = null;
       for (const row of ROWS) grids[row].destroy();
@@ -382,8 +603,70 @@ export class Level extends Phaser.Scene {
   }
 }
 
+function isMapLevelWithTargets(level: LevelDefinition): boolean {
+  return level.setup.kind === 'map' && level.solution.kind === 'latentPoints' && (level.setup.targets?.length ?? 0) > 0;
+}
+
+function mapStatusText(session: LevelSession): string {
+  const mp = session.mapPlay;
+  const spec = session.pointsSpec;
+  const draws = session.drawsSpec;
+  if (mp && draws) {
+    const last = mp.judged[mp.judged.length - 1];
+    const lines = [t('level.dream.status', { n: mp.draws.length, max: draws.maxDraws, found: mp.found.length })];
+    lines.push(t('level.dream.found', { digits: mp.found.length > 0 ? mp.found.join(' ') : '–' }));
+    if (last) {
+      const verdict = predictedClass(last);
+      lines.push(mp.placed[mp.placed.length - 1]?.good ? t('level.dream.clean', { digit: verdict.label }) : t('level.dream.unclear'));
+    }
+    lines.push(t('level.dream.help'));
+    return lines.join('\n');
+  }
+  if (!mp || !spec) return '';
+  const lines: string[] = [];
+  if (mp.mode === 'navigator') {
+    const best = mp.placed.length > 0 ? Math.max(...mp.placed.map((p) => p.value)) : null;
+    lines.push(t('level.map.navStatus', { n: mp.placed.length, max: spec.maxPoints, best: best === null ? '–' : `${best.toFixed(1)}%` }));
+    lines.push(t('level.map.navHelp'));
+  } else {
+    const holes = mp.placed.filter((p) => p.good).length;
+    lines.push(t('level.map.holesStatus', { holes, n: mp.placed.length, max: spec.maxPoints }));
+    const last = mp.placed[mp.placed.length - 1];
+    const probs = mp.judged[mp.judged.length - 1];
+    if (last && probs) {
+      const digit = probs.indexOf(Math.max(...probs));
+      lines.push(last.good ? t('level.map.judgeHole') : t('level.map.judgeDigit', { digit, confidence: Math.round(last.value * 100) }));
+    }
+    lines.push(t('level.map.holesHelp'));
+  }
+  if (session.message === 'tooClose') lines.push(t('level.map.tooClose', { min: spec.minSeparation }));
+  return lines.join('\n\n');
+}
+
 function progressView(session: LevelSession): ProgressBarState {
   const level = session.level;
+  const exprSpec = session.expressionSpec;
+  if (session.arithmeticSetup && exprSpec && session.status !== 'done' && session.status !== 'error') {
+    const n = session.terms.length;
+    const live = session.arithLive;
+    return {
+      fraction: n / exprSpec.maxTerms,
+      title: !session.arith ? t('level.map.loading') : t('level.arith.progress', { n, max: exprSpec.maxTerms }),
+      right: live && n > 0 ? t('level.arith.live', { value: formatMetricValue(live.headline, level.metric.unit, getLocale()) }) : '',
+      detail: t('level.map.model', { asset: (level.setup as { asset: string }).asset }),
+    };
+  }
+  if (session.mapLevel && session.status !== 'done' && session.status !== 'error') {
+    const mp = session.mapPlay;
+    const max = session.pointsSpec?.maxPoints ?? session.drawsSpec?.maxDraws ?? 1;
+    const n = mp?.placed.length ?? 0;
+    return {
+      fraction: n / max,
+      title: session.status === 'preparing' || !mp ? t('level.map.loading') : t('level.map.progress', { n, max }),
+      right: mp?.live !== null && mp?.live !== undefined ? t('level.map.live', { match: mp.live.toFixed(1) }) : '',
+      detail: t('level.map.model', { asset: (level.setup as { asset: string }).asset }),
+    };
+  }
   const params = session.paramCount();
   const weights = params !== null ? t('level.weights', { params }) : '';
   const p = session.progress;

@@ -217,7 +217,6 @@ export class LatentMap extends Widget<MapEvents> implements Focusable {
   protected redraw(): void {
     const a = this.area();
     this.zone.setPosition(a.x, a.y).setSize(a.width, a.height);
-    if (this.zone.input) this.zone.input.hitArea.setTo(0, 0, a.width, a.height);
     // Legend: one coloured label per class, spread along the bottom.
     const n = this.legend.length;
     const cell = this.rect.width / Math.max(1, n);

@@ -23,6 +23,7 @@ export class TargetMatch extends Widget {
   private readonly percent: Phaser.GameObjects.Text;
   private readonly graphics: Phaser.GameObjects.Graphics;
   private match: number | null = null;
+  private display: string | null = null;
   private goal: number;
 
   constructor(scene: Phaser.Scene, id: string, rect: Rect, labels: TargetMatchLabels, goal: number) {
@@ -42,9 +43,11 @@ export class TargetMatch extends Widget {
     return this;
   }
 
-  setCurrent(image: MatchImage | null, match: number | null): this {
+  /** `display` replaces the match % (e.g. "3 wrong pixels" for a glyph target). */
+  setCurrent(image: MatchImage | null, match: number | null, display: string | null = null): this {
     this.current.setImages(image ? { ...image, count: 1 } : null);
     this.match = match;
+    this.display = display;
     this.drawPercent();
     return this;
   }
@@ -56,7 +59,7 @@ export class TargetMatch extends Widget {
   }
 
   private drawPercent(): void {
-    this.percent.setText(this.match === null ? '–' : `${this.match.toFixed(1)}%`);
+    this.percent.setText(this.display ?? (this.match === null ? '–' : `${this.match.toFixed(1)}%`));
     this.percent.setColor(this.match !== null && this.match >= this.goal ? CSS.success : CSS.text);
   }
 

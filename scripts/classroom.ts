@@ -1,0 +1,63 @@
+/**
+ * `npm run classroom`: builds the game if dist/ is missing or older than the sources, then starts the classroom
+ * server on the LAN and prints the addresses and the teacher's password.
+ * Env: PORT (8787), HOST (0.0.0.0), CLASSROOM_DATA (.classroom), DATABASE_URL (PostgreSQL instead of PGlite),
+ * CLASSROOM_ADMIN_PASSWORD (else generated once and kept in the data directory), CLASSROOM_SKIP_BUILD=1.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { createClassroom, lanUrls } from '../src/classroom/app';
+
+const root = resolve(import.meta.dirname, '..');
+const dist = join(root, 'dist');
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+function ensureBuilt(): void {
+  const index = join(dist, 'index.html');
+  const stale = !existsSync(index) || newestMtime(join(root, 'src')) > statSync(index).mtimeMs;
+  if (!stale || process.env.CLASSROOM_SKIP_BUILD === '1') return;
+  console.log('[classroom] building the game (npm run build)…');
+  execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
+}
+
+async function main(): Promise<void> {
+  ensureBuilt();
+  const port = Number(process.env.PORT ?? 8787);
+  const host = process.env.HOST ?? '0.0.0.0';
+  const dataDir = resolve(process.env.CLASSROOM_DATA ?? join(root, '.classroom'));
+  const classroom = await createClassroom({
+    dataDir,
+    databaseUrl: process.env.DATABASE_URL || undefined,
+    adminPasswordEnv: process.env.CLASSROOM_ADMIN_PASSWORD,
+    assetsDir: join(root, 'assets'),
+    distDir: dist,
+  });
+  await classroom.app.listen({ port, host });
+  const storage = process.env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${join(dataDir, 'pglite')}`;
+  console.log('\nLatent Quest classroom server');
+  console.log(`  Students open: ${lanUrls(port).join('  ')}`);
+  console.log(`  Teacher password: ${classroom.admin.password}  (${classroom.admin.source === 'env' ? 'from CLASSROOM_ADMIN_PASSWORD' : `kept in ${join(dataDir, 'admin-password.txt')}`})`);
+  console.log(`  Storage: ${storage}\n`);
+  const stop = (): void => {
+    classroom.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error('[classroom] could not start:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,60 @@
+/** Wires the classroom server: database (PGlite or PostgreSQL), migrations, re-scoring engine, HTTP server. */
+import { networkInterfaces } from 'node:os';
+import type { FastifyInstance } from 'fastify';
+import { openDatabase } from './db/database';
+import { adminPassword, type AdminPassword } from './identity';
+import { Rescorer } from './rescore';
+import { buildServer, type ServerLimits } from './server';
+import { ClassroomStore } from './store';
+
+export interface ClassroomConfig {
+  /** PGlite data and the kept admin password live here. */
+  dataDir: string;
+  /** postgres://… : use that server instead of PGlite. */
+  databaseUrl?: string;
+  /** PostgreSQL schema (tests). */
+  databaseSchema?: string;
+  /** PGlite location override ('memory://' in tests); default `<dataDir>/pglite`. */
+  pgliteDir?: string;
+  adminPasswordEnv?: string;
+  assetsDir: string;
+  distDir?: string;
+  now?: () => Date;
+  limits?: Partial<ServerLimits>;
+  maxRescoreQueue?: number;
+  logger?: boolean;
+}
+
+export interface Classroom {
+  app: FastifyInstance;
+  store: ClassroomStore;
+  admin: AdminPassword;
+  close(): Promise<void>;
+}
+
+export async function createClassroom(config: ClassroomConfig): Promise<Classroom> {
+  const admin = adminPassword(config.dataDir, config.adminPasswordEnv);
+  const db = await openDatabase(config.databaseUrl ? { url: config.databaseUrl, schema: config.databaseSchema } : { dataDir: config.pgliteDir ?? `${config.dataDir}/pglite` });
+  const store = await ClassroomStore.open(db);
+  const rescorer = await Rescorer.create({ assetsDir: config.assetsDir, maxQueue: config.maxRescoreQueue });
+  const app = await buildServer({ store, rescorer, adminPassword: admin.password, distDir: config.distDir, now: config.now, limits: config.limits, logger: config.logger });
+  return {
+    app,
+    store,
+    admin,
+    close: async () => {
+      await app.close();
+      await store.close();
+    },
+  };
+}
+
+/** http://<address>:<port>/ for every non-internal IPv4 address (what students type), loopback last. */
+export function lanUrls(port: number): string[] {
+  const urls: string[] = [];
+  for (const list of Object.values(networkInterfaces())) {
+    for (const a of list ?? []) if (a.family === 'IPv4' && !a.internal) urls.push(`http://${a.address}:${port}/`);
+  }
+  urls.push(`http://127.0.0.1:${port}/`);
+  return urls;
+}

@@ -1,0 +1,83 @@
+/**
+ * Join codes, nicknames, student tokens and the teacher's password: everything that identifies someone.
+ * Tokens and passwords are random (node:crypto), compared in constant time, and only their hashes are stored.
+ */
+import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** No 0/O, 1/I (and no L, U or V, which are misheard read aloud): 28 symbols. */
+export const JOIN_CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTWXYZ2345679';
+export const JOIN_CODE_LENGTH = 6;
+export const JOIN_CODE_PATTERN = `^[${JOIN_CODE_ALPHABET}]{${JOIN_CODE_LENGTH}}$`;
+
+export function newJoinCode(): string {
+  let code = '';
+  for (let i = 0; i < JOIN_CODE_LENGTH; i++) code += JOIN_CODE_ALPHABET[randomInt(JOIN_CODE_ALPHABET.length)];
+  return code;
+}
+
+/** What a student types: upper-cased, spaces and dashes dropped ("abc-def" works). */
+export function normalizeJoinCode(input: string): string {
+  return input.toUpperCase().replace(/[\s-]/g, '');
+}
+
+export const NICKNAME_MIN = 2;
+export const NICKNAME_MAX = 20;
+// Letters and digits of any script, plus space, dot, dash and underscore inside the name.
+const NICKNAME_CHARS = /^[\p{L}\p{N}][\p{L}\p{N} ._-]*$/u;
+
+export type NicknameCheck = { ok: true; nickname: string; key: string } | { ok: false; problem: string };
+
+/** NFC-normalised nickname and its uniqueness key (case-folded, compatibility-normalised, single spaces). */
+export function checkNickname(input: string): NicknameCheck {
+  const nickname = input.normalize('NFC').trim().replace(/\s+/g, ' ');
+  const length = [...nickname].length;
+  if (length < NICKNAME_MIN || length > NICKNAME_MAX) return { ok: false, problem: `A nickname has ${NICKNAME_MIN} to ${NICKNAME_MAX} characters.` };
+  if (!NICKNAME_CHARS.test(nickname)) return { ok: false, problem: 'A nickname uses letters, digits, spaces, dots, dashes and underscores only, and starts with a letter or digit.' };
+  return { ok: true, nickname, key: nickname.normalize('NFKC').toLowerCase() };
+}
+
+export const STUDENT_TOKEN_PATTERN = '^[A-Za-z0-9_-]{43}$';
+
+/** 256 random bits, base64url (43 characters). */
+export function newToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export function sameSecret(a: string, b: string): boolean {
+  const ha = createHash('sha256').update(a).digest();
+  const hb = createHash('sha256').update(b).digest();
+  return timingSafeEqual(ha, hb);
+}
+
+export interface AdminPassword {
+  password: string;
+  source: 'env' | 'file' | 'generated';
+}
+
+const PASSWORD_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
+
+/** The teacher's password: from `fromEnv`, else kept in `<dataDir>/admin-password.txt`, else generated there. */
+export function adminPassword(dataDir: string, fromEnv: string | undefined): AdminPassword {
+  if (fromEnv !== undefined && fromEnv.trim() !== '') {
+    if (fromEnv.trim().length < 8) throw new Error('The admin password must have at least 8 characters.');
+    return { password: fromEnv.trim(), source: 'env' };
+  }
+  const file = join(dataDir, 'admin-password.txt');
+  if (existsSync(file)) {
+    const kept = readFileSync(file, 'utf8').trim();
+    if (kept.length >= 8) return { password: kept, source: 'file' };
+  }
+  // Four groups of four: easy to copy from the projector, ~78 bits.
+  const groups = Array.from({ length: 4 }, () => Array.from({ length: 4 }, () => PASSWORD_ALPHABET[randomInt(PASSWORD_ALPHABET.length)]).join(''));
+  const password = groups.join('-');
+  mkdirSync(dataDir, { recursive: true });
+  writeFileSync(file, `${password}\n`, { mode: 0o600 });
+  chmodSync(file, 0o600);
+  return { password, source: 'generated' };
+}

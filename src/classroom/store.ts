@@ -1,0 +1,256 @@
+/**
+ * The classroom's storage: competitions, players and submissions, in plain parameterised SQL that runs
+ * unchanged on PGlite and PostgreSQL. Times come from the caller's clock so tests can move it.
+ */
+import type { Database, Queryable } from './db/database';
+import { migrate } from './db/migrations';
+
+export type CompetitionState = 'draft' | 'running' | 'ended';
+export type VariantMode = 'same' | 'variant';
+
+export interface Competition {
+  id: number;
+  code: string;
+  title: string;
+  levels: string[];
+  seed: number;
+  variantMode: VariantMode;
+  durationSeconds: number;
+  state: CompetitionState;
+  createdAt: Date;
+  startedAt: Date | null;
+  endsAt: Date | null;
+}
+
+export interface NewCompetition {
+  code: string;
+  title: string;
+  levels: readonly string[];
+  seed: number;
+  variantMode: VariantMode;
+  durationSeconds: number;
+}
+
+export interface Player {
+  id: number;
+  competitionId: number;
+  nickname: string;
+  removed: boolean;
+  joinedAt: Date;
+}
+
+export interface NewSubmission {
+  competitionId: number;
+  playerId: number;
+  levelId: string;
+  idempotencyKey: string;
+  payload: unknown;
+  payloadHash: string;
+  score: number;
+  stars: number;
+  goalMet: boolean;
+  detail: Readonly<Record<string, number>>;
+  createdAt: Date;
+}
+
+export interface Submission extends NewSubmission {
+  id: number;
+  nickname: string;
+}
+
+interface CompetitionRow {
+  id: number;
+  code: string;
+  title: string;
+  levels: string[];
+  seed: number;
+  variant_mode: VariantMode;
+  duration_seconds: number;
+  state: CompetitionState;
+  created_at: Date | string;
+  started_at: Date | string | null;
+  ends_at: Date | string | null;
+}
+
+interface PlayerRow {
+  id: number;
+  competition_id: number;
+  nickname: string;
+  removed: boolean;
+  joined_at: Date | string;
+}
+
+interface SubmissionRow {
+  id: number;
+  competition_id: number;
+  player_id: number;
+  nickname: string;
+  level_id: string;
+  idempotency_key: string;
+  payload: unknown;
+  payload_hash: string;
+  score: number;
+  stars: number;
+  goal_met: boolean;
+  detail: Record<string, number>;
+  created_at: Date | string;
+}
+
+const date = (v: Date | string): Date => (v instanceof Date ? v : new Date(v));
+const maybeDate = (v: Date | string | null): Date | null => (v === null ? null : date(v));
+
+function competition(r: CompetitionRow): Competition {
+  return {
+    id: r.id,
+    code: r.code,
+    title: r.title,
+    levels: r.levels,
+    seed: Number(r.seed),
+    variantMode: r.variant_mode,
+    durationSeconds: r.duration_seconds,
+    state: r.state,
+    createdAt: date(r.created_at),
+    startedAt: maybeDate(r.started_at),
+    endsAt: maybeDate(r.ends_at),
+  };
+}
+
+const player = (r: PlayerRow): Player => ({ id: r.id, competitionId: r.competition_id, nickname: r.nickname, removed: r.removed, joinedAt: date(r.joined_at) });
+
+function submission(r: SubmissionRow): Submission {
+  return {
+    id: r.id,
+    competitionId: r.competition_id,
+    playerId: r.player_id,
+    nickname: r.nickname,
+    levelId: r.level_id,
+    idempotencyKey: r.idempotency_key,
+    payload: r.payload,
+    payloadHash: r.payload_hash,
+    score: Number(r.score),
+    stars: Number(r.stars),
+    goalMet: r.goal_met,
+    detail: r.detail,
+    createdAt: date(r.created_at),
+  };
+}
+
+const SUBMISSION_COLUMNS = 's.id, s.competition_id, s.player_id, p.nickname, s.level_id, s.idempotency_key, s.payload, s.payload_hash, s.score, s.stars, s.goal_met, s.detail, s.created_at';
+
+export class ClassroomStore {
+  private constructor(readonly db: Database) {}
+
+  /** Opens the store on `db`, applying pending migrations. */
+  static async open(db: Database): Promise<ClassroomStore> {
+    await migrate(db);
+    return new ClassroomStore(db);
+  }
+
+  close(): Promise<void> {
+    return this.db.close();
+  }
+
+  /** Null when the code is already taken (the caller draws another). */
+  async createCompetition(c: NewCompetition, now: Date): Promise<Competition | null> {
+    const rows = await this.db.query<CompetitionRow>(
+      `INSERT INTO competitions (code, title, levels, seed, variant_mode, duration_seconds, created_at)
+       VALUES ($1, $2, $3::jsonb, $4, $5, $6, $7) ON CONFLICT (code) DO NOTHING RETURNING *`,
+      [c.code, c.title, JSON.stringify(c.levels), c.seed, c.variantMode, c.durationSeconds, now],
+    );
+    return rows[0] ? competition(rows[0]) : null;
+  }
+
+  async competitionByCode(code: string): Promise<Competition | null> {
+    const rows = await this.db.query<CompetitionRow>('SELECT * FROM competitions WHERE code = $1', [code]);
+    return rows[0] ? competition(rows[0]) : null;
+  }
+
+  async competitionById(id: number): Promise<Competition | null> {
+    const rows = await this.db.query<CompetitionRow>('SELECT * FROM competitions WHERE id = $1', [id]);
+    return rows[0] ? competition(rows[0]) : null;
+  }
+
+  async competitions(): Promise<Competition[]> {
+    return (await this.db.query<CompetitionRow>('SELECT * FROM competitions ORDER BY id DESC LIMIT 200')).map(competition);
+  }
+
+  /** Draft → running; null when it is not a draft. */
+  async startCompetition(code: string, now: Date): Promise<Competition | null> {
+    const rows = await this.db.query<CompetitionRow>(
+      `UPDATE competitions SET state = 'running', started_at = $2, ends_at = $2::timestamptz + make_interval(secs => duration_seconds)
+       WHERE code = $1 AND state = 'draft' RETURNING *`,
+      [code, now],
+    );
+    return rows[0] ? competition(rows[0]) : null;
+  }
+
+  /** Draft or running → ended now (or at its planned end if that came first); null when already ended. */
+  async stopCompetition(code: string, now: Date): Promise<Competition | null> {
+    const rows = await this.db.query<CompetitionRow>(
+      `UPDATE competitions SET state = 'ended', ends_at = LEAST(coalesce(ends_at, $2::timestamptz), $2::timestamptz)
+       WHERE code = $1 AND state <> 'ended' RETURNING *`,
+      [code, now],
+    );
+    return rows[0] ? competition(rows[0]) : null;
+  }
+
+  /** Null when the nickname (case- and width-insensitively) is taken in this competition. */
+  async addPlayer(competitionId: number, nickname: string, nicknameKey: string, tokenHash: string, now: Date): Promise<Player | null> {
+    const rows = await this.db.query<PlayerRow>(
+      `INSERT INTO players (competition_id, nickname, nickname_key, token_hash, joined_at) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (competition_id, nickname_key) DO NOTHING RETURNING *`,
+      [competitionId, nickname, nicknameKey, tokenHash, now],
+    );
+    return rows[0] ? player(rows[0]) : null;
+  }
+
+  async playerByTokenHash(tokenHash: string): Promise<Player | null> {
+    const rows = await this.db.query<PlayerRow>('SELECT * FROM players WHERE token_hash = $1', [tokenHash]);
+    return rows[0] ? player(rows[0]) : null;
+  }
+
+  async players(competitionId: number): Promise<Player[]> {
+    return (await this.db.query<PlayerRow>('SELECT * FROM players WHERE competition_id = $1 ORDER BY id', [competitionId])).map(player);
+  }
+
+  /** Marks the player removed (their submissions stay for the record but leave the board); false if none. */
+  async removePlayer(competitionId: number, nicknameKey: string): Promise<boolean> {
+    const rows = await this.db.query<{ id: number }>('UPDATE players SET removed = true WHERE competition_id = $1 AND nickname_key = $2 RETURNING id', [competitionId, nicknameKey]);
+    return rows.length > 0;
+  }
+
+  async submissionByKey(playerId: number, idempotencyKey: string, q: Queryable = this.db): Promise<Submission | null> {
+    const rows = await q.query<SubmissionRow>(
+      `SELECT ${SUBMISSION_COLUMNS} FROM submissions s JOIN players p ON p.id = s.player_id WHERE s.player_id = $1 AND s.idempotency_key = $2`,
+      [playerId, idempotencyKey],
+    );
+    return rows[0] ? submission(rows[0]) : null;
+  }
+
+  /** Stores a scored submission once: `created` is false when the key was already stored (that row is returned). */
+  async insertSubmission(s: NewSubmission): Promise<{ created: boolean; submission: Submission }> {
+    const inserted = await this.db.query<{ id: number }>(
+      `INSERT INTO submissions (competition_id, player_id, level_id, idempotency_key, payload, payload_hash, score, stars, goal_met, detail, created_at)
+       VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8, $9, $10::jsonb, $11) ON CONFLICT (player_id, idempotency_key) DO NOTHING RETURNING id`,
+      [s.competitionId, s.playerId, s.levelId, s.idempotencyKey, JSON.stringify(s.payload), s.payloadHash, s.score, s.stars, s.goalMet, JSON.stringify(s.detail), s.createdAt],
+    );
+    const stored = await this.submissionByKey(s.playerId, s.idempotencyKey);
+    if (!stored) throw new Error('A stored submission vanished.');
+    return { created: inserted.length > 0, submission: stored };
+  }
+
+  /** Every submission of a competition, oldest first (the board and the CSV are computed from these). */
+  async submissions(competitionId: number, options: { includeRemoved?: boolean; limit?: number } = {}): Promise<Submission[]> {
+    const rows = await this.db.query<SubmissionRow>(
+      `SELECT ${SUBMISSION_COLUMNS} FROM submissions s JOIN players p ON p.id = s.player_id
+       WHERE s.competition_id = $1 AND ($2 OR NOT p.removed) ORDER BY s.created_at, s.id LIMIT $3`,
+      [competitionId, options.includeRemoved ?? false, options.limit ?? 1_000_000],
+    );
+    return rows.map(submission);
+  }
+
+  async countSubmissions(competitionId: number): Promise<number> {
+    const rows = await this.db.query<{ n: number | string }>('SELECT count(*) AS n FROM submissions WHERE competition_id = $1', [competitionId]);
+    return Number(rows[0]?.n ?? 0);
+  }
+}

@@ -1,0 +1,196 @@
+/**
+ * The classroom API end to end in one process (fastify inject, PGlite in memory, the real engine on WASM):
+ * scores are re-computed exactly as the game's harness computes them and a claimed score is ignored; every
+ * refusal of the issue gets a 4xx with a message; replays are idempotent; the board and the CSV are right.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { csvField } from '../../src/classroom/results';
+import { getLevel, type LevelDefinition, type SolutionPayload } from '../../src/shared/levels';
+import { testClassroom, type TestClassroom } from './classroom-support';
+import { playTrained } from './solvers/lib/measure';
+import { solverEngine } from './solvers/lib/node-engine';
+import { PretrainedLevel } from './solvers/lib/pretrained';
+
+const LEVEL_IDS = ['navigator', 'dream-digits', 'the-path', 'blend', 'letter-forge', 'squeeze-the-alphabet'];
+const SEED = 11;
+let room: TestClassroom;
+let code = '';
+const tokens: Record<string, string> = {};
+let keys = 0;
+const key = (): string => `attempt-${String(++keys).padStart(4, '0')}`;
+
+function level(id: string): LevelDefinition {
+  const l = getLevel(id);
+  if (!l) throw new Error(id);
+  return l;
+}
+
+async function call(method: 'GET' | 'POST', url: string, body?: unknown, headers: Record<string, string> = {}) {
+  const res = await room.app.inject({ method, url, headers, ...(body === undefined ? {} : { payload: body as object }) });
+  return { status: res.statusCode, json: res.headers['content-type']?.toString().startsWith('application/json') ? res.json() : undefined, text: res.body };
+}
+
+const submit = (nickname: string, levelId: string, payload: unknown, idempotencyKey = key(), extra: Record<string, unknown> = {}) =>
+  call('POST', '/api/submissions', { levelId, idempotencyKey, payload, ...extra }, { authorization: `Bearer ${tokens[nickname]}` });
+
+beforeAll(async () => {
+  room = await testClassroom();
+  const created = await call('POST', '/api/teacher/competitions', { title: 'Class 7B', levels: LEVEL_IDS, seed: SEED, durationMinutes: 20 }, room.teacher);
+  expect(created.status).toBe(201);
+  code = created.json.competition.code;
+  expect(code).toMatch(/^[ABCDEFGHJKMNPQRSTWXYZ2345679]{6}$/);
+  for (const nickname of ['Ana', 'Ben', 'Çağla']) {
+    const joined = await call('POST', '/api/join', { code: `${code.slice(0, 3).toLowerCase()}-${code.slice(3)}`, nickname });
+    expect(joined.status).toBe(201);
+    tokens[nickname] = joined.json.token;
+  }
+});
+
+afterAll(() => room?.dispose());
+
+describe('teacher and join', () => {
+  it('needs the teacher password', async () => {
+    expect((await call('GET', '/api/teacher/competitions')).status).toBe(400);
+    const wrong = await call('GET', '/api/teacher/competitions', undefined, { authorization: 'Bearer guess-guess' });
+    expect(wrong.status).toBe(401);
+    expect(wrong.json.message).toMatch(/password/);
+    expect((await call('GET', '/api/teacher/competitions', undefined, room.teacher)).json.competitions).toHaveLength(1);
+  });
+
+  it('checks join codes and nicknames', async () => {
+    const cases: [unknown, number, RegExp][] = [
+      [{ code: 'O0I1O0', nickname: 'Dan' }, 400, /6 letters/],
+      [{ code: code === 'ABCDEF' ? 'GHJKMN' : 'ABCDEF', nickname: 'Dan' }, 404, /No competition/],
+      [{ code, nickname: 'ana' }, 409, /taken/],
+      [{ code, nickname: ' ÇAĞLA ' }, 409, /taken/],
+      [{ code, nickname: 'x' }, 400, /2 to 20/],
+      [{ code, nickname: 'a'.repeat(21) }, 400, /2 to 20/],
+      [{ code, nickname: 'Bob<script>' }, 400, /letters, digits/],
+      [{ code, nickname: "Bob'); DROP TABLE--" }, 400, /letters, digits/],
+    ];
+    for (const [body, status, message] of cases) {
+      const res = await call('POST', '/api/join', body);
+      expect([res.status, res.json.message], JSON.stringify(body)).toEqual([status, expect.stringMatching(message)]);
+    }
+  });
+
+  it('refuses submissions before the start', async () => {
+    const res = await submit('Ana', 'navigator', level('navigator').example);
+    expect(res.status).toBe(409);
+    expect(res.json.message).toMatch(/not started/);
+    expect((await call('POST', `/api/teacher/competitions/${code}/start`, undefined, room.teacher)).status).toBe(200);
+    expect((await call('POST', `/api/teacher/competitions/${code}/start`, undefined, room.teacher)).status).toBe(409);
+  });
+});
+
+describe('scores are earned, not claimed', () => {
+  it('re-scores every level kind exactly as the game harness does, ignoring a claimed score', async () => {
+    const engine = await solverEngine();
+    for (const id of LEVEL_IDS) {
+      const l = level(id);
+      const payload = l.example as SolutionPayload;
+      const res = await submit('Ana', id, payload, key(), { score: 1e9, stars: 3 });
+      expect(res.status, `${id}: ${res.text}`).toBe(201);
+      let reference;
+      if (l.setup.kind === 'trained') {
+        if (payload.kind !== 'hyperparameters') throw new Error(id);
+        reference = (await playTrained(engine, l, payload.values, SEED)).result;
+      } else {
+        reference = (await (await PretrainedLevel.load(engine, l)).play(payload)).result;
+      }
+      expect(res.json.submission, id).toMatchObject({ levelId: id, score: reference.score, stars: reference.stars, goalMet: reference.goalMet, replayed: false });
+    }
+  });
+
+  it('replays idempotently and refuses a different solution under the same key', async () => {
+    const payload = { kind: 'latentPoints', points: [[0.25, 0.5]], target: 0 };
+    const first = await submit('Ben', 'navigator', payload, 'ben-key-0001');
+    expect(first.status).toBe(201);
+    const before = (await call('GET', `/api/teacher/competitions/${code}`, undefined, room.teacher)).json.submissions;
+    const again = await submit('Ben', 'navigator', payload, 'ben-key-0001');
+    expect(again.status).toBe(200);
+    expect(again.json.submission).toEqual({ ...first.json.submission, replayed: true });
+    expect((await call('GET', `/api/teacher/competitions/${code}`, undefined, room.teacher)).json.submissions).toBe(before);
+    const other = await submit('Ben', 'navigator', { ...payload, points: [[0.3, 0.5]] }, 'ben-key-0001');
+    expect(other.status).toBe(409);
+    expect(other.json.message).toMatch(/different solution/);
+  });
+
+  it('refuses invalid solutions, levels outside the competition and bad tokens with a message', async () => {
+    const bad = await submit('Ben', 'navigator', { kind: 'latentPoints', points: [[0, 0, 0]], target: 0 });
+    expect(bad.status).toBe(400);
+    expect(bad.json.problems.join(' ')).toMatch(/2 coordinates/);
+    const wrongKind = await submit('Ben', 'navigator', { kind: 'expression', terms: [{ card: 'four', weight: 1 }] });
+    expect(wrongKind.status).toBe(400);
+    const outside = await submit('Ben', 'beat-pca', level('beat-pca').example);
+    expect([outside.status, outside.json.message]).toEqual([403, expect.stringMatching(/not part of this competition/)]);
+    const unknown = await submit('Ben', 'no-such-level', level('blend').example);
+    expect(unknown.status).toBe(403);
+    for (const authorization of ['Bearer ' + 'A'.repeat(43), 'Bearer short', `Bearer ${tokens.Ben}x`, tokens.Ben, 'Basic abc']) {
+      const res = await call('POST', '/api/submissions', { levelId: 'navigator', idempotencyKey: key(), payload: level('navigator').example }, { authorization });
+      expect([res.status, typeof res.json.message], authorization).toEqual([401, 'string']);
+    }
+  });
+
+  it('refuses a removed player', async () => {
+    const removed = await call('POST', `/api/teacher/competitions/${code}/remove-player`, { nickname: 'çağla' }, room.teacher);
+    expect(removed.json).toEqual({ removed: 'çağla' });
+    const res = await submit('Çağla', 'navigator', level('navigator').example);
+    expect([res.status, res.json.message]).toEqual([403, expect.stringMatching(/removed/)]);
+    expect((await call('POST', `/api/teacher/competitions/${code}/remove-player`, { nickname: 'Nobody' }, room.teacher)).status).toBe(404);
+  });
+
+  it('ranks the board by stars and exports one CSV row per student and level', async () => {
+    room.advance(90);
+    // Ben gets the blend (a 2-term average of the deck's cards, scored by the server) after Ana's attempts.
+    const blend = await submit('Ben', 'blend', level('blend').example);
+    expect(blend.status).toBe(201);
+    const board = await call('GET', `/api/competitions/${code}/board`);
+    expect(board.status).toBe(200);
+    const rows = board.json.rows as { nickname: string; stars: number; rank: number; attempts: number }[];
+    expect(rows.map((r) => r.nickname).sort()).toEqual(['Ana', 'Ben']);
+    const sorted = [...rows].sort((a, b) => b.stars - a.stars);
+    expect(rows.map((r) => r.stars)).toEqual(sorted.map((r) => r.stars));
+    expect(rows.find((r) => r.nickname === 'Ana')?.attempts).toBe(LEVEL_IDS.length);
+
+    const csv = await call('GET', `/api/teacher/competitions/${code}/results.csv`, undefined, room.teacher);
+    expect(csv.status).toBe(200);
+    const lines = csv.text.trimEnd().split('\r\n');
+    expect(lines[0]).toBe('nickname,level,best_score,stars,time_seconds,attempts');
+    const subs = (await call('GET', `/api/teacher/competitions/${code}/submissions`, undefined, room.teacher)).json.submissions as { nickname: string; levelId: string; score: number; stars: number }[];
+    const expected = LEVEL_IDS.flatMap((id) =>
+      ['Ana', 'Ben'].flatMap((nick) => {
+        const mine = subs.filter((s) => s.nickname === nick && s.levelId === id);
+        if (mine.length === 0) return [];
+        const dir = level(id).metric.direction;
+        const best = mine.reduce((a, b) => (b.stars > a.stars || (b.stars === a.stars && (dir === 'higher' ? b.score > a.score : b.score < a.score)) ? b : a));
+        const seconds = nick === 'Ben' && id === 'blend' ? 90 : 0;
+        return [`${nick},${id},${best.score},${best.stars},${seconds},${mine.length}`];
+      }),
+    );
+    expect(lines.slice(1)).toEqual(expected);
+    expect(csvField('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
+  });
+
+  it('closes submissions at the end, but still answers a replay of an acknowledged one', async () => {
+    room.advance(20 * 60);
+    const late = await submit('Ben', 'navigator', level('navigator').example);
+    expect([late.status, late.json.message]).toEqual([403, expect.stringMatching(/ended/)]);
+    const replay = await submit('Ben', 'navigator', { kind: 'latentPoints', points: [[0.25, 0.5]], target: 0 }, 'ben-key-0001');
+    expect([replay.status, replay.json.submission.replayed]).toEqual([200, true]);
+    const join = await call('POST', '/api/join', { code, nickname: 'Latecomer' });
+    expect(join.status).toBe(403);
+    expect((await call('GET', '/api/health')).json.ok).toBe(true);
+  });
+
+  it('stopping early closes submissions too', async () => {
+    const created = await call('POST', '/api/teacher/competitions', { title: 'Short', levels: ['navigator'], durationMinutes: 5, variantMode: 'variant' }, room.teacher);
+    const c2 = created.json.competition.code;
+    await call('POST', `/api/teacher/competitions/${c2}/start`, undefined, room.teacher);
+    const joined = await call('POST', '/api/join', { code: c2, nickname: 'Dana' });
+    tokens.Dana = joined.json.token;
+    expect((await call('POST', `/api/teacher/competitions/${c2}/stop`, undefined, room.teacher)).status).toBe(200);
+    const res = await submit('Dana', 'navigator', level('navigator').example);
+    expect([res.status, res.json.message]).toEqual([403, expect.stringMatching(/ended/)]);
+  });
+});

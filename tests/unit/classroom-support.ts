@@ -1,0 +1,34 @@
+/** Test support for the classroom server: a fresh in-memory server with a clock the test moves. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createClassroom, type Classroom } from '../../src/classroom/app';
+import type { ServerLimits } from '../../src/classroom/server';
+
+export const assetsDir = fileURLToPath(new URL('../../assets/', import.meta.url));
+
+export interface TestClassroom extends Classroom {
+  clock: { now: Date };
+  advance(seconds: number): void;
+  teacher: Record<string, string>;
+  dispose(): Promise<void>;
+}
+
+export async function testClassroom(limits?: Partial<ServerLimits>): Promise<TestClassroom> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'lq-classroom-'));
+  const clock = { now: new Date('2026-03-02T09:00:00.000Z') };
+  const classroom = await createClassroom({ dataDir, pgliteDir: 'memory://', adminPasswordEnv: 'teacher-secret-1', assetsDir, now: () => clock.now, limits });
+  return {
+    ...classroom,
+    clock,
+    advance: (seconds) => {
+      clock.now = new Date(clock.now.getTime() + seconds * 1000);
+    },
+    teacher: { authorization: 'Bearer teacher-secret-1' },
+    dispose: async () => {
+      await classroom.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
