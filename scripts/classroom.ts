@@ -2,7 +2,8 @@
  * `npm run classroom`: builds the game if dist/ is missing or older than the sources, then starts the classroom
  * server on the LAN and prints the addresses and the teacher's password.
  * Env: PORT (8787), HOST (0.0.0.0), CLASSROOM_DATA (.classroom), DATABASE_URL (PostgreSQL instead of PGlite),
- * CLASSROOM_ADMIN_PASSWORD (else generated once and kept in the data directory), CLASSROOM_SKIP_BUILD=1.
+ * CLASSROOM_ADMIN_PASSWORD (else generated once and kept in the data directory), CLASSROOM_SKIP_BUILD=1,
+ * CLASSROOM_WARMUP=0 (skip preloading the pretrained models).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -39,12 +40,15 @@ async function main(): Promise<void> {
     databaseUrl: process.env.DATABASE_URL || undefined,
     adminPasswordEnv: process.env.CLASSROOM_ADMIN_PASSWORD,
     assetsDir: join(root, 'assets'),
+    warmUp: process.env.CLASSROOM_WARMUP !== '0',
     distDir: dist,
   });
   await classroom.app.listen({ port, host });
+  const address = classroom.app.server.address();
+  const actualPort = address && typeof address === 'object' ? address.port : port;
   const storage = process.env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${join(dataDir, 'pglite')}`;
   console.log('\nLatent Quest classroom server');
-  console.log(`  Students open: ${lanUrls(port).join('  ')}`);
+  console.log(`  Students open: ${host === '127.0.0.1' ? `http://127.0.0.1:${actualPort}/` : lanUrls(actualPort).join('  ')}`);
   console.log(`  Teacher password: ${classroom.admin.password}  (${classroom.admin.source === 'env' ? 'from CLASSROOM_ADMIN_PASSWORD' : `kept in ${join(dataDir, 'admin-password.txt')}`})`);
   console.log(`  Storage: ${storage}\n`);
   const stop = (): void => {

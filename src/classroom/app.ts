@@ -1,6 +1,7 @@
 /** Wires the classroom server: database (PGlite or PostgreSQL), migrations, re-scoring engine, HTTP server. */
 import { networkInterfaces } from 'node:os';
 import type { FastifyInstance } from 'fastify';
+import { LEVELS } from '../shared/levels';
 import { openDatabase } from './db/database';
 import { adminPassword, type AdminPassword } from './identity';
 import { Rescorer } from './rescore';
@@ -23,6 +24,8 @@ export interface ClassroomConfig {
   limits?: Partial<ServerLimits>;
   maxRescoreQueue?: number;
   logger?: boolean;
+  /** Load the pretrained decoders and the judge before listening (startup takes longer, first answers are fast). */
+  warmUp?: boolean;
 }
 
 export interface Classroom {
@@ -37,6 +40,7 @@ export async function createClassroom(config: ClassroomConfig): Promise<Classroo
   const db = await openDatabase(config.databaseUrl ? { url: config.databaseUrl, schema: config.databaseSchema } : { dataDir: config.pgliteDir ?? `${config.dataDir}/pglite` });
   const store = await ClassroomStore.open(db);
   const rescorer = await Rescorer.create({ assetsDir: config.assetsDir, maxQueue: config.maxRescoreQueue });
+  if (config.warmUp) await rescorer.warmUp(LEVELS);
   const app = await buildServer({ store, rescorer, adminPassword: admin.password, distDir: config.distDir, now: config.now, limits: config.limits, logger: config.logger });
   return {
     app,

@@ -85,6 +85,13 @@ export class Rescorer {
     return new Rescorer(engine, options.maxQueue ?? 32, init.backend);
   }
 
+  /** Scores each map and arithmetic level's example once, so the first student does not wait for loading. */
+  async warmUp(levels: readonly LevelDefinition[]): Promise<number> {
+    const started = performance.now();
+    for (const level of levels) if (level.setup.kind !== 'trained') await this.score(level, level.example, 0);
+    return performance.now() - started;
+  }
+
   /** Jobs waiting or running. */
   get pending(): number {
     return this.queued;

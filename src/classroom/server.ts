@@ -39,7 +39,8 @@ export interface ServerLimits {
 export const DEFAULT_LIMITS: ServerLimits = {
   bodyBytes: 24 * 1024,
   student: { burst: 10, perSecond: 2 },
-  address: { burst: 30, perSecond: 5 },
+  // A whole class may share one address behind a school NAT: room for everyone joining at once.
+  address: { burst: 120, perSecond: 10 },
   teacher: { burst: 60, perSecond: 10 },
 };
 
@@ -360,6 +361,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         detail: scored.result.detail,
         createdAt: received,
       });
+      // Two copies of one attempt raced: the loser gets the stored answer, unless it carried another solution.
+      if (!created && submission.payloadHash !== payloadHash(levelId, checked.payload)) {
+        throw new HttpError(409, 'This idempotency key was already used for a different solution; use a new key for a new attempt.');
+      }
       return reply.code(created ? 201 : 200).send({ submission: submissionView(submission, !created) });
     },
   );

@@ -42,7 +42,8 @@
  *   level:start (dismiss the concept card)  level:concept  level:leave  level:train (Train / Stop)
  *   control:<controlId> (whole control)  control:<controlId>:<value> (choice options; toggles :true / :false)
  *   level:progress  level:lossChart  level:images:input  level:images:corrupted  level:images:output
- *   hud:hint  hud:meter  level:retry  level:continue (result card)
+ *   hud:hint  hud:meter  level:retry  level:continue (result card)  level:view:images  level:view:map
+ *   map:area  map:probe  map:decode  map:place  map:target  dream:sigma  path:clear  card:<n>  term:<n>  arith:clear
  */
 import * as Phaser from 'phaser';
 import type { GameContext } from './context';

@@ -234,11 +234,14 @@ const en = {
   'level.arith.wrong': '{value} wrong pixels',
   'level.dream.sigma': 'σ: how far a dream may stray from μ',
   'level.dream.draw': 'Dream',
-  'level.dream.status': 'Draws: {n} / {max} · digits found: {found} / 10',
-  'level.dream.found': 'Found: {digits}',
+  'level.dream.progress': 'Draws: {n} / {max} · digits found: {found} / 10',
+  'level.dream.found': 'Digits found: {digits}',
   'level.dream.clean': 'Last dream: a clean {digit}.',
   'level.dream.unclear': 'Last dream: the judge is not sure it is a digit.',
   'level.dream.help': 'Put μ on the map (drag, tap, arrows), then Dream (or Enter).',
+  'level.path.check': 'Check path',
+  'level.path.status': 'Path: {n} / {max} steps.',
+  'level.path.help': 'Drag on the map to draw: start on a {start}, pass through a {via}, end on a {end}. Arrow keys extend it too.',
   // ── end of the Level block ──────────────────────────────────────────────────────────────────────────────
 } as const;
 

@@ -33,7 +33,7 @@ export function levelSnapshot() {
     map: s.map ? { points: s.map.count, bounds: { ...s.map.bounds } } : null,
     probe: s.probe ? { ...s.probe } : null,
     probeDecodes: s.probeDecodes,
-    mapPlay: s.mapPlay ? { mode: s.mapPlay.mode, target: s.mapPlay.target, live: s.mapPlay.live, placed: s.mapPlay.placed.map((p) => ({ ...p })) } : null,
+    mapPlay: s.mapPlay ? { mode: s.mapPlay.mode, target: s.mapPlay.target, live: s.mapPlay.live, pathPoints: s.mapPlay.path.length, placed: s.mapPlay.placed.map((p) => ({ ...p })) } : null,
     elapsedMs: s.elapsedMs(),
     error: s.error,
     message: s.message,

@@ -75,7 +75,9 @@ export interface PlacedProbe {
 
 /** Map levels played with latent points (Navigator, Holes in the map). */
 export interface MapPlay {
-  mode: 'navigator' | 'holes' | 'dream';
+  mode: 'navigator' | 'holes' | 'dream' | 'path';
+  /** The path: its points (latent), and the judge's verdict of each once checked. */
+  path: number[][];
   /** Dream digits: the draws so far (μ, σ, seed), the digits the judge found, σ for the next draw, the last dream. */
   draws: { mu: number[]; sigma: number; seed: number }[];
   found: number[];
@@ -179,13 +181,17 @@ export class LevelSession {
   }
 
   /** Dream digits' solution bounds, or null. */
+  get pathSpec(): SolutionSpecOf<'path'> | null {
+    return this.level.setup.kind === 'map' && this.level.solution.kind === 'path' ? this.level.solution : null;
+  }
+
   get drawsSpec(): SolutionSpecOf<'draws'> | null {
     return this.level.setup.kind === 'map' && this.level.solution.kind === 'draws' ? this.level.solution : null;
   }
 
   /** A map level this build plays (latent points or draws). */
   get mapLevel(): boolean {
-    return this.pointsSpec !== null || this.drawsSpec !== null;
+    return this.pointsSpec !== null || this.drawsSpec !== null || this.pathSpec !== null;
   }
 
   get busy(): boolean {
@@ -463,7 +469,11 @@ export class LevelSession {
 
   private async loadMapLevel(): Promise<void> {
     const draws = this.drawsSpec;
-    const spec = this.pointsSpec ?? (draws ? { kind: 'latentPoints' as const, dims: 2, maxPoints: draws.maxDraws, bound: draws.muBound, minSeparation: 0, space: 'latent' as const } : null);
+    const pathSpec = this.pathSpec;
+    const spec =
+      this.pointsSpec ??
+      (draws ? { kind: 'latentPoints' as const, dims: 2, maxPoints: draws.maxDraws, bound: draws.muBound, minSeparation: 0, space: 'latent' as const } : null) ??
+      (pathSpec ? { kind: 'latentPoints' as const, dims: 2, maxPoints: pathSpec.maxPoints, bound: pathSpec.bound, minSeparation: 0, space: 'latent' as const } : null);
     const setup = this.level.setup as MapSetup;
     if (!spec) return;
     const run = ++this.runSeq;
@@ -488,7 +498,8 @@ export class LevelSession {
           };
       this.map = map;
       this.mapPlay = {
-        mode: draws ? 'dream' : setup.targets ? 'navigator' : 'holes',
+        mode: draws ? 'dream' : pathSpec ? 'path' : setup.targets ? 'navigator' : 'holes',
+        path: [],
         target: null,
         targetImage: null,
         placed: [],
@@ -522,6 +533,7 @@ export class LevelSession {
     mp.judged = [];
     mp.live = null;
     mp.draws = [];
+    mp.path = [];
     mp.found = [];
     mp.lastDream = null;
     this.result = null;
@@ -565,6 +577,52 @@ export class LevelSession {
       const last = mp.placed[mp.placed.length - 1];
       if ((mp.mode === 'navigator' && last.good) || mp.placed.length >= spec.maxPoints) this.finishMap();
       else this.changed();
+    } catch (error) {
+      this.error = describe(error);
+      this.changed();
+    } finally {
+      this.placing = false;
+    }
+  }
+
+  /** The path: extends it to (x, y) in straight steps no longer than the level allows (the first point starts it). */
+  extendPath(x: number, y: number): void {
+    const mp = this.mapPlay;
+    const spec = this.pathSpec;
+    if (!mp || !spec || this.status !== 'idle') return;
+    const round = (v: number): number => Math.round(Math.min(spec.bound, Math.max(-spec.bound, v)) * 1000) / 1000;
+    const last = mp.path[mp.path.length - 1];
+    if (!last) mp.path.push([round(x), round(y)]);
+    else {
+      const d = Math.hypot(x - last[0], y - last[1]);
+      if (d < spec.maxStep * 0.25) return;
+      const steps = Math.ceil(d / (spec.maxStep * 0.95));
+      for (let k = 1; k <= steps && mp.path.length < spec.maxPoints; k++) mp.path.push([round(last[0] + ((x - last[0]) * k) / steps), round(last[1] + ((y - last[1]) * k) / steps)]);
+    }
+    mp.judged = [];
+    this.changed();
+  }
+
+  clearPath(): void {
+    const mp = this.mapPlay;
+    if (!mp || mp.path.length === 0) return;
+    mp.path = [];
+    mp.judged = [];
+    if (this.status === 'done') this.status = 'idle';
+    this.changed();
+  }
+
+  /** The judge looks at every step of the path; the level's pure scorer turns that into the score. */
+  async checkPath(): Promise<void> {
+    const mp = this.mapPlay;
+    const spec = this.pathSpec;
+    if (!mp || !spec || !this.modelId || this.status !== 'idle' || this.placing || mp.path.length < spec.minPoints) return;
+    this.placing = true;
+    try {
+      const images = await this.bridge.decode(this.modelId, Float32Array.from(mp.path.flat()));
+      const judged = await this.bridge.call((api) => api.classify(images));
+      mp.judged = Array.from({ length: judged.count }, (_, i) => Array.from(judged.probabilities.subarray(i * judged.classes, (i + 1) * judged.classes)));
+      this.scoreMap({ kind: 'path', points: mp.path.map((p) => [...p]) }, { judgeProbabilities: mp.judged.map((r) => [...r]) });
     } catch (error) {
       this.error = describe(error);
       this.changed();

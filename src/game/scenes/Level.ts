@@ -158,6 +158,8 @@ export class Level extends Phaser.Scene {
       : null;
     sigma?.events.on('change', (v) => session.setSigma(v));
     const dreamImage = dreamSpec ? new ImageGrid(this, { x: L.controls.x + 16, y: L.controls.y + 108, width: 96, height: 96, id: 'dream:last', columns: 1 }) : null;
+    const pathClear = session.pathSpec ? new Button(this, { x: L.controls.x + 16, y: L.controls.y + L.controls.height - 56, width: 140, height: 40, id: 'path:clear', label: t('level.arith.clear') }) : null;
+    pathClear?.events.on('press', () => session.clearPath());
     if (dreamSpec) {
       mapStatus.setPosition(L.controls.x + 128, L.controls.y + 108);
       mapStatus.setWrap(L.controls.width - 144);
@@ -175,6 +177,7 @@ export class Level extends Phaser.Scene {
       if (isMap) {
         if (!mp) return;
         if (session.status === 'done') void session.newMapAttempt();
+        else if (mp.mode === 'path') void session.checkPath();
         else if (mp.mode === 'dream' && latentMap) {
           const p = latentMap.getProbe();
           void session.dream(p.x, p.y);
@@ -297,10 +300,14 @@ export class Level extends Phaser.Scene {
       const mapRect = { x: union.x + 16, y: union.y + 48, width: L.portrait ? union.width - 32 : side, height: side + legend };
       latentMap = new LatentMap(this, { ...mapRect, id: 'map:area', bounds: data.bounds, classNames: data.classNames });
       latentMap.setPoints({ codes: data.codes, labels: data.labels, count: data.count });
-      latentMap.events.on('move', (x, y) => showProbe(x, y));
+      latentMap.events.on('move', (x, y) => {
+        showProbe(x, y);
+        if (session.mapPlay?.mode === 'path') session.extendPath(x, y);
+      });
       latentMap.events.on('commit', (x, y) => {
         showProbe(x, y);
         if (isMap && session.mapPlay?.mode === 'dream') void session.dream(x, y);
+        else if (isMap && session.mapPlay?.mode === 'path') session.extendPath(x, y);
         else if (isMap) void session.placeProbe(x, y);
       });
       if (session.mapPlay) latentMap.setPlaced(session.mapPlay.placed);
@@ -448,10 +455,18 @@ export class Level extends Phaser.Scene {
         const mp = session.mapPlay;
         const done = session.status === 'done';
         train
-          .setLabel(done ? t('level.map.again') : mp?.mode === 'holes' ? t('level.map.score') : mp?.mode === 'dream' ? t('level.dream.draw') : t('level.map.place'))
+          .setLabel(
+            done ? t('level.map.again') : mp?.mode === 'holes' ? t('level.map.score') : mp?.mode === 'dream' ? t('level.dream.draw') : mp?.mode === 'path' ? t('level.path.check') : t('level.map.place'),
+          )
           .setVariant('primary')
           .setIcon('icon-play')
-          .setEnabled(mp !== null && (session.status === 'idle' || done) && (mp.mode === 'navigator' || done || mp.placed.length > 0));
+          .setEnabled(
+            mp !== null &&
+              (session.status === 'idle' || done) &&
+              (done || mp.mode === 'navigator' || mp.mode === 'dream' || (mp.mode === 'path' ? mp.path.length >= (session.pathSpec?.minPoints ?? 3) : mp.placed.length > 0)),
+          );
+        latentMap?.setPath(mp?.path ?? []);
+        pathClear?.setEnabled((mp?.path.length ?? 0) > 0 && session.status !== 'preparing');
         latentMap?.setPlaced(mp?.placed ?? []);
         latentMap?.setEnabled(session.status === 'idle');
         mapStatus.setText(mapStatusText(session));
@@ -511,6 +526,10 @@ export class Level extends Phaser.Scene {
     registry.register('map:area', () => (latentMap && view === 'map' ? latentMap.area() : null));
     registry.register('map:probe', () => (latentMap && view === 'map' ? latentMap.probeBounds() : null));
     registry.register('map:place', () => (isMap ? train.getBounds() : null));
+    if (pathClear) {
+      registry.register('path:clear', () => pathClear.getBounds());
+      focus.register(pathClear);
+    }
     if (sigma) {
       registry.register('dream:sigma', () => sigma.getBounds());
       focus.register(sigma);
@@ -548,6 +567,7 @@ export class Level extends Phaser.Scene {
       for (const w of [train, progress, chart, viewToggle, probeImage]) w.destroy();
       targetMatch?.destroy();
       sigma?.destroy();
+      pathClear?.destroy();
       dreamImage?.destroy();
       sigmaLabel?.destroy();
       (deck as CardDeck | null)?.destroy();
@@ -613,14 +633,19 @@ function mapStatusText(session: LevelSession): string {
   const draws = session.drawsSpec;
   if (mp && draws) {
     const last = mp.judged[mp.judged.length - 1];
-    const lines = [t('level.dream.status', { n: mp.draws.length, max: draws.maxDraws, found: mp.found.length })];
+    const lines: string[] = [];
     lines.push(t('level.dream.found', { digits: mp.found.length > 0 ? mp.found.join(' ') : '–' }));
     if (last) {
       const verdict = predictedClass(last);
       lines.push(mp.placed[mp.placed.length - 1]?.good ? t('level.dream.clean', { digit: verdict.label }) : t('level.dream.unclear'));
     }
     lines.push(t('level.dream.help'));
-    return lines.join('\n');
+    return lines.join('\n\n');
+  }
+  const path = session.pathSpec;
+  if (mp && path) {
+    const p = session.level.goal.params ?? {};
+    return [t('level.path.status', { n: mp.path.length, max: path.maxPoints }), t('level.path.help', { start: String(p.start), via: String(p.via), end: String(p.end) })].join('\n\n');
   }
   if (!mp || !spec) return '';
   const lines: string[] = [];
@@ -658,11 +683,11 @@ function progressView(session: LevelSession): ProgressBarState {
   }
   if (session.mapLevel && session.status !== 'done' && session.status !== 'error') {
     const mp = session.mapPlay;
-    const max = session.pointsSpec?.maxPoints ?? session.drawsSpec?.maxDraws ?? 1;
-    const n = mp?.placed.length ?? 0;
+    const max = session.pointsSpec?.maxPoints ?? session.drawsSpec?.maxDraws ?? session.pathSpec?.maxPoints ?? 1;
+    const n = mp?.mode === 'path' ? mp.path.length : (mp?.placed.length ?? 0);
     return {
       fraction: n / max,
-      title: session.status === 'preparing' || !mp ? t('level.map.loading') : t('level.map.progress', { n, max }),
+      title: session.status === 'preparing' || !mp ? t('level.map.loading') : mp.mode === 'path' ? t('level.path.status', { n, max }) : mp.mode === 'dream' ? t('level.dream.progress', { n, max, found: mp.found.length }) : t('level.map.progress', { n, max }),
       right: mp?.live !== null && mp?.live !== undefined ? t('level.map.live', { match: mp.live.toFixed(1) }) : '',
       detail: t('level.map.model', { asset: (level.setup as { asset: string }).asset }),
     };

@@ -49,6 +49,7 @@ export class LatentMap extends Widget<MapEvents> implements Focusable {
   private points: MapPoints | null = null;
   private probe: { x: number; y: number };
   private placed: { x: number; y: number; good: boolean }[] = [];
+  private path: readonly (readonly number[])[] = [];
   private focused = false;
   private focusVisible = false;
   private dragging = false;
@@ -146,6 +147,13 @@ export class LatentMap extends Widget<MapEvents> implements Focusable {
   /** Placed probes (numbered rings; `good` ones drawn green). */
   setPlaced(placed: readonly { x: number; y: number; good: boolean }[]): this {
     this.placed = placed.map((p) => ({ ...p }));
+    this.drawOverlay();
+    return this;
+  }
+
+  /** A drawn path (latent points joined by lines, a dot at each step). */
+  setPath(points: readonly (readonly number[])[]): this {
+    this.path = points.map((p) => [...p]);
     this.drawOverlay();
     return this;
   }
@@ -262,6 +270,19 @@ export class LatentMap extends Widget<MapEvents> implements Focusable {
 
   private drawOverlay(): void {
     const g = this.overlay.clear();
+    if (this.path.length > 0) {
+      g.lineStyle(3, COLORS.focus, 0.9).beginPath();
+      this.path.forEach((p, i) => {
+        const s = this.toScreen(p[0], p[1]);
+        if (i === 0) g.moveTo(s.x, s.y);
+        else g.lineTo(s.x, s.y);
+      });
+      g.strokePath();
+      for (const p of this.path) {
+        const s = this.toScreen(p[0], p[1]);
+        g.fillStyle(0xffffff, 1).fillCircle(s.x, s.y, 2.5);
+      }
+    }
     this.placed.forEach((m, i) => {
       const s = this.toScreen(m.x, m.y);
       g.lineStyle(2, m.good ? COLORS.success : 0xffffff, 0.9).strokeCircle(s.x, s.y, 6);

@@ -36,6 +36,7 @@ describe('solver bots: trained MNIST levels', () => {
       expect(report.naiveStars).toBeLessThan(3);
       expect(report.secondsToFirstStar).not.toBeNull();
       expect(report.secondsToFirstStar!).toBeLessThanOrEqual(firstStarBudgetSeconds(level));
-    });
+      // Wall-clock limit for a busy shared machine; the budget above is what the level must meet.
+    }, 300_000);
   }
 });

@@ -1,0 +1,139 @@
+/**
+ * `npm run loadtest`: a fresh classroom server on loopback (PGlite in a temporary directory), N simulated
+ * students joining and submitting for S seconds, each retrying a submission whose answer it did not get (as
+ * the game's queue does), then a count of what the database holds. Prints one JSON object.
+ * Args: --students 60 --seconds 60. `npm test` runs a short version (tests/unit/classroom-load.test.ts).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createClassroom } from '../src/classroom/app';
+import { createRng } from '../src/shared/random';
+
+export interface LoadResult {
+  students: number;
+  seconds: number;
+  sent: number;
+  acknowledged: number;
+  stored: number;
+  lost: number;
+  duplicated: number;
+  rateLimited: number;
+  submissionsPerSecond: number;
+  p50Ms: number;
+  p95Ms: number;
+}
+
+const quantile = (sorted: number[], q: number): number => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] : 0);
+
+export async function runLoadTest(options: { students: number; seconds: number }): Promise<LoadResult> {
+  const root = resolve(import.meta.dirname, '..');
+  const dataDir = mkdtempSync(join(tmpdir(), 'lq-load-'));
+  const classroom = await createClassroom({ dataDir, adminPasswordEnv: 'load-test-password', assetsDir: join(root, 'assets'), warmUp: true });
+  try {
+    await classroom.app.listen({ host: '127.0.0.1', port: 0 });
+    const address = classroom.app.server.address();
+    if (!address || typeof address === 'string') throw new Error('no port');
+    const base = `http://127.0.0.1:${address.port}`;
+    const teacher = { authorization: 'Bearer load-test-password', 'content-type': 'application/json' };
+    const post = (path: string, body: unknown, headers: Record<string, string>) => fetch(base + path, { method: 'POST', headers, body: JSON.stringify(body) });
+    const created = await (await post('/api/teacher/competitions', { title: 'Load', levels: ['navigator'], durationMinutes: 60 }, teacher)).json();
+    const code: string = created.competition.code;
+    await fetch(`${base}/api/teacher/competitions/${code}/start`, { method: 'POST', headers: { authorization: teacher.authorization } });
+
+    const tokens: string[] = [];
+    for (let i = 0; i < options.students; i++) {
+      let res = await post('/api/join', { code, nickname: `student ${i + 1}` }, { 'content-type': 'application/json' });
+      while (res.status === 429) {
+        await new Promise((r) => setTimeout(r, Number(res.headers.get('retry-after') ?? 1) * 1000));
+        res = await post('/api/join', { code, nickname: `student ${i + 1}` }, { 'content-type': 'application/json' });
+      }
+      if (res.status !== 201) throw new Error(`join ${i}: ${res.status} ${await res.text()}`);
+      tokens.push((await res.json()).token);
+    }
+
+    const latencies: number[] = [];
+    const acknowledged = new Set<string>();
+    let sent = 0;
+    let rateLimited = 0;
+    const started = performance.now();
+    const deadline = started + options.seconds * 1000;
+    const student = async (index: number): Promise<void> => {
+      const rng = createRng(1000 + index);
+      let attempt = 0;
+      let pendingKey: string | null = null;
+      let pendingPayload: unknown = null;
+      while (performance.now() < deadline) {
+        if (!pendingKey) {
+          pendingKey = `s${index}-a${++attempt}-load`;
+          pendingPayload = { kind: 'latentPoints', points: [[Number((rng.next() * 2 - 1).toFixed(3)), Number((rng.next() * 2 - 1).toFixed(3))]], target: 0 };
+        }
+        const t = performance.now();
+        sent++;
+        let res: Response;
+        try {
+          res = await post('/api/submissions', { levelId: 'navigator', idempotencyKey: pendingKey, payload: pendingPayload }, { authorization: `Bearer ${tokens[index]}`, 'content-type': 'application/json' });
+          await res.arrayBuffer();
+        } catch {
+          continue; // network error: retry the same key
+        }
+        latencies.push(performance.now() - t);
+        if (res.status === 201 || res.status === 200) {
+          acknowledged.add(`${index}:${pendingKey}`);
+          // One in ten acknowledged submissions is replayed, as a client that lost the answer would.
+          if (rng.next() >= 0.1) pendingKey = null;
+        } else if (res.status === 429 || res.status === 503) {
+          rateLimited++;
+          const wait = Number(res.headers.get('retry-after') ?? 1);
+          await new Promise((r) => setTimeout(r, Math.min(wait * 1000, Math.max(0, deadline - performance.now()))));
+        } else {
+          throw new Error(`submission refused: ${res.status}`);
+        }
+      }
+    };
+    await Promise.all(tokens.map((_, i) => student(i)));
+    const elapsed = (performance.now() - started) / 1000;
+
+    const rows = await classroom.store.db.query<{ player: number; key: string; n: number | string }>(
+      `SELECT s.player_id AS player, s.idempotency_key AS key, count(*) AS n FROM submissions s GROUP BY s.player_id, s.idempotency_key`,
+    );
+    const players = await classroom.store.db.query<{ id: number; nickname: string }>('SELECT id, nickname FROM players');
+    const indexOf = new Map(players.map((p) => [p.id, Number(p.nickname.split(' ')[1]) - 1]));
+    const storedKeys = new Set(rows.map((r) => `${indexOf.get(r.player)}:${r.key}`));
+    const stored = rows.reduce((n, r) => n + Number(r.n), 0);
+    const sorted = [...latencies].sort((a, b) => a - b);
+    return {
+      students: options.students,
+      seconds: Math.round(elapsed * 10) / 10,
+      sent,
+      acknowledged: acknowledged.size,
+      stored,
+      lost: [...acknowledged].filter((k) => !storedKeys.has(k)).length,
+      duplicated: stored - storedKeys.size,
+      rateLimited,
+      submissionsPerSecond: Math.round((acknowledged.size / elapsed) * 10) / 10,
+      p50Ms: Math.round(quantile(sorted, 0.5) * 10) / 10,
+      p95Ms: Math.round(quantile(sorted, 0.95) * 10) / 10,
+    };
+  } finally {
+    await classroom.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const arg = (name: string, fallback: number): number => {
+    const i = process.argv.indexOf(`--${name}`);
+    const v = i >= 0 ? Number(process.argv[i + 1]) : fallback;
+    if (!Number.isInteger(v) || v < 1 || v > 600) throw new Error(`--${name} must be an integer from 1 to 600.`);
+    return v;
+  };
+  runLoadTest({ students: arg('students', 60), seconds: arg('seconds', 60) }).then(
+    (result) => console.log(JSON.stringify(result)),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}
