@@ -225,6 +225,7 @@ const en = {
   'level.map.tooClose': 'Too close to a point you placed: keep them at least {min} apart.',
   'level.arith.panel': 'Your expression',
   'level.arith.title': 'Cards: click one to add it, again to take it out',
+  'level.arith.titleShort': 'Cards: tap to add or remove',
   'level.arith.yours': 'Your decode',
   'level.arith.clear': 'Clear',
   'level.arith.check': 'Check',

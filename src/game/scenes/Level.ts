@@ -82,7 +82,7 @@ export class Level extends Phaser.Scene {
             ? 250
             : 170
         : level.setup.kind === 'arithmetic' && level.solution.kind === 'expression'
-          ? 96 + level.solution.maxTerms * TERM_ROW + 56
+          ? 56 + level.solution.maxTerms * TERM_ROW + 52
           : ControlPanel.heightFor(level.controls, portraitWidth) + 56;
     const L = layoutLevel(this.scale.width, this.scale.height, leftHeight);
     const registry = new WidgetRegistry();
@@ -241,7 +241,7 @@ export class Level extends Phaser.Scene {
     const mapCard = this.add.graphics().setVisible(false);
     mapCard.fillStyle(COLORS.panel, 1).fillRoundedRect(union.x, union.y, union.width, union.height, 12);
     mapCard.lineStyle(1, COLORS.panelBorder, 1).strokeRoundedRect(union.x + 0.5, union.y + 0.5, union.width - 1, union.height - 1, 12);
-    const mapTitle = new Label(this, { x: isMap ? union.x + 16 : toggleRect.x + toggleRect.width + 16, y: union.y + 14, text: t('level.map.title').toUpperCase(), variant: 'section', wrap: union.width - 32 - (isMap ? 0 : 256) }).setVisible(false);
+    const mapTitle = new Label(this, { x: isMap ? union.x + 16 : toggleRect.x + toggleRect.width + 16, y: union.y + 14, text: (L.portrait ? t('level.view.map') : t('level.map.title')).toUpperCase(), variant: 'section', wrap: union.width - 32 - (isMap || isArith ? 0 : 256) }).setVisible(false);
     const probeCaption = new Label(this, { x: 0, y: 0, text: '', variant: 'small', wrap: 240 }).setVisible(false);
     const probeTitle = new Label(this, { x: 0, y: 0, text: t('level.map.decoded'), variant: 'bodyMuted' }).setVisible(false);
     const probeImage = new ImageGrid(this, { x: union.x, y: union.y, width: 10, height: 10, id: 'map:decode', columns: 1 });
@@ -349,9 +349,10 @@ export class Level extends Phaser.Scene {
     let deck: CardDeck | null = null;
     let arithMatch: TargetMatch | null = null;
     let clear: Button | null = null;
-    const formula = new Label(this, { x: L.controls.x + 16, y: L.controls.y + 44, text: '', variant: 'body', wrap: L.controls.width - 32 }).setVisible(isArith);
+    // Phones: no room for the written-out expression; the term rows and the cards say it.
+    const formula = new Label(this, { x: L.controls.x + 16, y: L.controls.y + 44, text: '', variant: 'body', wrap: L.controls.width - 32 }).setVisible(isArith && !L.portrait);
     if (isArith && exprSpec) {
-      const top = L.controls.y + 96;
+      const top = L.controls.y + (L.portrait ? 44 : 96);
       for (let i = 0; i < exprSpec.maxTerms; i++) {
         const y = top + i * TERM_ROW;
         const label = new Label(this, { x: L.controls.x + 16, y: y + 4, text: '', variant: 'bodyMuted' });
@@ -368,7 +369,7 @@ export class Level extends Phaser.Scene {
       if (!play || deck) return;
       const matchW = L.portrait ? union.width - 32 : 300;
       const deckRect = L.portrait
-        ? { x: union.x + 16, y: union.y + 48, width: union.width - 32, height: Math.floor((union.height - 64) * 0.5) }
+        ? { x: union.x + 16, y: union.y + 40, width: union.width - 32, height: Math.floor((union.height - 52) * 0.42) }
         : { x: union.x + 16, y: union.y + 48, width: union.width - 32 - matchW - 24, height: union.height - 64 };
       deck = new CardDeck(
         this,
@@ -383,7 +384,7 @@ export class Level extends Phaser.Scene {
         : { x: deckRect.x + deckRect.width + 24, y: union.y + 48, width: matchW, height: Math.min(300, union.height - 64) };
       arithMatch = new TargetMatch(this, 'arith:target', matchRect, { target: t('level.map.targetImage'), current: t('level.arith.yours') }, level.metric.unit === 'percent' ? level.stars[0] : 0);
       arithMatch.setTarget({ pixels: play.targets[0], width: play.width, height: play.height });
-      mapTitle.setText(t('level.arith.title').toUpperCase()).setPosition(union.x + 16, union.y + 14);
+      mapTitle.setText((L.portrait ? t('level.arith.titleShort') : t('level.arith.title')).toUpperCase()).setPosition(union.x + 16, union.y + 14);
       mapCard.setVisible(true);
       mapTitle.setVisible(true);
       for (let i = 0; i < play.cards.length; i++) registry.register(`card:${i}`, () => deck?.cardBounds(i) ?? null);

@@ -65,16 +65,26 @@ export class TargetMatch extends Widget {
 
   protected redraw(): void {
     const { x, y, width, height } = this.rect;
-    const size = Math.floor(Math.min((width - 24) / 2, height - 70));
-    const gap = width - 2 * size;
-    const tx = x + gap / 3;
-    const cx = x + size + (2 * gap) / 3;
+    // Short and wide (phones): images side by side with the match % to their right; else the % goes below.
+    const horizontal = height - 70 < 90 && width > 300;
+    const size = Math.max(8, Math.floor(horizontal ? Math.min(height - 30, (width - 24 - 130) / 2) : Math.min((width - 24) / 2, height - 70)));
     const iy = y + 26;
+    let tx: number;
+    let cx: number;
+    if (horizontal) {
+      tx = x + 8;
+      cx = tx + size + 16;
+      this.percent.setOrigin(0.5, 0.5).setPosition(Math.round((cx + size + x + width) / 2), Math.round(iy + size / 2));
+    } else {
+      const gap = width - 2 * size;
+      tx = x + gap / 3;
+      cx = x + size + (2 * gap) / 3;
+      this.percent.setOrigin(0.5, 0).setPosition(x + width / 2, iy + size + 8);
+    }
     this.targetLabel.setPosition(tx + size / 2, y);
     this.currentLabel.setPosition(cx + size / 2, y);
     this.target.layout({ x: tx, y: iy, width: size, height: size });
     this.current.layout({ x: cx, y: iy, width: size, height: size });
-    this.percent.setPosition(x + width / 2, iy + size + 8);
     const g = this.graphics.clear();
     g.lineStyle(2, COLORS.panelBorder, 1).strokeRect(tx - 1, iy - 1, size + 2, size + 2).strokeRect(cx - 1, iy - 1, size + 2, size + 2);
     this.drawPercent();
