@@ -37,6 +37,14 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { paths: [phaser], patterns: [zustand, gameCode] }] },
   },
   {
+    // The teacher page and projector board scripts: plain browser JavaScript served as is.
+    files: ['src/classroom/pages/*.js'],
+    languageOptions: {
+      sourceType: 'script',
+      globals: { document: 'readonly', location: 'readonly', fetch: 'readonly', sessionStorage: 'readonly', URL: 'readonly', setInterval: 'readonly' },
+    },
+  },
+  {
     files: ['src/shared/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: [phaser], patterns: [tfjs, zustand, workerCode, gameCode] }] },
   },

@@ -3,14 +3,28 @@
  * Per backend (webgl, wasm, cpu) and for the automatic choice: our training loop vs tfjs model.fit on the same
  * 784-256-32-256-784 model (batch 128) in the same page, decode round trips, frames idle and while training,
  * numTensors before/after 1,000 steps; then the chunk sizes. Targets (DESIGN §4) are reported, never asserted.
+ * Also: time from navigation to the Title screen being interactive (3 cold loads), and per level (`levels`), on the
+ * automatic backend, through the Level scene's own LevelSession (src/game/bench/bench-level.ts): trained levels
+ * (worlds 1–2, Balance beta) play the solver bots' skilled ladder (tests/unit/solvers/lib/strategies.ts) until the
+ * first star, timed from pressing Train to the score; map/arithmetic levels time the pretrained model getting ready
+ * and one scored attempt with the solver's skilled payload. `levelTraining`: frames on a level page idle vs while
+ * Beat PCA trains. Filters: BENCH_BACKENDS=auto,webgl|none, BENCH_LEVELS=beat-pca,blend|none.
+ * Writes .bench/latest.json too.
  */
 import { readFileSync, readdirSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import os from 'node:os';
 import { preview } from 'vite';
-import { chromium } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 import type { BackendBench, BenchOptions } from '../src/game/bench/bench-page';
+import type { PretrainedLevelBench, TrainedLevelBench } from '../src/game/bench/bench-level';
+import { LEVELS, type LevelDefinition } from '../src/shared/levels';
+import type { SolutionPayload } from '../src/shared/levels';
+import { solverEngine } from '../tests/unit/solvers/lib/node-engine';
+import { PretrainedLevel } from '../tests/unit/solvers/lib/pretrained';
+import { planPretrained } from '../tests/unit/solvers/lib/pretrained-solvers';
+import { TRAINED_STRATEGIES } from '../tests/unit/solvers/lib/strategies';
 import type {} from '../src/game/test-api';
 import { CHROMIUM_ARGS } from '../tests/e2e/browser';
 
@@ -23,6 +37,173 @@ const OPTIONS: Record<(typeof ALL_BACKENDS)[number], BenchOptions> = {
   wasm: { trainSteps: 200, batchSize: 128, decodeRuns: 80, memorySteps: 1000 },
   cpu: { trainSteps: 30, batchSize: 128, decodeRuns: 40, memorySteps: 1000 },
 };
+
+/**
+ * Levels timed in the browser: the trained ones of worlds 1–2 and Balance beta (the solver bots' skilled ladder,
+ * up to the first star), and the map/arithmetic ones (pretrained model ready, one scored attempt).
+ * BENCH_LEVELS=beat-pca,blend limits them; BENCH_LEVELS=none skips them.
+ */
+const LEVEL_FILTER = process.env.BENCH_LEVELS?.split(',').filter(Boolean) ?? null;
+const BENCH_LEVELS = LEVELS.filter(
+  (l) => (l.setup.kind === 'trained' ? l.world <= 2 || l.id === 'balance-beta' : true) && (!LEVEL_FILTER || LEVEL_FILTER.includes(l.id)),
+);
+/** One level's page may not take longer than this (a slow level reports an error instead of eating the budget). */
+const LEVEL_TIMEOUT_MS = Number(process.env.BENCH_LEVEL_TIMEOUT_MS ?? 150_000);
+/** The level whose training frames are the headline `levelTraining` figure (first of these that ran). */
+const FRAMES_LEVELS = ['beat-pca', 'static'];
+
+export interface LevelFigure {
+  id: string;
+  world: number;
+  kind: 'trained' | 'pretrained';
+  /** Trained: wall seconds from pressing Train to the scored result, summed over the ladder up to the first star. */
+  secondsToFirstStar: number | null;
+  /** Best stars of the attempts played (trained: the ladder; pretrained: the level's example payload). */
+  stars: number | null;
+  /** Navigation to the Level scene being interactive. */
+  openSeconds: number | null;
+  attempts?: { values: object; seconds: number; trainSeconds: number | null; score: number | null; stars: number | null; fps: number; maxGapMs: number; error: string | null }[];
+  idleFps?: number;
+  /**
+   * Pretrained: concept card dismissed → model (and map or cards) ready; then the solver's skilled payload played
+   * through the session (cards, probes, path, dreams) and scored. secondsToFirstStar = ready + attempt when it
+   * earns a star (nothing trains). payloadSource says whose payload it was ('solver', or 'example' if planning failed).
+   */
+  readySeconds?: number;
+  payloadSource?: 'solver' | 'example';
+  /** Seconds the solver bot took in Node to find its payload (not part of the browser figures). */
+  solverSearchSeconds?: number;
+  attemptSeconds?: number | null;
+  score?: number | null;
+  error?: string | null;
+}
+
+const round = (v: number, digits = 4): number => Number(v.toPrecision(digits));
+
+function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} took longer than ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+function trainedFigure(level: LevelDefinition, openSeconds: number, r: TrainedLevelBench): LevelFigure {
+  let total = 0;
+  let secondsToFirstStar: number | null = null;
+  for (const a of r.attempts) {
+    total += a.seconds;
+    if (secondsToFirstStar === null && (a.stars ?? 0) >= 1) secondsToFirstStar = round(total);
+  }
+  const errors = r.attempts.map((a) => a.error).filter((e): e is string => !!e);
+  return {
+    id: level.id,
+    world: level.world,
+    kind: 'trained',
+    secondsToFirstStar,
+    stars: r.attempts.reduce<number | null>((best, a) => (a.stars === null ? best : Math.max(best ?? 0, a.stars)), null),
+    openSeconds: round(openSeconds),
+    idleFps: round(r.idle.fps),
+    attempts: r.attempts.map((a) => ({
+      values: a.values,
+      seconds: round(a.seconds),
+      trainSeconds: a.trainSeconds === null ? null : round(a.trainSeconds),
+      score: a.score === null ? null : round(a.score, 5),
+      stars: a.stars,
+      fps: round(a.frames.fps),
+      maxGapMs: round(a.frames.maxGapMs),
+      error: a.error,
+    })),
+    error: errors[0] ?? null,
+  };
+}
+
+function pretrainedFigure(level: LevelDefinition, openSeconds: number, r: PretrainedLevelBench, plan: PretrainedPayload): LevelFigure {
+  return {
+    id: level.id,
+    world: level.world,
+    kind: 'pretrained',
+    secondsToFirstStar: (r.stars ?? 0) >= 1 && r.attemptSeconds !== null ? round(r.readySeconds + r.attemptSeconds) : null,
+    stars: r.stars,
+    payloadSource: plan.source,
+    ...(plan.searchSeconds !== undefined ? { solverSearchSeconds: round(plan.searchSeconds) } : {}),
+    openSeconds: round(openSeconds),
+    readySeconds: round(r.readySeconds),
+    attemptSeconds: r.attemptSeconds === null ? null : round(r.attemptSeconds),
+    score: r.score === null ? null : round(r.score, 5),
+    error: r.error,
+  };
+}
+
+interface PretrainedPayload {
+  payload: SolutionPayload;
+  source: 'solver' | 'example';
+  searchSeconds?: number;
+  error?: string;
+}
+
+/** The solver bots' skilled payloads for the map and arithmetic levels (found in Node on the WASM engine, ~3 s). */
+async function pretrainedPayloads(levels: LevelDefinition[]): Promise<Map<string, PretrainedPayload>> {
+  const out = new Map<string, PretrainedPayload>();
+  if (levels.length === 0) return out;
+  let engine: Awaited<ReturnType<typeof solverEngine>> | null = null;
+  try {
+    engine = await solverEngine();
+  } catch (error) {
+    process.stderr.write(`bench: solver engine failed (${String(error)}); the levels' example payloads are played\n`);
+  }
+  for (const level of levels) {
+    if (!engine) {
+      out.set(level.id, { payload: level.example, source: 'example' });
+      continue;
+    }
+    const t0 = performance.now();
+    try {
+      const plan = await planPretrained(await PretrainedLevel.load(engine, level));
+      out.set(level.id, { payload: plan.skilled, source: 'solver', searchSeconds: (performance.now() - t0) / 1000 });
+    } catch (error) {
+      out.set(level.id, { payload: level.example, source: 'example', error: String(error) });
+    }
+  }
+  return out;
+}
+
+async function benchLevel(browser: Browser, baseUrl: string, level: LevelDefinition, plan: PretrainedPayload | undefined): Promise<{ figure: LevelFigure; trained: TrainedLevelBench | null }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const page = await context.newPage();
+  const failed = (error: unknown): LevelFigure => ({
+    id: level.id,
+    world: level.world,
+    kind: level.setup.kind === 'trained' ? 'trained' : 'pretrained',
+    secondsToFirstStar: null,
+    stars: null,
+    openSeconds: null,
+    error: error instanceof Error ? error.message.split('\n')[0] : String(error),
+  });
+  try {
+    const run = async () => {
+      await page.goto(new URL(`?level=${level.id}&backend=auto`, baseUrl).toString());
+      await page.waitForFunction(() => window.__latentQuest?.ready === true && window.__latentQuest.scene() === 'Level' && window.__latentQuest.level() !== null, undefined, {
+        timeout: 60_000,
+      });
+      const openSeconds = (await page.evaluate(() => performance.now())) / 1000;
+      if (level.setup.kind === 'trained') {
+        const strategy = TRAINED_STRATEGIES[level.id];
+        const ladder = strategy ? [...strategy.ladder] : [{}];
+        const r = await page.evaluate((o) => window.__latentQuest!.debug.benchTrainedLevel(o), { ladder, idleMs: 3000 });
+        return { figure: trainedFigure(level, openSeconds, r), trained: r };
+      }
+      const p = plan ?? { payload: level.example, source: 'example' as const };
+      const r = await page.evaluate(([payload, ms]) => window.__latentQuest!.debug.benchPretrainedLevel(payload, ms), [p.payload, 60_000] as const);
+      return { figure: pretrainedFigure(level, openSeconds, r, p), trained: null };
+    };
+    return await withTimeout(run(), LEVEL_TIMEOUT_MS, level.id);
+  } catch (error) {
+    return { figure: failed(error), trained: null };
+  } finally {
+    await context.close();
+  }
+}
 
 function chunkSizes(distDir: string) {
   const html = readFileSync(join(distDir, 'index.html'), 'utf8');
@@ -46,12 +227,15 @@ function chunkSizes(distDir: string) {
 }
 
 async function main(): Promise<void> {
+  const plans = await pretrainedPayloads(BENCH_LEVELS.filter((l) => l.setup.kind !== 'trained'));
   const server = await preview({ preview: { host: '127.0.0.1', port: 0 }, logLevel: 'warn' });
   const baseUrl = server.resolvedUrls?.local[0];
   if (!baseUrl) throw new Error('vite preview did not report a URL');
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
   const results: Record<string, BackendBench | { error: string }> = {};
   const titleInteractiveMs: number[] = [];
+  const levels: LevelFigure[] = [];
+  const trainedRuns = new Map<string, TrainedLevelBench>();
   try {
     // Time from navigation start to the Title screen being interactive (3 cold page loads).
     for (let i = 0; i < 3; i++) {
@@ -79,6 +263,12 @@ async function main(): Promise<void> {
         await context.close();
       }
     }
+    for (const level of BENCH_LEVELS) {
+      const { figure, trained } = await benchLevel(browser, baseUrl, level, plans.get(level.id));
+      levels.push(figure);
+      if (trained) trainedRuns.set(level.id, trained);
+      process.stderr.write(`bench: ${level.id} ${figure.error ? `error: ${figure.error}` : `done (${JSON.stringify({ secondsToFirstStar: figure.secondsToFirstStar, stars: figure.stars, readySeconds: figure.readySeconds })})`}\n`);
+    }
   } finally {
     await browser.close();
     await server.close();
@@ -89,6 +279,20 @@ async function main(): Promise<void> {
   const fastest = forced.reduce<BackendBench | null>((best, r) => (!best || r.train.ourSamplesPerSecond > best.train.ourSamplesPerSecond ? r : best), null);
   const auto = results.auto;
   const chunks = chunkSizes('dist');
+  // Frames on a level page: idle (card closed, nothing running) vs while its first attempt trains.
+  const framesLevel = [...FRAMES_LEVELS, ...trainedRuns.keys()].find((id) => trainedRuns.get(id)?.attempts[0]);
+  const framesRun = framesLevel ? trainedRuns.get(framesLevel) : undefined;
+  const levelTraining = framesRun
+    ? {
+        level: framesRun.id,
+        idleFps: round(framesRun.idle.fps),
+        idleMaxGapMs: round(framesRun.idle.maxGapMs),
+        trainingFps: round(framesRun.attempts[0].frames.fps),
+        maxGapMs: round(framesRun.attempts[0].frames.maxGapMs),
+        fpsRatio: framesRun.idle.fps > 0 ? round(framesRun.attempts[0].frames.fps / framesRun.idle.fps) : null,
+        trainingSeconds: round(framesRun.attempts[0].seconds),
+      }
+    : null;
   const targets = {
     fpsDuringTrainingAtLeast95PercentOfIdle: Object.fromEntries(forced.concat(ok(auto) ? [auto] : []).map((r) => [r.backend, r.frames.fpsRatio >= 0.95])),
     noFrameGapOver50ms: Object.fromEntries(forced.map((r) => [r.backend, r.frames.training.maxGapMs <= 50])),
@@ -99,6 +303,7 @@ async function main(): Promise<void> {
     decodeGridP95Under16ms: Object.fromEntries(forced.map((r) => [r.backend, r.decode.grid20P95Ms <= 16])),
     noTensorGrowth: Object.fromEntries(forced.map((r) => [r.backend, r.tensors.after === r.tensors.before])),
     noTfjsInMainChunk: chunks.noTfjsInMain,
+    levelFpsDuringTrainingAtLeast95PercentOfIdle: levelTraining?.fpsRatio != null ? levelTraining.fpsRatio >= 0.95 : null,
   };
   const report = {
     date: new Date().toISOString(),
@@ -106,6 +311,10 @@ async function main(): Promise<void> {
     model: '784-256-32-256-784 dense AE, MNIST, Adam 1e-3, MSE',
     titleInteractiveMs: { runs: titleInteractiveMs, median: [...titleInteractiveMs].sort((a, b) => a - b)[1] ?? null },
     backends: results,
+    /** The level pages run on the automatic choice (what backends.auto.backend resolved to). */
+    levelsBackend: 'auto',
+    levels,
+    levelTraining,
     fastestBackend: fastest?.backend ?? null,
     autoVsFastest: ok(auto) && fastest ? auto.train.ourSamplesPerSecond / fastest.train.ourSamplesPerSecond : null,
     chunks: {

@@ -41,6 +41,8 @@ async function main(): Promise<void> {
     adminPasswordEnv: process.env.CLASSROOM_ADMIN_PASSWORD,
     assetsDir: join(root, 'assets'),
     warmUp: process.env.CLASSROOM_WARMUP !== '0',
+    // The QR code carries the first LAN address (what a phone or tablet on the school network can reach).
+    joinBaseUrl: host === '127.0.0.1' || port === 0 ? undefined : lanUrls(port)[0].replace(/\/$/, ''),
     distDir: dist,
   });
   await classroom.app.listen({ port, host });
@@ -50,6 +52,7 @@ async function main(): Promise<void> {
   console.log('\nLatent Quest classroom server');
   console.log(`  Students open: ${host === '127.0.0.1' ? `http://127.0.0.1:${actualPort}/` : lanUrls(actualPort).join('  ')}`);
   console.log(`  Teacher password: ${classroom.admin.password}  (${classroom.admin.source === 'env' ? 'from CLASSROOM_ADMIN_PASSWORD' : `kept in ${join(dataDir, 'admin-password.txt')}`})`);
+  console.log(`  Teacher page: http://127.0.0.1:${actualPort}/teacher   Projector: /board/<CODE>`);
   console.log(`  Storage: ${storage}\n`);
   const stop = (): void => {
     classroom.close().then(

@@ -26,6 +26,8 @@ export interface ClassroomConfig {
   logger?: boolean;
   /** Load the pretrained decoders and the judge before listening (startup takes longer, first answers are fast). */
   warmUp?: boolean;
+  /** Base of the join URL in QR codes (the LAN address students can reach). */
+  joinBaseUrl?: string;
 }
 
 export interface Classroom {
@@ -41,7 +43,7 @@ export async function createClassroom(config: ClassroomConfig): Promise<Classroo
   const store = await ClassroomStore.open(db);
   const rescorer = await Rescorer.create({ assetsDir: config.assetsDir, maxQueue: config.maxRescoreQueue });
   if (config.warmUp) await rescorer.warmUp(LEVELS);
-  const app = await buildServer({ store, rescorer, adminPassword: admin.password, distDir: config.distDir, now: config.now, limits: config.limits, logger: config.logger });
+  const app = await buildServer({ store, rescorer, adminPassword: admin.password, distDir: config.distDir, now: config.now, limits: config.limits, logger: config.logger, pages: { joinBaseUrl: config.joinBaseUrl } });
   return {
     app,
     store,

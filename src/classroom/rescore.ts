@@ -2,8 +2,9 @@
  * Re-scores a submission from its solution payload alone, with the real engine (src/ml-worker) on the tfjs
  * WASM backend in Node and the level's own measurements and scorer (src/shared): latent points, draws, paths
  * and expressions go through the shipped pretrained decoders and judge; hyperparameters are trained again
- * with the level's plan and the competition's seed. One job at a time in a bounded queue: training is CPU-bound
- * and a classroom laptop has few cores, so excess work is refused (503 + Retry-After) rather than piled up.
+ * with the level's plan and the competition's seed. One job at a time per lane (training, decoding), each lane
+ * bounded: training is CPU-bound and a classroom laptop has few cores, so excess work is refused
+ * (503 + Retry-After) rather than piled up.
  *
  * The measurement steps mirror the game's harness (src/game/level/measure.ts and the solver bots); they belong
  * in one shared module once the Level scene settles (see the classroom README section).
@@ -59,9 +60,16 @@ export interface Rescored {
   ms: number;
 }
 
+type Lane = 'train' | 'decode';
+
+/** Results kept for identical (level, solution, seed): the engine is deterministic on one backend. */
+const MEMO_SIZE = 2000;
+
 export class Rescorer {
-  private tail: Promise<unknown> = Promise.resolve();
-  private queued = 0;
+  // Two serial lanes: a 10 s training job must not hold up 5 ms decodes queued behind it.
+  private readonly tails: Record<Lane, Promise<unknown>> = { train: Promise.resolve(), decode: Promise.resolve() };
+  private readonly queued: Record<Lane, number> = { train: 0, decode: 0 };
+  private readonly memo = new Map<string, Promise<Rescored>>();
   private jobs = 0;
   private readonly cardCodes = new Map<string, Float32Array>();
 
@@ -94,24 +102,34 @@ export class Rescorer {
 
   /** Jobs waiting or running. */
   get pending(): number {
-    return this.queued;
+    return this.queued.train + this.queued.decode;
   }
 
-  /** Measures and scores a validated payload (`seed` only matters to trained levels). */
+  /**
+   * Measures and scores a validated payload (`seed` only matters to trained levels). The same level, payload
+   * and seed share one job and its result: in a class that all trains the same settings, one run scores all.
+   */
   score(level: LevelDefinition, payload: SolutionPayload, seed: number): Promise<Rescored> {
-    if (this.queued >= this.maxQueue) throw new QueueFullError(Math.max(1, Math.ceil(this.queued / 2)));
-    this.queued++;
+    const lane: Lane = level.setup.kind === 'trained' ? 'train' : 'decode';
+    const key = JSON.stringify([level.id, lane === 'train' ? seed : 0, payload]);
+    const known = this.memo.get(key);
+    if (known) return known;
+    if (this.queued[lane] >= this.maxQueue) throw new QueueFullError(Math.max(1, Math.ceil(this.queued[lane] / 2)));
+    this.queued[lane]++;
     const run = async (): Promise<Rescored> => {
       const started = performance.now();
       try {
         const evaluation = level.setup.kind === 'trained' ? await this.measureTrained(level, level.setup, payload, seed) : await this.measurePretrained(level, payload);
         return { result: level.score(payload, evaluation), evaluation, ms: performance.now() - started };
       } finally {
-        this.queued--;
+        this.queued[lane]--;
       }
     };
-    const job = this.tail.then(run, run);
-    this.tail = job.catch(() => undefined);
+    const job = this.tails[lane].then(run, run);
+    this.tails[lane] = job.catch(() => undefined);
+    this.memo.set(key, job);
+    job.catch(() => this.memo.delete(key));
+    if (this.memo.size > MEMO_SIZE) this.memo.delete(this.memo.keys().next().value!);
     return job;
   }
 

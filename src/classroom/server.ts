@@ -11,6 +11,7 @@ import { checkNickname, hashToken, JOIN_CODE_PATTERN, newJoinCode, newToken, nor
 import { RateLimiter, type RateLimit } from './rate-limit';
 import { QueueFullError, type Rescorer } from './rescore';
 import { leaderboard, levelResults, resultsCsv } from './results';
+import { registerPages, type PagesOptions } from './pages';
 import { serveStatic } from './static-files';
 import type { ClassroomStore, Competition, Player, Submission } from './store';
 
@@ -23,6 +24,8 @@ export interface ServerOptions {
   now?: () => Date;
   logger?: boolean;
   limits?: Partial<ServerLimits>;
+  /** Teacher page, projector board and QR code (default on). */
+  pages?: PagesOptions;
 }
 
 export interface ServerLimits {
@@ -370,6 +373,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   );
 
   app.setNotFoundHandler((request, reply) => reply.code(404).send({ error: 'Not Found', message: `No route ${request.method} ${request.url.slice(0, 200)}.` }));
+  registerPages(app, options.pages);
   if (options.distDir) serveStatic(app, options.distDir);
   return app;
 }

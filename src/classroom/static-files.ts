@@ -46,6 +46,8 @@ export function serveStatic(app: FastifyInstance, root: string): void {
   const rootDir = normalize(root);
   app.get('/*', async (request, reply) => {
     const url = request.url;
+    // An unknown API route is a JSON 404, never the app shell.
+    if (url === '/api' || url.startsWith('/api/')) return reply.code(404).send({ error: 'Not Found', message: `No route ${request.method} ${url.slice(0, 200)}.` });
     // Paths like /board/CODE are the game's own routes: answer them with the app shell.
     const file = (await fileIn(rootDir, url)) ?? (extname(url.split('?')[0]) === '' ? await fileIn(rootDir, '/index.html') : null);
     if (!file) return reply.code(404).send({ error: 'Not Found', message: `Nothing at ${url.slice(0, 200)}.` });

@@ -3,7 +3,9 @@
  * Type-only and dependency-light so the Node-side tests can `import type {} from '../../src/game/test-api'`
  * to get the `window.__latentQuest` declaration.
  */
+import type { PretrainedLevelBench, TrainedLevelBench, TrainedLevelOptions } from './bench/bench-level';
 import type { BackendBench, BenchOptions } from './bench/bench-page';
+import type { SolutionPayload } from '../shared/levels';
 import type { LevelSnapshot } from './level/current';
 import type { StateSnapshot } from './state/snapshot';
 
@@ -41,6 +43,10 @@ export interface LatentQuestHooks {
     rendererType(): 'canvas' | 'webgl';
     /** `npm run bench`: measures this page's backend (loaded on demand, not in the main chunk). */
     benchmark(options: BenchOptions): Promise<BackendBench>;
+    /** `npm run bench`: plays the open trained level's ladder through its LevelSession until the first star. */
+    benchTrainedLevel(options: TrainedLevelOptions): Promise<TrainedLevelBench>;
+    /** `npm run bench`: the open map/arithmetic level: time to its pretrained model, then `payload` played and scored. */
+    benchPretrainedLevel(payload: SolutionPayload, timeoutMs: number): Promise<PretrainedLevelBench>;
   };
 }
 

@@ -17,6 +17,7 @@
  *     activeJobId(): string | null      the running training job (null after Leave cancels it)
  *     rendererType(): 'canvas' | 'webgl'     the renderer Phaser actually runs
  *     startScene(key, data?): boolean   replace the active main scene (e.g. Results with a made-up result)
+ *     benchmark / benchTrainedLevel / benchPretrainedLevel   npm run bench (src/game/bench, loaded on demand)
  *   }
  * }
  *
@@ -100,6 +101,8 @@ export function installTestHooks(game: Phaser.Game, context: GameContext): void 
       },
       rendererType: () => (game.renderer.type === Phaser.CANVAS ? 'canvas' : 'webgl'),
       benchmark: async (options) => (await import('./bench/bench-page')).runBackendBench(context.bridge, options),
+      benchTrainedLevel: async (options) => (await import('./bench/bench-level')).runTrainedLevelBench(options),
+      benchPretrainedLevel: async (payload, timeoutMs) => (await import('./bench/bench-level')).runPretrainedLevelBench(payload, timeoutMs),
     },
   };
 }

@@ -85,11 +85,13 @@ describe('teacher and join', () => {
 
 describe('scores are earned, not claimed', () => {
   it('re-scores every level kind exactly as the game harness does, ignoring a claimed score', async () => {
+    // All at once: training and decoding lanes run side by side on one engine and must not disturb each other.
+    const responses = await Promise.all(LEVEL_IDS.map((id) => submit('Ana', id, level(id).example, key(), { score: 1e9, stars: 3 })));
     const engine = await solverEngine();
-    for (const id of LEVEL_IDS) {
+    for (const [i, id] of LEVEL_IDS.entries()) {
       const l = level(id);
       const payload = l.example as SolutionPayload;
-      const res = await submit('Ana', id, payload, key(), { score: 1e9, stars: 3 });
+      const res = responses[i];
       expect(res.status, `${id}: ${res.text}`).toBe(201);
       let reference;
       if (l.setup.kind === 'trained') {
@@ -100,6 +102,17 @@ describe('scores are earned, not claimed', () => {
       }
       expect(res.json.submission, id).toMatchObject({ levelId: id, score: reference.score, stars: reference.stars, goalMet: reference.goalMet, replayed: false });
     }
+  });
+
+  it('scores a trained level with the competition seed (another seed trains another model)', async () => {
+    const l = level('squeeze-the-alphabet');
+    const values = { bottleneck: 1, width: 16 };
+    const res = await submit('Ben', l.id, { kind: 'hyperparameters', values });
+    expect(res.status).toBe(201);
+    const engine = await solverEngine();
+    const [same, other] = [(await playTrained(engine, l, values, SEED)).evaluation, (await playTrained(engine, l, values, SEED + 1)).evaluation];
+    expect(res.json.submission.score).toBe(l.score({ kind: 'hyperparameters', values }, same).score);
+    expect(same).not.toEqual(other);
   });
 
   it('replays idempotently and refuses a different solution under the same key', async () => {
@@ -192,5 +205,23 @@ describe('scores are earned, not claimed', () => {
     expect((await call('POST', `/api/teacher/competitions/${c2}/stop`, undefined, room.teacher)).status).toBe(200);
     const res = await submit('Dana', 'navigator', level('navigator').example);
     expect([res.status, res.json.message]).toEqual([403, expect.stringMatching(/ended/)]);
+  });
+
+  it('serves the teacher page, the projector board and a join QR code', async () => {
+    const teacherPage = await room.app.inject({ method: 'GET', url: '/teacher' });
+    expect(teacherPage.statusCode).toBe(200);
+    expect(teacherPage.headers['content-security-policy']).toMatch(/script-src 'self'/);
+    expect(teacherPage.body).toContain('/classroom/teacher.js');
+    const boardPage = await room.app.inject({ method: 'GET', url: `/board/${code}` });
+    expect([boardPage.statusCode, boardPage.body.includes('/classroom/board.js')]).toEqual([200, true]);
+    expect((await room.app.inject({ method: 'GET', url: '/board/not-a-code' })).statusCode).toBe(400);
+    const js = await room.app.inject({ method: 'GET', url: '/classroom/board.js' });
+    expect([js.statusCode, js.headers['content-type']]).toEqual([200, 'text/javascript; charset=utf-8']);
+    expect((await room.app.inject({ method: 'GET', url: '/classroom/..%2Fserver.ts' })).statusCode).toBe(400);
+    const qr = await room.app.inject({ method: 'GET', url: `/api/competitions/${code}/qr.svg`, headers: { host: '192.168.1.20:8787' } });
+    expect([qr.statusCode, qr.headers['content-type']]).toEqual([200, 'image/svg+xml']);
+    expect(qr.body).toMatch(/^<svg[^>]*viewBox/);
+    const forged = await room.app.inject({ method: 'GET', url: `/api/competitions/${code}/qr.svg`, headers: { host: 'evil"><script>' } });
+    expect(forged.statusCode).toBe(200);
   });
 });

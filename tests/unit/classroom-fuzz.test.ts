@@ -4,6 +4,9 @@
  * a hang), rate limits answer 429 with Retry-After, and the server stays healthy throughout.
  */
 import type { InjectOptions } from 'fastify';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createRng } from '../../src/shared/random';
 import { testClassroom, type TestClassroom } from './classroom-support';
@@ -27,16 +30,38 @@ async function healthy(): Promise<void> {
   expect(res.statusCode).toBe(200);
 }
 
+const site = mkdtempSync(join(tmpdir(), 'lq-site-'));
+mkdirSync(join(site, 'dist'));
+writeFileSync(join(site, 'dist', 'index.html'), '<!doctype html><title>game</title>');
+writeFileSync(join(site, 'dist', 'app-abcdef12.js'), 'console.log(1)');
+writeFileSync(join(site, 'secret.txt'), 'top secret');
+
 beforeAll(async () => {
   // Generous limits here so the fuzz cases are not all 429s (the last test checks the limiter itself).
-  room = await testClassroom({ student: { burst: 1000, perSecond: 1000 }, address: { burst: 1000, perSecond: 1000 } });
+  room = await testClassroom({ student: { burst: 1000, perSecond: 1000 }, address: { burst: 1000, perSecond: 1000 } }, join(site, 'dist'));
   const created = await room.app.inject({ method: 'POST', url: '/api/teacher/competitions', headers: room.teacher, payload: { title: 'Fuzz', levels: ['navigator'], durationMinutes: 30 } });
   code = created.json().competition.code;
   await room.app.inject({ method: 'POST', url: `/api/teacher/competitions/${code}/start`, headers: room.teacher });
   token = (await room.app.inject({ method: 'POST', url: '/api/join', payload: { code, nickname: 'Fuzzer' } })).json().token;
 });
 
-afterAll(() => room?.dispose());
+afterAll(async () => {
+  await room?.dispose();
+  rmSync(site, { recursive: true, force: true });
+});
+
+it('serves the built game and nothing outside it', async () => {
+  const get = (url: string) => room.app.inject({ method: 'GET', url });
+  expect((await get('/')).body).toContain('<title>game</title>');
+  expect((await get('/board-like/route')).body).toContain('<title>game</title>');
+  const js = await get('/app-abcdef12.js');
+  expect([js.statusCode, js.headers['cache-control']]).toEqual([200, 'public, max-age=31536000, immutable']);
+  for (const url of ['/../secret.txt', '/%2e%2e/secret.txt', '/..%2fsecret.txt', '/%2e%2e%2fsecret.txt', '/dist/../../secret.txt', '/%00.txt', '/%E0%A4%A.txt']) {
+    const res = await get(url);
+    expect(res.body, url).not.toContain('top secret');
+  }
+  expect((await get('/missing.js')).statusCode).toBe(404);
+});
 
 const json = { 'content-type': 'application/json' };
 

@@ -6,12 +6,9 @@
 import type * as Comlink from 'comlink';
 import type { MlWorkerApi, ModelSpec } from '../../shared/worker-api';
 import type { MlBridge } from '../ml/bridge';
+import { frameMeter, type FrameStats } from './frames';
 
-export interface FrameStats {
-  fps: number;
-  maxGapMs: number;
-  frames: number;
-}
+export type { FrameStats } from './frames';
 
 export interface BackendBench {
   backend: string;
@@ -32,30 +29,6 @@ export interface BenchOptions {
 
 /** 784-256-32-256-784, the model the design's figures are measured on. */
 export const BENCH_SPEC: ModelSpec = { kind: 'dense', dataset: 'mnist', hidden: [256], bottleneck: 32, activation: 'relu', seed: 7 };
-
-function frameMeter(): { stop(): FrameStats } {
-  let running = true;
-  let frames = 0;
-  let maxGap = 0;
-  let first = 0;
-  let last = 0;
-  const tick = (now: number): void => {
-    if (!running) return;
-    if (frames === 0) first = now;
-    else maxGap = Math.max(maxGap, now - last);
-    last = now;
-    frames++;
-    requestAnimationFrame(tick);
-  };
-  requestAnimationFrame(tick);
-  return {
-    stop() {
-      running = false;
-      const seconds = (last - first) / 1000;
-      return { fps: seconds > 0 ? (frames - 1) / seconds : 0, maxGapMs: maxGap, frames };
-    },
-  };
-}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

@@ -1,0 +1,169 @@
+/**
+ * In-page half of `npm run bench`'s level figures (loaded on demand): plays the level open in the Level scene
+ * (`?level=<id>`) through its own LevelSession, the object the Train button and the map/arithmetic widgets drive,
+ * so the figures are the game's, not a copy of its engine. scripts/bench.ts picks the settings (the solver
+ * bots' skilled ladder) and prints the JSON.
+ */
+import { resolveControlValues } from '../../shared/levels';
+import type { ControlValue, SolutionPayload } from '../../shared/levels';
+import { currentSession } from '../level/current';
+import type { LevelSession } from '../level/session';
+import { frameMeter, type FrameStats } from './frames';
+
+export interface TrainedAttemptBench {
+  values: Record<string, ControlValue>;
+  /** Wall seconds from pressing Train to the scored result (training + measuring). */
+  seconds: number;
+  /** Seconds the worker reported for training alone. */
+  trainSeconds: number | null;
+  score: number | null;
+  stars: number | null;
+  frames: FrameStats;
+  error: string | null;
+}
+
+export interface TrainedLevelBench {
+  kind: 'trained';
+  id: string;
+  /** Main-thread frames on the level page before Train (3 s). */
+  idle: FrameStats;
+  attempts: TrainedAttemptBench[];
+}
+
+export interface PretrainedLevelBench {
+  kind: 'pretrained';
+  id: string;
+  /** From dismissing the concept card to the pretrained model (and map or cards) being ready. */
+  readySeconds: number;
+  /** One scored attempt with the given payload (the solver's), from the first action to the score. */
+  attemptSeconds: number | null;
+  score: number | null;
+  stars: number | null;
+  error: string | null;
+}
+
+export interface TrainedLevelOptions {
+  /** The ladder: each attempt's control values over the level's defaults; stops at the first star. */
+  ladder: Record<string, ControlValue>[];
+  /** Idle frames measured for this long before the first Train. */
+  idleMs: number;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function session(): LevelSession {
+  const s = currentSession();
+  if (!s) throw new Error('No level is being played (open one with ?level=<id>).');
+  return s;
+}
+
+async function until(check: () => boolean, timeoutMs: number): Promise<void> {
+  const end = performance.now() + timeoutMs;
+  while (!check()) {
+    if (performance.now() > end) throw new Error('Timed out waiting for the level.');
+    await sleep(20);
+  }
+}
+
+/** Trained levels: the ladder's attempts in order, each pressed like Train, until one earns a star. */
+export async function runTrainedLevelBench(opts: TrainedLevelOptions): Promise<TrainedLevelBench> {
+  const s = session();
+  if (!s.trained) throw new Error(`${s.level.id} is not a trained level.`);
+  s.start();
+  await sleep(500);
+  const idleMeter = frameMeter();
+  await sleep(opts.idleMs);
+  const idle = idleMeter.stop();
+  const attempts: TrainedAttemptBench[] = [];
+  for (const step of opts.ladder) {
+    const defaults = resolveControlValues(s.level.controls);
+    const values = resolveControlValues(s.level.controls, step);
+    for (const [id, value] of Object.entries({ ...defaults, ...values })) s.setValue(id, value);
+    const meter = frameMeter();
+    const t0 = performance.now();
+    await s.train();
+    const seconds = (performance.now() - t0) / 1000;
+    const frames = meter.stop();
+    attempts.push({
+      values: { ...s.values },
+      seconds,
+      trainSeconds: s.progress ? s.progress.elapsedMs / 1000 : null,
+      score: s.result?.score ?? null,
+      stars: s.result?.stars ?? null,
+      frames,
+      error: s.error ?? (s.result ? null : (s.message ?? `ended with status ${s.status}`)),
+    });
+    if ((s.result?.stars ?? 0) >= 1) break;
+  }
+  return { kind: 'trained', id: s.level.id, idle, attempts };
+}
+
+/** Plays a payload through the session's own actions (cards, probes, path, dreams), as a player would. */
+async function playPayload(s: LevelSession, example: SolutionPayload): Promise<void> {
+  switch (example.kind) {
+    case 'expression':
+      example.terms.forEach((term) => s.toggleCard(term.card));
+      example.terms.forEach((term, i) => s.setWeight(i, term.weight));
+      await s.submitExpression();
+      return;
+    case 'latentPoints':
+      // Navigator: the payload answers one target; new attempts draw targets at random until it comes up.
+      for (let i = 0; i < 100 && example.target !== undefined && s.mapPlay && s.mapPlay.target !== example.target; i++) await s.newMapAttempt();
+      for (const point of example.points) {
+        if (s.status !== 'idle') break;
+        const [x, y] = s.fromPayloadPoint(point);
+        await s.placeProbe(x, y);
+      }
+      if (s.status === 'idle') s.finishMap();
+      return;
+    case 'path': {
+      // The drawn path is exactly the payload's points (extendPath would merge points closer than a quarter step).
+      s.clearPath();
+      if (s.mapPlay) s.mapPlay.path = example.points.map((p) => [p[0], p[1]]);
+      await s.checkPath();
+      return;
+    }
+    case 'draws':
+      for (const draw of example.draws) {
+        if (s.status !== 'idle') break;
+        s.setSigma(draw.sigma);
+        await s.dream(draw.mu[0], draw.mu[1]);
+      }
+      if (s.status === 'idle') s.finishMap();
+      return;
+    default:
+      throw new Error(`No example play for ${example.kind}.`);
+  }
+}
+
+/** Map and arithmetic levels: time to the pretrained model being ready, then one scored attempt. */
+export async function runPretrainedLevelBench(payload: SolutionPayload, timeoutMs: number): Promise<PretrainedLevelBench> {
+  const s = session();
+  const t0 = performance.now();
+  s.start();
+  let readySeconds = 0;
+  let attemptSeconds: number | null = null;
+  let error: string | null = null;
+  try {
+    await until(() => s.status === 'idle' || s.status === 'error' || s.status === 'unplayable', timeoutMs);
+    readySeconds = (performance.now() - t0) / 1000;
+    if (s.status !== 'idle') throw new Error(s.error ?? `status ${s.status}`);
+    const t1 = performance.now();
+    await playPayload(s, payload);
+    await until(() => s.status === 'done' || s.status === 'error' || s.error !== null, timeoutMs);
+    attemptSeconds = (performance.now() - t1) / 1000;
+    if (s.error) error = s.error;
+  } catch (e) {
+    error = e instanceof Error ? e.message : String(e);
+    if (!readySeconds) readySeconds = (performance.now() - t0) / 1000;
+  }
+  return {
+    kind: 'pretrained',
+    id: s.level.id,
+    readySeconds,
+    attemptSeconds,
+    score: s.result?.score ?? null,
+    stars: s.result?.stars ?? null,
+    error,
+  };
+}
