@@ -16,10 +16,6 @@ import { ClassroomStore, type NewSubmission } from '../../src/classroom/store';
 const databaseUrl = process.env.DATABASE_URL;
 const inCi = process.env.CI === 'true' || process.env.CI === '1';
 
-it('runs against real PostgreSQL in CI (DATABASE_URL is set)', () => {
-  if (inCi) expect(databaseUrl, 'CI must set DATABASE_URL (see .ci/run) so the storage suite runs on PostgreSQL too').toMatch(/^postgres(ql)?:\/\//);
-  else expect(true).toBe(true);
-});
 
 const t0 = new Date('2026-03-02T09:00:00.000Z');
 const at = (seconds: number): Date => new Date(t0.getTime() + seconds * 1000);
@@ -56,6 +52,11 @@ if (databaseUrl) {
     },
   });
 }
+
+it('runs on PGlite, and on real PostgreSQL whenever DATABASE_URL is set (always in CI)', () => {
+  if (inCi) expect(databaseUrl, 'CI must set DATABASE_URL (see .ci/run) so the storage suite runs on PostgreSQL too').toMatch(/^postgres(ql)?:\/\//);
+  expect(targets.map((t) => t.name)).toEqual(databaseUrl ? ['PGlite', 'PostgreSQL'] : ['PGlite']);
+});
 
 function submissionFor(competitionId: number, playerId: number, key: string, score: number, seconds: number): NewSubmission {
   return {
