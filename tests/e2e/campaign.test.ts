@@ -10,7 +10,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { getLevel, levelsOfWorld, starsToUnlockWorld, unlockedLevelIds } from '../../src/shared/levels';
 import type { SolutionPayload, WorldId } from '../../src/shared/levels';
 import type { LevelSnapshot } from '../../src/game/level/current';
@@ -199,6 +199,16 @@ beforeAll(async () => {
     if (msg.type() === 'error') consoleErrors.push(msg.text());
   });
   page.on('pageerror', (err) => consoleErrors.push(`pageerror: ${err.message}`));
+});
+
+// The steps build on each other (one page, one save): after a failure, the later steps stop at once instead of
+// timing out on a screen they never reach.
+let failedStep: string | null = null;
+beforeEach(({ task, onTestFailed }) => {
+  if (failedStep) throw new Error(`skipped: the earlier step "${failedStep}" failed`);
+  onTestFailed(() => {
+    failedStep = task.name;
+  });
 });
 
 afterAll(async () => {
