@@ -23,6 +23,7 @@ import { Title } from './scenes/Title';
 import { WorldMap } from './scenes/WorldMap';
 import { createGameStore } from './state';
 import { installTestHooks } from './test-hooks';
+import { installSfx } from './audio/sfx';
 import { COLORS } from './ui/theme';
 import { parseUrlOptions } from './url-options';
 
@@ -90,6 +91,7 @@ export function startGame(parent: HTMLElement | string): Phaser.Game {
     },
   });
   setContext(game, context);
+  const removeSfx = installSfx(store);
   installTestHooks(game, context);
   // A phone turned or a window reshaped: switch the base size; scenes rebuild themselves on the resize event.
   const onViewport = (): void => {
@@ -98,6 +100,9 @@ export function startGame(parent: HTMLElement | string): Phaser.Game {
     if (next.width !== game.scale.width || next.height !== game.scale.height) game.scale.setGameSize(next.width, next.height);
   };
   window.addEventListener('resize', onViewport);
-  game.events.once(Phaser.Core.Events.DESTROY, () => window.removeEventListener('resize', onViewport));
+  game.events.once(Phaser.Core.Events.DESTROY, () => {
+    window.removeEventListener('resize', onViewport);
+    removeSfx();
+  });
   return game;
 }

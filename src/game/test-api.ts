@@ -39,6 +39,8 @@ export interface LatentQuestHooks {
     activeJobId(): string | null;
     /** Replaces the active main scene with `key` (screenshots of Results without playing a level). */
     startScene(key: string, data?: object): boolean;
+    /** Names of the sound effects played so far, oldest first (none while sound is off or audio is unavailable). */
+    soundLog(): string[];
     /** The renderer Phaser actually runs. */
     rendererType(): 'canvas' | 'webgl';
     /** `npm run bench`: measures this page's backend (loaded on demand, not in the main chunk). */

@@ -17,6 +17,7 @@
  *     activeJobId(): string | null      the running training job (null after Leave cancels it)
  *     rendererType(): 'canvas' | 'webgl'     the renderer Phaser actually runs
  *     startScene(key, data?): boolean   replace the active main scene (e.g. Results with a made-up result)
+ *     soundLog(): string[]              names of the sound effects played (click, star, success, fail, tick)
  *     benchmark / benchTrainedLevel / benchPretrainedLevel   npm run bench (src/game/bench, loaded on demand)
  *   }
  * }
@@ -48,6 +49,7 @@
  */
 import * as Phaser from 'phaser';
 import type { GameContext } from './context';
+import { soundLog } from './audio/sfx';
 import { levelSnapshot } from './level/current';
 import { snapshot } from './state';
 import type { Rect } from './ui/theme';
@@ -99,6 +101,7 @@ export function installTestHooks(game: Phaser.Game, context: GameContext): void 
         from.scene.start(key, data);
         return true;
       },
+      soundLog: () => soundLog(),
       rendererType: () => (game.renderer.type === Phaser.CANVAS ? 'canvas' : 'webgl'),
       benchmark: async (options) => (await import('./bench/bench-page')).runBackendBench(context.bridge, options),
       benchTrainedLevel: async (options) => (await import('./bench/bench-level')).runTrainedLevelBench(options),

@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { getLevel } from '../../src/shared/levels';
 import type { SolutionPayload } from '../../src/shared/levels';
+import { CLEAN_DIGIT_THRESHOLD, NON_DIGIT_THRESHOLD } from '../../src/shared/scoring/judge';
 import { clickWidget, launchChromium, openGame } from './browser';
 
 const baseUrl = inject('baseUrl');
@@ -216,6 +217,58 @@ describe('a level played from its data (Level scene + HUD)', () => {
     expect(s.score).toBe(2);
     expect(errors).toEqual([]);
     await context.close();
+  });
+
+  it('Holes in the map: the plain AE map and the VAE map side by side; a point on the AE map gets a VAE verdict', async () => {
+    const holes = getLevel('holes-in-the-map')!;
+    const { page, consoleErrors } = await openGame(browser, baseUrl, '?level=holes-in-the-map');
+    await clickWidget(page, 'level:start');
+    await page.waitForFunction(
+      () => window.__latentQuest!.level()?.status === 'idle' && window.__latentQuest!.uiBounds('map:area') !== null && window.__latentQuest!.uiBounds('map:compare') !== null,
+      undefined,
+      { timeout: 60_000 },
+    );
+    let s = (await level(page))!;
+    expect(s.map!.points).toBeGreaterThan(100);
+    expect(s.compare!.points).toBeGreaterThan(100);
+    const ae = (await bounds(page, 'map:area'))!;
+    const vae = (await bounds(page, 'map:compare'))!;
+    // Both on screen, side by side at 1280x720, neither overlapping the other.
+    for (const r of [ae, vae]) {
+      expect(r.width).toBeGreaterThan(200);
+      expect(r.height).toBeGreaterThan(200);
+      expect(r.x + r.width).toBeLessThanOrEqual(1280);
+      expect(r.y + r.height).toBeLessThanOrEqual(720);
+    }
+    expect(vae.x).toBeGreaterThanOrEqual(ae.x + ae.width);
+    // A point a quarter in from the AE map's top-right corner.
+    await page.mouse.click(ae.x + 0.75 * ae.width, ae.y + 0.25 * ae.height);
+    await page.waitForFunction(() => (window.__latentQuest!.level()?.mapPlay?.compareVerdicts.length ?? 0) === 1, undefined, { timeout: 30_000 });
+    s = (await level(page))!;
+    expect(s.mapPlay!.placed).toHaveLength(1);
+    const [p] = s.mapPlay!.placed;
+    const [v] = s.mapPlay!.compareVerdicts;
+    // The VAE spot is the same relative position in its own box.
+    const a = s.map!.bounds;
+    const b = s.compare!.bounds;
+    expect((v.x - b.xMin) / (b.xMax - b.xMin)).toBeCloseTo((p.x - a.xMin) / (a.xMax - a.xMin), 4);
+    expect((v.y - b.yMin) / (b.yMax - b.yMin)).toBeCloseTo((p.y - a.yMin) / (a.yMax - a.yMin), 4);
+    expect(Number.isInteger(v.digit) && v.digit >= 0 && v.digit <= 9).toBe(true);
+    expect(v.confidence).toBeGreaterThan(0);
+    expect(v.confidence).toBeLessThanOrEqual(1);
+    expect(v.hole).toBe(v.confidence < NON_DIGIT_THRESHOLD);
+    expect(v.clean).toBe(v.confidence >= CLEAN_DIGIT_THRESHOLD);
+    // The VAE verdict is shown, never scored: the payload is the AE point alone, scored by the pure function.
+    await clickWidget(page, 'map:place');
+    await waitForLevel(page, ['done', 'error'], 30_000);
+    s = (await level(page))!;
+    expect(s.error).toBeNull();
+    const payload = s.payload as SolutionPayload;
+    expect(payload.kind === 'latentPoints' && payload.points.length).toBe(1);
+    const expected = holes.score(payload, s.evaluation);
+    expect({ score: s.score, stars: s.stars, goalMet: s.goalMet }).toEqual({ score: expected.score, stars: expected.stars, goalMet: expected.goalMet });
+    expect(consoleErrors).toEqual([]);
+    await page.context().close();
   });
 
   it('Blend (world 4): cards clicked into an expression, checked, scored by the pure function', async () => {

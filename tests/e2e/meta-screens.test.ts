@@ -200,6 +200,40 @@ describe('meta screens in headless Chromium', () => {
     await page.context().close();
   });
 
+  it('sound effects: buttons click and Results chimes per star with sound on; nothing plays with sound off', async () => {
+    const { page, consoleErrors } = await openGame(browser, baseUrl);
+    const log = () => page.evaluate(() => window.__latentQuest!.debug.soundLog());
+    await waitForScene(page, 'Title');
+    expect((await state(page)).settings.sound).toBe(true);
+    expect(await log()).toEqual([]);
+    await clickWidget(page, 'title:settings');
+    await waitForScene(page, 'Settings');
+    expect(await log()).toEqual(['click']);
+    await page.evaluate(() => window.__latentQuest!.debug.startScene('Results', { levelId: 'beat-pca', score: 0.9, stars: 2, goalMet: true, detail: {} }));
+    await waitForScene(page, 'Results');
+    expect(await log()).toEqual(['click', 'star', 'star']);
+    await clickWidget(page, 'results:map');
+    await waitForScene(page, 'WorldMap');
+    await clickWidget(page, 'world:back');
+    await waitForScene(page, 'Title');
+    await clickWidget(page, 'title:settings');
+    await waitForScene(page, 'Settings');
+    // The "off" choice still clicks (sound was on when it was pressed); after it, silence.
+    await clickWidget(page, 'settings:sound:off');
+    await page.waitForFunction(() => window.__latentQuest!.getState().settings.sound === false, undefined, { timeout: 5_000 });
+    const before = await log();
+    expect(before).toEqual(['click', 'star', 'star', 'click', 'click', 'click', 'click']);
+    await clickWidget(page, 'settings:back');
+    await waitForScene(page, 'Title');
+    await clickWidget(page, 'title:settings');
+    await waitForScene(page, 'Settings');
+    await page.evaluate(() => window.__latentQuest!.debug.startScene('Results', { levelId: 'beat-pca', score: 0.9, stars: 3, goalMet: true, detail: {} }));
+    await waitForScene(page, 'Results');
+    expect(await log()).toEqual(before);
+    expect(consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+
   it('a 390x844 phone shows the title and the whole world map, with touch-sized targets', async () => {
     const { page, consoleErrors } = await openSeeded(null, PHONE, true);
     const inside = (b: { x: number; y: number; width: number; height: number } | null): boolean =>

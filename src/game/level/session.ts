@@ -73,6 +73,19 @@ export interface PlacedProbe {
   good: boolean;
 }
 
+/** What the judge says about the compare model's decode at a placed point's relative position (not scored). */
+export interface CompareVerdict {
+  /** The point in the compare map's latent coordinates. */
+  x: number;
+  y: number;
+  digit: number;
+  /** The judge's top probability, 0..1. */
+  confidence: number;
+  /** isNonDigit: the compare model has a hole there too. */
+  hole: boolean;
+  clean: boolean;
+}
+
 /** Map levels played with latent points (Navigator, Holes in the map). */
 export interface MapPlay {
   mode: 'navigator' | 'holes' | 'dream' | 'path';
@@ -89,6 +102,8 @@ export interface MapPlay {
   placed: PlacedProbe[];
   /** Holes: the judge's probabilities of each placed point, in order. */
   judged: number[][];
+  /** Holes with a compare model: the judge's verdict on the compare (VAE) decode at the same relative spot. */
+  compareVerdicts: CompareVerdict[];
   /** Navigator: match % of the probe being dragged (live). */
   live: number | null;
   codeBox: CodeBox | null;
@@ -130,6 +145,9 @@ export class LevelSession {
   probeDecodes = 0;
   /** Map levels played with latent points: the attempt in progress. */
   mapPlay: MapPlay | null = null;
+  /** Holes in the map: the compare model's map (setup.compare, e.g. the 2-D VAE) beside the played one. */
+  compare: LatentMapData | null = null;
+  private compareModelId: string | null = null;
   /** Arithmetic levels: the cards and their codes, the player's expression, and its live measurement. */
   arith: ArithmeticPlay | null = null;
   terms: LinearTerm[] = [];
@@ -496,9 +514,24 @@ export class LevelSession {
             yMin: Math.max(-spec.bound, map.bounds.yMin),
             yMax: Math.min(spec.bound, map.bounds.yMax),
           };
+      const mode = draws ? 'dream' : pathSpec ? 'path' : setup.targets ? 'navigator' : 'holes';
+      const compareAsset = setup.compare;
+      if (mode === 'holes' && compareAsset) {
+        // The compare model is shown, never scored: a failure to load it leaves the level playable.
+        const other = await this.bridge.call((api) => api.loadPretrained(compareAsset)).catch(() => null);
+        const cmap = other ? await this.encodeMap(other.modelId, dataset.classNames, null).catch(() => null) : null;
+        if (run !== this.runSeq || this.disposed) return;
+        if (other && cmap) {
+          const cb = other.codeBox;
+          if (cb) cmap.bounds = { xMin: cb.min[0], xMax: cb.max[0], yMin: cb.min[1], yMax: cb.max[1] };
+          this.compareModelId = other.modelId;
+          this.compare = cmap;
+        }
+      }
       this.map = map;
       this.mapPlay = {
-        mode: draws ? 'dream' : pathSpec ? 'path' : setup.targets ? 'navigator' : 'holes',
+        compareVerdicts: [],
+        mode,
         path: [],
         target: null,
         targetImage: null,
@@ -531,6 +564,7 @@ export class LevelSession {
     if (!mp || !this.modelId) return;
     mp.placed = [];
     mp.judged = [];
+    mp.compareVerdicts = [];
     mp.live = null;
     mp.draws = [];
     mp.path = [];
@@ -572,6 +606,7 @@ export class LevelSession {
         const probs = Array.from(judged.probabilities.subarray(0, judged.classes));
         mp.judged.push(probs);
         mp.placed.push({ x, y, value: Math.max(...probs), good: isNonDigit(probs) });
+        if (mp.mode === 'holes') await this.judgeCompare(x, y);
       }
       this.message = null;
       const last = mp.placed[mp.placed.length - 1];
@@ -671,6 +706,25 @@ export class LevelSession {
       this.changed();
     } finally {
       this.placing = false;
+    }
+  }
+
+  /** Holes: decodes the compare (VAE) model at the same relative spot of its map's box and asks the judge. */
+  private async judgeCompare(x: number, y: number): Promise<void> {
+    const mp = this.mapPlay;
+    const from = this.map?.bounds;
+    const to = this.compare?.bounds;
+    if (!mp || !from || !to || !this.compareModelId) return;
+    const cx = to.xMin + ((x - from.xMin) / (from.xMax - from.xMin)) * (to.xMax - to.xMin);
+    const cy = to.yMin + ((y - from.yMin) / (from.yMax - from.yMin)) * (to.yMax - to.yMin);
+    try {
+      const image = await this.bridge.decode(this.compareModelId, new Float32Array([cx, cy]));
+      const judged = await this.bridge.call((api) => api.classify(image));
+      const probs = Array.from(judged.probabilities.subarray(0, judged.classes));
+      const verdict = predictedClass(probs);
+      mp.compareVerdicts.push({ x: cx, y: cy, digit: verdict.label, confidence: verdict.confidence, hole: isNonDigit(probs), clean: isCleanDigit(probs) });
+    } catch {
+      // Not scored: a failed compare decode only leaves the verdict out.
     }
   }
 

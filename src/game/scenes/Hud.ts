@@ -2,6 +2,7 @@ import * as Phaser from 'phaser';
 import { formatMetricValue, goalText } from '../../shared/levels/format';
 import { localize } from '../../shared/levels/text';
 import { getLocale, t } from '../../shared/messages';
+import { playSfx } from '../audio/sfx';
 import { layoutLevel } from '../level/layout';
 import type { LevelSession } from '../level/session';
 import { Button } from '../ui/Button';
@@ -205,6 +206,7 @@ export class Hud extends Phaser.Scene {
         if (session.status === 'done' && session.result && resultFor !== session.result) {
           resultFor = session.result;
           showResult(true);
+          playSfx(session.result.goalMet ? 'success' : 'fail');
         }
       }),
     );

@@ -8,7 +8,7 @@ import { getLocale, t } from '../../shared/messages';
 import { getContext } from '../context';
 import { setCurrentSession } from '../level/current';
 import { layoutLevel, type LevelLayout } from '../level/layout';
-import { LevelSession, type ImageRows } from '../level/session';
+import { LevelSession, type ImageRows, type LatentMapData } from '../level/session';
 import { Button } from '../ui/Button';
 import { CardDeck } from '../ui/CardDeck';
 import { Slider } from '../ui/Slider';
@@ -80,7 +80,9 @@ export class Level extends Phaser.Scene {
           ? 196
           : level.solution.kind === 'draws'
             ? 250
-            : 170
+            : level.setup.compare
+              ? 140
+              : 170
         : level.setup.kind === 'arithmetic' && level.solution.kind === 'expression'
           ? 56 + level.solution.maxTerms * TERM_ROW + 52
           : ControlPanel.heightFor(level.controls, portraitWidth) + 56;
@@ -247,6 +249,9 @@ export class Level extends Phaser.Scene {
     const probeImage = new ImageGrid(this, { x: union.x, y: union.y, width: 10, height: 10, id: 'map:decode', columns: 1 });
     probeImage.setVisible(false);
     let latentMap: LatentMap | null = null;
+    // Holes in the map: the compare model's map (the VAE), read-only, beside (landscape) or under (phones) the AE's.
+    let compareMap: LatentMap | null = null;
+    const compareTitle = new Label(this, { x: 0, y: 0, text: t('level.map.vaeTitle').toUpperCase(), variant: 'section' }).setVisible(false);
     let mapFor: unknown = null;
     let view: 'images' | 'map' = 'images';
     const viewToggle = new SegmentedControl<'images' | 'map'>(this, {
@@ -271,10 +276,13 @@ export class Level extends Phaser.Scene {
       mapCard.setVisible(onMap);
       mapTitle.setVisible(onMap);
       // Phones have no room beside the map for the decoded probe.
-      probeCaption.setVisible(onMap && !L.portrait);
-      probeTitle.setVisible(onMap && !L.portrait);
-      probeImage.setVisible(onMap && !L.portrait);
+      const besideRoom = !L.portrait && !compareMap;
+      probeCaption.setVisible(onMap && besideRoom);
+      probeTitle.setVisible(onMap && besideRoom);
+      probeImage.setVisible(onMap && besideRoom);
       latentMap?.setVisible(onMap);
+      compareMap?.setVisible(onMap);
+      compareTitle.setVisible(onMap && compareMap !== null);
       viewToggle.setValue(onMap ? 'map' : 'images');
       if (onMap && latentMap) {
         const p = latentMap.getProbe();
@@ -288,6 +296,13 @@ export class Level extends Phaser.Scene {
       mapFor = data;
       latentMap?.destroy();
       latentMap = null;
+      compareMap?.destroy();
+      compareMap = null;
+      const cmp = isMap ? session.compare : null;
+      if (data && cmp) {
+        buildCompareMaps(data, cmp);
+        return;
+      }
       if (!data || !mapFits) {
         viewToggle.setVisible(false);
         lossCaption?.setPosition(L.chartCard.x + 16, L.chartCard.y + 14);
@@ -321,6 +336,54 @@ export class Level extends Phaser.Scene {
       }
       viewToggle.setVisible(!isMap);
       lossCaption?.setPosition(toggleRect.x + toggleRect.width + 16, L.chartCard.y + 14);
+      setView('map');
+    };
+    /** Holes in the map: the played AE map and the VAE map, titled; the VAE's probe mirrors the AE's. */
+    const buildCompareMaps = (data: LatentMapData, cmp: LatentMapData): void => {
+      const legend = LatentMap.legendHeight(data.classNames.length);
+      let aeRect: Rect;
+      let vaeRect: Rect;
+      if (L.portrait) {
+        // Stacked, each the card's full width; one legend (the classes' colours are the same) under the lower map.
+        const top = union.y + 40;
+        const titleH = 26;
+        const h = Math.floor((union.y + union.height - 12 - top - titleH - legend) / 2);
+        aeRect = { x: union.x + 16, y: top, width: union.width - 32, height: h };
+        vaeRect = { x: union.x + 16, y: top + h + titleH, width: union.width - 32, height: h + legend };
+        compareTitle.setPosition(vaeRect.x, top + h + 6);
+      } else {
+        const half = Math.floor((union.width - 32 - 24) / 2);
+        const side = Math.min(half, union.height - 48 - 12 - legend);
+        aeRect = { x: union.x + 16 + Math.floor((half - side) / 2), y: union.y + 48, width: side, height: side + legend };
+        vaeRect = { x: union.x + 16 + half + 24 + Math.floor((half - side) / 2), y: union.y + 48, width: side, height: side + legend };
+        compareTitle.setPosition(vaeRect.x, union.y + 14);
+      }
+      mapTitle.setText(t('level.map.aeTitle').toUpperCase()).setPosition(aeRect.x, union.y + 14);
+      const ae = new LatentMap(this, { ...aeRect, id: 'map:area', bounds: data.bounds, classNames: data.classNames, legend: !L.portrait });
+      ae.setPoints({ codes: data.codes, labels: data.labels, count: data.count });
+      const vae = new LatentMap(this, { ...vaeRect, id: 'map:compare', bounds: cmp.bounds, classNames: cmp.classNames });
+      vae.setPoints({ codes: cmp.codes, labels: cmp.labels, count: cmp.count });
+      vae.setEnabled(false);
+      const mirror = (x: number, y: number): void => {
+        const a = data.bounds;
+        const b = cmp.bounds;
+        vae.setProbe(b.xMin + ((x - a.xMin) / (a.xMax - a.xMin)) * (b.xMax - b.xMin), b.yMin + ((y - a.yMin) / (a.yMax - a.yMin)) * (b.yMax - b.yMin));
+      };
+      const p0 = ae.getProbe();
+      mirror(p0.x, p0.y);
+      ae.events.on('move', (x, y) => {
+        showProbe(x, y);
+        mirror(x, y);
+      });
+      ae.events.on('commit', (x, y) => {
+        showProbe(x, y);
+        mirror(x, y);
+        void session.placeProbe(x, y);
+      });
+      focus.register(ae);
+      latentMap = ae;
+      compareMap = vae;
+      viewToggle.setVisible(false);
       setView('map');
     };
     this.frame = () => {
@@ -469,8 +532,9 @@ export class Level extends Phaser.Scene {
         latentMap?.setPath(mp?.path ?? []);
         pathClear?.setEnabled((mp?.path.length ?? 0) > 0 && session.status !== 'preparing');
         latentMap?.setPlaced(mp?.placed ?? []);
+        compareMap?.setPlaced((mp?.compareVerdicts ?? []).map((v) => ({ x: v.x, y: v.y, good: v.hole })));
         latentMap?.setEnabled(session.status === 'idle');
-        mapStatus.setText(mapStatusText(session));
+        mapStatus.setText(mapStatusText(session, L.portrait && compareMap !== null));
         if (mp && dreamSpec) {
           sigma?.setValue(mp.sigma).setEnabled(session.status === 'idle');
           sigmaValue?.setText(mp.sigma.toFixed(2));
@@ -525,6 +589,7 @@ export class Level extends Phaser.Scene {
     for (const row of ROWS) registry.register(grids[row].id, () => (visibleRows.includes(row) && view === 'images' ? grids[row].getBounds() : null));
     for (const v of ['images', 'map']) registry.register(`level:view:${v}`, () => (latentMap ? viewToggle.optionBounds(v) : null));
     registry.register('map:area', () => (latentMap && view === 'map' ? latentMap.area() : null));
+    registry.register('map:compare', () => (compareMap && view === 'map' ? compareMap.area() : null));
     registry.register('map:probe', () => (latentMap && view === 'map' ? latentMap.probeBounds() : null));
     registry.register('map:place', () => (isMap ? train.getBounds() : null));
     if (pathClear) {
@@ -543,7 +608,7 @@ export class Level extends Phaser.Scene {
     }
     for (const row of termRows) focus.register(row.slider);
     if (targetMatch) registry.register('map:target', () => targetMatch.getBounds());
-    registry.register('map:decode', () => (latentMap && view === 'map' ? probeImage.getBounds() : null));
+    registry.register('map:decode', () => (latentMap && !compareMap && view === 'map' ? probeImage.getBounds() : null));
 
     // The phone turned (or the window changed shape): rebuild at the new base size, keeping the attempt.
     const builtAt = { width: this.scale.width, height: this.scale.height };
@@ -577,6 +642,7 @@ export class Level extends Phaser.Scene {
       for (const row of termRows) row.slider.destroy();
       mapStatus.destroy();
       latentMap?.destroy();
+      compareMap?.destroy();
       this.frame = null;
       for (const row of ROWS) grids[row].destroy();
       registry.clear();
@@ -628,7 +694,8 @@ function isMapLevelWithTargets(level: LevelDefinition): boolean {
   return level.setup.kind === 'map' && level.solution.kind === 'latentPoints' && (level.setup.targets?.length ?? 0) > 0;
 }
 
-function mapStatusText(session: LevelSession): string {
+/** `compact`: phones with the two stacked maps (Holes in the map): single line breaks, the help only before the first point. */
+function mapStatusText(session: LevelSession, compact = false): string {
   const mp = session.mapPlay;
   const spec = session.pointsSpec;
   const draws = session.drawsSpec;
@@ -662,11 +729,16 @@ function mapStatusText(session: LevelSession): string {
     if (last && probs) {
       const digit = probs.indexOf(Math.max(...probs));
       lines.push(last.good ? t('level.map.judgeHole') : t('level.map.judgeDigit', { digit, confidence: Math.round(last.value * 100) }));
+      const vae = mp.compareVerdicts.length === mp.placed.length ? mp.compareVerdicts[mp.compareVerdicts.length - 1] : undefined;
+      if (vae) {
+        const confidence = Math.round(vae.confidence * 100);
+        lines.push(t(vae.hole ? 'level.map.vaeHole' : vae.clean ? 'level.map.vaeClean' : 'level.map.vaeUnsure', { digit: vae.digit, confidence }));
+      }
     }
-    lines.push(t('level.map.holesHelp'));
+    if (!compact || mp.placed.length === 0) lines.push(t('level.map.holesHelp'));
   }
   if (session.message === 'tooClose') lines.push(t('level.map.tooClose', { min: spec.minSeparation }));
-  return lines.join('\n\n');
+  return lines.join(compact ? '\n' : '\n\n');
 }
 
 function progressView(session: LevelSession): ProgressBarState {

@@ -1,6 +1,7 @@
 import * as Phaser from 'phaser';
 import { formatMetricValue, getLevel, isLevelUnlocked, localize, nextLevel } from '../../shared/levels';
 import { getLocale, t } from '../../shared/messages';
+import { playSfx } from '../audio/sfx';
 import { starsByLevel } from '../state';
 import { Button } from '../ui/Button';
 import { Panel } from '../ui/Panel';
@@ -80,6 +81,7 @@ export class Results extends Phaser.Scene {
     const starSize = portrait ? 30 : 40;
     const starRow = new StarRow(this, { x: cx, y, size: starSize, gap: starSize * 0.5 });
     starRow.set(stars, !reduced);
+    for (let i = 0; i < stars; i++) playSfx('star', { index: i }, reduced ? i * 0.12 : 0.25 + i * 0.32 + 0.2);
     screen.registry.register('results:stars', () => ({ x: cx - starSize * 4, y: y - starSize, width: starSize * 8, height: starSize * 2 }));
     if (!reduced) {
       context.renderGate?.setContinuous(true);

@@ -1,6 +1,7 @@
 import type * as Phaser from 'phaser';
 import { COLORS, CSS, FOCUS_WIDTH, RADIUS, TEXT, type Rect } from './theme';
 import { Widget, type Focusable } from './Widget';
+import { playSfx } from '../audio/sfx';
 
 export type ButtonVariant = 'primary' | 'secondary' | 'danger' | 'ghost';
 
@@ -52,7 +53,7 @@ export class Button extends Widget<ButtonEvents> implements Focusable {
       const wasPressed = this.pressed;
       this.pressed = false;
       this.redraw();
-      if (wasPressed && this.enabled) this.events.emit('press');
+      if (wasPressed && this.enabled) this.press();
     });
     this.redraw();
   }
@@ -99,8 +100,13 @@ export class Button extends Widget<ButtonEvents> implements Focusable {
 
   handleKey(event: KeyboardEvent): boolean {
     if (event.key !== 'Enter' && event.key !== ' ') return false;
-    if (this.enabled) this.events.emit('press');
+    if (this.enabled) this.press();
     return true;
+  }
+
+  private press(): void {
+    playSfx('click');
+    this.events.emit('press');
   }
 
   private setHover(hover: boolean): void {

@@ -25,6 +25,8 @@ export interface LatentMapConfig extends Rect {
   classNames: readonly string[];
   /** Latent units an arrow key moves the probe (Shift: a fifth of it). */
   keyStep?: number;
+  /** Draw the class legend under the plot (default true; a second map stacked above another may leave it out). */
+  legend?: boolean;
 }
 
 type MapEvents = { pointerfocus: []; move: [x: number, y: number]; commit: [x: number, y: number] };
@@ -54,6 +56,7 @@ export class LatentMap extends Widget<MapEvents> implements Focusable {
   private focusVisible = false;
   private dragging = false;
   private readonly lettered: boolean;
+  private readonly hasLegend: boolean;
   private readonly classNames: string[];
   private readonly pointTexts: Phaser.GameObjects.Text[] = [];
   private shown = true;
@@ -67,8 +70,9 @@ export class LatentMap extends Widget<MapEvents> implements Focusable {
     this.overlay = this.track(scene.add.graphics());
     // More classes than colours (26 letters): no legend; each point is drawn as its class name instead.
     this.lettered = config.classNames.length > CLASS_COLORS.length;
+    this.hasLegend = !this.lettered && config.legend !== false;
     this.classNames = [...config.classNames];
-    this.legend = (this.lettered ? [] : config.classNames).map((name, i) =>
+    this.legend = (this.hasLegend ? config.classNames : []).map((name, i) =>
       this.track(scene.add.text(0, 0, name, { ...TEXT.small, fontStyle: 'bold', color: `#${CLASS_COLORS[i % CLASS_COLORS.length].toString(16).padStart(6, '0')}` }).setOrigin(0, 0.5)),
     );
     this.zone = this.track(scene.add.zone(0, 0, 1, 1).setOrigin(0, 0));
@@ -96,7 +100,7 @@ export class LatentMap extends Widget<MapEvents> implements Focusable {
   /** The plot area (the map without its legend), in game pixels. */
   area(): Rect {
     const { x, y, width, height } = this.rect;
-    return { x, y, width, height: this.lettered ? height : height - LEGEND_H - 6 };
+    return { x, y, width, height: this.hasLegend ? height - LEGEND_H - 6 : height };
   }
 
   /** Extra height the legend takes under the plot. */

@@ -1,6 +1,7 @@
 import type * as Phaser from 'phaser';
 import { COLORS, CSS, FOCUS_WIDTH, RADIUS, TEXT, type Rect } from './theme';
 import { Widget, type Focusable } from './Widget';
+import { playSfx } from '../audio/sfx';
 
 export interface SegmentOption<T extends string> {
   value: T;
@@ -126,6 +127,7 @@ export class SegmentedControl<T extends string> extends Widget<SegmentEvents<T>>
     if (value === this.value) return;
     this.value = value;
     this.redraw();
+    playSfx('click');
     this.events.emit('change', value);
   }
 
