@@ -1,25 +1,15 @@
+import { MlError } from '../../src/shared/errors';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { registerMlErrorTransfer } from '../../src/ml-worker/comlink-errors';
 import { Engine } from '../../src/ml-worker/engine';
-import { MlError, type MlErrorCode } from '../../src/shared/errors';
 import type { DatasetName } from '../../src/shared/worker-api';
 import * as Comlink from 'comlink';
-import { config, readAsset, spec, testEngine } from './support/engine';
+import { config, expectCode, readAsset, spec, testEngine } from './support/engine';
 
 let engine: Engine;
 beforeAll(async () => {
   engine = await testEngine('cpu');
 });
-
-async function expectCode(p: Promise<unknown>, code: MlErrorCode, words?: RegExp): Promise<void> {
-  const error = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(MlError);
-  expect((error as MlError).code).toBe(code);
-  if (words) expect((error as MlError).message).toMatch(words);
-}
 
 describe('bad input gives typed errors a player can read', () => {
   it('bad specs: bottleneck 0, too wide, unknown kind, k above the bottleneck, rho out of range', async () => {

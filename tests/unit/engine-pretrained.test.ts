@@ -6,24 +6,13 @@ import '@tensorflow/tfjs-backend-wasm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Engine } from '../../src/ml-worker/engine';
 import { MemoryWeightsStore } from '../../src/ml-worker/weights-store';
-import { MlError, type MlErrorCode } from '../../src/shared/errors';
 import { PRETRAINED_ASSETS, type PretrainedAssetName } from '../../src/shared/levels/assets';
-import { config, readAsset, testEngine } from './support/engine';
+import { config, expectCode, readAsset, testEngine } from './support/engine';
 
 let engine: Engine;
 beforeAll(async () => {
   engine = await testEngine('wasm');
 });
-
-async function expectCode(p: Promise<unknown>, code: MlErrorCode, words: RegExp): Promise<void> {
-  const error = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(MlError);
-  expect((error as MlError).code).toBe(code);
-  expect((error as MlError).message).toMatch(words);
-}
 
 const AUTOENCODERS = (Object.keys(PRETRAINED_ASSETS) as PretrainedAssetName[]).filter((n) => PRETRAINED_ASSETS[n].kind === 'autoencoder');
 

@@ -3,25 +3,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DatasetStore } from '../../src/ml-worker/datasets';
 import type { Engine } from '../../src/ml-worker/engine';
 import { selectTrainingData } from '../../src/ml-worker/train-data';
-import { MlError, type MlErrorCode } from '../../src/shared/errors';
 import { GLYPH_CHARS, GLYPH_HEIGHT, GLYPH_WIDTH, glyphSet } from '../../src/shared/glyphs';
 import type { ModelSpec, TrainProgress } from '../../src/shared/worker-api';
-import { config, readAsset, spec, testEngine } from './support/engine';
+import { config, expectCode, readAsset, spec, testEngine } from './support/engine';
 
 let engine: Engine;
 beforeAll(async () => {
   engine = await testEngine('cpu');
 });
-
-async function expectCode(p: Promise<unknown>, code: MlErrorCode, words: RegExp): Promise<void> {
-  const error = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(MlError);
-  expect((error as MlError).code).toBe(code);
-  expect((error as MlError).message).toMatch(words);
-}
 
 const SIZE = GLYPH_WIDTH * GLYPH_HEIGHT;
 const E = GLYPH_CHARS.indexOf('E');

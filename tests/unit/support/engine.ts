@@ -2,8 +2,10 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
+import { expect } from 'vitest';
 import { Engine } from '../../../src/ml-worker/engine';
 import { MemoryWeightsStore } from '../../../src/ml-worker/weights-store';
+import { MlError, type MlErrorCode } from '../../../src/shared/errors';
 import type { BackendName, ModelSpec, TrainConfig } from '../../../src/shared/worker-api';
 
 // Quiet tfjs' "install tfjs-node" banner in test output.
@@ -31,4 +33,15 @@ export function spec(overrides: Partial<ModelSpec> = {}): ModelSpec {
 let jobs = 0;
 export function config(overrides: Partial<TrainConfig> = {}): TrainConfig {
   return { jobId: `job-${++jobs}`, steps: 50, batchSize: 16, optimizer: 'adam', learningRate: 0.01, loss: 'mse', seed: 7, progressIntervalMs: 0, previewCount: 0, ...overrides };
+}
+
+/** Awaits `p` and checks it rejected with an MlError of `code` (whose message matches `words`, when given). */
+export async function expectCode(p: Promise<unknown>, code: MlErrorCode, words?: RegExp): Promise<void> {
+  const error = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(MlError);
+  expect((error as MlError).code).toBe(code);
+  if (words) expect((error as MlError).message).toMatch(words);
 }
