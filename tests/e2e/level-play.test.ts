@@ -301,6 +301,59 @@ describe('a level played from its data (Level scene + HUD)', () => {
     await page.context().close();
   });
 
+  it('a phone (390x844) scrolls the level: the live loss chart and progress show while training; the cards are reachable', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    const inView = (r: { x: number; y: number; width: number; height: number } | null): boolean =>
+      r !== null && r.x >= 0 && r.y >= 0 && r.x + r.width <= 390 && r.y + r.height <= 844 && r.width > 100 && r.height > 40;
+    const tapWidget = async (id: string): Promise<void> => {
+      const r = await bounds(page, id);
+      if (!r) throw new Error(`${id} is not on screen`);
+      await page.touchscreen.tap(r.x + r.width / 2, r.y + r.height / 2);
+    };
+    await page.goto(new URL(`?level=${LEVEL_ID}`, baseUrl).toString());
+    await page.waitForFunction(() => window.__latentQuest?.ready === true, undefined, { timeout: 60_000 });
+    await tapWidget('level:start');
+    await waitForLevel(page, ['idle']);
+    await tapWidget('level:train');
+    await page.waitForFunction(() => (window.__latentQuest!.level()?.lossPoints ?? 0) > 3, undefined, { timeout: 120_000, polling: 50 });
+    const s = (await level(page))!;
+    expect(s.status).toBe('training');
+    expect(s.lossPoints).toBeGreaterThan(3);
+    // While training: the chart and the progress bar are both on the phone's screen, without scrolling.
+    const chart = await bounds(page, 'level:lossChart');
+    expect(inView(chart)).toBe(true);
+    expect(inView(await bounds(page, 'level:progress'))).toBe(true);
+    // The column is taller than the screen: the wheel scrolls it to the images (and the chart moves up with it).
+    await page.mouse.move(195, 500);
+    await page.mouse.wheel(0, 2000);
+    await page.waitForFunction((y) => (window.__latentQuest!.uiBounds('level:lossChart')?.y ?? y) < y - 100, chart!.y, { timeout: 10_000 });
+    expect(inView(await bounds(page, 'level:images:input'))).toBe(true);
+    await page.mouse.wheel(0, -4000);
+    await page.waitForFunction((y) => Math.abs((window.__latentQuest!.uiBounds('level:lossChart')?.y ?? -999) - y) < 1, chart!.y, { timeout: 10_000 });
+
+    // Attribute vector (ten weight sliders and ten cards): the cards are reached by scrolling and take a tap.
+    await page.goto(new URL('?level=attribute-vector', baseUrl).toString());
+    await page.waitForFunction(() => window.__latentQuest?.ready === true, undefined, { timeout: 60_000 });
+    await tapWidget('level:start');
+    await page.waitForFunction(() => window.__latentQuest!.uiBounds('card:0') !== null, undefined, { timeout: 60_000 });
+    await page.mouse.move(195, 500);
+    await page.mouse.wheel(0, 2000);
+    await page.waitForFunction(() => {
+      const r = window.__latentQuest!.uiBounds('card:9');
+      return r !== null && r.y > 0 && r.y + r.height < 844;
+    }, undefined, { timeout: 10_000 });
+    await tapWidget('card:0');
+    await page.waitForFunction(() => window.__latentQuest!.uiBounds('term:0') !== null, undefined, { timeout: 10_000 });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('Leave during training cancels the job in the worker', async () => {
     const { page, consoleErrors } = await openGame(browser, baseUrl, `?level=${LEVEL_ID}`);
     await clickWidget(page, 'level:start');

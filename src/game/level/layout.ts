@@ -26,13 +26,20 @@ export interface LevelLayout {
   chartCard: Rect;
   chart: Rect;
   imagesCard: Rect;
+  /** Height of everything laid out: taller than the screen on phones whose level has many controls (the scene scrolls). */
+  contentHeight: number;
+  /** The chart card sits right above the images card (the latent map / cards view takes both). */
+  chartJoined: boolean;
 }
 
 const M = 16;
 
-/** `controlsHeight`: what the level's control panel needs (portrait stacks it; landscape gives it a column). */
-export function layoutLevel(width: number, height: number, controlsHeight = 320): LevelLayout {
-  return width >= height ? landscape(width, height) : portrait(width, height, controlsHeight);
+/**
+ * `controlsHeight`: what the level's control panel needs (portrait stacks it; landscape gives it a column).
+ * `liveChart`: the level trains (so it shows the live loss chart); map and card levels do not.
+ */
+export function layoutLevel(width: number, height: number, controlsHeight = 320, liveChart = true): LevelLayout {
+  return width >= height ? landscape(width, height) : portrait(width, height, controlsHeight, liveChart);
 }
 
 function landscape(width: number, height: number): LevelLayout {
@@ -77,10 +84,12 @@ function landscape(width: number, height: number): LevelLayout {
     chartCard,
     chart,
     imagesCard,
+    contentHeight: height,
+    chartJoined: true,
   };
 }
 
-function portrait(width: number, height: number, controlsHeight: number): LevelLayout {
+function portrait(width: number, height: number, controlsHeight: number, liveChart: boolean): LevelLayout {
   const w = width - 2 * M;
   const topBar = { x: 0, y: 0, width, height: 178 };
   const leave = { x: width - M - 84, y: 10, width: 84, height: 40 };
@@ -92,15 +101,32 @@ function portrait(width: number, height: number, controlsHeight: number): LevelL
   const train = { x: M + 12, y: y + 10, width: w - 24, height: 44 };
   const progress = { x: M + 12, y: y + 60, width: w - 24, height: 60 };
   y += runCard.height + 8;
-  const controls = { x: M, y, width: w, height: controlsHeight };
-  y += controls.height + 8;
-  const rest = hint.y - 8 - y;
-  // A phone has room for the chart only when the level has few controls; the images come first.
-  const chartH = rest >= 300 ? Math.floor(rest * 0.42) : 0;
-  const chartCard = { x: M, y, width: w, height: chartH };
+  const rest = hint.y - 8 - (y + controlsHeight + 8);
+  // Few controls: everything fits on one screen (controls, chart, images). A trained level with many controls
+  // (or any level whose images would be squeezed): one scrolling column with the live loss chart right under the
+  // progress bar, then the controls, then the images. Otherwise (map levels) the images take what is left.
+  const fits = rest >= 300;
+  const scrolls = !fits && (liveChart || rest < 200);
+  let controls: Rect;
+  let chartCard: Rect;
+  let imagesCard: Rect;
+  if (scrolls) {
+    chartCard = { x: M, y, width: w, height: liveChart ? 190 : 0 };
+    if (liveChart) y += chartCard.height + 8;
+    controls = { x: M, y, width: w, height: controlsHeight };
+    y += controls.height + 8;
+    imagesCard = { x: M, y, width: w, height: 420 };
+  } else {
+    controls = { x: M, y, width: w, height: controlsHeight };
+    y += controls.height + 8;
+    const chartH = fits ? Math.floor(rest * 0.42) : 0;
+    chartCard = { x: M, y, width: w, height: chartH };
+    if (chartH > 0) y += chartH + 8;
+    imagesCard = { x: M, y, width: w, height: Math.max(0, hint.y - 8 - y) };
+  }
   const chart = { x: chartCard.x + 8, y: chartCard.y + 8, width: chartCard.width - 16, height: Math.max(0, chartCard.height - 14) };
-  if (chartH > 0) y += chartH + 8;
-  const imagesCard = { x: M, y, width: w, height: Math.max(0, hint.y - 8 - y) };
+  // Scrolled to the end, the images card ends just above the hint strip.
+  const contentHeight = !scrolls ? height : imagesCard.y + imagesCard.height + 8 + (height - hint.y);
   const card = { x: 8, y: 16, width: width - 16, height: height - 32 };
   const result = { x: M, y: (height - 360) / 2, width: w, height: 360 };
   return {
@@ -122,5 +148,7 @@ function portrait(width: number, height: number, controlsHeight: number): LevelL
     chartCard,
     chart,
     imagesCard,
+    contentHeight,
+    chartJoined: !scrolls,
   };
 }

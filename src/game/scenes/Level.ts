@@ -8,6 +8,7 @@ import { getLocale, t } from '../../shared/messages';
 import { getContext } from '../context';
 import { setCurrentSession } from '../level/current';
 import { layoutLevel, type LevelLayout } from '../level/layout';
+import { installLevelScroll, LevelRegistry } from '../level/scroll';
 import { LevelSession, type ImageRows, type LatentMapData } from '../level/session';
 import { Button } from '../ui/Button';
 import { CardDeck } from '../ui/CardDeck';
@@ -22,7 +23,6 @@ import { Label } from '../ui/Label';
 import { LossChart } from '../ui/LossChart';
 import { Panel } from '../ui/Panel';
 import { ProgressBar, type ProgressBarState } from '../ui/ProgressBar';
-import { WidgetRegistry } from '../ui/WidgetRegistry';
 import { COLORS, CSS, type Rect } from '../ui/theme';
 import { formatDuration } from '../view/format';
 import type { HudData } from './Hud';
@@ -86,12 +86,14 @@ export class Level extends Phaser.Scene {
         : level.setup.kind === 'arithmetic' && level.solution.kind === 'expression'
           ? 56 + level.solution.maxTerms * TERM_ROW + 52
           : ControlPanel.heightFor(level.controls, portraitWidth) + 56;
-    const L = layoutLevel(this.scale.width, this.scale.height, leftHeight);
-    const registry = new WidgetRegistry();
+    // Map and card levels do not train: no live loss chart.
+    const liveChart = !!level && level.setup.kind !== 'map' && !(level.setup.kind === 'arithmetic' && level.solution.kind === 'expression');
+    const L = layoutLevel(this.scale.width, this.scale.height, leftHeight, liveChart);
+    const registry = new LevelRegistry(this.cameras.main);
     const focus = new FocusManager(this);
     const cleanup: (() => void)[] = [];
     this.cameras.main.setBackgroundColor(COLORS.bg);
-    if (this.textures.exists('backdrop')) this.add.image(0, 0, 'backdrop').setOrigin(0, 0).setAlpha(0.25);
+    if (this.textures.exists('backdrop')) this.add.image(0, 0, 'backdrop').setOrigin(0, 0).setAlpha(0.25).setScrollFactor(0);
 
     if (!level) {
       new Label(this, { x: this.scale.width / 2, y: this.scale.height / 2 - 60, text: t('level.unknown', { id: String(data?.levelId) }), variant: 'heading', align: 0.5 });
@@ -232,10 +234,12 @@ export class Level extends Phaser.Scene {
     let rowsKey = '';
 
     // ---- latent map view (after a run whose model has a 2-D code) ----
-    const union = layoutHasChart
+    // The chart card right above the images card: the map / cards view takes both (phones that scroll: the images card).
+    const chartJoined = layoutHasChart && L.chartJoined;
+    const union = chartJoined
       ? { x: L.chartCard.x, y: L.chartCard.y, width: L.chartCard.width, height: L.imagesCard.y + L.imagesCard.height - L.chartCard.y }
       : L.imagesCard;
-    const toggleRect = layoutHasChart
+    const toggleRect = chartJoined
       ? { x: union.x + 16, y: union.y + 7, width: 240, height: 30 }
       : { x: union.x + union.width - 16 - 200, y: union.y + 7, width: 200, height: 30 };
     const mapSide = Math.min(union.width - 32 - (L.portrait ? 0 : 260), union.height - 56 - 32);
@@ -335,7 +339,7 @@ export class Level extends Phaser.Scene {
         probeCaption.setPosition(right.x, mapRect.y + 36 + imgSide).setWrap(right.width);
       }
       viewToggle.setVisible(!isMap);
-      lossCaption?.setPosition(toggleRect.x + toggleRect.width + 16, L.chartCard.y + 14);
+      if (chartJoined) lossCaption?.setPosition(toggleRect.x + toggleRect.width + 16, L.chartCard.y + 14);
       setView('map');
     };
     /** Holes in the map: the played AE map and the VAE map, titled; the VAE's probe mirrors the AE's. */
@@ -612,6 +616,11 @@ export class Level extends Phaser.Scene {
 
     // The phone turned (or the window changed shape): rebuild at the new base size, keeping the attempt.
     const builtAt = { width: this.scale.width, height: this.scale.height };
+    // Phones with a tall column: the camera scrolls between the HUD's top bar and hint strip.
+    if (L.contentHeight > this.scale.height) {
+      const scroll = installLevelScroll(this, L.contentHeight, { top: L.topBar.height, bottom: L.hint.y }, () => focus.focused());
+      cleanup.push(scroll.dispose);
+    }
     const onResize = (size: Phaser.Structs.Size): void => {
       if (size.width === builtAt.width && size.height === builtAt.height) return;
       this.rebuilding = true;

@@ -1,11 +1,11 @@
 /**
  * Solver bots for the trained glyph levels, through the real engine (tfjs WASM in Node): each level can be won,
- * 3 stars are reachable, the defaults do not get 3 stars, and the first star comes within the time budget.
+ * 3 stars are reachable, the defaults do not get 3 stars, and the time to the first star is recorded (the 5 s / 30 s budgets are
+ * reported by `npm run solve` and `npm run bench`: speed targets never go in timed unit tests).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../../src/ml-worker/engine';
 import { LEVELS } from '../../../src/shared/levels';
-import { firstStarBudgetSeconds } from './lib/expectations';
 import { solverEngine } from './lib/node-engine';
 import { solveTrained, type SolverReport } from './lib/solver';
 
@@ -27,7 +27,7 @@ describe('solver bots: trained glyph levels', () => {
   });
 
   for (const level of levels) {
-    it(`${level.id}: winnable, 3 stars reachable, defaults below 3 stars, first star in budget`, async () => {
+    it(`${level.id}: winnable, 3 stars reachable, defaults below 3 stars, a first star recorded`, async () => {
       const report = await solveTrained(engine, level);
       reports.push(report);
       expect(report.status).toBe('solved');
@@ -35,8 +35,6 @@ describe('solver bots: trained glyph levels', () => {
       expect(report.bestStars).toBe(3);
       expect(report.naiveStars).toBeLessThan(3);
       expect(report.secondsToFirstStar).not.toBeNull();
-      expect(report.secondsToFirstStar!).toBeLessThanOrEqual(firstStarBudgetSeconds(level));
-      // Wall-clock limit for a busy shared machine; the budget above is what the level must meet.
     }, 300_000);
   }
 });
