@@ -113,7 +113,8 @@ export interface MapPlay {
 
 export type SessionEvents = { change: [] };
 
-const PREVIEW_COUNT = 8;
+/** Images shown per row of the live grids (and asked of the worker per progress event). */
+export const PREVIEW_COUNT = 8;
 /** Held-out digits on the latent map. */
 const MAP_POINTS = 1000;
 const noop = (): void => undefined;

@@ -9,7 +9,7 @@ import { getContext } from '../context';
 import { setCurrentSession } from '../level/current';
 import { layoutLevel, type LevelLayout } from '../level/layout';
 import { installLevelScroll, LevelRegistry } from '../level/scroll';
-import { LevelSession, type ImageRows, type LatentMapData } from '../level/session';
+import { LevelSession, PREVIEW_COUNT, type ImageRows, type LatentMapData } from '../level/session';
 import { Button } from '../ui/Button';
 import { CardDeck } from '../ui/CardDeck';
 import { Slider } from '../ui/Slider';
@@ -46,7 +46,8 @@ const ROWS = ['input', 'corrupted', 'output'] as const;
 /** Height of one term row (card name, weight slider, value) in the expression panel. */
 const TERM_ROW = 36;
 type Row = (typeof ROWS)[number];
-const IMAGE_COLUMNS = 10;
+// One column per preview image the worker sends, so no grid slot stays empty.
+const IMAGE_COLUMNS = PREVIEW_COUNT;
 /** Where Leave goes: the first of these scenes the game has. */
 const LEAVE_TARGETS = ['WorldMap', 'Title', 'Lab'] as const;
 
