@@ -17,4 +17,5 @@ export { combineCodes, corruptionMask, denseParamCount, drawLatent, fromDataBox,
 export { budgetParamCount } from './world1-bottleneck';
 export { ZOO_NOISES } from './world2-denoise';
 export { FORGE_LETTER } from './world4-arithmetic';
+export { levelVariant, variantCount } from './variants';
 export type * from './types';
