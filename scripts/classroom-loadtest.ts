@@ -2,13 +2,19 @@
  * `npm run loadtest`: a fresh classroom server on loopback (PGlite in a temporary directory), N simulated
  * students joining and submitting for S seconds, each retrying a submission whose answer it did not get (as
  * the game's queue does), then a count of what the database holds. Prints one JSON object.
- * Args: --students 60 --seconds 60. `npm test` runs a short version (tests/unit/classroom-load.test.ts).
+ * Then (unless --no-health) it measures how the API answers while an MNIST trained level is re-scored: /api/health
+ * polled every 20 ms and a decode submission every 200 ms, for the whole re-training, once with re-scoring on
+ * worker threads (the default server) and once on the server's own thread (how it was before), as
+ * `healthDuringTraining`.
+ * Args: --students 60 --seconds 60 --health-level beat-pca --no-health. `npm test` runs a short version
+ * (tests/unit/classroom-load.test.ts).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createClassroom } from '../src/classroom/app';
+import { getLevel, levelVariant, validatePayload } from '../src/shared/levels';
 import { createRng } from '../src/shared/random';
 
 export interface LoadResult {
@@ -26,6 +32,95 @@ export interface LoadResult {
 }
 
 const quantile = (sorted: number[], q: number): number => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] : 0);
+const round = (ms: number): number => Math.round(ms * 10) / 10;
+
+export interface HealthDuringTraining {
+  level: string;
+  rescoring: 'threads' | 'in-process';
+  rescoreSeconds: number;
+  healthRequests: number;
+  healthP50Ms: number;
+  healthP95Ms: number;
+  healthMaxMs: number;
+  decodeSubmissions: number;
+  decodeP50Ms: number;
+  decodeMaxMs: number;
+}
+
+/**
+ * One MNIST trained-level re-score (the level's example, which nobody submitted before, so it really trains)
+ * while /api/health is asked every 20 ms and a decode submission goes in every 200 ms, over loopback HTTP.
+ */
+export async function measureHealthDuringTraining(options: { levelId: string; threads: boolean }): Promise<HealthDuringTraining> {
+  const root = resolve(import.meta.dirname, '..');
+  const dataDir = mkdtempSync(join(tmpdir(), 'lq-health-'));
+  const classroom = await createClassroom({ dataDir, adminPasswordEnv: 'load-test-password', assetsDir: join(root, 'assets'), warmUp: true, rescoreThreads: options.threads, limits: { student: { burst: 1000, perSecond: 1000 } } });
+  try {
+    await classroom.app.listen({ host: '127.0.0.1', port: 0 });
+    const address = classroom.app.server.address();
+    if (!address || typeof address === 'string') throw new Error('no port');
+    const base = `http://127.0.0.1:${address.port}`;
+    const json = { 'content-type': 'application/json' };
+    const post = async (path: string, body: unknown, headers: Record<string, string>) => fetch(base + path, { method: 'POST', headers: { ...json, ...headers }, body: JSON.stringify(body) });
+    const teacher = { authorization: 'Bearer load-test-password' };
+    const seed = 5;
+    const created = await (await post('/api/teacher/competitions', { title: 'Health', levels: [options.levelId, 'navigator'], seed, durationMinutes: 60 }, teacher)).json();
+    const code: string = created.competition.code;
+    await fetch(`${base}/api/teacher/competitions/${code}/start`, { method: 'POST', headers: teacher });
+    const token: string = (await (await post('/api/join', { code, nickname: 'Prober' }, {})).json()).token;
+    const student = { authorization: `Bearer ${token}` };
+    const level = getLevel(options.levelId);
+    if (!level || level.setup.kind !== 'trained' || level.dataset !== 'mnist') throw new Error(`${options.levelId} is not an MNIST trained level.`);
+    const checked = validatePayload(levelVariant(level, seed), level.example);
+    if (!checked.ok) throw new Error(checked.problems.join(' '));
+
+    let done = false;
+    const started = performance.now();
+    const training = post('/api/submissions', { levelId: options.levelId, idempotencyKey: 'health-training-1', payload: checked.payload }, student).then(async (res) => {
+      if (res.status !== 201) throw new Error(`training submission: ${res.status} ${await res.text()}`);
+      done = true;
+      return performance.now() - started;
+    });
+    const health: number[] = [];
+    const decodes: number[] = [];
+    const probeHealth = async (): Promise<void> => {
+      while (!done) {
+        const t = performance.now();
+        await (await fetch(`${base}/api/health`)).arrayBuffer();
+        if (!done) health.push(performance.now() - t);
+        // 50 probes a second: often enough to catch a stall, not so often that the probe itself loads the CPU.
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    };
+    const probeDecodes = async (): Promise<void> => {
+      for (let i = 0; !done; i++) {
+        const t = performance.now();
+        const res = await post('/api/submissions', { levelId: 'navigator', idempotencyKey: `health-decode-${i}`, payload: { kind: 'latentPoints', points: [[((i * 37) % 200) / 100 - 1, ((i * 53) % 200) / 100 - 1]], target: 0 } }, student);
+        await res.arrayBuffer();
+        if (res.status === 201) decodes.push(performance.now() - t);
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    };
+    const [rescoreMs] = await Promise.all([training, probeHealth(), probeDecodes()]);
+    const h = [...health].sort((a, b) => a - b);
+    const d = [...decodes].sort((a, b) => a - b);
+    return {
+      level: options.levelId,
+      rescoring: options.threads ? 'threads' : 'in-process',
+      rescoreSeconds: round(rescoreMs / 1000),
+      healthRequests: h.length,
+      healthP50Ms: round(quantile(h, 0.5)),
+      healthP95Ms: round(quantile(h, 0.95)),
+      healthMaxMs: round(h[h.length - 1] ?? 0),
+      decodeSubmissions: d.length,
+      decodeP50Ms: round(quantile(d, 0.5)),
+      decodeMaxMs: round(d[d.length - 1] ?? 0),
+    };
+  } finally {
+    await classroom.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
 
 export async function runLoadTest(options: { students: number; seconds: number }): Promise<LoadResult> {
   const root = resolve(import.meta.dirname, '..');
@@ -129,7 +224,15 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     if (!Number.isInteger(v) || v < 1 || v > 600) throw new Error(`--${name} must be an integer from 1 to 600.`);
     return v;
   };
-  runLoadTest({ students: arg('students', 60), seconds: arg('seconds', 60) }).then(
+  const healthLevel = process.argv.includes('--health-level') ? process.argv[process.argv.indexOf('--health-level') + 1] : 'beat-pca';
+  const main = async () => {
+    const load = await runLoadTest({ students: arg('students', 60), seconds: arg('seconds', 60) });
+    if (process.argv.includes('--no-health')) return load;
+    const healthDuringTraining = [];
+    for (const threads of [true, false]) healthDuringTraining.push(await measureHealthDuringTraining({ levelId: healthLevel, threads }));
+    return { ...load, healthDuringTraining };
+  };
+  main().then(
     (result) => console.log(JSON.stringify(result)),
     (error: unknown) => {
       console.error(error);

@@ -1,32 +1,25 @@
 /**
- * `npm run classroom`: builds the game if dist/ is missing or older than the sources, then starts the classroom
- * server on the LAN and prints the addresses and the teacher's password.
+ * `npm run classroom`: builds the game if dist/ is missing or older than what it is built from (the rule is in
+ * src/classroom/build-freshness.ts), then starts the classroom server on the LAN and prints the addresses and
+ * the teacher's password.
  * Env: PORT (8787), HOST (0.0.0.0), CLASSROOM_DATA (.classroom), DATABASE_URL (PostgreSQL instead of PGlite),
  * CLASSROOM_ADMIN_PASSWORD (else generated once and kept in the data directory), CLASSROOM_SKIP_BUILD=1,
  * CLASSROOM_WARMUP=0 (skip preloading the pretrained models).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createClassroom, lanUrls } from '../src/classroom/app';
+import { gameBuildFreshness } from '../src/classroom/build-freshness';
 
 const root = resolve(import.meta.dirname, '..');
 const dist = join(root, 'dist');
 
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
 function ensureBuilt(): void {
-  const index = join(dist, 'index.html');
-  const stale = !existsSync(index) || newestMtime(join(root, 'src')) > statSync(index).mtimeMs;
-  if (!stale || process.env.CLASSROOM_SKIP_BUILD === '1') return;
-  console.log('[classroom] building the game (npm run build)…');
+  if (process.env.CLASSROOM_SKIP_BUILD === '1') return;
+  const freshness = gameBuildFreshness(root);
+  if (!freshness.stale) return;
+  console.log(`[classroom] building the game (npm run build): ${freshness.reason}…`);
+  // A failed build throws here: the server does not start on a half-built or outdated game.
   execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
 }
 

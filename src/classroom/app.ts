@@ -4,7 +4,8 @@ import type { FastifyInstance } from 'fastify';
 import { LEVELS } from '../shared/levels';
 import { openDatabase } from './db/database';
 import { adminPassword, type AdminPassword } from './identity';
-import { Rescorer } from './rescore';
+import { Rescorer, type RescoreService } from './rescore';
+import { RescorePool } from './rescore-pool';
 import { buildServer, type ServerLimits } from './server';
 import { ClassroomStore } from './store';
 
@@ -23,6 +24,8 @@ export interface ClassroomConfig {
   now?: () => Date;
   limits?: Partial<ServerLimits>;
   maxRescoreQueue?: number;
+  /** Re-score on worker threads (default) or, false, on the server's own thread (measurements, debugging). */
+  rescoreThreads?: boolean;
   logger?: boolean;
   /** Load the pretrained decoders and the judge before listening (startup takes longer, first answers are fast). */
   warmUp?: boolean;
@@ -33,6 +36,7 @@ export interface ClassroomConfig {
 export interface Classroom {
   app: FastifyInstance;
   store: ClassroomStore;
+  rescorer: RescoreService;
   admin: AdminPassword;
   close(): Promise<void>;
 }
@@ -41,15 +45,24 @@ export async function createClassroom(config: ClassroomConfig): Promise<Classroo
   const admin = adminPassword(config.dataDir, config.adminPasswordEnv);
   const db = await openDatabase(config.databaseUrl ? { url: config.databaseUrl, schema: config.databaseSchema } : { dataDir: config.pgliteDir ?? `${config.dataDir}/pglite` });
   const store = await ClassroomStore.open(db);
-  const rescorer = await Rescorer.create({ assetsDir: config.assetsDir, maxQueue: config.maxRescoreQueue });
-  if (config.warmUp) await rescorer.warmUp(LEVELS);
+  const rescoring = { assetsDir: config.assetsDir, maxQueue: config.maxRescoreQueue };
+  let rescorer: RescoreService;
+  try {
+    rescorer = config.rescoreThreads === false ? await Rescorer.create(rescoring) : await RescorePool.create(rescoring);
+    if (config.warmUp) await rescorer.warmUp(LEVELS.map((l) => l.id));
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
   const app = await buildServer({ store, rescorer, adminPassword: admin.password, distDir: config.distDir, now: config.now, limits: config.limits, logger: config.logger, pages: { joinBaseUrl: config.joinBaseUrl } });
   return {
     app,
     store,
+    rescorer,
     admin,
     close: async () => {
       await app.close();
+      await rescorer.close();
       await store.close();
     },
   };

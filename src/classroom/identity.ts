@@ -5,40 +5,16 @@
 import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH } from '../shared/classroom/names';
 
-/** No 0/O, 1/I (and no L, U or V, which are misheard read aloud): 28 symbols. */
-export const JOIN_CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTWXYZ2345679';
-export const JOIN_CODE_LENGTH = 6;
-export const JOIN_CODE_PATTERN = `^[${JOIN_CODE_ALPHABET}]{${JOIN_CODE_LENGTH}}$`;
+// The rules the game checks too live in src/shared/classroom/names.ts.
+export { checkNickname, JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, JOIN_CODE_PATTERN, NICKNAME_MAX, NICKNAME_MIN, normalizeJoinCode, STUDENT_TOKEN_PATTERN, type NicknameCheck } from '../shared/classroom/names';
 
 export function newJoinCode(): string {
   let code = '';
   for (let i = 0; i < JOIN_CODE_LENGTH; i++) code += JOIN_CODE_ALPHABET[randomInt(JOIN_CODE_ALPHABET.length)];
   return code;
 }
-
-/** What a student types: upper-cased, spaces and dashes dropped ("abc-def" works). */
-export function normalizeJoinCode(input: string): string {
-  return input.toUpperCase().replace(/[\s-]/g, '');
-}
-
-export const NICKNAME_MIN = 2;
-export const NICKNAME_MAX = 20;
-// Letters and digits of any script, plus space, dot, dash and underscore inside the name.
-const NICKNAME_CHARS = /^[\p{L}\p{N}][\p{L}\p{N} ._-]*$/u;
-
-export type NicknameCheck = { ok: true; nickname: string; key: string } | { ok: false; problem: string };
-
-/** NFC-normalised nickname and its uniqueness key (case-folded, compatibility-normalised, single spaces). */
-export function checkNickname(input: string): NicknameCheck {
-  const nickname = input.normalize('NFC').trim().replace(/\s+/g, ' ');
-  const length = [...nickname].length;
-  if (length < NICKNAME_MIN || length > NICKNAME_MAX) return { ok: false, problem: `A nickname has ${NICKNAME_MIN} to ${NICKNAME_MAX} characters.` };
-  if (!NICKNAME_CHARS.test(nickname)) return { ok: false, problem: 'A nickname uses letters, digits, spaces, dots, dashes and underscores only, and starts with a letter or digit.' };
-  return { ok: true, nickname, key: nickname.normalize('NFKC').toLowerCase() };
-}
-
-export const STUDENT_TOKEN_PATTERN = '^[A-Za-z0-9_-]{43}$';
 
 /** 256 random bits, base64url (43 characters). */
 export function newToken(): string {

@@ -6,10 +6,10 @@
  */
 import { createHash, randomInt } from 'node:crypto';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
-import { getLevel, LEVELS, localize, validatePayload, PAYLOAD_LIMITS } from '../shared/levels';
+import { getLevel, levelVariant, LEVELS, localize, validatePayload, PAYLOAD_LIMITS } from '../shared/levels';
 import { checkNickname, hashToken, JOIN_CODE_PATTERN, newJoinCode, newToken, normalizeJoinCode, sameSecret } from './identity';
 import { RateLimiter, type RateLimit } from './rate-limit';
-import { QueueFullError, type Rescorer } from './rescore';
+import { QueueFullError, RescoreFailedError, type RescoreService } from './rescore';
 import { leaderboard, levelResults, resultsCsv } from './results';
 import { registerPages, type PagesOptions } from './pages';
 import { serveStatic } from './static-files';
@@ -17,7 +17,7 @@ import type { ClassroomStore, Competition, Player, Submission } from './store';
 
 export interface ServerOptions {
   store: ClassroomStore;
-  rescorer: Rescorer;
+  rescorer: RescoreService;
   adminPassword: string;
   /** The built game to serve (dist/); omitted: API only. */
   distDir?: string;
@@ -64,7 +64,8 @@ export class HttpError extends Error {
 
 const errorBody = { type: 'object', properties: { error: { type: 'string' }, message: { type: 'string' } } } as const;
 const codeParams = { type: 'object', required: ['code'], additionalProperties: false, properties: { code: { type: 'string', pattern: JOIN_CODE_PATTERN } } } as const;
-const bearer = { type: 'object', required: ['authorization'], properties: { authorization: { type: 'string', maxLength: 200 } } } as const;
+// Documents the header; not `required`, so a missing one reaches bearerToken() and gets its 401 sentence.
+const bearer = { type: 'object', properties: { authorization: { type: 'string', maxLength: 200 } } } as const;
 
 function bearerToken(request: FastifyRequest): string {
   const header = request.headers.authorization ?? '';
@@ -135,6 +136,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     if (error instanceof QueueFullError) {
       reply.header('retry-after', String(error.retryAfterSeconds));
       return reply.code(503).send({ error: 'Busy', message: error.message });
+    }
+    if (error instanceof RescoreFailedError) {
+      // Nothing was stored for this attempt. A lost thread is worth a retry (503); a failing measurement is not.
+      console.error('[classroom] re-scoring failed:', error.message);
+      if (error.retryable) reply.header('retry-after', '2');
+      return reply.code(error.retryable ? 503 : 500).send({ error: 'Error', message: error.message });
     }
     const status = error.statusCode ?? 500;
     if ((error as FastifyError).validation) {
@@ -256,10 +263,14 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   const board = async (c: Competition) => {
     const [subs, players] = await Promise.all([store.submissions(c.id), store.players(c.id)]);
-    return { competition: competitionView(c, now()), rows: leaderboard(levelResults(c, subs), players) };
+    const results = levelResults(c, subs);
+    return { competition: competitionView(c, now()), rows: leaderboard(results, players), results };
   };
 
-  app.get<{ Params: { code: string } }>('/api/competitions/:code/board', { schema: { params: codeParams } }, async (request) => board(await competitionOr404(request.params.code)));
+  app.get<{ Params: { code: string } }>('/api/competitions/:code/board', { schema: { params: codeParams } }, async (request) => {
+    const { competition, rows } = await board(await competitionOr404(request.params.code));
+    return { competition, rows };
+  });
 
   // ---- students ----
 
@@ -308,7 +319,13 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     const { player, competition } = await student(request);
     const b = await board(competition);
     const row = b.rows.find((r) => r.nickname === player.nickname);
-    return { nickname: player.nickname, competition: b.competition, seed: seedFor(competition, player.id), rank: row?.rank ?? null, players: b.rows.length, stars: row?.stars ?? 0 };
+    const mine = new Map(b.results.filter((r) => r.nickname === player.nickname).map((r) => [r.levelId, r]));
+    // Every level of the competition, in its order; null until the first attempt (the game shows "not tried").
+    const levels = competition.levels.map((levelId) => {
+      const r = mine.get(levelId);
+      return { levelId, bestScore: r?.bestScore ?? null, stars: r?.stars ?? 0, attempts: r?.attempts ?? 0 };
+    });
+    return { nickname: player.nickname, competition: b.competition, seed: seedFor(competition, player.id), rank: row?.rank ?? null, players: b.rows.length, stars: row?.stars ?? 0, levels };
   });
 
   app.post<{ Body: { levelId: string; idempotencyKey: string; payload: unknown } }>(
@@ -337,7 +354,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       if (existing) {
         // A replay (a retried request, a client's queue sent twice) must carry the same solution.
         const level = getLevel(levelId);
-        const v = level ? validatePayload(level, payload) : null;
+        const v = level ? validatePayload(levelVariant(level, seedFor(competition, player.id)), payload) : null;
         if (existing.levelId !== levelId || !v?.ok || payloadHash(levelId, v.payload) !== existing.payloadHash) {
           throw new HttpError(409, 'This idempotency key was already used for a different solution; use a new key for a new attempt.');
         }
@@ -346,11 +363,13 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       if (competition.state === 'draft') throw new HttpError(409, 'The competition has not started yet; wait for your teacher.');
       if (isOver(competition, received)) throw new HttpError(403, 'The competition has ended; submissions are closed.');
       if (!competition.levels.includes(levelId)) throw new HttpError(403, `Level "${levelId.slice(0, 64)}" is not part of this competition.`);
-      const level = getLevel(levelId);
-      if (!level) throw new HttpError(400, `There is no level "${levelId.slice(0, 64)}".`);
-      const checked = validatePayload(level, payload);
+      const base = getLevel(levelId);
+      if (!base) throw new HttpError(400, `There is no level "${levelId.slice(0, 64)}".`);
+      // The student plays (and is scored on) the level as their seed makes it: checked here, measured in a thread.
+      const seed = seedFor(competition, player.id);
+      const checked = validatePayload(levelVariant(base, seed), payload);
       if (!checked.ok) throw new HttpError(400, 'The solution is not valid for this level.', checked.problems.slice(0, 20));
-      const scored = await rescorer.score(level, checked.payload, seedFor(competition, player.id));
+      const scored = await rescorer.score(levelId, checked.payload, seed);
       const { created, submission } = await store.insertSubmission({
         competitionId: competition.id,
         playerId: player.id,

@@ -1,5 +1,6 @@
 /** What every scene needs besides Phaser: the store, the ML bridge and the run controller. */
 import type * as Phaser from 'phaser';
+import type { ClassroomService } from './classroom/classroom-service';
 import type { MlBridge } from './ml/bridge';
 import type { TrainingController } from './ml/training-controller';
 import type { RenderGate } from './render-on-demand';
@@ -11,6 +12,8 @@ export interface GameContext {
   store: GameStoreApi;
   bridge: MlBridge;
   training: TrainingController;
+  /** The class the player joined (if any): outbox, standing, competition variants. */
+  classroom: ClassroomService;
   url: UrlOptions;
   /** `?backend=` wins over the saved setting until the player picks a backend in the game. */
   backendOverride: UrlOptions['backend'];

@@ -6,6 +6,8 @@
  */
 import * as Phaser from 'phaser';
 import { setLocale } from '../shared/messages';
+import { ClassroomClient } from './classroom/client';
+import { ClassroomService } from './classroom/classroom-service';
 import { setContext, type GameContext } from './context';
 import { MlBridge } from './ml/bridge';
 import { TrainingController } from './ml/training-controller';
@@ -13,6 +15,7 @@ import { installRenderOnDemand } from './render-on-demand';
 import { chooseRenderer } from './renderer-choice';
 import { baseSizeFor } from './layout/screen';
 import { Boot } from './scenes/Boot';
+import { Classroom } from './scenes/Classroom';
 import { Hud } from './scenes/Hud';
 import { Lab } from './scenes/Lab';
 import { Level } from './scenes/Level';
@@ -51,9 +54,16 @@ export function startGame(parent: HTMLElement | string): Phaser.Game {
     backend: () => context.backendOverride ?? store.getState().settings.backend,
     assetBase: new URL(import.meta.env.BASE_URL, window.location.href).href,
   });
+  const classroom = new ClassroomService({
+    client: new ClassroomClient(),
+    storage: typeof window !== 'undefined' ? window.localStorage : null,
+    onChange: (view) => store.getState().setClassroomView(view),
+  });
+  store.getState().setClassroomView(classroom.view());
   Object.assign(context, {
     store,
     bridge,
+    classroom,
     training: new TrainingController(store, bridge),
     url,
     backendOverride: url.backend,
@@ -80,7 +90,9 @@ export function startGame(parent: HTMLElement | string): Phaser.Game {
     },
     input: { activePointers: 2 },
     render: { antialias: true, roundPixels: true, desynchronized: display.renderer === 'canvas' },
-    scene: [Boot, Preloader, Title, WorldMap, Level, Hud, Results, Settings, Lab],
+    scene: [Boot, Preloader, Title, WorldMap, Level, Hud, Results, Settings, Lab, Classroom],
+    // The join form's text fields are real <input>s (phones and tablets need their own keyboard).
+    dom: { createContainer: true },
     callbacks: {
       preBoot: (g) => {
         if (display.renderer !== 'canvas') return;
@@ -100,8 +112,13 @@ export function startGame(parent: HTMLElement | string): Phaser.Game {
     if (next.width !== game.scale.width || next.height !== game.scale.height) game.scale.setGameSize(next.width, next.height);
   };
   window.addEventListener('resize', onViewport);
+  // Back online: send the class outbox now rather than at the next backoff tick.
+  const onOnline = (): void => classroom.retryNow();
+  window.addEventListener('online', onOnline);
   game.events.once(Phaser.Core.Events.DESTROY, () => {
     window.removeEventListener('resize', onViewport);
+    window.removeEventListener('online', onOnline);
+    classroom.dispose();
     removeSfx();
   });
   return game;

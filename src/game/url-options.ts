@@ -2,6 +2,7 @@
  * Session overrides from the page URL (`?backend=`, `?renderer=`): for measuring, never persisted; and the
  * first screen (`?scene=lab|map|settings|title`, default title) for deep links and the browser tests.
  */
+import { normalizeJoinCode } from '../shared/classroom/names';
 import type { BackendPreference } from '../shared/worker-api';
 import type { RendererPreference } from './state';
 
@@ -10,10 +11,12 @@ export interface UrlOptions {
   renderer: Exclude<RendererPreference, 'auto'> | null;
   /** The scene key the Preloader starts. */
   scene: StartScene;
+  /** `?join=CODE` (the projector's QR code): open "Join a class" with the code filled in. */
+  join: string | null;
 }
 
-export type StartScene = 'Title' | 'WorldMap' | 'Settings' | 'Lab';
-const START_SCENES: Record<string, StartScene> = { title: 'Title', map: 'WorldMap', settings: 'Settings', lab: 'Lab' };
+export type StartScene = 'Title' | 'WorldMap' | 'Settings' | 'Lab' | 'Classroom';
+const START_SCENES: Record<string, StartScene> = { title: 'Title', map: 'WorldMap', settings: 'Settings', lab: 'Lab', classroom: 'Classroom' };
 
 const BACKENDS: readonly BackendPreference[] = ['auto', 'webgl', 'wasm', 'cpu'];
 const RENDERERS = ['canvas', 'webgl'] as const;
@@ -25,6 +28,7 @@ export function parseUrlOptions(search: string): UrlOptions {
   return {
     backend: BACKENDS.find((b) => b === backend) ?? null,
     renderer: RENDERERS.find((r) => r === renderer) ?? null,
-    scene: START_SCENES[(params.get('scene') ?? '').toLowerCase()] ?? 'Title',
+    scene: params.has('join') ? 'Classroom' : (START_SCENES[(params.get('scene') ?? '').toLowerCase()] ?? 'Title'),
+    join: params.has('join') ? normalizeJoinCode(params.get('join') ?? '').slice(0, 16) : null,
   };
 }

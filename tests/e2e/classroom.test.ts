@@ -1,25 +1,39 @@
 /**
- * Classroom in real headless Chromium: a teacher signs in on /teacher, creates and starts a competition,
- * three students (each in their own browser context; through the API until the game's "Join a class" screen
- * exists) join and submit, the projector board (/board/CODE, its own context) shows them live in rank order,
- * and the teacher downloads the CSV.
+ * Classroom in real headless Chromium, through the real server (`createClassroom`, serving the built game and
+ * the API on loopback): a teacher signs in on /teacher, creates and starts a competition; three students, each
+ * in their own browser context, open the QR code's link, join in the game's "Join a class" screen and play Blend
+ * with real clicks and keys; the game submits each attempt by itself, one student while offline (the attempt
+ * waits in the outbox and goes once the network is back, exactly once); the server's re-score equals the game's
+ * own score; the projector board (/board/CODE) ranks them live; the teacher downloads the CSV.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createClassroom, type Classroom } from '../../src/classroom/app';
-import { launchChromium } from './browser';
+import { getLevel, levelVariant, type LinearTerm } from '../../src/shared/levels';
+import { clickWidget, launchChromium } from './browser';
 
+const ARTIFACTS = 'test-results';
+const SEED = 4242;
 const dataDir = mkdtempSync(join(tmpdir(), 'lq-e2e-classroom-'));
 let classroom: Classroom;
 let browser: Browser;
 let base = '';
+const errors: string[] = [];
 
 beforeAll(async () => {
-  classroom = await createClassroom({ dataDir, pgliteDir: 'memory://', adminPasswordEnv: 'e2e-teacher-pass', assetsDir: fileURLToPath(new URL('../../assets/', import.meta.url)) });
+  mkdirSync(ARTIFACTS, { recursive: true });
+  classroom = await createClassroom({
+    dataDir,
+    pgliteDir: 'memory://',
+    adminPasswordEnv: 'e2e-teacher-pass',
+    assetsDir: fileURLToPath(new URL('../../assets/', import.meta.url)),
+    // `npm run test:e2e` builds dist/ first: the class server serves that game.
+    distDir: fileURLToPath(new URL('../../dist/', import.meta.url)),
+  });
   await classroom.app.listen({ host: '127.0.0.1', port: 0 });
   const address = classroom.app.server.address();
   if (!address || typeof address === 'string') throw new Error('no port');
@@ -33,18 +47,111 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-it('teacher creates and starts, students submit, the board ranks them live, the CSV downloads', async () => {
-  const teacherContext = await browser.newContext({ acceptDownloads: true });
+function watchErrors(page: Page, who: string): void {
+  page.on('pageerror', (e) => errors.push(`${who}: ${e.message}`));
+  page.on('console', (m) => {
+    // The offline student's failed fetches are expected network errors, not page errors.
+    if (m.type() === 'error' && !/Failed to load resource|ERR_INTERNET_DISCONNECTED|Failed to fetch/.test(m.text())) errors.push(`${who}: ${m.text()}`);
+  });
+}
+
+const waitForScene = (page: Page, key: string) =>
+  page.waitForFunction((k) => window.__latentQuest?.scene() === k && window.__latentQuest.ready, key, { timeout: 60_000, polling: 50 });
+const bounds = (page: Page, id: string) => page.evaluate((wid) => window.__latentQuest!.uiBounds(wid), id);
+const classState = (page: Page) => page.evaluate(() => window.__latentQuest!.getState().classroom);
+
+async function waitForLevelStatus(page: Page, statuses: string[]): Promise<void> {
+  await page.waitForFunction((s) => s.includes(window.__latentQuest?.level()?.status ?? ''), statuses, { timeout: 60_000, polling: 50 });
+}
+
+/** Drags a slider past its right end (its maximum) and steps it down to `value` with the arrow keys (0.05 a step). */
+async function setWeight(page: Page, id: string, value: number, max: number): Promise<void> {
+  const box = await bounds(page, id);
+  if (!box) throw new Error(`${id} is not on screen`);
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + 2, y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width + 20, y, { steps: 6 });
+  await page.mouse.up();
+  for (let k = 0; k < Math.round((max - value) / 0.05); k++) await page.keyboard.press('ArrowLeft');
+}
+
+interface Played {
+  context: BrowserContext;
+  page: Page;
+  score: number;
+  stars: number;
+}
+
+/** One student: the QR link, the join form, Blend from the class screen, Check; the attempt sends itself. */
+async function student(code: string, nickname: string, terms: readonly LinearTerm[], offline: boolean): Promise<Played> {
+  const blend = levelVariant(getLevel('blend')!, SEED);
+  if (blend.setup.kind !== 'arithmetic' || blend.solution.kind !== 'expression') throw new Error('Blend is not an arithmetic level');
+  const deck = blend.setup.deck.map((c) => c.id);
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const page = await context.newPage();
+  watchErrors(page, nickname);
+  await page.goto(`${base}/?join=${code.toLowerCase()}`);
+  await waitForScene(page, 'Classroom');
+  expect(await page.inputValue('#lq-join-code')).toBe(code);
+  await page.click('#lq-join-nickname');
+  await page.keyboard.type(nickname);
+  await clickWidget(page, 'class:join');
+  await page.waitForFunction(() => window.__latentQuest!.getState().classroom.membership !== null, undefined, { timeout: 20_000 });
+  await waitForScene(page, 'Classroom');
+  await page.waitForFunction(() => window.__latentQuest!.uiBounds('class:play:blend') !== null, undefined, { timeout: 20_000 });
+  if (nickname === 'Ada') await page.screenshot({ path: `${ARTIFACTS}/classroom-student-joined.png` });
+
+  await clickWidget(page, 'class:play:blend');
+  await waitForScene(page, 'Level');
+  await page.waitForFunction(() => window.__latentQuest!.uiBounds('level:start') !== null, undefined, { timeout: 20_000 });
+  await clickWidget(page, 'level:start');
+  await waitForLevelStatus(page, ['idle']);
+  await page.waitForFunction(() => window.__latentQuest!.uiBounds('card:0') !== null, undefined, { timeout: 60_000 });
+  for (const term of terms) await clickWidget(page, `card:${deck.indexOf(term.card)}`);
+  for (let i = 0; i < terms.length; i++) await setWeight(page, `term:${i}`, terms[i].weight, blend.solution.maxWeight);
+
+  if (offline) await context.setOffline(true);
+  await clickWidget(page, 'level:train');
+  await waitForLevelStatus(page, ['done']);
+  const local = (await page.evaluate(() => window.__latentQuest!.level()))!;
+  expect(local.payload).toEqual({ kind: 'expression', terms: terms.map((t) => ({ card: t.card, weight: t.weight })) });
+
+  if (offline) {
+    // The server cannot be reached: the attempt waits in the outbox (stored), retried with backoff.
+    await page.waitForFunction(() => (window.__latentQuest!.getState().classroom.items[0]?.tries ?? 0) >= 1, undefined, { timeout: 20_000 });
+    const waiting = await classState(page);
+    expect(waiting.pending).toBe(1);
+    expect(waiting.reachable).toBe(false);
+    expect(JSON.parse((await page.evaluate(() => localStorage.getItem('latent-quest.classroom')))!).items).toHaveLength(1);
+    await context.setOffline(false);
+  }
+  await page.waitForFunction(() => window.__latentQuest!.getState().classroom.items[0]?.state === 'sent', undefined, { timeout: 60_000 });
+  const sent = (await classState(page)).items;
+  expect(sent).toHaveLength(1);
+  // The server re-scored the payload on its own decoders: the same number the game showed.
+  expect(sent[0].result!.stars).toBe(local.stars);
+  expect(sent[0].result!.score).toBeCloseTo(local.score!, 6);
+
+  await page.waitForFunction(() => window.__latentQuest!.uiBounds('level:continue') !== null, undefined, { timeout: 10_000 });
+  await clickWidget(page, 'level:continue');
+  await waitForScene(page, 'Results');
+  await page.waitForFunction(() => window.__latentQuest!.uiBounds('results:class') !== null, undefined, { timeout: 10_000 });
+  return { context, page, score: local.score!, stars: local.stars! };
+}
+
+it('teacher creates and starts, students join and play in the game, the board ranks them live, the CSV downloads', async () => {
+  const teacherContext = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
   const teacher = await teacherContext.newPage();
-  const errors: string[] = [];
-  teacher.on('pageerror', (e) => errors.push(e.message));
+  watchErrors(teacher, 'teacher');
   await teacher.goto(`${base}/teacher`);
   await teacher.fill('#password', 'e2e-teacher-pass');
   await teacher.click('#login button');
-  await teacher.waitForSelector('#levels input[value="navigator"]');
+  await teacher.waitForSelector('#levels input[value="blend"]');
   await teacher.fill('#title', 'Class 7B');
-  await teacher.check('#levels input[value="navigator"]');
+  await teacher.fill('#seed', String(SEED));
   await teacher.check('#levels input[value="blend"]');
+  await teacher.check('#levels input[value="navigator"]');
   await teacher.click('#create button');
   await teacher.waitForFunction(() => /^[A-Z2-9]{6}$/.test(document.getElementById('code')?.textContent ?? ''));
   const code = (await teacher.textContent('#code'))!;
@@ -53,43 +160,66 @@ it('teacher creates and starts, students submit, the board ranks them live, the 
 
   const boardContext = await browser.newContext({ viewport: { width: 1280, height: 720 } });
   const board = await boardContext.newPage();
-  board.on('pageerror', (e) => errors.push(e.message));
+  watchErrors(board, 'board');
   await board.goto(`${base}/board/${code}`);
   await board.waitForFunction(() => document.getElementById('status')?.textContent === '0 players');
   expect(await board.evaluate(() => (document.getElementById('qr') as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
 
-  // Three students; Ada hits the target exactly, Bo gets near it, Cy wanders off.
-  const attempts: Record<string, number[][]> = { Ada: [[0, 0], [1, -1], [0.8, -0.6]], Bo: [[0.5, 0.5]], Cy: [[-0.95, 0.95]] };
-  const stars: Record<string, number> = {};
-  for (const [nickname, points] of Object.entries(attempts)) {
-    const student = await browser.newContext();
-    const joined = await student.request.post(`${base}/api/join`, { data: { code: code.toLowerCase(), nickname } });
-    expect(joined.status()).toBe(201);
-    const { token } = await joined.json();
-    const res = await student.request.post(`${base}/api/submissions`, {
-      headers: { authorization: `Bearer ${token}` },
-      data: { levelId: 'navigator', idempotencyKey: `${nickname}-attempt-1`, payload: { kind: 'latentPoints', points, target: 0 }, score: 100 },
-    });
-    expect(res.status()).toBe(201);
-    stars[nickname] = (await res.json()).submission.stars;
-    await student.close();
+  const blend = levelVariant(getLevel('blend')!, SEED);
+  if (blend.setup.kind !== 'arithmetic' || blend.setup.target.kind !== 'decode') throw new Error('Blend has no decoded target');
+  const target = blend.setup.target.terms;
+  const others = blend.setup.deck.map((c) => c.id).filter((id) => !target.some((t) => t.card === id));
+  // Ada builds the target exactly; Bo has the right cards with one weight off; Cy picks two wrong cards, offline.
+  const plays: Record<string, readonly LinearTerm[]> = {
+    Ada: target,
+    Bo: [target[0], { card: target[1].card, weight: 0.8 }],
+    Cy: [
+      { card: others[0], weight: 0.5 },
+      { card: others[1], weight: 0.5 },
+    ],
+  };
+  const played: Record<string, Played> = {};
+  for (const [nickname, terms] of Object.entries(plays)) {
+    played[nickname] = await student(code, nickname, terms, nickname === 'Cy');
+    // Live: the board shows each student as soon as their attempt is scored.
+    await board.waitForFunction((n) => document.querySelectorAll('#rows tr').length === n, Object.keys(played).length, { timeout: 15_000 });
   }
-  expect(stars.Ada).toBe(3);
+  expect(played.Ada.stars).toBe(3);
+  expect(played.Ada.stars).toBeGreaterThan(played.Cy.stars);
+  console.info(`classroom e2e: Ada ${played.Ada.score.toFixed(1)} % ${played.Ada.stars}★, Bo ${played.Bo.score.toFixed(1)} % ${played.Bo.stars}★, Cy ${played.Cy.score.toFixed(1)} % ${played.Cy.stars}★`);
 
-  const expected = Object.keys(stars).sort((a, b) => stars[b] - stars[a] || a.localeCompare(b));
-  await board.waitForFunction((n) => document.querySelectorAll('#rows tr').length === n, expected.length, { timeout: 10_000 });
+  // The board's order: stars, then levels completed, then time (everyone played once, in this order).
+  const expected = Object.keys(played).sort((a, b) => played[b].stars - played[a].stars || Number(played[b].stars > 0) - Number(played[a].stars > 0));
   const names = await board.$$eval('#rows tr td:nth-child(2)', (cells) => cells.map((c) => c.textContent));
   expect(names).toEqual(expected);
   expect(await board.textContent('#time')).toMatch(/\d+:\d\d left/);
+  await board.screenshot({ path: `${ARTIFACTS}/classroom-board.png` });
 
-  await teacher.waitForFunction(() => document.querySelectorAll('#feed li').length === 3, undefined, { timeout: 10_000 });
+  // Each student sees their rank: on the results screen and the class screen.
+  for (const [nickname, p] of Object.entries(played)) {
+    await p.page.waitForFunction(() => window.__latentQuest!.getState().classroom.standing?.players === 3, undefined, { timeout: 15_000 });
+    const standing = (await classState(p.page)).standing!;
+    expect(standing.rank, nickname).toBe(expected.indexOf(nickname) + 1);
+    expect(standing.players).toBe(3);
+  }
+  await played.Bo.page.screenshot({ path: `${ARTIFACTS}/classroom-student-results.png` });
+  await clickWidget(played.Bo.page, 'results:map');
+  await waitForScene(played.Bo.page, 'Classroom');
+  await played.Bo.page.waitForTimeout(300);
+  await played.Bo.page.screenshot({ path: `${ARTIFACTS}/classroom-student-class.png` });
+
+  // The offline attempt reached the server exactly once.
+  await teacher.waitForFunction(() => document.querySelectorAll('#feed li').length === 3, undefined, { timeout: 15_000 });
   const [download] = await Promise.all([teacher.waitForEvent('download'), teacher.click('#csv')]);
   const csv = readFileSync((await download.path())!, 'utf8');
   const lines = csv.trimEnd().split('\r\n');
   expect(lines[0]).toBe('nickname,level,best_score,stars,time_seconds,attempts');
   expect(lines.slice(1).map((l) => l.split(',')[0]).sort()).toEqual(['Ada', 'Bo', 'Cy']);
-  expect(lines.find((l) => l.startsWith('Ada,'))).toMatch(/^Ada,navigator,[\d.]+,3,\d+,1$/);
+  expect(lines.find((l) => l.startsWith('Ada,'))).toMatch(/^Ada,blend,[\d.]+,3,\d+,1$/);
+  expect(lines.find((l) => l.startsWith('Cy,'))).toMatch(/^Cy,blend,[\d.]+,\d,\d+,1$/);
+  await teacher.screenshot({ path: `${ARTIFACTS}/classroom-teacher.png`, fullPage: true });
   expect(errors).toEqual([]);
+  for (const p of Object.values(played)) await p.context.close();
   await teacherContext.close();
   await boardContext.close();
 });

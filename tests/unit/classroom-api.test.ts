@@ -5,11 +5,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csvField } from '../../src/classroom/results';
-import { getLevel, type LevelDefinition, type SolutionPayload } from '../../src/shared/levels';
+import { getLevel, levelVariant, type LevelDefinition, type SolutionPayload } from '../../src/shared/levels';
 import { testClassroom, type TestClassroom } from './classroom-support';
-import { playTrained } from './solvers/lib/measure';
-import { solverEngine } from './solvers/lib/node-engine';
-import { PretrainedLevel } from './solvers/lib/pretrained';
+import { playTrained, PretrainedLevel } from '../../src/shared/levels/measure';
+import { testEngine } from './support/engine';
 
 const LEVEL_IDS = ['navigator', 'dream-digits', 'the-path', 'blend', 'letter-forge', 'squeeze-the-alphabet'];
 const SEED = 11;
@@ -24,6 +23,9 @@ function level(id: string): LevelDefinition {
   if (!l) throw new Error(id);
   return l;
 }
+
+/** The level as this competition (seed SEED, same targets for all) plays it: its own targets, deck and example. */
+const played = (id: string): LevelDefinition => levelVariant(level(id), SEED);
 
 async function call(method: 'GET' | 'POST', url: string, body?: unknown, headers: Record<string, string> = {}) {
   const res = await room.app.inject({ method, url, headers, ...(body === undefined ? {} : { payload: body as object }) });
@@ -50,7 +52,8 @@ afterAll(() => room?.dispose());
 
 describe('teacher and join', () => {
   it('needs the teacher password', async () => {
-    expect((await call('GET', '/api/teacher/competitions')).status).toBe(400);
+    const missing = await call('GET', '/api/teacher/competitions');
+    expect([missing.status, missing.json.message]).toEqual([401, 'Send "Authorization: Bearer <token>".']);
     const wrong = await call('GET', '/api/teacher/competitions', undefined, { authorization: 'Bearer guess-guess' });
     expect(wrong.status).toBe(401);
     expect(wrong.json.message).toMatch(/password/);
@@ -85,11 +88,11 @@ describe('teacher and join', () => {
 
 describe('scores are earned, not claimed', () => {
   it('re-scores every level kind exactly as the game harness does, ignoring a claimed score', async () => {
-    // All at once: training and decoding lanes run side by side on one engine and must not disturb each other.
-    const responses = await Promise.all(LEVEL_IDS.map((id) => submit('Ana', id, level(id).example, key(), { score: 1e9, stars: 3 })));
-    const engine = await solverEngine();
+    // All at once: training and decoding lanes run side by side (two threads) and must not disturb each other.
+    const responses = await Promise.all(LEVEL_IDS.map((id) => submit('Ana', id, played(id).example, key(), { score: 1e9, stars: 3 })));
+    const engine = await testEngine('wasm');
     for (const [i, id] of LEVEL_IDS.entries()) {
-      const l = level(id);
+      const l = played(id);
       const payload = l.example as SolutionPayload;
       const res = responses[i];
       expect(res.status, `${id}: ${res.text}`).toBe(201);
@@ -109,7 +112,7 @@ describe('scores are earned, not claimed', () => {
     const values = { bottleneck: 1, width: 16 };
     const res = await submit('Ben', l.id, { kind: 'hyperparameters', values });
     expect(res.status).toBe(201);
-    const engine = await solverEngine();
+    const engine = await testEngine('wasm');
     const [same, other] = [(await playTrained(engine, l, values, SEED)).evaluation, (await playTrained(engine, l, values, SEED + 1)).evaluation];
     expect(res.json.submission.score).toBe(l.score({ kind: 'hyperparameters', values }, same).score);
     expect(same).not.toEqual(other);
@@ -139,9 +142,57 @@ describe('scores are earned, not claimed', () => {
     expect([outside.status, outside.json.message]).toEqual([403, expect.stringMatching(/not part of this competition/)]);
     const unknown = await submit('Ben', 'no-such-level', level('blend').example);
     expect(unknown.status).toBe(403);
+    for (const [method, url] of [['POST', '/api/submissions'], ['GET', '/api/me']] as const) {
+      const missing = await call(method, url, method === 'POST' ? { levelId: 'navigator', idempotencyKey: key(), payload: level('navigator').example } : undefined);
+      expect([missing.status, missing.json.message], url).toEqual([401, 'Send "Authorization: Bearer <token>".']);
+    }
     for (const authorization of ['Bearer ' + 'A'.repeat(43), 'Bearer short', `Bearer ${tokens.Ben}x`, tokens.Ben, 'Basic abc']) {
       const res = await call('POST', '/api/submissions', { levelId: 'navigator', idempotencyKey: key(), payload: level('navigator').example }, { authorization });
       expect([res.status, typeof res.json.message], authorization).toEqual([401, 'string']);
+    }
+  });
+
+  it('tells a student their rank, seed and best result per level of the competition', async () => {
+    const me = await call('GET', '/api/me', undefined, { authorization: `Bearer ${tokens.Ana}` });
+    expect(me.status).toBe(200);
+    expect(me.json).toMatchObject({ nickname: 'Ana', seed: SEED, players: 3 });
+    const subs = (await call('GET', `/api/teacher/competitions/${code}/submissions`, undefined, room.teacher)).json.submissions as { nickname: string; levelId: string; score: number; stars: number }[];
+    expect(me.json.levels.map((l: { levelId: string }) => l.levelId)).toEqual(LEVEL_IDS);
+    for (const standing of me.json.levels as { levelId: string; bestScore: number | null; stars: number; attempts: number }[]) {
+      const mine = subs.filter((s) => s.nickname === 'Ana' && s.levelId === standing.levelId);
+      expect(standing.attempts, standing.levelId).toBe(mine.length);
+      expect(standing.stars, standing.levelId).toBe(Math.max(...mine.map((s) => s.stars)));
+      expect(mine.map((s) => s.score), standing.levelId).toContain(standing.bestScore);
+    }
+    const fresh = await call('GET', '/api/me', undefined, { authorization: `Bearer ${tokens['Çağla']}` });
+    expect(fresh.json.levels[0]).toEqual({ levelId: LEVEL_IDS[0], bestScore: null, stars: 0, attempts: 0 });
+    expect(fresh.json.stars).toBe(0);
+  });
+
+  it('scores each student on their own variant in "variant" competitions', async () => {
+    const created = await call('POST', '/api/teacher/competitions', { title: 'Variants', levels: ['squeeze-the-alphabet', 'blend'], seed: SEED, variantMode: 'variant', durationMinutes: 20 }, room.teacher);
+    const c = created.json.competition.code;
+    await call('POST', `/api/teacher/competitions/${c}/start`, undefined, room.teacher);
+    const joined = await Promise.all(['Eve', 'Finn'].map((nickname) => call('POST', '/api/join', { code: c, nickname })));
+    const seeds = joined.map((j) => j.json.seed as number);
+    expect(seeds[0]).not.toBe(seeds[1]);
+    const l = level('squeeze-the-alphabet');
+    const values = { bottleneck: 2, width: 16 };
+    const engine = await testEngine('wasm');
+    for (const [i, j] of joined.entries()) {
+      const res = await call('POST', '/api/submissions', { levelId: l.id, idempotencyKey: key(), payload: { kind: 'hyperparameters', values } }, { authorization: `Bearer ${j.json.token}` });
+      expect(res.status).toBe(201);
+      const variant = levelVariant(l, seeds[i]);
+      const reference = await playTrained(engine, variant, values, seeds[i]);
+      expect(res.json.submission.score, j.json.nickname).toBe(reference.result.score);
+      // A decoded level too: the student's own variant (its deck and target), scored in the decoding thread.
+      const blend = levelVariant(level('blend'), seeds[i]);
+      const decoded = await call('POST', '/api/submissions', { levelId: 'blend', idempotencyKey: key(), payload: blend.example }, { authorization: `Bearer ${j.json.token}` });
+      expect(decoded.status, decoded.text).toBe(201);
+      const expected = (await (await PretrainedLevel.load(engine, blend)).play(blend.example as SolutionPayload)).result;
+      expect(decoded.json.submission, j.json.nickname).toMatchObject({ score: expected.score, stars: expected.stars });
+      const me = await call('GET', '/api/me', undefined, { authorization: `Bearer ${j.json.token}` });
+      expect(me.json.seed).toBe(seeds[i]);
     }
   });
 
@@ -156,7 +207,7 @@ describe('scores are earned, not claimed', () => {
   it('ranks the board by stars and exports one CSV row per student and level', async () => {
     room.advance(90);
     // Ben gets the blend (a 2-term average of the deck's cards, scored by the server) after Ana's attempts.
-    const blend = await submit('Ben', 'blend', level('blend').example);
+    const blend = await submit('Ben', 'blend', played('blend').example);
     expect(blend.status).toBe(201);
     const board = await call('GET', `/api/competitions/${code}/board`);
     expect(board.status).toBe(200);

@@ -1,13 +1,13 @@
 /**
- * The game's level runtime: the meter's maths, and that the game measures a trained level exactly as the solver
- * harness does (same engine, same model, same numbers), so the score the player sees is the solvers' score.
+ * The game's level runtime: the meter's maths, and the shared measuring harness as the game drives it, through
+ * a bridge that transfers arrays away: the same numbers as on the engine itself, and the held-out previews.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { measureTrained } from '../../src/game/level/measure';
 import { meterFraction, unlockedHints } from '../../src/game/level/meter';
-import { getLevel, resolveControlValues, type LevelDefinition, type TrainedSetup } from '../../src/shared/levels';
+import { glyphSet, LETTERS } from '../../src/shared/glyphs';
+import { getLevel, heldOutLetters, resolveControlValues, type LevelDefinition, type TrainedSetup } from '../../src/shared/levels';
+import { measureTrained, PretrainedLevel, type HeldOutPreview, type PretrainedEngine, type TrainedMeasureEngine } from '../../src/shared/levels/measure';
 import type { Engine } from '../../src/ml-worker/engine';
-import { measure } from './solvers/lib/measure';
 import { testEngine } from './support/engine';
 
 describe('goal meter', () => {
@@ -35,39 +35,82 @@ describe('goal meter', () => {
   });
 });
 
-describe('game measurements equal the solver harness', () => {
+describe('the shared measuring harness through a transferring bridge', () => {
   let engine: Engine;
   beforeAll(async () => {
     engine = await testEngine('cpu');
   });
 
-  async function compare(level: LevelDefinition, values: Record<string, number | string | boolean>, steps: number): Promise<void> {
+  /**
+   * The engine as the game's bridge presents it: reconstruct, encode and decode take their input array away
+   * (Comlink transfers it to the worker), so a harness that reused one would measure zeros.
+   */
+  function transferring(): TrainedMeasureEngine & PretrainedEngine {
+    const detach = (a: Float32Array): Float32Array => {
+      const copy = a.slice();
+      structuredClone(a.buffer, { transfer: [a.buffer] });
+      return copy;
+    };
+    return {
+      loadDataset: (name) => engine.loadDataset(name),
+      getImages: (name, split, offset, count) => engine.getImages(name, split, offset, count),
+      reconstruct: (id, images) => engine.reconstruct(id, detach(images)),
+      encode: (id, images) => engine.encode(id, detach(images)),
+      decode: (id, codes) => engine.decode(id, detach(codes)),
+      evaluate: (id, split, loss, limit) => engine.evaluate(id, split, loss, limit),
+      pca: (dataset, k) => engine.pca(dataset, k),
+      classify: (images) => engine.classify(images),
+      loadPretrained: (name) => engine.loadPretrained(name),
+    };
+  }
+
+  async function compare(level: LevelDefinition, values: Record<string, number | string | boolean>, steps: number): Promise<HeldOutPreview> {
     const setup = level.setup as TrainedSetup;
-    const resolved = resolveControlValues(level.controls, values);
-    const plan = setup.plan(resolved, setup.seed);
+    const plan = setup.plan(resolveControlValues(level.controls, values), setup.seed);
     const model = await engine.createModel(plan.spec);
     try {
       await engine.train(model.modelId, { ...plan.config, steps, epochs: undefined, jobId: `runtime-${level.id}`, progressIntervalMs: 0, previewCount: 0 });
-      const game = await measureTrained(engine, model.modelId, setup.heldOut, level.measures, plan.spec.dataset, plan.spec.bottleneck);
-      const solver = await measure(engine, level, model.modelId, plan.spec.bottleneck);
-      expect(game.evaluation).toEqual(solver);
-      const payload = { kind: 'hyperparameters' as const, values: resolved };
-      expect(level.score(payload, game.evaluation)).toEqual(level.score(payload, solver));
-      expect(game.preview?.outputs.length).toBeGreaterThan(0);
+      const direct = await measureTrained(engine, level, model.modelId, plan.spec.bottleneck);
+      const game = await measureTrained(transferring(), level, model.modelId, plan.spec.bottleneck, { previewCount: 10 });
+      expect(game.evaluation).toEqual(direct.evaluation);
+      expect(Object.keys(game.evaluation).sort()).toEqual([...level.measures].sort());
+      expect(direct.preview).toBeNull();
+      expect(game.preview).not.toBeNull();
+      return game.preview!;
     } finally {
       await engine.disposeModel(model.modelId);
     }
   }
 
-  it('Squeeze the alphabet (clean letters)', async () => {
-    await compare(getLevel('squeeze-the-alphabet')!, { bottleneck: 4, width: 32 }, 300);
+  it('Squeeze the alphabet: clean letters, previewed A to J', async () => {
+    const preview = await compare(getLevel('squeeze-the-alphabet')!, { bottleneck: 4, width: 32 }, 300);
+    expect(preview).toMatchObject({ width: 5, height: 7, count: 10 });
+    expect(preview.inputs).toEqual(glyphSet(LETTERS.slice(0, 10)).images);
+    expect(preview.corrupted).toBeUndefined();
+    expect(preview.outputs).toHaveLength(350);
   });
 
-  it('The identity trap (letters and random patterns)', async () => {
+  it('The identity trap: letters and random patterns', async () => {
     await compare(getLevel('the-identity-trap')!, { bottleneck: 16 }, 200);
   });
 
-  it('Static (noisy letter copies)', async () => {
-    await compare(getLevel('static')!, { denoise: true }, 200);
+  it('Static: noisy letter copies, previewed one copy per letter', async () => {
+    const level = getLevel('static')!;
+    const preview = await compare(level, { denoise: true }, 200);
+    const recipe = (level.setup as TrainedSetup).heldOut;
+    if (recipe.source !== 'letters') throw new Error('static is measured on letters');
+    const held = heldOutLetters(recipe);
+    expect(preview.inputs).toEqual(glyphSet(LETTERS.slice(0, 10)).images);
+    // The first copy of the second letter (B) sits `copies` images into the held-out set.
+    expect(preview.corrupted!.slice(35, 70)).toEqual(held.inputs.slice(recipe.copies * 35, recipe.copies * 35 + 35));
+  });
+
+  it('map and arithmetic levels: the same numbers as on the engine itself', async () => {
+    for (const id of ['navigator', 'holes-in-the-map', 'the-path', 'attribute-vector', 'letter-forge']) {
+      const level = getLevel(id)!;
+      const direct = await (await PretrainedLevel.load(engine, level)).play(level.example);
+      const game = await (await PretrainedLevel.load(transferring(), level)).play(level.example);
+      expect(game, id).toEqual(direct);
+    }
   });
 });

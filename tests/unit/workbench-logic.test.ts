@@ -45,8 +45,10 @@ describe('renderer choice', () => {
   });
 
   it('reads only known URL values', () => {
-    expect(parseUrlOptions('?backend=wasm&renderer=canvas')).toEqual({ backend: 'wasm', renderer: 'canvas', scene: 'Title' });
-    expect(parseUrlOptions('?backend=tpu&renderer=')).toEqual({ backend: null, renderer: null, scene: 'Title' });
+    expect(parseUrlOptions('?backend=wasm&renderer=canvas')).toEqual({ backend: 'wasm', renderer: 'canvas', scene: 'Title', join: null });
+    expect(parseUrlOptions('?backend=tpu&renderer=')).toEqual({ backend: null, renderer: null, scene: 'Title', join: null });
+    // The projector's QR code: ?join=CODE opens the class screen with the code (as typed, normalised).
+    expect(parseUrlOptions('?join=abc-d23')).toMatchObject({ scene: 'Classroom', join: 'ABCD23' });
     expect(parseUrlOptions('?scene=lab').scene).toBe('Lab');
     expect(parseUrlOptions('?scene=MAP').scene).toBe('WorldMap');
     expect(parseUrlOptions('?scene=Level').scene).toBe('Title');

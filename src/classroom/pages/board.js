@@ -1,16 +1,73 @@
-// Projector board: polls the public board API every 2 s; all text goes in with textContent.
-const code = location.pathname.split('/').filter(Boolean).pop();
+// Projector board: polls the public board API every 2 s. Every text comes from the catalogue block the server
+// put in the page and goes in with textContent. When the class does not fit on the screen, the ranking pages
+// through it (a few seconds per page) rather than shrinking the text below what the back row can read.
+/* global window */
 const $ = (id) => document.getElementById(id);
+const { locale, messages, joinBase } = JSON.parse($('messages').textContent);
+const t = (key, params) =>
+  (messages[key] ?? key).replace(/\{(\w+)\}/g, (whole, name) => {
+    const value = params?.[name];
+    if (value === undefined) return whole;
+    return typeof value === 'number' ? value.toLocaleString(locale) : String(value);
+  });
+const code = location.pathname.split('/').filter(Boolean).pop();
 $('code').textContent = code;
+$('join-at').textContent = t('classroom.board.join', { url: joinBase.replace(/^https?:\/\//, '') });
 $('qr').src = `/api/competitions/${encodeURIComponent(code)}/qr.svg`;
+
 let endsAt = null;
-let state = 'draft';
+let state = null;
+let rows = [];
+let levelCount = 0;
+let page = 0;
+let shownAt = 0;
+const PAGE_MS = 8000;
 
 function clock() {
+  const time = $('time');
   if (state === 'running' && endsAt) {
     const s = Math.max(0, Math.round((endsAt - Date.now()) / 1000));
-    $('time').textContent = `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')} left`;
-  } else $('time').textContent = state === 'draft' ? 'Starting soon' : 'Finished';
+    // "{time} left": the number large, the words around it smaller; textContent stays "12:34 left".
+    const [before, after] = t('classroom.board.timeLeft', { time: '\u0000' }).split('\u0000');
+    time.replaceChildren(...(before ? [Object.assign(document.createElement('small'), { textContent: before })] : []), `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`, Object.assign(document.createElement('small'), { textContent: after ?? '' }));
+  } else time.textContent = state === 'draft' ? t('classroom.board.draft') : state === 'ended' ? t('classroom.board.ended') : '';
+}
+
+function row(r) {
+  const tr = document.createElement('tr');
+  if (r.rank <= 3) tr.className = `podium-${r.rank}`;
+  for (const v of [r.rank, r.nickname, `★ ${r.stars.toLocaleString(locale)}`, t('classroom.board.levelsDone', { done: r.levelsCompleted, total: levelCount })]) {
+    const td = document.createElement('td');
+    td.textContent = String(v);
+    tr.append(td);
+  }
+  return tr;
+}
+
+/** Rows that fit between the table's header and the bottom of its box, measured on the screen as it is. */
+function rowsThatFit() {
+  const body = $('rows');
+  const first = body.rows[0];
+  // +1: with collapsed borders a row's box leaves out its bottom border line.
+  const rowHeight = (first ? first.getBoundingClientRect().height : window.innerHeight * 0.08) + 1;
+  const room = $('ranking').getBoundingClientRect().bottom - body.getBoundingClientRect().top - 2;
+  return Math.max(3, Math.floor(room / rowHeight));
+}
+
+function draw() {
+  const body = $('rows');
+  if (body.rows.length === 0 && rows.length > 0) body.append(row(rows[0]));
+  const perPage = rowsThatFit();
+  const pages = Math.max(1, Math.ceil(rows.length / perPage));
+  if (Date.now() - shownAt >= PAGE_MS) {
+    page = shownAt === 0 ? 0 : (page + 1) % pages;
+    shownAt = Date.now();
+  }
+  page = Math.min(page, pages - 1);
+  body.replaceChildren(...rows.slice(page * perPage, (page + 1) * perPage).map(row));
+  $('empty').hidden = rows.length > 0;
+  const players = rows.length === 1 ? t('classroom.board.onePlayer') : t('classroom.board.players', { count: rows.length });
+  $('status').textContent = pages > 1 ? t('classroom.board.page', { players, page: page + 1, pages }) : players;
 }
 
 async function refresh() {
@@ -18,24 +75,18 @@ async function refresh() {
     const res = await fetch(`/api/competitions/${encodeURIComponent(code)}/board`);
     const data = await res.json();
     if (!res.ok) throw new Error(data.message);
-    $('title').textContent = data.competition.title;
-    state = data.competition.state;
-    endsAt = data.competition.endsAt ? Date.parse(data.competition.endsAt) : null;
-    const body = $('rows');
-    body.replaceChildren(
-      ...data.rows.map((r) => {
-        const tr = document.createElement('tr');
-        for (const v of [r.rank, r.nickname, '★'.repeat(Math.min(r.stars, 60)) || '–', r.levelsCompleted]) {
-          const td = document.createElement('td');
-          td.textContent = String(v);
-          tr.append(td);
-        }
-        return tr;
-      }),
-    );
-    $('status').textContent = `${data.rows.length} players`;
+    const c = data.competition;
+    $('title').textContent = c.title;
+    state = c.state;
+    document.body.classList.toggle('draft', state === 'draft');
+    document.body.classList.toggle('ended', state === 'ended');
+    $('phase').textContent = t(state === 'draft' ? 'classroom.board.draftHint' : state === 'ended' ? 'classroom.board.endedHint' : 'classroom.board.running');
+    endsAt = c.endsAt ? Date.parse(c.endsAt) : null;
+    levelCount = c.levels.length;
+    rows = data.rows;
+    draw();
   } catch (e) {
-    $('status').textContent = `Cannot reach the server (${e.message}); retrying…`;
+    $('status').textContent = t('classroom.board.offline', { error: e.message });
   }
   clock();
 }

@@ -1,8 +1,21 @@
-// Teacher page: the password stays in sessionStorage; every call sends it as a Bearer token.
+// Teacher page: the password stays in sessionStorage and every call sends it as a Bearer token. Every text comes
+// from the catalogue block the server put in the page, and goes in with textContent (nicknames are user input).
+/* global window */
 const $ = (id) => document.getElementById(id);
-const el = (tag, text, attrs = {}) => Object.assign(document.createElement(tag), { textContent: text ?? '' }, attrs);
+const { locale, messages, joinBase } = JSON.parse($('messages').textContent);
+const t = (key, params) =>
+  (messages[key] ?? key).replace(/\{(\w+)\}/g, (whole, name) => {
+    const value = params?.[name];
+    if (value === undefined) return whole;
+    return typeof value === 'number' ? value.toLocaleString(locale) : String(value);
+  });
+const el = (tag, text, props = {}) => Object.assign(document.createElement(tag), { textContent: text ?? '' }, props);
+const clock = (seconds) => `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+const stars = (n) => '★'.repeat(n) + '☆'.repeat(Math.max(0, 3 - n));
+
 let password = sessionStorage.getItem('lq-teacher') ?? '';
 let current = null;
+const levelTitles = new Map();
 
 async function api(method, path, body) {
   const res = await fetch(path, {
@@ -10,7 +23,7 @@ async function api(method, path, body) {
     headers: { authorization: `Bearer ${password}`, ...(body ? { 'content-type': 'application/json' } : {}) },
     body: body ? JSON.stringify(body) : undefined,
   });
-  if (res.headers.get('content-type')?.startsWith('text/csv')) return res.blob();
+  if (res.ok && res.headers.get('content-type')?.startsWith('text/csv')) return res.blob();
   const data = await res.json();
   if (!res.ok) throw new Error(data.message + (data.problems ? ` ${data.problems.join(' ')}` : ''));
   return data;
@@ -24,6 +37,7 @@ async function login(event) {
   try {
     await api('GET', '/api/teacher/competitions');
     sessionStorage.setItem('lq-teacher', password);
+    say('');
     $('login').hidden = true;
     $('main').hidden = false;
     await loadLevels();
@@ -33,13 +47,35 @@ async function login(event) {
   }
 }
 
+// The catalogue's levels, one box per world; a world's own checkbox picks or clears all of its levels.
 async function loadLevels() {
   const { levels } = await api('GET', '/api/levels');
+  const worlds = new Map();
+  for (const l of levels) {
+    levelTitles.set(l.id, l.title);
+    if (!worlds.has(l.world)) worlds.set(l.world, []);
+    worlds.get(l.world).push(l);
+  }
   $('levels').replaceChildren(
-    ...levels.map((l) => {
-      const label = el('label');
-      label.append(el('input', '', { type: 'checkbox', value: l.id }), ` ${l.world}.${l.order} ${l.title}${l.trained ? ' (trains)' : ''}`);
-      return label;
+    ...[...worlds].map(([world, list]) => {
+      const box = el('fieldset');
+      const all = el('input', '', { type: 'checkbox', className: 'world-toggle' });
+      const legend = el('legend');
+      legend.append(el('label', '', {}));
+      legend.firstChild.append(all, ` ${t('classroom.teacher.world', { world, name: t(`world.name.${world}`) })}`);
+      box.append(legend);
+      const boxes = list
+        .sort((a, b) => a.order - b.order)
+        .map((l) => {
+          const label = el('label');
+          const input = el('input', '', { type: 'checkbox', name: 'level', value: l.id });
+          label.append(input, el('span', `${world}.${l.order} ${l.title}`));
+          if (l.trained) label.append(el('span', t('classroom.teacher.trains'), { className: 'trains' }));
+          box.append(label);
+          return input;
+        });
+      all.onchange = () => boxes.forEach((b) => (b.checked = all.checked));
+      return box;
     }),
   );
 }
@@ -47,20 +83,28 @@ async function loadLevels() {
 async function list() {
   const { competitions } = await api('GET', '/api/teacher/competitions');
   $('competitions').replaceChildren(
-    ...competitions.map((c) => {
-      const b = el('button', `${c.code} · ${c.title} · ${c.state}`);
-      b.onclick = () => show(c.code);
-      return el('li', '', {}).appendChild(b).parentNode;
-    }),
+    ...(competitions.length === 0
+      ? [el('li', t('classroom.teacher.noCompetitions'), { className: 'empty-note' })]
+      : competitions.map((c) => {
+          const li = el('li');
+          const b = el('button', t('classroom.teacher.listItem', { code: c.code, title: c.title, state: t(`classroom.state.${c.state}`) }), { type: 'button' });
+          if (c.code === current) b.className = 'current';
+          b.onclick = () => show(c.code);
+          li.append(b);
+          return li;
+        })),
   );
 }
 
 async function create(event) {
   event.preventDefault();
-  const levels = [...document.querySelectorAll('#levels input:checked')].map((i) => i.value);
+  const levels = [...document.querySelectorAll('#levels input[name="level"]:checked')].map((i) => i.value);
+  if (levels.length === 0) return say(t('classroom.teacher.pickLevel'));
   const seed = $('seed').value === '' ? undefined : Number($('seed').value);
   try {
     const { competition } = await api('POST', '/api/teacher/competitions', { title: $('title').value, levels, durationMinutes: Number($('minutes').value), variantMode: $('mode').value, ...(seed === undefined ? {} : { seed }) });
+    say('');
+    current = competition.code;
     await list();
     await show(competition.code);
   } catch (e) {
@@ -68,37 +112,69 @@ async function create(event) {
   }
 }
 
+function summary(c) {
+  const time = c.state === 'running' ? t('classroom.teacher.timeLeft', { time: clock(c.secondsLeft) }) : t('classroom.teacher.minutesPlanned', { minutes: Math.round(c.durationSeconds / 60) });
+  return t('classroom.teacher.summary', { title: c.title, state: t(`classroom.state.${c.state}`), levels: c.levels.length, seed: String(c.seed), mode: t(`classroom.teacher.mode.${c.variantMode}`), time });
+}
+
 async function show(code) {
+  const switched = code !== current;
   current = code;
   try {
-    const data = await api('GET', `/api/teacher/competitions/${code}`);
-    const { submissions } = await api('GET', `/api/teacher/competitions/${code}/submissions`);
+    const [data, { submissions }] = await Promise.all([api('GET', `/api/teacher/competitions/${code}`), api('GET', `/api/teacher/competitions/${code}/submissions`)]);
     const c = data.competition;
     $('detail').hidden = false;
     $('code').textContent = c.code;
-    $('state').textContent = `${c.title} · ${c.state} · ${c.levels.join(', ')} · seed ${c.seed} (${c.variantMode}) · ${Math.round(c.secondsLeft / 60)} min left`;
-    $('qr').src = `/api/competitions/${c.code}/qr.svg`;
+    $('join-hint').textContent = t('classroom.teacher.joinHint', { url: `${joinBase}/` });
+    $('state').textContent = summary(c);
+    // Set once per competition: a new src every 2 s would reload the image and flicker.
+    if ($('qr').dataset.code !== c.code) Object.assign($('qr'), { src: `/api/competitions/${c.code}/qr.svg` }).dataset.code = c.code;
     $('board').href = `/board/${c.code}`;
+    $('start').disabled = c.state !== 'draft';
+    $('stop').disabled = c.state === 'ended';
+    $('players-heading').textContent = t('classroom.teacher.players', { count: data.players.filter((p) => !p.removed).length });
+    $('players-empty').hidden = data.players.length > 0;
     $('players').replaceChildren(
       ...data.players.map((p) => {
-        const li = el('li', `${p.nickname}${p.removed ? ' (removed)' : ''} `);
-        if (!p.removed) {
-          const b = el('button', 'Remove');
-          b.onclick = () => act(() => api('POST', `/api/teacher/competitions/${code}/remove-player`, { nickname: p.nickname }));
-          li.append(b);
-        }
-        return li;
-      }),
+            const li = el('li', '', { className: p.removed ? 'removed' : '' });
+            li.append(el('span', p.nickname));
+            if (p.removed) li.title = t('classroom.teacher.removed');
+            else {
+              const b = el('button', t('classroom.teacher.remove'), { type: 'button' });
+              b.onclick = () => act(() => api('POST', `/api/teacher/competitions/${code}/remove-player`, { nickname: p.nickname }));
+              li.append(b);
+            }
+            return li;
+          }),
     );
-    $('feed').replaceChildren(...submissions.slice(-30).reverse().map((s) => el('li', `${s.createdAt.slice(11, 19)} ${s.nickname} · ${s.levelId} · ${Math.round(s.score * 100) / 100} · ${'★'.repeat(s.stars)}`)));
+    $('feed-heading').textContent = t('classroom.teacher.feed', { count: data.submissions });
+    $('feed').replaceChildren(
+      ...submissions
+        .slice(-50)
+        .reverse()
+        .map((s) => {
+          const li = el('li');
+          li.append(
+            el('span', new Date(s.createdAt).toLocaleTimeString(locale)),
+            el('span', s.nickname),
+            el('span', levelTitles.get(s.levelId) ?? s.levelId),
+            el('span', s.score.toLocaleString(locale, { maximumFractionDigits: 2 }), { className: 'score' }),
+            el('span', stars(s.stars), { className: 'stars' }),
+          );
+          return li;
+        }),
+    );
+    $('feed-empty').hidden = submissions.length > 0;
+    if (switched) await list();
   } catch (e) {
-    say(e.message);
+    say(t('classroom.teacher.offline', { error: e.message }));
   }
 }
 
 async function act(fn) {
   try {
     await fn();
+    say('');
     await list();
     if (current) await show(current);
   } catch (e) {
@@ -110,7 +186,7 @@ async function csv() {
   const blob = await api('GET', `/api/teacher/competitions/${current}/results.csv`);
   const a = el('a', '', { href: URL.createObjectURL(blob), download: `latent-quest-${current}.csv` });
   a.click();
-  URL.revokeObjectURL(a.href);
+  window.setTimeout(() => URL.revokeObjectURL(a.href), 1000);
 }
 
 $('login').onsubmit = login;
@@ -119,4 +195,5 @@ $('start').onclick = () => act(() => api('POST', `/api/teacher/competitions/${cu
 $('stop').onclick = () => act(() => api('POST', `/api/teacher/competitions/${current}/stop`));
 $('csv').onclick = () => csv().catch((e) => say(e.message));
 if (password) login();
-setInterval(() => current && !$('main').hidden && show(current), 3000);
+// Live: the selected competition (players, submissions, time left) every 2 s.
+setInterval(() => current && !$('main').hidden && show(current), 2000);

@@ -1,15 +1,13 @@
 /**
- * Arithmetic levels (world 4): image cards, their codes μ from the pretrained model, a linear expression over
- * them, and the measurements the level's scorer asks for (matchPercent for decode and applyVector targets,
- * forgedWrongPixels for a glyph target), computed exactly as src/shared/levels documents them.
+ * Arithmetic levels (world 4) in the game: the level's cards and targets to show, and the live measurement of
+ * the player's expression. The measuring is the shared harness's (PretrainedLevel in src/shared/levels/measure),
+ * so the number shown is the one the solver bots and the classroom server compute.
  */
-import { glyphBitmap } from '../../shared/glyphs';
-import { combineCodes } from '../../shared/levels/harness';
+import { PretrainedLevel } from '../../shared/levels/measure';
 import type { Evaluation } from '../../shared/levels/measurements';
-import type { ArithmeticSetup, ImageCard, LinearTerm } from '../../shared/levels/types';
-import { matchPercent } from '../../shared/scoring/match';
-import { wrongPixels } from '../../shared/scoring/pixels';
+import type { ImageCard, LevelDefinition, LinearTerm } from '../../shared/levels/types';
 import type { MlBridge } from '../ml/bridge';
+import { bridgeEngine } from './measure';
 
 export interface CardView {
   card: ImageCard;
@@ -25,92 +23,32 @@ export interface ArithmeticOutcome {
 }
 
 export class ArithmeticPlay {
-  readonly cards: CardView[];
-  readonly targets: Float32Array[];
-  readonly width: number;
-  readonly height: number;
   private constructor(
-    private readonly bridge: MlBridge,
-    private readonly modelId: string,
-    private readonly setup: ArithmeticSetup,
-    private readonly codes: Map<string, Float32Array>,
-    cards: CardView[],
-    targets: Float32Array[],
-    size: { width: number; height: number },
-  ) {
-    this.cards = cards;
-    this.targets = targets;
-    this.width = size.width;
-    this.height = size.height;
-  }
+    private readonly pretrained: PretrainedLevel,
+    readonly cards: CardView[],
+    /** What the expression is compared with: target decodes (one per base for applyVector) or the glyph. */
+    readonly targets: Float32Array[],
+    readonly width: number,
+    readonly height: number,
+  ) {}
 
-  /** Loads the pretrained model, the card images and their codes, and the target images. */
-  static async load(bridge: MlBridge, setup: ArithmeticSetup): Promise<ArithmeticPlay> {
-    const info = await bridge.call((api) => api.loadPretrained(setup.asset));
-    const all = [...setup.deck, ...setup.hidden];
-    const glyphs = all.every((c) => c.image.kind === 'glyph');
-    const size = glyphs ? { width: 5, height: 7 } : { width: 28, height: 28 };
-    const pixels = size.width * size.height;
-    if (!glyphs) await bridge.loadDataset('mnist');
-    const images: Float32Array[] = [];
-    for (const c of all) {
-      if (c.image.kind === 'glyph') images.push(glyphBitmap(c.image.char));
-      else images.push((await bridge.getImages('mnist', 'test', c.image.index, 1)).images.slice(0, pixels));
-    }
-    const batch = new Float32Array(all.length * pixels);
-    images.forEach((img, i) => batch.set(img, i * pixels));
-    const encoded = await bridge.encode(info.modelId, batch);
-    const dims = info.latentSize;
-    const codes = new Map<string, Float32Array>();
-    all.forEach((c, i) => codes.set(c.id, encoded.slice(i * dims, (i + 1) * dims)));
-    const codeOf = (id: string): Float32Array => {
-      const code = codes.get(id);
-      if (!code) throw new Error(`No card "${id}".`);
-      return code;
-    };
-    const t = setup.target;
-    let targets: Float32Array[];
-    if (t.kind === 'decode') targets = [await bridge.decode(info.modelId, combineCodes(t.terms, codeOf))];
-    else if (t.kind === 'applyVector') {
-      const reference = combineCodes(t.reference, codeOf);
-      targets = [];
-      for (const base of t.bases) targets.push(await bridge.decode(info.modelId, add(codeOf(base), reference)));
-    } else targets = [glyphBitmap(t.char)];
-    const cards = setup.deck.map((card) => ({ card, image: images[all.indexOf(card)] }));
-    return new ArithmeticPlay(bridge, info.modelId, setup, codes, cards, targets, size);
+  /** Loads the level's pretrained model, its cards' images and codes, and the target images. */
+  static async load(bridge: MlBridge, level: LevelDefinition): Promise<ArithmeticPlay> {
+    const setup = level.setup;
+    if (setup.kind !== 'arithmetic') throw new Error(`Level "${level.id}" is not an arithmetic level.`);
+    const pretrained = await PretrainedLevel.load(bridgeEngine(bridge), level);
+    const targets = await pretrained.expressionTargets();
+    const cards: CardView[] = [];
+    for (const card of setup.deck) cards.push({ card, image: await pretrained.cardImage(card) });
+    const glyphs = [...setup.deck, ...setup.hidden].every((c) => c.image.kind === 'glyph');
+    return glyphs ? new ArithmeticPlay(pretrained, cards, targets, 5, 7) : new ArithmeticPlay(pretrained, cards, targets, 28, 28);
   }
 
   /** Decodes the expression and measures it as the level's scorer expects. */
   async evaluate(terms: readonly LinearTerm[]): Promise<ArithmeticOutcome> {
-    const codeOf = (id: string): Float32Array => {
-      const code = this.codes.get(id);
-      if (!code) throw new Error(`No card "${id}".`);
-      return code;
-    };
-    const z = combineCodes(terms, codeOf);
-    const t = this.setup.target;
-    if (t.kind === 'applyVector') {
-      const results: Float32Array[] = [];
-      const matches: number[] = [];
-      for (let i = 0; i < t.bases.length; i++) {
-        const out = await this.bridge.decode(this.modelId, add(codeOf(t.bases[i]), z));
-        results.push(out);
-        matches.push(matchPercent(this.targets[i], out));
-      }
-      return { evaluation: { matchPercent: matches }, results, headline: matches.reduce((a, b) => a + b, 0) / matches.length };
-    }
-    const out = await this.bridge.decode(this.modelId, z);
-    if (t.kind === 'glyph') {
-      const wrong = wrongPixels(this.targets[0], out);
-      return { evaluation: { forgedWrongPixels: wrong }, results: [out], headline: wrong };
-    }
-    const m = matchPercent(this.targets[0], out);
-    return { evaluation: { matchPercent: [m] }, results: [out], headline: m };
+    const { evaluation, decodes } = await this.pretrained.measureExpression(terms);
+    const matches = evaluation.matchPercent ?? [];
+    const headline = evaluation.forgedWrongPixels ?? matches.reduce((a, b) => a + b, 0) / matches.length;
+    return { evaluation, results: decodes, headline };
   }
-}
-
-function add(a: Float32Array, b: Float32Array): Float32Array {
-  const out = new Float32Array(a.length);
-  for (let i = 0; i < a.length; i++) out[i] = a[i] + b[i];
-  return out;
 }

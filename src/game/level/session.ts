@@ -11,12 +11,12 @@ import type { Evaluation } from '../../shared/levels/measurements';
 import type { ArithmeticSetup, ControlValue, LevelDefinition, LevelScore, LinearTerm, MapSetup, SolutionPayload, SolutionSpecOf, TrainedSetup } from '../../shared/levels/types';
 import { isCleanDigit, isNonDigit, predictedClass } from '../../shared/scoring/judge';
 import { drawLatent } from '../../shared/levels/harness';
-import { matchPercent } from '../../shared/scoring/match';
+import { judgeImages, measureTrained, PretrainedLevel } from '../../shared/levels/measure';
 import type { TrainProgress } from '../../shared/worker-api';
 import { Emitter } from '../emitter';
 import type { MlBridge } from '../ml/bridge';
 import { ArithmeticPlay, type ArithmeticOutcome } from './arithmetic';
-import { measureTrained, type HeldOutPreview } from './measure';
+import { bridgeEngine, HELD_OUT_PREVIEW, type HeldOutPreview } from './measure';
 import { meterFraction, unlockedHints } from './meter';
 
 export type LevelStatus = 'card' | 'idle' | 'preparing' | 'training' | 'measuring' | 'done' | 'error' | 'unplayable';
@@ -149,6 +149,8 @@ export class LevelSession {
   /** Holes in the map: the compare model's map (setup.compare, e.g. the 2-D VAE) beside the played one. */
   compare: LatentMapData | null = null;
   private compareModelId: string | null = null;
+  /** Map levels: the pretrained model their probes are decoded, matched and judged with. */
+  private pretrained: PretrainedLevel | null = null;
   /** Arithmetic levels: the cards and their codes, the player's expression, and its live measurement. */
   arith: ArithmeticPlay | null = null;
   terms: LinearTerm[] = [];
@@ -333,19 +335,7 @@ export class LevelSession {
       }
       this.status = 'measuring';
       this.changed();
-      const measured = await measureTrained(
-        {
-          getImages: (n, s, o, c) => this.bridge.getImages(n, s, o, c),
-          reconstruct: (id, images) => this.bridge.reconstruct(id, images),
-          evaluate: (id, s, loss, limit) => this.bridge.evaluate(id, s, loss, limit),
-          pca: (dataset, k) => this.bridge.call((api) => api.pca(dataset, k)),
-        },
-        model.modelId,
-        setup.heldOut,
-        level.measures,
-        plan.spec.dataset,
-        plan.spec.bottleneck,
-      );
+      const measured = await measureTrained(bridgeEngine(this.bridge), level, model.modelId, plan.spec.bottleneck, { previewCount: HELD_OUT_PREVIEW });
       if (stale()) return;
       const scored = level.score(payload, measured.evaluation);
       const result: LevelResult = { ...scored, payload, evaluation: measured.evaluation };
@@ -371,8 +361,8 @@ export class LevelSession {
     const image = await this.bridge.decode(this.modelId, new Float32Array([x, y]));
     this.probeDecodes++;
     const mp = this.mapPlay;
-    if (mp?.targetImage) {
-      mp.live = matchPercent(mp.targetImage, image);
+    if (mp?.targetImage && this.pretrained) {
+      mp.live = this.pretrained.match(mp.targetImage, image);
       this.changed();
     }
     return image;
@@ -387,7 +377,7 @@ export class LevelSession {
     this.status = 'preparing';
     this.changed();
     try {
-      const play = await ArithmeticPlay.load(this.bridge, setup);
+      const play = await ArithmeticPlay.load(this.bridge, this.level);
       if (run !== this.runSeq || this.disposed) return;
       this.arith = play;
       this.ownsModel = false;
@@ -499,7 +489,9 @@ export class LevelSession {
     this.status = 'preparing';
     this.changed();
     try {
-      const info = await this.bridge.call((api) => api.loadPretrained(setup.asset));
+      const pretrained = await PretrainedLevel.load(bridgeEngine(this.bridge), this.level);
+      const info = pretrained.model;
+      this.pretrained = pretrained;
       this.modelId = info.modelId;
       this.ownsModel = false;
       const dataset = await this.bridge.loadDataset('mnist');
@@ -562,7 +554,8 @@ export class LevelSession {
   async newMapAttempt(): Promise<void> {
     const mp = this.mapPlay;
     const setup = this.level.setup as MapSetup;
-    if (!mp || !this.modelId) return;
+    const pretrained = this.pretrained;
+    if (!mp || !this.modelId || !pretrained) return;
     mp.placed = [];
     mp.judged = [];
     mp.compareVerdicts = [];
@@ -575,7 +568,7 @@ export class LevelSession {
     this.message = null;
     if (setup.targets && setup.targets.length > 0) {
       mp.target = Math.floor(Math.random() * setup.targets.length);
-      mp.targetImage = await this.bridge.decode(this.modelId, Float32Array.from(setup.targets[mp.target]));
+      mp.targetImage = await pretrained.targetImage(mp.target);
     }
     if (this.status === 'done') this.status = 'idle';
     this.changed();
@@ -585,7 +578,8 @@ export class LevelSession {
   async placeProbe(x: number, y: number): Promise<void> {
     const mp = this.mapPlay;
     const spec = this.pointsSpec;
-    if (!mp || !spec || !this.modelId || this.status !== 'idle' || this.placing) return;
+    const pretrained = this.pretrained;
+    if (!mp || !spec || !pretrained || this.status !== 'idle' || this.placing) return;
     if (mp.placed.length >= spec.maxPoints) return;
     if (mp.mode === 'holes' && spec.minSeparation > 0) {
       const p = this.toPayloadPoint(x, y);
@@ -598,13 +592,12 @@ export class LevelSession {
     }
     this.placing = true;
     try {
-      const image = await this.bridge.decode(this.modelId, new Float32Array([x, y]));
+      const image = await pretrained.decode(new Float32Array([x, y]));
       if (mp.mode === 'navigator' && mp.targetImage) {
-        const m = matchPercent(mp.targetImage, image);
+        const m = pretrained.match(mp.targetImage, image);
         mp.placed.push({ x, y, value: m, good: m >= mp.goal });
       } else {
-        const judged = await this.bridge.call((api) => api.classify(image));
-        const probs = Array.from(judged.probabilities.subarray(0, judged.classes));
+        const [probs] = await pretrained.judge(image);
         mp.judged.push(probs);
         mp.placed.push({ x, y, value: Math.max(...probs), good: isNonDigit(probs) });
         if (mp.mode === 'holes') await this.judgeCompare(x, y);
@@ -652,12 +645,11 @@ export class LevelSession {
   async checkPath(): Promise<void> {
     const mp = this.mapPlay;
     const spec = this.pathSpec;
-    if (!mp || !spec || !this.modelId || this.status !== 'idle' || this.placing || mp.path.length < spec.minPoints) return;
+    const pretrained = this.pretrained;
+    if (!mp || !spec || !pretrained || this.status !== 'idle' || this.placing || mp.path.length < spec.minPoints) return;
     this.placing = true;
     try {
-      const images = await this.bridge.decode(this.modelId, Float32Array.from(mp.path.flat()));
-      const judged = await this.bridge.call((api) => api.classify(images));
-      mp.judged = Array.from({ length: judged.count }, (_, i) => Array.from(judged.probabilities.subarray(i * judged.classes, (i + 1) * judged.classes)));
+      mp.judged = await pretrained.judge(await pretrained.decode(Float32Array.from(mp.path.flat())));
       this.scoreMap({ kind: 'path', points: mp.path.map((p) => [...p]) }, { judgeProbabilities: mp.judged.map((r) => [...r]) });
     } catch (error) {
       this.error = describe(error);
@@ -680,7 +672,8 @@ export class LevelSession {
   async dream(x: number, y: number): Promise<void> {
     const mp = this.mapPlay;
     const spec = this.drawsSpec;
-    if (!mp || !spec || !this.modelId || this.status !== 'idle' || this.placing) return;
+    const pretrained = this.pretrained;
+    if (!mp || !spec || !pretrained || this.status !== 'idle' || this.placing) return;
     if (mp.draws.length >= spec.maxDraws) return;
     const round = (v: number): number => Math.round(v * 1000) / 1000;
     const mu = [x, y].map((v) => round(Math.min(spec.muBound, Math.max(-spec.muBound, v))));
@@ -688,9 +681,8 @@ export class LevelSession {
     this.placing = true;
     try {
       const z = drawLatent(draw);
-      const image = await this.bridge.decode(this.modelId, Float32Array.from(z));
-      const judged = await this.bridge.call((api) => api.classify(image.slice()));
-      const probs = Array.from(judged.probabilities.subarray(0, judged.classes));
+      const image = await pretrained.decode(Float32Array.from(z));
+      const [probs] = await pretrained.judge(image);
       mp.draws.push(draw);
       mp.judged.push(probs);
       mp.lastDream = image;
@@ -720,8 +712,7 @@ export class LevelSession {
     const cy = to.yMin + ((y - from.yMin) / (from.yMax - from.yMin)) * (to.yMax - to.yMin);
     try {
       const image = await this.bridge.decode(this.compareModelId, new Float32Array([cx, cy]));
-      const judged = await this.bridge.call((api) => api.classify(image));
-      const probs = Array.from(judged.probabilities.subarray(0, judged.classes));
+      const [probs] = await judgeImages(bridgeEngine(this.bridge), image);
       const verdict = predictedClass(probs);
       mp.compareVerdicts.push({ x: cx, y: cy, digit: verdict.label, confidence: verdict.confidence, hole: isNonDigit(probs), clean: isCleanDigit(probs) });
     } catch {

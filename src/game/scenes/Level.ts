@@ -71,7 +71,9 @@ export class Level extends Phaser.Scene {
 
   create(data: LevelSceneData): void {
     const context = getContext(this);
-    const level = getLevel(data?.levelId ?? '');
+    // In a class competition, its levels are played as the class plays them (its seed, this student's variant).
+    const catalogued = getLevel(data?.levelId ?? '');
+    const level = catalogued ? context.classroom.levelFor(catalogued) : undefined;
     const portraitWidth = this.scale.width - 2 * 16 - 32;
     // Portrait stacks the left panel: map levels need room for the target (Navigator) or the judge's verdicts.
     const leftHeight = !level
@@ -582,6 +584,8 @@ export class Level extends Phaser.Scene {
           recorded = r;
           const st = context.store.getState();
           if (typeof st.recordLevelResult === 'function') st.recordLevelResult(level.id, { score: r.score, stars: r.stars, payload: r.payload });
+          // A competition level: the attempt goes to the class outbox (stored, then sent; the server re-scores it).
+          context.classroom.submitAttempt(level.id, r.payload);
         }
       }),
     );
@@ -676,7 +680,8 @@ export class Level extends Phaser.Scene {
   leave(): void {
     this.session?.dispose();
     this.scene.stop('Hud');
-    const target = LEAVE_TARGETS.find((k) => this.hasScene(k)) ?? 'Title';
+    const inClass = this.session ? getContext(this).classroom.playsLevel(this.session.level.id) : false;
+    const target = inClass && this.hasScene('Classroom') ? 'Classroom' : (LEAVE_TARGETS.find((k) => this.hasScene(k)) ?? 'Title');
     this.scene.start(target);
   }
 

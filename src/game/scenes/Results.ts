@@ -2,7 +2,7 @@ import * as Phaser from 'phaser';
 import { formatMetricValue, getLevel, isLevelUnlocked, localize, nextLevel } from '../../shared/levels';
 import { getLocale, t } from '../../shared/messages';
 import { playSfx } from '../audio/sfx';
-import { starsByLevel } from '../state';
+import { starsByLevel, watch } from '../state';
 import { Button } from '../ui/Button';
 import { Panel } from '../ui/Panel';
 import { StarRow } from '../ui/StarRow';
@@ -39,6 +39,7 @@ export class Results extends Phaser.Scene {
     const state = context.store.getState();
     const stars = Math.max(0, Math.min(3, Math.round(Number(data?.stars) || 0)));
     const reduced = state.settings.reducedMotion;
+    const inClass = !!level && context.classroom.playsLevel(level.id);
 
     // ---- layout ----
     const pad = portrait ? 16 : 40;
@@ -47,7 +48,7 @@ export class Results extends Phaser.Scene {
     let left: Rect;
     let right: Rect;
     if (portrait) {
-      left = { x: pad, y: 20, width: W - 2 * pad, height: 330 };
+      left = { x: pad, y: 20, width: W - 2 * pad, height: inClass ? 400 : 330 };
       right = { x: pad, y: left.y + left.height + 12, width: W - 2 * pad, height: buttonsY - 16 - (left.y + left.height + 12) };
     } else {
       // Panels and buttons as one group, centred vertically.
@@ -97,6 +98,26 @@ export class Results extends Phaser.Scene {
     y += 32;
     const best = level ? state.progress.levels[level.id] : undefined;
     if (best) this.add.text(cx, y, metric + t('results.best', { score: fmt(best.bestScore) }), { ...TEXT.bodyMuted, align: 'center', wordWrap: { width: left.width - 32 } }).setOrigin(0.5, 0);
+    if (inClass && level) {
+      // The class's verdict on this attempt: the server's own score once it has re-scored it, and the rank.
+      const classLine = this.add.text(cx, y + 30, '', { ...TEXT.body, align: 'center', wordWrap: { width: left.width - 32, useAdvancedWrap: true } }).setOrigin(0.5, 0);
+      screen.registry.register('results:class', () => ({ x: classLine.x - classLine.width / 2, y: classLine.y, width: classLine.width, height: classLine.height }));
+      // The rank moves as classmates finish: refresh the standing while this screen is open.
+      context.classroom.startPolling(5000);
+      screen.onShutdown(() => context.classroom.stopPolling());
+      screen.onShutdown(
+        watch(context.store, (s) => s.classroom, (view) => {
+          const code = view.membership?.code ?? '';
+          const item = context.classroom.latestFor(level.id);
+          const lines: string[] = [];
+          if (item?.state === 'sent' && item.result) lines.push(t('results.class.sent', { code, score: fmt(item.result.score), stars: item.result.stars }));
+          else if (item?.state === 'refused') lines.push(t('results.class.refused', { code, message: item.message ?? '' }));
+          else if (item) lines.push(t('results.class.pending', { code }));
+          if (view.standing?.rank) lines.push(t('results.class.rank', { rank: view.standing.rank, players: view.standing.players }));
+          classLine.setText(lines.join('\n')).setColor(item?.state === 'refused' ? CSS.warning : item?.state === 'sent' ? CSS.text : CSS.muted);
+        }),
+      );
+    }
 
     // ---- what you learned ----
     new Panel(this, { ...right, title: t('results.learned') });
@@ -135,13 +156,13 @@ export class Results extends Phaser.Scene {
     const gap = portrait ? 10 : 16;
     const nextB = new Button(this, { x: bx, y: buttonsY, width: bw, height: buttonsH, id: 'results:next', label: t('results.next'), variant: 'primary' });
     const retry = new Button(this, { x: bx + bw + gap, y: buttonsY, width: bw, height: buttonsH, id: 'results:retry', label: t('results.retry') });
-    const map = new Button(this, { x: bx + 2 * (bw + gap), y: buttonsY, width: bw, height: buttonsH, id: 'results:map', label: t('results.map') });
+    const map = new Button(this, { x: bx + 2 * (bw + gap), y: buttonsY, width: bw, height: buttonsH, id: 'results:map', label: inClass ? t('results.class') : t('results.map') });
     nextB.setEnabled(nextOpen && hasScene(this, SCENES.level));
     retry.setEnabled(!!level && hasScene(this, SCENES.level));
     screen.add(nextB, retry, map);
     nextB.events.on('press', () => next && this.scene.start(SCENES.level, { levelId: next.id }));
     retry.events.on('press', () => level && this.scene.start(SCENES.level, { levelId: level.id }));
-    map.events.on('press', () => this.scene.start(SCENES.map));
+    map.events.on('press', () => this.scene.start(inClass ? SCENES.classroom : SCENES.map));
     screen.focus.focus(nextB.canFocus() ? nextB : retry.canFocus() ? retry : map, false);
     screen.ready();
   }

@@ -8,9 +8,9 @@ import { CSS, TEXT } from '../ui/theme';
 import { SCENES, addNoticeBanner, beginScreen } from './screen-kit';
 
 /**
- * The title screen: logo, Play (→ world map), Lab (free play), Settings, and the total stars so far. Shows the
+ * The title screen: logo, Play (→ world map), Join a class, Lab (free play), Settings, and the total stars so far. Shows the
  * store's notices (e.g. "your save could not be read and was reset").
- * Widget ids: title:play  title:lab  title:settings  notice:dismiss
+ * Widget ids: title:play  title:join  title:lab  title:settings  notice:dismiss
  */
 export class Title extends Phaser.Scene {
   constructor() {
@@ -37,14 +37,16 @@ export class Title extends Phaser.Scene {
 
     const bw = portrait ? W - 64 : 340;
     const bh = portrait ? 60 : 56;
-    const rects = stack(3, cx - bw / 2, titleY + (portrait ? 112 : 110), bw, bh, portrait ? 16 : 14);
+    const rects = stack(4, cx - bw / 2, titleY + (portrait ? 112 : 100), bw, bh, portrait ? 16 : 12);
     const play = new Button(this, { ...rects[0], id: 'title:play', label: t('title.play'), variant: 'primary', icon: 'icon-play' });
-    const lab = new Button(this, { ...rects[1], id: 'title:lab', label: t('title.lab') });
-    const settings = new Button(this, { ...rects[2], id: 'title:settings', label: t('title.settings') });
-    screen.add(play, lab, settings);
+    const membership = context.classroom.membership;
+    const join = new Button(this, { ...rects[1], id: 'title:join', label: membership ? t('title.inClass', { code: membership.code, nickname: membership.nickname }) : t('title.join') });
+    const lab = new Button(this, { ...rects[2], id: 'title:lab', label: t('title.lab') });
+    const settings = new Button(this, { ...rects[3], id: 'title:settings', label: t('title.settings') });
+    screen.add(play, join, lab, settings);
 
     const stars = totalStars(context.store.getState().progress);
-    const py = rects[2].y + bh + (portrait ? 44 : 40);
+    const py = rects[3].y + bh + (portrait ? 40 : 30);
     new StarRow(this, { x: cx - 70, y: py, size: 11, count: 1 }).set(stars > 0 ? 1 : 0, false);
     this.add
       .text(cx - 52, py, t('title.progress', { stars, total: TOTAL_STARS }), { ...TEXT.body, color: stars > 0 ? CSS.text : CSS.muted })
@@ -54,6 +56,7 @@ export class Title extends Phaser.Scene {
     addNoticeBanner(this, screen, { x: portrait ? 16 : cx - 420, y: H - bannerH - 16, width: portrait ? W - 32 : 840, height: bannerH }, t('title.keys'));
 
     play.events.on('press', () => this.scene.start(SCENES.map));
+    join.events.on('press', () => this.scene.start(SCENES.classroom));
     lab.events.on('press', () => this.scene.start(SCENES.lab));
     settings.events.on('press', () => this.scene.start(SCENES.settings, { from: SCENES.title }));
     screen.ready();

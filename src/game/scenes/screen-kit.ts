@@ -122,6 +122,7 @@ export const SCENES = {
   settings: 'Settings',
   lab: 'Lab',
   level: 'Level',
+  classroom: 'Classroom',
 } as const;
 
 /** True when a scene with this key is registered (the Level scene lands in parallel). */

@@ -6,6 +6,7 @@
 import { createStore } from 'zustand/vanilla';
 import { persist, subscribeWithSelector, type StateStorage } from 'zustand/middleware';
 import { createProgressSlice } from './progress-slice';
+import { createClassroomSlice } from './classroom-slice';
 import { createSettingsSlice } from './settings-slice';
 import { createWorkbenchSlice, nextNoticeId } from './workbench-slice';
 import {
@@ -32,7 +33,7 @@ export function createGameStore(options: GameStoreOptions = {}) {
   return createStore<GameStore>()(
     subscribeWithSelector(
       persist(
-        (...a) => ({ ...createSettingsSlice(...a), ...createWorkbenchSlice(...a), ...createProgressSlice(...a) }),
+        (...a) => ({ ...createSettingsSlice(...a), ...createWorkbenchSlice(...a), ...createProgressSlice(...a), ...createClassroomSlice(...a) }),
         {
           name: SETTINGS_STORAGE_KEY,
           version: SETTINGS_VERSION,

@@ -4,6 +4,7 @@
  */
 import type { BackendName, BackendPreference, ModelKind, TrainEndReason } from '../../shared/worker-api';
 import type { Locale, MessageKey, MessageParams } from '../../shared/messages';
+import type { ClassroomView } from '../classroom/classroom-service';
 
 export type RendererPreference = 'auto' | 'canvas' | 'webgl';
 export type RendererKind = 'canvas' | 'webgl';
@@ -201,6 +202,16 @@ export interface ProgressActions {
   resetProgress(): void;
 }
 
-export type GameState = SettingsState & WorkbenchState & ProgressState;
-export type GameActions = SettingsActions & WorkbenchActions & ProgressActions;
+// ---- classroom slice (not persisted here: the classroom service keeps its own record) ----
+export interface ClassroomState {
+  /** The class membership, outbox and standing, mirrored from the ClassroomService for the scenes. */
+  classroom: ClassroomView;
+}
+
+export interface ClassroomActions {
+  setClassroomView(view: ClassroomView): void;
+}
+
+export type GameState = SettingsState & WorkbenchState & ProgressState & ClassroomState;
+export type GameActions = SettingsActions & WorkbenchActions & ProgressActions & ClassroomActions;
 export type GameStore = GameState & GameActions;

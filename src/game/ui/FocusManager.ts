@@ -57,6 +57,8 @@ export class FocusManager {
 
   private onKey(event: KeyboardEvent): void {
     if (!this.scene.sys.isActive() || !this.scene.input.enabled || event.altKey || event.ctrlKey || event.metaKey) return;
+    // Typing in a text field (the join form): its keys are the field's, Tab included.
+    if (isTextEntry(event.target)) return;
     if (event.key === 'Tab') {
       event.preventDefault();
       this.move(event.shiftKey ? -1 : 1);
@@ -84,4 +86,10 @@ export class FocusManager {
     for (const off of this.unsubscribers.splice(0)) off();
     this.items.length = 0;
   }
+}
+
+/** True for an <input>, <textarea> or contenteditable element: keys typed there are not game keys. */
+export function isTextEntry(target: EventTarget | null): boolean {
+  if (typeof HTMLElement === 'undefined' || !(target instanceof HTMLElement)) return false;
+  return target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.isContentEditable;
 }

@@ -25,10 +25,22 @@
  * - The path: the straight line 1 → 9 → 7 between the class means scores 0.524 (1 star); the bot's widest
  *   path (0.1 grid, steps ≤ 0.25, an exhaustive search) reaches 0.856, which 0.85 left no room under; the first
  *   model peaked at 0.749. Stars 0.5 / 0.65 / 0.78: a detour through confident digits, not the optimum.
+ *
+ * CLASSROOM VARIANTS (variants.ts; tests/unit/solvers/pretrained-levels.test.ts checks every figure below).
+ * - Navigator: one target per variant. Per target: the latent area whose decode matches ≥ 95 % (what a player
+ *   narrowing in must land in; 0.025 grid) and the chance that a probe from N(0, I) does (4,000 draws). The
+ *   default's five: [0.8, −0.6] 0.128 / 1.25 %; [−1.2, 0.4] 0.245 / 1.7 %; [0.3, 1.5] 0.140 / 0.5 %;
+ *   [−0.5, −1.3] 0.123 / 0.6 %; [1.6, 0.9] 0.170 / 0.6 %. Rule: area within ×1.25 and hit rate within ×1.5 of
+ *   the first target's, and a clean digit by the judge; none of the other four passes. A ring of candidates
+ *   at |z| = 0.6–1.2 gave four that do, each another digit: [0.2, 1] a 9, 0.113 / 1.08 %; [−0.2, 1] a 4,
+ *   0.119 / 1.33 %; [−1.1, −0.4] a 2, 0.109 / 0.95 %; [−0.2, −1.2] a 6, 0.129 / 0.93 % (the default, an 8).
+ *   Every variant: the bot needs 1 probe (3 stars); five random players' median 0 stars (default: 1 star).
+ * - Holes in the map, Dream digits: no target (any hole, every digit). The path: 1 → 9 → 7 is the seed
+ *   assignment's own walk, on the concept card and in the scorer. One variant each.
  */
 import { isCleanDigit, isNonDigit, predictedClass } from '../scoring/judge';
 import { numberValue, stringValue } from './controls';
-import { defineLevel, expectLength } from './define';
+import { defineLevel, expectLength, type LevelDraft } from './define';
 import type { LevelDefinition } from './types';
 
 const KL_CARD_FORMULA = 'KL = ½·Σ(σ² + μ² − log σ² − 1)';
@@ -83,7 +95,16 @@ export const holesInTheMap: LevelDefinition = defineLevel({
 const NAVIGATOR_MATCH = 95;
 const NAVIGATOR_MAX_PROBES = 30;
 
-export const navigator: LevelDefinition = defineLevel({
+// Hidden target codes inside the prior's bulk (|z| < 2); the target image is their decode.
+const NAVIGATOR_TARGETS = [
+  [0.8, -0.6],
+  [-1.2, 0.4],
+  [0.3, 1.5],
+  [-0.5, -1.3],
+  [1.6, 0.9],
+] as const;
+
+const navigatorDraft: LevelDraft<'latentPoints', 'matchPercent'> = {
   id: 'navigator',
   world: 3,
   order: 2,
@@ -102,18 +123,7 @@ export const navigator: LevelDefinition = defineLevel({
     seeAlso: [{ file: '000_030cefa14aa91942.txt', idea: 'Wariacyjny autoenkoder: wektory odchylenia standardowego σ oraz średniej μ' }],
   },
   dataset: 'mnist',
-  setup: {
-    kind: 'map',
-    asset: 'mnist-vae-2d',
-    // Hidden target codes inside the prior's bulk (|z| < 2); the target image is their decode.
-    targets: [
-      [0.8, -0.6],
-      [-1.2, 0.4],
-      [0.3, 1.5],
-      [-0.5, -1.3],
-      [1.6, 0.9],
-    ],
-  },
+  setup: { kind: 'map', asset: 'mnist-vae-2d', targets: NAVIGATOR_TARGETS },
   controls: [],
   goal: {
     text: { en: 'Place probes until one decodes to a {match}% match of the target; fewer probes, more stars.' },
@@ -138,7 +148,24 @@ export const navigator: LevelDefinition = defineLevel({
       detail: { bestMatch: Math.max(...m.matchPercent) },
     };
   },
-});
+};
+
+export const navigator: LevelDefinition = defineLevel(navigatorDraft);
+
+/**
+ * Classroom variants (variants.ts): one target each, so the payload's only valid target is the assigned one
+ * (solution.targets = 1) and the game, which draws a target index at random, can only draw it. Each decodes to
+ * another clean digit (8, 9, 4, 2, 6); the default's other four targets are easier or harder (see the header).
+ */
+const NAVIGATOR_VARIANT_TARGETS = [NAVIGATOR_TARGETS[0], [0.2, 1], [-0.2, 1], [-1.1, -0.4], [-0.2, -1.2]] as const;
+
+export const NAVIGATOR_VARIANTS: readonly LevelDefinition[] = NAVIGATOR_VARIANT_TARGETS.map((target) =>
+  defineLevel({
+    ...navigatorDraft,
+    setup: { kind: 'map', asset: 'mnist-vae-2d', targets: [target] },
+    solution: { ...navigatorDraft.solution, targets: 1 },
+  }),
+);
 
 // ── 11 · Balance beta ───────────────────────────────────────────────────────────────────────────────────────
 

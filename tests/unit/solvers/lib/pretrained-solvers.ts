@@ -5,7 +5,7 @@
  * much as they like and only what they submit is scored.
  */
 import { glyphBitmap } from '../../../../src/shared/glyphs';
-import { isNonDigit, predictedClass, wrongPixels } from '../../../../src/shared/scoring';
+import { isCleanDigit, isNonDigit, predictedClass, wrongPixels } from '../../../../src/shared/scoring';
 import type { ArithmeticSetup, LinearTerm, MapSetup, SolutionPayload } from '../../../../src/shared/levels';
 import { createRng } from '../../../../src/shared/random';
 import type { PretrainedLevel } from './pretrained';
@@ -256,4 +256,75 @@ export async function planPretrained(p: PretrainedLevel): Promise<PretrainedPlan
       if (p.level.setup.kind === 'arithmetic') return arithmetic(p);
       throw new Error(`No solver for "${p.level.id}".`);
   }
+}
+
+// ── Classroom variants ──
+
+/**
+ * How hard a level's target is, as numbers comparable between its classroom variants (src/shared/levels/
+ * variants.ts), so "equally hard" is measured rather than claimed. Only levels with variants have figures.
+ *   navigator: targetArea, the latent area (units²) whose decode reaches the goal's match (what a narrowing
+ *     player must land in), priorHitRate, the chance that a probe drawn from N(0, I) does (a lucky one), and
+ *     the judge's verdict on the target (targetDigit, targetClean: 1 when it is a clean digit).
+ *   blend / difference: closestWrong, the best match of a wrong expression of the bot's own search (how easily
+ *     the target is mistaken); blend bestSingle (one card, weight 1) and difference baseAlone (the target's
+ *     first card alone): how close a lazy answer comes.
+ *   attribute-vector: best (the bot's score), pairsFor3Stars (pairs averaged before 3 stars) and onePair (the
+ *     first pair alone, as the example plays it).
+ */
+export async function variantFigures(p: PretrainedLevel): Promise<Record<string, number>> {
+  const level = p.level;
+  const score = async (terms: LinearTerm[]): Promise<number> => (await p.play({ kind: 'expression', terms })).result.score;
+  if (level.id === 'navigator') {
+    const setup = level.setup as MapSetup;
+    const goal = Number(level.goal.params?.match);
+    const target = await p.decode(Float32Array.from(setup.targets![0]));
+    const hits = async (points: number[][]): Promise<number> => {
+      const images = await p.decode(Float32Array.from(points.flat()));
+      return points.filter((_, i) => p.match(target, images.subarray(i * 784, (i + 1) * 784)) >= goal).length;
+    };
+    // A fine grid 2 units wide around the target: 0.3 away the match is already below 95 % (header).
+    const n = 81;
+    const cell = 2 / (n - 1);
+    const [tx, ty] = setup.targets![0];
+    const inside = await hits(range(n * n).map((i) => [tx - 1 + cell * (i % n), ty - 1 + cell * Math.floor(i / n)]));
+    const rng = createRng(5);
+    const samples = 4000;
+    const prior = await hits(range(samples).map(() => [rng.normal(), rng.normal()]));
+    const [verdict] = await p.judge(target);
+    return { targetArea: inside * cell * cell, priorHitRate: prior / samples, targetDigit: predictedClass(verdict).label, targetClean: isCleanDigit(verdict) ? 1 : 0 };
+  }
+  if (level.setup.kind !== 'arithmetic') return {};
+  const setup = level.setup;
+  await p.preloadCards();
+  const ids = setup.deck.map((c) => c.id);
+  if (level.id === 'blend' || level.id === 'difference') {
+    const t = setup.target;
+    if (t.kind !== 'decode') throw new Error(`${level.id}: decode target expected`);
+    const candidates: LinearTerm[][] = [];
+    if (level.id === 'blend') for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) candidates.push([{ card: ids[i], weight: 0.5 }, { card: ids[j], weight: 0.5 }]);
+    else for (const a of ids) for (const b of ids) for (const c of ids) if (a !== b && b !== c && a !== c) candidates.push([{ card: a, weight: 1 }, { card: b, weight: 1 }, { card: c, weight: -1 }]);
+    // Wrong: any other sum of codes (a + b and b + a are one answer).
+    const key = (terms: readonly LinearTerm[]): string => terms.map((x) => `${x.card}:${x.weight}`).sort().join(' ');
+    let closestWrong = 0;
+    for (const terms of candidates) if (key(terms) !== key(t.terms)) closestWrong = Math.max(closestWrong, await score(terms));
+    if (level.id === 'blend') {
+      let bestSingle = 0;
+      for (const id of ids) bestSingle = Math.max(bestSingle, await score([{ card: id, weight: 1 }]));
+      return { closestWrong, bestSingle };
+    }
+    return { closestWrong, baseAlone: await score([{ card: t.terms[0].card, weight: 1 }]) };
+  }
+  if (level.id === 'attribute-vector') {
+    const pairs = ids.filter((id) => id.startsWith('bold-')).map((b) => [b, b.replace('bold-', 'thin-')]);
+    const scores: number[] = [];
+    let pairsFor3Stars = Infinity;
+    for (let k = 1; k <= pairs.length; k++) {
+      const { result } = await p.play({ kind: 'expression', terms: pairs.slice(0, k).flatMap(([b, t]) => [{ card: b, weight: 1 / k }, { card: t, weight: -1 / k }]) });
+      scores.push(result.score);
+      if (result.stars === 3) pairsFor3Stars = Math.min(pairsFor3Stars, k);
+    }
+    return { best: Math.max(...scores), pairsFor3Stars, onePair: scores[0] };
+  }
+  return {};
 }

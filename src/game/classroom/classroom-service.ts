@@ -1,0 +1,302 @@
+/**
+ * The student's side of a classroom competition: joining, the outbox that carries every completed attempt to
+ * the server (in order, each with its own idempotency key, retried with backoff until the server answers), and
+ * the standing (rank, stars, per-level bests) from /api/me. No Phaser here: scenes read `view()` through the
+ * store, and Node tests drive it against a real server.
+ *
+ * Nothing earned is lost: an attempt is written to storage before it is sent and stays until the server
+ * acknowledges or refuses it. Nothing counts twice: a resend carries the same key, and the server answers a
+ * replay with the stored result.
+ */
+import { levelVariant, type LevelDefinition, type SolutionPayload } from '../../shared/levels';
+import { checkNickname, isJoinCode, normalizeJoinCode } from '../../shared/classroom/names';
+import type { ClassroomClient } from './client';
+import { loadSavedClass, storeSavedClass, type Membership, type OutboxItem, type SavedClass, type StorageLike } from './saved-class';
+import type { MeReply } from './wire';
+
+export interface ClassroomView {
+  membership: Membership | null;
+  /** Newest last. */
+  items: readonly OutboxItem[];
+  pending: number;
+  standing: MeReply | null;
+  /** False after a failed call, true after one that got through, null before any. */
+  reachable: boolean | null;
+  /** The last problem worth showing (a refusal, an unreadable record, storage refused). */
+  problem: string | null;
+  /** When the next retry is due (ms, service clock), or null. */
+  nextRetryAt: number | null;
+}
+
+export interface ClassroomServiceOptions {
+  client: ClassroomClient;
+  storage: StorageLike | null;
+  now?: () => number;
+  random?: () => number;
+  onChange?: (view: ClassroomView) => void;
+}
+
+export type JoinOutcome = { ok: true; membership: Membership } | { ok: false; message: string };
+
+const MAX_BACKOFF_MS = 30_000;
+/** Acknowledged and refused attempts kept for the class screen (pending ones are never trimmed). */
+const KEEP_SETTLED = 200;
+
+/** min(30 s, 1 s·2^(tries−1)), spread ±25 % so a classroom coming back online does not retry in lockstep. */
+export function backoffMs(tries: number, random: () => number): number {
+  const base = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** Math.max(0, tries - 1));
+  return Math.round(base * (0.75 + 0.5 * random()));
+}
+
+function newAttemptKey(): string {
+  const bytes = new Uint8Array(18);
+  globalThis.crypto.getRandomValues(bytes);
+  let bin = '';
+  for (const b of bytes) bin += String.fromCharCode(b);
+  return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+export class ClassroomService {
+  private saved: SavedClass;
+  private standing: MeReply | null = null;
+  private reachable: boolean | null = null;
+  private problem: string | null = null;
+  private flushing: Promise<void> | null = null;
+  private flushAgain = false;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private nextRetryAt: number | null = null;
+  private pollTimer: ReturnType<typeof setInterval> | null = null;
+  private disposed = false;
+  private readonly now: () => number;
+  private readonly random: () => number;
+
+  constructor(private readonly options: ClassroomServiceOptions) {
+    this.now = options.now ?? (() => Date.now());
+    this.random = options.random ?? Math.random;
+    const loaded = loadSavedClass(options.storage);
+    this.saved = loaded.saved;
+    if (!loaded.ok) this.problem = `Your class record could not be read (${loaded.problem}); it was set aside. Join the class again.`;
+    if (this.pending().length > 0) void this.flush();
+  }
+
+  get membership(): Membership | null {
+    return this.saved.membership;
+  }
+
+  view(): ClassroomView {
+    return {
+      membership: this.saved.membership,
+      items: this.saved.items,
+      pending: this.pending().length,
+      standing: this.standing,
+      reachable: this.reachable,
+      problem: this.problem,
+      nextRetryAt: this.nextRetryAt,
+    };
+  }
+
+  /** The join form's checks, the same the server makes: null when both look right. */
+  static checkForm(code: string, nickname: string): string | null {
+    if (!isJoinCode(normalizeJoinCode(code))) return 'A join code is 6 letters and digits, as shown on the projector.';
+    const nick = checkNickname(nickname);
+    return nick.ok ? null : nick.problem;
+  }
+
+  async join(code: string, nickname: string): Promise<JoinOutcome> {
+    const pending = this.pending().length;
+    if (pending > 0) return { ok: false, message: `${pending} attempt(s) of your current class have not reached its server yet; wait until they are sent.` };
+    const formProblem = ClassroomService.checkForm(code, nickname);
+    if (formProblem) return { ok: false, message: formProblem };
+    const reply = await this.options.client.join(normalizeJoinCode(code), checkNickname(nickname).ok ? nickname.trim() : nickname);
+    this.reachable = reply.kind !== 'retry';
+    if (reply.kind !== 'ok') {
+      this.emit();
+      return { ok: false, message: reply.message };
+    }
+    const b = reply.body;
+    const membership: Membership = { code: b.competition.code, nickname: b.nickname, token: b.token, seed: b.seed, competition: b.competition, joinedAt: this.now() };
+    this.saved = { version: 1, membership, items: [] };
+    this.standing = null;
+    this.problem = null;
+    this.persist();
+    this.emit();
+    void this.refresh();
+    return { ok: true, membership };
+  }
+
+  /** Leaves the class (this device forgets the membership); refused while attempts are still unsent. */
+  leave(): { ok: true } | { ok: false; message: string } {
+    const pending = this.pending().length;
+    if (pending > 0) return { ok: false, message: `${pending} attempt(s) have not reached the class server yet; stay until they are sent.` };
+    this.saved = { version: 1, membership: null, items: [] };
+    this.standing = null;
+    this.problem = null;
+    this.persist();
+    this.emit();
+    return { ok: true };
+  }
+
+  /** True when `levelId` is one of the joined competition's levels. */
+  playsLevel(levelId: string): boolean {
+    return this.saved.membership?.competition.levels.includes(levelId) ?? false;
+  }
+
+  /** The level as this student plays it in the competition (its seed, its variant), or as is outside one. */
+  levelFor(level: LevelDefinition): LevelDefinition {
+    const m = this.saved.membership;
+    return m && this.playsLevel(level.id) ? levelVariant(level, m.seed) : level;
+  }
+
+  /** Queues a completed attempt of a competition level (stored first, then sent); null outside a competition. */
+  submitAttempt(levelId: string, payload: SolutionPayload): OutboxItem | null {
+    if (this.disposed || !this.playsLevel(levelId)) return null;
+    const item: OutboxItem = { key: newAttemptKey(), levelId, payload: structuredClone(payload), createdAt: this.now(), tries: 0, nextTryAt: 0, state: 'pending' };
+    this.saved = { ...this.saved, items: [...this.saved.items, item] };
+    this.persist();
+    this.emit();
+    void this.flush();
+    return item;
+  }
+
+  /** The newest attempt of a level (what the results screen reports). */
+  latestFor(levelId: string): OutboxItem | undefined {
+    for (let i = this.saved.items.length - 1; i >= 0; i--) if (this.saved.items[i].levelId === levelId) return this.saved.items[i];
+    return undefined;
+  }
+
+  /** Sends every pending attempt in order; one flush at a time. Resolves when the outbox is empty or waiting. */
+  flush(): Promise<void> {
+    // A flush asked for during a pass (Retry now, a new attempt) gets a pass of its own after it.
+    this.flushAgain = true;
+    if (!this.flushing) {
+      this.flushing = (async () => {
+        while (this.flushAgain && !this.disposed) {
+          this.flushAgain = false;
+          await this.sendPending();
+        }
+      })().finally(() => {
+        this.flushing = null;
+      });
+    }
+    return this.flushing;
+  }
+
+  /** Rank, stars and bests from the server (also refreshes the competition's state and time left). */
+  async refresh(): Promise<void> {
+    const m = this.saved.membership;
+    if (!m || this.disposed) return;
+    const reply = await this.options.client.me(m.token);
+    // Still the same class (a refresh replaces the membership object, so compare tokens)?
+    const current = this.saved.membership;
+    if (current?.token !== m.token) return;
+    this.reachable = reply.kind !== 'retry';
+    if (reply.kind === 'ok') {
+      this.standing = reply.body;
+      this.saved = { ...this.saved, membership: { ...current, competition: reply.body.competition, seed: reply.body.seed } };
+      this.persist();
+    } else if (reply.kind === 'refused') {
+      this.problem = reply.message;
+    }
+    this.emit();
+  }
+
+  /** Refreshes the standing every `ms` (the class screen while it is open) and retries the outbox. */
+  startPolling(ms: number): void {
+    this.stopPolling();
+    void this.refresh();
+    this.pollTimer = setInterval(() => {
+      void this.refresh();
+      if (this.pending().length > 0 && !this.retryTimer) void this.flush();
+    }, ms);
+  }
+
+  stopPolling(): void {
+    if (this.pollTimer) clearInterval(this.pollTimer);
+    this.pollTimer = null;
+  }
+
+  /** Retry now (the browser came back online, the player pressed Retry). */
+  retryNow(): void {
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    this.nextRetryAt = null;
+    this.saved = { ...this.saved, items: this.saved.items.map((i) => (i.state === 'pending' ? { ...i, nextTryAt: 0 } : i)) };
+    void this.flush();
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.stopPolling();
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+  }
+
+  private pending(): OutboxItem[] {
+    return this.saved.items.filter((i) => i.state === 'pending');
+  }
+
+  private async sendPending(): Promise<void> {
+    let acknowledged = false;
+    while (!this.disposed) {
+      const m = this.saved.membership;
+      const item = this.pending()[0];
+      if (!m || !item) break;
+      const wait = item.nextTryAt - this.now();
+      if (wait > 0) {
+        this.schedule(wait);
+        break;
+      }
+      const reply = await this.options.client.submit(m.token, { levelId: item.levelId, idempotencyKey: item.key, payload: item.payload });
+      if (this.saved.membership?.token !== m.token) break;
+      this.reachable = reply.kind !== 'retry';
+      if (reply.kind === 'ok') {
+        const s = reply.body.submission;
+        this.update(item.key, { state: 'sent', tries: item.tries + 1, result: { score: s.score, stars: s.stars as 0 | 1 | 2 | 3, goalMet: s.goalMet }, message: undefined });
+        acknowledged = true;
+      } else if (reply.kind === 'refused') {
+        this.update(item.key, { state: 'refused', tries: item.tries + 1, message: reply.message });
+        this.problem = reply.message;
+      } else {
+        const tries = item.tries + 1;
+        const delay = Math.max(backoffMs(tries, this.random), reply.retryAfterMs ?? 0);
+        this.update(item.key, { tries, nextTryAt: this.now() + delay, message: reply.message });
+        this.emit();
+        this.schedule(delay);
+        break;
+      }
+      this.emit();
+    }
+    if (acknowledged) void this.refresh();
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.nextRetryAt = this.now() + delayMs;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      this.nextRetryAt = null;
+      void this.flush();
+    }, delayMs);
+  }
+
+  private update(key: string, patch: Partial<OutboxItem>): void {
+    let items = this.saved.items.map((i) => (i.key === key ? { ...i, ...patch } : i));
+    const settled = items.filter((i) => i.state !== 'pending');
+    if (settled.length > KEEP_SETTLED) {
+      const drop = new Set(settled.slice(0, settled.length - KEEP_SETTLED).map((i) => i.key));
+      items = items.filter((i) => !drop.has(i.key));
+    }
+    this.saved = { ...this.saved, items };
+    this.persist();
+  }
+
+  private persist(): void {
+    if (!storeSavedClass(this.options.storage, this.saved) && this.options.storage) {
+      this.problem = 'This browser refused to store your class attempts; keep this tab open until they are sent.';
+    }
+  }
+
+  private emit(): void {
+    this.options.onChange?.(this.view());
+  }
+}

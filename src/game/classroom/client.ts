@@ -1,0 +1,103 @@
+/**
+ * The game's HTTP client for the classroom server it was served from (same origin: the only network calls the
+ * game makes). Every answer is one of: ok with a checked body, `retry` (unreachable, timed out, busy, rate
+ * limited: worth sending again with the same idempotency key) or `refused` (the server said no and why: sending
+ * it again would not help).
+ */
+import type { z } from 'zod';
+import type { SolutionPayload } from '../../shared/levels';
+import { ErrorReplySchema, JoinReplySchema, MeReplySchema, SubmissionReplySchema, type JoinReply, type MeReply, type SubmissionReply } from './wire';
+
+export type Reply<T> =
+  | { kind: 'ok'; status: number; body: T }
+  | { kind: 'retry'; status: number; message: string; retryAfterMs: number | null }
+  | { kind: 'refused'; status: number; message: string };
+
+export interface ClassroomClientOptions {
+  /** '' for the page's own origin (the game), or http://host:port (Node tests). */
+  baseUrl?: string;
+  fetch?: typeof fetch;
+  /** Join and status calls. */
+  timeoutMs?: number;
+  /** Submissions: the server may re-train a small model to score one (tens of seconds on a busy laptop). */
+  submitTimeoutMs?: number;
+}
+
+export interface SubmissionRequest {
+  levelId: string;
+  idempotencyKey: string;
+  payload: SolutionPayload;
+}
+
+export class ClassroomClient {
+  private readonly baseUrl: string;
+  private readonly fetchFn: typeof fetch;
+  private readonly timeoutMs: number;
+  private readonly submitTimeoutMs: number;
+
+  constructor(options: ClassroomClientOptions = {}) {
+    this.baseUrl = (options.baseUrl ?? '').replace(/\/$/, '');
+    this.fetchFn = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    this.timeoutMs = options.timeoutMs ?? 15_000;
+    this.submitTimeoutMs = options.submitTimeoutMs ?? 180_000;
+  }
+
+  join(code: string, nickname: string): Promise<Reply<JoinReply>> {
+    return this.request('POST', '/api/join', JoinReplySchema, { body: { code, nickname } });
+  }
+
+  me(token: string): Promise<Reply<MeReply>> {
+    return this.request('GET', '/api/me', MeReplySchema, { token });
+  }
+
+  submit(token: string, submission: SubmissionRequest): Promise<Reply<SubmissionReply>> {
+    return this.request('POST', '/api/submissions', SubmissionReplySchema, { token, body: submission, timeoutMs: this.submitTimeoutMs });
+  }
+
+  private async request<S extends z.ZodType>(
+    method: 'GET' | 'POST',
+    path: string,
+    schema: S,
+    options: { token?: string; body?: unknown; timeoutMs?: number },
+  ): Promise<Reply<z.infer<S>>> {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), options.timeoutMs ?? this.timeoutMs);
+    let response: Response;
+    try {
+      const headers: Record<string, string> = {};
+      if (options.body !== undefined) headers['content-type'] = 'application/json';
+      if (options.token) headers.authorization = `Bearer ${options.token}`;
+      response = await this.fetchFn(`${this.baseUrl}${path}`, {
+        method,
+        headers,
+        body: options.body === undefined ? undefined : JSON.stringify(options.body),
+        signal: controller.signal,
+        cache: 'no-store',
+      });
+    } catch (error) {
+      const timedOut = controller.signal.aborted;
+      return { kind: 'retry', status: 0, message: timedOut ? 'The class server did not answer in time.' : `The class server cannot be reached (${String((error as Error)?.message ?? error)}).`, retryAfterMs: null };
+    } finally {
+      clearTimeout(timer);
+    }
+    let json: unknown;
+    try {
+      json = await response.json();
+    } catch {
+      json = null;
+    }
+    if (response.ok) {
+      const parsed = schema.safeParse(json);
+      if (parsed.success) return { kind: 'ok', status: response.status, body: parsed.data };
+      // A 2xx we cannot read is not a refusal of the attempt: try again later (a replay is idempotent).
+      return { kind: 'retry', status: response.status, message: 'The class server sent an answer the game cannot read; it will try again.', retryAfterMs: null };
+    }
+    const error = ErrorReplySchema.safeParse(json);
+    const message = error.success ? error.data.message : `The class server answered ${response.status}.`;
+    if (response.status === 429 || response.status >= 500 || response.status === 408) {
+      const after = Number(response.headers.get('retry-after'));
+      return { kind: 'retry', status: response.status, message, retryAfterMs: Number.isFinite(after) && after > 0 ? after * 1000 : null };
+    }
+    return { kind: 'refused', status: response.status, message };
+  }
+}

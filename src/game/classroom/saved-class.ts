@@ -1,0 +1,88 @@
+/**
+ * The class membership and the outbox of attempts not yet acknowledged, kept in their own localStorage record
+ * (not in the progress save): written before an attempt is sent, so a reload, a crash or a closed lid loses
+ * nothing. Read back through zod; an unreadable record is kept aside under a second key, never silently dropped.
+ */
+import { z } from 'zod';
+import { PayloadSchema } from '../../shared/levels';
+import { CompetitionViewSchema } from './wire';
+
+export const CLASSROOM_STORAGE_KEY = 'latent-quest.classroom';
+export const CLASSROOM_UNREADABLE_KEY = 'latent-quest.classroom.unreadable';
+
+export interface StorageLike {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
+
+const MembershipSchema = z.object({
+  code: z.string(),
+  nickname: z.string(),
+  token: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
+  seed: z.number().int().nonnegative(),
+  competition: CompetitionViewSchema,
+  joinedAt: z.number(),
+});
+export type Membership = z.infer<typeof MembershipSchema>;
+
+const OutboxItemSchema = z.object({
+  key: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/),
+  levelId: z.string().max(64),
+  payload: PayloadSchema,
+  createdAt: z.number(),
+  tries: z.number().int().nonnegative(),
+  nextTryAt: z.number(),
+  state: z.enum(['pending', 'sent', 'refused']),
+  message: z.string().optional(),
+  result: z.object({ score: z.number(), stars: z.number().int().min(0).max(3), goalMet: z.boolean() }).optional(),
+});
+export type OutboxItem = z.infer<typeof OutboxItemSchema>;
+
+const SavedClassSchema = z.object({
+  version: z.literal(1),
+  membership: MembershipSchema.nullable(),
+  items: z.array(OutboxItemSchema).max(10_000),
+});
+export type SavedClass = z.infer<typeof SavedClassSchema>;
+
+export const EMPTY_CLASS: SavedClass = { version: 1, membership: null, items: [] };
+
+export type LoadedClass = { ok: true; saved: SavedClass } | { ok: false; saved: SavedClass; problem: string };
+
+export function loadSavedClass(storage: StorageLike | null): LoadedClass {
+  if (!storage) return { ok: true, saved: EMPTY_CLASS };
+  let raw: string | null;
+  try {
+    raw = storage.getItem(CLASSROOM_STORAGE_KEY);
+  } catch {
+    return { ok: true, saved: EMPTY_CLASS };
+  }
+  if (raw === null) return { ok: true, saved: EMPTY_CLASS };
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    json = undefined;
+  }
+  const parsed = SavedClassSchema.safeParse(json);
+  if (parsed.success) return { ok: true, saved: parsed.data };
+  try {
+    storage.setItem(CLASSROOM_UNREADABLE_KEY, raw);
+    storage.removeItem(CLASSROOM_STORAGE_KEY);
+  } catch {
+    // Storage full or blocked: the record stays where it is, unread.
+  }
+  return { ok: false, saved: EMPTY_CLASS, problem: json === undefined ? 'not JSON' : parsed.error.issues[0]?.message ?? 'unreadable' };
+}
+
+/** False when the browser refused to store (private mode, quota): the caller says so to the player. */
+export function storeSavedClass(storage: StorageLike | null, saved: SavedClass): boolean {
+  if (!storage) return false;
+  try {
+    storage.setItem(CLASSROOM_STORAGE_KEY, JSON.stringify(saved));
+    return true;
+  } catch {
+    return false;
+  }
+}

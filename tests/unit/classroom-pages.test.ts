@@ -1,0 +1,78 @@
+/**
+ * The teacher page and the projector board take every text from the message catalogue: the static labels are
+ * filled in by the server and the scripts read the `classroom.*` block from a JSON data block (never executed,
+ * so the strict CSP holds). Here: the block is complete and cannot break out of its tag, every key the scripts
+ * and the page use exists, and the locale follows Accept-Language.
+ */
+import { readFileSync } from 'node:fs';
+import Fastify from 'fastify';
+import { describe, expect, it } from 'vitest';
+import { jsonForScript, pickLocale, registerPages } from '../../src/classroom/pages';
+import { CATALOGUES } from '../../src/shared/messages';
+
+const catalogueKeys = new Set(Object.keys(CATALOGUES.en));
+const source = (name: string): string => readFileSync(new URL(`../../src/classroom/${name}`, import.meta.url), 'utf8');
+
+async function page(url: string, headers: Record<string, string> = {}) {
+  const app = Fastify();
+  registerPages(app, { joinBaseUrl: 'http://192.168.1.20:8787' });
+  const res = await app.inject({ method: 'GET', url, headers });
+  await app.close();
+  return res;
+}
+
+function dataBlock(html: string): { locale: string; messages: Record<string, string>; joinBase: string } {
+  const m = /<script type="application\/json" id="messages">([^<]*)<\/script>/.exec(html);
+  if (!m) throw new Error('no messages block');
+  return JSON.parse(m[1]);
+}
+
+describe('classroom pages', () => {
+  it.each(['/teacher', '/board/ABCDEF'])('%s carries the classroom messages as data, under a CSP without inline script', async (url) => {
+    const res = await page(url);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-security-policy']).toMatch(/script-src 'self';/);
+    expect(res.headers['content-security-policy']).not.toMatch(/unsafe-inline/);
+    const data = dataBlock(res.body);
+    expect(data.locale).toBe('en');
+    expect(data.joinBase).toBe('http://192.168.1.20:8787');
+    const classroomKeys = [...catalogueKeys].filter((k) => k.startsWith('classroom.'));
+    expect(classroomKeys.length).toBeGreaterThan(30);
+    for (const key of classroomKeys) expect(data.messages[key], key).toBe(CATALOGUES.en[key as keyof typeof CATALOGUES.en]);
+    // The only executable script is the page's own file.
+    const scripts = [...res.body.matchAll(/<script([^>]*)>/g)].map((m) => m[1].trim());
+    expect(scripts).toEqual(['type="application/json" id="messages"', expect.stringMatching(/^src="\/classroom\/(teacher|board)\.js"$/)]);
+  });
+
+  it('fills the static labels from the catalogue', async () => {
+    const teacher = (await page('/teacher')).body;
+    for (const key of ['classroom.teacher.password', 'classroom.teacher.signIn', 'classroom.teacher.new', 'classroom.teacher.start', 'classroom.teacher.csv'] as const) expect(teacher).toContain(CATALOGUES.en[key]);
+    const board = (await page('/board/ABCDEF')).body;
+    expect(board).toContain(`<title>${CATALOGUES.en['classroom.board.pageTitle']}</title>`);
+    expect(board).toContain(`<th>${CATALOGUES.en['classroom.board.column.player']}</th>`);
+  });
+
+  it('uses only keys that exist, in the pages and their scripts', () => {
+    for (const name of ['pages.ts', 'pages/teacher.js', 'pages/board.js']) {
+      const used = [...source(name).matchAll(/'((?:classroom|world)\.[\w.]*\w)'/g)].map((m) => m[1]).filter((k) => !/\.(css|js)$/.test(k));
+      expect(used.length, name).toBeGreaterThan(3);
+      for (const key of used) expect(catalogueKeys.has(key), `${name}: ${key}`).toBe(true);
+      // Keys built at run time: classroom.state.<state>, classroom.teacher.mode.<mode>, world.name.<n>.
+      for (const m of source(name).matchAll(/`((?:classroom|world)\.[\w.]+)\$\{/g)) expect([...catalogueKeys].some((k) => k.startsWith(m[1])), `${name}: ${m[1]}*`).toBe(true);
+    }
+    for (const state of ['draft', 'running', 'ended']) expect(catalogueKeys.has(`classroom.state.${state}`)).toBe(true);
+    for (const mode of ['same', 'variant']) expect(catalogueKeys.has(`classroom.teacher.mode.${mode}`)).toBe(true);
+  });
+
+  it('keeps a message from closing its script tag', () => {
+    const json = jsonForScript({ text: '</script><script>alert(1)</script><!--' });
+    expect(json).not.toContain('<');
+    expect(JSON.parse(json)).toEqual({ text: '</script><script>alert(1)</script><!--' });
+  });
+
+  it('picks the first catalogue locale of Accept-Language, else English', () => {
+    expect(pickLocale(undefined)).toBe('en');
+    expect(pickLocale('xx-YY, en-GB;q=0.8')).toBe('en');
+    expect(pickLocale('*')).toBe('en');
+  });
+});
