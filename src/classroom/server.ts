@@ -101,6 +101,21 @@ function competitionView(c: Competition, now: Date) {
   };
 }
 
+/** How long after the end an attempt finished before it may still arrive (a classroom's wifi coming back). */
+export const LATE_GRACE_MS = 10 * 60_000;
+
+/**
+ * A late submission is accepted when the game says the attempt was finished while the competition ran and it
+ * arrives within the grace period. The game's clock is the student's word: the most it can buy is the grace
+ * period's extra minutes, and such an attempt is filed at the end time (it cannot win a tie on time).
+ */
+function lateButEarned(c: Competition, attemptedAt: string | undefined, received: Date): boolean {
+  if (!c.endsAt || !c.startedAt || attemptedAt === undefined) return false;
+  const at = Date.parse(attemptedAt);
+  if (!Number.isFinite(at)) return false;
+  return at >= c.startedAt.getTime() && at <= c.endsAt.getTime() && received.getTime() - c.endsAt.getTime() <= LATE_GRACE_MS;
+}
+
 const isOver = (c: Competition, now: Date): boolean => c.state === 'ended' || (c.endsAt !== null && now >= c.endsAt);
 
 function submissionView(s: Submission, replayed: boolean) {
@@ -328,7 +343,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     return { nickname: player.nickname, competition: b.competition, seed: seedFor(competition, player.id), rank: row?.rank ?? null, players: b.rows.length, stars: row?.stars ?? 0, levels };
   });
 
-  app.post<{ Body: { levelId: string; idempotencyKey: string; payload: unknown } }>(
+  app.post<{ Body: { levelId: string; idempotencyKey: string; payload: unknown; attemptedAt?: string } }>(
     '/api/submissions',
     {
       schema: {
@@ -342,6 +357,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
             idempotencyKey: { type: 'string', pattern: '^[A-Za-z0-9_-]{8,64}$' },
             // The payload's own structure is checked by the level's validator (one source of truth).
             payload: { type: 'object' },
+            // When the student finished the attempt (the game's clock): only read for a late arrival, see below.
+            attemptedAt: { type: 'string', minLength: 1, maxLength: 40 },
           },
         },
       },
@@ -361,7 +378,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         return reply.code(200).send({ submission: submissionView(existing, true) });
       }
       if (competition.state === 'draft') throw new HttpError(409, 'The competition has not started yet; wait for your teacher.');
-      if (isOver(competition, received)) throw new HttpError(403, 'The competition has ended; submissions are closed.');
+      // An attempt finished before the end but held in a student's outbox (the network was down) still counts
+      // when it arrives within LATE_GRACE_MS of the end; it is filed at the end time. Beyond that, or for an
+      // attempt the game says was made after the end, submissions are closed.
+      const late = isOver(competition, received);
+      if (late && !lateButEarned(competition, request.body.attemptedAt, received)) throw new HttpError(403, 'The competition has ended; submissions are closed.');
       if (!competition.levels.includes(levelId)) throw new HttpError(403, `Level "${levelId.slice(0, 64)}" is not part of this competition.`);
       const base = getLevel(levelId);
       if (!base) throw new HttpError(400, `There is no level "${levelId.slice(0, 64)}".`);
@@ -381,7 +402,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         stars: scored.result.stars,
         goalMet: scored.result.goalMet,
         detail: scored.result.detail,
-        createdAt: received,
+        createdAt: late && competition.endsAt ? competition.endsAt : received,
       });
       // Two copies of one attempt raced: the loser gets the stored answer, unless it carried another solution.
       if (!created && submission.payloadHash !== payloadHash(levelId, checked.payload)) {

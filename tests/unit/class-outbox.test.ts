@@ -61,8 +61,14 @@ async function until(check: () => boolean, what: string, ms = 60_000, show?: () 
   }
 }
 
-function service(storage: StorageLike, fetchFn: typeof fetch, views: ClassroomView[] = []) {
-  return new ClassroomService({ client: new ClassroomClient({ baseUrl: base, fetch: fetchFn, timeoutMs: 20_000, submitTimeoutMs: 8_000 }), storage, random: () => 0.5, onChange: (v) => views.push(v) });
+function service(storage: StorageLike, fetchFn: typeof fetch, options: { views?: ClassroomView[]; now?: () => number } = {}) {
+  return new ClassroomService({
+    client: new ClassroomClient({ baseUrl: base, fetch: fetchFn, timeoutMs: 20_000, submitTimeoutMs: 30_000 }),
+    storage,
+    random: () => 0.5,
+    now: options.now,
+    onChange: (v) => options.views?.push(v),
+  });
 }
 
 beforeAll(async () => {
@@ -167,22 +173,43 @@ describe('the outbox', () => {
     s2.dispose();
   });
 
-  it('keeps a refusal with the server message (the competition ended) and does not resend it', async () => {
-    const storage = new MemoryStorage();
-    const net = faultyFetch();
-    const s = service(storage, net.fn);
-    expect((await s.join(code, 'Cy')).ok).toBe(true);
-    room.advance(31 * 60);
-    const item = s.submitAttempt('blend', getLevel('blend')!.example)!;
-    await until(() => s.view().pending === 0, 'an answer', 60_000, () => s.view().items);
-    const kept = s.view().items.find((i) => i.key === item.key)!;
-    expect(kept).toMatchObject({ state: 'refused', message: 'The competition has ended; submissions are closed.' });
-    expect(s.view().problem).toBe('The competition has ended; submissions are closed.');
-    const calls = net.state.calls;
-    s.retryNow();
+  it('counts an attempt finished before the end that arrives within the grace period, and refuses one after it', async () => {
+    const clock = () => room.clock.now.getTime();
+    const dee = { net: faultyFetch(), storage: new MemoryStorage() };
+    const eve = { net: faultyFetch(), storage: new MemoryStorage() };
+    const sDee = service(dee.storage, dee.net.fn, { now: clock });
+    const sEve = service(eve.storage, eve.net.fn, { now: clock });
+    expect((await sDee.join(code, 'Dee')).ok).toBe(true);
+    expect((await sEve.join(code, 'Eve')).ok).toBe(true);
+    // One minute before the end (started at 09:00 for 30 minutes), the classroom wifi drops.
+    room.advance(29 * 60);
+    dee.net.state.mode = 'down';
+    eve.net.state.mode = 'down';
+    const a = sDee.submitAttempt('blend', getLevel('blend')!.example)!;
+    const b = sEve.submitAttempt('blend', getLevel('blend')!.example)!;
+    await until(() => sDee.view().items[0].tries >= 1 && sEve.view().items[0].tries >= 1, 'failed tries');
+    // Back 5 minutes after the end: Dee's attempt counts, filed at the end time.
+    room.advance(6 * 60);
+    dee.net.state.mode = 'ok';
+    sDee.retryNow();
+    await until(() => sDee.view().pending === 0, 'Dee sent', 30_000, () => sDee.view().items);
+    expect(sDee.view().items[0]).toMatchObject({ key: a.key, state: 'sent' });
+    const subs = (await teacher('GET', `/api/teacher/competitions/${code}/submissions`)).json.submissions;
+    expect(subs.find((x: { idempotencyKey: string }) => x.idempotencyKey === a.key).createdAt).toBe('2026-03-02T09:30:00.000Z');
+    // Eve's laptop comes back 11 minutes after the end: past the grace period, refused with the reason.
+    room.advance(6 * 60);
+    eve.net.state.mode = 'ok';
+    sEve.retryNow();
+    await until(() => sEve.view().pending === 0, 'Eve answered', 30_000, () => sEve.view().items);
+    expect(sEve.view().items[0]).toMatchObject({ key: b.key, state: 'refused', message: 'The competition has ended; submissions are closed.' });
+    expect(sEve.view().problem).toBe('The competition has ended; submissions are closed.');
+    // A refusal is final: Retry now does not send it again.
+    const calls = eve.net.state.calls;
+    sEve.retryNow();
     await new Promise((r) => setTimeout(r, 50));
-    expect(net.state.calls).toBe(calls);
-    s.dispose();
+    expect(eve.net.state.calls).toBe(calls);
+    sDee.dispose();
+    sEve.dispose();
   });
 });
 

@@ -246,7 +246,7 @@ export class ClassroomService {
         this.schedule(wait);
         break;
       }
-      const reply = await this.options.client.submit(m.token, { levelId: item.levelId, idempotencyKey: item.key, payload: item.payload });
+      const reply = await this.options.client.submit(m.token, { levelId: item.levelId, idempotencyKey: item.key, payload: item.payload, attemptedAt: new Date(item.createdAt).toISOString() });
       if (this.saved.membership?.token !== m.token) break;
       this.reachable = reply.kind !== 'retry';
       if (reply.kind === 'ok') {

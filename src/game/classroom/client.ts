@@ -27,6 +27,8 @@ export interface SubmissionRequest {
   levelId: string;
   idempotencyKey: string;
   payload: SolutionPayload;
+  /** When the attempt was finished (ISO): lets an attempt held offline past the end still count (briefly). */
+  attemptedAt: string;
 }
 
 export class ClassroomClient {
