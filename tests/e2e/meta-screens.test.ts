@@ -77,7 +77,7 @@ describe('meta screens in headless Chromium', () => {
   it('goes Title → World map → Title → Lab → Title with real clicks, keys work, no console errors', async () => {
     const { page, consoleErrors } = await openGame(browser, baseUrl);
     expect(await sceneKey(page)).toBe('Title');
-    expect(await ids(page)).toEqual(expect.arrayContaining(['title:play', 'title:lab', 'title:settings']));
+    expect(await ids(page)).toEqual(expect.arrayContaining(['title:play', 'title:join', 'title:lab', 'title:settings']));
     await shot(page, 'title-1280x720');
 
     await clickWidget(page, 'title:play');
@@ -97,8 +97,9 @@ describe('meta screens in headless Chromium', () => {
     await page.keyboard.press('Escape');
     await waitForScene(page, 'Title');
 
-    // Keyboard only: Tab focuses Play, Down moves to Lab, Down again to Settings, Enter opens it.
+    // Keyboard only: Tab focuses Play, Down moves to Join a class, then Lab, then Settings; Enter opens it.
     await page.keyboard.press('Tab');
+    await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
@@ -238,7 +239,7 @@ describe('meta screens in headless Chromium', () => {
     const { page, consoleErrors } = await openSeeded(null, PHONE, true);
     const inside = (b: { x: number; y: number; width: number; height: number } | null): boolean =>
       !!b && b.x >= 0 && b.y >= 0 && b.x + b.width <= PHONE.width + 0.5 && b.y + b.height <= PHONE.height + 0.5;
-    for (const id of ['title:play', 'title:lab', 'title:settings']) {
+    for (const id of ['title:play', 'title:join', 'title:lab', 'title:settings']) {
       const b = await bounds(page, id);
       expect(inside(b), id).toBe(true);
       expect(b!.height, id).toBeGreaterThanOrEqual(MIN_TOUCH);
