@@ -34,6 +34,8 @@ async function main(): Promise<void> {
     adminPasswordEnv: process.env.CLASSROOM_ADMIN_PASSWORD,
     assetsDir: join(root, 'assets'),
     warmUp: process.env.CLASSROOM_WARMUP !== '0',
+    // Re-scoring threads double the server's memory (~1.3 GB); a small laptop can keep it in-process instead.
+    rescoreThreads: process.env.CLASSROOM_RESCORE_THREADS === '0' ? false : undefined,
     // The QR code carries the first LAN address (what a phone or tablet on the school network can reach).
     joinBaseUrl: host === '127.0.0.1' || port === 0 ? undefined : lanUrls(port)[0].replace(/\/$/, ''),
     distDir: dist,
@@ -46,7 +48,8 @@ async function main(): Promise<void> {
   console.log(`  Students open: ${host === '127.0.0.1' ? `http://127.0.0.1:${actualPort}/` : lanUrls(actualPort).join('  ')}`);
   console.log(`  Teacher password: ${classroom.admin.password}  (${classroom.admin.source === 'env' ? 'from CLASSROOM_ADMIN_PASSWORD' : `kept in ${join(dataDir, 'admin-password.txt')}`})`);
   console.log(`  Teacher page: http://127.0.0.1:${actualPort}/teacher   Projector: /board/<CODE>`);
-  console.log(`  Storage: ${storage}\n`);
+  console.log(`  Storage: ${storage}`);
+  console.log(`  Re-scoring: ${process.env.CLASSROOM_RESCORE_THREADS === '0' ? 'in the server process (CLASSROOM_RESCORE_THREADS=0)' : 'two worker threads (training, decoding)'}\n`);
   const stop = (): void => {
     classroom.close().then(
       () => process.exit(0),
