@@ -371,4 +371,120 @@ describe('a level played from its data (Level scene + HUD)', () => {
     expect(consoleErrors).toEqual([]);
     await page.context().close();
   });
+  it('a worker crash mid-run: training continues from its checkpoint on the restarted worker, then scores as usual', async () => {
+    const { page } = await openGame(browser, baseUrl, `?level=${LEVEL_ID}`);
+    const definition = getLevel(LEVEL_ID)!;
+    await clickWidget(page, 'level:start');
+    await waitForLevel(page, ['idle']);
+    // The longest run the level offers (3,000 steps, the widest two-layer model), so the crash lands mid-run.
+    await clickSliderStart(page, 'control:steps');
+    await page.keyboard.press('End');
+    await clickSliderStart(page, 'control:width');
+    await page.keyboard.press('End');
+    await clickSliderStart(page, 'control:depth');
+    await page.keyboard.press('End');
+    expect((await level(page))!.values).toMatchObject({ steps: 3000, width: 64, depth: 2 });
+    await clickWidget(page, 'level:train');
+    // Past the run's first checkpoint, and well before its end.
+    await page.waitForFunction(
+      () => {
+        const s = window.__latentQuest!.level();
+        return s?.status === 'training' && (s.checkpointStep ?? 0) >= 100;
+      },
+      undefined,
+      { timeout: 120_000, polling: 20 },
+    );
+    // Read where the run is and kill the worker in one go, so no step or checkpoint slips in between.
+    const atCrash = await page.evaluate(() => {
+      const s = window.__latentQuest!.level()!;
+      window.__latentQuest!.debug.killWorker();
+      return s;
+    });
+    const crashStep = atCrash.progress!.step;
+    expect(atCrash.status).toBe('training');
+    expect(crashStep).toBeLessThan(3000);
+
+    await page.waitForFunction(() => window.__latentQuest!.level()?.interruption?.kind === 'resumed', undefined, { timeout: 60_000, polling: 20 });
+    const resumed = (await level(page))!;
+    const from = resumed.interruption!.fromStep!;
+    expect(from).toBeGreaterThanOrEqual(atCrash.checkpointStep!);
+    expect(from).toBeLessThanOrEqual(crashStep);
+    expect(resumed.interruption!.text).toBe(`The ML worker stopped and was restarted; training continues from step ${from.toLocaleString('en')}.`);
+    expect(await page.evaluate(() => window.__latentQuest!.debug.workerAlive())).toBe(true);
+    // The step count continues from the checkpoint, not from 0.
+    expect(resumed.progress!.step).toBeGreaterThanOrEqual(from);
+    if (resumed.status === 'training') {
+      await page.waitForFunction((f) => (window.__latentQuest!.level()?.progress?.step ?? 0) > f, from, { timeout: 60_000, polling: 20 });
+      const moving = (await level(page))!;
+      if (moving.status === 'training') {
+        expect(moving.progress!.step).toBeGreaterThan(from);
+        await page.screenshot({ path: 'test-results/level-resumed-after-worker-kill.png' });
+      }
+    }
+
+    await waitForLevel(page, ['done', 'error', 'idle'], 180_000);
+    const s = (await level(page))!;
+    expect(s.error).toBeNull();
+    expect(s.status).toBe('done');
+    expect(s.interruption?.kind).toBe('resumed');
+    expect(s.progress!.step).toBe(3000);
+    const payload = s.payload as SolutionPayload;
+    expect(payload).toEqual({ kind: 'hyperparameters', values: { bottleneck: 8, width: 64, depth: 2, activation: 'relu', steps: 3000 } });
+    const expected = definition.score(payload, s.evaluation);
+    expect(s.score).toBe(expected.score);
+    expect(s.stars).toBe(expected.stars);
+    expect(s.goalMet).toBe(expected.goalMet);
+    expect(s.detail).toEqual(expected.detail);
+    expect(s.evaluation.glyphWrongPixels).toHaveLength(26);
+    await page.screenshot({ path: 'test-results/level-done-after-worker-kill.png' });
+    await page.context().close();
+  });
+  it('a phone: a crash before the first checkpoint says so and leaves the level ready; the next run resumes after a crash', async () => {
+    const { page } = await openGame(browser, baseUrl, `?level=${LEVEL_ID}`, { width: 390, height: 844 });
+    await clickWidget(page, 'level:start');
+    await waitForLevel(page, ['idle']);
+    await clickWidget(page, 'level:train');
+    // Killed as soon as training runs, before the worker's first checkpoint (every 0.5 s for glyph runs).
+    const atCrash = await page.waitForFunction(
+      () => {
+        const s = window.__latentQuest!.level();
+        if (s?.status !== 'training' || s.checkpointStep !== null) return false;
+        window.__latentQuest!.debug.killWorker();
+        return s;
+      },
+      undefined,
+      { timeout: 120_000, polling: 10 },
+    );
+    const killed = await atCrash.jsonValue();
+    expect(killed && killed.checkpointStep).toBeNull();
+    await page.waitForFunction(() => window.__latentQuest!.level()?.interruption !== null && window.__latentQuest!.level()?.status !== 'training', undefined, { timeout: 60_000, polling: 20 });
+    let s = (await level(page))!;
+    expect(s.status).toBe('idle');
+    expect(s.interruption?.kind).toBe('noCheckpoint');
+    expect(s.message).toBe(s.interruption!.text);
+    expect(s.message).toMatch(/No checkpoint yet/);
+    expect(s.score).toBeNull();
+    await page.screenshot({ path: 'test-results/phone-level-crash-no-checkpoint-390x844.png' });
+
+    // Ready to train again; a crash in this run lands after a checkpoint and the run continues from it.
+    await clickWidget(page, 'level:train');
+    await page.waitForFunction(
+      () => {
+        const s = window.__latentQuest!.level();
+        return s?.status === 'training' && (s.checkpointStep ?? 0) >= 50 && s.progress !== null && s.progress.step < s.progress.totalSteps - 100;
+      },
+      undefined,
+      { timeout: 120_000, polling: 10 },
+    );
+    await page.evaluate(() => window.__latentQuest!.debug.killWorker());
+    await page.waitForFunction(() => window.__latentQuest!.level()?.interruption?.kind === 'resumed', undefined, { timeout: 60_000, polling: 20 });
+    if ((await level(page))!.status === 'training') await page.screenshot({ path: 'test-results/phone-level-resumed-390x844.png' });
+    await waitForLevel(page, ['done', 'error', 'idle'], 180_000);
+    s = (await level(page))!;
+    expect(s.status).toBe('done');
+    expect(s.progress!.step).toBe(1000);
+    const definition = getLevel(LEVEL_ID)!;
+    expect(s.score).toBe(definition.score(s.payload as SolutionPayload, s.evaluation).score);
+    await page.context().close();
+  });
 });

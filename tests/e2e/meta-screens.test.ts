@@ -187,18 +187,91 @@ describe('meta screens in headless Chromium', () => {
   });
 
   it('shows results with stars, what was learned and the three buttons', async () => {
+    type Box = { x: number; y: number; width: number; height: number };
+    const below = (a: Box, b: Box): boolean => a.y >= b.y + b.height - 0.5;
+    const within = (b: Box, w: number): boolean => b.x >= 0 && b.x + b.width <= w + 0.5;
+    const showResults = (page: Page, data: object) => page.evaluate((d) => window.__latentQuest!.debug.startScene('Results', d), data);
+
     const { page, consoleErrors } = await openGame(browser, baseUrl);
-    await page.evaluate(() =>
-      window.__latentQuest!.debug.startScene('Results', { levelId: 'beat-pca', score: 0.9, stars: 2, goalMet: true, detail: {} }),
-    );
+    // A key the Results screen has no words for is left out, not shown raw.
+    await showResults(page, { levelId: 'beat-pca', score: 0.9, stars: 2, goalMet: true, detail: { heldOutMse: 0.0312, pcaMse: 0.0355, notWorded: 7 } });
     await waitForScene(page, 'Results');
-    for (const id of ['results:next', 'results:retry', 'results:map', 'results:stars']) expect(await bounds(page, id)).not.toBeNull();
+    for (const id of ['results:next', 'results:retry', 'results:map', 'results:stars', 'results:detail']) expect(await bounds(page, id)).not.toBeNull();
+    // The detail line sits under the stars, above the buttons, on screen.
+    const detail = (await bounds(page, 'results:detail'))!;
+    expect(detail.height).toBeGreaterThan(10);
+    expect(below(detail, (await bounds(page, 'results:stars'))!), JSON.stringify([detail, await bounds(page, 'results:stars')])).toBe(true);
+    expect(below((await bounds(page, 'results:next'))!, detail)).toBe(true);
+    expect(within(detail, 1280)).toBe(true);
     await page.waitForTimeout(1500);
     await shot(page, 'results-1280x720');
     await clickWidget(page, 'results:map');
     await waitForScene(page, 'WorldMap');
+    // No worded key: no detail line at all.
+    await showResults(page, { levelId: 'beat-pca', score: 0.9, stars: 2, goalMet: true, detail: { notWorded: 7 } });
+    await waitForScene(page, 'Results');
+    expect(await bounds(page, 'results:stars')).not.toBeNull();
+    expect(await bounds(page, 'results:detail')).toBeNull();
     expect(consoleErrors).toEqual([]);
     await page.context().close();
+
+    // In a classroom competition the class line comes under the detail lines, never over them (both screens).
+    const classSave = JSON.stringify({
+      version: 1,
+      membership: {
+        code: 'ABC234',
+        nickname: 'Ada',
+        token: 'a'.repeat(43),
+        seed: 7,
+        competition: { code: 'ABC234', title: 'Test class', levels: ['squeeze-the-alphabet'], seed: 7, variantMode: 'same', durationSeconds: 1800, state: 'running', startedAt: null, endsAt: null, secondsLeft: 1200 },
+        joinedAt: 0,
+      },
+      items: [
+        {
+          key: 'attempt-0001',
+          levelId: 'squeeze-the-alphabet',
+          payload: { kind: 'hyperparameters', values: { bottleneck: 2, width: 64, depth: 1, activation: 'tanh', steps: 2000 } },
+          createdAt: 0,
+          tries: 1,
+          nextTryAt: 0,
+          state: 'sent',
+          result: { score: 2, stars: 2, goalMet: true },
+        },
+      ],
+    });
+    for (const [viewport, name] of [
+      [{ width: 1280, height: 720 }, 'results-class-1280x720'],
+      [PHONE, 'results-class-390x844'],
+    ] as const) {
+      const context = await browser.newContext({ viewport, hasTouch: viewport === PHONE });
+      await context.addInitScript((save) => localStorage.setItem('latent-quest.classroom', save), classSave);
+      const p = await context.newPage();
+      await p.goto(baseUrl);
+      await waitForScene(p, 'Title');
+      await showResults(p, { levelId: 'squeeze-the-alphabet', score: 2, stars: 2, goalMet: true, detail: { worstLetterWrongPixels: 1, perfectLetters: 24 } });
+      await waitForScene(p, 'Results');
+      await p.waitForFunction(() => (window.__latentQuest!.uiBounds('results:class')?.height ?? 0) > 0, undefined, { timeout: 10_000 });
+      const d = (await bounds(p, 'results:detail'))!;
+      const c = (await bounds(p, 'results:class'))!;
+      expect(d, name).not.toBeNull();
+      expect(below(c, d), name).toBe(true);
+      expect(within(d, viewport.width), name).toBe(true);
+      expect(within(c, viewport.width), name).toBe(true);
+      await p.waitForTimeout(1500);
+      await shot(p, name);
+      await context.close();
+    }
+
+    const phone = await openSeeded(null, PHONE, true);
+    await showResults(phone.page, { levelId: 'balance-beta', score: 0.97, stars: 1, goalMet: true, detail: { mseShare: 0.853, klShare: 0.97 } });
+    await waitForScene(phone.page, 'Results');
+    const pd = (await bounds(phone.page, 'results:detail'))!;
+    expect(within(pd, PHONE.width)).toBe(true);
+    expect(below((await bounds(phone.page, 'results:next'))!, pd)).toBe(true);
+    await phone.page.waitForTimeout(1500);
+    await shot(phone.page, 'results-detail-390x844');
+    expect(phone.consoleErrors).toEqual([]);
+    await phone.page.context().close();
   });
 
   it('sound effects: buttons click and Results chimes per star with sound on; nothing plays with sound off', async () => {

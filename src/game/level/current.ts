@@ -1,5 +1,5 @@
 /** The level being played (for the test hooks' `level()`); set by the Level scene, cleared when it shuts down. */
-import type { LevelSession } from './session';
+import { interruptionText, type LevelSession } from './session';
 
 let current: LevelSession | null = null;
 
@@ -38,6 +38,9 @@ export function levelSnapshot() {
     elapsedMs: s.elapsedMs(),
     error: s.error,
     message: s.message,
+    checkpointStep: s.checkpointStep,
+    restarting: s.restarting,
+    interruption: s.interruption ? { ...s.interruption, text: interruptionText(s.interruption) } : null,
   };
 }
 

@@ -12,9 +12,10 @@ import type { ArithmeticSetup, ControlValue, LevelDefinition, LevelScore, Linear
 import { isCleanDigit, isNonDigit, predictedClass } from '../../shared/scoring/judge';
 import { drawLatent } from '../../shared/levels/harness';
 import { judgeImages, measureTrained, PretrainedLevel } from '../../shared/levels/measure';
-import type { TrainProgress } from '../../shared/worker-api';
+import { t } from '../../shared/messages';
+import type { TrainConfig, TrainProgress, TrainResult } from '../../shared/worker-api';
 import { Emitter } from '../emitter';
-import type { MlBridge } from '../ml/bridge';
+import type { MlBridge, RestartReport } from '../ml/bridge';
 import { ArithmeticPlay, type ArithmeticOutcome } from './arithmetic';
 import { bridgeEngine, HELD_OUT_PREVIEW, type HeldOutPreview } from './measure';
 import { meterFraction, unlockedHints } from './meter';
@@ -113,8 +114,86 @@ export interface MapPlay {
 
 export type SessionEvents = { change: [] };
 
+/**
+ * What happened to a trained run when the ML worker died under it:
+ * - 'resumed': the restarted worker restored the checkpoint at `fromStep` and the run continues from there;
+ * - 'noCheckpoint': the worker died before the run's first checkpoint (or while building the model);
+ * - 'again': it died a second time in the same run (one resume per run, so a worker that keeps dying cannot loop);
+ * - 'measuring': it died after training, while measuring (the restored checkpoint is older than the trained weights);
+ * - 'failed': the bridge gave up restarting it.
+ */
+export interface WorkerInterruption {
+  kind: 'resumed' | 'noCheckpoint' | 'again' | 'measuring' | 'failed';
+  /** The step the run had reached when the worker died (null before training began). */
+  crashStep: number | null;
+  /** 'resumed': the checkpoint's step the run continues from. */
+  fromStep: number | null;
+}
+
+/**
+ * The player's words for a worker interruption: a short headline and what to do (the progress bar's title and
+ * detail lines, each short enough for a phone); `compact` shortens the resume notice for phones.
+ */
+export function interruptionLines(i: WorkerInterruption, compact = false): { title: string; detail: string } {
+  switch (i.kind) {
+    case 'resumed':
+      return { title: t('level.resume.stopped'), detail: t(compact ? 'level.resume.continuesShort' : 'level.resume.continues', { step: i.fromStep ?? 0 }) };
+    case 'noCheckpoint':
+      return { title: t('level.resume.stopped'), detail: t('level.resume.noCheckpoint') };
+    case 'again':
+      return { title: t('level.resume.stopped'), detail: t('level.resume.again') };
+    case 'measuring':
+      return { title: t('level.resume.stopped'), detail: t('level.resume.measuring') };
+    case 'failed':
+      return { title: t('level.resume.gaveUp'), detail: t('level.resume.failed') };
+  }
+}
+
+/** The whole sentence (the session's message or error, and the test snapshot). */
+export function interruptionText(i: WorkerInterruption): string {
+  if (i.kind === 'resumed') return t('level.resume.continues', { step: i.fromStep ?? 0 });
+  const { title, detail } = interruptionLines(i);
+  return `${title} ${detail}`;
+}
+
+/**
+ * Pure: after a restart, where the run can continue. `restoredStep` is the restart report's entry for the run's
+ * model (undefined: the new worker does not know the model; null: it has no checkpoint of it).
+ */
+export function resumePoint(restoredStep: number | null | undefined, totalSteps: number | null, resumedBefore: boolean): { kind: 'resume'; fromStep: number; steps: number } | { kind: 'noCheckpoint' | 'again' } {
+  if (resumedBefore) return { kind: 'again' };
+  if (restoredStep === null || restoredStep === undefined || totalSteps === null || totalSteps <= 0) return { kind: 'noCheckpoint' };
+  const fromStep = Math.min(restoredStep, totalSteps);
+  // A checkpoint taken at the very last step still trains one step: the worker's train() needs at least one.
+  return { kind: 'resume', fromStep, steps: Math.max(1, totalSteps - fromStep) };
+}
+
+/** Resolves with the next restart report, or null when the bridge gives up or stops instead. */
+function nextRestart(bridge: MlBridge): Promise<RestartReport | null> {
+  if (bridge.status !== 'restarting') return Promise.resolve(null);
+  return new Promise((resolve) => {
+    const offs: (() => void)[] = [];
+    const done = (report: RestartReport | null): void => {
+      for (const off of offs) off();
+      resolve(report);
+    };
+    offs.push(
+      bridge.events.on('restarted', (report) => done(report)),
+      bridge.events.on('failed', () => done(null)),
+      bridge.events.on('status', (status) => {
+        if (status === 'stopped' || status === 'failed') done(null);
+      }),
+    );
+  });
+}
+
 /** Images shown per row of the live grids (and asked of the worker per progress event). */
 export const PREVIEW_COUNT = 8;
+/**
+ * Glyph runs last a few seconds and their weights are a few KB: checkpoint them often, or a crash would almost
+ * never find one to continue from. MNIST runs keep the bridge's default.
+ */
+const GLYPH_CHECKPOINT_MS = 500;
 /** Held-out digits on the latent map. */
 const MAP_POINTS = 1000;
 const noop = (): void => undefined;
@@ -159,8 +238,14 @@ export class LevelSession {
   private evalDirty = false;
   /** Pretrained models are shared: never disposed by a session. */
   private ownsModel = true;
-  /** Set when a run ends without a score (cancelled, diverged). */
+  /** Set when a run ends without a score (cancelled, diverged, a worker crash it could not survive). */
   message: string | null = null;
+  /** The last worker crash under this run and what came of it (cleared by the next Train). */
+  interruption: WorkerInterruption | null = null;
+  /** Last step of the running attempt whose weights the worker checkpointed (absolute, across a resume). */
+  checkpointStep: number | null = null;
+  /** True while a crashed run waits for the restarted worker (Stop then just forgets the run). */
+  private awaitingRestart = false;
   /** True once the card was dismissed the first time (the hint clock runs from then). */
   started = false;
   private startedAt = 0;
@@ -213,6 +298,11 @@ export class LevelSession {
   /** A map level this build plays (latent points or draws). */
   get mapLevel(): boolean {
     return this.pointsSpec !== null || this.drawsSpec !== null || this.pathSpec !== null;
+  }
+
+  /** A crashed run waiting for the restarted worker to say where it can continue. */
+  get restarting(): boolean {
+    return this.awaitingRestart;
   }
 
   get busy(): boolean {
@@ -280,7 +370,10 @@ export class LevelSession {
     this.changed();
   }
 
-  /** Trains a fresh model from the current controls, measures it and scores it; a run going is replaced. */
+  /**
+   * Trains a fresh model from the current controls, measures it and scores it; a run going is replaced. A worker
+   * crash during training continues the run once from its last checkpoint on the restarted worker.
+   */
   async train(): Promise<void> {
     const setup = this.trained;
     if (!setup || this.disposed) return;
@@ -294,10 +387,13 @@ export class LevelSession {
     this.result = null;
     this.error = null;
     this.message = null;
+    this.interruption = null;
+    this.checkpointStep = null;
     this.map = null;
     this.probe = null;
     this.changed();
     const stale = () => run !== this.runSeq || this.disposed;
+    let phase: 'preparing' | 'training' | 'measuring' = 'preparing';
     try {
       const info = await this.bridge.loadDataset(plan.spec.dataset);
       if (stale()) return;
@@ -309,15 +405,17 @@ export class LevelSession {
       this.modelId = model.modelId;
       if (stale()) return;
       this.status = 'training';
+      phase = 'training';
       this.changed();
-      const outcome = await this.bridge.train(
-        model.modelId,
-        { ...plan.config, ...(plan.noisyCopies !== undefined ? { noisyCopies: plan.noisyCopies } : {}), progressIntervalMs: 100, previewCount: PREVIEW_COUNT },
-        (p) => {
-          if (!stale()) this.onProgress(p, info.width, info.height);
-        },
-      );
-      if (stale()) return;
+      const config = {
+        ...plan.config,
+        ...(plan.noisyCopies !== undefined ? { noisyCopies: plan.noisyCopies } : {}),
+        ...(plan.spec.dataset === 'glyphs' ? { checkpointIntervalMs: GLYPH_CHECKPOINT_MS } : {}),
+        progressIntervalMs: 100,
+        previewCount: PREVIEW_COUNT,
+      };
+      const outcome = await this.trainResumable(model.modelId, config, info.width, info.height, stale);
+      if (!outcome || stale()) return;
       // The last progress event may precede the last step: the result's numbers are the final ones.
       const last = this.progress as LiveProgress | null;
       this.progress = {
@@ -334,6 +432,7 @@ export class LevelSession {
         return;
       }
       this.status = 'measuring';
+      phase = 'measuring';
       this.changed();
       const measured = await measureTrained(bridgeEngine(this.bridge), level, model.modelId, plan.spec.bottleneck, { previewCount: HELD_OUT_PREVIEW });
       if (stale()) return;
@@ -348,10 +447,81 @@ export class LevelSession {
       this.changed();
     } catch (error) {
       if (isCode(error, 'JOB_SUPERSEDED') || stale()) return;
+      if (isCode(error, 'WORKER_CRASHED')) {
+        this.endInterrupted(phase === 'measuring' ? 'measuring' : this.bridge.status === 'failed' ? 'failed' : 'noCheckpoint', this.progress?.step ?? null);
+        return;
+      }
       this.status = 'error';
       this.error = describe(error);
       this.changed();
     }
+  }
+
+  /**
+   * One training job, continued once after a worker crash from the checkpoint the restarted worker restored,
+   * with the same plan and seed for the remaining steps. Steps, elapsed time and the loss chart stay absolute.
+   * Null when the run ended here (stale, or a crash it could not survive; the player has been told).
+   */
+  private async trainResumable(modelId: string, config: Omit<TrainConfig, 'jobId' | 'checkpointKey'>, width: number, height: number, stale: () => boolean): Promise<TrainResult | null> {
+    let offset = 0;
+    let elapsedBase = 0;
+    let jobConfig = config;
+    for (;;) {
+      const base = { offset, elapsedBase };
+      try {
+        const result = await this.bridge.train(
+          modelId,
+          jobConfig,
+          (p) => {
+            if (!stale()) this.onProgress(p, width, height, base.offset, base.elapsedBase);
+          },
+          offset,
+        );
+        return { ...result, steps: offset + result.steps, elapsedMs: elapsedBase + result.elapsedMs };
+      } catch (error) {
+        if (!isCode(error, 'WORKER_CRASHED') || stale()) throw error;
+        const crashStep = this.progress?.step ?? offset;
+        const totalSteps = this.progress?.totalSteps ?? null;
+        const elapsed = this.progress?.elapsedMs ?? elapsedBase;
+        const resumedBefore = this.interruption?.kind === 'resumed';
+        this.awaitingRestart = true;
+        this.changed();
+        const report = await nextRestart(this.bridge);
+        this.awaitingRestart = false;
+        if (stale()) return null;
+        if (!report) {
+          this.endInterrupted('failed', crashStep);
+          return null;
+        }
+        const point = resumePoint(report.restored.get(modelId), totalSteps, resumedBefore);
+        if (point.kind !== 'resume') {
+          this.endInterrupted(point.kind, crashStep);
+          return null;
+        }
+        this.interruption = { kind: 'resumed', crashStep, fromStep: point.fromStep };
+        offset = point.fromStep;
+        elapsedBase = elapsed;
+        // Steps win over epochs in TrainConfig: the remaining part of the same run, whatever the plan counted in.
+        jobConfig = { ...config, steps: point.steps };
+        this.lossHistory = this.lossHistory.filter((p) => p.step <= offset);
+        if (this.progress) this.progress = { ...this.progress, step: offset, etaMs: 0 };
+        this.changed();
+      }
+    }
+  }
+
+  /** A crash the run cannot continue from: tell the player and leave the level ready to train again. */
+  private endInterrupted(kind: Exclude<WorkerInterruption['kind'], 'resumed'>, crashStep: number | null): void {
+    this.interruption = { kind, crashStep, fromStep: null };
+    this.awaitingRestart = false;
+    if (kind === 'failed') {
+      this.status = 'error';
+      this.error = interruptionText(this.interruption);
+    } else {
+      this.status = 'idle';
+      this.message = interruptionText(this.interruption);
+    }
+    this.changed();
   }
 
   /** Decodes one 2-D code with the trained model (the latent map's probe); null when there is no model. */
@@ -814,11 +984,12 @@ export class LevelSession {
   /** Stops the running job (the worker ends it at the next step). */
   stop(): void {
     if (!this.busy) return;
-    if (this.status === 'training' && this.modelId) {
+    if (this.status === 'training' && this.modelId && !this.awaitingRestart) {
       const jobId = this.bridge.activeJobId;
       if (jobId) this.bridge.cancel(jobId).catch(noop);
       return;
     }
+    this.awaitingRestart = false;
     this.runSeq++;
     this.status = 'idle';
     this.changed();
@@ -839,11 +1010,14 @@ export class LevelSession {
     this.events.removeAll();
   }
 
-  private onProgress(p: TrainProgress, width: number, height: number): void {
-    this.progress = { step: p.step, totalSteps: p.totalSteps, etaMs: p.etaMs, elapsedMs: p.elapsedMs, samplesPerSecond: p.samplesPerSecond };
+  /** `offset`/`elapsedBase`: a resumed job counts from its checkpoint; the player sees the whole run's numbers. */
+  private onProgress(p: TrainProgress, width: number, height: number, offset = 0, elapsedBase = 0): void {
+    const step = offset + p.step;
+    this.progress = { step, totalSteps: offset + p.totalSteps, etaMs: p.etaMs, elapsedMs: elapsedBase + p.elapsedMs, samplesPerSecond: p.samplesPerSecond };
+    if (p.checkpointStep !== undefined) this.checkpointStep = offset + p.checkpointStep;
     const last = this.lossHistory[this.lossHistory.length - 1];
-    if (!last || last.step !== p.step) {
-      this.lossHistory.push({ step: p.step, total: p.loss.total, reconstruction: p.loss.reconstruction, ...(p.loss.kl !== undefined ? { kl: p.loss.kl } : {}) });
+    if (!last || last.step !== step) {
+      this.lossHistory.push({ step, total: p.loss.total, reconstruction: p.loss.reconstruction, ...(p.loss.kl !== undefined ? { kl: p.loss.kl } : {}) });
       if (this.lossHistory.length > 600) this.lossHistory = this.lossHistory.filter((_, i) => i % 2 === 0);
     }
     if (p.preview) {

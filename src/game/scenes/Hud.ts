@@ -6,20 +6,20 @@ import { playSfx } from '../audio/sfx';
 import { layoutLevel } from '../level/layout';
 import type { LevelSession } from '../level/session';
 import { Button } from '../ui/Button';
+import type { ScrolledRegistry } from '../ui/camera-scroll';
 import { ConceptCard } from '../ui/ConceptCard';
 import { FocusManager } from '../ui/FocusManager';
 import { GoalMeter } from '../ui/GoalMeter';
 import { HintBox } from '../ui/HintBox';
 import { drawStar } from '../ui/stars';
 import { COLORS, CSS, RADIUS, TEXT } from '../ui/theme';
-import type { WidgetRegistry } from '../ui/WidgetRegistry';
 import { formatDuration } from '../view/format';
 
 /** What the Level scene hands the HUD when it launches it. */
 export interface HudData {
   session: LevelSession;
-  /** The Level scene's registry: HUD ids (level:concept, level:leave, level:start, hud:hint…) go in it too. */
-  registry: WidgetRegistry;
+  /** The Level scene's registry: HUD ids (level:concept, level:leave, level:start, hud:hint…) go in it too, unscrolled. */
+  registry: ScrolledRegistry;
   /** The Level scene's focus order: the HUD's always-on buttons join it. */
   levelFocus: FocusManager;
   /** Modal cards switch the Level scene's input off beneath them. */
@@ -48,12 +48,25 @@ export class Hud extends Phaser.Scene {
     const screen = { width: this.scale.width, height: this.scale.height };
     const cleanup: (() => void)[] = [];
 
-    // ---- top bar ----
+    // ---- top bar (and, on phones, a bottom dock under the hint strip) ----
+    // Opaque: on phones the level's column scrolls beneath both, and anything see-through lets its text ghost
+    // through the title, the goal and the hint.
     const bar = this.add.graphics();
-    bar.fillStyle(COLORS.panel, 0.96).fillRect(L.topBar.x, L.topBar.y, L.topBar.width, L.topBar.height);
+    bar.fillStyle(COLORS.panel, 1).fillRect(L.topBar.x, L.topBar.y, L.topBar.width, L.topBar.height);
     bar.lineStyle(1, COLORS.panelBorder, 1).lineBetween(0, L.topBar.height - 0.5, L.topBar.width, L.topBar.height - 0.5);
+    if (L.portrait) {
+      // From where the column's last card ends when scrolled to the end (8 px above the strip) to the bottom,
+      // so nothing shows around the strip's rounded corners or in the margin beneath it.
+      const dockTop = L.hint.y - 8;
+      bar.fillStyle(COLORS.panel, 1).fillRect(0, dockTop, screen.width, screen.height - dockTop);
+      bar.lineStyle(1, COLORS.panelBorder, 1).lineBetween(0, dockTop + 0.5, screen.width, dockTop + 0.5);
+    }
     const kicker = this.add.text(L.title.x, L.title.y, t('level.worldOrder', { world: level.world, order: level.order }).toUpperCase(), { ...TEXT.section, color: CSS.accent });
-    this.add.text(L.title.x, L.title.y + kicker.height + 2, localize(level.title, locale), { ...TEXT.title, fontSize: L.portrait ? '22px' : '24px' });
+    const title = this.add.text(L.title.x, L.title.y + kicker.height + 2, localize(level.title, locale), { ...TEXT.title, fontSize: L.portrait ? '22px' : '24px' });
+    // The title shares its row with Concept and Leave (landscape: the meter): a long one shrinks rather than
+    // running under them.
+    const titleRoom = (L.portrait ? L.concept.x : L.meter.x) - 12 - L.title.x;
+    for (let size = L.portrait ? 22 : 24; title.width > titleRoom && size > 16; size--) title.setFontSize(size - 1);
     const goalY = L.goal.y;
     this.add.text(L.goal.x, goalY, `${t('level.goal')}: ${goalText(level, locale)}`, {
       ...TEXT.bodyMuted,
@@ -224,13 +237,13 @@ export class Hud extends Phaser.Scene {
 
     // ---- focus and test ids ----
     levelFocus.register(hint, concept, leave);
-    registry.register('level:concept', () => (concept.isEnabled() ? concept.getBounds() : null));
-    registry.register('level:leave', () => (leave.isEnabled() ? leave.getBounds() : null));
-    registry.register('level:start', () => (card.isVisible() ? card.button.getBounds() : null));
-    registry.register('level:retry', () => (resultShown ? retry.getBounds() : null));
-    registry.register('level:continue', () => (resultShown ? cont.getBounds() : null));
-    registry.register('hud:hint', () => hint.getBounds());
-    registry.register('hud:meter', () => meter.getBounds());
+    registry.registerFixed('level:concept', () => (concept.isEnabled() ? concept.getBounds() : null));
+    registry.registerFixed('level:leave', () => (leave.isEnabled() ? leave.getBounds() : null));
+    registry.registerFixed('level:start', () => (card.isVisible() ? card.button.getBounds() : null));
+    registry.registerFixed('level:retry', () => (resultShown ? retry.getBounds() : null));
+    registry.registerFixed('level:continue', () => (resultShown ? cont.getBounds() : null));
+    registry.registerFixed('hud:hint', () => hint.getBounds());
+    registry.registerFixed('hud:meter', () => meter.getBounds());
 
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
       for (const off of cleanup.splice(0)) off();

@@ -13,6 +13,7 @@ import {
   type PreviewImages,
 } from '../state';
 import { Button } from '../ui/Button';
+import { installCameraScroll, ScrolledRegistry } from '../ui/camera-scroll';
 import { FocusManager } from '../ui/FocusManager';
 import { ImageGrid } from '../ui/ImageGrid';
 import { Label } from '../ui/Label';
@@ -22,7 +23,6 @@ import { Panel } from '../ui/Panel';
 import { ProgressBar } from '../ui/ProgressBar';
 import { SegmentedControl } from '../ui/SegmentedControl';
 import { Slider } from '../ui/Slider';
-import { WidgetRegistry } from '../ui/WidgetRegistry';
 import { COLORS, CSS, type Rect } from '../ui/theme';
 import { formatLevel } from '../view/format';
 import { engineLine, noticeView, runView } from '../view/workbench-view';
@@ -267,7 +267,7 @@ export class Lab extends Phaser.Scene {
     });
 
     // Portrait: the column is taller than the screen; drag empty space, use the wheel, or Tab to scroll.
-    if (L.contentHeight > this.scale.height) cleanup.push(installScroll(this, L.contentHeight, () => focus.focused()));
+    if (L.contentHeight > this.scale.height) cleanup.push(installCameraScroll(this, { contentHeight: L.contentHeight, focused: () => focus.focused() }));
 
     // The phone turned (or the window changed shape): rebuild at the new base size.
     const builtAt = { width: this.scale.width, height: this.scale.height };
@@ -289,62 +289,6 @@ function splitInTwo(text: string): string {
   let best = -1;
   for (let i = 0; i < text.length; i++) if (text[i] === ' ' && (best < 0 || Math.abs(i - mid) < Math.abs(best - mid))) best = i;
   return best < 0 ? text : `${text.slice(0, best)}\n${text.slice(best + 1)}`;
-}
-
-/** uiBounds in screen (not world) pixels when the camera has scrolled. */
-class ScrolledRegistry extends WidgetRegistry {
-  constructor(private readonly camera: Phaser.Cameras.Scene2D.Camera) {
-    super();
-  }
-
-  override bounds(id: string): Rect | null {
-    const r = super.bounds(id);
-    return r ? { ...r, x: r.x - this.camera.scrollX, y: r.y - this.camera.scrollY } : null;
-  }
-}
-
-/** Vertical scrolling of the main camera over `contentHeight`; keeps the keyboard-focused widget in view. */
-function installScroll(scene: Phaser.Scene, contentHeight: number, focused: () => unknown): () => void {
-  const camera = scene.cameras.main;
-  const maxScroll = contentHeight - scene.scale.height;
-  const scrollTo = (y: number): void => {
-    camera.setScroll(0, Math.max(0, Math.min(maxScroll, y)));
-    getContext(scene).renderGate?.invalidate();
-  };
-  let dragFrom: number | null = null;
-  let startScroll = 0;
-  const onDown = (pointer: Phaser.Input.Pointer, over: Phaser.GameObjects.GameObject[]): void => {
-    dragFrom = over.length === 0 ? pointer.y : null;
-    startScroll = camera.scrollY;
-  };
-  const onMove = (pointer: Phaser.Input.Pointer): void => {
-    if (dragFrom !== null && pointer.isDown) scrollTo(startScroll - (pointer.y - dragFrom));
-  };
-  const onUp = (): void => {
-    dragFrom = null;
-  };
-  const onWheel = (_p: Phaser.Input.Pointer, _o: unknown, _dx: number, dy: number): void => scrollTo(camera.scrollY + dy);
-  const onKey = (event: KeyboardEvent): void => {
-    if (event.key !== 'Tab' || !scene.sys.isActive()) return;
-    const item = focused() as { getBounds?: () => Rect } | null;
-    const r = item?.getBounds?.();
-    if (!r) return;
-    const view = scene.scale.height;
-    if (r.y < camera.scrollY + 8) scrollTo(r.y - 40);
-    else if (r.y + r.height > camera.scrollY + view - 8) scrollTo(r.y + r.height - view + 40);
-  };
-  scene.input.on('pointerdown', onDown);
-  scene.input.on('pointermove', onMove);
-  scene.input.on('pointerup', onUp);
-  scene.input.on('wheel', onWheel);
-  window.addEventListener('keydown', onKey);
-  return () => {
-    scene.input.off('pointerdown', onDown);
-    scene.input.off('pointermove', onMove);
-    scene.input.off('pointerup', onUp);
-    scene.input.off('wheel', onWheel);
-    window.removeEventListener('keydown', onKey);
-  };
 }
 
 function placeImageRows(

@@ -8,9 +8,9 @@ import { getLocale, t } from '../../shared/messages';
 import { getContext } from '../context';
 import { setCurrentSession } from '../level/current';
 import { layoutLevel, type LevelLayout } from '../level/layout';
-import { installLevelScroll, LevelRegistry } from '../level/scroll';
-import { LevelSession, PREVIEW_COUNT, type ImageRows, type LatentMapData } from '../level/session';
+import { interruptionLines, LevelSession, PREVIEW_COUNT, type ImageRows, type LatentMapData } from '../level/session';
 import { Button } from '../ui/Button';
+import { installCameraScroll, ScrolledRegistry } from '../ui/camera-scroll';
 import { CardDeck } from '../ui/CardDeck';
 import { Slider } from '../ui/Slider';
 import { ControlPanel } from '../ui/ControlPanel';
@@ -92,7 +92,7 @@ export class Level extends Phaser.Scene {
     // Map and card levels do not train: no live loss chart.
     const liveChart = !!level && level.setup.kind !== 'map' && !(level.setup.kind === 'arithmetic' && level.solution.kind === 'expression');
     const L = layoutLevel(this.scale.width, this.scale.height, leftHeight, liveChart);
-    const registry = new LevelRegistry(this.cameras.main);
+    const registry = new ScrolledRegistry(this.cameras.main);
     const focus = new FocusManager(this);
     const cleanup: (() => void)[] = [];
     this.cameras.main.setBackgroundColor(COLORS.bg);
@@ -553,7 +553,7 @@ export class Level extends Phaser.Scene {
           targetMatch.setTarget(mp.targetImage && data ? { pixels: mp.targetImage, width: data.width, height: data.height } : null);
         }
       }
-      progress.set(progressView(session));
+      progress.set(progressView(session, L.portrait));
       if (hasChart) chart.setData(session.lossHistory);
       const images = session.images;
       const rows: Row[] = images ? (images.corrupted ? ['input', 'corrupted', 'output'] : ['input', 'output']) : [];
@@ -623,8 +623,8 @@ export class Level extends Phaser.Scene {
     const builtAt = { width: this.scale.width, height: this.scale.height };
     // Phones with a tall column: the camera scrolls between the HUD's top bar and hint strip.
     if (L.contentHeight > this.scale.height) {
-      const scroll = installLevelScroll(this, L.contentHeight, { top: L.topBar.height, bottom: L.hint.y }, () => focus.focused());
-      cleanup.push(scroll.dispose);
+      const band = { top: L.topBar.height, bottom: L.hint.y };
+      cleanup.push(installCameraScroll(this, { contentHeight: L.contentHeight, band, focused: () => focus.focused() }));
     }
     const onResize = (size: Phaser.Structs.Size): void => {
       if (size.width === builtAt.width && size.height === builtAt.height) return;
@@ -756,7 +756,8 @@ function mapStatusText(session: LevelSession, compact = false): string {
   return lines.join(compact ? '\n' : '\n\n');
 }
 
-function progressView(session: LevelSession): ProgressBarState {
+/** `compact`: phones, where the progress bar's lines are about 55 characters wide. */
+function progressView(session: LevelSession, compact = false): ProgressBarState {
   const level = session.level;
   const exprSpec = session.expressionSpec;
   if (session.arithmeticSetup && exprSpec && session.status !== 'done' && session.status !== 'error') {
@@ -786,6 +787,7 @@ function progressView(session: LevelSession): ProgressBarState {
   switch (session.status) {
     case 'card':
     case 'idle':
+      if (session.interruption && session.interruption.kind !== 'resumed') return { fraction: 0, ...interruptionLines(session.interruption), right: '', muted: true };
       return { fraction: 0, title: session.message ?? t('level.ready'), right: '', detail: weights, muted: session.message !== null };
     case 'unplayable':
       return { fraction: 0, title: t('level.notPlayable'), right: '', detail: '', muted: true };
@@ -793,11 +795,14 @@ function progressView(session: LevelSession): ProgressBarState {
       return { fraction: 0, title: t('level.preparing'), right: '', detail: weights };
     case 'training': {
       const fraction = p && p.totalSteps > 0 ? p.step / p.totalSteps : 0;
+      if (session.restarting) return { fraction, title: t('level.resume.restarting'), right: '', detail: weights, muted: true };
+      const resumed = session.interruption?.kind === 'resumed' ? interruptionLines(session.interruption, compact).detail : '';
       return {
         fraction,
         title: p ? `${t('level.training')} · ${t('progress.steps', { step: p.step, total: p.totalSteps })}` : t('level.training'),
         right: p && p.step > 0 ? t('progress.eta', { eta: formatDuration(p.etaMs) }) : '',
-        detail: [p ? t('progress.rate', { rate: Math.round(p.samplesPerSecond) }) : '', weights].filter(Boolean).join(' · '),
+        // The resume notice takes the detail line: it matters more than the rate while the run catches up.
+        detail: resumed || [p ? t('progress.rate', { rate: Math.round(p.samplesPerSecond) }) : '', weights].filter(Boolean).join(' · '),
       };
     }
     case 'measuring':
@@ -809,10 +814,11 @@ function progressView(session: LevelSession): ProgressBarState {
         fraction: 1,
         title: r?.goalMet ? t('level.doneWon', { value, stars: '★'.repeat(r.stars) + '☆'.repeat(3 - r.stars) }) : t('level.doneMissed', { value }),
         right: p ? t('progress.took', { time: formatDuration(p.elapsedMs) }) : '',
-        detail: weights,
+        detail: session.interruption?.kind === 'resumed' ? t('level.resume.resumedDone', { step: session.interruption.fromStep ?? 0 }) : weights,
       };
     }
     case 'error':
+      if (session.interruption?.kind === 'failed') return { fraction: 0, ...interruptionLines(session.interruption), right: '', muted: true };
       return { fraction: 0, title: t('level.error', { detail: session.error ?? '' }), right: '', detail: '', muted: true };
   }
 }

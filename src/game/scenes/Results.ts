@@ -7,6 +7,7 @@ import { Button } from '../ui/Button';
 import { Panel } from '../ui/Panel';
 import { StarRow } from '../ui/StarRow';
 import { CSS, TEXT, type Rect } from '../ui/theme';
+import { resultDetailLines } from '../view/results-detail';
 import { SCENES, beginScreen, hasScene } from './screen-kit';
 
 /** What the Level scene passes when an attempt ends (after `recordLevelResult`). */
@@ -15,7 +16,7 @@ export interface ResultsData {
   score: number;
   stars: number;
   goalMet: boolean;
-  /** Extra numbers of the scorer (not shown yet). */
+  /** Extra numbers of the scorer, shown under the score when the Results screen has words for them. */
   detail?: Readonly<Record<string, number>>;
   /** Lines to show under "What you learned" instead of the concept card's. */
   learned?: readonly string[];
@@ -24,7 +25,7 @@ export interface ResultsData {
 /**
  * The end of an attempt: stars (popping in one by one unless reduced motion is on), the score and the best so
  * far, "what you learned" (the level's concept card), and Next level / Retry / World map.
- * Widget ids: results:next  results:retry  results:map  results:stars
+ * Widget ids: results:next  results:retry  results:map  results:stars  results:detail  results:class
  */
 export class Results extends Phaser.Scene {
   constructor() {
@@ -41,6 +42,10 @@ export class Results extends Phaser.Scene {
     const reduced = state.settings.reducedMotion;
     const inClass = !!level && context.classroom.playsLevel(level.id);
 
+    // The scorer's numbers in words (unknown keys are left out); phones get shorter lines for the narrow panel.
+    const detailLines = resultDetailLines(data?.detail, locale, portrait ? 44 : 60);
+    const detailLineH = portrait ? 19 : 21;
+
     // ---- layout ----
     const pad = portrait ? 16 : 40;
     const buttonsH = 56;
@@ -48,7 +53,7 @@ export class Results extends Phaser.Scene {
     let left: Rect;
     let right: Rect;
     if (portrait) {
-      left = { x: pad, y: 20, width: W - 2 * pad, height: inClass ? 400 : 330 };
+      left = { x: pad, y: 20, width: W - 2 * pad, height: (inClass ? 400 : 330) + detailLines.length * detailLineH };
       right = { x: pad, y: left.y + left.height + 12, width: W - 2 * pad, height: buttonsY - 16 - (left.y + left.height + 12) };
     } else {
       // Panels and buttons as one group, centred vertically.
@@ -83,19 +88,29 @@ export class Results extends Phaser.Scene {
     const starRow = new StarRow(this, { x: cx, y, size: starSize, gap: starSize * 0.5 });
     starRow.set(stars, !reduced);
     for (let i = 0; i < stars; i++) playSfx('star', { index: i }, reduced ? i * 0.12 : 0.25 + i * 0.32 + 0.2);
-    screen.registry.register('results:stars', () => ({ x: cx - starSize * 4, y: y - starSize, width: starSize * 8, height: starSize * 2 }));
+    // `y` moves on below: the bounds must keep the row's own position, not read the variable later.
+    const starsY = y;
+    screen.registry.register('results:stars', () => ({ x: cx - starSize * 4, y: starsY - starSize, width: starSize * 8, height: starSize * 2 }));
     if (!reduced) {
       context.renderGate?.setContinuous(true);
       this.time.delayedCall(1800, () => context.renderGate?.setContinuous(false));
     }
     this.add.text(cx, y + starSize + 8, t('results.starsLabel', { stars }), TEXT.small).setOrigin(0.5, 0);
-    y += starSize + (portrait ? 44 : 70);
+    // Landscape has no height to spare: the detail lines take their room from the gap under the stars.
+    y += starSize + (portrait ? 44 : detailLines.length > 0 ? 56 : 70);
     const fmt = (v: number): string => (level ? formatMetricValue(v, level.metric.unit, locale) : String(v));
     const metric = level ? `${localize(level.metric.label, locale)} · ` : '';
     this.add
       .text(cx, y, t('results.score', { score: fmt(Number(data?.score)) }), { ...TEXT.heading, fontSize: portrait ? '20px' : '22px' })
       .setOrigin(0.5, 0);
     y += 32;
+    if (detailLines.length > 0) {
+      const detailText = this.add
+        .text(cx, y, detailLines.join('\n'), { ...TEXT.small, fontSize: portrait ? '14px' : '15px', color: CSS.text, align: 'center', lineSpacing: portrait ? 2 : 4, wordWrap: { width: left.width - 32, useAdvancedWrap: true } })
+        .setOrigin(0.5, 0);
+      screen.registry.register('results:detail', () => ({ x: detailText.x - detailText.width / 2, y: detailText.y, width: detailText.width, height: detailText.height }));
+      y += Math.max(detailText.height, detailLines.length * detailLineH) + 8;
+    }
     const best = level ? state.progress.levels[level.id] : undefined;
     if (best) this.add.text(cx, y, metric + t('results.best', { score: fmt(best.bestScore) }), { ...TEXT.bodyMuted, align: 'center', wordWrap: { width: left.width - 32 } }).setOrigin(0.5, 0);
     if (inClass && level) {

@@ -23,7 +23,8 @@ type SeriesKey = keyof typeof SERIES;
 const KEYS: SeriesKey[] = ['total', 'reconstruction', 'kl'];
 const PAD = { left: 58, right: 12, top: 34, bottom: 26 };
 
-const fmt = (v: number): string => (v >= 100 ? v.toFixed(0) : v >= 1 ? v.toPrecision(3) : v.toPrecision(2));
+// Axis labels must fit the 58 px gutter: tiny losses (log axis) go to exponent form, "1.1e-5" not "0.000011".
+const fmt = (v: number): string => (v >= 100 ? v.toFixed(0) : v >= 1 ? v.toPrecision(3) : v >= 0.001 || v === 0 ? v.toPrecision(2) : v.toExponential(1).replace('e-', 'e−'));
 
 /**
  * Loss curves on a log scale (reconstruction per pixel and KL per sample differ by orders of magnitude),
