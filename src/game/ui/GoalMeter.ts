@@ -52,7 +52,9 @@ export class GoalMeter extends Widget {
       const sx = x + ((i + 1) / 3) * barW;
       g.lineStyle(2, COLORS.bg, 1).lineBetween(sx, barY - 1, sx, barY + barH + 1);
       drawStar(g, sx, barY + barH / 2 - 1, 11, s.stars > i);
-      this.labels[i].setText(s.starLabels[i]).setPosition(sx, barY + barH + 8);
+      // Centred under its star, but kept inside the meter (the last label would run to the screen's edge).
+      const label = this.labels[i].setText(s.starLabels[i]);
+      label.setPosition(Math.min(sx, x + width - label.width / 2), barY + barH + 8);
       this.labels[i].setColor(s.stars > i ? CSS.warning : CSS.muted);
     }
   }
