@@ -44,8 +44,9 @@ import { computePcaBasis, discardedVariance, pcaErrors, type PcaBasis } from './
 import { runTraining, type DeviceData, type TrainHost } from './train';
 import { selectTrainingData, type SelectedData } from './train-data';
 import { WebGlWatch, type ContextWatch } from './webgl-watch';
+import { flattenOptimizerState, unflattenOptimizerState, type OptimizerState } from './optimizer-state';
 import { describeWeights, flatten, readWeights, unflatten, writeWeights, type WeightSnapshot } from './weights';
-import { createWeightsStore, type WeightsStore } from './weights-store';
+import { createWeightsStore, STORED_WEIGHTS_VERSION, type StoredWeights, type WeightsStore } from './weights-store';
 
 export interface EngineDeps {
   /** Default: fetch(assetBase + path). Node tests read the file from disk. */
@@ -66,6 +67,8 @@ interface ModelEntry {
   jobDone: Promise<unknown> | null;
   /** Set while the model holds exactly the shipped weights of this pretrained asset. */
   pretrained?: PretrainedAssetName;
+  /** Optimizer state loaded with a checkpoint, for the next job on these weights (then dropped). */
+  carriedOptimizer?: OptimizerState;
 }
 
 interface PretrainedAsset {
@@ -319,7 +322,9 @@ export class Engine {
     const job = this.jobs.start(config.jobId);
     entry.job = job;
     entry.pretrained = undefined;
-    const done = this.runJob(entry, config, job, onProgress);
+    const carried = entry.carriedOptimizer;
+    entry.carriedOptimizer = undefined;
+    const done = this.runJob(entry, config, job, onProgress, carried);
     entry.jobDone = done;
     try {
       return await done;
@@ -330,7 +335,7 @@ export class Engine {
     }
   }
 
-  private async runJob(entry: ModelEntry, config: TrainConfig, job: JobControl, onProgress?: ProgressCallback): Promise<TrainResult> {
+  private async runJob(entry: ModelEntry, config: TrainConfig, job: JobControl, onProgress?: ProgressCallback, carried?: OptimizerState): Promise<TrainResult> {
     await this.ready();
     const ds = await this.dataset(entry.spec.dataset);
     const selected = selectTrainingData(ds, entry.spec, config);
@@ -350,7 +355,12 @@ export class Engine {
       contextWatch: () => (this.choice?.backend === 'webgl' ? this.watch : null),
       recoverFromContextLoss: () => this.recoverFromContextLoss(),
       keepSnapshot: (s) => (entry.snapshot = s),
-      checkpoint: (s) => this.store.put(config.checkpointKey ?? `checkpoint:${entry.id}`, this.stored(entry, s.arrays)),
+      checkpoint: (s) => this.store.put(config.checkpointKey ?? `checkpoint:${entry.id}`, { ...this.stored(entry, s.arrays, s.optimizer), step: s.step }),
+      takeOptimizerState: () => {
+        const state = carried;
+        carried = undefined;
+        return state;
+      },
       generation: () => this.generation,
     };
     try {
@@ -496,8 +506,15 @@ export class Engine {
 
   // ---- weights ----
 
-  private stored(entry: ModelEntry, arrays: Float32Array[]): { spec: ModelSpec; tensors: { name: string; shape: number[] }[]; data: Float32Array; savedAt: number } {
-    return { spec: structuredClone(entry.spec), tensors: describeWeights(entry.model), data: flatten(arrays), savedAt: Date.now() };
+  private stored(entry: ModelEntry, arrays: Float32Array[], optimizer?: OptimizerState): StoredWeights {
+    return {
+      version: STORED_WEIGHTS_VERSION,
+      spec: structuredClone(entry.spec),
+      tensors: describeWeights(entry.model),
+      data: flatten(arrays),
+      savedAt: Date.now(),
+      ...(optimizer ? { optimizer: flattenOptimizerState(optimizer) } : {}),
+    };
   }
 
   private checkKey(key: string): void {
@@ -520,6 +537,9 @@ export class Engine {
     writeWeights(entry.model, arrays);
     entry.snapshot = { step: 0, arrays };
     entry.pretrained = undefined;
+    // Version 1 records (and plain saveWeights) have none: the next job then starts a fresh optimizer.
+    const known = saved.version !== undefined && saved.version >= 2 && saved.version <= STORED_WEIGHTS_VERSION;
+    entry.carriedOptimizer = (known && unflattenOptimizerState(saved.optimizer, entry.model)) || undefined;
     return true;
   }
 

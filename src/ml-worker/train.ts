@@ -14,6 +14,7 @@ import type { Autoencoder } from './models/autoencoder';
 import { corruptRows, hasNoise } from './models/denoising';
 import { reconstruct } from './inference';
 import { corrupt } from '../shared/noise';
+import { fitsOptimizerState, makeOptimizer, readOptimizerState, writeOptimizerState, type OptimizerState } from './optimizer-state';
 import { allFinite, readWeights, writeWeights, type WeightSnapshot } from './weights';
 import { yieldToEventLoop } from './yield';
 
@@ -46,8 +47,13 @@ export interface TrainHost {
   recoverFromContextLoss(): Promise<BackendName>;
   /** Records the model's latest good weights (used to rebuild it elsewhere). */
   keepSnapshot(snapshot: WeightSnapshot): void;
-  /** Persists a snapshot (checkpoint). */
+  /** Persists a snapshot (checkpoint), optimizer state included. */
   checkpoint(snapshot: WeightSnapshot): Promise<void>;
+  /**
+   * The optimizer state restored with the model's weights from a checkpoint, handed over once (the first job
+   * after the restore continues it; later jobs start fresh).
+   */
+  takeOptimizerState?(): OptimizerState | undefined;
   /** Bumped whenever the engine rebuilt its models on another backend (then the loop re-acquires them). */
   generation(): number;
 }
@@ -95,14 +101,33 @@ export async function runTraining(host: TrainHost, data: TrainData, config: Trai
       ? corrupt(previewInputs, shape, spec.noise, mixSeed(config.seed, 0, SEED_STREAM.preview))
       : undefined;
 
-  const makeOptimizer = (): tf.Optimizer => (config.optimizer === 'adam' ? tf.train.adam(config.learningRate) : tf.train.sgd(config.learningRate));
-  let optimizer = makeOptimizer();
+  /**
+   * A new optimizer that continues `state` when it fits this job. Without it, Adam's first steps after a resume
+   * are full-size in every direction (zero moments, step-1 bias correction) and the loss spikes.
+   */
+  const optimizerFrom = async (state: OptimizerState | undefined): Promise<{ optimizer: tf.Optimizer; state?: OptimizerState }> => {
+    const fresh = makeOptimizer(config);
+    if (!fitsOptimizerState(state, config, model)) return { optimizer: fresh };
+    const own = { ...state, learningRate: config.learningRate };
+    try {
+      await writeOptimizerState(fresh, own, model);
+      return { optimizer: fresh, state: own };
+    } catch {
+      // The weights alone still resume; a half-loaded optimizer would not.
+      fresh.dispose();
+      return { optimizer: makeOptimizer(config) };
+    }
+  };
+
+  // A checkpointed run continues with its optimizer; the first snapshot keeps that state for a context loss.
+  const start = await optimizerFrom(host.takeOptimizerState?.());
+  let optimizer = start.optimizer;
   let varList = model.weights.map((w) => w.variable);
   let device = host.deviceData();
   let generation = host.generation();
 
   const notices: string[] = [];
-  let snapshot: WeightSnapshot = { step: 0, arrays: await readWeights(model) };
+  let snapshot: WeightSnapshot = { step: 0, arrays: await readWeights(model), ...(start.state ? { optimizer: start.state } : {}) };
   let snapshotAt = now();
   let checkpointAt = now();
   let checkpointStep: number | undefined;
@@ -181,7 +206,8 @@ export async function runTraining(host: TrainHost, data: TrainData, config: Trai
     model = host.model();
     varList = model.weights.map((w) => w.variable);
     device = host.deviceData();
-    optimizer = makeOptimizer();
+    // The optimizer's moments lived in the lost context: they come back from the snapshot, of the same step.
+    optimizer = (await optimizerFrom(snapshot.optimizer)).optimizer;
     step = snapshot.step;
     const notice = `The WebGL context was lost at step ${lostAt}; training continued on ${backend.toUpperCase()} from step ${snapshot.step}, the last good weights.`;
     notices.push(notice);
@@ -242,11 +268,13 @@ export async function runTraining(host: TrainHost, data: TrainData, config: Trai
         lastTerms = toLossTerms(values, model);
         const diverged = divergenceReason(lastTerms.total, firstLoss);
         let arrays: Float32Array[] | null = null;
+        let optimizerState: OptimizerState | null = null;
         const wantCheckpoint = checkpointMs > 0 && now() - checkpointAt >= checkpointMs;
         if (!diverged && (wantCheckpoint || now() - snapshotAt >= DEFAULTS.snapshotIntervalMs || step === totalSteps)) {
           arrays = await readWeights(model);
+          optimizerState = await readOptimizerState(optimizer, config, model);
         }
-        if (diverged || (arrays && !allFinite(arrays))) {
+        if (diverged || (arrays && !allFinite(arrays)) || (optimizerState && !allFinite(optimizerState.arrays))) {
           writeWeights(model, snapshot.arrays);
           reason = 'diverged';
           const why = diverged ?? 'the weights became NaN';
@@ -257,7 +285,7 @@ export async function runTraining(host: TrainHost, data: TrainData, config: Trai
         }
         firstLoss ??= lastTerms.total;
         if (arrays) {
-          snapshot = { step, arrays };
+          snapshot = { step, arrays, ...(optimizerState ? { optimizer: optimizerState } : {}) };
           snapshotAt = now();
           host.keepSnapshot(snapshot);
           if (wantCheckpoint) {

@@ -4,12 +4,25 @@
  */
 import { openDB, type IDBPDatabase } from 'idb';
 import type { ModelSpec } from '../shared/worker-api';
+import type { StoredOptimizerState } from './optimizer-state';
+
+/**
+ * Stored format version. 1 (no `version` field; records written before optimizer state existed): weights only.
+ * 2: may carry `optimizer` (training checkpoints). A reader takes the weights of any version and the optimizer
+ * state only from a version it knows, so old records still restore (weights only, fresh optimizer).
+ */
+export const STORED_WEIGHTS_VERSION = 2;
 
 export interface StoredWeights {
+  version?: number;
   spec: ModelSpec;
   tensors: { name: string; shape: number[] }[];
   data: Float32Array;
   savedAt: number;
+  /** Checkpoints only: the job's step these weights are from, and the optimizer's state at that step. */
+  step?: number;
+  /** Checkpoints (version 2) only. */
+  optimizer?: StoredOptimizerState;
 }
 
 export interface WeightsStore {
@@ -19,7 +32,12 @@ export interface WeightsStore {
   delete(key: string): Promise<void>;
 }
 
-const copy = (w: StoredWeights): StoredWeights => ({ ...w, tensors: w.tensors.map((t) => ({ name: t.name, shape: [...t.shape] })), data: w.data.slice() });
+const copy = (w: StoredWeights): StoredWeights => ({
+  ...w,
+  tensors: w.tensors.map((t) => ({ name: t.name, shape: [...t.shape] })),
+  data: w.data.slice(),
+  ...(w.optimizer ? { optimizer: { ...w.optimizer, data: w.optimizer.data.slice() } } : {}),
+});
 
 export class MemoryWeightsStore implements WeightsStore {
   readonly kind = 'memory';

@@ -3,11 +3,14 @@ import * as tf from '@tensorflow/tfjs';
 import { MlError } from '../shared/errors';
 import type { WeightsExport } from '../shared/worker-api';
 import type { Autoencoder } from './models/autoencoder';
+import type { OptimizerState } from './optimizer-state';
 
 export interface WeightSnapshot {
   /** Training step these weights are from (0 for fresh or loaded weights). */
   step: number;
   arrays: Float32Array[];
+  /** The training job's optimizer at the same step, so a rebuilt model continues without a loss spike. */
+  optimizer?: OptimizerState;
 }
 
 /** Copies of every weight, in model order. */

@@ -62,4 +62,36 @@ describe('a lost WebGL context mid-training', () => {
     expect((await engine.init({ backend: 'auto', assetBase: '' })).backend).toBe('wasm');
     expect(await engine.loseWebGlContext()).toBe(false);
   });
+
+  it('continues with the optimizer state of its last snapshot: no loss spike after the switch', async () => {
+    const watch = new FakeWatch();
+    const engine = new Engine({
+      fetchAsset: readAsset,
+      contextWatch: watch,
+      backend: { probeGl: () => ({ renderer: 'Fake GPU', isSoftware: false }), setBackend: (name) => setTfBackend(name === 'webgl' ? 'cpu' : name) },
+    });
+    expect((await engine.init({ backend: 'auto', assetBase: '' })).backend).toBe('webgl');
+    // Squeeze the alphabet's training (all 26 letters per batch, Adam 0.01, BCE): there a fresh Adam 300 steps in
+    // makes the loss jump about 50x (tests/unit/optimizer-checkpoint.test.ts).
+    const { modelId } = await engine.createModel(spec({ hidden: [32], bottleneck: 4 }));
+    const losses: number[] = [];
+    let notice: TrainProgress | undefined;
+    // checkpointIntervalMs makes every report take a snapshot, so the switch resumes from about the lost step.
+    const c = config({ steps: 400, batchSize: 26, limit: 26, loss: 'bce', checkpointIntervalMs: 1 });
+    const result = await engine.train(modelId, c, (p) => {
+      if (p.notice) notice = p;
+      else if (!notice) losses[p.step] = p.loss.total;
+      else losses[p.step] ??= p.loss.total;
+      if (p.step === 300 && !notice) void engine.loseWebGlContext();
+    });
+    expect(result.reason).toBe('completed');
+    expect(result.backend).toBe('wasm');
+    const from = Number(/from step (\d+)/.exec(result.notices[0] ?? '')?.[1]);
+    expect(from).toBeGreaterThanOrEqual(290);
+    // Reported after the switch: the step from+1 loss is before the first update, the next five after one to five.
+    const before = losses[from];
+    const after = [2, 3, 4, 5, 6].map((d) => losses[from + d]);
+    expect(after.every((l) => l !== undefined && l <= 2 * before)).toBe(true);
+    await engine.disposeModel(modelId);
+  }, 60_000);
 });

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/ml-worker/engine';
 import type { ModelSpec } from '../../src/shared/worker-api';
-import { config, spec, testEngine } from './support/engine';
+import { config, spec, specOfEveryKind, testEngine } from './support/engine';
 
 let engine: Engine;
 beforeAll(async () => {
@@ -13,6 +13,9 @@ beforeAll(async () => {
 async function exercise(modelId: string, s: ModelSpec, steps: number): Promise<void> {
   const result = await engine.train(modelId, config({ steps, progressIntervalMs: 0, previewCount: 4, checkpointIntervalMs: 1 }), () => {});
   expect(result.reason).toBe('completed');
+  // Resuming from the checkpoint loads its optimizer state into the next job's optimizer.
+  expect(await engine.loadWeights(modelId, `checkpoint:${modelId}`)).toBe(true);
+  expect((await engine.train(modelId, config({ steps: 3, checkpointIntervalMs: 1 }))).reason).toBe('completed');
   const batch = await engine.getImages(s.dataset, 'train', 0, 6);
   const labels = s.kind === 'cvae' ? batch.labels : undefined;
   await engine.reconstruct(modelId, batch.images, labels);
@@ -26,15 +29,7 @@ async function exercise(modelId: string, s: ModelSpec, steps: number): Promise<v
   await engine.exportWeights(modelId);
 }
 
-const kinds: ModelSpec[] = [
-  spec({ kind: 'dense' }),
-  spec({ kind: 'conv', filters: [4] }),
-  spec({ kind: 'denoising', noise: { type: 'gaussian', sigma: 0.3 } }),
-  spec({ kind: 'vae', bottleneck: 2 }),
-  spec({ kind: 'cvae', bottleneck: 2 }),
-  spec({ kind: 'sparse', sparsity: { rho: 0.1, weight: 0.01 } }),
-  spec({ kind: 'ksparse', k: 2 }),
-];
+const kinds: ModelSpec[] = specOfEveryKind();
 
 describe('no tensor growth', () => {
   it.each(kinds.map((s) => [s.kind, s] as const))('%s: numTensors is unchanged after a burn-in', async (_kind, s) => {

@@ -31,6 +31,19 @@ export function spec(overrides: Partial<ModelSpec> = {}): ModelSpec {
 }
 
 let jobs = 0;
+/** One small model of every kind (tests that must cover them all). */
+export function specOfEveryKind(dense: ModelSpec = spec({ kind: 'dense' })): ModelSpec[] {
+  return [
+    dense,
+    spec({ kind: 'conv', filters: [4] }),
+    spec({ kind: 'denoising', noise: { type: 'gaussian', sigma: 0.3 } }),
+    spec({ kind: 'vae', bottleneck: 2 }),
+    spec({ kind: 'cvae', bottleneck: 2 }),
+    spec({ kind: 'sparse', sparsity: { rho: 0.1, weight: 0.01 } }),
+    spec({ kind: 'ksparse', k: 2 }),
+  ];
+}
+
 export function config(overrides: Partial<TrainConfig> = {}): TrainConfig {
   return { jobId: `job-${++jobs}`, steps: 50, batchSize: 16, optimizer: 'adam', learningRate: 0.01, loss: 'mse', seed: 7, progressIntervalMs: 0, previewCount: 0, ...overrides };
 }
