@@ -98,6 +98,7 @@ function render(page: Page, locale: Locale, joinBase: string): string {
 <meta name="viewport" content="width=device-width, initial-scale=1"><link rel="stylesheet" href="/classroom/classroom.css"></head>
 <body class="${page.bodyClass}">${page.body(m)}
 <script type="application/json" id="messages">${jsonForScript({ locale, messages, joinBase })}</script>
+<script src="/classroom/page-kit.js"></script>
 <script src="/classroom/${page.script}"></script></body></html>`;
 }
 
@@ -106,7 +107,7 @@ export interface PagesOptions {
   joinBaseUrl?: string;
 }
 
-const ASSET_TYPES = { 'board.js': 'text/javascript', 'teacher.js': 'text/javascript', 'classroom.css': 'text/css' } as const;
+const ASSET_TYPES = { 'page-kit.js': 'text/javascript', 'board.js': 'text/javascript', 'teacher.js': 'text/javascript', 'classroom.css': 'text/css' } as const;
 type AssetName = keyof typeof ASSET_TYPES;
 
 export function registerPages(app: FastifyInstance, options: PagesOptions = {}): void {

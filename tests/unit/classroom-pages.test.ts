@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { jsonForScript, pickLocale, registerPages } from '../../src/classroom/pages';
-import { CATALOGUES } from '../../src/shared/messages';
+import { CATALOGUES, format } from '../../src/shared/messages';
 
 const catalogueKeys = new Set(Object.keys(CATALOGUES.en));
 const source = (name: string): string => readFileSync(new URL(`../../src/classroom/${name}`, import.meta.url), 'utf8');
@@ -39,9 +39,10 @@ describe('classroom pages', () => {
     const classroomKeys = [...catalogueKeys].filter((k) => k.startsWith('classroom.'));
     expect(classroomKeys.length).toBeGreaterThan(30);
     for (const key of classroomKeys) expect(data.messages[key], key).toBe(CATALOGUES.en[key as keyof typeof CATALOGUES.en]);
-    // The only executable script is the page's own file.
+    // The only executable scripts are files: the shared page kit, then the page's own.
     const scripts = [...res.body.matchAll(/<script([^>]*)>/g)].map((m) => m[1].trim());
-    expect(scripts).toEqual(['type="application/json" id="messages"', expect.stringMatching(/^src="\/classroom\/(teacher|board)\.js"$/)]);
+    expect(scripts).toEqual(['type="application/json" id="messages"', 'src="/classroom/page-kit.js"', expect.stringMatching(/^src="\/classroom\/(teacher|board)\.js"$/)]);
+    expect((await page('/classroom/page-kit.js')).statusCode).toBe(200);
   });
 
   it('fills the static labels from the catalogue', async () => {
@@ -62,6 +63,21 @@ describe('classroom pages', () => {
     }
     for (const state of ['draft', 'running', 'ended']) expect(catalogueKeys.has(`classroom.state.${state}`)).toBe(true);
     for (const mode of ['same', 'variant']) expect(catalogueKeys.has(`classroom.teacher.mode.${mode}`)).toBe(true);
+  });
+
+  it("fills placeholders in the pages exactly as the game's format() does", () => {
+    const messages = { a: 'Rank {rank} of {players}', b: '{time} left · {missing}', c: 'plain' };
+    const fakeWindow: { lqPage?: { t: (key: string, params?: Record<string, string | number>) => string } } = {};
+    const fakeDocument = { getElementById: () => ({ textContent: JSON.stringify({ locale: 'en', messages, joinBase: 'http://x' }) }) };
+    new Function('window', 'document', source('pages/page-kit.js'))(fakeWindow, fakeDocument);
+    const t = fakeWindow.lqPage!.t;
+    const cases: [keyof typeof messages, Record<string, string | number> | undefined][] = [
+      ['a', { rank: 2, players: 12345 }],
+      ['b', { time: '4:05' }],
+      ['c', undefined],
+    ];
+    for (const [key, params] of cases) expect(t(key, params)).toBe(format(messages[key], params, 'en'));
+    expect(t('no.such.key')).toBe('no.such.key');
   });
 
   it('keeps a message from closing its script tag', () => {

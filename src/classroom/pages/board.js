@@ -2,14 +2,7 @@
 // put in the page and goes in with textContent. When the class does not fit on the screen, the ranking pages
 // through it (a few seconds per page) rather than shrinking the text below what the back row can read.
 /* global window */
-const $ = (id) => document.getElementById(id);
-const { locale, messages, joinBase } = JSON.parse($('messages').textContent);
-const t = (key, params) =>
-  (messages[key] ?? key).replace(/\{(\w+)\}/g, (whole, name) => {
-    const value = params?.[name];
-    if (value === undefined) return whole;
-    return typeof value === 'number' ? value.toLocaleString(locale) : String(value);
-  });
+const { $, t, locale, joinBase } = window.lqPage;
 const code = location.pathname.split('/').filter(Boolean).pop();
 $('code').textContent = code;
 $('join-at').textContent = t('classroom.board.join', { url: joinBase.replace(/^https?:\/\//, '') });

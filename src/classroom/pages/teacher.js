@@ -1,14 +1,7 @@
 // Teacher page: the password stays in sessionStorage and every call sends it as a Bearer token. Every text comes
 // from the catalogue block the server put in the page, and goes in with textContent (nicknames are user input).
 /* global window */
-const $ = (id) => document.getElementById(id);
-const { locale, messages, joinBase } = JSON.parse($('messages').textContent);
-const t = (key, params) =>
-  (messages[key] ?? key).replace(/\{(\w+)\}/g, (whole, name) => {
-    const value = params?.[name];
-    if (value === undefined) return whole;
-    return typeof value === 'number' ? value.toLocaleString(locale) : String(value);
-  });
+const { $, t, locale, joinBase } = window.lqPage;
 const el = (tag, text, props = {}) => Object.assign(document.createElement(tag), { textContent: text ?? '' }, props);
 const clock = (seconds) => `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
 const stars = (n) => '★'.repeat(n) + '☆'.repeat(Math.max(0, 3 - n));
