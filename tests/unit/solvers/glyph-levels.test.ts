@@ -1,9 +1,12 @@
 /** Solver bots for the trained glyph levels (the suite is in lib/trained-suite.ts). */
+import { expect, it } from 'vitest';
 import { LEVELS } from '../../../src/shared/levels';
 import { describeTrainedSolvers } from './lib/trained-suite';
 
-describeTrainedSolvers(
-  'trained glyph levels',
-  LEVELS.filter((l) => l.setup.kind === 'trained' && l.dataset !== 'mnist'),
-  ['squeeze-the-alphabet', 'the-identity-trap', 'static', 'storm'],
-);
+const levels = LEVELS.filter((l) => l.setup.kind === 'trained' && l.dataset !== 'mnist');
+
+it('covers every trained glyph levels', () => {
+  expect(levels.map((l) => l.id)).toEqual(['squeeze-the-alphabet', 'the-identity-trap', 'static', 'storm']);
+});
+
+describeTrainedSolvers('trained glyph levels', levels);

@@ -1,9 +1,12 @@
 /** Solver bots for the trained MNIST levels (the suite is in lib/trained-suite.ts). */
+import { expect, it } from 'vitest';
 import { LEVELS } from '../../../src/shared/levels';
 import { describeTrainedSolvers } from './lib/trained-suite';
 
-describeTrainedSolvers(
-  'trained MNIST levels',
-  LEVELS.filter((l) => l.setup.kind === 'trained' && l.dataset === 'mnist'),
-  ['beat-pca', 'budget', 'noise-zoo', 'inpainting', 'balance-beta'],
-);
+const levels = LEVELS.filter((l) => l.setup.kind === 'trained' && l.dataset === 'mnist');
+
+it('covers every trained MNIST levels', () => {
+  expect(levels.map((l) => l.id)).toEqual(['beat-pca', 'budget', 'noise-zoo', 'inpainting', 'balance-beta']);
+});
+
+describeTrainedSolvers('trained MNIST levels', levels);

@@ -10,7 +10,7 @@ import type { LevelDefinition } from '../../../../src/shared/levels';
 import { solverEngine } from './node-engine';
 import { solveTrained, type SolverReport } from './solver';
 
-export function describeTrainedSolvers(name: string, levels: readonly LevelDefinition[], expectedIds: readonly string[]): void {
+export function describeTrainedSolvers(name: string, levels: readonly LevelDefinition[]): void {
   const reports: SolverReport[] = [];
   let engine: Engine;
 
@@ -23,10 +23,6 @@ export function describeTrainedSolvers(name: string, levels: readonly LevelDefin
   });
 
   describe(`solver bots: ${name}`, () => {
-    it(`covers every ${name}`, () => {
-      expect(levels.map((l) => l.id)).toEqual(expectedIds);
-    });
-
     for (const level of levels) {
       it(`${level.id}: winnable, 3 stars reachable, defaults below 3 stars, a first star recorded`, async () => {
         const report = await solveTrained(engine, level);
