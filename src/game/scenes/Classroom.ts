@@ -24,7 +24,7 @@ const ROW_H = 58;
  * class screen: the competition, its time left, your rank and stars, every competition level with your best and
  * a Play button, and the outbox (attempts waiting for the server, retried with backoff; Retry now).
  * Widget ids: class:code  class:nickname  class:join  class:back  class:leave  class:retry  class:play:<levelId>
- * class:page:prev  class:page:next
+ * (also class:row:<i>, the i-th row's Play)  class:page:prev  class:page:next
  */
 export class Classroom extends Phaser.Scene {
   constructor() {
@@ -256,7 +256,6 @@ export class Classroom extends Phaser.Scene {
     };
 
     rows.forEach((row, i) => {
-      screen.registry.register(`class:play:${i}`, () => (rowLevels[i] ? row.play.getBounds() : null));
       row.play.events.on('press', () => {
         const id = rowLevels[i];
         if (id && getLevel(id)) this.scene.start(SCENES.level, { levelId: id });
