@@ -2,7 +2,7 @@
  * Draw a frame only when something may have changed. With Phaser's Canvas renderer on a software-composited
  * page (the SwiftShader machines that get Canvas, see renderer-choice.ts) every drawn frame uploads the whole
  * 1280x720 canvas through the compositor: measured here, those commits took ~35% of the main thread idle and
- * ~80% while the worker trained. The Workbench changes only on store updates (≤10/s while training) and on
+ * ~80% while the worker trained. The Lab changes only on store updates (≤10/s while training) and on
  * input, so frames in between keep the previous picture: the game still updates (input, timers) every frame.
  */
 import type * as Phaser from 'phaser';

@@ -31,7 +31,7 @@
  *              notice  notice:dismiss
  * Deep links: ?scene=lab|map|settings|title (first screen), ?level=<id> (a level).
  *
- * Stable widget ids (Lab, the former Workbench; `?scene=lab` opens it directly), plus lab:back:
+ * Stable widget ids (Lab; `?scene=lab` opens it directly), plus lab:back:
  *   dataset:glyphs  dataset:mnist
  *   kind:dense  kind:conv  kind:denoising  kind:vae  kind:cvae  kind:sparse  kind:ksparse
  *   bottleneck (slider 1–64)          hidden:32  hidden:64  hidden:128  hidden:256

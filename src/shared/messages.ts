@@ -5,7 +5,7 @@
  */
 const en = {
   'app.title': 'Latent Quest',
-  'app.subtitle': 'Workbench',
+  'app.subtitle': 'Lab',
 
   'boot.loading': 'Loading…',
   'preloader.title': 'Latent Quest',

@@ -20,7 +20,7 @@ export interface OpenedGame {
   consoleErrors: string[];
 }
 
-/** Opens the game, collecting console errors and uncaught page errors, and waits until the Workbench is ready. */
+/** Opens the game, collecting console errors and uncaught page errors, and waits until the Lab is ready. */
 export async function openGame(browser: Browser, baseUrl: string, query = '', viewport = { width: 1280, height: 720 }): Promise<OpenedGame> {
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();

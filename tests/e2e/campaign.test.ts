@@ -241,7 +241,7 @@ describe.sequential('campaign: one level of each world won from the title screen
     expect(s.progress.totalStars).toBe(SEEDED_STARS);
     expect(s.settings.sound).toBe(false);
     expect(s.progress.unlocked).not.toContain(PLAYED[2]);
-    expect(s.workbench.notices).toEqual([]);
+    expect(s.lab.notices).toEqual([]);
     await shot('title');
 
     await click('title:settings');

@@ -172,13 +172,13 @@ describe('meta screens in headless Chromium', () => {
   it('a corrupt save shows the notice on the title screen, and the game still works', async () => {
     const { page, consoleErrors } = await openSeeded('{"state":{"settings":{"backend":"au');
     const s = await state(page);
-    expect(s.workbench.notices.map((n) => n.key)).toEqual(['notice.settingsReset']);
+    expect(s.lab.notices.map((n) => n.key)).toEqual(['notice.settingsReset']);
     expect(await bounds(page, 'notice')).not.toBeNull();
     await shot(page, 'title-corrupt-save-1280x720');
     // The broken text is gone from storage.
     expect(await page.evaluate((k) => localStorage.getItem(k)?.includes('"backend":"au"') ?? false, SAVE_KEY)).toBe(false);
     await clickWidget(page, 'notice:dismiss');
-    expect((await state(page)).workbench.notices).toEqual([]);
+    expect((await state(page)).lab.notices).toEqual([]);
     await clickWidget(page, 'title:play');
     await waitForScene(page, 'WorldMap');
     expect((await state(page)).progress.unlocked).toEqual(['squeeze-the-alphabet']);

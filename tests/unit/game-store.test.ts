@@ -8,7 +8,7 @@ import {
   type GameStoreApi,
 } from '../../src/game/state';
 import { SETTINGS_STORAGE_KEY, SETTINGS_VERSION, migrate } from '../../src/game/state/persistence';
-import { appendLossPoint, clampBottleneck, clampHiddenWidth, clampNoiseLevel } from '../../src/game/state/workbench-rules';
+import { appendLossPoint, clampBottleneck, clampHiddenWidth, clampNoiseLevel } from '../../src/game/state/lab-rules';
 
 function memoryStorage(initial: Record<string, string> = {}): StateStorage & { data: Map<string, string> } {
   const data = new Map(Object.entries(initial));
@@ -42,7 +42,7 @@ describe('settings persistence', () => {
     });
     store = createGameStore({ storage });
     expect(store.getState().settings.sound).toBe(false);
-    expect(store.getState().workbench.notices).toEqual([]);
+    expect(store.getState().lab.notices).toEqual([]);
   });
 
   it.each([
@@ -54,7 +54,7 @@ describe('settings persistence', () => {
     const storage = memoryStorage({ [SETTINGS_STORAGE_KEY]: text });
     store = createGameStore({ storage });
     expect(store.getState().settings).toEqual(DEFAULT_SETTINGS);
-    expect(store.getState().workbench.notices.map((n) => n.key)).toEqual(['notice.settingsReset']);
+    expect(store.getState().lab.notices.map((n) => n.key)).toEqual(['notice.settingsReset']);
     expect(storage.data.has(SETTINGS_STORAGE_KEY)).toBe(false);
   });
 
@@ -64,7 +64,7 @@ describe('settings persistence', () => {
     });
     store = createGameStore({ storage });
     expect(store.getState().settings).toEqual({ ...DEFAULT_SETTINGS, backend: 'cpu' });
-    expect(store.getState().workbench.notices).toEqual([]);
+    expect(store.getState().lab.notices).toEqual([]);
     expect(migrate(null, 7)).toEqual({ settings: DEFAULT_SETTINGS, progress: { levels: {} } });
   });
 
@@ -84,7 +84,7 @@ describe('settings persistence', () => {
   });
 });
 
-describe('workbench slice', () => {
+describe('lab slice', () => {
   it('clamps controls to their ranges', () => {
     expect(clampBottleneck(0)).toBe(1);
     expect(clampBottleneck(99)).toBe(64);
@@ -100,14 +100,14 @@ describe('workbench slice', () => {
     s.beginRun({ modelId: 'm1', kind: 'dense', dataset: 'mnist', paramCount: 10, latentSize: 32 }, 100);
     s.recordProgress({ step: 10, totalSteps: 100, epoch: 0, total: 0.5, reconstruction: 0.5, samplesPerSecond: 900, etaMs: 1000, elapsedMs: 100 });
     s.recordProgress({ step: 20, totalSteps: 100, epoch: 0, total: 0.4, reconstruction: 0.3, kl: 2, samplesPerSecond: 900, etaMs: 900, elapsedMs: 200 });
-    expect(store.getState().workbench.lossHistory).toEqual([
+    expect(store.getState().lab.lossHistory).toEqual([
       { step: 10, total: 0.5, reconstruction: 0.5 },
       { step: 20, total: 0.4, reconstruction: 0.3, kl: 2 },
     ]);
     s.resumeRun(10);
-    expect(store.getState().workbench.lossHistory.map((p) => p.step)).toEqual([10]);
+    expect(store.getState().lab.lossHistory.map((p) => p.step)).toEqual([10]);
     s.finishRun({ reason: 'completed', message: 'ok', steps: 100 });
-    expect(store.getState().workbench.status).toBe('done');
+    expect(store.getState().lab.status).toBe('done');
     const snap = snapshot(store.getState());
     expect(JSON.parse(JSON.stringify(snap))).toEqual(snap);
   });
@@ -123,8 +123,8 @@ describe('workbench slice', () => {
   it('keeps a bounded list of notices and dismisses by id', () => {
     store = createGameStore({ storage: null });
     const ids = Array.from({ length: 8 }, () => store!.getState().addNotice('info', 'notice.settingsReset'));
-    expect(store.getState().workbench.notices.length).toBe(5);
+    expect(store.getState().lab.notices.length).toBe(5);
     store.getState().dismissNotice(ids[7]);
-    expect(store.getState().workbench.notices.map((n) => n.id)).not.toContain(ids[7]);
+    expect(store.getState().lab.notices.map((n) => n.id)).not.toContain(ids[7]);
   });
 });

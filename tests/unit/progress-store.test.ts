@@ -16,7 +16,7 @@ function memoryStorage(initial: Record<string, string> = {}): StateStorage & { d
 }
 
 const saved = (storage: { data: Map<string, string> }) => JSON.parse(storage.data.get(SAVE_STORAGE_KEY)!) as { state: { progress: unknown; settings: unknown }; version: number };
-const noticeKeys = (store: ReturnType<typeof createGameStore>) => store.getState().workbench.notices.map((n) => n.key);
+const noticeKeys = (store: ReturnType<typeof createGameStore>) => store.getState().lab.notices.map((n) => n.key);
 const [first, second, third] = levelsOfWorld(1);
 /** A level scored "lower is better" and one scored "higher is better" (from the catalogue, not assumed). */
 const lowerLevel = LEVELS.find((l) => l.metric.direction === 'lower')!;

@@ -178,7 +178,7 @@ export function installSfx(store: GameStoreApi): () => void {
   window.addEventListener('keydown', unlock, opts);
   window.addEventListener('touchend', unlock, opts);
   const unsubscribe = store.subscribe(
-    (s) => s.workbench.status,
+    (s) => s.lab.status,
     (status, previous) => {
       if (status === 'done' && previous !== 'done') sfx.play('tick');
     },

@@ -1,11 +1,11 @@
 /**
- * From the workbench controls to a model spec and a training config: pure, so the defaults are unit-tested.
+ * From the lab controls to a model spec and a training config: pure, so the defaults are unit-tested.
  * Budgets are picked so pressing Train shows progress at once and finishes in about a minute on WASM.
  */
 import type { NoiseSpec } from '../../shared/noise';
 import type { DatasetName, ModelSpec } from '../../shared/worker-api';
 import type { TrainOptions } from './bridge';
-import type { DatasetChoice, NoiseType, WorkbenchConfig } from '../state/types';
+import type { DatasetChoice, NoiseType, LabConfig } from '../state/types';
 
 export interface RunPlan {
   spec: ModelSpec;
@@ -41,7 +41,7 @@ export function noiseSpec(type: NoiseType, level: number, dataset: DatasetChoice
   }
 }
 
-export function planRun(config: WorkbenchConfig): RunPlan {
+export function planRun(config: LabConfig): RunPlan {
   const dataset = datasetName(config.dataset);
   const spec: ModelSpec = {
     kind: config.kind,

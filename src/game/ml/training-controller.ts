@@ -1,5 +1,5 @@
 /**
- * Connects the workbench store to the bridge: turns the controls into a run, feeds progress into the store,
+ * Connects the lab store to the bridge: turns the controls into a run, feeds progress into the store,
  * and tells the player what happened (restarts, backend switches, failures). The bridge owns the worker; this
  * owns "the current run".
  */
@@ -65,11 +65,11 @@ export class TrainingController {
         this.current = null;
       }),
       store.subscribe(
-        (st) => st.workbench.config.dataset,
+        (st) => st.lab.config.dataset,
         () => void this.loadSamples(),
       ),
       store.subscribe(
-        (st) => [st.workbench.config.kind, st.workbench.config.noiseType, st.workbench.config.noiseLevel] as const,
+        (st) => [st.lab.config.kind, st.lab.config.noiseType, st.lab.config.noiseLevel] as const,
         () => this.refreshIdlePreview(),
         { equalityFn: (a, b) => a[0] === b[0] && a[1] === b[1] && a[2] === b[2] },
       ),
@@ -90,7 +90,7 @@ export class TrainingController {
   async train(): Promise<void> {
     const id = ++this.runSeq;
     const st = () => this.store.getState();
-    const plan = planRun(st().workbench.config);
+    const plan = planRun(st().lab.config);
     this.current = null;
     this.shownNotices.clear();
     st().setStatus('initialising');
@@ -110,7 +110,7 @@ export class TrainingController {
         {
           modelId: model.modelId,
           kind: plan.spec.kind,
-          dataset: st().workbench.config.dataset,
+          dataset: st().lab.config.dataset,
           paramCount: model.paramCount,
           latentSize: model.latentSize,
         },
@@ -124,19 +124,19 @@ export class TrainingController {
 
   async pause(): Promise<void> {
     const jobId = this.bridge.activeJobId;
-    if (!jobId || this.store.getState().workbench.status !== 'training') return;
+    if (!jobId || this.store.getState().lab.status !== 'training') return;
     if (await this.bridge.pause(jobId).catch(() => false)) this.store.getState().setStatus('paused');
   }
 
   async resume(): Promise<void> {
     const jobId = this.bridge.activeJobId;
-    if (!jobId || this.store.getState().workbench.status !== 'paused') return;
+    if (!jobId || this.store.getState().lab.status !== 'paused') return;
     if (await this.bridge.resume(jobId).catch(() => false)) this.store.getState().setStatus('training');
   }
 
   async cancel(): Promise<void> {
     const jobId = this.bridge.activeJobId;
-    const status = this.store.getState().workbench.status;
+    const status = this.store.getState().lab.status;
     if (jobId) {
       await this.bridge.cancel(jobId).catch(noop);
     } else if (status === 'initialising') {
@@ -154,7 +154,7 @@ export class TrainingController {
     this.lastModelId = null;
     this.bridge.restart();
     const st = this.store.getState();
-    if (st.workbench.status === 'training' || st.workbench.status === 'paused' || st.workbench.status === 'initialising') {
+    if (st.lab.status === 'training' || st.lab.status === 'paused' || st.lab.status === 'initialising') {
       st.setStatus('idle');
     }
     void this.warmUp();
@@ -181,7 +181,7 @@ export class TrainingController {
   private onProgress(run: CurrentRun, p: TrainProgress, offset: number): void {
     if (this.current !== run) return;
     const st = this.store.getState();
-    const info = st.workbench.backendInfo;
+    const info = st.lab.backendInfo;
     if (info && info.backend !== p.backend) st.setBackendInfo({ ...info, backend: p.backend, reason: p.notice ?? info.reason });
     if (p.notice) this.showWorkerNotice(p.notice);
     run.lastElapsed = run.elapsedBase + p.elapsedMs;
@@ -268,11 +268,11 @@ export class TrainingController {
   }
 
   private async loadSamples(): Promise<void> {
-    const dataset = this.store.getState().workbench.config.dataset;
+    const dataset = this.store.getState().lab.config.dataset;
     if (this.bridge.status !== 'ready') return;
     try {
       const batch = await this.bridge.getImages(dataset, 'test', 0, PREVIEW_COUNT);
-      if (this.store.getState().workbench.config.dataset !== dataset) return;
+      if (this.store.getState().lab.config.dataset !== dataset) return;
       this.samples = { dataset, images: batch.images, width: batch.width, height: batch.height, count: batch.count };
       this.refreshIdlePreview(true);
     } catch (error) {
@@ -283,7 +283,7 @@ export class TrainingController {
   /** While nothing trains, show the samples and (for denoising) what the chosen noise does to them. */
   private refreshIdlePreview(datasetChanged = false): void {
     const st = this.store.getState();
-    const { status, config } = st.workbench;
+    const { status, config } = st.lab;
     if (status === 'training' || status === 'paused' || status === 'initialising') return;
     // A finished run keeps its reconstructions on screen until the dataset changes.
     if (status === 'done' && !datasetChanged) return;

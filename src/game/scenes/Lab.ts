@@ -2,7 +2,7 @@ import * as Phaser from 'phaser';
 import { t } from '../../shared/messages';
 import type { BackendPreference, ModelKind } from '../../shared/worker-api';
 import { getContext } from '../context';
-import { SECTION_LABEL_OFFSET, imageRowRects, layoutWorkbench, type WorkbenchLayout } from '../layout/workbench-layout';
+import { SECTION_LABEL_OFFSET, imageRowRects, layoutLab, type LabLayout } from '../layout/lab-layout';
 import {
   BOTTLENECK_MAX,
   BOTTLENECK_MIN,
@@ -25,7 +25,7 @@ import { SegmentedControl } from '../ui/SegmentedControl';
 import { Slider } from '../ui/Slider';
 import { COLORS, CSS, type Rect } from '../ui/theme';
 import { formatLevel } from '../view/format';
-import { engineLine, noticeView, runView } from '../view/workbench-view';
+import { engineLine, noticeView, runView } from '../view/lab-view';
 
 const DATASETS: readonly DatasetChoice[] = ['glyphs', 'mnist'];
 const KINDS: readonly ModelKind[] = ['dense', 'conv', 'denoising', 'vae', 'cvae', 'sparse', 'ksparse'];
@@ -35,7 +35,7 @@ const IMAGE_ROWS = ['original', 'noisy', 'reconstructed'] as const;
 type ImageRow = (typeof IMAGE_ROWS)[number];
 
 /**
- * The Lab (the foundation's Workbench), reached from the title screen: pick data and a model, train it in the
+ * The Lab (the foundation's Lab), reached from the title screen: pick data and a model, train it in the
  * worker, watch loss, progress and reconstructions; free play with every model type, dataset and control.
  * Built only from src/game/ui widgets; every widget event is wired once here and every store subscription is
  * dropped on shutdown. Leaving (Back, Esc) cancels a running job. Widget ids: see test-hooks.ts (+ lab:back).
@@ -48,11 +48,11 @@ export class Lab extends Phaser.Scene {
   create(): void {
     const context = getContext(this);
     const { store, training } = context;
-    const L = layoutWorkbench(this.scale.width, this.scale.height);
+    const L = layoutLab(this.scale.width, this.scale.height);
     const cleanup: (() => void)[] = [];
     const registry = new ScrolledRegistry(this.cameras.main);
     const focus = new FocusManager(this);
-    const initial = store.getState().workbench.config;
+    const initial = store.getState().lab.config;
 
     // ---- chrome ----
     this.cameras.main.setBackgroundColor(COLORS.bg);
@@ -186,12 +186,12 @@ export class Lab extends Phaser.Scene {
       training.restartEngine();
     });
     train.events.on('press', () => void training.train());
-    pause.events.on('press', () => void (actions().workbench.status === 'paused' ? training.resume() : training.pause()));
+    pause.events.on('press', () => void (actions().lab.status === 'paused' ? training.resume() : training.pause()));
     cancel.events.on('press', () => void training.cancel());
     notice.events.on('dismiss', (id) => actions().dismissNotice(id));
 
     const leave = (): void => {
-      const status = actions().workbench.status;
+      const status = actions().lab.status;
       if (status === 'training' || status === 'paused' || status === 'initialising') void training.cancel();
       this.scene.start('Title');
     };
@@ -205,12 +205,12 @@ export class Lab extends Phaser.Scene {
       for (const id of control.optionIds()) registry.register(id, () => control.optionBounds(id.slice(control.idPrefix.length + 1)));
     }
     for (const w of [backButton, bottleneck, noiseLevel, train, pause, cancel, progress, chart]) registry.register(w.id, () => w.getBounds());
-    registry.register('notice:dismiss', () => (actions().workbench.notices.length > 0 ? notice.dismissButton.getBounds() : null));
+    registry.register('notice:dismiss', () => (actions().lab.notices.length > 0 ? notice.dismissButton.getBounds() : null));
     for (const row of IMAGE_ROWS) registry.register(grids[row].id, () => (visibleRows.includes(row) ? grids[row].getBounds() : null));
 
     // ---- store → widgets ----
     cleanup.push(
-      watch(store, (s) => s.workbench.config, (c) => {
+      watch(store, (s) => s.lab.config, (c) => {
         dataset.setValue(c.dataset);
         kind.setValue(c.kind);
         bottleneck.setValue(c.bottleneck);
@@ -228,26 +228,26 @@ export class Lab extends Phaser.Scene {
         hidden.setEnabled(c.kind !== 'conv');
         hiddenLabel.setColor(c.kind !== 'conv' ? CSS.muted : CSS.disabled);
       }),
-      watch(store, (s) => [s.workbench.status, s.workbench.progress, s.workbench.model, s.workbench.outcome, s.workbench.workerStatus], () => {
-        const view = runView(actions().workbench);
+      watch(store, (s) => [s.lab.status, s.lab.progress, s.lab.model, s.lab.outcome, s.lab.workerStatus], () => {
+        const view = runView(actions().lab);
         progress.set(view.progress);
         train.setLabel(view.train.label).setEnabled(view.train.enabled);
         pause.setLabel(view.pause.label).setIcon(view.pause.icon).setEnabled(view.pause.enabled);
         cancel.setEnabled(view.cancel.enabled);
       }),
-      watch(store, (s) => s.workbench.lossHistory, (points) => chart.setData(points)),
-      watch(store, (s) => [s.workbench.preview, s.workbench.config.kind] as const, ([preview, k]) => {
+      watch(store, (s) => s.lab.lossHistory, (points) => chart.setData(points)),
+      watch(store, (s) => [s.lab.preview, s.lab.config.kind] as const, ([preview, k]) => {
         visibleRows = k === 'denoising' || preview?.corrupted ? [...IMAGE_ROWS] : ['original', 'reconstructed'];
         placeImageRows(L, visibleRows, rowLabels, grids, imagesEmpty);
         showImages(grids, preview);
         imagesEmpty.setVisible(!preview?.outputs);
       }),
-      watch(store, (s) => [s.workbench.backendInfo, s.workbench.display], () => {
-        const line = engineLine(actions().workbench);
+      watch(store, (s) => [s.lab.backendInfo, s.lab.display], () => {
+        const line = engineLine(actions().lab);
         engine.setText(line.engine);
         reason.setText(line.reason);
       }),
-      watch(store, (s) => s.workbench.notices, (notices) => {
+      watch(store, (s) => s.lab.notices, (notices) => {
         const view = noticeView(notices);
         notice.show(view.notice, view.more, t('hint.keyboard'));
       }),
@@ -292,7 +292,7 @@ function splitInTwo(text: string): string {
 }
 
 function placeImageRows(
-  L: WorkbenchLayout,
+  L: LabLayout,
   rows: readonly ImageRow[],
   labels: Record<ImageRow, Label>,
   grids: Record<ImageRow, ImageGrid>,

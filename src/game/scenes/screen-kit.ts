@@ -14,7 +14,7 @@ import { NoticeBanner } from '../ui/NoticeBanner';
 import { COLORS, TEXT, type Rect } from '../ui/theme';
 import type { Widget } from '../ui/Widget';
 import { WidgetRegistry } from '../ui/WidgetRegistry';
-import { noticeView } from '../view/workbench-view';
+import { noticeView } from '../view/lab-view';
 
 export interface Screen {
   context: GameContext;
@@ -101,10 +101,10 @@ export function addNoticeBanner(scene: Phaser.Scene, screen: Screen, rect: Rect,
     .setOrigin(0.5, 0.5);
   banner.events.on('dismiss', (id) => store.getState().dismissNotice(id));
   screen.focus.register(banner.dismissButton);
-  screen.registry.register('notice:dismiss', () => (store.getState().workbench.notices.length > 0 ? banner.dismissButton.getBounds() : null));
-  screen.registry.register('notice', () => (store.getState().workbench.notices.length > 0 ? banner.getBounds() : null));
+  screen.registry.register('notice:dismiss', () => (store.getState().lab.notices.length > 0 ? banner.dismissButton.getBounds() : null));
+  screen.registry.register('notice', () => (store.getState().lab.notices.length > 0 ? banner.getBounds() : null));
   screen.onShutdown(
-    watch(store, (s) => s.workbench.notices, (notices) => {
+    watch(store, (s) => s.lab.notices, (notices) => {
       const view = noticeView(notices);
       banner.show(view.notice, view.more, '');
       hintText.setVisible(!view.notice);

@@ -7,7 +7,7 @@ import type { GameState } from './types';
  * their rendered text.
  */
 export function snapshot(state: GameState) {
-  const wb = state.workbench;
+  const wb = state.lab;
   return {
     settings: { ...state.settings },
     progress: {
@@ -23,7 +23,7 @@ export function snapshot(state: GameState) {
       reachable: state.classroom.reachable,
       problem: state.classroom.problem,
     },
-    workbench: {
+    lab: {
       config: { ...wb.config },
       status: wb.status,
       workerStatus: wb.workerStatus,

@@ -8,7 +8,7 @@ import { persist, subscribeWithSelector, type StateStorage } from 'zustand/middl
 import { createProgressSlice } from './progress-slice';
 import { createClassroomSlice } from './classroom-slice';
 import { createSettingsSlice } from './settings-slice';
-import { createWorkbenchSlice, nextNoticeId } from './workbench-slice';
+import { createLabSlice, nextNoticeId } from './lab-slice';
 import {
   SETTINGS_STORAGE_KEY,
   SETTINGS_VERSION,
@@ -33,7 +33,7 @@ export function createGameStore(options: GameStoreOptions = {}) {
   return createStore<GameStore>()(
     subscribeWithSelector(
       persist(
-        (...a) => ({ ...createSettingsSlice(...a), ...createWorkbenchSlice(...a), ...createProgressSlice(...a), ...createClassroomSlice(...a) }),
+        (...a) => ({ ...createSettingsSlice(...a), ...createLabSlice(...a), ...createProgressSlice(...a), ...createClassroomSlice(...a) }),
         {
           name: SETTINGS_STORAGE_KEY,
           version: SETTINGS_VERSION,
@@ -47,7 +47,7 @@ export function createGameStore(options: GameStoreOptions = {}) {
             // Unreadable save: drop it, keep the defaults, and say so once.
             storage.removeItem(SETTINGS_STORAGE_KEY);
             const notice = { id: nextNoticeId(), level: 'warning' as const, key: 'notice.settingsReset' as const };
-            return { ...current, workbench: { ...current.workbench, notices: [...current.workbench.notices, notice] } };
+            return { ...current, lab: { ...current.lab, notices: [...current.lab.notices, notice] } };
           },
         },
       ),

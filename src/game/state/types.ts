@@ -30,14 +30,14 @@ export interface SettingsActions {
   setLocale(locale: Locale): void;
 }
 
-// ---- workbench slice (not persisted) ----
+// ---- lab slice (not persisted) ----
 export type DatasetChoice = 'glyphs' | 'mnist';
 export type NoiseType = 'gaussian' | 'saltPepper' | 'masking' | 'block';
-export type WorkbenchStatus = 'idle' | 'initialising' | 'training' | 'paused' | 'done' | 'error';
+export type LabStatus = 'idle' | 'initialising' | 'training' | 'paused' | 'done' | 'error';
 export type WorkerStatus = 'stopped' | 'starting' | 'ready' | 'restarting' | 'failed';
 export type NoticeLevel = 'info' | 'warning' | 'error';
 
-export interface WorkbenchConfig {
+export interface LabConfig {
   dataset: DatasetChoice;
   kind: ModelKind;
   /** Code size, 1..64. */
@@ -123,10 +123,10 @@ export interface ProgressUpdate {
   preview?: PreviewImages;
 }
 
-export interface WorkbenchState {
-  workbench: {
-    config: WorkbenchConfig;
-    status: WorkbenchStatus;
+export interface LabState {
+  lab: {
+    config: LabConfig;
+    status: LabStatus;
     workerStatus: WorkerStatus;
     backendInfo: BackendInfo | null;
     display: DisplayInfo;
@@ -139,14 +139,14 @@ export interface WorkbenchState {
   };
 }
 
-export interface WorkbenchActions {
+export interface LabActions {
   setDataset(dataset: DatasetChoice): void;
   setKind(kind: ModelKind): void;
   setBottleneck(value: number): void;
   setHiddenWidth(value: number): void;
   setNoiseType(type: NoiseType): void;
   setNoiseLevel(value: number): void;
-  setStatus(status: WorkbenchStatus): void;
+  setStatus(status: LabStatus): void;
   setWorkerStatus(status: WorkerStatus): void;
   setBackendInfo(info: BackendInfo): void;
   setDisplay(display: DisplayInfo): void;
@@ -212,6 +212,6 @@ export interface ClassroomActions {
   setClassroomView(view: ClassroomView): void;
 }
 
-export type GameState = SettingsState & WorkbenchState & ProgressState & ClassroomState;
-export type GameActions = SettingsActions & WorkbenchActions & ProgressActions & ClassroomActions;
+export type GameState = SettingsState & LabState & ProgressState & ClassroomState;
+export type GameActions = SettingsActions & LabActions & ProgressActions & ClassroomActions;
 export type GameStore = GameState & GameActions;

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand/vanilla';
-import type { GameStore, WorkbenchActions, WorkbenchState } from './types';
+import type { GameStore, LabActions, LabState } from './types';
 import type { StoreMutators } from './mutators';
 import {
   DEFAULT_CONFIG,
@@ -8,12 +8,12 @@ import {
   clampBottleneck,
   clampHiddenWidth,
   clampNoiseLevel,
-} from './workbench-rules';
+} from './lab-rules';
 
 let noticeSeq = 0;
 export const nextNoticeId = (): number => ++noticeSeq;
 
-export function initialWorkbench(): WorkbenchState['workbench'] {
+export function initialLab(): LabState['lab'] {
   return {
     config: { ...DEFAULT_CONFIG },
     status: 'idle',
@@ -29,18 +29,18 @@ export function initialWorkbench(): WorkbenchState['workbench'] {
   };
 }
 
-export const createWorkbenchSlice: StateCreator<GameStore, StoreMutators, [], WorkbenchState & WorkbenchActions> = (
+export const createLabSlice: StateCreator<GameStore, StoreMutators, [], LabState & LabActions> = (
   set,
 ) => {
-  type WB = WorkbenchState['workbench'];
+  type WB = LabState['lab'];
   const patch = (fn: (wb: WB) => Partial<WB>): void => {
-    set((s) => ({ workbench: { ...s.workbench, ...fn(s.workbench) } }));
+    set((s) => ({ lab: { ...s.lab, ...fn(s.lab) } }));
   };
   const patchConfig = (fn: (c: WB['config']) => Partial<WB['config']>): void =>
     patch((wb) => ({ config: { ...wb.config, ...fn(wb.config) } }));
 
   return {
-    workbench: initialWorkbench(),
+    lab: initialLab(),
     setDataset: (dataset) => patchConfig(() => ({ dataset })),
     setKind: (kind) => patchConfig(() => ({ kind })),
     setBottleneck: (value) => patchConfig(() => ({ bottleneck: clampBottleneck(value) })),

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { clickWidget, launchChromium, openGame, startFrameMonitor, stopFrameMonitor } from './browser';
 
 const baseUrl = inject('baseUrl');
-/** The Workbench is the Lab now, behind the title screen; the deep link opens it directly (meta-screens.test.ts clicks there). */
+/** The Lab is the Lab now, behind the title screen; the deep link opens it directly (meta-screens.test.ts clicks there). */
 const LAB = '?scene=lab';
 /** Lenient bound: training on the main thread breaks it at once; the fps figures belong in the benchmark. */
 const MAX_FRAME_GAP_MS = 250;
@@ -19,14 +19,14 @@ afterAll(async () => {
 const state = (page: Page) => page.evaluate(() => window.__latentQuest!.getState());
 
 async function waitForStep(page: Page, minStep: number, timeout = 120_000): Promise<void> {
-  await page.waitForFunction((n) => (window.__latentQuest!.getState().workbench.progress?.step ?? 0) >= n, minStep, {
+  await page.waitForFunction((n) => (window.__latentQuest!.getState().lab.progress?.step ?? 0) >= n, minStep, {
     timeout,
     polling: 100,
   });
 }
 
 async function waitForStatus(page: Page, statuses: string[], timeout = 120_000): Promise<void> {
-  await page.waitForFunction((s) => s.includes(window.__latentQuest!.getState().workbench.status), statuses, {
+  await page.waitForFunction((s) => s.includes(window.__latentQuest!.getState().lab.status), statuses, {
     timeout,
     polling: 100,
   });
@@ -38,15 +38,15 @@ function lossFell(history: { step: number; total: number }[]): { first: number; 
   return { first: history[0].total, last: history[history.length - 1].total };
 }
 
-describe('workbench in headless Chromium', () => {
+describe('lab in headless Chromium', () => {
   it('loads without console errors and the worker reports its backend', async () => {
     const { page, consoleErrors } = await openGame(browser, baseUrl, LAB);
-    await page.waitForFunction(() => window.__latentQuest!.getState().workbench.backendInfo !== null, undefined, { timeout: 60_000 });
+    await page.waitForFunction(() => window.__latentQuest!.getState().lab.backendInfo !== null, undefined, { timeout: 60_000 });
     const s = await state(page);
-    expect(['webgl', 'wasm', 'cpu']).toContain(s.workbench.backendInfo!.backend);
-    expect(s.workbench.backendInfo!.reason.length).toBeGreaterThan(10);
+    expect(['webgl', 'wasm', 'cpu']).toContain(s.lab.backendInfo!.backend);
+    expect(s.lab.backendInfo!.reason.length).toBeGreaterThan(10);
     // This machine has only software GL (SwiftShader): automatic choice must not pick WebGL.
-    if (s.workbench.backendInfo!.isSoftwareGl) expect(s.workbench.backendInfo!.backend).toBe('wasm');
+    if (s.lab.backendInfo!.isSoftwareGl) expect(s.lab.backendInfo!.backend).toBe('wasm');
     expect(await page.evaluate(() => window.__latentQuest!.debug.workerAlive())).toBe(true);
     // The worker is a separate module chunk.
     const workers = page.workers();
@@ -64,11 +64,11 @@ describe('workbench in headless Chromium', () => {
     await waitForStep(page, 400);
     const frames = await stopFrameMonitor(page);
     const s = await state(page);
-    expect(s.workbench.status).toBe('training');
-    expect(s.workbench.model?.dataset).toBe('mnist');
-    const { first, last } = lossFell(s.workbench.lossHistory);
+    expect(s.lab.status).toBe('training');
+    expect(s.lab.model?.dataset).toBe('mnist');
+    const { first, last } = lossFell(s.lab.lossHistory);
     expect(last).toBeLessThan(first * 0.8);
-    expect(s.workbench.preview?.hasOutputs).toBe(true);
+    expect(s.lab.preview?.hasOutputs).toBe(true);
     expect(frames.frames).toBeGreaterThan(10);
     expect(frames.maxGap).toBeLessThan(MAX_FRAME_GAP_MS);
     expect(consoleErrors).toEqual([]);
@@ -82,27 +82,27 @@ describe('workbench in headless Chromium', () => {
     await clickWidget(page, 'cancel');
     await waitForStatus(page, ['done', 'idle', 'error']);
     const s = await state(page);
-    expect(s.workbench.outcome?.reason).toBe('cancelled');
-    const stepAtCancel = s.workbench.progress!.step;
-    expect(stepAtCancel).toBeLessThan(s.workbench.progress!.totalSteps);
+    expect(s.lab.outcome?.reason).toBe('cancelled');
+    const stepAtCancel = s.lab.progress!.step;
+    expect(stepAtCancel).toBeLessThan(s.lab.progress!.totalSteps);
     // Nothing keeps training after the cancel.
     await page.waitForTimeout(1000);
-    expect((await state(page)).workbench.progress!.step).toBe(stepAtCancel);
+    expect((await state(page)).lab.progress!.step).toBe(stepAtCancel);
     await page.context().close();
   });
 
   it('?backend=webgl trains correctly on WebGL in the worker without blocking the main thread', async () => {
     const { page, consoleErrors } = await openGame(browser, baseUrl, `${LAB}&backend=webgl`);
-    await page.waitForFunction(() => window.__latentQuest!.getState().workbench.backendInfo !== null, undefined, { timeout: 60_000 });
-    expect((await state(page)).workbench.backendInfo!.backend).toBe('webgl');
+    await page.waitForFunction(() => window.__latentQuest!.getState().lab.backendInfo !== null, undefined, { timeout: 60_000 });
+    expect((await state(page)).lab.backendInfo!.backend).toBe('webgl');
     await clickWidget(page, 'dataset:glyphs');
     await startFrameMonitor(page);
     await clickWidget(page, 'train');
     await waitForStep(page, 150);
     const frames = await stopFrameMonitor(page);
     const s = await state(page);
-    expect(s.workbench.backendInfo!.backend).toBe('webgl');
-    const { first, last } = lossFell(s.workbench.lossHistory);
+    expect(s.lab.backendInfo!.backend).toBe('webgl');
+    const { first, last } = lossFell(s.lab.lossHistory);
     expect(last).toBeLessThan(first);
     expect(frames.maxGap).toBeLessThan(MAX_FRAME_GAP_MS);
     expect(consoleErrors).toEqual([]);
@@ -117,17 +117,17 @@ describe('workbench in headless Chromium', () => {
     await waitForStep(page, 100);
     const lost = await page.evaluate(() => window.__latentQuest!.debug.loseWebGlContext());
     expect(lost).toBe(true);
-    await page.waitForFunction(() => window.__latentQuest!.getState().workbench.backendInfo?.backend === 'wasm', undefined, {
+    await page.waitForFunction(() => window.__latentQuest!.getState().lab.backendInfo?.backend === 'wasm', undefined, {
       timeout: 60_000,
     });
-    const stepAfterSwitch = (await state(page)).workbench.progress!.step;
+    const stepAfterSwitch = (await state(page)).lab.progress!.step;
     await waitForStep(page, stepAfterSwitch + 100);
     const s = await state(page);
-    expect(s.workbench.notices.some((n) => /WASM/i.test(n.text))).toBe(true);
-    const recent = s.workbench.lossHistory.slice(-5);
+    expect(s.lab.notices.some((n) => /WASM/i.test(n.text))).toBe(true);
+    const recent = s.lab.lossHistory.slice(-5);
     for (const p of recent) expect(Number.isFinite(p.total)).toBe(true);
     // Training on WASM continues from good weights, not from scratch: the loss stays below its starting value.
-    expect(recent[recent.length - 1].total).toBeLessThan(s.workbench.lossHistory[0].total);
+    expect(recent[recent.length - 1].total).toBeLessThan(s.lab.lossHistory[0].total);
     await clickWidget(page, 'cancel');
     await page.context().close();
   });
@@ -136,25 +136,25 @@ describe('workbench in headless Chromium', () => {
     const { page } = await openGame(browser, baseUrl, LAB);
     await clickWidget(page, 'train');
     // Past the first checkpoint (every ~2 s).
-    await page.waitForFunction(() => (window.__latentQuest!.getState().workbench.progress?.elapsedMs ?? 0) > 3500, undefined, {
+    await page.waitForFunction(() => (window.__latentQuest!.getState().lab.progress?.elapsedMs ?? 0) > 3500, undefined, {
       timeout: 60_000,
       polling: 100,
     });
     await page.evaluate(() => window.__latentQuest!.debug.killWorker());
     await page.waitForFunction(
-      () => window.__latentQuest!.getState().workbench.notices.some((n) => n.key.startsWith('notice.workerRestarted')),
+      () => window.__latentQuest!.getState().lab.notices.some((n) => n.key.startsWith('notice.workerRestarted')),
       undefined,
       { timeout: 60_000 },
     );
     expect(await page.evaluate(() => window.__latentQuest!.debug.workerAlive())).toBe(true);
     const s = await state(page);
-    const notice = s.workbench.notices.find((n) => n.key.startsWith('notice.workerRestarted'))!;
+    const notice = s.lab.notices.find((n) => n.key.startsWith('notice.workerRestarted'))!;
     expect(notice.text).toMatch(/stopped unexpectedly/);
     expect(notice.key).toBe('notice.workerRestarted');
     // Training continues after the restart.
-    const stepAfter = s.workbench.progress!.step;
+    const stepAfter = s.lab.progress!.step;
     await waitForStep(page, stepAfter + 100);
-    expect((await state(page)).workbench.status).toBe('training');
+    expect((await state(page)).lab.status).toBe('training');
     await page.screenshot({ path: 'test-results/after-worker-kill.png' });
     await clickWidget(page, 'cancel');
     await page.context().close();

@@ -1,5 +1,5 @@
-/** Pure rules for workbench values: ranges, defaults and the loss-history cap. Unit-tested without a store. */
-import type { LossPoint, WorkbenchConfig } from './types';
+/** Pure rules for lab values: ranges, defaults and the loss-history cap. Unit-tested without a store. */
+import type { LossPoint, LabConfig } from './types';
 
 export const BOTTLENECK_MIN = 1;
 export const BOTTLENECK_MAX = 64;
@@ -8,7 +8,7 @@ export const HIDDEN_WIDTHS = [32, 64, 128, 256] as const;
 export const MAX_LOSS_POINTS = 1000;
 export const MAX_NOTICES = 5;
 
-export const DEFAULT_CONFIG: WorkbenchConfig = {
+export const DEFAULT_CONFIG: LabConfig = {
   dataset: 'mnist',
   kind: 'dense',
   bottleneck: 32,

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { validateModelSpec, validateTrainConfig } from '../../src/shared/model-spec-validation';
 import { noiseSpec, planRun } from '../../src/game/ml/run-plan';
-import { DEFAULT_CONFIG } from '../../src/game/state/workbench-rules';
-import { initialWorkbench } from '../../src/game/state/workbench-slice';
+import { DEFAULT_CONFIG } from '../../src/game/state/lab-rules';
+import { initialLab } from '../../src/game/state/lab-slice';
 import { chooseRenderer, isSoftwareRenderer } from '../../src/game/renderer-choice';
 import { parseUrlOptions } from '../../src/game/url-options';
-import { runView, shortRenderer } from '../../src/game/view/workbench-view';
+import { runView, shortRenderer } from '../../src/game/view/lab-view';
 import { formatDuration } from '../../src/game/view/format';
 import type { ModelKind } from '../../src/shared/worker-api';
 
@@ -55,10 +55,10 @@ describe('renderer choice', () => {
   });
 });
 
-describe('workbench view', () => {
+describe('lab view', () => {
   it('describes a running job and enables the right buttons', () => {
     const wb = {
-      ...initialWorkbench(),
+      ...initialLab(),
       status: 'training' as const,
       progress: { step: 340, totalSteps: 2000, epoch: 1, samplesPerSecond: 1820.4, etaMs: 42_000, elapsedMs: 5000 },
     };
@@ -68,7 +68,7 @@ describe('workbench view', () => {
     expect(view.progress.detail).toContain('1,820 samples/s');
     expect(view.pause).toMatchObject({ enabled: true, label: 'Pause' });
     expect(runView({ ...wb, status: 'paused' }).pause.label).toBe('Resume');
-    expect(runView(initialWorkbench()).cancel.enabled).toBe(false);
+    expect(runView(initialLab()).cancel.enabled).toBe(false);
   });
 
   it('formats durations and shortens GL renderer names', () => {

@@ -1,11 +1,11 @@
-/** The Workbench's HUD as pure functions of the store state (what each caption says, which button is live). */
+/** The Lab's HUD as pure functions of the store state (what each caption says, which button is live). */
 import { t } from '../../shared/messages';
 import type { GameState, Notice } from '../state';
 import type { BannerNotice } from '../ui/NoticeBanner';
 import type { ProgressBarState } from '../ui/ProgressBar';
 import { formatDuration } from './format';
 
-type WB = GameState['workbench'];
+type WB = GameState['lab'];
 
 export interface RunView {
   progress: ProgressBarState;

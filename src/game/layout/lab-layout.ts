@@ -1,5 +1,5 @@
 /**
- * Where the Workbench's pieces go, as plain rectangles computed from the game size. Landscape (1280x720) is
+ * Where the Lab's pieces go, as plain rectangles computed from the game size. Landscape (1280x720) is
  * the one used today; a portrait variant for phones (390x844) slots in here without touching the widgets.
  */
 import type { Rect } from '../ui/theme';
@@ -14,7 +14,7 @@ export interface ControlRows {
   backend: Rect;
 }
 
-export interface WorkbenchLayout {
+export interface LabLayout {
   /** True for the phone layout (one column). */
   portrait: boolean;
   topBar: Rect;
@@ -64,8 +64,8 @@ export function imageRowRects(card: Rect, count: number, labelW = 140): ImageRow
 }
 const M = 20;
 
-export function layoutWorkbench(width: number, height: number): WorkbenchLayout {
-  if (height > width) return layoutWorkbenchPortrait(width, height);
+export function layoutLab(width: number, height: number): LabLayout {
+  if (height > width) return layoutLabPortrait(width, height);
   const topBar = { x: 0, y: 0, width, height: 72 };
   const top = topBar.height + 10;
   const controls = { x: M, y: top, width: 400, height: height - top - M };
@@ -135,7 +135,7 @@ export function layoutWorkbench(width: number, height: number): WorkbenchLayout 
  * Phones (e.g. 420 x 909 game pixels for a 390x844 screen): one column, notices under the top bar, then the
  * controls, the run card, the loss chart and the images. Taller than the screen: the Lab scrolls vertically.
  */
-export function layoutWorkbenchPortrait(width: number, height: number): WorkbenchLayout {
+export function layoutLabPortrait(width: number, height: number): LabLayout {
   const m = 12;
   const topBar = { x: 0, y: 0, width, height: 64 };
   const back = { x: m, y: 10, width: 84, height: 44 };
