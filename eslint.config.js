@@ -4,7 +4,10 @@ import tseslint from 'typescript-eslint';
 const tfjs = { group: ['@tensorflow/*'], message: 'tfjs lives in src/ml-worker (and scripts/tests/server) only.' };
 const phaser = { name: 'phaser', message: 'Phaser lives in src/game only.' };
 const zustand = { group: ['zustand', 'zustand/*'], message: 'zustand is used only in src/game/state.' };
-const workerCode = { group: ['**/ml-worker/**', '**/ml-worker'], message: 'The game talks to the worker only through the contract in src/shared.' };
+const workerCode = {
+  group: ['**/ml-worker/**', '**/ml-worker'],
+  message: 'The game talks to the worker only through the contract in src/shared.',
+};
 const gameCode = { group: ['**/game/**', '**/game'], message: 'Only src/game may import game code.' };
 
 export default tseslint.config(
@@ -41,7 +44,14 @@ export default tseslint.config(
     files: ['src/classroom/pages/*.js'],
     languageOptions: {
       sourceType: 'script',
-      globals: { document: 'readonly', location: 'readonly', fetch: 'readonly', sessionStorage: 'readonly', URL: 'readonly', setInterval: 'readonly' },
+      globals: {
+        document: 'readonly',
+        location: 'readonly',
+        fetch: 'readonly',
+        sessionStorage: 'readonly',
+        URL: 'readonly',
+        setInterval: 'readonly',
+      },
     },
   },
   {

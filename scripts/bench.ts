@@ -30,7 +30,9 @@ import { CHROMIUM_ARGS } from '../tests/e2e/browser';
 
 const ALL_BACKENDS = ['auto', 'webgl', 'wasm', 'cpu'] as const;
 /** BENCH_BACKENDS=webgl,wasm limits the run (for quick checks). */
-const BACKENDS = ALL_BACKENDS.filter((b) => !process.env.BENCH_BACKENDS || process.env.BENCH_BACKENDS.split(',').includes(b));
+const BACKENDS = ALL_BACKENDS.filter(
+  (b) => !process.env.BENCH_BACKENDS || process.env.BENCH_BACKENDS.split(',').includes(b),
+);
 const OPTIONS: Record<(typeof ALL_BACKENDS)[number], BenchOptions> = {
   auto: { trainSteps: 200, batchSize: 128, decodeRuns: 80, memorySteps: 1000 },
   webgl: { trainSteps: 120, batchSize: 128, decodeRuns: 80, memorySteps: 1000 },
@@ -45,7 +47,9 @@ const OPTIONS: Record<(typeof ALL_BACKENDS)[number], BenchOptions> = {
  */
 const LEVEL_FILTER = process.env.BENCH_LEVELS?.split(',').filter(Boolean) ?? null;
 const BENCH_LEVELS = LEVELS.filter(
-  (l) => (l.setup.kind === 'trained' ? l.world <= 2 || l.id === 'balance-beta' : true) && (!LEVEL_FILTER || LEVEL_FILTER.includes(l.id)),
+  (l) =>
+    (l.setup.kind === 'trained' ? l.world <= 2 || l.id === 'balance-beta' : true) &&
+    (!LEVEL_FILTER || LEVEL_FILTER.includes(l.id)),
 );
 /** One level's page may not take longer than this (a slow level reports an error instead of eating the budget). */
 const LEVEL_TIMEOUT_MS = Number(process.env.BENCH_LEVEL_TIMEOUT_MS ?? 150_000);
@@ -62,7 +66,16 @@ export interface LevelFigure {
   stars: number | null;
   /** Navigation to the Level scene being interactive. */
   openSeconds: number | null;
-  attempts?: { values: object; seconds: number; trainSeconds: number | null; score: number | null; stars: number | null; fps: number; maxGapMs: number; error: string | null }[];
+  attempts?: {
+    values: object;
+    seconds: number;
+    trainSeconds: number | null;
+    score: number | null;
+    stars: number | null;
+    fps: number;
+    maxGapMs: number;
+    error: string | null;
+  }[];
   idleFps?: number;
   /**
    * Pretrained: concept card dismissed → model (and map or cards) ready; then the solver's skilled payload played
@@ -101,7 +114,10 @@ function trainedFigure(level: LevelDefinition, openSeconds: number, r: TrainedLe
     world: level.world,
     kind: 'trained',
     secondsToFirstStar,
-    stars: r.attempts.reduce<number | null>((best, a) => (a.stars === null ? best : Math.max(best ?? 0, a.stars)), null),
+    stars: r.attempts.reduce<number | null>(
+      (best, a) => (a.stars === null ? best : Math.max(best ?? 0, a.stars)),
+      null,
+    ),
     openSeconds: round(openSeconds),
     idleFps: round(r.idle.fps),
     attempts: r.attempts.map((a) => ({
@@ -118,12 +134,18 @@ function trainedFigure(level: LevelDefinition, openSeconds: number, r: TrainedLe
   };
 }
 
-function pretrainedFigure(level: LevelDefinition, openSeconds: number, r: PretrainedLevelBench, plan: PretrainedPayload): LevelFigure {
+function pretrainedFigure(
+  level: LevelDefinition,
+  openSeconds: number,
+  r: PretrainedLevelBench,
+  plan: PretrainedPayload,
+): LevelFigure {
   return {
     id: level.id,
     world: level.world,
     kind: 'pretrained',
-    secondsToFirstStar: (r.stars ?? 0) >= 1 && r.attemptSeconds !== null ? round(r.readySeconds + r.attemptSeconds) : null,
+    secondsToFirstStar:
+      (r.stars ?? 0) >= 1 && r.attemptSeconds !== null ? round(r.readySeconds + r.attemptSeconds) : null,
     stars: r.stars,
     payloadSource: plan.source,
     ...(plan.searchSeconds !== undefined ? { solverSearchSeconds: round(plan.searchSeconds) } : {}),
@@ -168,7 +190,12 @@ async function pretrainedPayloads(levels: LevelDefinition[]): Promise<Map<string
   return out;
 }
 
-async function benchLevel(browser: Browser, baseUrl: string, level: LevelDefinition, plan: PretrainedPayload | undefined): Promise<{ figure: LevelFigure; trained: TrainedLevelBench | null }> {
+async function benchLevel(
+  browser: Browser,
+  baseUrl: string,
+  level: LevelDefinition,
+  plan: PretrainedPayload | undefined,
+): Promise<{ figure: LevelFigure; trained: TrainedLevelBench | null }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
   const page = await context.newPage();
   const failed = (error: unknown): LevelFigure => ({
@@ -183,18 +210,31 @@ async function benchLevel(browser: Browser, baseUrl: string, level: LevelDefinit
   try {
     const run = async () => {
       await page.goto(new URL(`?level=${level.id}&backend=auto`, baseUrl).toString());
-      await page.waitForFunction(() => window.__latentQuest?.ready === true && window.__latentQuest.scene() === 'Level' && window.__latentQuest.level() !== null, undefined, {
-        timeout: 60_000,
-      });
+      await page.waitForFunction(
+        () =>
+          window.__latentQuest?.ready === true &&
+          window.__latentQuest.scene() === 'Level' &&
+          window.__latentQuest.level() !== null,
+        undefined,
+        {
+          timeout: 60_000,
+        },
+      );
       const openSeconds = (await page.evaluate(() => performance.now())) / 1000;
       if (level.setup.kind === 'trained') {
         const strategy = TRAINED_STRATEGIES[level.id];
         const ladder = strategy ? [...strategy.ladder] : [{}];
-        const r = await page.evaluate((o) => window.__latentQuest!.debug.benchTrainedLevel(o), { ladder, idleMs: 3000 });
+        const r = await page.evaluate((o) => window.__latentQuest!.debug.benchTrainedLevel(o), {
+          ladder,
+          idleMs: 3000,
+        });
         return { figure: trainedFigure(level, openSeconds, r), trained: r };
       }
       const p = plan ?? { payload: level.example, source: 'example' as const };
-      const r = await page.evaluate(([payload, ms]) => window.__latentQuest!.debug.benchPretrainedLevel(payload, ms), [p.payload, 60_000] as const);
+      const r = await page.evaluate(([payload, ms]) => window.__latentQuest!.debug.benchPretrainedLevel(payload, ms), [
+        p.payload,
+        60_000,
+      ] as const);
       return { figure: pretrainedFigure(level, openSeconds, r, p), trained: null };
     };
     return await withTimeout(run(), LEVEL_TIMEOUT_MS, level.id);
@@ -231,7 +271,10 @@ async function main(): Promise<void> {
   const server = await preview({ preview: { host: '127.0.0.1', port: 0 }, logLevel: 'warn' });
   const baseUrl = server.resolvedUrls?.local[0];
   if (!baseUrl) throw new Error('vite preview did not report a URL');
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
   const results: Record<string, BackendBench | { error: string }> = {};
   const titleInteractiveMs: number[] = [];
   const levels: LevelFigure[] = [];
@@ -242,10 +285,14 @@ async function main(): Promise<void> {
       const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
       const page = await context.newPage();
       await page.goto(baseUrl);
-      await page.waitForFunction(() => window.__latentQuest?.ready === true && window.__latentQuest.scene() === 'Title', undefined, {
-        timeout: 60_000,
-        polling: 'raf',
-      });
+      await page.waitForFunction(
+        () => window.__latentQuest?.ready === true && window.__latentQuest.scene() === 'Title',
+        undefined,
+        {
+          timeout: 60_000,
+          polling: 'raf',
+        },
+      );
       titleInteractiveMs.push(await page.evaluate(() => performance.now()));
       await context.close();
     }
@@ -267,7 +314,9 @@ async function main(): Promise<void> {
       const { figure, trained } = await benchLevel(browser, baseUrl, level, plans.get(level.id));
       levels.push(figure);
       if (trained) trainedRuns.set(level.id, trained);
-      process.stderr.write(`bench: ${level.id} ${figure.error ? `error: ${figure.error}` : `done (${JSON.stringify({ secondsToFirstStar: figure.secondsToFirstStar, stars: figure.stars, readySeconds: figure.readySeconds })})`}\n`);
+      process.stderr.write(
+        `bench: ${level.id} ${figure.error ? `error: ${figure.error}` : `done (${JSON.stringify({ secondsToFirstStar: figure.secondsToFirstStar, stars: figure.stars, readySeconds: figure.readySeconds })})`}\n`,
+      );
     }
   } finally {
     await browser.close();
@@ -276,7 +325,10 @@ async function main(): Promise<void> {
 
   const ok = (r: BackendBench | { error: string } | undefined): r is BackendBench => !!r && !('error' in r);
   const forced = (['webgl', 'wasm', 'cpu'] as const).map((b) => results[b]).filter(ok);
-  const fastest = forced.reduce<BackendBench | null>((best, r) => (!best || r.train.ourSamplesPerSecond > best.train.ourSamplesPerSecond ? r : best), null);
+  const fastest = forced.reduce<BackendBench | null>(
+    (best, r) => (!best || r.train.ourSamplesPerSecond > best.train.ourSamplesPerSecond ? r : best),
+    null,
+  );
   const auto = results.auto;
   const chunks = chunkSizes('dist');
   // Frames on a level page: idle (card closed, nothing running) vs while its first attempt trains.
@@ -294,7 +346,9 @@ async function main(): Promise<void> {
       }
     : null;
   const targets = {
-    fpsDuringTrainingAtLeast95PercentOfIdle: Object.fromEntries(forced.concat(ok(auto) ? [auto] : []).map((r) => [r.backend, r.frames.fpsRatio >= 0.95])),
+    fpsDuringTrainingAtLeast95PercentOfIdle: Object.fromEntries(
+      forced.concat(ok(auto) ? [auto] : []).map((r) => [r.backend, r.frames.fpsRatio >= 0.95]),
+    ),
     noFrameGapOver50ms: Object.fromEntries(forced.map((r) => [r.backend, r.frames.training.maxGapMs <= 50])),
     ourLoopAtLeastModelFit: Object.fromEntries(forced.map((r) => [r.backend, r.train.ratio >= 1.0])),
     autoWithin10PercentOfFastest:
@@ -303,11 +357,18 @@ async function main(): Promise<void> {
     decodeGridP95Under16ms: Object.fromEntries(forced.map((r) => [r.backend, r.decode.grid20P95Ms <= 16])),
     noTensorGrowth: Object.fromEntries(forced.map((r) => [r.backend, r.tensors.after === r.tensors.before])),
     noTfjsInMainChunk: chunks.noTfjsInMain,
-    levelFpsDuringTrainingAtLeast95PercentOfIdle: levelTraining?.fpsRatio != null ? levelTraining.fpsRatio >= 0.95 : null,
+    levelFpsDuringTrainingAtLeast95PercentOfIdle:
+      levelTraining?.fpsRatio != null ? levelTraining.fpsRatio >= 0.95 : null,
   };
   const report = {
     date: new Date().toISOString(),
-    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memGiB: Math.round(os.totalmem() / 2 ** 30), loadavg: os.loadavg(), node: process.version },
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model,
+      memGiB: Math.round(os.totalmem() / 2 ** 30),
+      loadavg: os.loadavg(),
+      node: process.version,
+    },
     model: '784-256-32-256-784 dense AE, MNIST, Adam 1e-3, MSE',
     titleInteractiveMs: { runs: titleInteractiveMs, median: [...titleInteractiveMs].sort((a, b) => a - b)[1] ?? null },
     backends: results,

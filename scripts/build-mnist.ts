@@ -45,7 +45,8 @@ export function loadMnistPackage(): MnistPackage {
   const digits = Array.from({ length: 10 }, (_, c) => {
     const file = join(dir, 'src', 'digits', `${c}.json`);
     const { data } = JSON.parse(readFileSync(file, 'utf8')) as { data: number[] };
-    if (data.length % MNIST_PIXELS !== 0) throw new Error(`${file} holds ${data.length} values, not a multiple of ${MNIST_PIXELS}.`);
+    if (data.length % MNIST_PIXELS !== 0)
+      throw new Error(`${file} holds ${data.length} values, not a multiple of ${MNIST_PIXELS}.`);
     return data;
   });
   return { version: mnistPackageVersion(), digits };
@@ -74,7 +75,9 @@ export function buildMnist(pkg: MnistPackage): MnistBuild {
     const testCount = Math.round(n * MNIST_TEST_FRACTION);
     const groups = [order.subarray(0, testCount), order.subarray(testCount)];
     groups.forEach((group, g) => {
-      group.forEach((source, k) => entries.push({ label, source, test: g === 0, key: (k + rng.next()) / group.length }));
+      group.forEach((source, k) =>
+        entries.push({ label, source, test: g === 0, key: (k + rng.next()) / group.length }),
+      );
     });
   });
   // Array.prototype.sort is stable, so equal keys (practically never) keep a deterministic order too.

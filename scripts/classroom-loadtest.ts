@@ -31,7 +31,8 @@ export interface LoadResult {
   p95Ms: number;
 }
 
-const quantile = (sorted: number[], q: number): number => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] : 0);
+const quantile = (sorted: number[], q: number): number =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] : 0;
 const round = (ms: number): number => Math.round(ms * 10) / 10;
 
 export interface HealthDuringTraining {
@@ -51,32 +52,54 @@ export interface HealthDuringTraining {
  * One MNIST trained-level re-score (the level's example, which nobody submitted before, so it really trains)
  * while /api/health is asked every 20 ms and a decode submission goes in every 200 ms, over loopback HTTP.
  */
-export async function measureHealthDuringTraining(options: { levelId: string; threads: boolean }): Promise<HealthDuringTraining> {
+export async function measureHealthDuringTraining(options: {
+  levelId: string;
+  threads: boolean;
+}): Promise<HealthDuringTraining> {
   const root = resolve(import.meta.dirname, '..');
   const dataDir = mkdtempSync(join(tmpdir(), 'lq-health-'));
-  const classroom = await createClassroom({ dataDir, adminPasswordEnv: 'load-test-password', assetsDir: join(root, 'assets'), warmUp: true, rescoreThreads: options.threads, limits: { student: { burst: 1000, perSecond: 1000 } } });
+  const classroom = await createClassroom({
+    dataDir,
+    adminPasswordEnv: 'load-test-password',
+    assetsDir: join(root, 'assets'),
+    warmUp: true,
+    rescoreThreads: options.threads,
+    limits: { student: { burst: 1000, perSecond: 1000 } },
+  });
   try {
     await classroom.app.listen({ host: '127.0.0.1', port: 0 });
     const address = classroom.app.server.address();
     if (!address || typeof address === 'string') throw new Error('no port');
     const base = `http://127.0.0.1:${address.port}`;
     const json = { 'content-type': 'application/json' };
-    const post = async (path: string, body: unknown, headers: Record<string, string>) => fetch(base + path, { method: 'POST', headers: { ...json, ...headers }, body: JSON.stringify(body) });
+    const post = async (path: string, body: unknown, headers: Record<string, string>) =>
+      fetch(base + path, { method: 'POST', headers: { ...json, ...headers }, body: JSON.stringify(body) });
     const teacher = { authorization: 'Bearer load-test-password' };
     const seed = 5;
-    const created = await (await post('/api/teacher/competitions', { title: 'Health', levels: [options.levelId, 'navigator'], seed, durationMinutes: 60 }, teacher)).json();
+    const created = await (
+      await post(
+        '/api/teacher/competitions',
+        { title: 'Health', levels: [options.levelId, 'navigator'], seed, durationMinutes: 60 },
+        teacher,
+      )
+    ).json();
     const code: string = created.competition.code;
     await fetch(`${base}/api/teacher/competitions/${code}/start`, { method: 'POST', headers: teacher });
     const token: string = (await (await post('/api/join', { code, nickname: 'Prober' }, {})).json()).token;
     const student = { authorization: `Bearer ${token}` };
     const level = getLevel(options.levelId);
-    if (!level || level.setup.kind !== 'trained' || level.dataset !== 'mnist') throw new Error(`${options.levelId} is not an MNIST trained level.`);
+    if (!level || level.setup.kind !== 'trained' || level.dataset !== 'mnist')
+      throw new Error(`${options.levelId} is not an MNIST trained level.`);
     const checked = validatePayload(levelVariant(level, seed), level.example);
     if (!checked.ok) throw new Error(checked.problems.join(' '));
 
     let done = false;
     const started = performance.now();
-    const training = post('/api/submissions', { levelId: options.levelId, idempotencyKey: 'health-training-1', payload: checked.payload }, student).then(async (res) => {
+    const training = post(
+      '/api/submissions',
+      { levelId: options.levelId, idempotencyKey: 'health-training-1', payload: checked.payload },
+      student,
+    ).then(async (res) => {
       if (res.status !== 201) throw new Error(`training submission: ${res.status} ${await res.text()}`);
       done = true;
       return performance.now() - started;
@@ -95,7 +118,19 @@ export async function measureHealthDuringTraining(options: { levelId: string; th
     const probeDecodes = async (): Promise<void> => {
       for (let i = 0; !done; i++) {
         const t = performance.now();
-        const res = await post('/api/submissions', { levelId: 'navigator', idempotencyKey: `health-decode-${i}`, payload: { kind: 'latentPoints', points: [[((i * 37) % 200) / 100 - 1, ((i * 53) % 200) / 100 - 1]], target: 0 } }, student);
+        const res = await post(
+          '/api/submissions',
+          {
+            levelId: 'navigator',
+            idempotencyKey: `health-decode-${i}`,
+            payload: {
+              kind: 'latentPoints',
+              points: [[((i * 37) % 200) / 100 - 1, ((i * 53) % 200) / 100 - 1]],
+              target: 0,
+            },
+          },
+          student,
+        );
         await res.arrayBuffer();
         if (res.status === 201) decodes.push(performance.now() - t);
         await new Promise((r) => setTimeout(r, 200));
@@ -125,17 +160,28 @@ export async function measureHealthDuringTraining(options: { levelId: string; th
 export async function runLoadTest(options: { students: number; seconds: number }): Promise<LoadResult> {
   const root = resolve(import.meta.dirname, '..');
   const dataDir = mkdtempSync(join(tmpdir(), 'lq-load-'));
-  const classroom = await createClassroom({ dataDir, adminPasswordEnv: 'load-test-password', assetsDir: join(root, 'assets'), warmUp: true });
+  const classroom = await createClassroom({
+    dataDir,
+    adminPasswordEnv: 'load-test-password',
+    assetsDir: join(root, 'assets'),
+    warmUp: true,
+  });
   try {
     await classroom.app.listen({ host: '127.0.0.1', port: 0 });
     const address = classroom.app.server.address();
     if (!address || typeof address === 'string') throw new Error('no port');
     const base = `http://127.0.0.1:${address.port}`;
     const teacher = { authorization: 'Bearer load-test-password', 'content-type': 'application/json' };
-    const post = (path: string, body: unknown, headers: Record<string, string>) => fetch(base + path, { method: 'POST', headers, body: JSON.stringify(body) });
-    const created = await (await post('/api/teacher/competitions', { title: 'Load', levels: ['navigator'], durationMinutes: 60 }, teacher)).json();
+    const post = (path: string, body: unknown, headers: Record<string, string>) =>
+      fetch(base + path, { method: 'POST', headers, body: JSON.stringify(body) });
+    const created = await (
+      await post('/api/teacher/competitions', { title: 'Load', levels: ['navigator'], durationMinutes: 60 }, teacher)
+    ).json();
     const code: string = created.competition.code;
-    await fetch(`${base}/api/teacher/competitions/${code}/start`, { method: 'POST', headers: { authorization: teacher.authorization } });
+    await fetch(`${base}/api/teacher/competitions/${code}/start`, {
+      method: 'POST',
+      headers: { authorization: teacher.authorization },
+    });
 
     const tokens: string[] = [];
     for (let i = 0; i < options.students; i++) {
@@ -162,13 +208,21 @@ export async function runLoadTest(options: { students: number; seconds: number }
       while (performance.now() < deadline) {
         if (!pendingKey) {
           pendingKey = `s${index}-a${++attempt}-load`;
-          pendingPayload = { kind: 'latentPoints', points: [[Number((rng.next() * 2 - 1).toFixed(3)), Number((rng.next() * 2 - 1).toFixed(3))]], target: 0 };
+          pendingPayload = {
+            kind: 'latentPoints',
+            points: [[Number((rng.next() * 2 - 1).toFixed(3)), Number((rng.next() * 2 - 1).toFixed(3))]],
+            target: 0,
+          };
         }
         const t = performance.now();
         sent++;
         let res: Response;
         try {
-          res = await post('/api/submissions', { levelId: 'navigator', idempotencyKey: pendingKey, payload: pendingPayload }, { authorization: `Bearer ${tokens[index]}`, 'content-type': 'application/json' });
+          res = await post(
+            '/api/submissions',
+            { levelId: 'navigator', idempotencyKey: pendingKey, payload: pendingPayload },
+            { authorization: `Bearer ${tokens[index]}`, 'content-type': 'application/json' },
+          );
           await res.arrayBuffer();
         } catch {
           continue; // network error: retry the same key
@@ -193,7 +247,9 @@ export async function runLoadTest(options: { students: number; seconds: number }
     const rows = await classroom.store.db.query<{ player: number; key: string; n: number | string }>(
       `SELECT s.player_id AS player, s.idempotency_key AS key, count(*) AS n FROM submissions s GROUP BY s.player_id, s.idempotency_key`,
     );
-    const players = await classroom.store.db.query<{ id: number; nickname: string }>('SELECT id, nickname FROM players');
+    const players = await classroom.store.db.query<{ id: number; nickname: string }>(
+      'SELECT id, nickname FROM players',
+    );
     const indexOf = new Map(players.map((p) => [p.id, Number(p.nickname.split(' ')[1]) - 1]));
     const storedKeys = new Set(rows.map((r) => `${indexOf.get(r.player)}:${r.key}`));
     const stored = rows.reduce((n, r) => n + Number(r.n), 0);
@@ -224,12 +280,15 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     if (!Number.isInteger(v) || v < 1 || v > 600) throw new Error(`--${name} must be an integer from 1 to 600.`);
     return v;
   };
-  const healthLevel = process.argv.includes('--health-level') ? process.argv[process.argv.indexOf('--health-level') + 1] : 'beat-pca';
+  const healthLevel = process.argv.includes('--health-level')
+    ? process.argv[process.argv.indexOf('--health-level') + 1]
+    : 'beat-pca';
   const main = async () => {
     const load = await runLoadTest({ students: arg('students', 60), seconds: arg('seconds', 60) });
     if (process.argv.includes('--no-health')) return load;
     const healthDuringTraining = [];
-    for (const threads of [true, false]) healthDuringTraining.push(await measureHealthDuringTraining({ levelId: healthLevel, threads }));
+    for (const threads of [true, false])
+      healthDuringTraining.push(await measureHealthDuringTraining({ levelId: healthLevel, threads }));
     return { ...load, healthDuringTraining };
   };
   main().then(

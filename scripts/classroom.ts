@@ -45,11 +45,17 @@ async function main(): Promise<void> {
   const actualPort = address && typeof address === 'object' ? address.port : port;
   const storage = process.env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${join(dataDir, 'pglite')}`;
   console.log('\nLatent Quest classroom server');
-  console.log(`  Students open: ${host === '127.0.0.1' ? `http://127.0.0.1:${actualPort}/` : lanUrls(actualPort).join('  ')}`);
-  console.log(`  Teacher password: ${classroom.admin.password}  (${classroom.admin.source === 'env' ? 'from CLASSROOM_ADMIN_PASSWORD' : `kept in ${join(dataDir, 'admin-password.txt')}`})`);
+  console.log(
+    `  Students open: ${host === '127.0.0.1' ? `http://127.0.0.1:${actualPort}/` : lanUrls(actualPort).join('  ')}`,
+  );
+  console.log(
+    `  Teacher password: ${classroom.admin.password}  (${classroom.admin.source === 'env' ? 'from CLASSROOM_ADMIN_PASSWORD' : `kept in ${join(dataDir, 'admin-password.txt')}`})`,
+  );
   console.log(`  Teacher page: http://127.0.0.1:${actualPort}/teacher   Projector: /board/<CODE>`);
   console.log(`  Storage: ${storage}`);
-  console.log(`  Re-scoring: ${process.env.CLASSROOM_RESCORE_THREADS === '0' ? 'in the server process (CLASSROOM_RESCORE_THREADS=0)' : 'two worker threads (training, decoding)'}\n`);
+  console.log(
+    `  Re-scoring: ${process.env.CLASSROOM_RESCORE_THREADS === '0' ? 'in the server process (CLASSROOM_RESCORE_THREADS=0)' : 'two worker threads (training, decoding)'}\n`,
+  );
   const stop = (): void => {
     classroom.close().then(
       () => process.exit(0),

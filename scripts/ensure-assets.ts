@@ -61,8 +61,14 @@ export interface AssetStatus {
 const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
 
 function inputsHash(asset: GeneratedAsset): string {
-  const hash = createHash('sha256').update(`stamp ${STAMP_VERSION}\n${asset.name}\n${JSON.stringify(asset.versions())}\n`);
-  for (const source of asset.sources) hash.update(`${source}\n`).update(readFileSync(join(ROOT, source))).update('\n');
+  const hash = createHash('sha256').update(
+    `stamp ${STAMP_VERSION}\n${asset.name}\n${JSON.stringify(asset.versions())}\n`,
+  );
+  for (const source of asset.sources)
+    hash
+      .update(`${source}\n`)
+      .update(readFileSync(join(ROOT, source)))
+      .update('\n');
   return hash.digest('hex');
 }
 
@@ -89,14 +95,26 @@ export function ensureAssets(options: { force?: boolean; quiet?: boolean } = {})
     const inputs = inputsHash(asset);
     const entry = stamp.assets[asset.name];
     if (!options.force && entry && isUpToDate(asset, entry, inputs)) {
-      return { name: asset.name, state: 'up to date', bytes: entry.bytes, gzipBytes: entry.gzipBytes, ms: performance.now() - started };
+      return {
+        name: asset.name,
+        state: 'up to date',
+        bytes: entry.bytes,
+        gzipBytes: entry.gzipBytes,
+        ms: performance.now() - started,
+      };
     }
     const bytes = asset.build();
     const fresh = { inputs, output: sha256(bytes), bytes: bytes.length, gzipBytes: gzipSync(bytes).length };
     stamp.assets[asset.name] = fresh;
     // Stamp after each asset, so an interrupted run keeps what it finished.
     writeFileAtomic(STAMP_PATH, new TextEncoder().encode(`${JSON.stringify(stamp, null, 2)}\n`));
-    return { name: asset.name, state: 'built', bytes: fresh.bytes, gzipBytes: fresh.gzipBytes, ms: performance.now() - started };
+    return {
+      name: asset.name,
+      state: 'built',
+      bytes: fresh.bytes,
+      gzipBytes: fresh.gzipBytes,
+      ms: performance.now() - started,
+    };
   });
   if (!options.quiet) for (const s of statuses) console.log(formatStatus(s));
   return statuses;

@@ -41,7 +41,8 @@ function parseArgs(argv: string[]): { only: PretrainedAssetName[]; check: boolea
     else if (arg === '--only') {
       only = (argv[++i] ?? '').split(',').filter(Boolean) as PretrainedAssetName[];
       const unknown = only.filter((n) => !names.includes(n));
-      if (unknown.length > 0 || only.length === 0) throw new Error(`--only takes names from: ${names.join(', ')} (got "${unknown.join(', ')}").`);
+      if (unknown.length > 0 || only.length === 0)
+        throw new Error(`--only takes names from: ${names.join(', ')} (got "${unknown.join(', ')}").`);
     } else if (arg === '--out') out = argv[++i] ?? out;
     else throw new Error(`Unknown option ${arg}. Options: --only name,name  --check  --out DIR`);
   }
@@ -65,7 +66,8 @@ async function main(): Promise<void> {
     weightsStore: new MemoryWeightsStore(),
   });
   const init = await engine.init({ backend: 'wasm', assetBase: '' });
-  if (init.backend !== 'wasm') throw new Error(`The WASM backend did not start (${init.reason}); pretrained files are defined on WASM.`);
+  if (init.backend !== 'wasm')
+    throw new Error(`The WASM backend did not start (${init.reason}); pretrained files are defined on WASM.`);
   if (!check) mkdirSync(out, { recursive: true });
 
   const started = performance.now();
@@ -81,7 +83,10 @@ async function main(): Promise<void> {
     const summary = `${name}: ${files.manifest.training.steps} steps, ${(files.bin.byteLength / 1024).toFixed(0)} KiB, held out ${JSON.stringify(files.manifest.training.heldOut)}, ${seconds.toFixed(1)} s`;
     if (check) {
       const same =
-        existsSync(jsonPath) && existsSync(binPath) && readFileSync(jsonPath, 'utf8') === files.json && Buffer.compare(readFileSync(binPath), Buffer.from(files.bin)) === 0;
+        existsSync(jsonPath) &&
+        existsSync(binPath) &&
+        readFileSync(jsonPath, 'utf8') === files.json &&
+        Buffer.compare(readFileSync(binPath), Buffer.from(files.bin)) === 0;
       if (!same) differences++;
       console.log(`${same ? 'same' : 'DIFFERENT'} ${summary}`);
     } else {
@@ -90,7 +95,9 @@ async function main(): Promise<void> {
       console.log(`wrote ${summary}`);
     }
   }
-  console.log(`${only.length} assets, ${(total / 1024).toFixed(0)} KiB, ${((performance.now() - started) / 1000).toFixed(1)} s on ${init.backend}`);
+  console.log(
+    `${only.length} assets, ${(total / 1024).toFixed(0)} KiB, ${((performance.now() - started) / 1000).toFixed(1)} s on ${init.backend}`,
+  );
   if (differences > 0) {
     console.error(`${differences} asset(s) differ from the files on disk.`);
     process.exitCode = 1;

@@ -15,14 +15,18 @@ const randomPlayers = randomAt >= 0 ? Number(args[randomAt + 1]) : 2;
 if (!Number.isInteger(randomPlayers) || randomPlayers < 0) throw new Error('--random takes a whole number.');
 const ids = args.filter((a, i) => !a.startsWith('--') && !(randomAt >= 0 && i === randomAt + 1));
 const unknown = ids.filter((id) => !LEVELS.some((l) => l.id === id));
-if (unknown.length) throw new Error(`Unknown level(s): ${unknown.join(', ')}. Known: ${LEVELS.map((l) => l.id).join(', ')}`);
+if (unknown.length)
+  throw new Error(`Unknown level(s): ${unknown.join(', ')}. Known: ${LEVELS.map((l) => l.id).join(', ')}`);
 
 const engine = await solverEngine();
 const started = performance.now();
 for (const level of LEVELS.filter((l) => ids.length === 0 || ids.includes(l.id))) {
   const report = await solveLevel(engine, level, {
     randomPlayers,
-    onAttempt: (l, a) => process.stderr.write(`  ${l.id} ${a.who} ${JSON.stringify(a.values)} → ${a.score} (${a.stars}★, ${a.trainSeconds} s)\n`),
+    onAttempt: (l, a) =>
+      process.stderr.write(
+        `  ${l.id} ${a.who} ${JSON.stringify(a.values)} → ${a.score} (${a.stars}★, ${a.trainSeconds} s)\n`,
+      ),
   });
   // The time budget (issue 4) is reported here and in `npm run bench`, never asserted in a timed unit test.
   const budget = firstStarBudgetSeconds(level);

@@ -43,7 +43,11 @@ export interface Classroom {
 
 export async function createClassroom(config: ClassroomConfig): Promise<Classroom> {
   const admin = adminPassword(config.dataDir, config.adminPasswordEnv);
-  const db = await openDatabase(config.databaseUrl ? { url: config.databaseUrl, schema: config.databaseSchema } : { dataDir: config.pgliteDir ?? `${config.dataDir}/pglite` });
+  const db = await openDatabase(
+    config.databaseUrl
+      ? { url: config.databaseUrl, schema: config.databaseSchema }
+      : { dataDir: config.pgliteDir ?? `${config.dataDir}/pglite` },
+  );
   const store = await ClassroomStore.open(db);
   const rescoring = { assetsDir: config.assetsDir, maxQueue: config.maxRescoreQueue };
   let rescorer: RescoreService;
@@ -54,7 +58,16 @@ export async function createClassroom(config: ClassroomConfig): Promise<Classroo
     await store.close();
     throw error;
   }
-  const app = await buildServer({ store, rescorer, adminPassword: admin.password, distDir: config.distDir, now: config.now, limits: config.limits, logger: config.logger, pages: { joinBaseUrl: config.joinBaseUrl } });
+  const app = await buildServer({
+    store,
+    rescorer,
+    adminPassword: admin.password,
+    distDir: config.distDir,
+    now: config.now,
+    limits: config.limits,
+    logger: config.logger,
+    pages: { joinBaseUrl: config.joinBaseUrl },
+  });
   return {
     app,
     store,

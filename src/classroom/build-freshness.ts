@@ -9,7 +9,19 @@ import { join } from 'node:path';
  * What the game's bundle is made from (paths relative to the project root). src/classroom is not among them:
  * the game never imports the server, so editing the server does not cost a game build.
  */
-export const GAME_BUILD_INPUTS = ['index.html', 'vite.config.ts', 'package-lock.json', 'tsconfig.json', 'tsconfig.base.json', 'src/main.ts', 'src/env.d.ts', 'src/game', 'src/shared', 'src/ml-worker', 'assets'] as const;
+export const GAME_BUILD_INPUTS = [
+  'index.html',
+  'vite.config.ts',
+  'package-lock.json',
+  'tsconfig.json',
+  'tsconfig.base.json',
+  'src/main.ts',
+  'src/env.d.ts',
+  'src/game',
+  'src/shared',
+  'src/ml-worker',
+  'assets',
+] as const;
 
 /** The file whose time stands for the build: Vite writes the page that loads the bundle. */
 export const BUILD_MARKER = 'dist/index.html';
@@ -29,7 +41,8 @@ export function buildFreshness(builtAtMs: number | null, inputs: readonly InputT
   if (builtAtMs === null) return { stale: true, reason: `${BUILD_MARKER} is missing` };
   let newest: InputTime | null = null;
   for (const input of inputs) if (!newest || input.mtimeMs > newest.mtimeMs) newest = input;
-  if (newest && newest.mtimeMs > builtAtMs) return { stale: true, reason: `${newest.path} changed after the last build` };
+  if (newest && newest.mtimeMs > builtAtMs)
+    return { stale: true, reason: `${newest.path} changed after the last build` };
   return { stale: false };
 }
 

@@ -8,7 +8,17 @@ import { join } from 'node:path';
 import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH } from '../shared/classroom/names';
 
 // The rules the game checks too live in src/shared/classroom/names.ts.
-export { checkNickname, JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, JOIN_CODE_PATTERN, NICKNAME_MAX, NICKNAME_MIN, normalizeJoinCode, STUDENT_TOKEN_PATTERN, type NicknameCheck } from '../shared/classroom/names';
+export {
+  checkNickname,
+  JOIN_CODE_ALPHABET,
+  JOIN_CODE_LENGTH,
+  JOIN_CODE_PATTERN,
+  NICKNAME_MAX,
+  NICKNAME_MIN,
+  normalizeJoinCode,
+  STUDENT_TOKEN_PATTERN,
+  type NicknameCheck,
+} from '../shared/classroom/names';
 
 export function newJoinCode(): string {
   let code = '';
@@ -50,7 +60,9 @@ export function adminPassword(dataDir: string, fromEnv: string | undefined): Adm
     if (kept.length >= 8) return { password: kept, source: 'file' };
   }
   // Four groups of four: easy to copy from the projector, ~78 bits.
-  const groups = Array.from({ length: 4 }, () => Array.from({ length: 4 }, () => PASSWORD_ALPHABET[randomInt(PASSWORD_ALPHABET.length)]).join(''));
+  const groups = Array.from({ length: 4 }, () =>
+    Array.from({ length: 4 }, () => PASSWORD_ALPHABET[randomInt(PASSWORD_ALPHABET.length)]).join(''),
+  );
   const password = groups.join('-');
   mkdirSync(dataDir, { recursive: true });
   writeFileSync(file, `${password}\n`, { mode: 0o600 });

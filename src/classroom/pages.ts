@@ -10,14 +10,25 @@
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import QRCode from 'qrcode';
-import { CATALOGUES, DEFAULT_LOCALE, format, LOCALES, type Locale, type MessageKey, type MessageParams } from '../shared/messages';
+import {
+  CATALOGUES,
+  DEFAULT_LOCALE,
+  format,
+  LOCALES,
+  type Locale,
+  type MessageKey,
+  type MessageParams,
+} from '../shared/messages';
 import { JOIN_CODE_PATTERN } from './identity';
 
 const asset = (name: string): string => readFileSync(new URL(`./pages/${name}`, import.meta.url), 'utf8');
-const CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'";
+const CSP =
+  "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'";
 
 /** The catalogue's keys the pages use: their own block, plus the world names shared with the game. */
-const PAGE_KEYS = (Object.keys(CATALOGUES.en) as MessageKey[]).filter((k) => k.startsWith('classroom.') || k.startsWith('world.name.'));
+const PAGE_KEYS = (Object.keys(CATALOGUES.en) as MessageKey[]).filter(
+  (k) => k.startsWith('classroom.') || k.startsWith('world.name.'),
+);
 
 /** The first locale of Accept-Language that has a catalogue (language part only), else the default. */
 export function pickLocale(acceptLanguage: string | undefined): Locale {
@@ -49,7 +60,9 @@ const TEACHER: Page = {
   title: 'classroom.teacher.pageTitle',
   script: 'teacher.js',
   bodyClass: 'teacher',
-  body: (m) => `<header><h1>${m('classroom.teacher.heading')}</h1><p id="message" role="status" aria-live="polite"></p></header>
+  body: (
+    m,
+  ) => `<header><h1>${m('classroom.teacher.heading')}</h1><p id="message" role="status" aria-live="polite"></p></header>
 <form id="login" class="card login"><label for="password">${m('classroom.teacher.password')}</label>
 <input id="password" type="password" autocomplete="current-password" required><button>${m('classroom.teacher.signIn')}</button>
 <p class="hint">${m('classroom.teacher.signInHelp')}</p></form>
@@ -93,7 +106,8 @@ const BOARD: Page = {
 
 function render(page: Page, locale: Locale, joinBase: string): string {
   const messages = pageMessages(locale);
-  const m = (key: MessageKey, params?: MessageParams): string => escapeHtml(format(messages[key] ?? key, params, locale));
+  const m = (key: MessageKey, params?: MessageParams): string =>
+    escapeHtml(format(messages[key] ?? key, params, locale));
   return `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><title>${m(page.title)}</title>
 <meta name="viewport" content="width=device-width, initial-scale=1"><link rel="stylesheet" href="/classroom/classroom.css"></head>
 <body class="${page.bodyClass}">${page.body(m)}
@@ -107,17 +121,29 @@ export interface PagesOptions {
   joinBaseUrl?: string;
 }
 
-const ASSET_TYPES = { 'page-kit.js': 'text/javascript', 'board.js': 'text/javascript', 'teacher.js': 'text/javascript', 'classroom.css': 'text/css' } as const;
+const ASSET_TYPES = {
+  'page-kit.js': 'text/javascript',
+  'board.js': 'text/javascript',
+  'teacher.js': 'text/javascript',
+  'classroom.css': 'text/css',
+} as const;
 type AssetName = keyof typeof ASSET_TYPES;
 
 export function registerPages(app: FastifyInstance, options: PagesOptions = {}): void {
   /** Where students go: the configured LAN address, else the Host the page was asked for. */
   const joinBaseOf = (request: FastifyRequest): string => {
     // The Host header is the client's word: only a plain host[:port] goes into pages and codes.
-    const host = /^[A-Za-z0-9.-]{1,253}(:\d{1,5})?$|^\[[0-9A-Fa-f:.]{2,45}\](:\d{1,5})?$/.test(request.headers.host ?? '') ? request.headers.host! : 'localhost';
+    const host = /^[A-Za-z0-9.-]{1,253}(:\d{1,5})?$|^\[[0-9A-Fa-f:.]{2,45}\](:\d{1,5})?$/.test(
+      request.headers.host ?? '',
+    )
+      ? request.headers.host!
+      : 'localhost';
     return (options.joinBaseUrl ?? `http://${host}`).replace(/\/$/, '');
   };
-  const assets = Object.fromEntries(Object.keys(ASSET_TYPES).map((name) => [name, asset(name)])) as Record<AssetName, string>;
+  const assets = Object.fromEntries(Object.keys(ASSET_TYPES).map((name) => [name, asset(name)])) as Record<
+    AssetName,
+    string
+  >;
   const rendered = new Map<string, string>();
   const html = (page: Page) => async (request: FastifyRequest, reply: FastifyReply) => {
     const locale = pickLocale(request.headers['accept-language']);
@@ -125,15 +151,38 @@ export function registerPages(app: FastifyInstance, options: PagesOptions = {}):
     const key = `${page.script}:${locale}:${joinBase}`;
     if (rendered.size > 200) rendered.clear();
     if (!rendered.has(key)) rendered.set(key, render(page, locale, joinBase));
-    return reply.type('text/html; charset=utf-8').header('content-security-policy', CSP).header('cache-control', 'no-cache').header('vary', 'accept-language').send(rendered.get(key));
+    return reply
+      .type('text/html; charset=utf-8')
+      .header('content-security-policy', CSP)
+      .header('cache-control', 'no-cache')
+      .header('vary', 'accept-language')
+      .send(rendered.get(key));
   };
   app.get('/teacher', html(TEACHER));
-  app.get<{ Params: { code: string } }>('/board/:code', { schema: { params: { type: 'object', properties: { code: { type: 'string', pattern: JOIN_CODE_PATTERN } } } } }, html(BOARD));
-  app.get<{ Params: { name: AssetName } }>('/classroom/:name', { schema: { params: { type: 'object', properties: { name: { type: 'string', enum: Object.keys(assets) } } } } }, async (request, reply) =>
-    reply.type(`${ASSET_TYPES[request.params.name]}; charset=utf-8`).header('cache-control', 'no-cache').send(assets[request.params.name]),
+  app.get<{ Params: { code: string } }>(
+    '/board/:code',
+    { schema: { params: { type: 'object', properties: { code: { type: 'string', pattern: JOIN_CODE_PATTERN } } } } },
+    html(BOARD),
   );
-  app.get<{ Params: { code: string } }>('/api/competitions/:code/qr.svg', { schema: { params: { type: 'object', properties: { code: { type: 'string', pattern: JOIN_CODE_PATTERN } } } } }, async (request, reply) => {
-    const svg = await QRCode.toString(`${joinBaseOf(request)}/?join=${request.params.code}`, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 });
-    return reply.type('image/svg+xml').header('cache-control', 'no-cache').send(svg);
-  });
+  app.get<{ Params: { name: AssetName } }>(
+    '/classroom/:name',
+    { schema: { params: { type: 'object', properties: { name: { type: 'string', enum: Object.keys(assets) } } } } },
+    async (request, reply) =>
+      reply
+        .type(`${ASSET_TYPES[request.params.name]}; charset=utf-8`)
+        .header('cache-control', 'no-cache')
+        .send(assets[request.params.name]),
+  );
+  app.get<{ Params: { code: string } }>(
+    '/api/competitions/:code/qr.svg',
+    { schema: { params: { type: 'object', properties: { code: { type: 'string', pattern: JOIN_CODE_PATTERN } } } } },
+    async (request, reply) => {
+      const svg = await QRCode.toString(`${joinBaseOf(request)}/?join=${request.params.code}`, {
+        type: 'svg',
+        errorCorrectionLevel: 'M',
+        margin: 1,
+      });
+      return reply.type('image/svg+xml').header('cache-control', 'no-cache').send(svg);
+    },
+  );
 }

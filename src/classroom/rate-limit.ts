@@ -31,6 +31,7 @@ export class RateLimiter {
 
   /** Forgets full buckets (they behave exactly like absent ones). */
   private prune(now: number): void {
-    for (const [key, b] of this.buckets) if (b.tokens + ((now - b.at) / 1000) * this.limit.perSecond >= this.limit.burst) this.buckets.delete(key);
+    for (const [key, b] of this.buckets)
+      if (b.tokens + ((now - b.at) / 1000) * this.limit.perSecond >= this.limit.burst) this.buckets.delete(key);
   }
 }

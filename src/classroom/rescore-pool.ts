@@ -8,7 +8,16 @@
 import { Worker } from 'node:worker_threads';
 import { getLevel, type SolutionPayload } from '../shared/levels';
 import type { BackendName } from '../shared/worker-api';
-import { jobKey, laneOf, MEMO_SIZE, QueueFullError, RescoreFailedError, type Lane, type Rescored, type RescoreService } from './rescore';
+import {
+  jobKey,
+  laneOf,
+  MEMO_SIZE,
+  QueueFullError,
+  RescoreFailedError,
+  type Lane,
+  type Rescored,
+  type RescoreService,
+} from './rescore';
 
 export interface ThreadSetup {
   assetsDir: string;
@@ -167,13 +176,19 @@ class LaneThread {
     this.running = null;
     if (job) {
       clearTimeout(job.timer);
-      job.reject(new RescoreFailedError(`The re-scoring thread stopped while scoring this solution (${why}); it has been restarted, so send the solution again.`, true));
+      job.reject(
+        new RescoreFailedError(
+          `The re-scoring thread stopped while scoring this solution (${why}); it has been restarted, so send the solution again.`,
+          true,
+        ),
+      );
     }
     if (this.closed) return;
     if (!wasReady) {
       // It never started (a backend that does not load, a broken install): no restart loop; tell everyone
       // waiting now, and the next submission tries again.
-      for (const waiting of this.queue.splice(0)) waiting.reject(new RescoreFailedError(`Re-scoring is unavailable (${why}).`, true));
+      for (const waiting of this.queue.splice(0))
+        waiting.reject(new RescoreFailedError(`Re-scoring is unavailable (${why}).`, true));
       return;
     }
     console.error(`[classroom] the ${this.lane} re-scoring thread stopped (${why}); starting a new one.`);
@@ -183,7 +198,8 @@ class LaneThread {
 
   async close(): Promise<void> {
     this.closed = true;
-    for (const waiting of this.queue.splice(0)) waiting.reject(new RescoreFailedError('The server is shutting down.', true));
+    for (const waiting of this.queue.splice(0))
+      waiting.reject(new RescoreFailedError('The server is shutting down.', true));
     if (this.running) {
       clearTimeout(this.running.timer);
       this.running.reject(new RescoreFailedError('The server is shutting down.', true));
@@ -248,7 +264,11 @@ export class RescorePool implements RescoreService {
         const level = getLevel(id);
         return level !== undefined && laneOf(level) === lane;
       });
-    await Promise.all((['train', 'decode'] as const).map((lane) => this.lanes[lane].submit({ type: 'warmUp', id: ++this.nextId, levelIds: of(lane) })));
+    await Promise.all(
+      (['train', 'decode'] as const).map((lane) =>
+        this.lanes[lane].submit({ type: 'warmUp', id: ++this.nextId, levelIds: of(lane) }),
+      ),
+    );
     return performance.now() - started;
   }
 

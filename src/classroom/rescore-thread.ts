@@ -25,7 +25,10 @@ Rescorer.create({ assetsDir: setup.assetsDir, backend: setup.backend, maxQueue: 
         });
         return;
       }
-      const work = request.type === 'score' ? rescorer.score(request.levelId, request.payload, request.seed) : rescorer.warmUp(request.levelIds).then((ms) => ({ ms }));
+      const work =
+        request.type === 'score'
+          ? rescorer.score(request.levelId, request.payload, request.seed)
+          : rescorer.warmUp(request.levelIds).then((ms) => ({ ms }));
       work.then(
         (value) => reply({ type: 'done', id: request.id, value }),
         (error: unknown) => reply({ type: 'error', id: request.id, message: message(error) }),

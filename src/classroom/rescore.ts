@@ -18,7 +18,15 @@ import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { Engine } from '../ml-worker/engine';
 import { MemoryWeightsStore } from '../ml-worker/weights-store';
-import { getLevel, levelVariant, type Evaluation, type LevelDefinition, type LevelScore, type SolutionPayload, type TrainedSetup } from '../shared/levels';
+import {
+  getLevel,
+  levelVariant,
+  type Evaluation,
+  type LevelDefinition,
+  type LevelScore,
+  type SolutionPayload,
+  type TrainedSetup,
+} from '../shared/levels';
 import { PretrainedLevel, trainAndMeasure } from '../shared/levels/measure';
 import type { BackendName } from '../shared/worker-api';
 
@@ -56,7 +64,8 @@ export class RescoreFailedError extends Error {
 export const laneOf = (level: LevelDefinition): Lane => (level.setup.kind === 'trained' ? 'train' : 'decode');
 
 /** Memo and de-duplication key: the variant is a pure function of (level, seed), so these three name the job. */
-export const jobKey = (levelId: string, payload: SolutionPayload, seed: number): string => JSON.stringify([levelId, seed, payload]);
+export const jobKey = (levelId: string, payload: SolutionPayload, seed: number): string =>
+  JSON.stringify([levelId, seed, payload]);
 
 export interface RescorerOptions {
   assetsDir: string;
@@ -101,7 +110,8 @@ export class Rescorer implements RescoreService {
     const engine = new Engine({ fetchAsset, weightsStore: new MemoryWeightsStore() });
     const wanted = options.backend ?? 'wasm';
     const init = await engine.init({ backend: wanted, assetBase: '' });
-    if (init.backend !== wanted) throw new Error(`The ${wanted} backend did not start for re-scoring: ${init.reason ?? 'unknown reason'}`);
+    if (init.backend !== wanted)
+      throw new Error(`The ${wanted} backend did not start for re-scoring: ${init.reason ?? 'unknown reason'}`);
     return new Rescorer(engine, options.maxQueue ?? 32, init.backend);
   }
 
@@ -147,7 +157,10 @@ export class Rescorer implements RescoreService {
     const run = async (): Promise<Rescored> => {
       const started = performance.now();
       try {
-        const evaluation = level.setup.kind === 'trained' ? await this.measureTrained(level, level.setup, payload, seed) : await this.measurePretrained(level, payload);
+        const evaluation =
+          level.setup.kind === 'trained'
+            ? await this.measureTrained(level, level.setup, payload, seed)
+            : await this.measurePretrained(level, payload);
         return { result: level.score(payload, evaluation), evaluation, ms: performance.now() - started };
       } finally {
         this.queued[lane]--;
@@ -163,9 +176,17 @@ export class Rescorer implements RescoreService {
 
   // ---- trained levels: plan, train, measure on the held-out recipe ----
 
-  private async measureTrained(level: LevelDefinition, _setup: TrainedSetup, payload: SolutionPayload, seed: number): Promise<Evaluation> {
+  private async measureTrained(
+    level: LevelDefinition,
+    _setup: TrainedSetup,
+    payload: SolutionPayload,
+    seed: number,
+  ): Promise<Evaluation> {
     if (payload.kind !== 'hyperparameters') throw new Error(`${level.id} takes hyperparameters.`);
-    const run = await trainAndMeasure(this.engine, level, payload.values, seed, { jobId: `classroom-${++this.jobs}`, progressIntervalMs: 60_000 });
+    const run = await trainAndMeasure(this.engine, level, payload.values, seed, {
+      jobId: `classroom-${++this.jobs}`,
+      progressIntervalMs: 60_000,
+    });
     return run.evaluation;
   }
 

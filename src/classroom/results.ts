@@ -61,7 +61,9 @@ export function levelResults(competition: Competition, submissions: readonly Sub
 /** Rank by total stars, then levels completed, then the earlier time; equal entries share a rank. */
 export function leaderboard(results: readonly LevelResult[], players: readonly Player[]): BoardRow[] {
   const rows = new Map<string, Omit<BoardRow, 'rank'>>();
-  for (const p of players) if (!p.removed) rows.set(p.nickname, { nickname: p.nickname, stars: 0, levelsCompleted: 0, seconds: 0, attempts: 0 });
+  for (const p of players)
+    if (!p.removed)
+      rows.set(p.nickname, { nickname: p.nickname, stars: 0, levelsCompleted: 0, seconds: 0, attempts: 0 });
   for (const r of results) {
     const row = rows.get(r.nickname);
     if (!row) continue;
@@ -72,11 +74,23 @@ export function leaderboard(results: readonly LevelResult[], players: readonly P
       row.seconds = Math.max(row.seconds, r.seconds);
     }
   }
-  const sorted = [...rows.values()].sort((a, b) => b.stars - a.stars || b.levelsCompleted - a.levelsCompleted || a.seconds - b.seconds || a.nickname.localeCompare(b.nickname));
+  const sorted = [...rows.values()].sort(
+    (a, b) =>
+      b.stars - a.stars ||
+      b.levelsCompleted - a.levelsCompleted ||
+      a.seconds - b.seconds ||
+      a.nickname.localeCompare(b.nickname),
+  );
   let rank = 0;
   return sorted.map((row, i) => {
     const prev = sorted[i - 1];
-    if (!prev || prev.stars !== row.stars || prev.levelsCompleted !== row.levelsCompleted || prev.seconds !== row.seconds) rank = i + 1;
+    if (
+      !prev ||
+      prev.stars !== row.stars ||
+      prev.levelsCompleted !== row.levelsCompleted ||
+      prev.seconds !== row.seconds
+    )
+      rank = i + 1;
     return { rank, ...row };
   });
 }
@@ -92,6 +106,7 @@ export const CSV_HEADER = ['nickname', 'level', 'best_score', 'stars', 'time_sec
 
 export function resultsCsv(results: readonly LevelResult[]): string {
   const lines = [CSV_HEADER.join(',')];
-  for (const r of results) lines.push([r.nickname, r.levelId, r.bestScore, r.stars, r.seconds, r.attempts].map(csvField).join(','));
+  for (const r of results)
+    lines.push([r.nickname, r.levelId, r.bestScore, r.stars, r.seconds, r.attempts].map(csvField).join(','));
   return `${lines.join('\r\n')}\r\n`;
 }

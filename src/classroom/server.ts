@@ -7,7 +7,15 @@
 import { createHash, randomInt } from 'node:crypto';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
 import { getLevel, levelVariant, LEVELS, localize, validatePayload, PAYLOAD_LIMITS } from '../shared/levels';
-import { checkNickname, hashToken, JOIN_CODE_PATTERN, newJoinCode, newToken, normalizeJoinCode, sameSecret } from './identity';
+import {
+  checkNickname,
+  hashToken,
+  JOIN_CODE_PATTERN,
+  newJoinCode,
+  newToken,
+  normalizeJoinCode,
+  sameSecret,
+} from './identity';
 import { RateLimiter, type RateLimit } from './rate-limit';
 import { QueueFullError, RescoreFailedError, type RescoreService } from './rescore';
 import { leaderboard, levelResults, resultsCsv } from './results';
@@ -63,7 +71,12 @@ export class HttpError extends Error {
 }
 
 const errorBody = { type: 'object', properties: { error: { type: 'string' }, message: { type: 'string' } } } as const;
-const codeParams = { type: 'object', required: ['code'], additionalProperties: false, properties: { code: { type: 'string', pattern: JOIN_CODE_PATTERN } } } as const;
+const codeParams = {
+  type: 'object',
+  required: ['code'],
+  additionalProperties: false,
+  properties: { code: { type: 'string', pattern: JOIN_CODE_PATTERN } },
+} as const;
 // Documents the header; not `required`, so a missing one reaches bearerToken() and gets its 401 sentence.
 const bearer = { type: 'object', properties: { authorization: { type: 'string', maxLength: 200 } } } as const;
 
@@ -76,7 +89,9 @@ function bearerToken(request: FastifyRequest): string {
 
 /** Stable hash of what was submitted, so a replay with a different solution under the same key is caught. */
 function payloadHash(levelId: string, payload: unknown): string {
-  return createHash('sha256').update(JSON.stringify([levelId, payload])).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([levelId, payload]))
+    .digest('hex');
 }
 
 /** Per-student seed in 'variant' mode: equally hard, different numbers (trained levels). */
@@ -97,7 +112,12 @@ function competitionView(c: Competition, now: Date) {
     state: isOver(c, now) ? 'ended' : c.state,
     startedAt: c.startedAt?.toISOString() ?? null,
     endsAt: c.endsAt?.toISOString() ?? null,
-    secondsLeft: c.state === 'running' && c.endsAt ? Math.max(0, Math.round((c.endsAt.getTime() - now.getTime()) / 1000)) : c.state === 'draft' ? c.durationSeconds : 0,
+    secondsLeft:
+      c.state === 'running' && c.endsAt
+        ? Math.max(0, Math.round((c.endsAt.getTime() - now.getTime()) / 1000))
+        : c.state === 'draft'
+          ? c.durationSeconds
+          : 0,
   };
 }
 
@@ -113,13 +133,25 @@ function lateButEarned(c: Competition, attemptedAt: string | undefined, received
   if (!c.endsAt || !c.startedAt || attemptedAt === undefined) return false;
   const at = Date.parse(attemptedAt);
   if (!Number.isFinite(at)) return false;
-  return at >= c.startedAt.getTime() && at <= c.endsAt.getTime() && received.getTime() - c.endsAt.getTime() <= LATE_GRACE_MS;
+  return (
+    at >= c.startedAt.getTime() && at <= c.endsAt.getTime() && received.getTime() - c.endsAt.getTime() <= LATE_GRACE_MS
+  );
 }
 
 const isOver = (c: Competition, now: Date): boolean => c.state === 'ended' || (c.endsAt !== null && now >= c.endsAt);
 
 function submissionView(s: Submission, replayed: boolean) {
-  return { id: s.id, levelId: s.levelId, idempotencyKey: s.idempotencyKey, score: s.score, stars: s.stars, goalMet: s.goalMet, detail: s.detail, createdAt: s.createdAt.toISOString(), replayed };
+  return {
+    id: s.id,
+    levelId: s.levelId,
+    idempotencyKey: s.idempotencyKey,
+    score: s.score,
+    stars: s.stars,
+    goalMet: s.goalMet,
+    detail: s.detail,
+    createdAt: s.createdAt.toISOString(),
+    replayed,
+  };
 }
 
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
@@ -146,7 +178,13 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.setErrorHandler((error: FastifyError | HttpError, request, reply) => {
     if (error instanceof HttpError) {
       if (error.retryAfterSeconds) reply.header('retry-after', String(error.retryAfterSeconds));
-      return reply.code(error.statusCode).send({ error: reply.statusCode < 500 ? 'Refused' : 'Error', message: error.message, ...(error.details ? { problems: error.details } : {}) });
+      return reply
+        .code(error.statusCode)
+        .send({
+          error: reply.statusCode < 500 ? 'Refused' : 'Error',
+          message: error.message,
+          ...(error.details ? { problems: error.details } : {}),
+        });
     }
     if (error instanceof QueueFullError) {
       reply.header('retry-after', String(error.retryAfterSeconds));
@@ -160,7 +198,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     }
     const status = error.statusCode ?? 500;
     if ((error as FastifyError).validation) {
-      return reply.code(400).send({ error: 'Bad Request', message: `The request does not match what this route accepts: ${error.message}.` });
+      return reply
+        .code(400)
+        .send({
+          error: 'Bad Request',
+          message: `The request does not match what this route accepts: ${error.message}.`,
+        });
     }
     if (status >= 400 && status < 500) {
       const message =
@@ -173,7 +216,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     }
     request.log.error(error);
     console.error('[classroom] internal error:', error);
-    return reply.code(500).send({ error: 'Error', message: 'Something went wrong on the server; the teacher can see the details in its log.' });
+    return reply
+      .code(500)
+      .send({
+        error: 'Error',
+        message: 'Something went wrong on the server; the teacher can see the details in its log.',
+      });
   });
 
   // ---- teacher ----
@@ -189,11 +237,26 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     return c;
   };
 
-  app.get('/api/health', async () => ({ ok: true, rescoring: { backend: rescorer.backend, pending: rescorer.pending }, database: store.db.kind }));
+  app.get('/api/health', async () => ({
+    ok: true,
+    rescoring: { backend: rescorer.backend, pending: rescorer.pending },
+    database: store.db.kind,
+  }));
 
-  app.get('/api/levels', async () => ({ levels: LEVELS.map((l) => ({ id: l.id, world: l.world, order: l.order, title: localize(l.title, 'en'), kind: l.solution.kind, trained: l.setup.kind === 'trained' })) }));
+  app.get('/api/levels', async () => ({
+    levels: LEVELS.map((l) => ({
+      id: l.id,
+      world: l.world,
+      order: l.order,
+      title: localize(l.title, 'en'),
+      kind: l.solution.kind,
+      trained: l.setup.kind === 'trained',
+    })),
+  }));
 
-  app.post<{ Body: { title: string; levels: string[]; seed?: number; variantMode?: 'same' | 'variant'; durationMinutes: number } }>(
+  app.post<{
+    Body: { title: string; levels: string[]; seed?: number; variantMode?: 'same' | 'variant'; durationMinutes: number };
+  }>(
     '/api/teacher/competitions',
     {
       preHandler: teacher,
@@ -205,7 +268,13 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
           additionalProperties: false,
           properties: {
             title: { type: 'string', minLength: 1, maxLength: 80 },
-            levels: { type: 'array', minItems: 1, maxItems: LEVEL_IDS.length, uniqueItems: true, items: { type: 'string', enum: LEVEL_IDS } },
+            levels: {
+              type: 'array',
+              minItems: 1,
+              maxItems: LEVEL_IDS.length,
+              uniqueItems: true,
+              items: { type: 'string', enum: LEVEL_IDS },
+            },
             seed: { type: 'integer', minimum: 0, maximum: MAX_SEED },
             variantMode: { type: 'string', enum: ['same', 'variant'] },
             durationMinutes: { type: 'integer', minimum: 1, maximum: 24 * 60 },
@@ -215,7 +284,13 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     },
     async (request, reply) => {
       const b = request.body;
-      const fields = { title: b.title.trim() || 'Competition', levels: b.levels, seed: b.seed ?? randomInt(MAX_SEED), variantMode: b.variantMode ?? 'same', durationSeconds: b.durationMinutes * 60 };
+      const fields = {
+        title: b.title.trim() || 'Competition',
+        levels: b.levels,
+        seed: b.seed ?? randomInt(MAX_SEED),
+        variantMode: b.variantMode ?? 'same',
+        durationSeconds: b.durationMinutes * 60,
+      };
       for (let attempt = 0; attempt < 20; attempt++) {
         const created = await store.createCompetition({ ...fields, code: newJoinCode() }, now());
         if (created) return reply.code(201).send({ competition: competitionView(created, now()) });
@@ -228,51 +303,94 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     competitions: (await store.competitions()).map((c) => competitionView(c, now())),
   }));
 
-  app.get<{ Params: { code: string } }>('/api/teacher/competitions/:code', { preHandler: teacher, schema: { headers: bearer, params: codeParams } }, async (request) => {
-    const c = await competitionOr404(request.params.code);
-    const players = await store.players(c.id);
-    return { competition: competitionView(c, now()), players: players.map((p) => ({ nickname: p.nickname, removed: p.removed, joinedAt: p.joinedAt.toISOString() })), submissions: await store.countSubmissions(c.id) };
-  });
+  app.get<{ Params: { code: string } }>(
+    '/api/teacher/competitions/:code',
+    { preHandler: teacher, schema: { headers: bearer, params: codeParams } },
+    async (request) => {
+      const c = await competitionOr404(request.params.code);
+      const players = await store.players(c.id);
+      return {
+        competition: competitionView(c, now()),
+        players: players.map((p) => ({ nickname: p.nickname, removed: p.removed, joinedAt: p.joinedAt.toISOString() })),
+        submissions: await store.countSubmissions(c.id),
+      };
+    },
+  );
 
-  app.post<{ Params: { code: string } }>('/api/teacher/competitions/:code/start', { preHandler: teacher, schema: { headers: bearer, params: codeParams } }, async (request) => {
-    const c = await competitionOr404(request.params.code);
-    const started = await store.startCompetition(c.code, now());
-    if (!started) throw new HttpError(409, c.state === 'running' ? 'The competition is already running.' : 'The competition has ended; create a new one.');
-    return { competition: competitionView(started, now()) };
-  });
+  app.post<{ Params: { code: string } }>(
+    '/api/teacher/competitions/:code/start',
+    { preHandler: teacher, schema: { headers: bearer, params: codeParams } },
+    async (request) => {
+      const c = await competitionOr404(request.params.code);
+      const started = await store.startCompetition(c.code, now());
+      if (!started)
+        throw new HttpError(
+          409,
+          c.state === 'running'
+            ? 'The competition is already running.'
+            : 'The competition has ended; create a new one.',
+        );
+      return { competition: competitionView(started, now()) };
+    },
+  );
 
-  app.post<{ Params: { code: string } }>('/api/teacher/competitions/:code/stop', { preHandler: teacher, schema: { headers: bearer, params: codeParams } }, async (request) => {
-    const c = await competitionOr404(request.params.code);
-    const stopped = await store.stopCompetition(c.code, now());
-    if (!stopped) throw new HttpError(409, 'The competition has already ended.');
-    return { competition: competitionView(stopped, now()) };
-  });
+  app.post<{ Params: { code: string } }>(
+    '/api/teacher/competitions/:code/stop',
+    { preHandler: teacher, schema: { headers: bearer, params: codeParams } },
+    async (request) => {
+      const c = await competitionOr404(request.params.code);
+      const stopped = await store.stopCompetition(c.code, now());
+      if (!stopped) throw new HttpError(409, 'The competition has already ended.');
+      return { competition: competitionView(stopped, now()) };
+    },
+  );
 
   app.post<{ Params: { code: string }; Body: { nickname: string } }>(
     '/api/teacher/competitions/:code/remove-player',
     {
       preHandler: teacher,
-      schema: { headers: bearer, params: codeParams, body: { type: 'object', required: ['nickname'], additionalProperties: false, properties: { nickname: { type: 'string', minLength: 1, maxLength: 64 } } } },
+      schema: {
+        headers: bearer,
+        params: codeParams,
+        body: {
+          type: 'object',
+          required: ['nickname'],
+          additionalProperties: false,
+          properties: { nickname: { type: 'string', minLength: 1, maxLength: 64 } },
+        },
+      },
     },
     async (request) => {
       const c = await competitionOr404(request.params.code);
       const check = checkNickname(request.body.nickname);
-      if (!check.ok || !(await store.removePlayer(c.id, check.key))) throw new HttpError(404, `No player "${request.body.nickname}" in ${c.code}.`);
+      if (!check.ok || !(await store.removePlayer(c.id, check.key)))
+        throw new HttpError(404, `No player "${request.body.nickname}" in ${c.code}.`);
       return { removed: check.nickname };
     },
   );
 
-  app.get<{ Params: { code: string } }>('/api/teacher/competitions/:code/submissions', { preHandler: teacher, schema: { headers: bearer, params: codeParams } }, async (request) => {
-    const c = await competitionOr404(request.params.code);
-    const subs = await store.submissions(c.id, { includeRemoved: true });
-    return { submissions: subs.slice(-500).map((s) => ({ nickname: s.nickname, ...submissionView(s, false) })) };
-  });
+  app.get<{ Params: { code: string } }>(
+    '/api/teacher/competitions/:code/submissions',
+    { preHandler: teacher, schema: { headers: bearer, params: codeParams } },
+    async (request) => {
+      const c = await competitionOr404(request.params.code);
+      const subs = await store.submissions(c.id, { includeRemoved: true });
+      return { submissions: subs.slice(-500).map((s) => ({ nickname: s.nickname, ...submissionView(s, false) })) };
+    },
+  );
 
-  app.get<{ Params: { code: string } }>('/api/teacher/competitions/:code/results.csv', { preHandler: teacher, schema: { headers: bearer, params: codeParams } }, async (request, reply) => {
-    const c = await competitionOr404(request.params.code);
-    const csv = resultsCsv(levelResults(c, await store.submissions(c.id)));
-    return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="latent-quest-${c.code}.csv"`).send(csv);
-  });
+  app.get<{ Params: { code: string } }>(
+    '/api/teacher/competitions/:code/results.csv',
+    { preHandler: teacher, schema: { headers: bearer, params: codeParams } },
+    async (request, reply) => {
+      const c = await competitionOr404(request.params.code);
+      const csv = resultsCsv(levelResults(c, await store.submissions(c.id)));
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="latent-quest-${c.code}.csv"`)
+        .send(csv);
+    },
+  );
 
   // ---- public board ----
 
@@ -282,10 +400,14 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     return { competition: competitionView(c, now()), rows: leaderboard(results, players), results };
   };
 
-  app.get<{ Params: { code: string } }>('/api/competitions/:code/board', { schema: { params: codeParams } }, async (request) => {
-    const { competition, rows } = await board(await competitionOr404(request.params.code));
-    return { competition, rows };
-  });
+  app.get<{ Params: { code: string } }>(
+    '/api/competitions/:code/board',
+    { schema: { params: codeParams } },
+    async (request) => {
+      const { competition, rows } = await board(await competitionOr404(request.params.code));
+      return { competition, rows };
+    },
+  );
 
   // ---- students ----
 
@@ -297,7 +419,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
           type: 'object',
           required: ['code', 'nickname'],
           additionalProperties: false,
-          properties: { code: { type: 'string', minLength: 1, maxLength: 16 }, nickname: { type: 'string', minLength: 1, maxLength: 64 } },
+          properties: {
+            code: { type: 'string', minLength: 1, maxLength: 16 },
+            nickname: { type: 'string', minLength: 1, maxLength: 64 },
+          },
         },
         response: { 400: errorBody },
       },
@@ -305,7 +430,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     async (request, reply) => {
       limit(addressLimiter, request.ip);
       const code = normalizeJoinCode(request.body.code);
-      if (!new RegExp(JOIN_CODE_PATTERN).test(code)) throw new HttpError(400, 'A join code is 6 letters and digits, as shown on the projector.');
+      if (!new RegExp(JOIN_CODE_PATTERN).test(code))
+        throw new HttpError(400, 'A join code is 6 letters and digits, as shown on the projector.');
       const c = await store.competitionByCode(code);
       if (!c) throw new HttpError(404, `No competition has the code ${code}; check it with your teacher.`);
       if (isOver(c, now())) throw new HttpError(403, 'This competition has ended.');
@@ -313,14 +439,23 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       if (!nick.ok) throw new HttpError(400, nick.problem);
       const token = newToken();
       const joined = await store.addPlayer(c.id, nick.nickname, nick.key, hashToken(token), now());
-      if (!joined) throw new HttpError(409, `The nickname "${nick.nickname}" is taken in this competition; pick another.`);
-      return reply.code(201).send({ token, nickname: joined.nickname, competition: competitionView(c, now()), seed: seedFor(c, joined.id) });
+      if (!joined)
+        throw new HttpError(409, `The nickname "${nick.nickname}" is taken in this competition; pick another.`);
+      return reply
+        .code(201)
+        .send({
+          token,
+          nickname: joined.nickname,
+          competition: competitionView(c, now()),
+          seed: seedFor(c, joined.id),
+        });
     },
   );
 
   const student = async (request: FastifyRequest): Promise<{ player: Player; competition: Competition }> => {
     const token = bearerToken(request);
-    if (!/^[A-Za-z0-9_-]{43}$/.test(token)) throw new HttpError(401, 'That is not a student token; join the competition again.');
+    if (!/^[A-Za-z0-9_-]{43}$/.test(token))
+      throw new HttpError(401, 'That is not a student token; join the competition again.');
     const player = await store.playerByTokenHash(hashToken(token));
     if (!player) throw new HttpError(401, 'Unknown student token; join the competition again.');
     limit(studentLimiter, String(player.id));
@@ -340,7 +475,15 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       const r = mine.get(levelId);
       return { levelId, bestScore: r?.bestScore ?? null, stars: r?.stars ?? 0, attempts: r?.attempts ?? 0 };
     });
-    return { nickname: player.nickname, competition: b.competition, seed: seedFor(competition, player.id), rank: row?.rank ?? null, players: b.rows.length, stars: row?.stars ?? 0, levels };
+    return {
+      nickname: player.nickname,
+      competition: b.competition,
+      seed: seedFor(competition, player.id),
+      rank: row?.rank ?? null,
+      players: b.rows.length,
+      stars: row?.stars ?? 0,
+      levels,
+    };
   });
 
   app.post<{ Body: { levelId: string; idempotencyKey: string; payload: unknown; attemptedAt?: string } }>(
@@ -373,23 +516,30 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         const level = getLevel(levelId);
         const v = level ? validatePayload(levelVariant(level, seedFor(competition, player.id)), payload) : null;
         if (existing.levelId !== levelId || !v?.ok || payloadHash(levelId, v.payload) !== existing.payloadHash) {
-          throw new HttpError(409, 'This idempotency key was already used for a different solution; use a new key for a new attempt.');
+          throw new HttpError(
+            409,
+            'This idempotency key was already used for a different solution; use a new key for a new attempt.',
+          );
         }
         return reply.code(200).send({ submission: submissionView(existing, true) });
       }
-      if (competition.state === 'draft') throw new HttpError(409, 'The competition has not started yet; wait for your teacher.');
+      if (competition.state === 'draft')
+        throw new HttpError(409, 'The competition has not started yet; wait for your teacher.');
       // An attempt finished before the end but held in a student's outbox (the network was down) still counts
       // when it arrives within LATE_GRACE_MS of the end; it is filed at the end time. Beyond that, or for an
       // attempt the game says was made after the end, submissions are closed.
       const late = isOver(competition, received);
-      if (late && !lateButEarned(competition, request.body.attemptedAt, received)) throw new HttpError(403, 'The competition has ended; submissions are closed.');
-      if (!competition.levels.includes(levelId)) throw new HttpError(403, `Level "${levelId.slice(0, 64)}" is not part of this competition.`);
+      if (late && !lateButEarned(competition, request.body.attemptedAt, received))
+        throw new HttpError(403, 'The competition has ended; submissions are closed.');
+      if (!competition.levels.includes(levelId))
+        throw new HttpError(403, `Level "${levelId.slice(0, 64)}" is not part of this competition.`);
       const base = getLevel(levelId);
       if (!base) throw new HttpError(400, `There is no level "${levelId.slice(0, 64)}".`);
       // The student plays (and is scored on) the level as their seed makes it: checked here, measured in a thread.
       const seed = seedFor(competition, player.id);
       const checked = validatePayload(levelVariant(base, seed), payload);
-      if (!checked.ok) throw new HttpError(400, 'The solution is not valid for this level.', checked.problems.slice(0, 20));
+      if (!checked.ok)
+        throw new HttpError(400, 'The solution is not valid for this level.', checked.problems.slice(0, 20));
       const scored = await rescorer.score(levelId, checked.payload, seed);
       const { created, submission } = await store.insertSubmission({
         competitionId: competition.id,
@@ -406,15 +556,19 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       });
       // Two copies of one attempt raced: the loser gets the stored answer, unless it carried another solution.
       if (!created && submission.payloadHash !== payloadHash(levelId, checked.payload)) {
-        throw new HttpError(409, 'This idempotency key was already used for a different solution; use a new key for a new attempt.');
+        throw new HttpError(
+          409,
+          'This idempotency key was already used for a different solution; use a new key for a new attempt.',
+        );
       }
       return reply.code(created ? 201 : 200).send({ submission: submissionView(submission, !created) });
     },
   );
 
-  app.setNotFoundHandler((request, reply) => reply.code(404).send({ error: 'Not Found', message: `No route ${request.method} ${request.url.slice(0, 200)}.` }));
+  app.setNotFoundHandler((request, reply) =>
+    reply.code(404).send({ error: 'Not Found', message: `No route ${request.method} ${request.url.slice(0, 200)}.` }),
+  );
   registerPages(app, options.pages);
   if (options.distDir) serveStatic(app, options.distDir);
   return app;
 }
-

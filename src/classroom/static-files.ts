@@ -47,9 +47,11 @@ export function serveStatic(app: FastifyInstance, root: string): void {
   app.get('/*', async (request, reply) => {
     const url = request.url;
     // An unknown API route is a JSON 404, never the app shell.
-    if (url === '/api' || url.startsWith('/api/')) return reply.code(404).send({ error: 'Not Found', message: `No route ${request.method} ${url.slice(0, 200)}.` });
+    if (url === '/api' || url.startsWith('/api/'))
+      return reply.code(404).send({ error: 'Not Found', message: `No route ${request.method} ${url.slice(0, 200)}.` });
     // Paths like /board/CODE are the game's own routes: answer them with the app shell.
-    const file = (await fileIn(rootDir, url)) ?? (extname(url.split('?')[0]) === '' ? await fileIn(rootDir, '/index.html') : null);
+    const file =
+      (await fileIn(rootDir, url)) ?? (extname(url.split('?')[0]) === '' ? await fileIn(rootDir, '/index.html') : null);
     if (!file) return reply.code(404).send({ error: 'Not Found', message: `Nothing at ${url.slice(0, 200)}.` });
     const hashed = /[-.][A-Za-z0-9_-]{8,}\.(js|css|wasm|png|bin)$/.test(file);
     reply.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');

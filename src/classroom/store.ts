@@ -115,7 +115,13 @@ function competition(r: CompetitionRow): Competition {
   };
 }
 
-const player = (r: PlayerRow): Player => ({ id: r.id, competitionId: r.competition_id, nickname: r.nickname, removed: r.removed, joinedAt: date(r.joined_at) });
+const player = (r: PlayerRow): Player => ({
+  id: r.id,
+  competitionId: r.competition_id,
+  nickname: r.nickname,
+  removed: r.removed,
+  joinedAt: date(r.joined_at),
+});
 
 function submission(r: SubmissionRow): Submission {
   return {
@@ -135,7 +141,8 @@ function submission(r: SubmissionRow): Submission {
   };
 }
 
-const SUBMISSION_COLUMNS = 's.id, s.competition_id, s.player_id, p.nickname, s.level_id, s.idempotency_key, s.payload, s.payload_hash, s.score, s.stars, s.goal_met, s.detail, s.created_at';
+const SUBMISSION_COLUMNS =
+  's.id, s.competition_id, s.player_id, p.nickname, s.level_id, s.idempotency_key, s.payload, s.payload_hash, s.score, s.stars, s.goal_met, s.detail, s.created_at';
 
 export class ClassroomStore {
   private constructor(readonly db: Database) {}
@@ -171,7 +178,9 @@ export class ClassroomStore {
   }
 
   async competitions(): Promise<Competition[]> {
-    return (await this.db.query<CompetitionRow>('SELECT * FROM competitions ORDER BY id DESC LIMIT 200')).map(competition);
+    return (await this.db.query<CompetitionRow>('SELECT * FROM competitions ORDER BY id DESC LIMIT 200')).map(
+      competition,
+    );
   }
 
   /** Draft → running; null when it is not a draft. */
@@ -195,7 +204,13 @@ export class ClassroomStore {
   }
 
   /** Null when the nickname (case- and width-insensitively) is taken in this competition. */
-  async addPlayer(competitionId: number, nickname: string, nicknameKey: string, tokenHash: string, now: Date): Promise<Player | null> {
+  async addPlayer(
+    competitionId: number,
+    nickname: string,
+    nicknameKey: string,
+    tokenHash: string,
+    now: Date,
+  ): Promise<Player | null> {
     const rows = await this.db.query<PlayerRow>(
       `INSERT INTO players (competition_id, nickname, nickname_key, token_hash, joined_at) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (competition_id, nickname_key) DO NOTHING RETURNING *`,
@@ -210,12 +225,17 @@ export class ClassroomStore {
   }
 
   async players(competitionId: number): Promise<Player[]> {
-    return (await this.db.query<PlayerRow>('SELECT * FROM players WHERE competition_id = $1 ORDER BY id', [competitionId])).map(player);
+    return (
+      await this.db.query<PlayerRow>('SELECT * FROM players WHERE competition_id = $1 ORDER BY id', [competitionId])
+    ).map(player);
   }
 
   /** Marks the player removed (their submissions stay for the record but leave the board); false if none. */
   async removePlayer(competitionId: number, nicknameKey: string): Promise<boolean> {
-    const rows = await this.db.query<{ id: number }>('UPDATE players SET removed = true WHERE competition_id = $1 AND nickname_key = $2 RETURNING id', [competitionId, nicknameKey]);
+    const rows = await this.db.query<{ id: number }>(
+      'UPDATE players SET removed = true WHERE competition_id = $1 AND nickname_key = $2 RETURNING id',
+      [competitionId, nicknameKey],
+    );
     return rows.length > 0;
   }
 
@@ -232,7 +252,19 @@ export class ClassroomStore {
     const inserted = await this.db.query<{ id: number }>(
       `INSERT INTO submissions (competition_id, player_id, level_id, idempotency_key, payload, payload_hash, score, stars, goal_met, detail, created_at)
        VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8, $9, $10::jsonb, $11) ON CONFLICT (player_id, idempotency_key) DO NOTHING RETURNING id`,
-      [s.competitionId, s.playerId, s.levelId, s.idempotencyKey, JSON.stringify(s.payload), s.payloadHash, s.score, s.stars, s.goalMet, JSON.stringify(s.detail), s.createdAt],
+      [
+        s.competitionId,
+        s.playerId,
+        s.levelId,
+        s.idempotencyKey,
+        JSON.stringify(s.payload),
+        s.payloadHash,
+        s.score,
+        s.stars,
+        s.goalMet,
+        JSON.stringify(s.detail),
+        s.createdAt,
+      ],
     );
     const stored = await this.submissionByKey(s.playerId, s.idempotencyKey);
     if (!stored) throw new Error('A stored submission vanished.');
@@ -240,7 +272,10 @@ export class ClassroomStore {
   }
 
   /** Every submission of a competition, oldest first (the board and the CSV are computed from these). */
-  async submissions(competitionId: number, options: { includeRemoved?: boolean; limit?: number } = {}): Promise<Submission[]> {
+  async submissions(
+    competitionId: number,
+    options: { includeRemoved?: boolean; limit?: number } = {},
+  ): Promise<Submission[]> {
     const rows = await this.db.query<SubmissionRow>(
       `SELECT ${SUBMISSION_COLUMNS} FROM submissions s JOIN players p ON p.id = s.player_id
        WHERE s.competition_id = $1 AND ($2 OR NOT p.removed) ORDER BY s.created_at, s.id LIMIT $3`,
@@ -250,7 +285,10 @@ export class ClassroomStore {
   }
 
   async countSubmissions(competitionId: number): Promise<number> {
-    const rows = await this.db.query<{ n: number | string }>('SELECT count(*) AS n FROM submissions WHERE competition_id = $1', [competitionId]);
+    const rows = await this.db.query<{ n: number | string }>(
+      'SELECT count(*) AS n FROM submissions WHERE competition_id = $1',
+      [competitionId],
+    );
     return Number(rows[0]?.n ?? 0);
   }
 }

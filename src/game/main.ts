@@ -109,7 +109,8 @@ export function startGame(parent: HTMLElement | string): Phaser.Game {
   const onViewport = (): void => {
     const vp = viewportSize(parent);
     const next = baseSizeFor(vp.width, vp.height);
-    if (next.width !== game.scale.width || next.height !== game.scale.height) game.scale.setGameSize(next.width, next.height);
+    if (next.width !== game.scale.width || next.height !== game.scale.height)
+      game.scale.setGameSize(next.width, next.height);
   };
   window.addEventListener('resize', onViewport);
   // Back online: send the class outbox now rather than at the next backoff tick.

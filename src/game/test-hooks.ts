@@ -73,7 +73,10 @@ const NOT_MAIN = new Set(['Hud', 'Boot']);
 
 /** The key of the active main scene ('' while none is running). */
 export function activeSceneKey(game: Phaser.Game): string {
-  const active = game.scene.getScenes(true).map((s) => s.sys.settings.key).filter((k) => !NOT_MAIN.has(k));
+  const active = game.scene
+    .getScenes(true)
+    .map((s) => s.sys.settings.key)
+    .filter((k) => !NOT_MAIN.has(k));
   return active[0] ?? '';
 }
 
@@ -105,7 +108,8 @@ export function installTestHooks(game: Phaser.Game, context: GameContext): void 
       rendererType: () => (game.renderer.type === Phaser.CANVAS ? 'canvas' : 'webgl'),
       benchmark: async (options) => (await import('./bench/bench-page')).runBackendBench(context.bridge, options),
       benchTrainedLevel: async (options) => (await import('./bench/bench-level')).runTrainedLevelBench(options),
-      benchPretrainedLevel: async (payload, timeoutMs) => (await import('./bench/bench-level')).runPretrainedLevelBench(payload, timeoutMs),
+      benchPretrainedLevel: async (payload, timeoutMs) =>
+        (await import('./bench/bench-level')).runPretrainedLevelBench(payload, timeoutMs),
     },
   };
 }

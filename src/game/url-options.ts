@@ -16,7 +16,13 @@ export interface UrlOptions {
 }
 
 export type StartScene = 'Title' | 'WorldMap' | 'Settings' | 'Lab' | 'Classroom';
-const START_SCENES: Record<string, StartScene> = { title: 'Title', map: 'WorldMap', settings: 'Settings', lab: 'Lab', classroom: 'Classroom' };
+const START_SCENES: Record<string, StartScene> = {
+  title: 'Title',
+  map: 'WorldMap',
+  settings: 'Settings',
+  lab: 'Lab',
+  classroom: 'Classroom',
+};
 
 const BACKENDS: readonly BackendPreference[] = ['auto', 'webgl', 'wasm', 'cpu'];
 const RENDERERS = ['canvas', 'webgl'] as const;

@@ -18,9 +18,12 @@ function buffers(...arrays: (ArrayBufferView | undefined)[]): Transferable[] {
 }
 
 export function createApi(engine: Engine, transfer: Transfer = keep): MlWorkerApi {
-  const moved = <T extends object>(value: T, ...arrays: (ArrayBufferView | undefined)[]): T => transfer(value, buffers(...arrays));
-  const progressVia = (onProgress: ProgressCallback): ProgressCallback => (p: TrainProgress) =>
-    onProgress(p.preview ? moved(p, p.preview.inputs, p.preview.corrupted, p.preview.outputs) : p);
+  const moved = <T extends object>(value: T, ...arrays: (ArrayBufferView | undefined)[]): T =>
+    transfer(value, buffers(...arrays));
+  const progressVia =
+    (onProgress: ProgressCallback): ProgressCallback =>
+    (p: TrainProgress) =>
+      onProgress(p.preview ? moved(p, p.preview.inputs, p.preview.corrupted, p.preview.outputs) : p);
 
   const api = {
     init: (options) => engine.init(options),
@@ -31,7 +34,8 @@ export function createApi(engine: Engine, transfer: Transfer = keep): MlWorkerAp
     },
     createModel: (spec, options) => engine.createModel(spec, options),
     disposeModel: (modelId) => engine.disposeModel(modelId),
-    train: (modelId, config, onProgress) => engine.train(modelId, config, onProgress ? progressVia(onProgress) : undefined),
+    train: (modelId, config, onProgress) =>
+      engine.train(modelId, config, onProgress ? progressVia(onProgress) : undefined),
     pause: (jobId) => engine.pause(jobId),
     resume: (jobId) => engine.resume(jobId),
     cancel: (jobId) => engine.cancel(jobId),

@@ -75,7 +75,8 @@ function forcedOrder(pref: BackendName): BackendName[] {
 }
 
 function autoReason(chosen: BackendName, gl: GlInfo | null, webglBroken: boolean): string {
-  if (chosen === 'webgl') return `Using WebGL: the graphics (${shortRenderer(gl?.renderer || 'GPU')}) is hardware-accelerated, the fastest choice.`;
+  if (chosen === 'webgl')
+    return `Using WebGL: the graphics (${shortRenderer(gl?.renderer || 'GPU')}) is hardware-accelerated, the fastest choice.`;
   const why = webglBroken
     ? 'the WebGL context was lost earlier'
     : gl
@@ -86,7 +87,11 @@ function autoReason(chosen: BackendName, gl: GlInfo | null, webglBroken: boolean
 }
 
 /** Tries the backends in order for `pref` and explains the one that started. */
-export async function chooseBackend(pref: BackendPreference, deps: BackendDeps, webglBroken = false): Promise<BackendChoice> {
+export async function chooseBackend(
+  pref: BackendPreference,
+  deps: BackendDeps,
+  webglBroken = false,
+): Promise<BackendChoice> {
   const gl = deps.probeGl();
   const order = pref === 'auto' ? autoOrder(gl, webglBroken) : forcedOrder(pref);
   const failed: BackendName[] = [];
@@ -105,10 +110,16 @@ export async function chooseBackend(pref: BackendPreference, deps: BackendDeps, 
     const base = { backend: name, renderer: gl?.renderer ?? '', isSoftwareGl: gl?.isSoftware ?? false };
     if (pref === 'auto') return { ...base, reason: autoReason(name, gl, webglBroken) };
     if (name === pref) {
-      const soft = name === 'webgl' && gl?.isSoftware ? ` (note: this WebGL is software-rendered, by ${shortRenderer(gl.renderer)})` : '';
+      const soft =
+        name === 'webgl' && gl?.isSoftware
+          ? ` (note: this WebGL is software-rendered, by ${shortRenderer(gl.renderer)})`
+          : '';
       return { ...base, reason: `Using ${LABEL[name]} because it was chosen in the settings${soft}.` };
     }
-    return { ...base, reason: `${failed.map((f) => LABEL[f]).join(' and ')} could not start here, so using ${LABEL[name]} instead.` };
+    return {
+      ...base,
+      reason: `${failed.map((f) => LABEL[f]).join(' and ')} could not start here, so using ${LABEL[name]} instead.`,
+    };
   }
   throw new Error(`No tfjs backend could start (tried ${order.join(', ')}).`);
 }

@@ -63,7 +63,11 @@ export async function benchModelFit(
     const t0 = performance.now();
     const history = await model.fit(x, x, { batchSize: batch, epochs, shuffle: true, verbose: 0 });
     const seconds = (performance.now() - t0) / 1000;
-    tf.dispose(Object.values(history.history).flat().filter((v): v is tf.Tensor => v instanceof tf.Tensor));
+    tf.dispose(
+      Object.values(history.history)
+        .flat()
+        .filter((v): v is tf.Tensor => v instanceof tf.Tensor),
+    );
     return { samplesPerSecond: (epochs * batchesPerEpoch * batch) / seconds, steps: epochs * batchesPerEpoch };
   } finally {
     warm.dispose();

@@ -97,7 +97,10 @@ export class DatasetStore {
       return mnistDataset(await this.fetchAsset(MNIST_ASSET_PATH));
     } catch (error) {
       const why = error instanceof Error ? error.message : String(error);
-      throw new MlError('DATASET_LOAD_FAILED', `The MNIST digits could not be loaded (${why}). Reload the page to try again.`);
+      throw new MlError(
+        'DATASET_LOAD_FAILED',
+        `The MNIST digits could not be loaded (${why}). Reload the page to try again.`,
+      );
     }
   }
 }

@@ -5,7 +5,12 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { check, MlError } from '../shared/errors';
-import { checkDatasetName, validateModelSpec, validateTrainConfig, validateTrainConfigFor } from '../shared/model-spec-validation';
+import {
+  checkDatasetName,
+  validateModelSpec,
+  validateTrainConfig,
+  validateTrainConfigFor,
+} from '../shared/model-spec-validation';
 import { createRng } from '../shared/random';
 import type {
   BackendName,
@@ -135,7 +140,10 @@ export class Engine {
 
   async init(options: InitOptions): Promise<InitResult> {
     input(typeof options === 'object' && options !== null, 'init needs options.');
-    input(BACKEND_PREFS.includes(options.backend), `"${String(options.backend)}" is not a backend. Pick auto, webgl, wasm or cpu.`);
+    input(
+      BACKEND_PREFS.includes(options.backend),
+      `"${String(options.backend)}" is not a backend. Pick auto, webgl, wasm or cpu.`,
+    );
     input(typeof options.assetBase === 'string', 'init needs the asset base URL.');
     input(!this.anyJobRunning(), 'The backend cannot change while a model is training; stop the training first.');
     this.assetBase = options.assetBase;
@@ -156,7 +164,13 @@ export class Engine {
 
   private initResult(): InitResult {
     const c = this.choice as BackendChoice;
-    return { backend: c.backend, renderer: c.renderer, isSoftwareGl: c.isSoftwareGl, reason: c.reason, version: tf.version.tfjs };
+    return {
+      backend: c.backend,
+      renderer: c.renderer,
+      isSoftwareGl: c.isSoftwareGl,
+      reason: c.reason,
+      version: tf.version.tfjs,
+    };
   }
 
   private async ready(): Promise<void> {
@@ -175,7 +189,10 @@ export class Engine {
     this.recovering ??= (async () => {
       this.webglBroken = true;
       const choice = await chooseBackend('auto', { ...this.backendDeps, probeGl: () => null }, true);
-      this.choice = { ...choice, reason: `The WebGL context was lost, so training moved to ${choice.backend.toUpperCase()}.` };
+      this.choice = {
+        ...choice,
+        reason: `The WebGL context was lost, so training moved to ${choice.backend.toUpperCase()}.`,
+      };
       this.dropDeviceCache();
       for (const entry of this.models.values()) this.rebuild(entry);
       this.generation++;
@@ -227,7 +244,11 @@ export class Engine {
   }
 
   /** Device tensors of a split, cached per backend; callers hold a use while training on them. */
-  private acquireDevice(ds: Dataset, selected: SelectedData, conditional: boolean): { data: DeviceData; release: () => void } {
+  private acquireDevice(
+    ds: Dataset,
+    selected: SelectedData,
+    conditional: boolean,
+  ): { data: DeviceData; release: () => void } {
     const key = `${selected.key}|${conditional}`;
     let entry = this.device.get(key);
     if (!entry || entry.backend !== tf.getBackend()) {
@@ -257,7 +278,11 @@ export class Engine {
   private disposeDevice(key: string, entry: DeviceEntry): void {
     this.device.delete(key);
     try {
-      tf.dispose([entry.data.x, ...(entry.data.oneHot ? [entry.data.oneHot] : []), ...(entry.data.input ? [entry.data.input] : [])]);
+      tf.dispose([
+        entry.data.x,
+        ...(entry.data.oneHot ? [entry.data.oneHot] : []),
+        ...(entry.data.input ? [entry.data.input] : []),
+      ]);
     } catch {
       // Tensors of a lost WebGL context.
     }
@@ -271,13 +296,23 @@ export class Engine {
 
   private entry(modelId: string): ModelEntry {
     const entry = typeof modelId === 'string' ? this.models.get(modelId) : undefined;
-    if (!entry) throw new MlError('UNKNOWN_MODEL', `There is no model "${String(modelId)}" (it may have been removed, or the worker restarted).`);
+    if (!entry)
+      throw new MlError(
+        'UNKNOWN_MODEL',
+        `There is no model "${String(modelId)}" (it may have been removed, or the worker restarted).`,
+      );
     return entry;
   }
 
   private info(entry: ModelEntry): ModelInfo {
     const m = entry.model;
-    return { modelId: entry.id, spec: structuredClone(entry.spec), paramCount: paramCount(m), inputSize: m.inputSize, latentSize: m.latentSize };
+    return {
+      modelId: entry.id,
+      spec: structuredClone(entry.spec),
+      paramCount: paramCount(m),
+      inputSize: m.inputSize,
+      latentSize: m.latentSize,
+    };
   }
 
   private anyJobRunning(): boolean {
@@ -288,12 +323,22 @@ export class Engine {
   async createModel(spec: ModelSpec, options?: { id?: string }): Promise<ModelInfo> {
     validateModelSpec(spec);
     const id = options?.id;
-    input(id === undefined || (typeof id === 'string' && id.length > 0 && id.length <= 200), 'A model id must be a non-empty string.');
+    input(
+      id === undefined || (typeof id === 'string' && id.length > 0 && id.length <= 200),
+      'A model id must be a non-empty string.',
+    );
     await this.ready();
     const ds = await this.dataset(spec.dataset);
     const own = structuredClone(spec);
     const model = buildAutoencoder(own, { width: ds.info.width, height: ds.info.height, classes: ds.info.classes });
-    const entry: ModelEntry = { id: id ?? `model-${this.nextId++}`, spec: own, model, snapshot: { step: 0, arrays: await readWeights(model) }, job: null, jobDone: null };
+    const entry: ModelEntry = {
+      id: id ?? `model-${this.nextId++}`,
+      spec: own,
+      model,
+      snapshot: { step: 0, arrays: await readWeights(model) },
+      job: null,
+      jobDone: null,
+    };
     if (this.models.has(entry.id)) await this.disposeModel(entry.id);
     this.models.set(entry.id, entry);
     return this.info(entry);
@@ -335,12 +380,24 @@ export class Engine {
     }
   }
 
-  private async runJob(entry: ModelEntry, config: TrainConfig, job: JobControl, onProgress?: ProgressCallback, carried?: OptimizerState): Promise<TrainResult> {
+  private async runJob(
+    entry: ModelEntry,
+    config: TrainConfig,
+    job: JobControl,
+    onProgress?: ProgressCallback,
+    carried?: OptimizerState,
+  ): Promise<TrainResult> {
     await this.ready();
     const ds = await this.dataset(entry.spec.dataset);
     const selected = selectTrainingData(ds, entry.spec, config);
     const data = selected.data;
-    check(data.count > 0, 'INVALID_CONFIG', config.excludeLabels?.length ? 'Leaving out those classes leaves no examples to train on.' : 'There are no examples to train on.');
+    check(
+      data.count > 0,
+      'INVALID_CONFIG',
+      config.excludeLabels?.length
+        ? 'Leaving out those classes leaves no examples to train on.'
+        : 'There are no examples to train on.',
+    );
     let held = this.acquireDevice(ds, selected, entry.model.conditional);
     const host: TrainHost = {
       model: () => entry.model,
@@ -355,7 +412,11 @@ export class Engine {
       contextWatch: () => (this.choice?.backend === 'webgl' ? this.watch : null),
       recoverFromContextLoss: () => this.recoverFromContextLoss(),
       keepSnapshot: (s) => (entry.snapshot = s),
-      checkpoint: (s) => this.store.put(config.checkpointKey ?? `checkpoint:${entry.id}`, { ...this.stored(entry, s.arrays, s.optimizer), step: s.step }),
+      checkpoint: (s) =>
+        this.store.put(config.checkpointKey ?? `checkpoint:${entry.id}`, {
+          ...this.stored(entry, s.arrays, s.optimizer),
+          step: s.step,
+        }),
       takeOptimizerState: () => {
         const state = carried;
         carried = undefined;
@@ -393,9 +454,11 @@ export class Engine {
   private checkImages(model: Autoencoder, images: Float32Array, what = 'images'): number {
     input(images instanceof Float32Array, `The ${what} must be a Float32Array.`);
     const size = what === 'codes' ? model.latentSize : model.inputSize;
-    const unit = what === 'codes' ? `codes of ${size} numbers` : `images of ${model.width}x${model.height} = ${size} pixels`;
+    const unit =
+      what === 'codes' ? `codes of ${size} numbers` : `images of ${model.width}x${model.height} = ${size} pixels`;
     input(images.length > 0 && images.length % size === 0, `Expected whole ${unit}, but got ${images.length} numbers.`);
-    for (let i = 0; i < images.length; i++) input(Number.isFinite(images[i]), `The ${what} contain a value that is not a finite number.`);
+    for (let i = 0; i < images.length; i++)
+      input(Number.isFinite(images[i]), `The ${what} contain a value that is not a finite number.`);
     return images.length / size;
   }
 
@@ -430,13 +493,23 @@ export class Engine {
     input(isInt(n) && n >= 1 && n <= MAX_GRID, `The grid size must be a whole number from 1 to ${MAX_GRID}.`);
     input(typeof bounds === 'object' && bounds !== null, 'The grid needs bounds.');
     const { xMin, xMax, yMin, yMax } = bounds;
-    input([xMin, xMax, yMin, yMax].every((v) => Number.isFinite(v)), 'Grid bounds must be finite numbers.');
+    input(
+      [xMin, xMax, yMin, yMax].every((v) => Number.isFinite(v)),
+      'Grid bounds must be finite numbers.',
+    );
     const latent = model.latentSize;
     const dims = bounds.dims ?? [0, Math.min(1, latent - 1)];
-    input(dims.every((d) => isInt(d) && d >= 0 && d < latent), `Grid dimensions must be code units from 0 to ${latent - 1}.`);
-    input(bounds.base === undefined || (bounds.base instanceof Float32Array && bounds.base.length === latent), `The base code must be a Float32Array of ${latent} numbers.`);
+    input(
+      dims.every((d) => isInt(d) && d >= 0 && d < latent),
+      `Grid dimensions must be code units from 0 to ${latent - 1}.`,
+    );
+    input(
+      bounds.base === undefined || (bounds.base instanceof Float32Array && bounds.base.length === latent),
+      `The base code must be a Float32Array of ${latent} numbers.`,
+    );
     const codes = new Float32Array(n * n * latent);
-    const at = (lo: number, hi: number, i: number): number => (n === 1 ? (lo + hi) / 2 : lo + ((hi - lo) * i) / (n - 1));
+    const at = (lo: number, hi: number, i: number): number =>
+      n === 1 ? (lo + hi) / 2 : lo + ((hi - lo) * i) / (n - 1);
     for (let r = 0; r < n; r++) {
       for (let c = 0; c < n; c++) {
         const row = (r * n + c) * latent;
@@ -446,7 +519,10 @@ export class Engine {
       }
     }
     const label = bounds.label ?? 0;
-    input(!model.conditional || (isInt(label) && label >= 0 && label < model.classes), `The grid label must be a class from 0 to ${model.classes - 1}.`);
+    input(
+      !model.conditional || (isInt(label) && label >= 0 && label < model.classes),
+      `The grid label must be a class from 0 to ${model.classes - 1}.`,
+    );
     return infer.decode(model, codes, model.conditional ? new Uint8Array(n * n).fill(label) : undefined);
   }
 
@@ -465,7 +541,10 @@ export class Engine {
     const entry = this.entry(modelId);
     input(SPLITS.includes(split), `"${String(split)}" is not a split. Pick train, test or all.`);
     input(LOSSES.includes(loss), `"${String(loss)}" is not a loss. Pick mse or bce.`);
-    input(limit === undefined || (isInt(limit) && limit >= 1), 'The example limit must be a whole number of at least 1.');
+    input(
+      limit === undefined || (isInt(limit) && limit >= 1),
+      'The example limit must be a whole number of at least 1.',
+    );
     const ds = await this.dataset(entry.spec.dataset);
     const data = splitData(ds, split, 0, limit);
     return { split, count: data.count, loss: await infer.evaluate(entry.model, data.images, data.labels, loss) };
@@ -497,7 +576,9 @@ export class Engine {
       mean: b.mean.slice(),
       components: b.components.slice(0, k * size),
       eigenvalues: Float32Array.from(b.eigenvalues),
-      explainedVarianceRatio: Float32Array.from(b.eigenvalues.subarray(0, k), (v) => (totalVariance > 0 ? v / totalVariance : 0)),
+      explainedVarianceRatio: Float32Array.from(b.eigenvalues.subarray(0, k), (v) =>
+        totalVariance > 0 ? v / totalVariance : 0,
+      ),
       trainSse,
       trainMse: trainSse / size,
       testMse: (await pcaErrors(b, k, test.images, test.count)).mse,
@@ -546,7 +627,12 @@ export class Engine {
   async exportWeights(modelId: string): Promise<WeightsExport> {
     const entry = this.entry(modelId);
     const arrays = await readWeights(entry.model);
-    return { modelId: entry.id, spec: structuredClone(entry.spec), tensors: describeWeights(entry.model), data: flatten(arrays) };
+    return {
+      modelId: entry.id,
+      spec: structuredClone(entry.spec),
+      tensors: describeWeights(entry.model),
+      data: flatten(arrays),
+    };
   }
 
   /** Creates (or replaces) model `weights.modelId` from an export. */
@@ -572,23 +658,34 @@ export class Engine {
 
   /** Fetches, checks (format, sha256) and decodes a pretrained asset once; a failed load is retried next time. */
   private pretrainedAsset(name: PretrainedAssetName): Promise<PretrainedAsset> {
-    input(typeof name === 'string' && Object.hasOwn(PRETRAINED_ASSETS, name), `There is no pretrained model called "${String(name)}". Pick one of: ${Object.keys(PRETRAINED_ASSETS).join(', ')}.`);
+    input(
+      typeof name === 'string' && Object.hasOwn(PRETRAINED_ASSETS, name),
+      `There is no pretrained model called "${String(name)}". Pick one of: ${Object.keys(PRETRAINED_ASSETS).join(', ')}.`,
+    );
     let pending = this.pretrainedAssets.get(name);
     if (!pending) {
       pending = (async () => {
         try {
-          const [json, bin] = await Promise.all([this.fetchAsset(`pretrained/${name}.json`), this.fetchAsset(`pretrained/${name}.bin`)]);
+          const [json, bin] = await Promise.all([
+            this.fetchAsset(`pretrained/${name}.json`),
+            this.fetchAsset(`pretrained/${name}.bin`),
+          ]);
           const manifest = JSON.parse(new TextDecoder().decode(json)) as PretrainedManifest;
           const problem = manifestProblem(manifest, name);
           if (problem) throw new Error(problem);
           const bytes = new Uint8Array(bin);
-          if (bytes.byteLength !== manifest.bin.bytes) throw new Error(`the weights file has ${bytes.byteLength} bytes, not ${manifest.bin.bytes}`);
+          if (bytes.byteLength !== manifest.bin.bytes)
+            throw new Error(`the weights file has ${bytes.byteLength} bytes, not ${manifest.bin.bytes}`);
           const digest = await sha256Hex(bytes);
-          if (digest !== null && digest !== manifest.bin.sha256) throw new Error('the weights file does not match its description (damaged or out of date)');
+          if (digest !== null && digest !== manifest.bin.sha256)
+            throw new Error('the weights file does not match its description (damaged or out of date)');
           return { manifest, arrays: decodeTensors(manifest.tensors, bytes) };
         } catch (error) {
           const why = error instanceof Error ? error.message : String(error);
-          throw new MlError('WEIGHTS_NOT_FOUND', `The pretrained model "${name}" could not be loaded (${why}). Reload the page to try again.`);
+          throw new MlError(
+            'WEIGHTS_NOT_FOUND',
+            `The pretrained model "${name}" could not be loaded (${why}). Reload the page to try again.`,
+          );
         }
       })();
       this.pretrainedAssets.set(name, pending);
@@ -598,7 +695,10 @@ export class Engine {
   }
 
   async loadPretrained(name: PretrainedAssetName): Promise<PretrainedModelInfo> {
-    input(name !== JUDGE, 'The judge is a classifier, not an autoencoder: use classify() instead of loading it as a model.');
+    input(
+      name !== JUDGE,
+      'The judge is a classifier, not an autoencoder: use classify() instead of loading it as a model.',
+    );
     const asset = await this.pretrainedAsset(name);
     const id = `pretrained:${name}`;
     const existing = this.models.get(id);
@@ -629,16 +729,23 @@ export class Engine {
     const asset = await this.pretrainedAsset(JUDGE);
     await this.ready();
     const backend = tf.getBackend();
-    if (this.judge && this.judge.backend === backend && this.judge.generation === this.generation) return this.judge.model;
+    if (this.judge && this.judge.backend === backend && this.judge.generation === this.generation)
+      return this.judge.model;
     try {
       this.judge?.model.dispose();
     } catch {
       // Tensors of a lost WebGL context.
     }
     const shape = asset.manifest.classifier;
-    check(shape !== undefined, 'WEIGHTS_NOT_FOUND', 'The judge could not be loaded (its description has no classifier shape).');
+    check(
+      shape !== undefined,
+      'WEIGHTS_NOT_FOUND',
+      'The judge could not be loaded (its description has no classifier shape).',
+    );
     const model = buildClassifier(shape, 0);
-    tf.tidy(() => model.weights.forEach((w, i) => w.variable.assign(tf.tensor(asset.arrays[i], w.variable.shape, 'float32'))));
+    tf.tidy(() =>
+      model.weights.forEach((w, i) => w.variable.assign(tf.tensor(asset.arrays[i], w.variable.shape, 'float32'))),
+    );
     this.judge = { backend, generation: this.generation, model };
     return model;
   }
@@ -647,23 +754,44 @@ export class Engine {
     input(images instanceof Float32Array, 'The images must be a Float32Array.');
     const model = await this.judgeModel();
     const size = model.shape.inputSize;
-    input(images.length > 0 && images.length % size === 0, `Expected whole 28x28 images of ${size} pixels, but got ${images.length} numbers.`);
+    input(
+      images.length > 0 && images.length % size === 0,
+      `Expected whole 28x28 images of ${size} pixels, but got ${images.length} numbers.`,
+    );
     const count = images.length / size;
     input(count <= MAX_CLASSIFY, `At most ${MAX_CLASSIFY.toLocaleString('en')} images per call, please.`);
-    for (let i = 0; i < images.length; i++) input(Number.isFinite(images[i]), 'The images contain a value that is not a finite number.');
+    for (let i = 0; i < images.length; i++)
+      input(Number.isFinite(images[i]), 'The images contain a value that is not a finite number.');
     return { probabilities: await classifyImages(model, images), count, classes: model.shape.classes };
   }
 
   // ---- benchmark ----
 
-  async benchFit(spec: ModelSpec, batchSize: number, steps: number, options?: Partial<FitOptions>): Promise<FitMeasurement & { backend: BackendName }> {
+  async benchFit(
+    spec: ModelSpec,
+    batchSize: number,
+    steps: number,
+    options?: Partial<FitOptions>,
+  ): Promise<FitMeasurement & { backend: BackendName }> {
     validateModelSpec(spec);
-    check(isInt(batchSize) && batchSize >= 1 && batchSize <= 4096, 'INVALID_CONFIG', 'The batch size must be a whole number from 1 to 4096.');
-    check(isInt(steps) && steps >= 1 && steps <= 100_000, 'INVALID_CONFIG', 'Steps must be a whole number from 1 to 100,000.');
+    check(
+      isInt(batchSize) && batchSize >= 1 && batchSize <= 4096,
+      'INVALID_CONFIG',
+      'The batch size must be a whole number from 1 to 4096.',
+    );
+    check(
+      isInt(steps) && steps >= 1 && steps <= 100_000,
+      'INVALID_CONFIG',
+      'Steps must be a whole number from 1 to 100,000.',
+    );
     await this.ready();
     const ds = await this.dataset(spec.dataset);
     const train = splitData(ds, 'train');
-    const opts: FitOptions = { optimizer: options?.optimizer ?? 'adam', learningRate: options?.learningRate ?? 1e-3, loss: options?.loss ?? 'mse' };
+    const opts: FitOptions = {
+      optimizer: options?.optimizer ?? 'adam',
+      learningRate: options?.learningRate ?? 1e-3,
+      loss: options?.loss ?? 'mse',
+    };
     const result = await benchModelFit(spec, ds.info.size, train.images, batchSize, steps, opts);
     return { ...result, backend: this.backendName() };
   }

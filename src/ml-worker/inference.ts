@@ -25,7 +25,12 @@ export async function readAndDispose(t: tf.Tensor): Promise<Float32Array> {
   }
 }
 
-function labelsOneHot(model: Autoencoder, labels: Uint8Array | undefined, start: number, n: number): tf.Tensor2D | null {
+function labelsOneHot(
+  model: Autoencoder,
+  labels: Uint8Array | undefined,
+  start: number,
+  n: number,
+): tf.Tensor2D | null {
   if (!model.conditional || !labels) return null;
   return oneHotLabels(tf.tensor1d(labels.subarray(start, start + n), 'int32'), model.classes);
 }
@@ -41,7 +46,9 @@ async function chunked(
   const out = new Float32Array(count * outWidth);
   for (let start = 0; start < count; start += CHUNK) {
     const n = Math.min(CHUNK, count - start);
-    const y = tf.tidy(() => fn(tf.tensor2d(rows.subarray(start * inWidth, (start + n) * inWidth), [n, inWidth]), start, n));
+    const y = tf.tidy(() =>
+      fn(tf.tensor2d(rows.subarray(start * inWidth, (start + n) * inWidth), [n, inWidth]), start, n),
+    );
     out.set(await readAndDispose(y), start * outWidth);
   }
   return out;
@@ -55,7 +62,12 @@ export function reconstruct(model: Autoencoder, images: Float32Array, labels?: U
 }
 
 export function encode(model: Autoencoder, images: Float32Array, labels?: Uint8Array): Promise<Float32Array> {
-  return chunked(images, model.inputSize, model.latentSize, (x, start, n) => model.encode(x, labelsOneHot(model, labels, start, n)).code);
+  return chunked(
+    images,
+    model.inputSize,
+    model.latentSize,
+    (x, start, n) => model.encode(x, labelsOneHot(model, labels, start, n)).code,
+  );
 }
 
 export function decode(model: Autoencoder, codes: Float32Array, labels?: Uint8Array): Promise<Float32Array> {
@@ -69,11 +81,18 @@ export function decode(model: Autoencoder, codes: Float32Array, labels?: Uint8Ar
  * Held-out loss terms: reconstruction from the mean code (no sampling, so it is deterministic), exact KL, the
  * sparsity penalty from the split's mean activations; denoising models see inputs corrupted with a fixed seed.
  */
-export async function evaluate(model: Autoencoder, images: Float32Array, labels: Uint8Array, loss: LossName): Promise<LossTerms> {
+export async function evaluate(
+  model: Autoencoder,
+  images: Float32Array,
+  labels: Uint8Array,
+  loss: LossName,
+): Promise<LossTerms> {
   const { spec } = model;
   const size = model.inputSize;
   const count = images.length / size;
-  const inputs = hasNoise(spec.noise) ? corrupt(images, { width: model.width, height: model.height }, spec.noise, EVAL_NOISE_SEED) : images;
+  const inputs = hasNoise(spec.noise)
+    ? corrupt(images, { width: model.width, height: model.height }, spec.noise, EVAL_NOISE_SEED)
+    : images;
   const sparse = spec.kind === 'sparse';
   const width = 3 + (sparse ? model.latentSize : 0);
   const sums = new Float64Array(width);

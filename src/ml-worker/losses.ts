@@ -20,7 +20,12 @@ export interface LossTensors {
 }
 
 /** Per-sample mean BCE over pixels, shape [batch]; from logits (stable) unless the model is linear (clipped). */
-export function bcePerSample(model: Autoencoder, logits: tf.Tensor2D, output: tf.Tensor2D, target: tf.Tensor2D): tf.Tensor1D {
+export function bcePerSample(
+  model: Autoencoder,
+  logits: tf.Tensor2D,
+  output: tf.Tensor2D,
+  target: tf.Tensor2D,
+): tf.Tensor1D {
   if (model.linearOutput) {
     const p = tf.clipByValue(output, BCE_EPS, 1 - BCE_EPS);
     const ll = tf.add(tf.mul(target, tf.log(p)), tf.mul(tf.sub(1, target), tf.log(tf.sub(1, p))));
@@ -43,14 +48,21 @@ export interface ObjectiveOptions {
   report: boolean;
 }
 
-export function objective(model: Autoencoder, input: tf.Tensor2D, target: tf.Tensor2D, oneHot: tf.Tensor2D | null, opts: ObjectiveOptions): LossTensors {
+export function objective(
+  model: Autoencoder,
+  input: tf.Tensor2D,
+  target: tf.Tensor2D,
+  oneHot: tf.Tensor2D | null,
+  opts: ObjectiveOptions,
+): LossTensors {
   const { spec } = model;
   const enc = model.encode(input, oneHot);
   const z = enc.logvar ? reparameterise(enc.code, enc.logvar, opts.epsSeed) : enc.code;
   const logits = model.decodeLogits(z, oneHot);
   const output = model.output(logits);
   const mse = opts.loss === 'mse' || opts.report ? (tf.mean(msePerSample(output, target)) as tf.Scalar) : undefined;
-  const reconstruction: tf.Scalar = mse && opts.loss === 'mse' ? mse : tf.mean(bcePerSample(model, logits, output, target));
+  const reconstruction: tf.Scalar =
+    mse && opts.loss === 'mse' ? mse : tf.mean(bcePerSample(model, logits, output, target));
   let total = reconstruction;
   let kl: tf.Scalar | undefined;
   let sparsity: tf.Scalar | undefined;

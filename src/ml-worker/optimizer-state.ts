@@ -32,7 +32,11 @@ export function makeOptimizer(config: Pick<TrainConfig, 'optimizer' | 'learningR
 const sizes = (model: Autoencoder): number[] => model.weights.map((w) => w.variable.size);
 
 /** Null before the first step (nothing to carry) or if the optimizer does not hold one moment per weight. */
-export async function readOptimizerState(optimizer: tf.Optimizer, config: Pick<TrainConfig, 'optimizer' | 'learningRate'>, model: Autoencoder): Promise<OptimizerState | null> {
+export async function readOptimizerState(
+  optimizer: tf.Optimizer,
+  config: Pick<TrainConfig, 'optimizer' | 'learningRate'>,
+  model: Autoencoder,
+): Promise<OptimizerState | null> {
   const named = await optimizer.getWeights();
   const [iter, ...moments] = named;
   try {
@@ -49,15 +53,28 @@ export async function readOptimizerState(optimizer: tf.Optimizer, config: Pick<T
 }
 
 /** Whether `state` can continue a job with `config` on `model` (same optimizer, one array per moment, right sizes). */
-export function fitsOptimizerState(state: OptimizerState | undefined | null, config: Pick<TrainConfig, 'optimizer'>, model: Autoencoder): state is OptimizerState {
-  if (!state || state.optimizer !== config.optimizer || !Number.isInteger(state.iterations) || state.iterations < 1) return false;
+export function fitsOptimizerState(
+  state: OptimizerState | undefined | null,
+  config: Pick<TrainConfig, 'optimizer'>,
+  model: Autoencoder,
+): state is OptimizerState {
+  if (!state || state.optimizer !== config.optimizer || !Number.isInteger(state.iterations) || state.iterations < 1)
+    return false;
   const n = sizes(model);
   const expected = state.optimizer === 'adam' ? [...n, ...n] : [];
-  return Array.isArray(state.arrays) && state.arrays.length === expected.length && state.arrays.every((a, i) => a instanceof Float32Array && a.length === expected[i]);
+  return (
+    Array.isArray(state.arrays) &&
+    state.arrays.length === expected.length &&
+    state.arrays.every((a, i) => a instanceof Float32Array && a.length === expected[i])
+  );
 }
 
 /** Loads `state` into a FRESH optimizer (one that has not stepped yet). */
-export async function writeOptimizerState(optimizer: tf.Optimizer, state: OptimizerState, model: Autoencoder): Promise<void> {
+export async function writeOptimizerState(
+  optimizer: tf.Optimizer,
+  state: OptimizerState,
+  model: Autoencoder,
+): Promise<void> {
   const shapes = model.weights.map((w) => w.variable.shape);
   const tensors: tf.Tensor[] = [tf.scalar(state.iterations, 'int32')];
   try {
@@ -93,7 +110,10 @@ export function flattenOptimizerState(state: OptimizerState): StoredOptimizerSta
 }
 
 /** The stored state split back per moment, or null when it does not fit `model` (then training starts fresh). */
-export function unflattenOptimizerState(stored: StoredOptimizerState | undefined, model: Autoencoder): OptimizerState | null {
+export function unflattenOptimizerState(
+  stored: StoredOptimizerState | undefined,
+  model: Autoencoder,
+): OptimizerState | null {
   if (!stored || typeof stored !== 'object' || !(stored.data instanceof Float32Array)) return null;
   if (stored.optimizer !== 'adam' && stored.optimizer !== 'sgd') return null;
   const n = sizes(model);
@@ -105,6 +125,11 @@ export function unflattenOptimizerState(stored: StoredOptimizerState | undefined
     arrays.push(stored.data.slice(offset, offset + len));
     offset += len;
   }
-  const state: OptimizerState = { optimizer: stored.optimizer, learningRate: stored.learningRate, iterations: stored.iterations, arrays };
+  const state: OptimizerState = {
+    optimizer: stored.optimizer,
+    learningRate: stored.learningRate,
+    iterations: stored.iterations,
+    arrays,
+  };
   return fitsOptimizerState(state, { optimizer: state.optimizer }, model) ? state : null;
 }

@@ -31,7 +31,12 @@ function columnMean(images: Float32Array, count: number, size: number): Float64A
 }
 
 /** The 1/N covariance of `count` rows of `size` values. */
-async function covariance(images: Float32Array, count: number, size: number, mean: Float64Array): Promise<Float32Array> {
+async function covariance(
+  images: Float32Array,
+  count: number,
+  size: number,
+  mean: Float64Array,
+): Promise<Float32Array> {
   const cov = tf.tidy(() => {
     const x = tf.sub(tf.tensor2d(images, [count, size]), tf.tensor1d(Float32Array.from(mean)));
     // An explicit transpose: WASM's matMul with transposeA is ~7x slower (13 s vs 2 s for MNIST here).

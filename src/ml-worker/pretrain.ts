@@ -43,7 +43,8 @@ const JUDGE_LEARNING_RATE = 1e-3;
 
 /** Rounds to 6 significant digits for the manifest (exact values are in the weights, not here). */
 const r6 = (v: number): number => Number(v.toPrecision(6));
-const roundTerms = (t: LossTerms): Record<string, number> => Object.fromEntries(Object.entries(t).map(([k, v]) => [k, r6(v as number)]));
+const roundTerms = (t: LossTerms): Record<string, number> =>
+  Object.fromEntries(Object.entries(t).map(([k, v]) => [k, r6(v as number)]));
 
 /** Nearest-rank percentile p (0..100) of an unsorted sample. */
 function percentile(values: Float32Array, p: number): number {
@@ -55,7 +56,11 @@ function column(codes: Float32Array, dims: number, d: number): Float32Array {
   return Float32Array.from({ length: codes.length / dims }, (_, i) => codes[i * dims + d]);
 }
 
-async function allImages(engine: Engine, dataset: 'mnist' | 'glyphs', split: 'train' | 'test'): Promise<{ images: Float32Array; labels: Uint8Array }> {
+async function allImages(
+  engine: Engine,
+  dataset: 'mnist' | 'glyphs',
+  split: 'train' | 'test',
+): Promise<{ images: Float32Array; labels: Uint8Array }> {
   const info = await engine.loadDataset(dataset);
   const n = split === 'train' ? info.trainCount : info.testCount;
   const batch = await engine.getImages(dataset, split, 0, n);
@@ -63,7 +68,10 @@ async function allImages(engine: Engine, dataset: 'mnist' | 'glyphs', split: 'tr
 }
 
 function finish(manifest: Omit<PretrainedManifest, 'bin'>, bin: Uint8Array, sha256: string): PretrainedFiles {
-  const full: PretrainedManifest = { ...manifest, bin: { file: `${manifest.name}.bin`, bytes: bin.byteLength, sha256 } } as PretrainedManifest;
+  const full: PretrainedManifest = {
+    ...manifest,
+    bin: { file: `${manifest.name}.bin`, bytes: bin.byteLength, sha256 },
+  } as PretrainedManifest;
   // Fixed key order for readable diffs.
   const ordered: PretrainedManifest = {
     format: full.format,
@@ -83,7 +91,11 @@ function finish(manifest: Omit<PretrainedManifest, 'bin'>, bin: Uint8Array, sha2
   return { manifest: ordered, json: `${JSON.stringify(ordered, null, 2)}\n`, bin };
 }
 
-const QUANTISATION = { kernels: 'uint8-affine-per-column', minKernelSize: QUANTISE_MIN_SIZE, other: 'float16' } as const;
+const QUANTISATION = {
+  kernels: 'uint8-affine-per-column',
+  minKernelSize: QUANTISE_MIN_SIZE,
+  other: 'float16',
+} as const;
 
 async function sha(bin: Uint8Array): Promise<string> {
   const digest = await sha256Hex(bin);
@@ -91,7 +103,12 @@ async function sha(bin: Uint8Array): Promise<string> {
   return digest;
 }
 
-async function pretrainAutoencoder(engine: Engine, name: PretrainedAssetName, plan: Extract<PretrainedAssetPlan, { kind: 'autoencoder' }>, options: PretrainOptions): Promise<PretrainedFiles> {
+async function pretrainAutoencoder(
+  engine: Engine,
+  name: PretrainedAssetName,
+  plan: Extract<PretrainedAssetPlan, { kind: 'autoencoder' }>,
+  options: PretrainOptions,
+): Promise<PretrainedFiles> {
   const id = `pretrain:${name}`;
   const excludeLabels = (plan.excludeChars ?? []).map((ch) => {
     const label = GLYPH_CHARS.indexOf(ch);
@@ -100,9 +117,18 @@ async function pretrainAutoencoder(engine: Engine, name: PretrainedAssetName, pl
   });
   const { epochs, steps, ...rest } = plan.train;
   const length = options.steps !== undefined ? { steps: options.steps } : steps !== undefined ? { steps } : { epochs };
-  const train: Omit<TrainConfig, 'jobId'> = { ...rest, ...length, ...(excludeLabels.length > 0 ? { excludeLabels } : {}) };
+  const train: Omit<TrainConfig, 'jobId'> = {
+    ...rest,
+    ...length,
+    ...(excludeLabels.length > 0 ? { excludeLabels } : {}),
+  };
   const info = await engine.createModel(plan.spec, { id });
-  const result = await engine.train(id, { ...train, jobId: `pretrain-${name}`, progressIntervalMs: 5000, previewCount: 0 });
+  const result = await engine.train(id, {
+    ...train,
+    jobId: `pretrain-${name}`,
+    progressIntervalMs: 5000,
+    previewCount: 0,
+  });
   if (result.reason !== 'completed') throw new Error(`${name}: training ended ${result.reason}: ${result.message}`);
 
   const mnist = plan.spec.dataset === 'mnist';
@@ -110,7 +136,11 @@ async function pretrainAutoencoder(engine: Engine, name: PretrainedAssetName, pl
     // MNIST: the held-out split. Glyphs have none: the 26 letters, including any the model never saw.
     const [split, limit, prefix] = mnist ? (['test', undefined, 'test'] as const) : (['test', 26, 'letters'] as const);
     const bce = await engine.evaluate(id, split, 'bce', limit);
-    const out: Record<string, number> = { [`${prefix}Bce`]: r6(bce.loss.reconstruction), [`${prefix}Mse`]: r6(bce.loss.mse), [`${prefix}Loss`]: r6(bce.loss.total) };
+    const out: Record<string, number> = {
+      [`${prefix}Bce`]: r6(bce.loss.reconstruction),
+      [`${prefix}Mse`]: r6(bce.loss.mse),
+      [`${prefix}Loss`]: r6(bce.loss.total),
+    };
     if (bce.loss.kl !== undefined) out[`${prefix}Kl`] = r6(bce.loss.kl);
     return out;
   };
@@ -184,7 +214,11 @@ async function pretrainAutoencoder(engine: Engine, name: PretrainedAssetName, pl
   return finish(manifest, bin, await sha(bin));
 }
 
-async function trainingExamples(engine: Engine, plan: Extract<PretrainedAssetPlan, { kind: 'autoencoder' }>, excludeLabels: number[]): Promise<number> {
+async function trainingExamples(
+  engine: Engine,
+  plan: Extract<PretrainedAssetPlan, { kind: 'autoencoder' }>,
+  excludeLabels: number[],
+): Promise<number> {
   const info = await engine.loadDataset(plan.spec.dataset);
   const split = plan.train.split ?? 'train';
   const n = split === 'train' ? info.trainCount : split === 'test' ? info.testCount : info.trainCount + info.testCount;
@@ -192,10 +226,21 @@ async function trainingExamples(engine: Engine, plan: Extract<PretrainedAssetPla
   return batch.labels.filter((l) => !excludeLabels.includes(l)).length;
 }
 
-async function pretrainJudge(engine: Engine, name: PretrainedAssetName, plan: Extract<PretrainedAssetPlan, { kind: 'classifier' }>, options: PretrainOptions): Promise<PretrainedFiles> {
+async function pretrainJudge(
+  engine: Engine,
+  name: PretrainedAssetName,
+  plan: Extract<PretrainedAssetPlan, { kind: 'classifier' }>,
+  options: PretrainOptions,
+): Promise<PretrainedFiles> {
   const train = await allImages(engine, 'mnist', 'train');
   const test = await allImages(engine, 'mnist', 'test');
-  const shape: ClassifierShape = { dataset: 'mnist', inputSize: 784, hidden: [...plan.hidden], classes: 10, activation: 'relu' };
+  const shape: ClassifierShape = {
+    dataset: 'mnist',
+    inputSize: 784,
+    hidden: [...plan.hidden],
+    classes: 10,
+    activation: 'relu',
+  };
   const model = buildClassifier(shape, plan.seed);
   try {
     const stepsPerEpoch = Math.ceil(train.labels.length / JUDGE_BATCH);
@@ -211,10 +256,16 @@ async function pretrainJudge(engine: Engine, name: PretrainedAssetName, plan: Ex
       height: 28,
     });
     const heldOutFloat32 = { testAccuracy: r6(await accuracy(model, test.images, test.labels)) };
-    const arrays = await Promise.all(model.weights.map(async (w) => new Float32Array(await w.variable.data<'float32'>())));
-    const { bin, tensors } = encodeTensors(model.weights.map((w, i) => ({ name: w.name, shape: [...w.variable.shape], data: arrays[i] })));
+    const arrays = await Promise.all(
+      model.weights.map(async (w) => new Float32Array(await w.variable.data<'float32'>())),
+    );
+    const { bin, tensors } = encodeTensors(
+      model.weights.map((w, i) => ({ name: w.name, shape: [...w.variable.shape], data: arrays[i] })),
+    );
     const shipped = decodeTensors(tensors, bin);
-    tf.tidy(() => model.weights.forEach((w, i) => w.variable.assign(tf.tensor(shipped[i], w.variable.shape, 'float32'))));
+    tf.tidy(() =>
+      model.weights.forEach((w, i) => w.variable.assign(tf.tensor(shipped[i], w.variable.shape, 'float32'))),
+    );
     const heldOut = {
       testAccuracy: r6(await accuracy(model, test.images, test.labels)),
       trainAccuracy: r6(await accuracy(model, train.images, train.labels)),
@@ -233,7 +284,16 @@ async function pretrainJudge(engine: Engine, name: PretrainedAssetName, plan: Ex
         steps: run.steps,
         epochs,
         examples: train.labels.length,
-        config: { epochs, batchSize: JUDGE_BATCH, optimizer: 'adam', learningRate: JUDGE_LEARNING_RATE, loss: 'softmaxCrossEntropy', maxShift: JUDGE_SHIFT, decayFrom: JUDGE_DECAY_FROM, split: 'train' },
+        config: {
+          epochs,
+          batchSize: JUDGE_BATCH,
+          optimizer: 'adam',
+          learningRate: JUDGE_LEARNING_RATE,
+          loss: 'softmaxCrossEntropy',
+          maxShift: JUDGE_SHIFT,
+          decayFrom: JUDGE_DECAY_FROM,
+          split: 'train',
+        },
         finalLoss: { crossEntropy: r6(run.finalLoss) },
         heldOut,
         heldOutFloat32,
@@ -246,6 +306,13 @@ async function pretrainJudge(engine: Engine, name: PretrainedAssetName, plan: Ex
 }
 
 /** One asset from its plan, on whatever backend `engine` runs. */
-export function pretrainAsset(engine: Engine, name: PretrainedAssetName, plan: PretrainedAssetPlan, options: PretrainOptions = {}): Promise<PretrainedFiles> {
-  return plan.kind === 'classifier' ? pretrainJudge(engine, name, plan, options) : pretrainAutoencoder(engine, name, plan, options);
+export function pretrainAsset(
+  engine: Engine,
+  name: PretrainedAssetName,
+  plan: PretrainedAssetPlan,
+  options: PretrainOptions = {},
+): Promise<PretrainedFiles> {
+  return plan.kind === 'classifier'
+    ? pretrainJudge(engine, name, plan, options)
+    : pretrainAutoencoder(engine, name, plan, options);
 }

@@ -117,11 +117,15 @@ function encodedSize(shape: number[], encoding: TensorEncoding): number {
 }
 
 /** Weights (float32, in model order) to the .bin bytes and the manifest's tensor table. */
-export function encodeTensors(named: { name: string; shape: number[]; data: Float32Array }[]): { bin: Uint8Array; tensors: TensorEntry[] } {
+export function encodeTensors(named: { name: string; shape: number[]; data: Float32Array }[]): {
+  bin: Uint8Array;
+  tensors: TensorEntry[];
+} {
   const tensors: TensorEntry[] = [];
   let offset = 0;
   for (const t of named) {
-    if (t.data.length !== prod(t.shape)) throw new RangeError(`Tensor ${t.name} has ${t.data.length} values for shape [${t.shape.join(', ')}].`);
+    if (t.data.length !== prod(t.shape))
+      throw new RangeError(`Tensor ${t.name} has ${t.data.length} values for shape [${t.shape.join(', ')}].`);
     const encoding = chooseEncoding(t.shape);
     const byteLength = encodedSize(t.shape, encoding);
     tensors.push({ name: t.name, shape: [...t.shape], encoding, offset, byteLength });
@@ -164,13 +168,15 @@ export function decodeTensors(tensors: readonly TensorEntry[], bytes: ArrayBuffe
   const view = new DataView(bin.buffer, bin.byteOffset, bin.byteLength);
   return tensors.map((t) => {
     const n = prod(t.shape);
-    if (t.offset + encodedSize(t.shape, t.encoding) > bin.byteLength) throw new RangeError(`Tensor ${t.name} runs past the end of the weights file.`);
+    if (t.offset + encodedSize(t.shape, t.encoding) > bin.byteLength)
+      throw new RangeError(`Tensor ${t.name} runs past the end of the weights file.`);
     const out = new Float32Array(n);
     if (t.encoding === 'float16') {
       for (let j = 0; j < n; j++) out[j] = fromHalf(view.getUint16(t.offset + 2 * j, true));
       return out;
     }
-    if (t.encoding !== 'uint8-affine-per-column') throw new RangeError(`Tensor ${t.name} has an unknown encoding "${String(t.encoding)}".`);
+    if (t.encoding !== 'uint8-affine-per-column')
+      throw new RangeError(`Tensor ${t.name} has an unknown encoding "${String(t.encoding)}".`);
     const [rows, cols] = t.shape;
     const q = t.offset + 8 * cols;
     for (let c = 0; c < cols; c++) {
@@ -198,7 +204,8 @@ export function manifestProblem(m: unknown, name: string): string | null {
   if (typeof m !== 'object' || m === null) return 'the description is not a JSON object';
   const x = m as Partial<PretrainedManifest>;
   if (x.format !== PRETRAINED_FORMAT) return 'it is not a Latent Quest pretrained model';
-  if (x.version !== PRETRAINED_FORMAT_VERSION) return `it has format version ${String(x.version)}, this game reads version ${PRETRAINED_FORMAT_VERSION}`;
+  if (x.version !== PRETRAINED_FORMAT_VERSION)
+    return `it has format version ${String(x.version)}, this game reads version ${PRETRAINED_FORMAT_VERSION}`;
   if (x.name !== name) return `it describes "${String(x.name)}", not "${name}"`;
   if (!Array.isArray(x.tensors) || !x.bin || typeof x.bin.sha256 !== 'string') return 'its tensor table is missing';
   if (x.kind === 'autoencoder' && !x.spec) return 'its model description is missing';

@@ -31,7 +31,8 @@ export function selectTrainingData(ds: Dataset, spec: ModelSpec, config: Omit<Tr
   }
   let key = `${ds.info.name}|${split}|${config.limit ?? ''}|${excluded.join(',')}`;
   const copies = config.noisyCopies;
-  if (copies === undefined || !spec.noise || spec.noise.type === 'none') return { data: { images, labels, count }, key };
+  if (copies === undefined || !spec.noise || spec.noise.type === 'none')
+    return { data: { images, labels, count }, key };
 
   const size = ds.info.size;
   const targets = new Float32Array(copies * count * size);

@@ -6,7 +6,15 @@
  * pause/cancel messages get through.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { BackendName, LossTerms, ProgressCallback, TrainConfig, TrainEndReason, TrainProgress, TrainResult } from '../shared/worker-api';
+import type {
+  BackendName,
+  LossTerms,
+  ProgressCallback,
+  TrainConfig,
+  TrainEndReason,
+  TrainProgress,
+  TrainResult,
+} from '../shared/worker-api';
 import { BatchPlan, mixSeed, SEED_STREAM } from './batches';
 import type { JobControl } from './jobs';
 import { objective, stackTerms } from './losses';
@@ -14,7 +22,13 @@ import type { Autoencoder } from './models/autoencoder';
 import { corruptRows, hasNoise } from './models/denoising';
 import { reconstruct } from './inference';
 import { corrupt } from '../shared/noise';
-import { fitsOptimizerState, makeOptimizer, readOptimizerState, writeOptimizerState, type OptimizerState } from './optimizer-state';
+import {
+  fitsOptimizerState,
+  makeOptimizer,
+  readOptimizerState,
+  writeOptimizerState,
+  type OptimizerState,
+} from './optimizer-state';
 import { allFinite, readWeights, writeWeights, type WeightSnapshot } from './weights';
 import { yieldToEventLoop } from './yield';
 
@@ -58,7 +72,12 @@ export interface TrainHost {
   generation(): number;
 }
 
-export const DEFAULTS = { progressIntervalMs: 100, previewCount: 8, snapshotIntervalMs: 1500, yieldIntervalMs: 16 } as const;
+export const DEFAULTS = {
+  progressIntervalMs: 100,
+  previewCount: 8,
+  snapshotIntervalMs: 1500,
+  yieldIntervalMs: 16,
+} as const;
 /** Loss above this, or above 100x the first loss (and above 1), ends the job as diverged. */
 export const EXPLODED_LOSS = 1e6;
 
@@ -80,7 +99,13 @@ export function divergenceReason(total: number, firstLoss: number | undefined): 
 
 const now = (): number => performance.now();
 
-export async function runTraining(host: TrainHost, data: TrainData, config: TrainConfig, job: JobControl, onProgress?: ProgressCallback): Promise<TrainResult> {
+export async function runTraining(
+  host: TrainHost,
+  data: TrainData,
+  config: TrainConfig,
+  job: JobControl,
+  onProgress?: ProgressCallback,
+): Promise<TrainResult> {
   let model = host.model();
   const { spec } = model;
   const shape = { width: model.width, height: model.height };
@@ -105,7 +130,9 @@ export async function runTraining(host: TrainHost, data: TrainData, config: Trai
    * A new optimizer that continues `state` when it fits this job. Without it, Adam's first steps after a resume
    * are full-size in every direction (zero moments, step-1 bias correction) and the loss spikes.
    */
-  const optimizerFrom = async (state: OptimizerState | undefined): Promise<{ optimizer: tf.Optimizer; state?: OptimizerState }> => {
+  const optimizerFrom = async (
+    state: OptimizerState | undefined,
+  ): Promise<{ optimizer: tf.Optimizer; state?: OptimizerState }> => {
     const fresh = makeOptimizer(config);
     if (!fitsOptimizerState(state, config, model)) return { optimizer: fresh };
     const own = { ...state, learningRate: config.learningRate };
@@ -127,7 +154,11 @@ export async function runTraining(host: TrainHost, data: TrainData, config: Trai
   let generation = host.generation();
 
   const notices: string[] = [];
-  let snapshot: WeightSnapshot = { step: 0, arrays: await readWeights(model), ...(start.state ? { optimizer: start.state } : {}) };
+  let snapshot: WeightSnapshot = {
+    step: 0,
+    arrays: await readWeights(model),
+    ...(start.state ? { optimizer: start.state } : {}),
+  };
   let snapshotAt = now();
   let checkpointAt = now();
   let checkpointStep: number | undefined;
@@ -148,11 +179,18 @@ export async function runTraining(host: TrainHost, data: TrainData, config: Trai
   const runStep = (s: number, report: boolean): tf.Tensor1D | null => {
     const { indices, tensor: idx } = plan.batch(s);
     const pooled = device.input ?? null;
-    const corrupted = !pooled && noisy && spec.noise ? corruptRows(data.images, indices, shape, spec.noise, mixSeed(config.seed, s, SEED_STREAM.noise)) : null;
+    const corrupted =
+      !pooled && noisy && spec.noise
+        ? corruptRows(data.images, indices, shape, spec.noise, mixSeed(config.seed, s, SEED_STREAM.noise))
+        : null;
     let stacked: tf.Tensor1D | null = null;
     tf.tidy(() => {
       const clean = tf.gather(device.x, idx) as tf.Tensor2D;
-      const input = pooled ? (tf.gather(pooled, idx) as tf.Tensor2D) : corrupted ? tf.tensor2d(corrupted, clean.shape) : clean;
+      const input = pooled
+        ? (tf.gather(pooled, idx) as tf.Tensor2D)
+        : corrupted
+          ? tf.tensor2d(corrupted, clean.shape)
+          : clean;
       const oneHot = device.oneHot ? (tf.gather(device.oneHot, idx) as tf.Tensor2D) : null;
       const epsSeed = mixSeed(config.seed, s, SEED_STREAM.epsilon);
       optimizer.minimize(
@@ -224,7 +262,10 @@ export async function runTraining(host: TrainHost, data: TrainData, config: Trai
     const watch = host.contextWatch();
     if (!watch) return new Float32Array(await t.data<'float32'>());
     const waiter = watch.whenLost();
-    const result = await Promise.race([t.data<'float32'>().then((d) => new Float32Array(d)), waiter.promise.then(() => null)]);
+    const result = await Promise.race([
+      t.data<'float32'>().then((d) => new Float32Array(d)),
+      waiter.promise.then(() => null),
+    ]);
     waiter.stop();
     return result;
   };
@@ -295,7 +336,8 @@ export async function runTraining(host: TrainHost, data: TrainData, config: Trai
           }
         }
         const sinceReport = now() - lastReport;
-        const samplesPerSecond = Number.isFinite(sinceReport) && sinceReport > 0 ? ((step - reportStep) * batchSize * 1000) / sinceReport : 0;
+        const samplesPerSecond =
+          Number.isFinite(sinceReport) && sinceReport > 0 ? ((step - reportStep) * batchSize * 1000) / sinceReport : 0;
         if (step === 1) {
           // The first step compiles shaders / warms caches: throughput is measured from here.
           warmStart = now();

@@ -49,11 +49,23 @@ export function unflatten(model: Autoencoder, tensors: WeightsExport['tensors'],
   const same =
     Array.isArray(tensors) &&
     tensors.length === expected.length &&
-    tensors.every((t, i) => t.name === expected[i].name && t.shape.length === expected[i].shape.length && t.shape.every((d, j) => d === expected[i].shape[j]));
-  if (!same) throw new MlError('INVALID_INPUT', 'These saved weights belong to a different model shape, so they cannot be loaded into this one.');
+    tensors.every(
+      (t, i) =>
+        t.name === expected[i].name &&
+        t.shape.length === expected[i].shape.length &&
+        t.shape.every((d, j) => d === expected[i].shape[j]),
+    );
+  if (!same)
+    throw new MlError(
+      'INVALID_INPUT',
+      'These saved weights belong to a different model shape, so they cannot be loaded into this one.',
+    );
   const total = expected.reduce((n, t) => n + t.shape.reduce((a, b) => a * b, 1), 0);
   if (!(data instanceof Float32Array) || data.length !== total) {
-    throw new MlError('INVALID_INPUT', `The saved weights hold ${data?.length ?? 0} numbers; this model needs ${total}.`);
+    throw new MlError(
+      'INVALID_INPUT',
+      `The saved weights hold ${data?.length ?? 0} numbers; this model needs ${total}.`,
+    );
   }
   const arrays: Float32Array[] = [];
   let offset = 0;

@@ -58,7 +58,9 @@ const FONT: Record<string, readonly string[]> = {
 };
 
 /** 'A'..'Z'. */
-export const LETTERS: readonly string[] = Object.freeze(Array.from({ length: 26 }, (_, i) => String.fromCharCode(65 + i)));
+export const LETTERS: readonly string[] = Object.freeze(
+  Array.from({ length: 26 }, (_, i) => String.fromCharCode(65 + i)),
+);
 const DIGITS: readonly string[] = Array.from({ length: 10 }, (_, i) => String(i));
 const SYMBOLS: readonly string[] = ['+', '-', '=', '?', '!', '.', '/', '#', '*', '♥'];
 
@@ -128,7 +130,8 @@ const HALO = 0.9;
 
 /** An MNIST-like 28x28 image (784 values in [0, 1]) of a 35-value glyph bitmap. */
 export function renderGlyph28(bitmap35: Float32Array): Float32Array {
-  if (bitmap35.length !== GLYPH_SIZE) throw new Error(`A glyph bitmap has ${GLYPH_SIZE} values, not ${bitmap35.length}.`);
+  if (bitmap35.length !== GLYPH_SIZE)
+    throw new Error(`A glyph bitmap has ${GLYPH_SIZE} values, not ${bitmap35.length}.`);
   const hard = new Float32Array(FRAME * FRAME);
   for (let gy = 0; gy < GLYPH_HEIGHT; gy++) {
     for (let gx = 0; gx < GLYPH_WIDTH; gx++) {

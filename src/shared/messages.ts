@@ -87,14 +87,17 @@ const en = {
   'value.bottleneck': '{value}',
   'value.noiseLevel': '{value}',
 
-  'notice.workerRestarted': 'The ML worker stopped unexpectedly. Restarted it on {backend} and restored the weights from step {step}.',
-  'notice.workerRestartedFresh': 'The ML worker stopped unexpectedly. Restarted it on {backend}; the model starts again from fresh weights.',
+  'notice.workerRestarted':
+    'The ML worker stopped unexpectedly. Restarted it on {backend} and restored the weights from step {step}.',
+  'notice.workerRestartedFresh':
+    'The ML worker stopped unexpectedly. Restarted it on {backend}; the model starts again from fresh weights.',
   'notice.workerRestartedIdle': 'The ML worker stopped unexpectedly. Restarted it on {backend}.',
   'notice.workerFailed': 'The ML worker keeps stopping. Reload the page to try again. ({detail})',
   'notice.backendSwitched': '{detail}',
   'notice.trainingFailed': 'Training stopped: {detail}',
   'notice.diverged': 'Training stopped: {detail}',
-  'notice.settingsReset': 'Your saved game (progress and settings) could not be read, so it was reset to a fresh start.',
+  'notice.settingsReset':
+    'Your saved game (progress and settings) could not be read, so it was reset to a fresh start.',
   'notice.backendChanged': 'Compute backend set to {backend}: the ML engine restarted with it.',
   'notice.more': '+{count} more',
 
@@ -109,7 +112,8 @@ const en = {
   'class.join': 'Join',
   'class.joining': 'Joining…',
   'class.joined': 'You joined {title} as {nickname}.',
-  'class.notServed': 'This copy of the game has no class server. Open the address your teacher shows (npm run classroom).',
+  'class.notServed':
+    'This copy of the game has no class server. Open the address your teacher shows (npm run classroom).',
   'class.back': 'Back',
   'class.leave': 'Leave class',
   'class.left': 'You left the class.',
@@ -328,7 +332,8 @@ const en = {
   'level.dream.help': 'Put μ on the map (drag, tap, arrows), then Dream (or Enter).',
   'level.path.check': 'Check path',
   'level.path.status': 'Path: {n} / {max} steps.',
-  'level.path.help': 'Drag on the map to draw: start on a {start}, pass through a {via}, end on a {end}. Arrow keys extend it too.',
+  'level.path.help':
+    'Drag on the map to draw: start on a {start}, pass through a {via}, end on a {end}. Arrow keys extend it too.',
   // ── end of the Level block ──────────────────────────────────────────────────────────────────────────────
   // ── Classroom pages (src/classroom/pages, server engineer) ─────────────────────────────────────────────
   'classroom.teacher.pageTitle': 'Latent Quest · teacher',

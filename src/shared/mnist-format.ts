@@ -44,10 +44,12 @@ export function decodeMnistAsset(buffer: ArrayBuffer | Uint8Array): MnistAsset {
   const bytes = buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer);
   if (bytes.length < HEADER_BYTES) throw new Error('MNIST asset is truncated (no header).');
   const magic = String.fromCharCode(bytes[0], bytes[1], bytes[2], bytes[3]);
-  if (magic !== MNIST_MAGIC) throw new Error('MNIST asset has the wrong magic bytes; rebuild it with `npm run assets`.');
+  if (magic !== MNIST_MAGIC)
+    throw new Error('MNIST asset has the wrong magic bytes; rebuild it with `npm run assets`.');
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const version = view.getUint32(4, true);
-  if (version !== MNIST_FORMAT_VERSION) throw new Error(`MNIST asset version ${version} is not ${MNIST_FORMAT_VERSION}; rebuild it.`);
+  if (version !== MNIST_FORMAT_VERSION)
+    throw new Error(`MNIST asset version ${version} is not ${MNIST_FORMAT_VERSION}; rebuild it.`);
   const count = view.getUint32(8, true);
   const width = view.getUint32(12, true);
   const height = view.getUint32(16, true);

@@ -4,7 +4,16 @@
  */
 import { MlError } from './errors';
 import { describeNoiseProblem } from './noise';
-import type { Activation, DatasetName, LossName, ModelKind, ModelSpec, OptimizerName, Split, TrainConfig } from './worker-api';
+import type {
+  Activation,
+  DatasetName,
+  LossName,
+  ModelKind,
+  ModelSpec,
+  OptimizerName,
+  Split,
+  TrainConfig,
+} from './worker-api';
 
 export const DATASET_NAMES: readonly DatasetName[] = ['glyphs', 'glyphs28', 'mnist'];
 export const MODEL_KINDS: readonly ModelKind[] = ['dense', 'conv', 'denoising', 'vae', 'cvae', 'sparse', 'ksparse'];
@@ -49,14 +58,20 @@ export function isDatasetName(name: unknown): name is DatasetName {
 
 export function checkDatasetName(name: unknown): asserts name is DatasetName {
   if (!isDatasetName(name)) {
-    throw new MlError('UNKNOWN_DATASET', `There is no dataset called "${String(name)}". Pick one of: ${DATASET_NAMES.join(', ')}.`);
+    throw new MlError(
+      'UNKNOWN_DATASET',
+      `There is no dataset called "${String(name)}". Pick one of: ${DATASET_NAMES.join(', ')}.`,
+    );
   }
 }
 
 /** Throws INVALID_SPEC (or UNKNOWN_DATASET) unless `s` is a model the worker can build. */
 export function validateModelSpec(s: ModelSpec): void {
   spec(typeof s === 'object' && s !== null, 'The model description is missing.');
-  spec((MODEL_KINDS as readonly string[]).includes(s.kind), `"${String(s.kind)}" is not a model type. Pick one of: ${MODEL_KINDS.join(', ')}.`);
+  spec(
+    (MODEL_KINDS as readonly string[]).includes(s.kind),
+    `"${String(s.kind)}" is not a model type. Pick one of: ${MODEL_KINDS.join(', ')}.`,
+  );
   checkDatasetName(s.dataset);
   spec(
     intIn(s.bottleneck, SPEC_LIMITS.bottleneckMin, SPEC_LIMITS.bottleneckMax),
@@ -65,16 +80,33 @@ export function validateModelSpec(s: ModelSpec): void {
   spec(Array.isArray(s.hidden), 'Hidden layer widths must be a list of numbers.');
   spec(s.hidden.length <= SPEC_LIMITS.hiddenLayersMax, `At most ${SPEC_LIMITS.hiddenLayersMax} hidden layers, please.`);
   for (const w of s.hidden) {
-    spec(intIn(w, 1, SPEC_LIMITS.widthMax), `Every hidden width must be a whole number from 1 to ${SPEC_LIMITS.widthMax} (got ${String(w)}).`);
+    spec(
+      intIn(w, 1, SPEC_LIMITS.widthMax),
+      `Every hidden width must be a whole number from 1 to ${SPEC_LIMITS.widthMax} (got ${String(w)}).`,
+    );
   }
-  spec((ACTIVATIONS as readonly string[]).includes(s.activation), `"${String(s.activation)}" is not an activation. Pick one of: ${ACTIVATIONS.join(', ')}.`);
+  spec(
+    (ACTIVATIONS as readonly string[]).includes(s.activation),
+    `"${String(s.activation)}" is not an activation. Pick one of: ${ACTIVATIONS.join(', ')}.`,
+  );
   spec(isInt(s.seed), 'The seed must be a whole number.');
-  if (s.linear) spec(s.kind === 'dense' || s.kind === 'denoising', 'The linear option applies to dense and denoising autoencoders only.');
+  if (s.linear)
+    spec(
+      s.kind === 'dense' || s.kind === 'denoising',
+      'The linear option applies to dense and denoising autoencoders only.',
+    );
 
   if (s.kind === 'conv') {
     const f = s.filters ?? [];
-    spec(f.length >= 1 && f.length <= SPEC_LIMITS.convLayersMax, `A convolutional model needs 1 to ${SPEC_LIMITS.convLayersMax} conv layers (filters).`);
-    for (const n of f) spec(intIn(n, 1, SPEC_LIMITS.filtersMax), `Filters per conv layer must be whole numbers from 1 to ${SPEC_LIMITS.filtersMax}.`);
+    spec(
+      f.length >= 1 && f.length <= SPEC_LIMITS.convLayersMax,
+      `A convolutional model needs 1 to ${SPEC_LIMITS.convLayersMax} conv layers (filters).`,
+    );
+    for (const n of f)
+      spec(
+        intIn(n, 1, SPEC_LIMITS.filtersMax),
+        `Filters per conv layer must be whole numbers from 1 to ${SPEC_LIMITS.filtersMax}.`,
+      );
   }
   if (s.kind === 'denoising') spec(s.noise !== undefined, 'A denoising model needs a noise setting.');
   if (s.noise !== undefined) {
@@ -83,16 +115,28 @@ export function validateModelSpec(s: ModelSpec): void {
   }
   if (s.kind === 'vae' || s.kind === 'cvae') {
     const beta = s.beta ?? 1;
-    spec(isFiniteNumber(beta) && beta >= 0 && beta <= SPEC_LIMITS.betaMax, `The KL weight beta must be a number from 0 to ${SPEC_LIMITS.betaMax}.`);
+    spec(
+      isFiniteNumber(beta) && beta >= 0 && beta <= SPEC_LIMITS.betaMax,
+      `The KL weight beta must be a number from 0 to ${SPEC_LIMITS.betaMax}.`,
+    );
   }
   if (s.kind === 'sparse') {
     const sp = s.sparsity;
     spec(sp !== undefined, 'A sparse model needs a sparsity target (rho) and weight.');
-    spec(isFiniteNumber(sp.rho) && sp.rho > 0 && sp.rho < 1, 'The sparsity target rho must be between 0 and 1 (exclusive).');
-    spec(isFiniteNumber(sp.weight) && sp.weight >= 0 && sp.weight <= 1000, 'The sparsity weight must be a number from 0 to 1000.');
+    spec(
+      isFiniteNumber(sp.rho) && sp.rho > 0 && sp.rho < 1,
+      'The sparsity target rho must be between 0 and 1 (exclusive).',
+    );
+    spec(
+      isFiniteNumber(sp.weight) && sp.weight >= 0 && sp.weight <= 1000,
+      'The sparsity weight must be a number from 0 to 1000.',
+    );
   }
   if (s.kind === 'ksparse') {
-    spec(intIn(s.k, 1, s.bottleneck), `k (code units kept) must be a whole number from 1 to the bottleneck size ${s.bottleneck}.`);
+    spec(
+      intIn(s.k, 1, s.bottleneck),
+      `k (code units kept) must be a whole number from 1 to the bottleneck size ${s.bottleneck}.`,
+    );
   }
 }
 
@@ -101,37 +145,80 @@ export function validateTrainConfig(c: TrainConfig): void {
   config(typeof c === 'object' && c !== null, 'The training settings are missing.');
   config(typeof c.jobId === 'string' && c.jobId.length > 0 && c.jobId.length <= 200, 'A training job needs an id.');
   config(c.epochs !== undefined || c.steps !== undefined, 'Say how long to train: a number of epochs or of steps.');
-  if (c.steps !== undefined) config(intIn(c.steps, 1, SPEC_LIMITS.stepsMax), `Steps must be a whole number from 1 to ${SPEC_LIMITS.stepsMax}.`);
-  else config(intIn(c.epochs, 1, SPEC_LIMITS.epochsMax), `Epochs must be a whole number from 1 to ${SPEC_LIMITS.epochsMax}.`);
-  config(intIn(c.batchSize, 1, SPEC_LIMITS.batchSizeMax), `The batch size must be a whole number from 1 to ${SPEC_LIMITS.batchSizeMax} (got ${String(c.batchSize)}).`);
-  config((OPTIMIZERS as readonly string[]).includes(c.optimizer), `"${String(c.optimizer)}" is not an optimizer. Pick adam or sgd.`);
+  if (c.steps !== undefined)
+    config(intIn(c.steps, 1, SPEC_LIMITS.stepsMax), `Steps must be a whole number from 1 to ${SPEC_LIMITS.stepsMax}.`);
+  else
+    config(
+      intIn(c.epochs, 1, SPEC_LIMITS.epochsMax),
+      `Epochs must be a whole number from 1 to ${SPEC_LIMITS.epochsMax}.`,
+    );
+  config(
+    intIn(c.batchSize, 1, SPEC_LIMITS.batchSizeMax),
+    `The batch size must be a whole number from 1 to ${SPEC_LIMITS.batchSizeMax} (got ${String(c.batchSize)}).`,
+  );
+  config(
+    (OPTIMIZERS as readonly string[]).includes(c.optimizer),
+    `"${String(c.optimizer)}" is not an optimizer. Pick adam or sgd.`,
+  );
   config(
     isFiniteNumber(c.learningRate) && c.learningRate > 0 && c.learningRate <= SPEC_LIMITS.learningRateMax,
     `The learning rate must be a positive number up to ${SPEC_LIMITS.learningRateMax} (got ${String(c.learningRate)}).`,
   );
   config((LOSSES as readonly string[]).includes(c.loss), `"${String(c.loss)}" is not a loss. Pick mse or bce.`);
   config(isInt(c.seed), 'The seed must be a whole number.');
-  if (c.split !== undefined) config((SPLITS as readonly string[]).includes(c.split), `"${String(c.split)}" is not a split. Pick train, test or all.`);
-  if (c.limit !== undefined) config(isInt(c.limit) && c.limit >= 1, 'The example limit must be a whole number of at least 1.');
-  if (c.progressIntervalMs !== undefined) config(isFiniteNumber(c.progressIntervalMs) && c.progressIntervalMs >= 0, 'The progress interval must be 0 or more milliseconds.');
-  if (c.previewCount !== undefined) config(intIn(c.previewCount, 0, SPEC_LIMITS.previewMax), `Preview count must be a whole number from 0 to ${SPEC_LIMITS.previewMax}.`);
-  if (c.checkpointIntervalMs !== undefined) config(isFiniteNumber(c.checkpointIntervalMs) && c.checkpointIntervalMs >= 0, 'The checkpoint interval must be 0 or more milliseconds.');
-  if (c.checkpointKey !== undefined) config(typeof c.checkpointKey === 'string' && c.checkpointKey.length > 0, 'The checkpoint key must be a non-empty string.');
+  if (c.split !== undefined)
+    config(
+      (SPLITS as readonly string[]).includes(c.split),
+      `"${String(c.split)}" is not a split. Pick train, test or all.`,
+    );
+  if (c.limit !== undefined)
+    config(isInt(c.limit) && c.limit >= 1, 'The example limit must be a whole number of at least 1.');
+  if (c.progressIntervalMs !== undefined)
+    config(
+      isFiniteNumber(c.progressIntervalMs) && c.progressIntervalMs >= 0,
+      'The progress interval must be 0 or more milliseconds.',
+    );
+  if (c.previewCount !== undefined)
+    config(
+      intIn(c.previewCount, 0, SPEC_LIMITS.previewMax),
+      `Preview count must be a whole number from 0 to ${SPEC_LIMITS.previewMax}.`,
+    );
+  if (c.checkpointIntervalMs !== undefined)
+    config(
+      isFiniteNumber(c.checkpointIntervalMs) && c.checkpointIntervalMs >= 0,
+      'The checkpoint interval must be 0 or more milliseconds.',
+    );
+  if (c.checkpointKey !== undefined)
+    config(
+      typeof c.checkpointKey === 'string' && c.checkpointKey.length > 0,
+      'The checkpoint key must be a non-empty string.',
+    );
   if (c.excludeLabels !== undefined) {
-    config(Array.isArray(c.excludeLabels) && c.excludeLabels.length <= SPEC_LIMITS.excludeLabelsMax, `Leave out at most ${SPEC_LIMITS.excludeLabelsMax} classes, as a list of class numbers.`);
-    for (const l of c.excludeLabels) config(intIn(l, 0, 255), `Classes to leave out must be whole numbers from 0 to 255 (got ${String(l)}).`);
+    config(
+      Array.isArray(c.excludeLabels) && c.excludeLabels.length <= SPEC_LIMITS.excludeLabelsMax,
+      `Leave out at most ${SPEC_LIMITS.excludeLabelsMax} classes, as a list of class numbers.`,
+    );
+    for (const l of c.excludeLabels)
+      config(intIn(l, 0, 255), `Classes to leave out must be whole numbers from 0 to 255 (got ${String(l)}).`);
   }
   if (c.noisyCopies !== undefined) {
-    config(intIn(c.noisyCopies, 1, SPEC_LIMITS.noisyCopiesMax), `Noisy copies per example must be a whole number from 1 to ${SPEC_LIMITS.noisyCopiesMax} (got ${String(c.noisyCopies)}).`);
+    config(
+      intIn(c.noisyCopies, 1, SPEC_LIMITS.noisyCopiesMax),
+      `Noisy copies per example must be a whole number from 1 to ${SPEC_LIMITS.noisyCopiesMax} (got ${String(c.noisyCopies)}).`,
+    );
   }
 }
 
 /** Throws INVALID_CONFIG when `c` does not fit this model and dataset (the checks that need both). */
 export function validateTrainConfigFor(c: TrainConfig, s: ModelSpec, classes: number): void {
   if (c.excludeLabels !== undefined) {
-    for (const l of c.excludeLabels) config(l < classes, `Class ${l} does not exist in ${s.dataset}: classes go from 0 to ${classes - 1}.`);
+    for (const l of c.excludeLabels)
+      config(l < classes, `Class ${l} does not exist in ${s.dataset}: classes go from 0 to ${classes - 1}.`);
   }
   if (c.noisyCopies !== undefined) {
-    config(s.noise !== undefined && s.noise.type !== 'none', 'Noisy copies need a model that trains on noise: give it a noise setting (a denoising model).');
+    config(
+      s.noise !== undefined && s.noise.type !== 'none',
+      'Noisy copies need a model that trains on noise: give it a noise setting (a denoising model).',
+    );
   }
 }

@@ -23,7 +23,14 @@ export interface ImageShape {
 
 const clamp01 = (v: number): number => (v < 0 ? 0 : v > 1 ? 1 : v);
 
-function corruptOne(src: Float32Array, dst: Float32Array, offset: number, shape: ImageShape, spec: NoiseSpec, rng: Rng): void {
+function corruptOne(
+  src: Float32Array,
+  dst: Float32Array,
+  offset: number,
+  shape: ImageShape,
+  spec: NoiseSpec,
+  rng: Rng,
+): void {
   const size = shape.width * shape.height;
   switch (spec.type) {
     case 'none':
@@ -78,7 +85,9 @@ export function describeNoiseProblem(spec: NoiseSpec): string | null {
     case 'masking':
       return spec.fraction >= 0 && spec.fraction <= 1 ? null : 'Masking fraction must be between 0 and 1.';
     case 'block':
-      return Number.isInteger(spec.size) && spec.size >= 1 && spec.size <= 28 ? null : 'Block size must be a whole number from 1 to 28.';
+      return Number.isInteger(spec.size) && spec.size >= 1 && spec.size <= 28
+        ? null
+        : 'Block size must be a whole number from 1 to 28.';
     case 'mixed':
       if (spec.kinds.length === 0) return 'Mixed noise needs at least one kind.';
       for (const k of spec.kinds) {

@@ -244,7 +244,8 @@ export interface BenchResult {
 }
 
 /** Models shipped in assets/pretrained (made by `npm run pretrain`; the plan is src/shared/levels/assets.ts). */
-export type PretrainedAssetName = 'mnist-ae-2d' | 'mnist-vae-2d' | 'mnist-vae-16d' | 'letters-vae-forge' | 'mnist-judge';
+export type PretrainedAssetName =
+  'mnist-ae-2d' | 'mnist-vae-2d' | 'mnist-vae-16d' | 'letters-vae-forge' | 'mnist-judge';
 
 /** Per latent dimension: the 1st–99th percentile box of the encoded training codes (μ for VAEs). */
 export interface CodeBox {

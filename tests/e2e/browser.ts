@@ -21,7 +21,12 @@ export interface OpenedGame {
 }
 
 /** Opens the game, collecting console errors and uncaught page errors, and waits until the Lab is ready. */
-export async function openGame(browser: Browser, baseUrl: string, query = '', viewport = { width: 1280, height: 720 }): Promise<OpenedGame> {
+export async function openGame(
+  browser: Browser,
+  baseUrl: string,
+  query = '',
+  viewport = { width: 1280, height: 720 },
+): Promise<OpenedGame> {
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   const consoleErrors: string[] = [];

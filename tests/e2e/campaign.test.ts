@@ -21,7 +21,10 @@ const SAVE_KEY = 'latent-quest:settings';
 const ARTIFACTS = 'test-results';
 
 /** The level played in each world (the first level of worlds 1, 2 and 4; Navigator, the second, in world 3). */
-const PLAYED = { 1: 'squeeze-the-alphabet', 2: 'static', 3: 'navigator', 4: 'blend' } as const satisfies Record<WorldId, string>;
+const PLAYED = { 1: 'squeeze-the-alphabet', 2: 'static', 3: 'navigator', 4: 'blend' } as const satisfies Record<
+  WorldId,
+  string
+>;
 
 /**
  * The returning player's saved game (format v2: settings + progress). Worlds 2–4 are locked for a new player; this
@@ -30,16 +33,17 @@ const PLAYED = { 1: 'squeeze-the-alphabet', 2: 'static', 3: 'navigator', 4: 'ble
  * what opens the next world (checked before and after every win, and by the unlock rules in Node first).
  * Navigator is the second level of world 3, so the level before it (Holes in the map) has a star.
  */
-const SEEDED_LEVELS: Record<string, { stars: 0 | 1 | 2 | 3; bestScore: number; bestPayload: null; attempts: number }> = {
-  'beat-pca': { stars: 2, bestScore: 0.853, bestPayload: null, attempts: 3 },
-  budget: { stars: 1, bestScore: 0.026, bestPayload: null, attempts: 2 },
-  storm: { stars: 1, bestScore: 86.2, bestPayload: null, attempts: 2 },
-  'noise-zoo': { stars: 1, bestScore: 0.0295, bestPayload: null, attempts: 1 },
-  inpainting: { stars: 1, bestScore: 0.09, bestPayload: null, attempts: 1 },
-  'holes-in-the-map': { stars: 2, bestScore: 5, bestPayload: null, attempts: 2 },
-  'balance-beta': { stars: 1, bestScore: 0.97, bestPayload: null, attempts: 1 },
-  'dream-digits': { stars: 1, bestScore: 6, bestPayload: null, attempts: 1 },
-};
+const SEEDED_LEVELS: Record<string, { stars: 0 | 1 | 2 | 3; bestScore: number; bestPayload: null; attempts: number }> =
+  {
+    'beat-pca': { stars: 2, bestScore: 0.853, bestPayload: null, attempts: 3 },
+    budget: { stars: 1, bestScore: 0.026, bestPayload: null, attempts: 2 },
+    storm: { stars: 1, bestScore: 86.2, bestPayload: null, attempts: 2 },
+    'noise-zoo': { stars: 1, bestScore: 0.0295, bestPayload: null, attempts: 1 },
+    inpainting: { stars: 1, bestScore: 0.09, bestPayload: null, attempts: 1 },
+    'holes-in-the-map': { stars: 2, bestScore: 5, bestPayload: null, attempts: 2 },
+    'balance-beta': { stars: 1, bestScore: 0.97, bestPayload: null, attempts: 1 },
+    'dream-digits': { stars: 1, bestScore: 6, bestPayload: null, attempts: 1 },
+  };
 const SEED = JSON.stringify({
   state: {
     settings: { backend: 'auto', renderer: 'auto', sound: false, reducedMotion: false, locale: 'en' },
@@ -70,11 +74,17 @@ const level = async (): Promise<Snapshot> => {
 const click = (id: string) => clickWidget(page, id);
 
 async function waitForScene(key: string): Promise<void> {
-  await page.waitForFunction((k) => window.__latentQuest?.scene() === k && window.__latentQuest.ready, key, { timeout: 30_000, polling: 50 });
+  await page.waitForFunction((k) => window.__latentQuest?.scene() === k && window.__latentQuest.ready, key, {
+    timeout: 30_000,
+    polling: 50,
+  });
 }
 
 async function waitForStatus(statuses: string[], timeout = 60_000): Promise<Snapshot> {
-  await page.waitForFunction((s) => s.includes(window.__latentQuest?.level()?.status ?? ''), statuses, { timeout, polling: 50 });
+  await page.waitForFunction((s) => s.includes(window.__latentQuest?.level()?.status ?? ''), statuses, {
+    timeout,
+    polling: 50,
+  });
   return level();
 }
 
@@ -107,7 +117,10 @@ async function dragSliderToEnd(id: string): Promise<void> {
 /** The stored save, parsed (what survives the reload). */
 async function storedLevels(): Promise<Record<string, { stars: number }>> {
   const text = await page.evaluate((k) => localStorage.getItem(k), SAVE_KEY);
-  const save = JSON.parse(text ?? 'null') as { version: number; state: { progress: { levels: Record<string, { stars: number }> } } } | null;
+  const save = JSON.parse(text ?? 'null') as {
+    version: number;
+    state: { progress: { levels: Record<string, { stars: number }> } };
+  } | null;
   expect(save?.version).toBe(2);
   return save!.state.progress.levels;
 }
@@ -127,13 +140,16 @@ async function enterLevel(id: string): Promise<void> {
   let s = await level();
   expect(s.levelId).toBe(id);
   expect(s.status).toBe('card');
-  await page.waitForFunction(() => window.__latentQuest!.uiBounds('level:start') !== null, undefined, { timeout: 10_000 });
+  await page.waitForFunction(() => window.__latentQuest!.uiBounds('level:start') !== null, undefined, {
+    timeout: 10_000,
+  });
   await shot(`${id}-card`);
   await click('level:start');
   s = await waitForStatus(['idle', 'error']);
   expect(s.error).toBeNull();
   // The HUD runs beside the level: goal meter, hints, concept card and Leave.
-  for (const hud of ['hud:meter', 'hud:hint', 'level:concept', 'level:leave']) expect(await bounds(hud), hud).not.toBeNull();
+  for (const hud of ['hud:meter', 'hud:hint', 'level:concept', 'level:leave'])
+    expect(await bounds(hud), hud).not.toBeNull();
 }
 
 /**
@@ -148,9 +164,15 @@ async function afterWin(id: string, nextWorldFirst: string | null): Promise<void
   expect(s.stars).toBeGreaterThanOrEqual(1);
   // The shown result is the level's pure score of what the player did.
   const expected = getLevel(id)!.score(s.payload as SolutionPayload, s.evaluation);
-  expect({ score: s.score, stars: s.stars, goalMet: s.goalMet }).toEqual({ score: expected.score, stars: expected.stars, goalMet: expected.goalMet });
+  expect({ score: s.score, stars: s.stars, goalMet: s.goalMet }).toEqual({
+    score: expected.score,
+    stars: expected.stars,
+    goalMet: expected.goalMet,
+  });
   won[id] = s.stars!;
-  await page.waitForFunction(() => window.__latentQuest!.uiBounds('level:continue') !== null, undefined, { timeout: 10_000 });
+  await page.waitForFunction(() => window.__latentQuest!.uiBounds('level:continue') !== null, undefined, {
+    timeout: 10_000,
+  });
   await shot(`${id}-done`);
 
   await click('level:continue');
@@ -218,7 +240,9 @@ afterAll(async () => {
 
 describe.sequential('campaign: one level of each world won from the title screen, stars kept across reloads', () => {
   it('the seed opens nothing beyond world 1 by itself, and each played win opens the next world (unlock rules in Node)', () => {
-    const stars: Record<string, number> = Object.fromEntries(Object.entries(SEEDED_LEVELS).map(([id, l]) => [id, l.stars]));
+    const stars: Record<string, number> = Object.fromEntries(
+      Object.entries(SEEDED_LEVELS).map(([id, l]) => [id, l.stars]),
+    );
     for (const w of [1, 2, 3, 4] as const) {
       const id = PLAYED[w];
       expect(getLevel(id)?.world).toBe(w);
@@ -228,7 +252,9 @@ describe.sequential('campaign: one level of each world won from the title screen
       if (w < 4) {
         const next = levelsOfWorld((w + 1) as WorldId)[0].id;
         expect(unlockedLevelIds(stars), next).not.toContain(next);
-        expect(levelsOfWorld(w).reduce((n, l) => n + (stars[l.id] ?? 0), 0)).toBe(starsToUnlockWorld((w + 1) as WorldId) - 1);
+        expect(levelsOfWorld(w).reduce((n, l) => n + (stars[l.id] ?? 0), 0)).toBe(
+          starsToUnlockWorld((w + 1) as WorldId) - 1,
+        );
       }
       stars[id] = 1;
     }
@@ -274,10 +300,15 @@ describe.sequential('campaign: one level of each world won from the title screen
     await click('control:activation:relu');
     expect((await level()).values).toMatchObject({ bottleneck: 2, width: 64, steps: 500, activation: 'relu' });
     await click('level:train');
-    await page.waitForFunction(() => (window.__latentQuest!.level()?.progress?.step ?? 0) > 0 || window.__latentQuest!.level()?.status === 'done', undefined, {
-      timeout: 60_000,
-      polling: 50,
-    });
+    await page.waitForFunction(
+      () =>
+        (window.__latentQuest!.level()?.progress?.step ?? 0) > 0 || window.__latentQuest!.level()?.status === 'done',
+      undefined,
+      {
+        timeout: 60_000,
+        polling: 50,
+      },
+    );
     await shot(`${PLAYED[1]}-training`);
     await waitForStatus(['done', 'error'], 90_000);
     await afterWin(PLAYED[1], PLAYED[2]);
@@ -289,10 +320,15 @@ describe.sequential('campaign: one level of each world won from the title screen
     await click('control:denoise:true');
     expect((await level()).values).toMatchObject({ denoise: true });
     await click('level:train');
-    await page.waitForFunction(() => (window.__latentQuest!.level()?.progress?.step ?? 0) > 0 || window.__latentQuest!.level()?.status === 'done', undefined, {
-      timeout: 60_000,
-      polling: 50,
-    });
+    await page.waitForFunction(
+      () =>
+        (window.__latentQuest!.level()?.progress?.step ?? 0) > 0 || window.__latentQuest!.level()?.status === 'done',
+      undefined,
+      {
+        timeout: 60_000,
+        polling: 50,
+      },
+    );
     await shot(`${PLAYED[2]}-training`);
     await waitForStatus(['done', 'error'], 90_000);
     await afterWin(PLAYED[2], levelsOfWorld(3)[0].id);
@@ -301,9 +337,13 @@ describe.sequential('campaign: one level of each world won from the title screen
   it('world 3 · Navigator: drag the probe over the map watching the match, drop it, fine-tune with arrow keys, Enter', async () => {
     await openWorldMap();
     await enterLevel(PLAYED[3]);
-    await page.waitForFunction(() => window.__latentQuest!.uiBounds('map:area') !== null && window.__latentQuest!.uiBounds('map:probe') !== null, undefined, {
-      timeout: 30_000,
-    });
+    await page.waitForFunction(
+      () => window.__latentQuest!.uiBounds('map:area') !== null && window.__latentQuest!.uiBounds('map:probe') !== null,
+      undefined,
+      {
+        timeout: 30_000,
+      },
+    );
     await shot(`${PLAYED[3]}-playing`);
     const s0 = await level();
     const b = s0.map!.bounds;
@@ -355,7 +395,9 @@ describe.sequential('campaign: one level of each world won from the title screen
     await page.mouse.move(best.px, best.py, { steps: 2 });
     const dropped = await settle();
     await page.mouse.up();
-    await page.waitForFunction(() => (window.__latentQuest!.level()?.mapPlay?.placed.length ?? 0) === 1, undefined, { timeout: 20_000 });
+    await page.waitForFunction(() => (window.__latentQuest!.level()?.mapPlay?.placed.length ?? 0) === 1, undefined, {
+      timeout: 20_000,
+    });
     let s = await level();
     expect(s.mapPlay!.placed).toHaveLength(1);
 
@@ -364,7 +406,12 @@ describe.sequential('campaign: one level of each world won from the title screen
     let keys = 0;
     if (s.status !== 'done') {
       let cur = dropped.live;
-      const opposite: Record<string, string> = { ArrowLeft: 'ArrowRight', ArrowRight: 'ArrowLeft', ArrowUp: 'ArrowDown', ArrowDown: 'ArrowUp' };
+      const opposite: Record<string, string> = {
+        ArrowLeft: 'ArrowRight',
+        ArrowRight: 'ArrowLeft',
+        ArrowUp: 'ArrowDown',
+        ArrowDown: 'ArrowUp',
+      };
       let order = ['ArrowRight', 'ArrowLeft', 'ArrowUp', 'ArrowDown'];
       for (const fine of [false, true]) {
         const press = (key: string) => page.keyboard.press(fine ? `Shift+${key}` : key);
@@ -391,13 +438,19 @@ describe.sequential('campaign: one level of each world won from the title screen
       await page.keyboard.press('Enter');
     }
     s = await waitForStatus(['done', 'error'], 20_000);
-    console.info(`navigator: target ${s.mapPlay!.target}, dropped at ${dropped.live.toFixed(1)} %, ${keys} key presses, ${s.mapPlay!.placed.length} probes`);
+    console.info(
+      `navigator: target ${s.mapPlay!.target}, dropped at ${dropped.live.toFixed(1)} %, ${keys} key presses, ${s.mapPlay!.placed.length} probes`,
+    );
     await afterWin(PLAYED[3], levelsOfWorld(4)[0].id);
   });
 
   it('world 4 · Blend: the two cards clicked, each weight dragged to its end and stepped down with the keys, Check', async () => {
     const blend = getLevel(PLAYED[4])!;
-    if (blend.setup.kind !== 'arithmetic' || blend.setup.target.kind !== 'decode' || blend.solution.kind !== 'expression') {
+    if (
+      blend.setup.kind !== 'arithmetic' ||
+      blend.setup.target.kind !== 'decode' ||
+      blend.solution.kind !== 'expression'
+    ) {
       throw new Error('Blend is not an arithmetic level with a decoded target');
     }
     const deck = blend.setup.deck.map((c) => c.id);

@@ -51,17 +51,24 @@ function watchErrors(page: Page, who: string): void {
   page.on('pageerror', (e) => errors.push(`${who}: ${e.message}`));
   page.on('console', (m) => {
     // The offline student's failed fetches are expected network errors, not page errors.
-    if (m.type() === 'error' && !/Failed to load resource|ERR_INTERNET_DISCONNECTED|Failed to fetch/.test(m.text())) errors.push(`${who}: ${m.text()}`);
+    if (m.type() === 'error' && !/Failed to load resource|ERR_INTERNET_DISCONNECTED|Failed to fetch/.test(m.text()))
+      errors.push(`${who}: ${m.text()}`);
   });
 }
 
 const waitForScene = (page: Page, key: string) =>
-  page.waitForFunction((k) => window.__latentQuest?.scene() === k && window.__latentQuest.ready, key, { timeout: 60_000, polling: 50 });
+  page.waitForFunction((k) => window.__latentQuest?.scene() === k && window.__latentQuest.ready, key, {
+    timeout: 60_000,
+    polling: 50,
+  });
 const bounds = (page: Page, id: string) => page.evaluate((wid) => window.__latentQuest!.uiBounds(wid), id);
 const classState = (page: Page) => page.evaluate(() => window.__latentQuest!.getState().classroom);
 
 async function waitForLevelStatus(page: Page, statuses: string[]): Promise<void> {
-  await page.waitForFunction((s) => s.includes(window.__latentQuest?.level()?.status ?? ''), statuses, { timeout: 60_000, polling: 50 });
+  await page.waitForFunction((s) => s.includes(window.__latentQuest?.level()?.status ?? ''), statuses, {
+    timeout: 60_000,
+    polling: 50,
+  });
 }
 
 /** Drags a slider past its right end (its maximum) and steps it down to `value` with the arrow keys (0.05 a step). */
@@ -84,9 +91,15 @@ interface Played {
 }
 
 /** One student: the QR link, the join form, Blend from the class screen, Check; the attempt sends itself. */
-async function student(code: string, nickname: string, terms: readonly LinearTerm[], offline: boolean): Promise<Played> {
+async function student(
+  code: string,
+  nickname: string,
+  terms: readonly LinearTerm[],
+  offline: boolean,
+): Promise<Played> {
   const blend = levelVariant(getLevel('blend')!, SEED);
-  if (blend.setup.kind !== 'arithmetic' || blend.solution.kind !== 'expression') throw new Error('Blend is not an arithmetic level');
+  if (blend.setup.kind !== 'arithmetic' || blend.solution.kind !== 'expression')
+    throw new Error('Blend is not an arithmetic level');
   const deck = blend.setup.deck.map((c) => c.id);
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
   const page = await context.newPage();
@@ -97,14 +110,20 @@ async function student(code: string, nickname: string, terms: readonly LinearTer
   await page.click('#lq-join-nickname');
   await page.keyboard.type(nickname);
   await clickWidget(page, 'class:join');
-  await page.waitForFunction(() => window.__latentQuest!.getState().classroom.membership !== null, undefined, { timeout: 20_000 });
+  await page.waitForFunction(() => window.__latentQuest!.getState().classroom.membership !== null, undefined, {
+    timeout: 20_000,
+  });
   await waitForScene(page, 'Classroom');
-  await page.waitForFunction(() => window.__latentQuest!.uiBounds('class:play:blend') !== null, undefined, { timeout: 20_000 });
+  await page.waitForFunction(() => window.__latentQuest!.uiBounds('class:play:blend') !== null, undefined, {
+    timeout: 20_000,
+  });
   if (nickname === 'Ada') await page.screenshot({ path: `${ARTIFACTS}/classroom-student-joined.png` });
 
   await clickWidget(page, 'class:play:blend');
   await waitForScene(page, 'Level');
-  await page.waitForFunction(() => window.__latentQuest!.uiBounds('level:start') !== null, undefined, { timeout: 20_000 });
+  await page.waitForFunction(() => window.__latentQuest!.uiBounds('level:start') !== null, undefined, {
+    timeout: 20_000,
+  });
   await clickWidget(page, 'level:start');
   await waitForLevelStatus(page, ['idle']);
   await page.waitForFunction(() => window.__latentQuest!.uiBounds('card:0') !== null, undefined, { timeout: 60_000 });
@@ -119,24 +138,36 @@ async function student(code: string, nickname: string, terms: readonly LinearTer
 
   if (offline) {
     // The server cannot be reached: the attempt waits in the outbox (stored), retried with backoff.
-    await page.waitForFunction(() => (window.__latentQuest!.getState().classroom.items[0]?.tries ?? 0) >= 1, undefined, { timeout: 20_000 });
+    await page.waitForFunction(
+      () => (window.__latentQuest!.getState().classroom.items[0]?.tries ?? 0) >= 1,
+      undefined,
+      { timeout: 20_000 },
+    );
     const waiting = await classState(page);
     expect(waiting.pending).toBe(1);
     expect(waiting.reachable).toBe(false);
-    expect(JSON.parse((await page.evaluate(() => localStorage.getItem('latent-quest.classroom')))!).items).toHaveLength(1);
+    expect(JSON.parse((await page.evaluate(() => localStorage.getItem('latent-quest.classroom')))!).items).toHaveLength(
+      1,
+    );
     await context.setOffline(false);
   }
-  await page.waitForFunction(() => window.__latentQuest!.getState().classroom.items[0]?.state === 'sent', undefined, { timeout: 60_000 });
+  await page.waitForFunction(() => window.__latentQuest!.getState().classroom.items[0]?.state === 'sent', undefined, {
+    timeout: 60_000,
+  });
   const sent = (await classState(page)).items;
   expect(sent).toHaveLength(1);
   // The server re-scored the payload on its own decoders: the same number the game showed.
   expect(sent[0].result!.stars).toBe(local.stars);
   expect(sent[0].result!.score).toBeCloseTo(local.score!, 6);
 
-  await page.waitForFunction(() => window.__latentQuest!.uiBounds('level:continue') !== null, undefined, { timeout: 10_000 });
+  await page.waitForFunction(() => window.__latentQuest!.uiBounds('level:continue') !== null, undefined, {
+    timeout: 10_000,
+  });
   await clickWidget(page, 'level:continue');
   await waitForScene(page, 'Results');
-  await page.waitForFunction(() => window.__latentQuest!.uiBounds('results:class') !== null, undefined, { timeout: 10_000 });
+  await page.waitForFunction(() => window.__latentQuest!.uiBounds('results:class') !== null, undefined, {
+    timeout: 10_000,
+  });
   return { context, page, score: local.score!, stars: local.stars! };
 }
 
@@ -163,10 +194,13 @@ it('teacher creates and starts, students join and play in the game, the board ra
   watchErrors(board, 'board');
   await board.goto(`${base}/board/${code}`);
   await board.waitForFunction(() => document.getElementById('status')?.textContent === '0 players');
-  expect(await board.evaluate(() => (document.getElementById('qr') as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+  expect(await board.evaluate(() => (document.getElementById('qr') as HTMLImageElement).naturalWidth)).toBeGreaterThan(
+    0,
+  );
 
   const blend = levelVariant(getLevel('blend')!, SEED);
-  if (blend.setup.kind !== 'arithmetic' || blend.setup.target.kind !== 'decode') throw new Error('Blend has no decoded target');
+  if (blend.setup.kind !== 'arithmetic' || blend.setup.target.kind !== 'decode')
+    throw new Error('Blend has no decoded target');
   const target = blend.setup.target.terms;
   const others = blend.setup.deck.map((c) => c.id).filter((id) => !target.some((t) => t.card === id));
   // Ada builds the target exactly; Bo has the right cards with one weight off; Cy picks two wrong cards, offline.
@@ -182,14 +216,20 @@ it('teacher creates and starts, students join and play in the game, the board ra
   for (const [nickname, terms] of Object.entries(plays)) {
     played[nickname] = await student(code, nickname, terms, nickname === 'Cy');
     // Live: the board shows each student as soon as their attempt is scored.
-    await board.waitForFunction((n) => document.querySelectorAll('#rows tr').length === n, Object.keys(played).length, { timeout: 15_000 });
+    await board.waitForFunction((n) => document.querySelectorAll('#rows tr').length === n, Object.keys(played).length, {
+      timeout: 15_000,
+    });
   }
   expect(played.Ada.stars).toBe(3);
   expect(played.Ada.stars).toBeGreaterThan(played.Cy.stars);
-  console.info(`classroom e2e: Ada ${played.Ada.score.toFixed(1)} % ${played.Ada.stars}★, Bo ${played.Bo.score.toFixed(1)} % ${played.Bo.stars}★, Cy ${played.Cy.score.toFixed(1)} % ${played.Cy.stars}★`);
+  console.info(
+    `classroom e2e: Ada ${played.Ada.score.toFixed(1)} % ${played.Ada.stars}★, Bo ${played.Bo.score.toFixed(1)} % ${played.Bo.stars}★, Cy ${played.Cy.score.toFixed(1)} % ${played.Cy.stars}★`,
+  );
 
   // The board's order: stars, then levels completed, then time (everyone played once, in this order).
-  const expected = Object.keys(played).sort((a, b) => played[b].stars - played[a].stars || Number(played[b].stars > 0) - Number(played[a].stars > 0));
+  const expected = Object.keys(played).sort(
+    (a, b) => played[b].stars - played[a].stars || Number(played[b].stars > 0) - Number(played[a].stars > 0),
+  );
   const names = await board.$$eval('#rows tr td:nth-child(2)', (cells) => cells.map((c) => c.textContent));
   expect(names).toEqual(expected);
   expect(await board.textContent('#time')).toMatch(/\d+:\d\d left/);
@@ -197,7 +237,9 @@ it('teacher creates and starts, students join and play in the game, the board ra
 
   // Each student sees their rank: on the results screen and the class screen.
   for (const [nickname, p] of Object.entries(played)) {
-    await p.page.waitForFunction(() => window.__latentQuest!.getState().classroom.standing?.players === 3, undefined, { timeout: 15_000 });
+    await p.page.waitForFunction(() => window.__latentQuest!.getState().classroom.standing?.players === 3, undefined, {
+      timeout: 15_000,
+    });
     const standing = (await classState(p.page)).standing!;
     expect(standing.rank, nickname).toBe(expected.indexOf(nickname) + 1);
     expect(standing.players).toBe(3);
@@ -209,12 +251,19 @@ it('teacher creates and starts, students join and play in the game, the board ra
   await played.Bo.page.screenshot({ path: `${ARTIFACTS}/classroom-student-class.png` });
 
   // The offline attempt reached the server exactly once.
-  await teacher.waitForFunction(() => document.querySelectorAll('#feed li').length === 3, undefined, { timeout: 15_000 });
+  await teacher.waitForFunction(() => document.querySelectorAll('#feed li').length === 3, undefined, {
+    timeout: 15_000,
+  });
   const [download] = await Promise.all([teacher.waitForEvent('download'), teacher.click('#csv')]);
   const csv = readFileSync((await download.path())!, 'utf8');
   const lines = csv.trimEnd().split('\r\n');
   expect(lines[0]).toBe('nickname,level,best_score,stars,time_seconds,attempts');
-  expect(lines.slice(1).map((l) => l.split(',')[0]).sort()).toEqual(['Ada', 'Bo', 'Cy']);
+  expect(
+    lines
+      .slice(1)
+      .map((l) => l.split(',')[0])
+      .sort(),
+  ).toEqual(['Ada', 'Bo', 'Cy']);
   expect(lines.find((l) => l.startsWith('Ada,'))).toMatch(/^Ada,blend,[\d.]+,3,\d+,1$/);
   expect(lines.find((l) => l.startsWith('Cy,'))).toMatch(/^Cy,blend,[\d.]+,\d,\d+,1$/);
   await teacher.screenshot({ path: `${ARTIFACTS}/classroom-teacher.png`, fullPage: true });

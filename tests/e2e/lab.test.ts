@@ -41,7 +41,9 @@ function lossFell(history: { step: number; total: number }[]): { first: number; 
 describe('lab in headless Chromium', () => {
   it('loads without console errors and the worker reports its backend', async () => {
     const { page, consoleErrors } = await openGame(browser, baseUrl, LAB);
-    await page.waitForFunction(() => window.__latentQuest!.getState().lab.backendInfo !== null, undefined, { timeout: 60_000 });
+    await page.waitForFunction(() => window.__latentQuest!.getState().lab.backendInfo !== null, undefined, {
+      timeout: 60_000,
+    });
     const s = await state(page);
     expect(['webgl', 'wasm', 'cpu']).toContain(s.lab.backendInfo!.backend);
     expect(s.lab.backendInfo!.reason.length).toBeGreaterThan(10);
@@ -93,7 +95,9 @@ describe('lab in headless Chromium', () => {
 
   it('?backend=webgl trains correctly on WebGL in the worker without blocking the main thread', async () => {
     const { page, consoleErrors } = await openGame(browser, baseUrl, `${LAB}&backend=webgl`);
-    await page.waitForFunction(() => window.__latentQuest!.getState().lab.backendInfo !== null, undefined, { timeout: 60_000 });
+    await page.waitForFunction(() => window.__latentQuest!.getState().lab.backendInfo !== null, undefined, {
+      timeout: 60_000,
+    });
     expect((await state(page)).lab.backendInfo!.backend).toBe('webgl');
     await clickWidget(page, 'dataset:glyphs');
     await startFrameMonitor(page);
@@ -136,10 +140,14 @@ describe('lab in headless Chromium', () => {
     const { page } = await openGame(browser, baseUrl, LAB);
     await clickWidget(page, 'train');
     // Past the first checkpoint (every ~2 s).
-    await page.waitForFunction(() => (window.__latentQuest!.getState().lab.progress?.elapsedMs ?? 0) > 3500, undefined, {
-      timeout: 60_000,
-      polling: 100,
-    });
+    await page.waitForFunction(
+      () => (window.__latentQuest!.getState().lab.progress?.elapsedMs ?? 0) > 3500,
+      undefined,
+      {
+        timeout: 60_000,
+        polling: 100,
+      },
+    );
     await page.evaluate(() => window.__latentQuest!.debug.killWorker());
     await page.waitForFunction(
       () => window.__latentQuest!.getState().lab.notices.some((n) => n.key.startsWith('notice.workerRestarted')),

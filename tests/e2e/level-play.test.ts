@@ -20,7 +20,10 @@ const level = (page: Page) => page.evaluate(() => window.__latentQuest!.level())
 const bounds = (page: Page, id: string) => page.evaluate((wid) => window.__latentQuest!.uiBounds(wid), id);
 
 async function waitForLevel(page: Page, statuses: string[], timeout = 120_000): Promise<void> {
-  await page.waitForFunction((s) => s.includes(window.__latentQuest!.level()?.status ?? ''), statuses, { timeout, polling: 100 });
+  await page.waitForFunction((s) => s.includes(window.__latentQuest!.level()?.status ?? ''), statuses, {
+    timeout,
+    polling: 100,
+  });
 }
 
 /** Clicks a slider at its left end (its minimum), leaving it focused for the keyboard. */
@@ -76,7 +79,10 @@ describe('a level played from its data (Level scene + HUD)', () => {
 
     // The shown result is exactly the level's pure score of the recorded payload and measurements.
     const payload = s!.payload as SolutionPayload;
-    expect(payload).toEqual({ kind: 'hyperparameters', values: { bottleneck: 2, width: 64, depth: 1, activation: 'tanh', steps: 2000 } });
+    expect(payload).toEqual({
+      kind: 'hyperparameters',
+      values: { bottleneck: 2, width: 64, depth: 1, activation: 'tanh', steps: 2000 },
+    });
     const expected = definition.score(payload, s!.evaluation);
     expect(s!.score).toBe(expected.score);
     expect(s!.stars).toBe(expected.stars);
@@ -95,7 +101,11 @@ describe('a level played from its data (Level scene + HUD)', () => {
     expect(await bounds(page, 'level:continue')).not.toBeNull();
     await clickWidget(page, 'level:continue');
     await page.waitForFunction(() => window.__latentQuest!.level() === null, undefined, { timeout: 30_000 });
-    await page.waitForFunction(() => window.__latentQuest!.scene() === 'Results' && window.__latentQuest!.ready, undefined, { timeout: 30_000 });
+    await page.waitForFunction(
+      () => window.__latentQuest!.scene() === 'Results' && window.__latentQuest!.ready,
+      undefined,
+      { timeout: 30_000 },
+    );
     expect(consoleErrors).toEqual([]);
     await page.context().close();
   });
@@ -133,7 +143,9 @@ describe('a level played from its data (Level scene + HUD)', () => {
     await page.mouse.down();
     await page.mouse.move(area!.x + area!.width * 0.2, area!.y + area!.height * 0.25, { steps: 10 });
     await page.mouse.up();
-    await page.waitForFunction(() => (window.__latentQuest!.level()?.probeDecodes ?? 0) > 0, undefined, { timeout: 30_000 });
+    await page.waitForFunction(() => (window.__latentQuest!.level()?.probeDecodes ?? 0) > 0, undefined, {
+      timeout: 30_000,
+    });
     const afterDrag = (await level(page))!;
     const b = afterDrag.map!.bounds;
     // Top-left of the map: low x, high y (latent y grows upwards).
@@ -147,7 +159,9 @@ describe('a level played from its data (Level scene + HUD)', () => {
     for (let attempt = 0; attempt < 5 && !moved; attempt++) {
       await page.keyboard.press('ArrowRight');
       moved = await page
-        .waitForFunction((x0) => (window.__latentQuest!.level()?.probe?.x ?? -Infinity) > x0, afterDrag.probe!.x, { timeout: 3_000 })
+        .waitForFunction((x0) => (window.__latentQuest!.level()?.probe?.x ?? -Infinity) > x0, afterDrag.probe!.x, {
+          timeout: 3_000,
+        })
         .then(() => true)
         .catch(() => false);
     }
@@ -185,9 +199,13 @@ describe('a level played from its data (Level scene + HUD)', () => {
     const tap = async (x: number, y: number): Promise<void> => page.touchscreen.tap(x, y);
     const start = (await bounds(page, 'level:start'))!;
     await tap(start.x + start.width / 2, start.y + start.height / 2);
-    await page.waitForFunction(() => window.__latentQuest!.level()?.status === 'idle' && window.__latentQuest!.uiBounds('map:area') !== null, undefined, {
-      timeout: 60_000,
-    });
+    await page.waitForFunction(
+      () => window.__latentQuest!.level()?.status === 'idle' && window.__latentQuest!.uiBounds('map:area') !== null,
+      undefined,
+      {
+        timeout: 60_000,
+      },
+    );
     let s = (await level(page))!;
     const area = (await bounds(page, 'map:area'))!;
     const b = s.map!.bounds;
@@ -198,7 +216,9 @@ describe('a level played from its data (Level scene + HUD)', () => {
     // A first probe far from every target: it counts, and it does not win.
     const far = toPage(b.xMin + 0.05 * (b.xMax - b.xMin), b.yMin + 0.05 * (b.yMax - b.yMin));
     await tap(far.x, far.y);
-    await page.waitForFunction(() => window.__latentQuest!.level()?.mapPlay?.placed.length === 1, undefined, { timeout: 20_000 });
+    await page.waitForFunction(() => window.__latentQuest!.level()?.mapPlay?.placed.length === 1, undefined, {
+      timeout: 20_000,
+    });
     s = (await level(page))!;
     expect(s.status).toBe('idle');
     expect(s.mapPlay!.placed[0].good).toBe(false);
@@ -213,7 +233,11 @@ describe('a level played from its data (Level scene + HUD)', () => {
     expect(s.goalMet).toBe(true);
     expect(s.stars).toBeGreaterThanOrEqual(1);
     const expected = navigator.score(s.payload as SolutionPayload, s.evaluation);
-    expect({ score: s.score, stars: s.stars, goalMet: s.goalMet }).toEqual({ score: expected.score, stars: expected.stars, goalMet: expected.goalMet });
+    expect({ score: s.score, stars: s.stars, goalMet: s.goalMet }).toEqual({
+      score: expected.score,
+      stars: expected.stars,
+      goalMet: expected.goalMet,
+    });
     expect(s.score).toBe(2);
     expect(errors).toEqual([]);
     await context.close();
@@ -224,7 +248,10 @@ describe('a level played from its data (Level scene + HUD)', () => {
     const { page, consoleErrors } = await openGame(browser, baseUrl, '?level=holes-in-the-map');
     await clickWidget(page, 'level:start');
     await page.waitForFunction(
-      () => window.__latentQuest!.level()?.status === 'idle' && window.__latentQuest!.uiBounds('map:area') !== null && window.__latentQuest!.uiBounds('map:compare') !== null,
+      () =>
+        window.__latentQuest!.level()?.status === 'idle' &&
+        window.__latentQuest!.uiBounds('map:area') !== null &&
+        window.__latentQuest!.uiBounds('map:compare') !== null,
       undefined,
       { timeout: 60_000 },
     );
@@ -243,7 +270,11 @@ describe('a level played from its data (Level scene + HUD)', () => {
     expect(vae.x).toBeGreaterThanOrEqual(ae.x + ae.width);
     // A point a quarter in from the AE map's top-right corner.
     await page.mouse.click(ae.x + 0.75 * ae.width, ae.y + 0.25 * ae.height);
-    await page.waitForFunction(() => (window.__latentQuest!.level()?.mapPlay?.compareVerdicts.length ?? 0) === 1, undefined, { timeout: 30_000 });
+    await page.waitForFunction(
+      () => (window.__latentQuest!.level()?.mapPlay?.compareVerdicts.length ?? 0) === 1,
+      undefined,
+      { timeout: 30_000 },
+    );
     s = (await level(page))!;
     expect(s.mapPlay!.placed).toHaveLength(1);
     const [p] = s.mapPlay!.placed;
@@ -266,7 +297,11 @@ describe('a level played from its data (Level scene + HUD)', () => {
     const payload = s.payload as SolutionPayload;
     expect(payload.kind === 'latentPoints' && payload.points.length).toBe(1);
     const expected = holes.score(payload, s.evaluation);
-    expect({ score: s.score, stars: s.stars, goalMet: s.goalMet }).toEqual({ score: expected.score, stars: expected.stars, goalMet: expected.goalMet });
+    expect({ score: s.score, stars: s.stars, goalMet: s.goalMet }).toEqual({
+      score: expected.score,
+      stars: expected.stars,
+      goalMet: expected.goalMet,
+    });
     expect(consoleErrors).toEqual([]);
     await page.context().close();
   });
@@ -291,9 +326,19 @@ describe('a level played from its data (Level scene + HUD)', () => {
     await waitForLevel(page, ['done', 'error'], 30_000);
     const s = (await level(page))!;
     expect(s.error).toBeNull();
-    expect(s.payload).toEqual({ kind: 'expression', terms: [{ card: 'two', weight: 0.5 }, { card: 'seven', weight: 0.5 }] });
+    expect(s.payload).toEqual({
+      kind: 'expression',
+      terms: [
+        { card: 'two', weight: 0.5 },
+        { card: 'seven', weight: 0.5 },
+      ],
+    });
     const expected = blend.score(s.payload as SolutionPayload, s.evaluation);
-    expect({ score: s.score, stars: s.stars, goalMet: s.goalMet }).toEqual({ score: expected.score, stars: expected.stars, goalMet: expected.goalMet });
+    expect({ score: s.score, stars: s.stars, goalMet: s.goalMet }).toEqual({
+      score: expected.score,
+      stars: expected.stars,
+      goalMet: expected.goalMet,
+    });
     // The exact expression of the target decodes to the target itself.
     expect(s.score).toBeGreaterThan(99.9);
     expect(s.stars).toBe(3);
@@ -310,7 +355,13 @@ describe('a level played from its data (Level scene + HUD)', () => {
       if (m.type() === 'error') errors.push(m.text());
     });
     const inView = (r: { x: number; y: number; width: number; height: number } | null): boolean =>
-      r !== null && r.x >= 0 && r.y >= 0 && r.x + r.width <= 390 && r.y + r.height <= 844 && r.width > 100 && r.height > 40;
+      r !== null &&
+      r.x >= 0 &&
+      r.y >= 0 &&
+      r.x + r.width <= 390 &&
+      r.y + r.height <= 844 &&
+      r.width > 100 &&
+      r.height > 40;
     const tapWidget = async (id: string): Promise<void> => {
       const r = await bounds(page, id);
       if (!r) throw new Error(`${id} is not on screen`);
@@ -321,7 +372,10 @@ describe('a level played from its data (Level scene + HUD)', () => {
     await tapWidget('level:start');
     await waitForLevel(page, ['idle']);
     await tapWidget('level:train');
-    await page.waitForFunction(() => (window.__latentQuest!.level()?.lossPoints ?? 0) > 3, undefined, { timeout: 120_000, polling: 50 });
+    await page.waitForFunction(() => (window.__latentQuest!.level()?.lossPoints ?? 0) > 3, undefined, {
+      timeout: 120_000,
+      polling: 50,
+    });
     const s = (await level(page))!;
     expect(s.status).toBe('training');
     expect(s.lossPoints).toBeGreaterThan(3);
@@ -332,10 +386,16 @@ describe('a level played from its data (Level scene + HUD)', () => {
     // The column is taller than the screen: the wheel scrolls it to the images (and the chart moves up with it).
     await page.mouse.move(195, 500);
     await page.mouse.wheel(0, 2000);
-    await page.waitForFunction((y) => (window.__latentQuest!.uiBounds('level:lossChart')?.y ?? y) < y - 100, chart!.y, { timeout: 10_000 });
+    await page.waitForFunction((y) => (window.__latentQuest!.uiBounds('level:lossChart')?.y ?? y) < y - 100, chart!.y, {
+      timeout: 10_000,
+    });
     expect(inView(await bounds(page, 'level:images:input'))).toBe(true);
     await page.mouse.wheel(0, -4000);
-    await page.waitForFunction((y) => Math.abs((window.__latentQuest!.uiBounds('level:lossChart')?.y ?? -999) - y) < 1, chart!.y, { timeout: 10_000 });
+    await page.waitForFunction(
+      (y) => Math.abs((window.__latentQuest!.uiBounds('level:lossChart')?.y ?? -999) - y) < 1,
+      chart!.y,
+      { timeout: 10_000 },
+    );
 
     // Attribute vector (ten weight sliders and ten cards): the cards are reached by scrolling and take a tap.
     await page.goto(new URL('?level=attribute-vector', baseUrl).toString());
@@ -344,10 +404,14 @@ describe('a level played from its data (Level scene + HUD)', () => {
     await page.waitForFunction(() => window.__latentQuest!.uiBounds('card:0') !== null, undefined, { timeout: 60_000 });
     await page.mouse.move(195, 500);
     await page.mouse.wheel(0, 2000);
-    await page.waitForFunction(() => {
-      const r = window.__latentQuest!.uiBounds('card:9');
-      return r !== null && r.y > 0 && r.y + r.height < 844;
-    }, undefined, { timeout: 10_000 });
+    await page.waitForFunction(
+      () => {
+        const r = window.__latentQuest!.uiBounds('card:9');
+        return r !== null && r.y > 0 && r.y + r.height < 844;
+      },
+      undefined,
+      { timeout: 10_000 },
+    );
     await tapWidget('card:0');
     await page.waitForFunction(() => window.__latentQuest!.uiBounds('term:0') !== null, undefined, { timeout: 10_000 });
     expect(errors).toEqual([]);
@@ -361,7 +425,10 @@ describe('a level played from its data (Level scene + HUD)', () => {
     await clickSliderStart(page, 'control:steps');
     await page.keyboard.press('End');
     await clickWidget(page, 'level:train');
-    await page.waitForFunction(() => (window.__latentQuest!.level()?.progress?.step ?? 0) > 20, undefined, { timeout: 120_000, polling: 50 });
+    await page.waitForFunction(() => (window.__latentQuest!.level()?.progress?.step ?? 0) > 20, undefined, {
+      timeout: 120_000,
+      polling: 50,
+    });
     const step = (await level(page))!.progress!.step;
     expect(step).toBeLessThan(3000);
     expect(await page.evaluate(() => window.__latentQuest!.debug.activeJobId())).not.toBeNull();
@@ -404,17 +471,25 @@ describe('a level played from its data (Level scene + HUD)', () => {
     expect(atCrash.status).toBe('training');
     expect(crashStep).toBeLessThan(3000);
 
-    await page.waitForFunction(() => window.__latentQuest!.level()?.interruption?.kind === 'resumed', undefined, { timeout: 60_000, polling: 20 });
+    await page.waitForFunction(() => window.__latentQuest!.level()?.interruption?.kind === 'resumed', undefined, {
+      timeout: 60_000,
+      polling: 20,
+    });
     const resumed = (await level(page))!;
     const from = resumed.interruption!.fromStep!;
     expect(from).toBeGreaterThanOrEqual(atCrash.checkpointStep!);
     expect(from).toBeLessThanOrEqual(crashStep);
-    expect(resumed.interruption!.text).toBe(`The ML worker stopped and was restarted; training continues from step ${from.toLocaleString('en')}.`);
+    expect(resumed.interruption!.text).toBe(
+      `The ML worker stopped and was restarted; training continues from step ${from.toLocaleString('en')}.`,
+    );
     expect(await page.evaluate(() => window.__latentQuest!.debug.workerAlive())).toBe(true);
     // The step count continues from the checkpoint, not from 0.
     expect(resumed.progress!.step).toBeGreaterThanOrEqual(from);
     if (resumed.status === 'training') {
-      await page.waitForFunction((f) => (window.__latentQuest!.level()?.progress?.step ?? 0) > f, from, { timeout: 60_000, polling: 20 });
+      await page.waitForFunction((f) => (window.__latentQuest!.level()?.progress?.step ?? 0) > f, from, {
+        timeout: 60_000,
+        polling: 20,
+      });
       const moving = (await level(page))!;
       if (moving.status === 'training') {
         expect(moving.progress!.step).toBeGreaterThan(from);
@@ -429,7 +504,10 @@ describe('a level played from its data (Level scene + HUD)', () => {
     expect(s.interruption?.kind).toBe('resumed');
     expect(s.progress!.step).toBe(3000);
     const payload = s.payload as SolutionPayload;
-    expect(payload).toEqual({ kind: 'hyperparameters', values: { bottleneck: 8, width: 64, depth: 2, activation: 'relu', steps: 3000 } });
+    expect(payload).toEqual({
+      kind: 'hyperparameters',
+      values: { bottleneck: 8, width: 64, depth: 2, activation: 'relu', steps: 3000 },
+    });
     const expected = definition.score(payload, s.evaluation);
     expect(s.score).toBe(expected.score);
     expect(s.stars).toBe(expected.stars);
@@ -457,7 +535,12 @@ describe('a level played from its data (Level scene + HUD)', () => {
     );
     const killed = await atCrash.jsonValue();
     expect(killed && killed.checkpointStep).toBeNull();
-    await page.waitForFunction(() => window.__latentQuest!.level()?.interruption !== null && window.__latentQuest!.level()?.status !== 'training', undefined, { timeout: 60_000, polling: 20 });
+    await page.waitForFunction(
+      () =>
+        window.__latentQuest!.level()?.interruption !== null && window.__latentQuest!.level()?.status !== 'training',
+      undefined,
+      { timeout: 60_000, polling: 20 },
+    );
     let s = (await level(page))!;
     expect(s.status).toBe('idle');
     expect(s.interruption?.kind).toBe('noCheckpoint');
@@ -471,14 +554,23 @@ describe('a level played from its data (Level scene + HUD)', () => {
     await page.waitForFunction(
       () => {
         const s = window.__latentQuest!.level();
-        return s?.status === 'training' && (s.checkpointStep ?? 0) >= 50 && s.progress !== null && s.progress.step < s.progress.totalSteps - 100;
+        return (
+          s?.status === 'training' &&
+          (s.checkpointStep ?? 0) >= 50 &&
+          s.progress !== null &&
+          s.progress.step < s.progress.totalSteps - 100
+        );
       },
       undefined,
       { timeout: 120_000, polling: 10 },
     );
     await page.evaluate(() => window.__latentQuest!.debug.killWorker());
-    await page.waitForFunction(() => window.__latentQuest!.level()?.interruption?.kind === 'resumed', undefined, { timeout: 60_000, polling: 20 });
-    if ((await level(page))!.status === 'training') await page.screenshot({ path: 'test-results/phone-level-resumed-390x844.png' });
+    await page.waitForFunction(() => window.__latentQuest!.level()?.interruption?.kind === 'resumed', undefined, {
+      timeout: 60_000,
+      polling: 20,
+    });
+    if ((await level(page))!.status === 'training')
+      await page.screenshot({ path: 'test-results/phone-level-resumed-390x844.png' });
     await waitForLevel(page, ['done', 'error', 'idle'], 180_000);
     s = (await level(page))!;
     expect(s.status).toBe('done');

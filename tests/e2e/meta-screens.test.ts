@@ -25,7 +25,10 @@ const bounds = (page: Page, id: string) => page.evaluate((wid) => window.__laten
 const ids = (page: Page) => page.evaluate(() => window.__latentQuest!.widgetIds());
 
 async function waitForScene(page: Page, key: string): Promise<void> {
-  await page.waitForFunction((k) => window.__latentQuest?.scene() === k && window.__latentQuest.ready, key, { timeout: 30_000, polling: 50 });
+  await page.waitForFunction((k) => window.__latentQuest?.scene() === k && window.__latentQuest.ready, key, {
+    timeout: 30_000,
+    polling: 50,
+  });
 }
 
 async function shot(page: Page, name: string): Promise<void> {
@@ -52,7 +55,11 @@ async function tapWidget(page: Page, id: string): Promise<void> {
   await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
 }
 
-async function openSeeded(save: string | null, viewport = { width: 1280, height: 720 }, touch = false): Promise<{ page: Page; consoleErrors: string[] }> {
+async function openSeeded(
+  save: string | null,
+  viewport = { width: 1280, height: 720 },
+  touch = false,
+): Promise<{ page: Page; consoleErrors: string[] }> {
   const context = await browser.newContext({ viewport, hasTouch: touch });
   if (save !== null) await seedSave(context, save);
   const page = await context.newPage();
@@ -67,17 +74,32 @@ async function openSeeded(save: string | null, viewport = { width: 1280, height:
 }
 
 const LEVEL_IDS = [
-  'squeeze-the-alphabet', 'beat-pca', 'budget', 'the-identity-trap',
-  'static', 'storm', 'noise-zoo', 'inpainting',
-  'holes-in-the-map', 'navigator', 'balance-beta', 'dream-digits', 'the-path',
-  'blend', 'difference', 'attribute-vector', 'letter-forge',
+  'squeeze-the-alphabet',
+  'beat-pca',
+  'budget',
+  'the-identity-trap',
+  'static',
+  'storm',
+  'noise-zoo',
+  'inpainting',
+  'holes-in-the-map',
+  'navigator',
+  'balance-beta',
+  'dream-digits',
+  'the-path',
+  'blend',
+  'difference',
+  'attribute-vector',
+  'letter-forge',
 ];
 
 describe('meta screens in headless Chromium', () => {
   it('goes Title → World map → Title → Lab → Title with real clicks, keys work, no console errors', async () => {
     const { page, consoleErrors } = await openGame(browser, baseUrl);
     expect(await sceneKey(page)).toBe('Title');
-    expect(await ids(page)).toEqual(expect.arrayContaining(['title:play', 'title:join', 'title:lab', 'title:settings']));
+    expect(await ids(page)).toEqual(
+      expect.arrayContaining(['title:play', 'title:join', 'title:lab', 'title:settings']),
+    );
     await shot(page, 'title-1280x720');
 
     await clickWidget(page, 'title:play');
@@ -92,7 +114,8 @@ describe('meta screens in headless Chromium', () => {
     await waitForScene(page, 'Title');
     await clickWidget(page, 'title:lab');
     await waitForScene(page, 'Lab');
-    for (const id of ['train', 'kind:vae', 'dataset:glyphs', 'bottleneck', 'lab:back']) expect(await bounds(page, id)).not.toBeNull();
+    for (const id of ['train', 'kind:vae', 'dataset:glyphs', 'bottleneck', 'lab:back'])
+      expect(await bounds(page, id)).not.toBeNull();
     await shot(page, 'lab-1280x720');
     await page.keyboard.press('Escape');
     await waitForScene(page, 'Title');
@@ -176,7 +199,9 @@ describe('meta screens in headless Chromium', () => {
     expect(await bounds(page, 'notice')).not.toBeNull();
     await shot(page, 'title-corrupt-save-1280x720');
     // The broken text is gone from storage.
-    expect(await page.evaluate((k) => localStorage.getItem(k)?.includes('"backend":"au"') ?? false, SAVE_KEY)).toBe(false);
+    expect(await page.evaluate((k) => localStorage.getItem(k)?.includes('"backend":"au"') ?? false, SAVE_KEY)).toBe(
+      false,
+    );
     await clickWidget(page, 'notice:dismiss');
     expect((await state(page)).lab.notices).toEqual([]);
     await clickWidget(page, 'title:play');
@@ -190,17 +215,28 @@ describe('meta screens in headless Chromium', () => {
     type Box = { x: number; y: number; width: number; height: number };
     const below = (a: Box, b: Box): boolean => a.y >= b.y + b.height - 0.5;
     const within = (b: Box, w: number): boolean => b.x >= 0 && b.x + b.width <= w + 0.5;
-    const showResults = (page: Page, data: object) => page.evaluate((d) => window.__latentQuest!.debug.startScene('Results', d), data);
+    const showResults = (page: Page, data: object) =>
+      page.evaluate((d) => window.__latentQuest!.debug.startScene('Results', d), data);
 
     const { page, consoleErrors } = await openGame(browser, baseUrl);
     // A key the Results screen has no words for is left out, not shown raw.
-    await showResults(page, { levelId: 'beat-pca', score: 0.9, stars: 2, goalMet: true, detail: { heldOutMse: 0.0312, pcaMse: 0.0355, notWorded: 7 } });
+    await showResults(page, {
+      levelId: 'beat-pca',
+      score: 0.9,
+      stars: 2,
+      goalMet: true,
+      detail: { heldOutMse: 0.0312, pcaMse: 0.0355, notWorded: 7 },
+    });
     await waitForScene(page, 'Results');
-    for (const id of ['results:next', 'results:retry', 'results:map', 'results:stars', 'results:detail']) expect(await bounds(page, id)).not.toBeNull();
+    for (const id of ['results:next', 'results:retry', 'results:map', 'results:stars', 'results:detail'])
+      expect(await bounds(page, id)).not.toBeNull();
     // The detail line sits under the stars, above the buttons, on screen.
     const detail = (await bounds(page, 'results:detail'))!;
     expect(detail.height).toBeGreaterThan(10);
-    expect(below(detail, (await bounds(page, 'results:stars'))!), JSON.stringify([detail, await bounds(page, 'results:stars')])).toBe(true);
+    expect(
+      below(detail, (await bounds(page, 'results:stars'))!),
+      JSON.stringify([detail, await bounds(page, 'results:stars')]),
+    ).toBe(true);
     expect(below((await bounds(page, 'results:next'))!, detail)).toBe(true);
     expect(within(detail, 1280)).toBe(true);
     await page.waitForTimeout(1500);
@@ -223,14 +259,28 @@ describe('meta screens in headless Chromium', () => {
         nickname: 'Ada',
         token: 'a'.repeat(43),
         seed: 7,
-        competition: { code: 'ABC234', title: 'Test class', levels: ['squeeze-the-alphabet'], seed: 7, variantMode: 'same', durationSeconds: 1800, state: 'running', startedAt: null, endsAt: null, secondsLeft: 1200 },
+        competition: {
+          code: 'ABC234',
+          title: 'Test class',
+          levels: ['squeeze-the-alphabet'],
+          seed: 7,
+          variantMode: 'same',
+          durationSeconds: 1800,
+          state: 'running',
+          startedAt: null,
+          endsAt: null,
+          secondsLeft: 1200,
+        },
         joinedAt: 0,
       },
       items: [
         {
           key: 'attempt-0001',
           levelId: 'squeeze-the-alphabet',
-          payload: { kind: 'hyperparameters', values: { bottleneck: 2, width: 64, depth: 1, activation: 'tanh', steps: 2000 } },
+          payload: {
+            kind: 'hyperparameters',
+            values: { bottleneck: 2, width: 64, depth: 1, activation: 'tanh', steps: 2000 },
+          },
           createdAt: 0,
           tries: 1,
           nextTryAt: 0,
@@ -248,9 +298,17 @@ describe('meta screens in headless Chromium', () => {
       const p = await context.newPage();
       await p.goto(baseUrl);
       await waitForScene(p, 'Title');
-      await showResults(p, { levelId: 'squeeze-the-alphabet', score: 2, stars: 2, goalMet: true, detail: { worstLetterWrongPixels: 1, perfectLetters: 24 } });
+      await showResults(p, {
+        levelId: 'squeeze-the-alphabet',
+        score: 2,
+        stars: 2,
+        goalMet: true,
+        detail: { worstLetterWrongPixels: 1, perfectLetters: 24 },
+      });
       await waitForScene(p, 'Results');
-      await p.waitForFunction(() => (window.__latentQuest!.uiBounds('results:class')?.height ?? 0) > 0, undefined, { timeout: 10_000 });
+      await p.waitForFunction(() => (window.__latentQuest!.uiBounds('results:class')?.height ?? 0) > 0, undefined, {
+        timeout: 10_000,
+      });
       const d = (await bounds(p, 'results:detail'))!;
       const c = (await bounds(p, 'results:class'))!;
       expect(d, name).not.toBeNull();
@@ -263,7 +321,13 @@ describe('meta screens in headless Chromium', () => {
     }
 
     const phone = await openSeeded(null, PHONE, true);
-    await showResults(phone.page, { levelId: 'balance-beta', score: 0.97, stars: 1, goalMet: true, detail: { mseShare: 0.853, klShare: 0.97 } });
+    await showResults(phone.page, {
+      levelId: 'balance-beta',
+      score: 0.97,
+      stars: 1,
+      goalMet: true,
+      detail: { mseShare: 0.853, klShare: 0.97 },
+    });
     await waitForScene(phone.page, 'Results');
     const pd = (await bounds(phone.page, 'results:detail'))!;
     expect(within(pd, PHONE.width)).toBe(true);
@@ -283,7 +347,15 @@ describe('meta screens in headless Chromium', () => {
     await clickWidget(page, 'title:settings');
     await waitForScene(page, 'Settings');
     expect(await log()).toEqual(['click']);
-    await page.evaluate(() => window.__latentQuest!.debug.startScene('Results', { levelId: 'beat-pca', score: 0.9, stars: 2, goalMet: true, detail: {} }));
+    await page.evaluate(() =>
+      window.__latentQuest!.debug.startScene('Results', {
+        levelId: 'beat-pca',
+        score: 0.9,
+        stars: 2,
+        goalMet: true,
+        detail: {},
+      }),
+    );
     await waitForScene(page, 'Results');
     expect(await log()).toEqual(['click', 'star', 'star']);
     await clickWidget(page, 'results:map');
@@ -294,14 +366,24 @@ describe('meta screens in headless Chromium', () => {
     await waitForScene(page, 'Settings');
     // The "off" choice still clicks (sound was on when it was pressed); after it, silence.
     await clickWidget(page, 'settings:sound:off');
-    await page.waitForFunction(() => window.__latentQuest!.getState().settings.sound === false, undefined, { timeout: 5_000 });
+    await page.waitForFunction(() => window.__latentQuest!.getState().settings.sound === false, undefined, {
+      timeout: 5_000,
+    });
     const before = await log();
     expect(before).toEqual(['click', 'star', 'star', 'click', 'click', 'click', 'click']);
     await clickWidget(page, 'settings:back');
     await waitForScene(page, 'Title');
     await clickWidget(page, 'title:settings');
     await waitForScene(page, 'Settings');
-    await page.evaluate(() => window.__latentQuest!.debug.startScene('Results', { levelId: 'beat-pca', score: 0.9, stars: 3, goalMet: true, detail: {} }));
+    await page.evaluate(() =>
+      window.__latentQuest!.debug.startScene('Results', {
+        levelId: 'beat-pca',
+        score: 0.9,
+        stars: 3,
+        goalMet: true,
+        detail: {},
+      }),
+    );
     await waitForScene(page, 'Results');
     expect(await log()).toEqual(before);
     expect(consoleErrors).toEqual([]);
@@ -334,7 +416,13 @@ describe('meta screens in headless Chromium', () => {
     await waitForScene(page, 'Title');
     await tapWidget(page, 'title:settings');
     await waitForScene(page, 'Settings');
-    for (const id of ['settings:backend:wasm', 'settings:sound:off', 'settings:motion:on', 'settings:reset', 'settings:back']) {
+    for (const id of [
+      'settings:backend:wasm',
+      'settings:sound:off',
+      'settings:motion:on',
+      'settings:reset',
+      'settings:back',
+    ]) {
       const b = await bounds(page, id);
       expect(inside(b), id).toBe(true);
       expect(b!.height, id).toBeGreaterThanOrEqual(MIN_TOUCH);
@@ -346,10 +434,17 @@ describe('meta screens in headless Chromium', () => {
     await waitForScene(page, 'Lab');
     await shot(page, 'lab-390x844');
     await page.evaluate(() =>
-      window.__latentQuest!.debug.startScene('Results', { levelId: 'static', score: 91, stars: 1, goalMet: true, detail: {} }),
+      window.__latentQuest!.debug.startScene('Results', {
+        levelId: 'static',
+        score: 91,
+        stars: 1,
+        goalMet: true,
+        detail: {},
+      }),
     );
     await waitForScene(page, 'Results');
-    for (const id of ['results:next', 'results:retry', 'results:map']) expect(inside(await bounds(page, id)), id).toBe(true);
+    for (const id of ['results:next', 'results:retry', 'results:map'])
+      expect(inside(await bounds(page, id)), id).toBe(true);
     await page.waitForTimeout(1500);
     await shot(page, 'results-390x844');
     expect(consoleErrors).toEqual([]);

@@ -51,7 +51,8 @@ async function drag(page: Page, x: number, y: number, dy: number): Promise<void>
 async function touchDrag(page: Page, x: number, y: number, dy: number): Promise<void> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
-  for (let i = 1; i <= 6; i++) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: y + (dy * i) / 6 }] });
+  for (let i = 1; i <= 6; i++)
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: y + (dy * i) / 6 }] });
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
   await cdp.detach();
 }
@@ -76,11 +77,15 @@ describe('phones scroll tall screens with one implementation (Level and Lab)', (
     await touchDrag(page, 6, 450, 150);
     expect(await top(page, 'level:train')).toBeCloseTo(y0, 0);
     await page.mouse.wheel(0, 300);
-    await page.waitForFunction((y) => (window.__latentQuest!.uiBounds('level:train')?.y ?? y) < y - 100, y0, { timeout: 10_000 });
+    await page.waitForFunction((y) => (window.__latentQuest!.uiBounds('level:train')?.y ?? y) < y - 100, y0, {
+      timeout: 10_000,
+    });
     const scrolled = await top(page, 'level:train');
     const tanh = (await bounds(page, 'control:activation:tanh'))!;
     await page.touchscreen.tap(tanh.x + tanh.width / 2, tanh.y + tanh.height / 2);
-    await page.waitForFunction(() => window.__latentQuest!.level()?.values.activation === 'tanh', undefined, { timeout: 10_000 });
+    await page.waitForFunction(() => window.__latentQuest!.level()?.values.activation === 'tanh', undefined, {
+      timeout: 10_000,
+    });
     expect(await top(page, 'level:train')).toBe(scrolled);
     await page.mouse.wheel(0, -5000);
     await page.waitForFunction((y) => window.__latentQuest!.uiBounds('level:train')?.y === y, y0, { timeout: 10_000 });
@@ -95,7 +100,9 @@ describe('phones scroll tall screens with one implementation (Level and Lab)', (
     // Tab walks the controls down the column; each focused one is scrolled into the band.
     const hint = (await bounds(page, 'hud:hint'))!;
     // The top bar ends at 178 game pixels, 165 CSS pixels on this phone: 178 is safely below it.
-    const ids = (await page.evaluate(() => window.__latentQuest!.widgetIds())).filter((id) => /^control:[a-z]+$/i.test(id));
+    const ids = (await page.evaluate(() => window.__latentQuest!.widgetIds())).filter((id) =>
+      /^control:[a-z]+$/i.test(id),
+    );
     expect(ids.length).toBeGreaterThan(2);
     const last = ids[ids.length - 1];
     const start = (await bounds(page, last))!;
@@ -117,7 +124,10 @@ describe('phones scroll tall screens with one implementation (Level and Lab)', (
     await clickWidget(page, 'level:start');
     await page.waitForFunction(() => window.__latentQuest!.level()?.status === 'idle', undefined, { timeout: 30_000 });
     await clickWidget(page, 'level:train');
-    await page.waitForFunction(() => window.__latentQuest!.uiBounds('level:retry') !== null, undefined, { timeout: 180_000, polling: 200 });
+    await page.waitForFunction(() => window.__latentQuest!.uiBounds('level:retry') !== null, undefined, {
+      timeout: 180_000,
+      polling: 200,
+    });
     await settle(page);
     await page.screenshot({ path: `${ARTIFACTS}/phone-level-result-390x844.png` });
     await clickWidget(page, 'level:retry');
@@ -127,14 +137,20 @@ describe('phones scroll tall screens with one implementation (Level and Lab)', (
     const y0 = await top(page, 'level:train');
     await page.mouse.move(195, 500);
     await page.mouse.wheel(0, 5000);
-    await page.waitForFunction((y) => (window.__latentQuest!.uiBounds('level:train')?.y ?? y) < y, y0, { timeout: 10_000 });
+    await page.waitForFunction((y) => (window.__latentQuest!.uiBounds('level:train')?.y ?? y) < y, y0, {
+      timeout: 10_000,
+    });
     const max = y0 - (await top(page, 'level:train'));
     await settle(page);
     await page.screenshot({ path: `${ARTIFACTS}/phone-level-bottom-390x844.png` });
     // Half-way back up: the wheel's delta is in game pixels (420 wide), the bounds in CSS pixels (390 wide).
     const scale = 420 / PHONE.width;
     await page.mouse.wheel(0, -Math.round((max * scale) / 2));
-    await page.waitForFunction((y) => Math.abs((window.__latentQuest!.uiBounds('level:train')?.y ?? 0) - y) < 1, y0 - max / 2, { timeout: 10_000 });
+    await page.waitForFunction(
+      (y) => Math.abs((window.__latentQuest!.uiBounds('level:train')?.y ?? 0) - y) < 1,
+      y0 - max / 2,
+      { timeout: 10_000 },
+    );
     await settle(page);
     await page.screenshot({ path: `${ARTIFACTS}/phone-level-half-390x844.png` });
     expect(errors).toEqual([]);
@@ -152,14 +168,18 @@ describe('phones scroll tall screens with one implementation (Level and Lab)', (
     await page.waitForFunction((y) => window.__latentQuest!.uiBounds('lab:back')?.y === y, y0, { timeout: 10_000 });
     await page.mouse.move(195, 500);
     await page.mouse.wheel(0, 5000);
-    await page.waitForFunction((y) => (window.__latentQuest!.uiBounds('lab:back')?.y ?? y) < y - 100, y0, { timeout: 10_000 });
+    await page.waitForFunction((y) => (window.__latentQuest!.uiBounds('lab:back')?.y ?? y) < y - 100, y0, {
+      timeout: 10_000,
+    });
     await settle(page);
     await page.screenshot({ path: `${ARTIFACTS}/phone-lab-bottom-390x844.png` });
     await page.mouse.wheel(0, -5000);
     await page.waitForFunction((y) => window.__latentQuest!.uiBounds('lab:back')?.y === y, y0, { timeout: 10_000 });
     // Scrolled to the end, Tab focuses Back (the first widget, above the screen): it is scrolled back into view.
     await page.mouse.wheel(0, 5000);
-    await page.waitForFunction((y) => (window.__latentQuest!.uiBounds('lab:back')?.y ?? y) < y - 100, y0, { timeout: 10_000 });
+    await page.waitForFunction((y) => (window.__latentQuest!.uiBounds('lab:back')?.y ?? y) < y - 100, y0, {
+      timeout: 10_000,
+    });
     await page.keyboard.press('Tab');
     expect(await top(page, 'lab:back')).toBe(y0);
     // Scrolled or not, a tap on Back still presses it.

@@ -16,7 +16,10 @@ function deps(gl: GlInfo | null, working: BackendName[]): BackendDeps & { tried:
 }
 
 const hardware: GlInfo = { renderer: 'ANGLE (NVIDIA GeForce RTX 3060)', isSoftware: false };
-const swiftshader: GlInfo = { renderer: 'ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero)), SwiftShader driver)', isSoftware: true };
+const swiftshader: GlInfo = {
+  renderer: 'ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero)), SwiftShader driver)',
+  isSoftware: true,
+};
 const all: BackendName[] = ['webgl', 'wasm', 'cpu'];
 
 describe('backend choice', () => {
@@ -68,14 +71,18 @@ describe('backend choice', () => {
 
   it('renderer strings: SwiftShader, llvmpipe and softpipe are software', async () => {
     const { SOFTWARE_GL } = await import('../../src/ml-worker/backend');
-    for (const r of ['SwiftShader', 'llvmpipe (LLVM 15.0.6, 256 bits)', 'softpipe', 'Software Adapter']) expect(SOFTWARE_GL.test(r)).toBe(true);
-    for (const r of ['ANGLE (Intel, Mesa Intel(R) UHD Graphics 620)', 'Apple M1']) expect(SOFTWARE_GL.test(r)).toBe(false);
+    for (const r of ['SwiftShader', 'llvmpipe (LLVM 15.0.6, 256 bits)', 'softpipe', 'Software Adapter'])
+      expect(SOFTWARE_GL.test(r)).toBe(true);
+    for (const r of ['ANGLE (Intel, Mesa Intel(R) UHD Graphics 620)', 'Apple M1'])
+      expect(SOFTWARE_GL.test(r)).toBe(false);
   });
 });
 
 describe('reasons stay short', () => {
   it('names a software renderer by its short name', async () => {
     const c = await chooseBackend('auto', deps(swiftshader, all));
-    expect(c.reason).toBe('Using WASM: WebGL here is software-rendered (SwiftShader), slower than WASM and it would make the game stutter.');
+    expect(c.reason).toBe(
+      'Using WASM: WebGL here is software-rendered (SwiftShader), slower than WASM and it would make the game stutter.',
+    );
   });
 });

@@ -7,7 +7,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ClassroomClient } from '../../src/game/classroom/client';
 import { backoffMs, ClassroomService, type ClassroomView } from '../../src/game/classroom/classroom-service';
-import { CLASSROOM_STORAGE_KEY, CLASSROOM_UNREADABLE_KEY, type StorageLike } from '../../src/game/classroom/saved-class';
+import {
+  CLASSROOM_STORAGE_KEY,
+  CLASSROOM_UNREADABLE_KEY,
+  type StorageLike,
+} from '../../src/game/classroom/saved-class';
 import { getLevel, levelVariant } from '../../src/shared/levels';
 import { testClassroom, type TestClassroom } from './classroom-support';
 
@@ -61,7 +65,11 @@ async function until(check: () => boolean, what: string, ms = 60_000, show?: () 
   }
 }
 
-function service(storage: StorageLike, fetchFn: typeof fetch, options: { views?: ClassroomView[]; now?: () => number } = {}) {
+function service(
+  storage: StorageLike,
+  fetchFn: typeof fetch,
+  options: { views?: ClassroomView[]; now?: () => number } = {},
+) {
   return new ClassroomService({
     client: new ClassroomClient({ baseUrl: base, fetch: fetchFn, timeoutMs: 20_000, submitTimeoutMs: 30_000 }),
     storage,
@@ -77,7 +85,12 @@ beforeAll(async () => {
   const address = room.app.server.address();
   if (!address || typeof address === 'string') throw new Error('no port');
   base = `http://127.0.0.1:${address.port}`;
-  const created = await teacher('POST', '/api/teacher/competitions', { title: 'Class 7B', levels: ['navigator', 'blend'], seed: 5, durationMinutes: 30 });
+  const created = await teacher('POST', '/api/teacher/competitions', {
+    title: 'Class 7B',
+    levels: ['navigator', 'blend'],
+    seed: 5,
+    durationMinutes: 30,
+  });
   expect(created.status).toBe(201);
   code = created.json.competition.code;
 });
@@ -88,9 +101,15 @@ describe('joining', () => {
   it('checks the form with the server rules before sending anything', async () => {
     const net = faultyFetch();
     const s = service(new MemoryStorage(), net.fn);
-    expect(await s.join('0O1I', 'Ada')).toEqual({ ok: false, message: 'A join code is 6 letters and digits, as shown on the projector.' });
+    expect(await s.join('0O1I', 'Ada')).toEqual({
+      ok: false,
+      message: 'A join code is 6 letters and digits, as shown on the projector.',
+    });
     expect(await s.join(code, 'A')).toMatchObject({ ok: false, message: expect.stringMatching(/2 to 20 characters/) });
-    expect(await s.join(code, "Bo'; DROP--")).toMatchObject({ ok: false, message: expect.stringMatching(/letters, digits/) });
+    expect(await s.join(code, "Bo'; DROP--")).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/letters, digits/),
+    });
     expect(net.state.calls).toBe(0);
     s.dispose();
   });
@@ -152,17 +171,33 @@ describe('the outbox', () => {
     net.state.mode = 'dropAck';
     const s2 = service(storage, net.fn);
     s2.retryNow();
-    await until(() => s2.view().items[0].tries >= 2, 'the resend after a lost answer', 60_000, () => s2.view().items);
+    await until(
+      () => s2.view().items[0].tries >= 2,
+      'the resend after a lost answer',
+      60_000,
+      () => s2.view().items,
+    );
     net.state.mode = 'ok';
     s2.retryNow();
-    await until(() => s2.view().pending === 0, 'the outbox to empty', 60_000, () => s2.view().items);
+    await until(
+      () => s2.view().pending === 0,
+      'the outbox to empty',
+      60_000,
+      () => s2.view().items,
+    );
     expect(s2.view().items.map((i) => i.state)).toEqual(['sent', 'sent']);
 
-    const subs = (await teacher('GET', `/api/teacher/competitions/${code}/submissions`)).json.submissions.filter((x: { nickname: string }) => x.nickname === 'Bo');
+    const subs = (await teacher('GET', `/api/teacher/competitions/${code}/submissions`)).json.submissions.filter(
+      (x: { nickname: string }) => x.nickname === 'Bo',
+    );
     expect(subs.map((x: { idempotencyKey: string }) => x.idempotencyKey).sort()).toEqual([a.key, b.key].sort());
     // The server's own scores come back to the student.
     const sentBlend = s2.view().items.find((i) => i.key === b.key)!;
-    expect(sentBlend.result).toEqual({ score: subs.find((x: { idempotencyKey: string }) => x.idempotencyKey === b.key).score, stars: expect.any(Number), goalMet: expect.any(Boolean) });
+    expect(sentBlend.result).toEqual({
+      score: subs.find((x: { idempotencyKey: string }) => x.idempotencyKey === b.key).score,
+      stars: expect.any(Number),
+      goalMet: expect.any(Boolean),
+    });
 
     await s2.refresh();
     const standing = s2.view().standing!;
@@ -192,16 +227,32 @@ describe('the outbox', () => {
     room.advance(6 * 60);
     dee.net.state.mode = 'ok';
     sDee.retryNow();
-    await until(() => sDee.view().pending === 0, 'Dee sent', 30_000, () => sDee.view().items);
+    await until(
+      () => sDee.view().pending === 0,
+      'Dee sent',
+      30_000,
+      () => sDee.view().items,
+    );
     expect(sDee.view().items[0]).toMatchObject({ key: a.key, state: 'sent' });
     const subs = (await teacher('GET', `/api/teacher/competitions/${code}/submissions`)).json.submissions;
-    expect(subs.find((x: { idempotencyKey: string }) => x.idempotencyKey === a.key).createdAt).toBe('2026-03-02T09:30:00.000Z');
+    expect(subs.find((x: { idempotencyKey: string }) => x.idempotencyKey === a.key).createdAt).toBe(
+      '2026-03-02T09:30:00.000Z',
+    );
     // Eve's laptop comes back 11 minutes after the end: past the grace period, refused with the reason.
     room.advance(6 * 60);
     eve.net.state.mode = 'ok';
     sEve.retryNow();
-    await until(() => sEve.view().pending === 0, 'Eve answered', 30_000, () => sEve.view().items);
-    expect(sEve.view().items[0]).toMatchObject({ key: b.key, state: 'refused', message: 'The competition has ended; submissions are closed.' });
+    await until(
+      () => sEve.view().pending === 0,
+      'Eve answered',
+      30_000,
+      () => sEve.view().items,
+    );
+    expect(sEve.view().items[0]).toMatchObject({
+      key: b.key,
+      state: 'refused',
+      message: 'The competition has ended; submissions are closed.',
+    });
     expect(sEve.view().problem).toBe('The competition has ended; submissions are closed.');
     // A refusal is final: Retry now does not send it again.
     const calls = eve.net.state.calls;
@@ -226,7 +277,9 @@ describe('storage and backoff', () => {
   });
 
   it('backs off exponentially up to 30 s, spread ±25 %', () => {
-    expect([1, 2, 3, 4, 5, 6, 9].map((n) => backoffMs(n, () => 0.5))).toEqual([1000, 2000, 4000, 8000, 16000, 30000, 30000]);
+    expect([1, 2, 3, 4, 5, 6, 9].map((n) => backoffMs(n, () => 0.5))).toEqual([
+      1000, 2000, 4000, 8000, 16000, 30000, 30000,
+    ]);
     expect(backoffMs(1, () => 0)).toBe(750);
     expect(backoffMs(1, () => 1)).toBe(1250);
   });

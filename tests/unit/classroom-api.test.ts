@@ -28,21 +28,49 @@ function level(id: string): LevelDefinition {
 const played = (id: string): LevelDefinition => levelVariant(level(id), SEED);
 
 async function call(method: 'GET' | 'POST', url: string, body?: unknown, headers: Record<string, string> = {}) {
-  const res = await room.app.inject({ method, url, headers, ...(body === undefined ? {} : { payload: body as object }) });
-  return { status: res.statusCode, json: res.headers['content-type']?.toString().startsWith('application/json') ? res.json() : undefined, text: res.body };
+  const res = await room.app.inject({
+    method,
+    url,
+    headers,
+    ...(body === undefined ? {} : { payload: body as object }),
+  });
+  return {
+    status: res.statusCode,
+    json: res.headers['content-type']?.toString().startsWith('application/json') ? res.json() : undefined,
+    text: res.body,
+  };
 }
 
-const submit = (nickname: string, levelId: string, payload: unknown, idempotencyKey = key(), extra: Record<string, unknown> = {}) =>
-  call('POST', '/api/submissions', { levelId, idempotencyKey, payload, ...extra }, { authorization: `Bearer ${tokens[nickname]}` });
+const submit = (
+  nickname: string,
+  levelId: string,
+  payload: unknown,
+  idempotencyKey = key(),
+  extra: Record<string, unknown> = {},
+) =>
+  call(
+    'POST',
+    '/api/submissions',
+    { levelId, idempotencyKey, payload, ...extra },
+    { authorization: `Bearer ${tokens[nickname]}` },
+  );
 
 beforeAll(async () => {
   room = await testClassroom();
-  const created = await call('POST', '/api/teacher/competitions', { title: 'Class 7B', levels: LEVEL_IDS, seed: SEED, durationMinutes: 20 }, room.teacher);
+  const created = await call(
+    'POST',
+    '/api/teacher/competitions',
+    { title: 'Class 7B', levels: LEVEL_IDS, seed: SEED, durationMinutes: 20 },
+    room.teacher,
+  );
   expect(created.status).toBe(201);
   code = created.json.competition.code;
   expect(code).toMatch(/^[ABCDEFGHJKMNPQRSTWXYZ2345679]{6}$/);
   for (const nickname of ['Ana', 'Ben', 'Çağla']) {
-    const joined = await call('POST', '/api/join', { code: `${code.slice(0, 3).toLowerCase()}-${code.slice(3)}`, nickname });
+    const joined = await call('POST', '/api/join', {
+      code: `${code.slice(0, 3).toLowerCase()}-${code.slice(3)}`,
+      nickname,
+    });
     expect(joined.status).toBe(201);
     tokens[nickname] = joined.json.token;
   }
@@ -89,7 +117,9 @@ describe('teacher and join', () => {
 describe('scores are earned, not claimed', () => {
   it('re-scores every level kind exactly as the game harness does, ignoring a claimed score', async () => {
     // All at once: training and decoding lanes run side by side (two threads) and must not disturb each other.
-    const responses = await Promise.all(LEVEL_IDS.map((id) => submit('Ana', id, played(id).example, key(), { score: 1e9, stars: 3 })));
+    const responses = await Promise.all(
+      LEVEL_IDS.map((id) => submit('Ana', id, played(id).example, key(), { score: 1e9, stars: 3 })),
+    );
     const engine = await testEngine('wasm');
     for (const [i, id] of LEVEL_IDS.entries()) {
       const l = played(id);
@@ -103,7 +133,13 @@ describe('scores are earned, not claimed', () => {
       } else {
         reference = (await (await PretrainedLevel.load(engine, l)).play(payload)).result;
       }
-      expect(res.json.submission, id).toMatchObject({ levelId: id, score: reference.score, stars: reference.stars, goalMet: reference.goalMet, replayed: false });
+      expect(res.json.submission, id).toMatchObject({
+        levelId: id,
+        score: reference.score,
+        stars: reference.stars,
+        goalMet: reference.goalMet,
+        replayed: false,
+      });
     }
   });
 
@@ -113,7 +149,10 @@ describe('scores are earned, not claimed', () => {
     const res = await submit('Ben', l.id, { kind: 'hyperparameters', values });
     expect(res.status).toBe(201);
     const engine = await testEngine('wasm');
-    const [same, other] = [(await playTrained(engine, l, values, SEED)).evaluation, (await playTrained(engine, l, values, SEED + 1)).evaluation];
+    const [same, other] = [
+      (await playTrained(engine, l, values, SEED)).evaluation,
+      (await playTrained(engine, l, values, SEED + 1)).evaluation,
+    ];
     expect(res.json.submission.score).toBe(l.score({ kind: 'hyperparameters', values }, same).score);
     expect(same).not.toEqual(other);
   });
@@ -126,7 +165,9 @@ describe('scores are earned, not claimed', () => {
     const again = await submit('Ben', 'navigator', payload, 'ben-key-0001');
     expect(again.status).toBe(200);
     expect(again.json.submission).toEqual({ ...first.json.submission, replayed: true });
-    expect((await call('GET', `/api/teacher/competitions/${code}`, undefined, room.teacher)).json.submissions).toBe(before);
+    expect((await call('GET', `/api/teacher/competitions/${code}`, undefined, room.teacher)).json.submissions).toBe(
+      before,
+    );
     const other = await submit('Ben', 'navigator', { ...payload, points: [[0.3, 0.5]] }, 'ben-key-0001');
     expect(other.status).toBe(409);
     expect(other.json.message).toMatch(/different solution/);
@@ -139,15 +180,38 @@ describe('scores are earned, not claimed', () => {
     const wrongKind = await submit('Ben', 'navigator', { kind: 'expression', terms: [{ card: 'four', weight: 1 }] });
     expect(wrongKind.status).toBe(400);
     const outside = await submit('Ben', 'beat-pca', level('beat-pca').example);
-    expect([outside.status, outside.json.message]).toEqual([403, expect.stringMatching(/not part of this competition/)]);
+    expect([outside.status, outside.json.message]).toEqual([
+      403,
+      expect.stringMatching(/not part of this competition/),
+    ]);
     const unknown = await submit('Ben', 'no-such-level', level('blend').example);
     expect(unknown.status).toBe(403);
-    for (const [method, url] of [['POST', '/api/submissions'], ['GET', '/api/me']] as const) {
-      const missing = await call(method, url, method === 'POST' ? { levelId: 'navigator', idempotencyKey: key(), payload: level('navigator').example } : undefined);
+    for (const [method, url] of [
+      ['POST', '/api/submissions'],
+      ['GET', '/api/me'],
+    ] as const) {
+      const missing = await call(
+        method,
+        url,
+        method === 'POST'
+          ? { levelId: 'navigator', idempotencyKey: key(), payload: level('navigator').example }
+          : undefined,
+      );
       expect([missing.status, missing.json.message], url).toEqual([401, 'Send "Authorization: Bearer <token>".']);
     }
-    for (const authorization of ['Bearer ' + 'A'.repeat(43), 'Bearer short', `Bearer ${tokens.Ben}x`, tokens.Ben, 'Basic abc']) {
-      const res = await call('POST', '/api/submissions', { levelId: 'navigator', idempotencyKey: key(), payload: level('navigator').example }, { authorization });
+    for (const authorization of [
+      'Bearer ' + 'A'.repeat(43),
+      'Bearer short',
+      `Bearer ${tokens.Ben}x`,
+      tokens.Ben,
+      'Basic abc',
+    ]) {
+      const res = await call(
+        'POST',
+        '/api/submissions',
+        { levelId: 'navigator', idempotencyKey: key(), payload: level('navigator').example },
+        { authorization },
+      );
       expect([res.status, typeof res.json.message], authorization).toEqual([401, 'string']);
     }
   });
@@ -156,13 +220,22 @@ describe('scores are earned, not claimed', () => {
     const me = await call('GET', '/api/me', undefined, { authorization: `Bearer ${tokens.Ana}` });
     expect(me.status).toBe(200);
     expect(me.json).toMatchObject({ nickname: 'Ana', seed: SEED, players: 3 });
-    const subs = (await call('GET', `/api/teacher/competitions/${code}/submissions`, undefined, room.teacher)).json.submissions as { nickname: string; levelId: string; score: number; stars: number }[];
+    const subs = (await call('GET', `/api/teacher/competitions/${code}/submissions`, undefined, room.teacher)).json
+      .submissions as { nickname: string; levelId: string; score: number; stars: number }[];
     expect(me.json.levels.map((l: { levelId: string }) => l.levelId)).toEqual(LEVEL_IDS);
-    for (const standing of me.json.levels as { levelId: string; bestScore: number | null; stars: number; attempts: number }[]) {
+    for (const standing of me.json.levels as {
+      levelId: string;
+      bestScore: number | null;
+      stars: number;
+      attempts: number;
+    }[]) {
       const mine = subs.filter((s) => s.nickname === 'Ana' && s.levelId === standing.levelId);
       expect(standing.attempts, standing.levelId).toBe(mine.length);
       expect(standing.stars, standing.levelId).toBe(Math.max(...mine.map((s) => s.stars)));
-      expect(mine.map((s) => s.score), standing.levelId).toContain(standing.bestScore);
+      expect(
+        mine.map((s) => s.score),
+        standing.levelId,
+      ).toContain(standing.bestScore);
     }
     const fresh = await call('GET', '/api/me', undefined, { authorization: `Bearer ${tokens['Çağla']}` });
     expect(fresh.json.levels[0]).toEqual({ levelId: LEVEL_IDS[0], bestScore: null, stars: 0, attempts: 0 });
@@ -170,26 +243,50 @@ describe('scores are earned, not claimed', () => {
   });
 
   it('scores each student on their own variant in "variant" competitions', async () => {
-    const created = await call('POST', '/api/teacher/competitions', { title: 'Variants', levels: ['squeeze-the-alphabet', 'blend'], seed: SEED, variantMode: 'variant', durationMinutes: 20 }, room.teacher);
+    const created = await call(
+      'POST',
+      '/api/teacher/competitions',
+      {
+        title: 'Variants',
+        levels: ['squeeze-the-alphabet', 'blend'],
+        seed: SEED,
+        variantMode: 'variant',
+        durationMinutes: 20,
+      },
+      room.teacher,
+    );
     const c = created.json.competition.code;
     await call('POST', `/api/teacher/competitions/${c}/start`, undefined, room.teacher);
-    const joined = await Promise.all(['Eve', 'Finn'].map((nickname) => call('POST', '/api/join', { code: c, nickname })));
+    const joined = await Promise.all(
+      ['Eve', 'Finn'].map((nickname) => call('POST', '/api/join', { code: c, nickname })),
+    );
     const seeds = joined.map((j) => j.json.seed as number);
     expect(seeds[0]).not.toBe(seeds[1]);
     const l = level('squeeze-the-alphabet');
     const values = { bottleneck: 2, width: 16 };
     const engine = await testEngine('wasm');
     for (const [i, j] of joined.entries()) {
-      const res = await call('POST', '/api/submissions', { levelId: l.id, idempotencyKey: key(), payload: { kind: 'hyperparameters', values } }, { authorization: `Bearer ${j.json.token}` });
+      const res = await call(
+        'POST',
+        '/api/submissions',
+        { levelId: l.id, idempotencyKey: key(), payload: { kind: 'hyperparameters', values } },
+        { authorization: `Bearer ${j.json.token}` },
+      );
       expect(res.status).toBe(201);
       const variant = levelVariant(l, seeds[i]);
       const reference = await playTrained(engine, variant, values, seeds[i]);
       expect(res.json.submission.score, j.json.nickname).toBe(reference.result.score);
       // A decoded level too: the student's own variant (its deck and target), scored in the decoding thread.
       const blend = levelVariant(level('blend'), seeds[i]);
-      const decoded = await call('POST', '/api/submissions', { levelId: 'blend', idempotencyKey: key(), payload: blend.example }, { authorization: `Bearer ${j.json.token}` });
+      const decoded = await call(
+        'POST',
+        '/api/submissions',
+        { levelId: 'blend', idempotencyKey: key(), payload: blend.example },
+        { authorization: `Bearer ${j.json.token}` },
+      );
       expect(decoded.status, decoded.text).toBe(201);
-      const expected = (await (await PretrainedLevel.load(engine, blend)).play(blend.example as SolutionPayload)).result;
+      const expected = (await (await PretrainedLevel.load(engine, blend)).play(blend.example as SolutionPayload))
+        .result;
       expect(decoded.json.submission, j.json.nickname).toMatchObject({ score: expected.score, stars: expected.stars });
       const me = await call('GET', '/api/me', undefined, { authorization: `Bearer ${j.json.token}` });
       expect(me.json.seed).toBe(seeds[i]);
@@ -197,11 +294,19 @@ describe('scores are earned, not claimed', () => {
   });
 
   it('refuses a removed player', async () => {
-    const removed = await call('POST', `/api/teacher/competitions/${code}/remove-player`, { nickname: 'çağla' }, room.teacher);
+    const removed = await call(
+      'POST',
+      `/api/teacher/competitions/${code}/remove-player`,
+      { nickname: 'çağla' },
+      room.teacher,
+    );
     expect(removed.json).toEqual({ removed: 'çağla' });
     const res = await submit('Çağla', 'navigator', level('navigator').example);
     expect([res.status, res.json.message]).toEqual([403, expect.stringMatching(/removed/)]);
-    expect((await call('POST', `/api/teacher/competitions/${code}/remove-player`, { nickname: 'Nobody' }, room.teacher)).status).toBe(404);
+    expect(
+      (await call('POST', `/api/teacher/competitions/${code}/remove-player`, { nickname: 'Nobody' }, room.teacher))
+        .status,
+    ).toBe(404);
   });
 
   it('ranks the board by stars and exports one CSV row per student and level', async () => {
@@ -221,13 +326,18 @@ describe('scores are earned, not claimed', () => {
     expect(csv.status).toBe(200);
     const lines = csv.text.trimEnd().split('\r\n');
     expect(lines[0]).toBe('nickname,level,best_score,stars,time_seconds,attempts');
-    const subs = (await call('GET', `/api/teacher/competitions/${code}/submissions`, undefined, room.teacher)).json.submissions as { nickname: string; levelId: string; score: number; stars: number }[];
+    const subs = (await call('GET', `/api/teacher/competitions/${code}/submissions`, undefined, room.teacher)).json
+      .submissions as { nickname: string; levelId: string; score: number; stars: number }[];
     const expected = LEVEL_IDS.flatMap((id) =>
       ['Ana', 'Ben'].flatMap((nick) => {
         const mine = subs.filter((s) => s.nickname === nick && s.levelId === id);
         if (mine.length === 0) return [];
         const dir = level(id).metric.direction;
-        const best = mine.reduce((a, b) => (b.stars > a.stars || (b.stars === a.stars && (dir === 'higher' ? b.score > a.score : b.score < a.score)) ? b : a));
+        const best = mine.reduce((a, b) =>
+          b.stars > a.stars || (b.stars === a.stars && (dir === 'higher' ? b.score > a.score : b.score < a.score))
+            ? b
+            : a,
+        );
         const seconds = nick === 'Ben' && id === 'blend' ? 90 : 0;
         return [`${nick},${id},${best.score},${best.stars},${seconds},${mine.length}`];
       }),
@@ -240,7 +350,12 @@ describe('scores are earned, not claimed', () => {
     room.advance(20 * 60);
     const late = await submit('Ben', 'navigator', level('navigator').example);
     expect([late.status, late.json.message]).toEqual([403, expect.stringMatching(/ended/)]);
-    const replay = await submit('Ben', 'navigator', { kind: 'latentPoints', points: [[0.25, 0.5]], target: 0 }, 'ben-key-0001');
+    const replay = await submit(
+      'Ben',
+      'navigator',
+      { kind: 'latentPoints', points: [[0.25, 0.5]], target: 0 },
+      'ben-key-0001',
+    );
     expect([replay.status, replay.json.submission.replayed]).toEqual([200, true]);
     const join = await call('POST', '/api/join', { code, nickname: 'Latecomer' });
     expect(join.status).toBe(403);
@@ -248,7 +363,12 @@ describe('scores are earned, not claimed', () => {
   });
 
   it('stopping early closes submissions too', async () => {
-    const created = await call('POST', '/api/teacher/competitions', { title: 'Short', levels: ['navigator'], durationMinutes: 5, variantMode: 'variant' }, room.teacher);
+    const created = await call(
+      'POST',
+      '/api/teacher/competitions',
+      { title: 'Short', levels: ['navigator'], durationMinutes: 5, variantMode: 'variant' },
+      room.teacher,
+    );
     const c2 = created.json.competition.code;
     await call('POST', `/api/teacher/competitions/${c2}/start`, undefined, room.teacher);
     const joined = await call('POST', '/api/join', { code: c2, nickname: 'Dana' });
@@ -269,10 +389,18 @@ describe('scores are earned, not claimed', () => {
     const js = await room.app.inject({ method: 'GET', url: '/classroom/board.js' });
     expect([js.statusCode, js.headers['content-type']]).toEqual([200, 'text/javascript; charset=utf-8']);
     expect((await room.app.inject({ method: 'GET', url: '/classroom/..%2Fserver.ts' })).statusCode).toBe(400);
-    const qr = await room.app.inject({ method: 'GET', url: `/api/competitions/${code}/qr.svg`, headers: { host: '192.168.1.20:8787' } });
+    const qr = await room.app.inject({
+      method: 'GET',
+      url: `/api/competitions/${code}/qr.svg`,
+      headers: { host: '192.168.1.20:8787' },
+    });
     expect([qr.statusCode, qr.headers['content-type']]).toEqual([200, 'image/svg+xml']);
     expect(qr.body).toMatch(/^<svg[^>]*viewBox/);
-    const forged = await room.app.inject({ method: 'GET', url: `/api/competitions/${code}/qr.svg`, headers: { host: 'evil"><script>' } });
+    const forged = await room.app.inject({
+      method: 'GET',
+      url: `/api/competitions/${code}/qr.svg`,
+      headers: { host: 'evil"><script>' },
+    });
     expect(forged.statusCode).toBe(200);
   });
 });

@@ -22,7 +22,12 @@ describe('the staleness rule', () => {
     expect(buildFreshness(built, inputs)).toEqual({ stale: true, reason: 'index.html changed after the last build' });
   });
   it('keeps a build that is newer than, or as new as, every input', () => {
-    expect(buildFreshness(built, [{ path: 'src/game/b.ts', mtimeMs: built - 1 }, { path: 'assets/x.bin', mtimeMs: built }])).toEqual({ stale: false });
+    expect(
+      buildFreshness(built, [
+        { path: 'src/game/b.ts', mtimeMs: built - 1 },
+        { path: 'assets/x.bin', mtimeMs: built },
+      ]),
+    ).toEqual({ stale: false });
     expect(buildFreshness(built, [])).toEqual({ stale: false });
   });
 });
@@ -37,14 +42,41 @@ describe('the project walk', () => {
   };
 
   it('looks at the game, shared and worker sources, the page, the config and the assets, not the server', () => {
-    for (const path of ['src/game/scenes/Level.ts', 'src/shared/levels/x.ts', 'src/ml-worker/engine.ts', 'src/main.ts', 'index.html', 'vite.config.ts', 'package-lock.json', 'assets/generated/glyphs.json']) file(path, 1000);
+    for (const path of [
+      'src/game/scenes/Level.ts',
+      'src/shared/levels/x.ts',
+      'src/ml-worker/engine.ts',
+      'src/main.ts',
+      'index.html',
+      'vite.config.ts',
+      'package-lock.json',
+      'assets/generated/glyphs.json',
+    ])
+      file(path, 1000);
     file('src/classroom/server.ts', 5000);
     file('tests/unit/x.test.ts', 5000);
     expect(gameBuildFreshness(root)).toEqual({ stale: true, reason: 'dist/index.html is missing' });
     file('dist/index.html', 2000);
-    expect(inputTimes(root).map((i) => i.path).sort()).toEqual(['assets/generated/glyphs.json', 'index.html', 'package-lock.json', 'src/game/scenes/Level.ts', 'src/main.ts', 'src/ml-worker/engine.ts', 'src/shared/levels/x.ts', 'vite.config.ts']);
+    expect(
+      inputTimes(root)
+        .map((i) => i.path)
+        .sort(),
+    ).toEqual([
+      'assets/generated/glyphs.json',
+      'index.html',
+      'package-lock.json',
+      'src/game/scenes/Level.ts',
+      'src/main.ts',
+      'src/ml-worker/engine.ts',
+      'src/shared/levels/x.ts',
+      'vite.config.ts',
+    ]);
     expect(gameBuildFreshness(root)).toEqual({ stale: false });
-    for (const [path, seconds] of [['src/shared/levels/x.ts', 3000], ['assets/generated/glyphs.json', 4000], ['package-lock.json', 6000]] as const) {
+    for (const [path, seconds] of [
+      ['src/shared/levels/x.ts', 3000],
+      ['assets/generated/glyphs.json', 4000],
+      ['package-lock.json', 6000],
+    ] as const) {
       file(path, seconds);
       expect(gameBuildFreshness(root)).toEqual({ stale: true, reason: `${path} changed after the last build` });
     }

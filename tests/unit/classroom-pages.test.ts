@@ -28,26 +28,41 @@ function dataBlock(html: string): { locale: string; messages: Record<string, str
 }
 
 describe('classroom pages', () => {
-  it.each(['/teacher', '/board/ABCDEF'])('%s carries the classroom messages as data, under a CSP without inline script', async (url) => {
-    const res = await page(url);
-    expect(res.statusCode).toBe(200);
-    expect(res.headers['content-security-policy']).toMatch(/script-src 'self';/);
-    expect(res.headers['content-security-policy']).not.toMatch(/unsafe-inline/);
-    const data = dataBlock(res.body);
-    expect(data.locale).toBe('en');
-    expect(data.joinBase).toBe('http://192.168.1.20:8787');
-    const classroomKeys = [...catalogueKeys].filter((k) => k.startsWith('classroom.'));
-    expect(classroomKeys.length).toBeGreaterThan(30);
-    for (const key of classroomKeys) expect(data.messages[key], key).toBe(CATALOGUES.en[key as keyof typeof CATALOGUES.en]);
-    // The only executable scripts are files: the shared page kit, then the page's own.
-    const scripts = [...res.body.matchAll(/<script([^>]*)>/g)].map((m) => m[1].trim());
-    expect(scripts).toEqual(['type="application/json" id="messages"', 'src="/classroom/page-kit.js"', expect.stringMatching(/^src="\/classroom\/(teacher|board)\.js"$/)]);
-    expect((await page('/classroom/page-kit.js')).statusCode).toBe(200);
-  });
+  it.each(['/teacher', '/board/ABCDEF'])(
+    '%s carries the classroom messages as data, under a CSP without inline script',
+    async (url) => {
+      const res = await page(url);
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-security-policy']).toMatch(/script-src 'self';/);
+      expect(res.headers['content-security-policy']).not.toMatch(/unsafe-inline/);
+      const data = dataBlock(res.body);
+      expect(data.locale).toBe('en');
+      expect(data.joinBase).toBe('http://192.168.1.20:8787');
+      const classroomKeys = [...catalogueKeys].filter((k) => k.startsWith('classroom.'));
+      expect(classroomKeys.length).toBeGreaterThan(30);
+      for (const key of classroomKeys)
+        expect(data.messages[key], key).toBe(CATALOGUES.en[key as keyof typeof CATALOGUES.en]);
+      // The only executable scripts are files: the shared page kit, then the page's own.
+      const scripts = [...res.body.matchAll(/<script([^>]*)>/g)].map((m) => m[1].trim());
+      expect(scripts).toEqual([
+        'type="application/json" id="messages"',
+        'src="/classroom/page-kit.js"',
+        expect.stringMatching(/^src="\/classroom\/(teacher|board)\.js"$/),
+      ]);
+      expect((await page('/classroom/page-kit.js')).statusCode).toBe(200);
+    },
+  );
 
   it('fills the static labels from the catalogue', async () => {
     const teacher = (await page('/teacher')).body;
-    for (const key of ['classroom.teacher.password', 'classroom.teacher.signIn', 'classroom.teacher.new', 'classroom.teacher.start', 'classroom.teacher.csv'] as const) expect(teacher).toContain(CATALOGUES.en[key]);
+    for (const key of [
+      'classroom.teacher.password',
+      'classroom.teacher.signIn',
+      'classroom.teacher.new',
+      'classroom.teacher.start',
+      'classroom.teacher.csv',
+    ] as const)
+      expect(teacher).toContain(CATALOGUES.en[key]);
     const board = (await page('/board/ABCDEF')).body;
     expect(board).toContain(`<title>${CATALOGUES.en['classroom.board.pageTitle']}</title>`);
     expect(board).toContain(`<th>${CATALOGUES.en['classroom.board.column.player']}</th>`);
@@ -55,11 +70,17 @@ describe('classroom pages', () => {
 
   it('uses only keys that exist, in the pages and their scripts', () => {
     for (const name of ['pages.ts', 'pages/teacher.js', 'pages/board.js']) {
-      const used = [...source(name).matchAll(/'((?:classroom|world)\.[\w.]*\w)'/g)].map((m) => m[1]).filter((k) => !/\.(css|js)$/.test(k));
+      const used = [...source(name).matchAll(/'((?:classroom|world)\.[\w.]*\w)'/g)]
+        .map((m) => m[1])
+        .filter((k) => !/\.(css|js)$/.test(k));
       expect(used.length, name).toBeGreaterThan(3);
       for (const key of used) expect(catalogueKeys.has(key), `${name}: ${key}`).toBe(true);
       // Keys built at run time: classroom.state.<state>, classroom.teacher.mode.<mode>, world.name.<n>.
-      for (const m of source(name).matchAll(/`((?:classroom|world)\.[\w.]+)\$\{/g)) expect([...catalogueKeys].some((k) => k.startsWith(m[1])), `${name}: ${m[1]}*`).toBe(true);
+      for (const m of source(name).matchAll(/`((?:classroom|world)\.[\w.]+)\$\{/g))
+        expect(
+          [...catalogueKeys].some((k) => k.startsWith(m[1])),
+          `${name}: ${m[1]}*`,
+        ).toBe(true);
     }
     for (const state of ['draft', 'running', 'ended']) expect(catalogueKeys.has(`classroom.state.${state}`)).toBe(true);
     for (const mode of ['same', 'variant']) expect(catalogueKeys.has(`classroom.teacher.mode.${mode}`)).toBe(true);
@@ -68,7 +89,9 @@ describe('classroom pages', () => {
   it("fills placeholders in the pages exactly as the game's format() does", () => {
     const messages = { a: 'Rank {rank} of {players}', b: '{time} left · {missing}', c: 'plain' };
     const fakeWindow: { lqPage?: { t: (key: string, params?: Record<string, string | number>) => string } } = {};
-    const fakeDocument = { getElementById: () => ({ textContent: JSON.stringify({ locale: 'en', messages, joinBase: 'http://x' }) }) };
+    const fakeDocument = {
+      getElementById: () => ({ textContent: JSON.stringify({ locale: 'en', messages, joinBase: 'http://x' }) }),
+    };
     new Function('window', 'document', source('pages/page-kit.js'))(fakeWindow, fakeDocument);
     const t = fakeWindow.lqPage!.t;
     const cases: [keyof typeof messages, Record<string, string | number> | undefined][] = [

@@ -38,7 +38,10 @@ describe('pool and in-process re-scoring agree', () => {
     ['squeeze-the-alphabet', 7],
     ['navigator', 7],
   ])('%s (seed %i): same score and measurements', async (id, seed) => {
-    const [threaded, inProcess] = await Promise.all([pool.score(id, example(id), seed), local.score(id, example(id), seed)]);
+    const [threaded, inProcess] = await Promise.all([
+      pool.score(id, example(id), seed),
+      local.score(id, example(id), seed),
+    ]);
     expect(threaded.result).toEqual(inProcess.result);
     expect(threaded.evaluation).toEqual(inProcess.evaluation);
   });
@@ -77,22 +80,47 @@ describe('the server keeps answering while a thread trains, and survives a lost 
   let token = '';
   let keys = 0;
   const submit = (levelId: string, payload: unknown, idempotencyKey = `pool-key-${++keys}`) =>
-    room.app.inject({ method: 'POST', url: '/api/submissions', headers: { authorization: `Bearer ${token}` }, payload: { levelId, idempotencyKey, payload } });
-  const stored = async (): Promise<string[]> => (await room.app.inject({ method: 'GET', url: `/api/teacher/competitions/${code}/submissions`, headers: room.teacher })).json().submissions.map((s: { idempotencyKey: string }) => s.idempotencyKey);
+    room.app.inject({
+      method: 'POST',
+      url: '/api/submissions',
+      headers: { authorization: `Bearer ${token}` },
+      payload: { levelId, idempotencyKey, payload },
+    });
+  const stored = async (): Promise<string[]> =>
+    (
+      await room.app.inject({
+        method: 'GET',
+        url: `/api/teacher/competitions/${code}/submissions`,
+        headers: room.teacher,
+      })
+    )
+      .json()
+      .submissions.map((s: { idempotencyKey: string }) => s.idempotencyKey);
   let code = '';
 
   beforeAll(async () => {
     room = await testClassroom();
     pool = room.rescorer as RescorePool;
-    code = (await room.app.inject({ method: 'POST', url: '/api/teacher/competitions', headers: room.teacher, payload: { title: 'Pool', levels: ['squeeze-the-alphabet', 'navigator'], seed: 3, durationMinutes: 30 } })).json().competition.code;
+    code = (
+      await room.app.inject({
+        method: 'POST',
+        url: '/api/teacher/competitions',
+        headers: room.teacher,
+        payload: { title: 'Pool', levels: ['squeeze-the-alphabet', 'navigator'], seed: 3, durationMinutes: 30 },
+      })
+    ).json().competition.code;
     await room.app.inject({ method: 'POST', url: `/api/teacher/competitions/${code}/start`, headers: room.teacher });
-    token = (await room.app.inject({ method: 'POST', url: '/api/join', payload: { code, nickname: 'Threads' } })).json().token;
+    token = (await room.app.inject({ method: 'POST', url: '/api/join', payload: { code, nickname: 'Threads' } })).json()
+      .token;
   });
   afterAll(() => room?.dispose());
 
   it('answers /api/health while a training re-score is in flight', async () => {
     let settled = false;
-    const training = submit('squeeze-the-alphabet', { kind: 'hyperparameters', values: { bottleneck: 4, width: 32 } }).finally(() => (settled = true));
+    const training = submit('squeeze-the-alphabet', {
+      kind: 'hyperparameters',
+      values: { bottleneck: 4, width: 32 },
+    }).finally(() => (settled = true));
     await until(() => pool.lane('train').busy);
     for (let i = 0; i < 5; i++) {
       const health = await room.app.inject({ method: 'GET', url: '/api/health' });
@@ -116,7 +144,9 @@ describe('the server keeps answering while a thread trains, and survives a lost 
     expect(pool.lane('train').restarts).toBe(1);
     const again = await submit('squeeze-the-alphabet', payload, 'killed-attempt-1');
     expect(again.statusCode).toBe(201);
-    const reference = await (await Rescorer.create({ assetsDir })).score('squeeze-the-alphabet', valid('squeeze-the-alphabet', payload), 3);
+    const reference = await (
+      await Rescorer.create({ assetsDir })
+    ).score('squeeze-the-alphabet', valid('squeeze-the-alphabet', payload), 3);
     expect(again.json().submission.score).toBe(reference.result.score);
   });
 

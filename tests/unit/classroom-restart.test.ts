@@ -21,7 +21,16 @@ afterAll(() => {
 function start(): Promise<{ base: string; proc: ChildProcess }> {
   const proc = spawn(process.execPath, ['--import', 'tsx', 'scripts/classroom.ts'], {
     cwd: root,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', CLASSROOM_DATA: dataDir, CLASSROOM_SKIP_BUILD: '1', CLASSROOM_WARMUP: '0', DATABASE_URL: '', CLASSROOM_ADMIN_PASSWORD: '' },
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      CLASSROOM_DATA: dataDir,
+      CLASSROOM_SKIP_BUILD: '1',
+      CLASSROOM_WARMUP: '0',
+      DATABASE_URL: '',
+      CLASSROOM_ADMIN_PASSWORD: '',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child = proc;
@@ -46,11 +55,28 @@ it('keeps every acknowledged submission across a kill -9 and restart', async () 
   const first = await start();
   const password = readFileSync(join(dataDir, 'admin-password.txt'), 'utf8').trim();
   const teacher = { authorization: `Bearer ${password}`, 'content-type': 'application/json' };
-  const post = (base: string, path: string, body: unknown, headers: Record<string, string>) => fetch(base + path, { method: 'POST', headers, body: JSON.stringify(body) });
-  const code = (await (await post(first.base, '/api/teacher/competitions', { title: 'Restart', levels: ['navigator'], durationMinutes: 30 }, teacher)).json()).competition.code;
-  await fetch(`${first.base}/api/teacher/competitions/${code}/start`, { method: 'POST', headers: { authorization: teacher.authorization } });
+  const post = (base: string, path: string, body: unknown, headers: Record<string, string>) =>
+    fetch(base + path, { method: 'POST', headers, body: JSON.stringify(body) });
+  const code = (
+    await (
+      await post(
+        first.base,
+        '/api/teacher/competitions',
+        { title: 'Restart', levels: ['navigator'], durationMinutes: 30 },
+        teacher,
+      )
+    ).json()
+  ).competition.code;
+  await fetch(`${first.base}/api/teacher/competitions/${code}/start`, {
+    method: 'POST',
+    headers: { authorization: teacher.authorization },
+  });
   const tokens: string[] = [];
-  for (const nickname of ['Ada', 'Bo', 'Cy']) tokens.push((await (await post(first.base, '/api/join', { code, nickname }, { 'content-type': 'application/json' })).json()).token);
+  for (const nickname of ['Ada', 'Bo', 'Cy'])
+    tokens.push(
+      (await (await post(first.base, '/api/join', { code, nickname }, { 'content-type': 'application/json' })).json())
+        .token,
+    );
 
   const acknowledged = new Set<string>();
   let killed = false;
@@ -58,7 +84,16 @@ it('keeps every acknowledged submission across a kill -9 and restart', async () 
     for (let n = 1; !killed; n++) {
       const key = `restart-${i}-${n}`;
       try {
-        const res = await post(first.base, '/api/submissions', { levelId: 'navigator', idempotencyKey: key, payload: { kind: 'latentPoints', points: [[n / 100, -i / 10]], target: 0 } }, { authorization: `Bearer ${tokens[i]}`, 'content-type': 'application/json' });
+        const res = await post(
+          first.base,
+          '/api/submissions',
+          {
+            levelId: 'navigator',
+            idempotencyKey: key,
+            payload: { kind: 'latentPoints', points: [[n / 100, -i / 10]], target: 0 },
+          },
+          { authorization: `Bearer ${tokens[i]}`, 'content-type': 'application/json' },
+        );
         if (res.status === 201) acknowledged.add(key);
         else if (res.status === 429) await new Promise((r) => setTimeout(r, 300));
       } catch {
@@ -76,7 +111,9 @@ it('keeps every acknowledged submission across a kill -9 and restart', async () 
   const second = await start();
   const again = readFileSync(join(dataDir, 'admin-password.txt'), 'utf8').trim();
   expect(again).toBe(password);
-  const res = await fetch(`${second.base}/api/teacher/competitions/${code}/submissions`, { headers: { authorization: teacher.authorization } });
+  const res = await fetch(`${second.base}/api/teacher/competitions/${code}/submissions`, {
+    headers: { authorization: teacher.authorization },
+  });
   expect(res.status).toBe(200);
   const stored = new Set(((await res.json()).submissions as { idempotencyKey: string }[]).map((s) => s.idempotencyKey));
   const lost = [...acknowledged].filter((k) => !stored.has(k));

@@ -16,7 +16,6 @@ import { ClassroomStore, type NewSubmission } from '../../src/classroom/store';
 const databaseUrl = process.env.DATABASE_URL;
 const inCi = process.env.CI === 'true' || process.env.CI === '1';
 
-
 const t0 = new Date('2026-03-02T09:00:00.000Z');
 const at = (seconds: number): Date => new Date(t0.getTime() + seconds * 1000);
 
@@ -54,11 +53,20 @@ if (databaseUrl) {
 }
 
 it('runs on PGlite, and on real PostgreSQL whenever DATABASE_URL is set (always in CI)', () => {
-  if (inCi) expect(databaseUrl, 'CI must set DATABASE_URL (see .ci/run) so the storage suite runs on PostgreSQL too').toMatch(/^postgres(ql)?:\/\//);
+  if (inCi)
+    expect(databaseUrl, 'CI must set DATABASE_URL (see .ci/run) so the storage suite runs on PostgreSQL too').toMatch(
+      /^postgres(ql)?:\/\//,
+    );
   expect(targets.map((t) => t.name)).toEqual(databaseUrl ? ['PGlite', 'PostgreSQL'] : ['PGlite']);
 });
 
-function submissionFor(competitionId: number, playerId: number, key: string, score: number, seconds: number): NewSubmission {
+function submissionFor(
+  competitionId: number,
+  playerId: number,
+  key: string,
+  score: number,
+  seconds: number,
+): NewSubmission {
   return {
     competitionId,
     playerId,
@@ -92,9 +100,30 @@ describe.each(targets)('classroom storage on $name', (target) => {
   });
 
   it('creates competitions with unique join codes and moves them draft → running → ended', async () => {
-    const c = await store.createCompetition({ code: 'ABCDEF', title: 'Class 7B', levels: ['navigator', 'blend'], seed: 42, variantMode: 'same', durationSeconds: 600 }, t0);
-    expect(c).toMatchObject({ code: 'ABCDEF', levels: ['navigator', 'blend'], seed: 42, state: 'draft', startedAt: null });
-    expect(await store.createCompetition({ code: 'ABCDEF', title: 'dup', levels: ['blend'], seed: 1, variantMode: 'variant', durationSeconds: 60 }, t0)).toBeNull();
+    const c = await store.createCompetition(
+      {
+        code: 'ABCDEF',
+        title: 'Class 7B',
+        levels: ['navigator', 'blend'],
+        seed: 42,
+        variantMode: 'same',
+        durationSeconds: 600,
+      },
+      t0,
+    );
+    expect(c).toMatchObject({
+      code: 'ABCDEF',
+      levels: ['navigator', 'blend'],
+      seed: 42,
+      state: 'draft',
+      startedAt: null,
+    });
+    expect(
+      await store.createCompetition(
+        { code: 'ABCDEF', title: 'dup', levels: ['blend'], seed: 1, variantMode: 'variant', durationSeconds: 60 },
+        t0,
+      ),
+    ).toBeNull();
     const started = await store.startCompetition('ABCDEF', at(10));
     expect(started?.state).toBe('running');
     expect(started?.endsAt?.toISOString()).toBe(at(610).toISOString());
@@ -104,12 +133,23 @@ describe.each(targets)('classroom storage on $name', (target) => {
 
   it('keeps nicknames unique per competition by their key, and marks removed players', async () => {
     const c = (await store.competitionByCode('ABCDEF'))!;
-    const other = (await store.createCompetition({ code: 'GHJKMN', title: 'Other', levels: ['blend'], seed: 7, variantMode: 'variant', durationSeconds: 60 }, t0))!;
+    const other = (await store.createCompetition(
+      { code: 'GHJKMN', title: 'Other', levels: ['blend'], seed: 7, variantMode: 'variant', durationSeconds: 60 },
+      t0,
+    ))!;
     const ana = await store.addPlayer(c.id, 'Ana', 'ana', 'h-ana', at(20));
     expect(ana).toMatchObject({ nickname: 'Ana', removed: false });
     expect(await store.addPlayer(c.id, 'ANA', 'ana', 'h-ana2', at(21))).toBeNull();
     expect(await store.addPlayer(other.id, 'Ana', 'ana', 'h-ana3', at(21))).not.toBeNull();
-    expect(await store.addPlayer(c.id, "Robert'); DROP TABLE players;--", "robert'); drop table players;--", 'h-bobby', at(22))).not.toBeNull();
+    expect(
+      await store.addPlayer(
+        c.id,
+        "Robert'); DROP TABLE players;--",
+        "robert'); drop table players;--",
+        'h-bobby',
+        at(22),
+      ),
+    ).not.toBeNull();
     expect((await store.players(c.id)).map((p) => p.nickname)).toEqual(['Ana', "Robert'); DROP TABLE players;--"]);
     expect((await store.playerByTokenHash('h-ana'))?.id).toBe(ana!.id);
     expect(await store.removePlayer(c.id, "robert'); drop table players;--")).toBe(true);
@@ -125,7 +165,12 @@ describe.each(targets)('classroom storage on $name', (target) => {
     const again = await store.insertSubmission({ ...submissionFor(c.id, ana.id, 'key-0001', 12, 40) });
     expect(again.created).toBe(false);
     expect(again.submission).toMatchObject({ id: first.submission.id, score: 91.5, nickname: 'Ana' });
-    expect(again.submission.payload).toEqual({ kind: 'latentPoints', points: [[0.5, -0.25]], target: 0, note: 'Zoë ✓ 字' });
+    expect(again.submission.payload).toEqual({
+      kind: 'latentPoints',
+      points: [[0.5, -0.25]],
+      target: 0,
+      note: 'Zoë ✓ 字',
+    });
     expect(again.submission.createdAt.toISOString()).toBe(at(30).toISOString());
     await store.insertSubmission(submissionFor(c.id, ana.id, 'key-0002', 95, 50));
     const bobby = (await store.playerByTokenHash('h-bobby'))!;

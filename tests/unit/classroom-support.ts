@@ -18,7 +18,15 @@ export interface TestClassroom extends Classroom {
 export async function testClassroom(limits?: Partial<ServerLimits>, distDir?: string): Promise<TestClassroom> {
   const dataDir = mkdtempSync(join(tmpdir(), 'lq-classroom-'));
   const clock = { now: new Date('2026-03-02T09:00:00.000Z') };
-  const classroom = await createClassroom({ dataDir, pgliteDir: 'memory://', adminPasswordEnv: 'teacher-secret-1', assetsDir, distDir, now: () => clock.now, limits });
+  const classroom = await createClassroom({
+    dataDir,
+    pgliteDir: 'memory://',
+    adminPasswordEnv: 'teacher-secret-1',
+    assetsDir,
+    distDir,
+    now: () => clock.now,
+    limits,
+  });
   return {
     ...classroom,
     clock,

@@ -15,7 +15,10 @@ class FakeWatch implements ContextWatch {
     return this.lost;
   }
   whenLost(): { promise: Promise<void>; stop: () => void } {
-    return { promise: this.lost ? Promise.resolve() : new Promise((resolve) => this.wake.push(resolve)), stop: () => {} };
+    return {
+      promise: this.lost ? Promise.resolve() : new Promise((resolve) => this.wake.push(resolve)),
+      stop: () => {},
+    };
   }
   loseContext(): boolean {
     this.lost = true;
@@ -31,7 +34,10 @@ describe('a lost WebGL context mid-training', () => {
       fetchAsset: readAsset,
       contextWatch: watch,
       // "webgl" runs on the CPU backend here; the engine only knows it by name.
-      backend: { probeGl: () => ({ renderer: 'Fake GPU', isSoftware: false }), setBackend: (name) => setTfBackend(name === 'webgl' ? 'cpu' : name) },
+      backend: {
+        probeGl: () => ({ renderer: 'Fake GPU', isSoftware: false }),
+        setBackend: (name) => setTfBackend(name === 'webgl' ? 'cpu' : name),
+      },
     });
     const init = await engine.init({ backend: 'auto', assetBase: '' });
     expect(init.backend).toBe('webgl');
@@ -68,7 +74,10 @@ describe('a lost WebGL context mid-training', () => {
     const engine = new Engine({
       fetchAsset: readAsset,
       contextWatch: watch,
-      backend: { probeGl: () => ({ renderer: 'Fake GPU', isSoftware: false }), setBackend: (name) => setTfBackend(name === 'webgl' ? 'cpu' : name) },
+      backend: {
+        probeGl: () => ({ renderer: 'Fake GPU', isSoftware: false }),
+        setBackend: (name) => setTfBackend(name === 'webgl' ? 'cpu' : name),
+      },
     });
     expect((await engine.init({ backend: 'auto', assetBase: '' })).backend).toBe('webgl');
     // Squeeze the alphabet's training (all 26 letters per batch, Adam 0.01, BCE): there a fresh Adam 300 steps in

@@ -13,20 +13,36 @@ beforeAll(async () => {
 
 describe('bad input gives typed errors a player can read', () => {
   it('bad specs: bottleneck 0, too wide, unknown kind, k above the bottleneck, rho out of range', async () => {
-    await expectCode(engine.createModel(spec({ bottleneck: 0 })), 'INVALID_SPEC', /bottleneck must be a whole number from 1 to 64/);
+    await expectCode(
+      engine.createModel(spec({ bottleneck: 0 })),
+      'INVALID_SPEC',
+      /bottleneck must be a whole number from 1 to 64/,
+    );
     await expectCode(engine.createModel(spec({ bottleneck: 2.5 })), 'INVALID_SPEC', /bottleneck/);
     await expectCode(engine.createModel(spec({ hidden: [0] })), 'INVALID_SPEC', /hidden width/);
     await expectCode(engine.createModel(spec({ kind: 'gan' as never })), 'INVALID_SPEC', /not a model type/);
     await expectCode(engine.createModel(spec({ kind: 'ksparse', k: 9 })), 'INVALID_SPEC', /k \(code units kept\)/);
-    await expectCode(engine.createModel(spec({ kind: 'sparse', sparsity: { rho: 1.5, weight: 1 } })), 'INVALID_SPEC', /rho/);
+    await expectCode(
+      engine.createModel(spec({ kind: 'sparse', sparsity: { rho: 1.5, weight: 1 } })),
+      'INVALID_SPEC',
+      /rho/,
+    );
     await expectCode(engine.createModel(spec({ kind: 'denoising' })), 'INVALID_SPEC', /noise/);
   });
 
   it('bad training configs: negative learning rate, no length, batch size 0', async () => {
     const { modelId } = await engine.createModel(spec());
-    await expectCode(engine.train(modelId, config({ learningRate: -0.1 })), 'INVALID_CONFIG', /learning rate must be a positive number/);
+    await expectCode(
+      engine.train(modelId, config({ learningRate: -0.1 })),
+      'INVALID_CONFIG',
+      /learning rate must be a positive number/,
+    );
     await expectCode(engine.train(modelId, config({ learningRate: Number.NaN })), 'INVALID_CONFIG', /learning rate/);
-    await expectCode(engine.train(modelId, config({ steps: undefined, epochs: undefined })), 'INVALID_CONFIG', /epochs or of steps/);
+    await expectCode(
+      engine.train(modelId, config({ steps: undefined, epochs: undefined })),
+      'INVALID_CONFIG',
+      /epochs or of steps/,
+    );
     await expectCode(engine.train(modelId, config({ batchSize: 0 })), 'INVALID_CONFIG', /batch size/);
   });
 
@@ -45,10 +61,18 @@ describe('bad input gives typed errors a player can read', () => {
     await expectCode(engine.decode(modelId, new Float32Array(9)), 'INVALID_INPUT', /codes of 8 numbers/);
     await expectCode(engine.encode(modelId, [1, 2] as unknown as Float32Array), 'INVALID_INPUT', /Float32Array/);
     await expectCode(engine.reconstruct(modelId, new Float32Array(35).fill(Number.NaN)), 'INVALID_INPUT', /finite/);
-    await expectCode(engine.latentGrid(modelId, { xMin: 0, xMax: 1, yMin: 0, yMax: 1 }, 0), 'INVALID_INPUT', /grid size/);
+    await expectCode(
+      engine.latentGrid(modelId, { xMin: 0, xMax: 1, yMin: 0, yMax: 1 }, 0),
+      'INVALID_INPUT',
+      /grid size/,
+    );
     const cvae = await engine.createModel(spec({ kind: 'cvae' }));
     await expectCode(engine.decode(cvae.modelId, new Float32Array(8)), 'INVALID_INPUT', /label/);
-    await expectCode(engine.decode(cvae.modelId, new Float32Array(8), Uint8Array.from([200])), 'INVALID_INPUT', /below 46/);
+    await expectCode(
+      engine.decode(cvae.modelId, new Float32Array(8), Uint8Array.from([200])),
+      'INVALID_INPUT',
+      /below 46/,
+    );
   });
 
   it('a dataset that fails to load is a typed error, and a later load retries', async () => {
@@ -78,7 +102,9 @@ describe('divergence', () => {
   it('the engine keeps working afterwards: the same model trains with a sane rate', async () => {
     const { modelId } = await engine.createModel(spec({ linear: true, activation: 'linear', hidden: [16] }));
     await expectCode(engine.train(modelId, config({ learningRate: -1 })), 'INVALID_CONFIG');
-    expect((await engine.train(modelId, config({ optimizer: 'sgd', learningRate: 50, steps: 100 }))).reason).toBe('diverged');
+    expect((await engine.train(modelId, config({ optimizer: 'sgd', learningRate: 50, steps: 100 }))).reason).toBe(
+      'diverged',
+    );
     const good = await engine.train(modelId, config({ steps: 60 }));
     expect(good.reason).toBe('completed');
     expect(Number.isFinite(good.finalLoss.total)).toBe(true);
@@ -91,7 +117,10 @@ describe('the error wire format', () => {
     registerMlErrorTransfer();
     const handler = Comlink.transferHandlers.get('throw');
     const [wire] = handler?.serialize({ value: new MlError('UNKNOWN_MODEL', 'There is no model "x".') } as never) ?? [];
-    expect(wire).toEqual({ isError: false, value: { isMlError: true, code: 'UNKNOWN_MODEL', message: 'There is no model "x".' } });
+    expect(wire).toEqual({
+      isError: false,
+      value: { isMlError: true, code: 'UNKNOWN_MODEL', message: 'There is no model "x".' },
+    });
     const [other] = handler?.serialize({ value: new TypeError('boom') } as never) ?? [];
     expect(other).toEqual({ isError: false, value: { isMlError: true, code: 'INTERNAL', message: 'boom' } });
   });

@@ -60,9 +60,15 @@ describe('training jobs', () => {
   });
 
   it('progress is throttled and carries step, epochs, ETA and previews', async () => {
-    const { modelId } = await engine.createModel(spec({ kind: 'denoising', noise: { type: 'masking', fraction: 0.4 } }));
+    const { modelId } = await engine.createModel(
+      spec({ kind: 'denoising', noise: { type: 'masking', fraction: 0.4 } }),
+    );
     const events: TrainProgress[] = [];
-    const result = await engine.train(modelId, config({ steps: undefined, epochs: 20, batchSize: 10, progressIntervalMs: 1000, previewCount: 3 }), (p) => events.push(p));
+    const result = await engine.train(
+      modelId,
+      config({ steps: undefined, epochs: 20, batchSize: 10, progressIntervalMs: 1000, previewCount: 3 }),
+      (p) => events.push(p),
+    );
     // 46 glyphs in batches of 10: 5 steps per epoch.
     expect(result.steps).toBe(100);
     expect(result.epochs).toBe(20);
@@ -85,7 +91,9 @@ describe('training jobs', () => {
     const c = config({ steps: 100_000 });
     const done = engine.train(modelId, c);
     await expect(engine.train(modelId, config())).rejects.toMatchObject({ code: 'INVALID_INPUT' });
-    await expect(engine.train(other.modelId, config({ jobId: c.jobId }))).rejects.toMatchObject({ code: 'INVALID_CONFIG' });
+    await expect(engine.train(other.modelId, config({ jobId: c.jobId }))).rejects.toMatchObject({
+      code: 'INVALID_CONFIG',
+    });
     await engine.cancel(c.jobId);
     expect((await done).reason).toBe('cancelled');
   });
@@ -93,7 +101,9 @@ describe('training jobs', () => {
   it('checkpoints are saved under the checkpoint key and can be loaded back', async () => {
     const { modelId } = await engine.createModel(spec());
     const events: TrainProgress[] = [];
-    await engine.train(modelId, config({ steps: 30, checkpointIntervalMs: 1, checkpointKey: 'ckpt-test' }), (p) => events.push(p));
+    await engine.train(modelId, config({ steps: 30, checkpointIntervalMs: 1, checkpointKey: 'ckpt-test' }), (p) =>
+      events.push(p),
+    );
     expect(events.some((p) => p.checkpointStep !== undefined)).toBe(true);
     const fresh = await engine.createModel(spec({ seed: 99 }));
     expect(await engine.loadWeights(fresh.modelId, 'ckpt-test')).toBe(true);

@@ -11,7 +11,11 @@ beforeAll(async () => {
 
 /** Every call that touches tensors, once. */
 async function exercise(modelId: string, s: ModelSpec, steps: number): Promise<void> {
-  const result = await engine.train(modelId, config({ steps, progressIntervalMs: 0, previewCount: 4, checkpointIntervalMs: 1 }), () => {});
+  const result = await engine.train(
+    modelId,
+    config({ steps, progressIntervalMs: 0, previewCount: 4, checkpointIntervalMs: 1 }),
+    () => {},
+  );
   expect(result.reason).toBe('completed');
   // Resuming from the checkpoint loads its optimizer state into the next job's optimizer.
   expect(await engine.loadWeights(modelId, `checkpoint:${modelId}`)).toBe(true);

@@ -15,7 +15,9 @@ const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length
 async function lossCurve(s: ModelSpec, steps: number, limit?: number): Promise<LossTerms[]> {
   const { modelId } = await engine.createModel(s);
   const curve: LossTerms[] = [];
-  const result = await engine.train(modelId, config({ steps, limit, batchSize: 16, learningRate: 0.01 }), (p) => curve.push(p.loss));
+  const result = await engine.train(modelId, config({ steps, limit, batchSize: 16, learningRate: 0.01 }), (p) =>
+    curve.push(p.loss),
+  );
   expect(result.reason).toBe('completed');
   expect(result.steps).toBe(steps);
   return curve;
@@ -55,7 +57,11 @@ describe('every model kind learns on a tiny set', () => {
   });
 
   it('conditional VAE on MNIST digits with their labels', async () => {
-    const curve = await lossCurve(spec({ kind: 'cvae', dataset: 'mnist', hidden: [64], bottleneck: 2, beta: 1 }), 80, 200);
+    const curve = await lossCurve(
+      spec({ kind: 'cvae', dataset: 'mnist', hidden: [64], bottleneck: 2, beta: 1 }),
+      80,
+      200,
+    );
     expectFalls(curve, 0.8);
     expect(curve.every((t) => t.kl !== undefined)).toBe(true);
   });

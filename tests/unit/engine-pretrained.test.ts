@@ -14,7 +14,9 @@ beforeAll(async () => {
   engine = await testEngine('wasm');
 });
 
-const AUTOENCODERS = (Object.keys(PRETRAINED_ASSETS) as PretrainedAssetName[]).filter((n) => PRETRAINED_ASSETS[n].kind === 'autoencoder');
+const AUTOENCODERS = (Object.keys(PRETRAINED_ASSETS) as PretrainedAssetName[]).filter(
+  (n) => PRETRAINED_ASSETS[n].kind === 'autoencoder',
+);
 
 function argmax(p: Float32Array, row: number, classes: number): number {
   let best = 0;
@@ -33,7 +35,10 @@ describe('pretrained autoencoders', () => {
     expect(info.latentSize).toBe(plan.spec.bottleneck);
     const pixels = plan.spec.dataset === 'mnist' ? 784 : 35;
     expect(info.inputSize).toBe(pixels);
-    const images = await engine.decode(info.modelId, new Float32Array(3 * info.latentSize).map((_, i) => (i % 3) - 1));
+    const images = await engine.decode(
+      info.modelId,
+      new Float32Array(3 * info.latentSize).map((_, i) => (i % 3) - 1),
+    );
     expect(images.length).toBe(3 * pixels);
     expect(images.every((v) => v >= 0 && v <= 1)).toBe(true);
     if (plan.storeCodeBox) {
@@ -89,7 +94,11 @@ describe('the judge', () => {
   });
 
   it('readable errors: unknown asset, the judge as a model, bad images, a missing or damaged file', async () => {
-    await expectCode(engine.loadPretrained('mnist-gan' as PretrainedAssetName), 'INVALID_INPUT', /no pretrained model called "mnist-gan"/);
+    await expectCode(
+      engine.loadPretrained('mnist-gan' as PretrainedAssetName),
+      'INVALID_INPUT',
+      /no pretrained model called "mnist-gan"/,
+    );
     await expectCode(engine.loadPretrained('mnist-judge'), 'INVALID_INPUT', /use classify/);
     await expectCode(engine.classify(new Float32Array(100)), 'INVALID_INPUT', /784 pixels, but got 100/);
     await expectCode(engine.classify(new Float32Array(784).fill(Number.NaN)), 'INVALID_INPUT', /finite/);
@@ -97,7 +106,11 @@ describe('the judge', () => {
       fetchAsset: (path) => (path.startsWith('pretrained/') ? Promise.reject(new Error('HTTP 404')) : readAsset(path)),
       weightsStore: new MemoryWeightsStore(),
     });
-    await expectCode(missing.loadPretrained('mnist-ae-2d'), 'WEIGHTS_NOT_FOUND', /"mnist-ae-2d" could not be loaded \(HTTP 404\)/);
+    await expectCode(
+      missing.loadPretrained('mnist-ae-2d'),
+      'WEIGHTS_NOT_FOUND',
+      /"mnist-ae-2d" could not be loaded \(HTTP 404\)/,
+    );
     const damaged = new Engine({
       fetchAsset: async (path) => {
         const bytes = await readAsset(path);

@@ -1,12 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { StateStorage } from 'zustand/middleware';
-import {
-  DEFAULT_SETTINGS,
-  MAX_LOSS_POINTS,
-  createGameStore,
-  snapshot,
-  type GameStoreApi,
-} from '../../src/game/state';
+import { DEFAULT_SETTINGS, MAX_LOSS_POINTS, createGameStore, snapshot, type GameStoreApi } from '../../src/game/state';
 import { SETTINGS_STORAGE_KEY, SETTINGS_VERSION, migrate } from '../../src/game/state/persistence';
 import { appendLossPoint, clampBottleneck, clampHiddenWidth, clampNoiseLevel } from '../../src/game/state/lab-rules';
 
@@ -33,12 +27,18 @@ describe('settings persistence', () => {
     store.getState().setBackendPreference('wasm');
     store.getState().setBottleneck(5);
     const saved = JSON.parse(storage.data.get(SETTINGS_STORAGE_KEY)!);
-    expect(saved).toEqual({ state: { settings: { ...DEFAULT_SETTINGS, backend: 'wasm' }, progress: { levels: {} } }, version: SETTINGS_VERSION });
+    expect(saved).toEqual({
+      state: { settings: { ...DEFAULT_SETTINGS, backend: 'wasm' }, progress: { levels: {} } },
+      version: SETTINGS_VERSION,
+    });
   });
 
   it('reads back a valid save', () => {
     const storage = memoryStorage({
-      [SETTINGS_STORAGE_KEY]: JSON.stringify({ state: { settings: { ...DEFAULT_SETTINGS, sound: false }, progress: { levels: {} } }, version: SETTINGS_VERSION }),
+      [SETTINGS_STORAGE_KEY]: JSON.stringify({
+        state: { settings: { ...DEFAULT_SETTINGS, sound: false }, progress: { levels: {} } },
+        version: SETTINGS_VERSION,
+      }),
     });
     store = createGameStore({ storage });
     expect(store.getState().settings.sound).toBe(false);
@@ -48,7 +48,10 @@ describe('settings persistence', () => {
   it.each([
     ['not JSON', '{"state": {"settings": '],
     ['a number', '42'],
-    ['wrong types', JSON.stringify({ state: { settings: { ...DEFAULT_SETTINGS, backend: 'quantum' } }, version: SETTINGS_VERSION })],
+    [
+      'wrong types',
+      JSON.stringify({ state: { settings: { ...DEFAULT_SETTINGS, backend: 'quantum' } }, version: SETTINGS_VERSION }),
+    ],
     ['no settings', JSON.stringify({ state: null, version: SETTINGS_VERSION })],
   ])('resets a corrupt save (%s) with a notice, never a crash', (_name, text) => {
     const storage = memoryStorage({ [SETTINGS_STORAGE_KEY]: text });
@@ -98,8 +101,27 @@ describe('lab slice', () => {
     store = createGameStore({ storage: null });
     const s = store.getState();
     s.beginRun({ modelId: 'm1', kind: 'dense', dataset: 'mnist', paramCount: 10, latentSize: 32 }, 100);
-    s.recordProgress({ step: 10, totalSteps: 100, epoch: 0, total: 0.5, reconstruction: 0.5, samplesPerSecond: 900, etaMs: 1000, elapsedMs: 100 });
-    s.recordProgress({ step: 20, totalSteps: 100, epoch: 0, total: 0.4, reconstruction: 0.3, kl: 2, samplesPerSecond: 900, etaMs: 900, elapsedMs: 200 });
+    s.recordProgress({
+      step: 10,
+      totalSteps: 100,
+      epoch: 0,
+      total: 0.5,
+      reconstruction: 0.5,
+      samplesPerSecond: 900,
+      etaMs: 1000,
+      elapsedMs: 100,
+    });
+    s.recordProgress({
+      step: 20,
+      totalSteps: 100,
+      epoch: 0,
+      total: 0.4,
+      reconstruction: 0.3,
+      kl: 2,
+      samplesPerSecond: 900,
+      etaMs: 900,
+      elapsedMs: 200,
+    });
     expect(store.getState().lab.lossHistory).toEqual([
       { step: 10, total: 0.5, reconstruction: 0.5 },
       { step: 20, total: 0.4, reconstruction: 0.3, kl: 2 },

@@ -24,7 +24,8 @@ function downsample(img28: Float32Array): Float32Array {
     for (let gx = 0; gx < GLYPH_WIDTH; gx++) {
       let s = 0;
       for (let dy = 0; dy < 3; dy++) {
-        for (let dx = 0; dx < 3; dx++) s += img28[(GLYPH28_OFFSET_Y + gy * 3 + dy) * 28 + GLYPH28_OFFSET_X + gx * 3 + dx];
+        for (let dx = 0; dx < 3; dx++)
+          s += img28[(GLYPH28_OFFSET_Y + gy * 3 + dy) * 28 + GLYPH28_OFFSET_X + gx * 3 + dx];
       }
       out[gy * GLYPH_WIDTH + gx] = s / 9 >= 0.5 ? 1 : 0;
     }
@@ -74,8 +75,12 @@ describe('the 5x7 glyph font', () => {
   it('draws letters and digits at full cap height, at least 3 columns wide, with no empty gap rows', () => {
     for (const ch of GLYPH_CHARS.filter(isAlnum)) {
       const bits = glyphBitmap(ch);
-      const rows = Array.from({ length: GLYPH_HEIGHT }, (_, y) => Array.from({ length: GLYPH_WIDTH }, (_, x) => ink(bits, x, y)).some(Boolean));
-      const cols = Array.from({ length: GLYPH_WIDTH }, (_, x) => Array.from({ length: GLYPH_HEIGHT }, (_, y) => ink(bits, x, y)).some(Boolean));
+      const rows = Array.from({ length: GLYPH_HEIGHT }, (_, y) =>
+        Array.from({ length: GLYPH_WIDTH }, (_, x) => ink(bits, x, y)).some(Boolean),
+      );
+      const cols = Array.from({ length: GLYPH_WIDTH }, (_, x) =>
+        Array.from({ length: GLYPH_HEIGHT }, (_, y) => ink(bits, x, y)).some(Boolean),
+      );
       expect({ ch, rows: rows.every(Boolean) }).toEqual({ ch, rows: true });
       expect({ ch, wide: cols.filter(Boolean).length >= 3 }).toEqual({ ch, wide: true });
     }
@@ -138,7 +143,8 @@ describe('renderGlyph28', () => {
       expect(Math.abs(cy / mass - 13.5)).toBeLessThan(1);
       // A grey halo, not just black and white; the border of the frame stays empty.
       expect(img.some((v) => v > 0.1 && v < 0.9)).toBe(true);
-      for (let k = 0; k < 28; k++) expect([img[k], img[27 * 28 + k], img[k * 28], img[k * 28 + 27]]).toEqual([0, 0, 0, 0]);
+      for (let k = 0; k < 28; k++)
+        expect([img[k], img[27 * 28 + k], img[k * 28], img[k * 28 + 27]]).toEqual([0, 0, 0, 0]);
     }
   });
 
@@ -152,7 +158,9 @@ describe('renderGlyph28', () => {
     expect([set.width, set.height]).toEqual([28, 28]);
     expect(Array.from(set.labels)).toEqual(Array.from(glyphSet(chars).labels));
     chars.forEach((ch, i) => {
-      expect(Array.from(set.images.subarray(i * 784, (i + 1) * 784))).toEqual(Array.from(renderGlyph28(glyphBitmap(ch))));
+      expect(Array.from(set.images.subarray(i * 784, (i + 1) * 784))).toEqual(
+        Array.from(renderGlyph28(glyphBitmap(ch))),
+      );
     });
     expect(glyphSet28().images.length).toBe(GLYPH_CHARS.length * 784);
   });

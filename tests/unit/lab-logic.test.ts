@@ -45,8 +45,18 @@ describe('renderer choice', () => {
   });
 
   it('reads only known URL values', () => {
-    expect(parseUrlOptions('?backend=wasm&renderer=canvas')).toEqual({ backend: 'wasm', renderer: 'canvas', scene: 'Title', join: null });
-    expect(parseUrlOptions('?backend=tpu&renderer=')).toEqual({ backend: null, renderer: null, scene: 'Title', join: null });
+    expect(parseUrlOptions('?backend=wasm&renderer=canvas')).toEqual({
+      backend: 'wasm',
+      renderer: 'canvas',
+      scene: 'Title',
+      join: null,
+    });
+    expect(parseUrlOptions('?backend=tpu&renderer=')).toEqual({
+      backend: null,
+      renderer: null,
+      scene: 'Title',
+      join: null,
+    });
     // The projector's QR code: ?join=CODE opens the class screen with the code (as typed, normalised).
     expect(parseUrlOptions('?join=abc-d23')).toMatchObject({ scene: 'Classroom', join: 'ABCD23' });
     expect(parseUrlOptions('?scene=lab').scene).toBe('Lab');
@@ -74,6 +84,8 @@ describe('lab view', () => {
   it('formats durations and shortens GL renderer names', () => {
     expect(formatDuration(65_000)).toBe('1:05');
     expect(formatDuration(3_725_000)).toBe('1:02:05');
-    expect(shortRenderer('ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero) (0x0000C0DE)), SwiftShader driver)')).toBe('SwiftShader');
+    expect(
+      shortRenderer('ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero) (0x0000C0DE)), SwiftShader driver)'),
+    ).toBe('SwiftShader');
   });
 });

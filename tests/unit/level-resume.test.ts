@@ -33,8 +33,12 @@ describe('resumePoint (pure)', () => {
   });
 
   it('words each outcome for the player', () => {
-    expect(interruptionText({ kind: 'resumed', crashStep: 700, fromStep: 400 })).toBe('The ML worker stopped and was restarted; training continues from step 400.');
-    expect(interruptionText({ kind: 'noCheckpoint', crashStep: 10, fromStep: null })).toBe('The ML worker stopped and was restarted. No checkpoint yet to continue from: press Train again.');
+    expect(interruptionText({ kind: 'resumed', crashStep: 700, fromStep: 400 })).toBe(
+      'The ML worker stopped and was restarted; training continues from step 400.',
+    );
+    expect(interruptionText({ kind: 'noCheckpoint', crashStep: 10, fromStep: null })).toBe(
+      'The ML worker stopped and was restarted. No checkpoint yet to continue from: press Train again.',
+    );
     expect(interruptionText({ kind: 'again', crashStep: 10, fromStep: null })).toMatch(/second time.*Train/);
     expect(interruptionText({ kind: 'failed', crashStep: 10, fromStep: null })).toMatch(/reload the page/);
     // Phones: each line of the progress bar stays short.
@@ -78,7 +82,13 @@ class CrashingBridge {
     const crashAt = this.crashes[this.jobSeq - 1] ?? null;
     const key = `checkpoint:${modelId}`;
     // Checkpoint on every report, so a crash always has a recent one to resume from.
-    const config: TrainConfig = { ...options, jobId, checkpointKey: key, checkpointIntervalMs: 1, progressIntervalMs: 0 };
+    const config: TrainConfig = {
+      ...options,
+      jobId,
+      checkpointKey: key,
+      checkpointIntervalMs: 1,
+      progressIntervalMs: 0,
+    };
     this.jobs.push(config);
     this.activeJobId = jobId;
     let crashed = false;
@@ -120,7 +130,10 @@ describe('a level session through a worker crash', () => {
   const values = { bottleneck: 4, width: 32, steps: 500 };
 
   /** A 500-step run of LEVEL on a bridge that crashes at `crashes` (see CrashingBridge). */
-  async function crashedRun(crashes: (number | null)[], restoreCheckpoint = true): Promise<{ bridge: CrashingBridge; session: LevelSession }> {
+  async function crashedRun(
+    crashes: (number | null)[],
+    restoreCheckpoint = true,
+  ): Promise<{ bridge: CrashingBridge; session: LevelSession }> {
     const bridge = new CrashingBridge(engine, crashes, restoreCheckpoint);
     const session = new LevelSession(LEVEL, bridge as unknown as MlBridge);
     session.start();
@@ -135,7 +148,10 @@ describe('a level session through a worker crash', () => {
     session.start();
     for (const [id, v] of Object.entries(values)) session.setValue(id, v);
     const seen: { step: number; interrupted: boolean }[] = [];
-    session.events.on('change', () => session.progress && seen.push({ step: session.progress.step, interrupted: session.interruption !== null }));
+    session.events.on(
+      'change',
+      () => session.progress && seen.push({ step: session.progress.step, interrupted: session.interruption !== null }),
+    );
     await session.train();
 
     expect(session.error).toBeNull();
@@ -166,7 +182,12 @@ describe('a level session through a worker crash', () => {
     // Scored as usual.
     const r = session.result!;
     expect(r.evaluation.glyphWrongPixels).toHaveLength(26);
-    expect(LEVEL.score(r.payload, r.evaluation)).toEqual({ score: r.score, stars: r.stars, goalMet: r.goalMet, detail: r.detail });
+    expect(LEVEL.score(r.payload, r.evaluation)).toEqual({
+      score: r.score,
+      stars: r.stars,
+      goalMet: r.goalMet,
+      detail: r.detail,
+    });
     session.dispose();
   }, 60_000);
 

@@ -5,8 +5,20 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { meterFraction, unlockedHints } from '../../src/game/level/meter';
 import { glyphSet, LETTERS } from '../../src/shared/glyphs';
-import { getLevel, heldOutLetters, resolveControlValues, type LevelDefinition, type TrainedSetup } from '../../src/shared/levels';
-import { measureTrained, PretrainedLevel, type HeldOutPreview, type PretrainedEngine, type TrainedMeasureEngine } from '../../src/shared/levels/measure';
+import {
+  getLevel,
+  heldOutLetters,
+  resolveControlValues,
+  type LevelDefinition,
+  type TrainedSetup,
+} from '../../src/shared/levels';
+import {
+  measureTrained,
+  PretrainedLevel,
+  type HeldOutPreview,
+  type PretrainedEngine,
+  type TrainedMeasureEngine,
+} from '../../src/shared/levels/measure';
 import type { Engine } from '../../src/ml-worker/engine';
 import { testEngine } from './support/engine';
 
@@ -64,14 +76,27 @@ describe('the shared measuring harness through a transferring bridge', () => {
     };
   }
 
-  async function compare(level: LevelDefinition, values: Record<string, number | string | boolean>, steps: number): Promise<HeldOutPreview> {
+  async function compare(
+    level: LevelDefinition,
+    values: Record<string, number | string | boolean>,
+    steps: number,
+  ): Promise<HeldOutPreview> {
     const setup = level.setup as TrainedSetup;
     const plan = setup.plan(resolveControlValues(level.controls, values), setup.seed);
     const model = await engine.createModel(plan.spec);
     try {
-      await engine.train(model.modelId, { ...plan.config, steps, epochs: undefined, jobId: `runtime-${level.id}`, progressIntervalMs: 0, previewCount: 0 });
+      await engine.train(model.modelId, {
+        ...plan.config,
+        steps,
+        epochs: undefined,
+        jobId: `runtime-${level.id}`,
+        progressIntervalMs: 0,
+        previewCount: 0,
+      });
       const direct = await measureTrained(engine, level, model.modelId, plan.spec.bottleneck);
-      const game = await measureTrained(transferring(), level, model.modelId, plan.spec.bottleneck, { previewCount: 10 });
+      const game = await measureTrained(transferring(), level, model.modelId, plan.spec.bottleneck, {
+        previewCount: 10,
+      });
       expect(game.evaluation).toEqual(direct.evaluation);
       expect(Object.keys(game.evaluation).sort()).toEqual([...level.measures].sort());
       expect(direct.preview).toBeNull();

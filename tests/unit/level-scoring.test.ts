@@ -30,16 +30,25 @@ const level = (id: string): LevelDefinition => {
   if (!found) throw new Error(`no level ${id}`);
   return found;
 };
-const score = (id: string, payload: SolutionPayload, evaluation: Evaluation): LevelScore => level(id).score(payload, evaluation);
-const hyper = (values: Record<string, number | string | boolean> = {}): SolutionPayload => ({ kind: 'hyperparameters', values });
+const score = (id: string, payload: SolutionPayload, evaluation: Evaluation): LevelScore =>
+  level(id).score(payload, evaluation);
+const hyper = (values: Record<string, number | string | boolean> = {}): SolutionPayload => ({
+  kind: 'hyperparameters',
+  values,
+});
 /** A judge verdict: `confidence` on `label`, the rest spread evenly. */
-const judge = (label: number, confidence: number): number[] => Array.from({ length: 10 }, (_, c) => (c === label ? confidence : (1 - confidence) / 9));
+const judge = (label: number, confidence: number): number[] =>
+  Array.from({ length: 10 }, (_, c) => (c === label ? confidence : (1 - confidence) / 9));
 const smudge = (): number[] => [0.3, 0.2, 0.1, 0.1, 0.1, 0.05, 0.05, 0.05, 0.03, 0.02];
 
 describe('world 1 scorers', () => {
   it('Squeeze the alphabet: stars by code size, only when every letter is within 1 wrong pixel', () => {
     const perfect = new Array(26).fill(0);
-    expect(score('squeeze-the-alphabet', hyper({ bottleneck: 1 }), { glyphWrongPixels: perfect })).toMatchObject({ score: 1, stars: 3, goalMet: true });
+    expect(score('squeeze-the-alphabet', hyper({ bottleneck: 1 }), { glyphWrongPixels: perfect })).toMatchObject({
+      score: 1,
+      stars: 3,
+      goalMet: true,
+    });
     expect(score('squeeze-the-alphabet', hyper({ bottleneck: 2 }), { glyphWrongPixels: perfect }).stars).toBe(2);
     expect(score('squeeze-the-alphabet', hyper({ bottleneck: 5 }), { glyphWrongPixels: perfect }).stars).toBe(1);
     const oneOff = perfect.map((_, i) => (i === 4 ? 1 : 0));
@@ -55,7 +64,10 @@ describe('world 1 scorers', () => {
     const r = score('beat-pca', hyper({ linear: false }), { heldOutMse: 0.0458, pcaMse: 0.0551 });
     expect(r.score).toBeCloseTo(0.0458 / 0.0551, 12);
     expect(r.stars).toBe(2);
-    expect(score('beat-pca', hyper(), { heldOutMse: 0.0553, pcaMse: 0.0551 })).toMatchObject({ stars: 0, goalMet: false });
+    expect(score('beat-pca', hyper(), { heldOutMse: 0.0553, pcaMse: 0.0551 })).toMatchObject({
+      stars: 0,
+      goalMet: false,
+    });
   });
 
   it('Budget: weights counted from the payload; over the cap wins nothing', () => {
@@ -71,10 +83,16 @@ describe('world 1 scorers', () => {
 
   it('The identity trap: random patterns must come out wrong while letters stay right', () => {
     const letters = new Array(26).fill(0);
-    expect(score('the-identity-trap', hyper(), { glyphWrongPixels: letters, randomPatternWrongPixels: [7, 8] }).stars).toBe(2);
-    expect(score('the-identity-trap', hyper(), { glyphWrongPixels: letters, randomPatternWrongPixels: [0, 0] }).goalMet).toBe(false);
+    expect(
+      score('the-identity-trap', hyper(), { glyphWrongPixels: letters, randomPatternWrongPixels: [7, 8] }).stars,
+    ).toBe(2);
+    expect(
+      score('the-identity-trap', hyper(), { glyphWrongPixels: letters, randomPatternWrongPixels: [0, 0] }).goalMet,
+    ).toBe(false);
     const broken = letters.map((_, i) => (i === 0 ? 3 : 0));
-    expect(score('the-identity-trap', hyper(), { glyphWrongPixels: broken, randomPatternWrongPixels: [14, 14] }).stars).toBe(0);
+    expect(
+      score('the-identity-trap', hyper(), { glyphWrongPixels: broken, randomPatternWrongPixels: [14, 14] }).stars,
+    ).toBe(0);
   });
 });
 
@@ -89,7 +107,10 @@ describe('world 2 scorers', () => {
 
   it('Storm: pixel accuracy over the held-out storm', () => {
     // 3 wrong of 35 in every copy: 100·(1 − 3/35) = 91.43 %.
-    expect(score('storm', hyper(), { noisyGlyphWrongPixels: new Array(104).fill(3) }).score).toBeCloseTo(100 * (1 - 3 / 35), 12);
+    expect(score('storm', hyper(), { noisyGlyphWrongPixels: new Array(104).fill(3) }).score).toBeCloseTo(
+      100 * (1 - 3 / 35),
+      12,
+    );
     expect(score('storm', hyper(), { noisyGlyphWrongPixels: new Array(104).fill(3) }).stars).toBe(3);
     // 6 wrong of 35: 82.86 %, below the 85 % goal.
     expect(score('storm', hyper(), { noisyGlyphWrongPixels: new Array(104).fill(6) }).stars).toBe(0);
@@ -110,15 +131,32 @@ describe('world 2 scorers', () => {
 
 describe('world 3 scorers', () => {
   it('Holes in the map: counts decodes no class claims by majority', () => {
-    const points = [[0.9, 0.9], [-0.9, 0.9], [0.9, -0.9], [-0.9, -0.9], [0, 0]];
+    const points = [
+      [0.9, 0.9],
+      [-0.9, 0.9],
+      [0.9, -0.9],
+      [-0.9, -0.9],
+      [0, 0],
+    ];
     const probs = [smudge(), smudge(), smudge(), judge(3, 0.8), judge(1, 0.99)];
-    expect(score('holes-in-the-map', { kind: 'latentPoints', points }, { judgeProbabilities: probs })).toMatchObject({ score: 3, stars: 1 });
+    expect(score('holes-in-the-map', { kind: 'latentPoints', points }, { judgeProbabilities: probs })).toMatchObject({
+      score: 3,
+      stars: 1,
+    });
   });
 
   it('Navigator: probes until the first 95 % match', () => {
-    const points = [[0, 0], [1, 1], [0.8, -0.6]];
-    expect(score('navigator', { kind: 'latentPoints', points, target: 0 }, { matchPercent: [40, 70, 96] })).toMatchObject({ score: 3, stars: 3 });
-    expect(score('navigator', { kind: 'latentPoints', points, target: 0 }, { matchPercent: [40, 94.9, 70] })).toMatchObject({ stars: 0, goalMet: false });
+    const points = [
+      [0, 0],
+      [1, 1],
+      [0.8, -0.6],
+    ];
+    expect(
+      score('navigator', { kind: 'latentPoints', points, target: 0 }, { matchPercent: [40, 70, 96] }),
+    ).toMatchObject({ score: 3, stars: 3 });
+    expect(
+      score('navigator', { kind: 'latentPoints', points, target: 0 }, { matchPercent: [40, 94.9, 70] }),
+    ).toMatchObject({ stars: 0, goalMet: false });
   });
 
   it('Balance beta: the worse of error and KL, each as a share of its limit', () => {
@@ -131,8 +169,16 @@ describe('world 3 scorers', () => {
 
   it('Dream digits: draws until every digit has a clean sample', () => {
     const draws = Array.from({ length: 12 }, (_, i) => ({ mu: [0, 0], sigma: 1, seed: i }));
-    const probs = [judge(0, 0.95), smudge(), ...Array.from({ length: 9 }, (_, d) => judge(d + 1, 0.93)), judge(5, 0.99)];
-    expect(score('dream-digits', { kind: 'draws', draws }, { judgeProbabilities: probs })).toMatchObject({ score: 11, stars: 3 });
+    const probs = [
+      judge(0, 0.95),
+      smudge(),
+      ...Array.from({ length: 9 }, (_, d) => judge(d + 1, 0.93)),
+      judge(5, 0.99),
+    ];
+    expect(score('dream-digits', { kind: 'draws', draws }, { judgeProbabilities: probs })).toMatchObject({
+      score: 11,
+      stars: 3,
+    });
     const noNine = probs.map((p, i) => (i === 10 ? judge(9, 0.6) : p));
     const r = score('dream-digits', { kind: 'draws', draws }, { judgeProbabilities: noNine });
     expect(r).toMatchObject({ goalMet: false, stars: 0 });
@@ -140,9 +186,18 @@ describe('world 3 scorers', () => {
   });
 
   it('The path: 1 → 9 → 7 in order, scored by its weakest step', () => {
-    const points = [[0, 0], [0.2, 0], [0.4, 0], [0.6, 0], [0.8, 0]];
+    const points = [
+      [0, 0],
+      [0.2, 0],
+      [0.4, 0],
+      [0.6, 0],
+      [0.8, 0],
+    ];
     const probs = [judge(1, 0.95), judge(1, 0.9), judge(9, 0.6), judge(9, 0.9), judge(7, 0.97)];
-    expect(score('the-path', { kind: 'path', points }, { judgeProbabilities: probs })).toMatchObject({ score: 0.6, stars: 1 });
+    expect(score('the-path', { kind: 'path', points }, { judgeProbabilities: probs })).toMatchObject({
+      score: 0.6,
+      stars: 1,
+    });
     const wrongEnd = [...probs.slice(0, 4), judge(4, 0.97)];
     expect(score('the-path', { kind: 'path', points }, { judgeProbabilities: wrongEnd }).goalMet).toBe(false);
     const noNine = probs.map((p, i) => (i === 2 || i === 3 ? judge(4, 0.9) : p));
@@ -151,12 +206,24 @@ describe('world 3 scorers', () => {
 });
 
 describe('world 4 scorers', () => {
-  const blend: SolutionPayload = { kind: 'expression', terms: [{ card: 'two', weight: 0.5 }, { card: 'seven', weight: 0.5 }] };
+  const blend: SolutionPayload = {
+    kind: 'expression',
+    terms: [
+      { card: 'two', weight: 0.5 },
+      { card: 'seven', weight: 0.5 },
+    ],
+  };
 
   it('match-based levels', () => {
     expect(score('blend', blend, { matchPercent: [96.5] }).stars).toBe(3);
     expect(score('blend', blend, { matchPercent: [74] }).stars).toBe(0);
-    const vector: SolutionPayload = { kind: 'expression', terms: [{ card: 'bold-0', weight: 1 }, { card: 'thin-0', weight: -1 }] };
+    const vector: SolutionPayload = {
+      kind: 'expression',
+      terms: [
+        { card: 'bold-0', weight: 1 },
+        { card: 'thin-0', weight: -1 },
+      ],
+    };
     const r = score('attribute-vector', vector, { matchPercent: [85, 90, 80] });
     expect(r.score).toBeCloseTo(85, 12);
     expect(r.stars).toBe(2);
@@ -184,18 +251,28 @@ describe('the star rule shared by every level', () => {
   });
 
   it('a missed goal earns none, however good the score', () => {
-    const never = defineLevel({ ...level('blend'), id: 'never', scorer: (_p, m) => ({ score: m.matchPercent[0], goalMet: false }) });
+    const never = defineLevel({
+      ...level('blend'),
+      id: 'never',
+      scorer: (_p, m) => ({ score: m.matchPercent[0], goalMet: false }),
+    });
     expect(never.score(payload, { matchPercent: [99] })).toMatchObject({ goalMet: false, stars: 0 });
   });
 });
 
 describe('score() refuses what it cannot trust', () => {
   it('missing, malformed or misaligned measurements', () => {
-    expect(() => score('blend', { kind: 'expression', terms: [{ card: 'two', weight: 1 }] }, {})).toThrow(LevelInputError);
+    expect(() => score('blend', { kind: 'expression', terms: [{ card: 'two', weight: 1 }] }, {})).toThrow(
+      LevelInputError,
+    );
     expect(() => score('beat-pca', hyper(), { heldOutMse: Number.NaN, pcaMse: 0.05 })).toThrow(/heldOutMse/);
     expect(() => score('beat-pca', hyper(), { heldOutMse: 0.05, pcaMse: 0 })).toThrow(/pcaMse/);
-    expect(() => score('holes-in-the-map', { kind: 'latentPoints', points: [[0, 0]] }, { judgeProbabilities: [[0.5, 0.5]] })).toThrow(/judgeProbabilities/);
-    expect(() => score('navigator', { kind: 'latentPoints', points: [[0, 0]], target: 0 }, { matchPercent: [50, 60] })).toThrow(/expected 1/);
+    expect(() =>
+      score('holes-in-the-map', { kind: 'latentPoints', points: [[0, 0]] }, { judgeProbabilities: [[0.5, 0.5]] }),
+    ).toThrow(/judgeProbabilities/);
+    expect(() =>
+      score('navigator', { kind: 'latentPoints', points: [[0, 0]], target: 0 }, { matchPercent: [50, 60] }),
+    ).toThrow(/expected 1/);
   });
 
   it('invalid payloads, with every problem listed', () => {
@@ -239,14 +316,37 @@ describe('harness helpers', () => {
     const e1 = rng.normal();
     const e2 = rng.normal();
     expect(drawLatent({ mu: [1, -2], sigma: 0.5, seed: 42 })).toEqual([1 + 0.5 * e1, -2 + 0.5 * e2]);
-    expect(drawLatent({ mu: [1, -2], sigma: 0.5, seed: 42 })).toEqual(drawLatent({ mu: [1, -2], sigma: 0.5, seed: 42 }));
+    expect(drawLatent({ mu: [1, -2], sigma: 0.5, seed: 42 })).toEqual(
+      drawLatent({ mu: [1, -2], sigma: 0.5, seed: 42 }),
+    );
   });
 
   it('combines codes linearly', () => {
     const codes: Record<string, number[]> = { a: [1, 2], b: [3, 4], c: [1, 1] };
     // a + (b − c) = [3, 5]; ½(a + b) = [2, 3]
-    expect(Array.from(combineCodes([{ card: 'a', weight: 1 }, { card: 'b', weight: 1 }, { card: 'c', weight: -1 }], (id) => codes[id]))).toEqual([3, 5]);
-    expect(Array.from(combineCodes([{ card: 'a', weight: 0.5 }, { card: 'b', weight: 0.5 }], (id) => codes[id]))).toEqual([2, 3]);
+    expect(
+      Array.from(
+        combineCodes(
+          [
+            { card: 'a', weight: 1 },
+            { card: 'b', weight: 1 },
+            { card: 'c', weight: -1 },
+          ],
+          (id) => codes[id],
+        ),
+      ),
+    ).toEqual([3, 5]);
+    expect(
+      Array.from(
+        combineCodes(
+          [
+            { card: 'a', weight: 0.5 },
+            { card: 'b', weight: 0.5 },
+          ],
+          (id) => codes[id],
+        ),
+      ),
+    ).toEqual([2, 3]);
     expect(() => combineCodes([], (id) => codes[id])).toThrow(RangeError);
   });
 
@@ -265,11 +365,19 @@ describe('harness helpers', () => {
   });
 
   it('builds held-out noisy letters letter by letter, and random patterns', () => {
-    const set = heldOutLetters({ source: 'letters', copies: 4, noise: { type: 'saltPepper', amount: 0.5 }, noiseSeed: 6006 });
+    const set = heldOutLetters({
+      source: 'letters',
+      copies: 4,
+      noise: { type: 'saltPepper', amount: 0.5 },
+      noiseSeed: 6006,
+    });
     expect(set.count).toBe(104);
     expect(Array.from(set.targets.subarray(4 * 35, 5 * 35))).toEqual(Array.from(glyphBitmap(LETTERS[1])));
     expect(set.inputs).not.toEqual(set.targets);
-    expect(heldOutLetters({ source: 'letters', copies: 4, noise: { type: 'saltPepper', amount: 0.5 }, noiseSeed: 6006 }).inputs).toEqual(set.inputs);
+    expect(
+      heldOutLetters({ source: 'letters', copies: 4, noise: { type: 'saltPepper', amount: 0.5 }, noiseSeed: 6006 })
+        .inputs,
+    ).toEqual(set.inputs);
     const patterns = randomGlyphPatterns(200, 0.4, 4004);
     const ink = patterns.reduce((a, b) => a + b, 0) / patterns.length;
     expect(ink).toBeGreaterThan(0.35);

@@ -5,7 +5,18 @@
  * (tests/unit/solvers/pretrained-levels.test.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { getLevel, LEVELS, LevelInputError, levelVariant, validateLevels, validatePayload, variantCount, type ImageCard, type LevelDefinition, type SolutionPayload } from '../../src/shared/levels';
+import {
+  getLevel,
+  LEVELS,
+  LevelInputError,
+  levelVariant,
+  validateLevels,
+  validatePayload,
+  variantCount,
+  type ImageCard,
+  type LevelDefinition,
+  type SolutionPayload,
+} from '../../src/shared/levels';
 import { levelVariants, variantIndex } from '../../src/shared/levels/variants';
 
 const SEEDS = Array.from({ length: 1000 }, (_, i) => i);
@@ -15,7 +26,8 @@ const level = (id: string): LevelDefinition => {
   return found;
 };
 const varying = LEVELS.filter((l) => variantCount(l) > 1);
-const cardsOf = (l: LevelDefinition): ImageCard[] => (l.setup.kind === 'arithmetic' ? [...l.setup.deck, ...l.setup.hidden] : []);
+const cardsOf = (l: LevelDefinition): ImageCard[] =>
+  l.setup.kind === 'arithmetic' ? [...l.setup.deck, ...l.setup.hidden] : [];
 /** What a variant may change: its targets (and the cards they need); everything else is the level's. */
 const unchanged = (l: LevelDefinition) => {
   const { setup: _setup, solution, score: _score, ...rest } = l;
@@ -25,7 +37,9 @@ const unchanged = (l: LevelDefinition) => {
 
 describe('levelVariant: which variant a seed plays', () => {
   it('gives the map and arithmetic levels with targets several variants, the others one', () => {
-    expect(Object.fromEntries(LEVELS.filter((l) => l.setup.kind !== 'trained').map((l) => [l.id, variantCount(l)]))).toEqual({
+    expect(
+      Object.fromEntries(LEVELS.filter((l) => l.setup.kind !== 'trained').map((l) => [l.id, variantCount(l)])),
+    ).toEqual({
       'holes-in-the-map': 1,
       navigator: 5,
       'dream-digits': 1,
@@ -69,7 +83,7 @@ describe('levelVariant: which variant a seed plays', () => {
     expect(same).toBeLessThan(400);
   });
 
-  it('is stable: a seed keeps its variant (a running competition re-derives each student\'s from the seed)', () => {
+  it("is stable: a seed keeps its variant (a running competition re-derives each student's from the seed)", () => {
     const first12 = (id: string): number[] => SEEDS.slice(0, 12).map((s) => variantIndex(level(id), s));
     expect(first12('navigator')).toEqual([0, 0, 1, 2, 1, 4, 2, 0, 3, 4, 1, 2]);
     expect(first12('blend')).toEqual([0, 3, 1, 1, 3, 1, 0, 0, 2, 1, 0, 1]);
@@ -93,7 +107,8 @@ describe('levelVariant: the same level with other targets', () => {
   });
 
   it('map and arithmetic levels without targets are returned as they are', () => {
-    for (const id of ['holes-in-the-map', 'dream-digits', 'the-path', 'letter-forge']) for (const seed of [0, 7, 99_999]) expect(levelVariant(level(id), seed)).toBe(level(id));
+    for (const id of ['holes-in-the-map', 'dream-digits', 'the-path', 'letter-forge'])
+      for (const seed of [0, 7, 99_999]) expect(levelVariant(level(id), seed)).toBe(level(id));
   });
 
   it('variant 0 is the catalogue level (Navigator: its first target alone)', () => {
@@ -119,9 +134,22 @@ describe('levelVariant: the same level with other targets', () => {
 
   it('every variant scores the same measurements exactly as the catalogue level', () => {
     const nav = level('navigator');
-    const probes: SolutionPayload = { kind: 'latentPoints', points: [[0, 0], [1, 1], [0.5, -0.5]], target: 0 };
+    const probes: SolutionPayload = {
+      kind: 'latentPoints',
+      points: [
+        [0, 0],
+        [1, 1],
+        [0.5, -0.5],
+      ],
+      target: 0,
+    };
     for (const v of levelVariants(nav)) {
-      for (const m of [[10, 50, 94.9], [96, 20, 99], [40, 95, 95]]) expect(v.score(probes, { matchPercent: m })).toEqual(nav.score(probes, { matchPercent: m }));
+      for (const m of [
+        [10, 50, 94.9],
+        [96, 20, 99],
+        [40, 95, 95],
+      ])
+        expect(v.score(probes, { matchPercent: m })).toEqual(nav.score(probes, { matchPercent: m }));
     }
     for (const id of ['blend', 'difference', 'attribute-vector']) {
       const l = level(id);
@@ -137,7 +165,15 @@ describe('levelVariant: the same level with other targets', () => {
 
   it('no two variants of a level share their targets', () => {
     for (const l of varying) {
-      const targets = levelVariants(l).map((v) => JSON.stringify(v.setup.kind === 'map' ? v.setup.targets : v.setup.kind === 'arithmetic' ? [v.setup.target, cardsOf(v).map((c) => c.image)] : null));
+      const targets = levelVariants(l).map((v) =>
+        JSON.stringify(
+          v.setup.kind === 'map'
+            ? v.setup.targets
+            : v.setup.kind === 'arithmetic'
+              ? [v.setup.target, cardsOf(v).map((c) => c.image)]
+              : null,
+        ),
+      );
       expect(new Set(targets).size, l.id).toBe(targets.length);
     }
   });
@@ -171,7 +207,8 @@ describe('every variant is sound', () => {
         const ids = new Set(cardsOf(v).map((c) => c.id));
         const deck = new Set(v.setup.deck.map((c) => c.id));
         const t = v.setup.target;
-        if (t.kind === 'decode') for (const term of t.terms) expect(deck.has(term.card), `${id}: ${term.card}`).toBe(true);
+        if (t.kind === 'decode')
+          for (const term of t.terms) expect(deck.has(term.card), `${id}: ${term.card}`).toBe(true);
         if (t.kind === 'applyVector') {
           expect(t.bases).toHaveLength(3);
           for (const b of t.bases) expect(ids.has(b) && !deck.has(b), `${id}: base ${b} is a hidden card`).toBe(true);
@@ -179,7 +216,9 @@ describe('every variant is sound', () => {
         }
         for (const c of cardsOf(v)) {
           if (c.image.kind !== 'mnistTest') throw new Error('MNIST cards expected');
-          expect(Number.isInteger(c.image.index) && c.image.index >= 0 && c.image.index < 2000, `${id}: ${c.id}`).toBe(true);
+          expect(Number.isInteger(c.image.index) && c.image.index >= 0 && c.image.index < 2000, `${id}: ${c.id}`).toBe(
+            true,
+          );
         }
       }
     }
@@ -203,7 +242,11 @@ describe('every variant is sound', () => {
       for (const v of levelVariants(l)) {
         expect(validatePayload(v, v.example).ok).toBe(true);
         if (v.setup.kind === 'arithmetic' && v.setup.target.kind === 'decode' && v.example.kind === 'expression') {
-          const key = (terms: readonly { card: string; weight: number }[]): string => terms.map((t) => `${t.card}:${t.weight}`).sort().join(' ');
+          const key = (terms: readonly { card: string; weight: number }[]): string =>
+            terms
+              .map((t) => `${t.card}:${t.weight}`)
+              .sort()
+              .join(' ');
           expect(key(v.example.terms)).not.toBe(key(v.setup.target.terms));
         }
       }
@@ -232,19 +275,27 @@ describe('payloads are judged against the assigned variant', () => {
 
   it('arithmetic: cards of another variant or hidden cards are refused by the variant', () => {
     const variants = levelVariants(level('difference'));
-    const deckOf = (v: LevelDefinition): Set<string> => new Set(v.setup.kind === 'arithmetic' ? v.setup.deck.map((c) => c.id) : []);
+    const deckOf = (v: LevelDefinition): Set<string> =>
+      new Set(v.setup.kind === 'arithmetic' ? v.setup.deck.map((c) => c.id) : []);
     for (const v of variants) {
       const own = deckOf(v);
       const foreign = variants.flatMap((w) => [...deckOf(w)]).filter((id) => !own.has(id));
       expect(foreign.length).toBeGreaterThan(0);
       for (const card of foreign) {
-        const payload: SolutionPayload = { kind: 'expression', terms: [{ card: 'thin-3', weight: 1 }, { card, weight: 1 }] };
+        const payload: SolutionPayload = {
+          kind: 'expression',
+          terms: [
+            { card: 'thin-3', weight: 1 },
+            { card, weight: 1 },
+          ],
+        };
         expect(validatePayload(v, payload).ok, card).toBe(false);
         expect(() => v.score(payload, { matchPercent: [100] })).toThrow(LevelInputError);
       }
     }
     for (const v of levelVariants(level('attribute-vector'))) {
-      if (v.setup.kind !== 'arithmetic' || v.setup.target.kind !== 'applyVector') throw new Error('applyVector expected');
+      if (v.setup.kind !== 'arithmetic' || v.setup.target.kind !== 'applyVector')
+        throw new Error('applyVector expected');
       const payload: SolutionPayload = { kind: 'expression', terms: [{ card: v.setup.target.bases[0], weight: 1 }] };
       expect(validatePayload(v, payload).ok).toBe(false);
     }

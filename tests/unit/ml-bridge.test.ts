@@ -5,7 +5,14 @@
 import * as Comlink from 'comlink';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MlError } from '../../src/shared/errors';
-import type { InitResult, ModelSpec, ProgressCallback, TrainConfig, TrainProgress, TrainResult } from '../../src/shared/worker-api';
+import type {
+  InitResult,
+  ModelSpec,
+  ProgressCallback,
+  TrainConfig,
+  TrainProgress,
+  TrainResult,
+} from '../../src/shared/worker-api';
 import { MlBridge, type RestartReport } from '../../src/game/ml/bridge';
 
 const INIT: InitResult = { backend: 'wasm', renderer: 'SwiftShader', isSoftwareGl: true, reason: 'test', version: '0' };
@@ -24,7 +31,8 @@ function fakeWorker(log: string[], jobs: Job[]) {
     init: async (o: { backend: string }) => (log.push(`init:${o.backend}`), INIT),
     createModel: async (spec: ModelSpec, options?: { id?: string }) => {
       log.push(`createModel:${options?.id}`);
-      if (spec.bottleneck === 0) throw new MlError('INVALID_SPEC', 'The bottleneck must be a whole number from 1 to 64.');
+      if (spec.bottleneck === 0)
+        throw new MlError('INVALID_SPEC', 'The bottleneck must be a whole number from 1 to 64.');
       return { modelId: options?.id ?? 'x', spec, paramCount: 10, inputSize: 35, latentSize: spec.bottleneck };
     },
     loadWeights: async (id: string, key: string) => (log.push(`loadWeights:${id}:${key}`), true),
@@ -35,7 +43,19 @@ function fakeWorker(log: string[], jobs: Job[]) {
           config,
           onProgress,
           finish: (r) =>
-            resolve({ jobId: config.jobId, reason: 'completed', message: '', steps: 1, epochs: 1, finalLoss: { total: 1, reconstruction: 1, mse: 1 }, samplesPerSecond: 1, elapsedMs: 1, backend: 'wasm', notices: [], ...r }),
+            resolve({
+              jobId: config.jobId,
+              reason: 'completed',
+              message: '',
+              steps: 1,
+              epochs: 1,
+              finalLoss: { total: 1, reconstruction: 1, mse: 1 },
+              samplesPerSecond: 1,
+              elapsedMs: 1,
+              backend: 'wasm',
+              notices: [],
+              ...r,
+            }),
         });
       }),
     cancel: async (jobId: string) => {
@@ -102,9 +122,17 @@ describe('MlBridge', () => {
   it('supersedes a running job: the old promise rejects with JOB_SUPERSEDED and the worker cancels it', async () => {
     const { bridge, log, jobs } = setup();
     const model = await bridge.createModel(SPEC);
-    const first = bridge.train(model.modelId, { steps: 10, batchSize: 4, optimizer: 'adam', learningRate: 0.01, loss: 'mse', seed: 1 }, () => undefined);
+    const first = bridge.train(
+      model.modelId,
+      { steps: 10, batchSize: 4, optimizer: 'adam', learningRate: 0.01, loss: 'mse', seed: 1 },
+      () => undefined,
+    );
     await until(() => jobs.length === 1);
-    const second = bridge.train(model.modelId, { steps: 10, batchSize: 4, optimizer: 'adam', learningRate: 0.01, loss: 'mse', seed: 1 }, () => undefined);
+    const second = bridge.train(
+      model.modelId,
+      { steps: 10, batchSize: 4, optimizer: 'adam', learningRate: 0.01, loss: 'mse', seed: 1 },
+      () => undefined,
+    );
     await expect(first).rejects.toMatchObject({ code: 'JOB_SUPERSEDED' });
     await until(() => jobs.length === 2);
     expect(log).toContain(`cancel:${jobs[0].config.jobId}`);
@@ -118,7 +146,11 @@ describe('MlBridge', () => {
     const { bridge, log, jobs, workers } = setup();
     const model = await bridge.createModel(SPEC);
     const progress = vi.fn();
-    const job = bridge.train(model.modelId, { steps: 100, batchSize: 4, optimizer: 'adam', learningRate: 0.01, loss: 'mse', seed: 1 }, progress);
+    const job = bridge.train(
+      model.modelId,
+      { steps: 100, batchSize: 4, optimizer: 'adam', learningRate: 0.01, loss: 'mse', seed: 1 },
+      progress,
+    );
     await until(() => jobs.length === 1);
     await jobs[0].onProgress?.({ jobId: jobs[0].config.jobId, step: 40, checkpointStep: 34 } as TrainProgress);
     await until(() => progress.mock.calls.length === 1);

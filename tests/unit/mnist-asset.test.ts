@@ -88,7 +88,9 @@ describe('decodeMnistAsset', () => {
 
   it('rejects truncated data with a readable message', () => {
     expect(() => decodeMnistAsset(fileBytes.subarray(0, 10))).toThrow(/truncated/);
-    expect(() => decodeMnistAsset(fileBytes.subarray(0, fileBytes.length - 1))).toThrow(`has ${fileBytes.length - 1} bytes, expected ${fileBytes.length}`);
+    expect(() => decodeMnistAsset(fileBytes.subarray(0, fileBytes.length - 1))).toThrow(
+      `has ${fileBytes.length - 1} bytes, expected ${fileBytes.length}`,
+    );
     expect(() => decodeMnistAsset(new Uint8Array(0))).toThrow(/truncated/);
   });
 

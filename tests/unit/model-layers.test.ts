@@ -58,7 +58,11 @@ function referenceUpsample(dy: Float32Array): { y: Float32Array; dx: Float32Arra
 }
 
 /** Value and gradient of sum(f(x) * dy) with respect to x. */
-function valueAndGrad(f: (t: tf.Tensor4D) => tf.Tensor, outShape: number[], dy: Float32Array): { y: Float32Array; dx: Float32Array } {
+function valueAndGrad(
+  f: (t: tf.Tensor4D) => tf.Tensor,
+  outShape: number[],
+  dy: Float32Array,
+): { y: Float32Array; dx: Float32Array } {
   return tf.tidy(() => {
     const input = tf.tensor4d(x, [B, H, W, C]);
     const dyT = tf.tensor(dy, outShape);
@@ -79,12 +83,16 @@ function layerGrads(impl: 'ours' | 'tfjs'): Float32Array[] {
     const bias = tf.tensor1d(conv.bias);
     const target = tf.tensor(conv.target, [B, H, W, 4]);
     const convF = (i: tf.Tensor, k: tf.Tensor, b: tf.Tensor): tf.Tensor =>
-      impl === 'ours' ? conv3x3(i as tf.Tensor4D, { kernel: k, bias: b, activation: 'relu' }) : tf.relu(tf.add(tf.conv2d(i as tf.Tensor4D, k as tf.Tensor4D, 1, 'same'), b));
+      impl === 'ours'
+        ? conv3x3(i as tf.Tensor4D, { kernel: k, bias: b, activation: 'relu' })
+        : tf.relu(tf.add(tf.conv2d(i as tf.Tensor4D, k as tf.Tensor4D, 1, 'same'), b));
     const x2 = tf.tensor2d(lin.x, [6, 5]);
     const w2 = tf.tensor2d(lin.w, [5, 4]);
     const t2 = tf.tensor2d(lin.target, [6, 4]);
     const denseF = (a: tf.Tensor, w: tf.Tensor, b: tf.Tensor): tf.Tensor =>
-      impl === 'ours' ? dense(a as tf.Tensor2D, { kernel: w, bias: b, activation: 'sigmoid' }) : tf.sigmoid(tf.add(tf.matMul(a as tf.Tensor2D, w as tf.Tensor2D), b));
+      impl === 'ours'
+        ? dense(a as tf.Tensor2D, { kernel: w, bias: b, activation: 'sigmoid' })
+        : tf.sigmoid(tf.add(tf.matMul(a as tf.Tensor2D, w as tf.Tensor2D), b));
     const gc = tf.grads((i, k, b) => tf.sum(tf.mul(convF(i, k, b), target)))([input, kernel, bias]);
     const gd = tf.grads((a, w, b) => tf.sum(tf.mul(denseF(a, w, b), t2)))([x2, w2, bias]);
     return [...gc, ...gd].map((g) => g.dataSync() as Float32Array);

@@ -92,9 +92,18 @@ describe('block noise', () => {
 
 describe('mixed noise', () => {
   it('gives each image one of the listed kinds', () => {
-    const spec: NoiseSpec = { type: 'mixed', kinds: [{ type: 'block', size: 4 }, { type: 'masking', fraction: 0.5 }] };
+    const spec: NoiseSpec = {
+      type: 'mixed',
+      kinds: [
+        { type: 'block', size: 4 },
+        { type: 'masking', fraction: 0.5 },
+      ],
+    };
     const noisy = corrupt(filled(1), shape, spec, 7);
-    const zerosPerImage = Array.from({ length: COUNT }, (_, n) => noisy.subarray(n * SIZE, (n + 1) * SIZE).filter((v) => v === 0).length);
+    const zerosPerImage = Array.from(
+      { length: COUNT },
+      (_, n) => noisy.subarray(n * SIZE, (n + 1) * SIZE).filter((v) => v === 0).length,
+    );
     const blocks = zerosPerImage.filter((z) => z === 16).length;
     const masked = zerosPerImage.filter((z) => z > 300).length;
     expect(blocks + masked).toBe(COUNT);
@@ -151,7 +160,13 @@ describe('describeNoiseProblem', () => {
     { type: 'masking', fraction: 0.3 },
     { type: 'block', size: 1 },
     { type: 'block', size: 28 },
-    { type: 'mixed', kinds: [{ type: 'block', size: 6 }, { type: 'gaussian', sigma: 0.2 }] },
+    {
+      type: 'mixed',
+      kinds: [
+        { type: 'block', size: 6 },
+        { type: 'gaussian', sigma: 0.2 },
+      ],
+    },
   ])('accepts $type %#', (spec) => {
     expect(describeNoiseProblem(spec)).toBeNull();
   });
@@ -168,7 +183,16 @@ describe('describeNoiseProblem', () => {
     [{ type: 'block', size: 2.5 }, /Block size/],
     [{ type: 'block', size: 29 }, /Block size/],
     [{ type: 'mixed', kinds: [] }, /at least one/],
-    [{ type: 'mixed', kinds: [{ type: 'masking', fraction: 0.3 }, { type: 'saltPepper', amount: 7 }] }, /amount/],
+    [
+      {
+        type: 'mixed',
+        kinds: [
+          { type: 'masking', fraction: 0.3 },
+          { type: 'saltPepper', amount: 7 },
+        ],
+      },
+      /amount/,
+    ],
   ])('rejects %j', (spec, message) => {
     expect(describeNoiseProblem(spec)).toMatch(message);
   });

@@ -51,13 +51,23 @@ interface CrashRun {
  * Trains `total` steps with a checkpoint at (the first report at or after) `crashAt`, then resumes from that
  * checkpoint in a new engine. `oldFormat` rewrites the checkpoint as a version 1 record (weights only).
  */
-async function crashAndResume(s: ModelSpec, c: Omit<TrainConfig, 'jobId' | 'steps'>, total: number, crashAt: number, oldFormat: boolean): Promise<CrashRun> {
+async function crashAndResume(
+  s: ModelSpec,
+  c: Omit<TrainConfig, 'jobId' | 'steps'>,
+  total: number,
+  crashAt: number,
+  oldFormat: boolean,
+): Promise<CrashRun> {
   const store = new FreezingStore(crashAt);
   const first = await cpuEngine(store);
   const id = 'run';
   await first.createModel(s, { id });
   const key = `checkpoint:${id}`;
-  const losses = await train(first, id, config({ ...c, steps: crashAt + 50, checkpointIntervalMs: 1, checkpointKey: key }));
+  const losses = await train(
+    first,
+    id,
+    config({ ...c, steps: crashAt + 50, checkpointIntervalMs: 1, checkpointKey: key }),
+  );
   await first.disposeModel(id);
   const k = store.frozenAt;
   expect(k).not.toBeNull();
@@ -87,7 +97,16 @@ describe('optimizer state in checkpoints', () => {
     // Squeeze the alphabet's training: the 26 letters in one batch, Adam 0.01, BCE. One batch of all examples
     // keeps batch-to-batch noise out of the loss, so a jump is the optimizer's doing.
     const letters = spec({ hidden: [32], bottleneck: 4, activation: 'relu' });
-    const c = { batchSize: 26, limit: 26, optimizer: 'adam', learningRate: 0.01, loss: 'bce', seed: 7, progressIntervalMs: 0, previewCount: 0 } as const;
+    const c = {
+      batchSize: 26,
+      limit: 26,
+      optimizer: 'adam',
+      learningRate: 0.01,
+      loss: 'bce',
+      seed: 7,
+      progressIntervalMs: 0,
+      previewCount: 0,
+    } as const;
     const withState = await crashAndResume(letters, c, 500, 400, false);
     const without = await crashAndResume(letters, c, 500, 400, true);
     // Same training up to the same checkpoint either way.
@@ -96,8 +115,13 @@ describe('optimizer state in checkpoints', () => {
     // The resumed job's step 1 reports the loss before its first update: the next five show what the updates do.
     const firstFive = (r: CrashRun): number[] => r.after.slice(1, 6);
     const spike = (r: CrashRun): number => Math.max(...firstFive(r)) / r.before;
-    const show = (r: CrashRun): string => `${firstFive(r).map((l) => l.toPrecision(3)).join(', ')} (max ${spike(r).toFixed(2)}x)`;
-    console.info(`checkpoint at step ${withState.checkpointStep}, loss ${withState.before.toPrecision(3)}; next 5 losses with optimizer state ${show(withState)}; weights only ${show(without)}`);
+    const show = (r: CrashRun): string =>
+      `${firstFive(r)
+        .map((l) => l.toPrecision(3))
+        .join(', ')} (max ${spike(r).toFixed(2)}x)`;
+    console.info(
+      `checkpoint at step ${withState.checkpointStep}, loss ${withState.before.toPrecision(3)}; next 5 losses with optimizer state ${show(withState)}; weights only ${show(without)}`,
+    );
     for (const l of firstFive(withState)) expect(l).toBeLessThanOrEqual(2 * withState.before);
     // Measured 50x (0.000113 -> 0.00571) against 0.99x with the state; the margins leave room for other CPUs.
     expect(spike(without)).toBeGreaterThan(5);
@@ -112,7 +136,16 @@ describe('optimizer state in checkpoints', () => {
     // step's gradient is the same whatever the order, so the optimizer state is all that can differ: with it the
     // runs agree to float tolerance (the shuffled order changes summation order, and Adam's restored
     // accBeta = beta^(t+1) is computed by pow rather than t float32 multiplications); without it they do not.
-    const c = { batchSize: 32, limit: 32, optimizer: 'adam', learningRate: 0.01, loss: 'mse', seed: 7, progressIntervalMs: 0, previewCount: 0 } as const;
+    const c = {
+      batchSize: 32,
+      limit: 32,
+      optimizer: 'adam',
+      learningRate: 0.01,
+      loss: 'mse',
+      seed: 7,
+      progressIntervalMs: 0,
+      previewCount: 0,
+    } as const;
     const total = 120;
     const reference = await cpuEngine(new MemoryWeightsStore());
     await reference.createModel(DENSE, { id: 'run' });
@@ -120,46 +153,56 @@ describe('optimizer state in checkpoints', () => {
     const uninterrupted = (await reference.exportWeights('run')).data;
     await reference.disposeModel('run');
 
-    const maxDiff = (a: Float32Array, b: Float32Array): number => a.reduce((m, v, i) => Math.max(m, Math.abs(v - b[i])), 0);
+    const maxDiff = (a: Float32Array, b: Float32Array): number =>
+      a.reduce((m, v, i) => Math.max(m, Math.abs(v - b[i])), 0);
     const resumed = await crashAndResume(DENSE, c, total, 60, false);
     const weightsOnly = await crashAndResume(DENSE, c, total, 60, true);
     const scale = uninterrupted.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
-    console.info(`full batch, crash at step ${resumed.checkpointStep}: max |Δw| with optimizer state ${maxDiff(resumed.final, uninterrupted).toExponential(2)}, weights only ${maxDiff(weightsOnly.final, uninterrupted).toExponential(2)} (max |w| ${scale.toFixed(2)})`);
+    console.info(
+      `full batch, crash at step ${resumed.checkpointStep}: max |Δw| with optimizer state ${maxDiff(resumed.final, uninterrupted).toExponential(2)}, weights only ${maxDiff(weightsOnly.final, uninterrupted).toExponential(2)} (max |w| ${scale.toFixed(2)})`,
+    );
     expect(maxDiff(resumed.final, uninterrupted)).toBeLessThan(1e-3);
-    expect(maxDiff(weightsOnly.final, uninterrupted)).toBeGreaterThan(100 * Math.max(maxDiff(resumed.final, uninterrupted), 1e-6));
+    expect(maxDiff(weightsOnly.final, uninterrupted)).toBeGreaterThan(
+      100 * Math.max(maxDiff(resumed.final, uninterrupted), 1e-6),
+    );
   }, 60_000);
 
   const kinds: ModelSpec[] = specOfEveryKind(DENSE);
 
   /** A checkpoint whose optimizer started with its job. */
-  const fresh = (w: StoredWeights | undefined): boolean => w?.step !== undefined && w.step > 0 && w.optimizer?.iterations === w.step;
+  const fresh = (w: StoredWeights | undefined): boolean =>
+    w?.step !== undefined && w.step > 0 && w.optimizer?.iterations === w.step;
 
-  it.each(kinds.map((s) => [s.kind, s] as const))('%s: the resumed job continues the checkpointed optimizer (its step count goes on)', async (_kind, s) => {
-    const store = new MemoryWeightsStore();
-    const key = 'checkpoint:run';
-    const every = { checkpointIntervalMs: 1, checkpointKey: key };
-    const first = await cpuEngine(store);
-    await first.createModel(s, { id: 'run' });
-    await train(first, 'run', config({ steps: 12, ...every }));
-    const saved = (await store.get(key)) as StoredWeights;
-    expect(saved.optimizer?.iterations).toBe(saved.step);
-    // Adam's first and second moment of every weight.
-    expect(saved.optimizer?.data.length).toBe(2 * saved.data.length);
-    await first.disposeModel('run');
+  it.each(kinds.map((s) => [s.kind, s] as const))(
+    '%s: the resumed job continues the checkpointed optimizer (its step count goes on)',
+    async (_kind, s) => {
+      const store = new MemoryWeightsStore();
+      const key = 'checkpoint:run';
+      const every = { checkpointIntervalMs: 1, checkpointKey: key };
+      const first = await cpuEngine(store);
+      await first.createModel(s, { id: 'run' });
+      await train(first, 'run', config({ steps: 12, ...every }));
+      const saved = (await store.get(key)) as StoredWeights;
+      expect(saved.optimizer?.iterations).toBe(saved.step);
+      // Adam's first and second moment of every weight.
+      expect(saved.optimizer?.data.length).toBe(2 * saved.data.length);
+      await first.disposeModel('run');
 
-    const second = await cpuEngine(store);
-    await second.createModel(s, { id: 'run' });
-    await second.loadWeights('run', key);
-    await train(second, 'run', config({ steps: 8, ...every }));
-    const next = (await store.get(key)) as StoredWeights;
-    // (Checkpoints need 1 ms between them, so the last one may be a step short of the end on a fast machine.)
-    expect(next.step).toBeGreaterThan(0);
-    expect(next.optimizer?.iterations).toBe((saved.step as number) + (next.step as number));
-    // Handed over once: a second job on the same model starts a fresh optimizer.
-    await train(second, 'run', config({ steps: 3, ...every }));
-    expect(fresh(await store.get(key))).toBe(true);
-    await second.disposeModel('run');
-  }, 30_000);
+      const second = await cpuEngine(store);
+      await second.createModel(s, { id: 'run' });
+      await second.loadWeights('run', key);
+      await train(second, 'run', config({ steps: 8, ...every }));
+      const next = (await store.get(key)) as StoredWeights;
+      // (Checkpoints need 1 ms between them, so the last one may be a step short of the end on a fast machine.)
+      expect(next.step).toBeGreaterThan(0);
+      expect(next.optimizer?.iterations).toBe((saved.step as number) + (next.step as number));
+      // Handed over once: a second job on the same model starts a fresh optimizer.
+      await train(second, 'run', config({ steps: 3, ...every }));
+      expect(fresh(await store.get(key))).toBe(true);
+      await second.disposeModel('run');
+    },
+    30_000,
+  );
 
   it('an old checkpoint (version 1, weights only) restores its weights; a different optimizer starts fresh', async () => {
     const store = new MemoryWeightsStore();

@@ -55,7 +55,9 @@ describe('exact PCA', () => {
   it('a linear autoencoder trained long enough lands within 5% of PCA at the same k', async () => {
     const k = 4;
     const pca = await engine.pca('glyphs28', k);
-    const { modelId } = await engine.createModel(spec({ dataset: 'glyphs28', hidden: [], bottleneck: k, linear: true, activation: 'linear' }));
+    const { modelId } = await engine.createModel(
+      spec({ dataset: 'glyphs28', hidden: [], bottleneck: k, linear: true, activation: 'linear' }),
+    );
     // A short learning-rate schedule: fast, then fine.
     await engine.train(modelId, config({ steps: 300, batchSize: 64, learningRate: 0.02 }));
     await engine.train(modelId, config({ steps: 200, batchSize: 64, learningRate: 0.005 }));

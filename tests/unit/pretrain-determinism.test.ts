@@ -32,7 +32,12 @@ describe('npm run pretrain', () => {
     expect(m.training.examples).toBe(25);
     expect(m.training.config.excludeLabels).toEqual([4]);
     // A different seed gives different weights (the test can fail).
-    const c = await pretrainAsset(engine, 'letters-vae-forge', { ...plan, spec: { ...plan.spec, seed: 1 } }, { steps: 300 });
+    const c = await pretrainAsset(
+      engine,
+      'letters-vae-forge',
+      { ...plan, spec: { ...plan.spec, seed: 1 } },
+      { steps: 300 },
+    );
     expect(c.manifest.bin.sha256).not.toBe(m.bin.sha256);
   });
 
@@ -54,7 +59,8 @@ describe('npm run pretrain', () => {
     const [k, b] = decodeTensors(tensors, bin);
     for (let c = 0; c < cols; c++) {
       const step = (2 * (1 + c)) / 255; // each column spans about ±(1 + c)
-      for (let r = 0; r < rows; r++) expect(Math.abs(k[r * cols + c] - kernel[r * cols + c])).toBeLessThanOrEqual(step / 2 + 1e-6);
+      for (let r = 0; r < rows; r++)
+        expect(Math.abs(k[r * cols + c] - kernel[r * cols + c])).toBeLessThanOrEqual(step / 2 + 1e-6);
     }
     for (let i = 0; i < cols; i++) expect(Math.abs(b[i] - bias[i])).toBeLessThan(0.005);
   });

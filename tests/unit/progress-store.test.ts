@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { StateStorage } from 'zustand/middleware';
 import { LEVELS, levelsOfWorld } from '../../src/shared/levels';
-import { DEFAULT_SETTINGS, TOTAL_STARS, createGameStore, snapshot, totalStars, unlockedLevels } from '../../src/game/state';
+import {
+  DEFAULT_SETTINGS,
+  TOTAL_STARS,
+  createGameStore,
+  snapshot,
+  totalStars,
+  unlockedLevels,
+} from '../../src/game/state';
 import { SAVE_STORAGE_KEY, SAVE_VERSION, migrate, readPersisted } from '../../src/game/state/persistence';
 import { baseSizeFor } from '../../src/game/layout/screen';
 
@@ -15,7 +22,11 @@ function memoryStorage(initial: Record<string, string> = {}): StateStorage & { d
   };
 }
 
-const saved = (storage: { data: Map<string, string> }) => JSON.parse(storage.data.get(SAVE_STORAGE_KEY)!) as { state: { progress: unknown; settings: unknown }; version: number };
+const saved = (storage: { data: Map<string, string> }) =>
+  JSON.parse(storage.data.get(SAVE_STORAGE_KEY)!) as {
+    state: { progress: unknown; settings: unknown };
+    version: number;
+  };
 const noticeKeys = (store: ReturnType<typeof createGameStore>) => store.getState().lab.notices.map((n) => n.key);
 const [first, second, third] = levelsOfWorld(1);
 /** A level scored "lower is better" and one scored "higher is better" (from the catalogue, not assumed). */
@@ -34,24 +45,43 @@ describe('progress slice', () => {
   it('keeps the best result: more stars first, then the better score in the level direction', () => {
     const store = createGameStore({ storage: memoryStorage() });
     const rec = store.getState().recordLevelResult;
-    expect(rec(lowerLevel.id, { score: 0.5, stars: 1, payload: { kind: 'hyperparameters', values: { a: 1 } } }).improved).toBe(true);
+    expect(
+      rec(lowerLevel.id, { score: 0.5, stars: 1, payload: { kind: 'hyperparameters', values: { a: 1 } } }).improved,
+    ).toBe(true);
     // Better score (lower), same stars: replaces.
-    expect(rec(lowerLevel.id, { score: 0.3, stars: 1, payload: { kind: 'hyperparameters', values: { a: 2 } } }).improved).toBe(true);
+    expect(
+      rec(lowerLevel.id, { score: 0.3, stars: 1, payload: { kind: 'hyperparameters', values: { a: 2 } } }).improved,
+    ).toBe(true);
     // Worse score: kept out, but counted as an attempt.
-    expect(rec(lowerLevel.id, { score: 0.9, stars: 1, payload: { kind: 'hyperparameters', values: { a: 3 } } }).improved).toBe(false);
+    expect(
+      rec(lowerLevel.id, { score: 0.9, stars: 1, payload: { kind: 'hyperparameters', values: { a: 3 } } }).improved,
+    ).toBe(false);
     // Fewer stars even with a "better" score: kept out.
-    expect(rec(lowerLevel.id, { score: 0.1, stars: 0, payload: { kind: 'hyperparameters', values: { a: 4 } } }).improved).toBe(false);
+    expect(
+      rec(lowerLevel.id, { score: 0.1, stars: 0, payload: { kind: 'hyperparameters', values: { a: 4 } } }).improved,
+    ).toBe(false);
     let entry = store.getState().progress.levels[lowerLevel.id];
-    expect(entry).toEqual({ stars: 1, bestScore: 0.3, bestPayload: { kind: 'hyperparameters', values: { a: 2 } }, attempts: 4 });
+    expect(entry).toEqual({
+      stars: 1,
+      bestScore: 0.3,
+      bestPayload: { kind: 'hyperparameters', values: { a: 2 } },
+      attempts: 4,
+    });
     // More stars win even with a worse score.
-    expect(rec(lowerLevel.id, { score: 0.6, stars: 2, payload: { kind: 'hyperparameters', values: { a: 5 } } }).improved).toBe(true);
+    expect(
+      rec(lowerLevel.id, { score: 0.6, stars: 2, payload: { kind: 'hyperparameters', values: { a: 5 } } }).improved,
+    ).toBe(true);
     entry = store.getState().progress.levels[lowerLevel.id];
     expect(entry).toMatchObject({ stars: 2, bestScore: 0.6, attempts: 5 });
 
     rec(higherLevel.id, { score: 50, stars: 1, payload: null });
     rec(higherLevel.id, { score: 70, stars: 1, payload: null });
     rec(higherLevel.id, { score: 60, stars: 1, payload: null });
-    expect(store.getState().progress.levels[higherLevel.id]).toMatchObject({ bestScore: 70, attempts: 3, bestPayload: null });
+    expect(store.getState().progress.levels[higherLevel.id]).toMatchObject({
+      bestScore: 70,
+      attempts: 3,
+      bestPayload: null,
+    });
   });
 
   it('stores the payload as a plain JSON copy and ignores unknown levels', () => {
@@ -59,8 +89,14 @@ describe('progress slice', () => {
     const payload = { kind: 'latentPoints', points: [[0.5, -1]] };
     store.getState().recordLevelResult(first.id, { score: 1, stars: 3, payload });
     payload.points[0][0] = 99;
-    expect(store.getState().progress.levels[first.id].bestPayload).toEqual({ kind: 'latentPoints', points: [[0.5, -1]] });
-    expect(store.getState().recordLevelResult('no-such-level', { score: 1, stars: 3, payload: {} })).toEqual({ improved: false, newlyUnlocked: [] });
+    expect(store.getState().progress.levels[first.id].bestPayload).toEqual({
+      kind: 'latentPoints',
+      points: [[0.5, -1]],
+    });
+    expect(store.getState().recordLevelResult('no-such-level', { score: 1, stars: 3, payload: {} })).toEqual({
+      improved: false,
+      newlyUnlocked: [],
+    });
     expect(store.getState().progress.levels['no-such-level']).toBeUndefined();
   });
 
@@ -93,7 +129,12 @@ describe('progress slice', () => {
 });
 
 describe('progress persistence', () => {
-  const entry = { stars: 2, bestScore: 0.25, bestPayload: { kind: 'hyperparameters', values: { bottleneck: 2 } }, attempts: 3 };
+  const entry = {
+    stars: 2,
+    bestScore: 0.25,
+    bestPayload: { kind: 'hyperparameters', values: { bottleneck: 2 } },
+    attempts: 3,
+  };
 
   it('round-trips through storage (a reload finds the stars)', () => {
     const storage = memoryStorage();
@@ -115,7 +156,10 @@ describe('progress persistence', () => {
     // The migrated shape is written back at the new version on the next change.
     store.getState().setSound(false);
     expect(saved(storage)).toEqual({
-      state: { settings: { ...DEFAULT_SETTINGS, backend: 'wasm', reducedMotion: true, sound: false }, progress: { levels: {} } },
+      state: {
+        settings: { ...DEFAULT_SETTINGS, backend: 'wasm', reducedMotion: true, sound: false },
+        progress: { levels: {} },
+      },
       version: SAVE_VERSION,
     });
   });
@@ -128,15 +172,25 @@ describe('progress persistence', () => {
   });
 
   it('keeps the valid entries of a newer version and drops levels that no longer exist', () => {
-    const newer = { settings: DEFAULT_SETTINGS, progress: { levels: { [first.id]: entry, gone: entry, [second.id]: { stars: 9 } } }, extra: 1 };
-    expect(migrate(newer, SAVE_VERSION + 1)).toEqual({ settings: DEFAULT_SETTINGS, progress: { levels: { [first.id]: entry } } });
-    expect(readPersisted({ settings: DEFAULT_SETTINGS, progress: { levels: { [first.id]: entry, gone: entry } } })).toEqual({
+    const newer = {
+      settings: DEFAULT_SETTINGS,
+      progress: { levels: { [first.id]: entry, gone: entry, [second.id]: { stars: 9 } } },
+      extra: 1,
+    };
+    expect(migrate(newer, SAVE_VERSION + 1)).toEqual({
+      settings: DEFAULT_SETTINGS,
+      progress: { levels: { [first.id]: entry } },
+    });
+    expect(
+      readPersisted({ settings: DEFAULT_SETTINGS, progress: { levels: { [first.id]: entry, gone: entry } } }),
+    ).toEqual({
       settings: DEFAULT_SETTINGS,
       progress: { levels: { [first.id]: entry } },
     });
   });
 
-  const v2 = (progress: unknown, settings: unknown = DEFAULT_SETTINGS) => JSON.stringify({ state: { settings, progress }, version: SAVE_VERSION });
+  const v2 = (progress: unknown, settings: unknown = DEFAULT_SETTINGS) =>
+    JSON.stringify({ state: { settings, progress }, version: SAVE_VERSION });
   it.each([
     ['corrupt JSON', '{"state": {"settings": {"backend": "auto"'],
     ['an empty string', ''],
@@ -180,7 +234,13 @@ describe('save writes', () => {
   it('writes only when settings or progress change, not on every store update', () => {
     const storage = memoryStorage();
     let writes = 0;
-    const counting = { ...storage, setItem: (k: string, v: string) => { writes++; storage.setItem(k, v); } };
+    const counting = {
+      ...storage,
+      setItem: (k: string, v: string) => {
+        writes++;
+        storage.setItem(k, v);
+      },
+    };
     const store = createGameStore({ storage: counting });
     store.getState().setSound(false);
     const afterSettings = writes;

@@ -134,7 +134,10 @@ describe('SSIM (7x7 uniform windows, sample statistics, C1 = 1e-4, C2 = 9e-4)', 
     // Right window: μa = ½, σa² = 1/3, b constant 0: C1·C2 / ((¼ + C1)·(1/3 + C2)) = 1.0766611875245911e-6.
     const right = (C1 * C2) / ((0.25 + C1) * (1 / 3 + C2));
     expect(right).toBeCloseTo(1.0766611875245911e-6, 18);
-    expect(ssim([0, 0, 1, 0, 0, 1], [0, 0, 0, 0, 0, 0], { width: 3, height: 2, window: 2 })).toBeCloseTo((1 + right) / 2, 14);
+    expect(ssim([0, 0, 1, 0, 0, 1], [0, 0, 0, 0, 0, 0], { width: 3, height: 2, window: 2 })).toBeCloseTo(
+      (1 + right) / 2,
+      14,
+    );
   });
 
   it("matches scikit-image's structural_similarity(win_size=7, data_range=1)", () => {
@@ -142,7 +145,12 @@ describe('SSIM (7x7 uniform windows, sample statistics, C1 = 1e-4, C2 = 9e-4)', 
     const a = Array.from({ length: 784 }, (_, i) => ((i * 37) % 101) / 100);
     const b = Array.from({ length: 784 }, (_, i) => ((i * 53) % 97) / 96);
     expect(ssim(a, b)).toBeCloseTo(-0.003919912904037999, 12);
-    expect(ssim(a, a.map((v) => 0.5 * v + 0.25))).toBeCloseTo(0.8015231453331744, 12);
+    expect(
+      ssim(
+        a,
+        a.map((v) => 0.5 * v + 0.25),
+      ),
+    ).toBeCloseTo(0.8015231453331744, 12);
   });
 
   it('is symmetric', () => {
@@ -163,7 +171,12 @@ describe('match %', () => {
   it('is 100 · SSIM, clipped to [0, 100]', () => {
     const a = Array.from({ length: 784 }, (_, i) => ((i * 37) % 101) / 100);
     expect(matchPercent(a, a)).toBeCloseTo(100, 10);
-    expect(matchPercent(a, a.map((v) => 0.5 * v + 0.25))).toBeCloseTo(80.15231453331744, 9);
+    expect(
+      matchPercent(
+        a,
+        a.map((v) => 0.5 * v + 0.25),
+      ),
+    ).toBeCloseTo(80.15231453331744, 9);
     expect(matchPercent(new Array(784).fill(0), new Array(784).fill(1))).toBeCloseTo((100 * C1) / (1 + C1), 12);
     // Anti-correlated images (negative SSIM) score 0, not a negative percentage.
     expect(matchPercent([1, 1, 0, 0], [0, 0, 1, 1], { width: 2, height: 2, window: 2 })).toBe(0);

@@ -24,7 +24,12 @@ describe('the exposed api object', () => {
     const sample = await api.sample(modelId, 3, 1);
     expect(transferred.slice(-2)).toEqual([sample.codes.buffer, sample.images.buffer]);
     const pca = await api.pca('glyphs', 2);
-    expect(transferred.slice(-4)).toEqual([pca.mean.buffer, pca.components.buffer, pca.eigenvalues.buffer, pca.explainedVarianceRatio.buffer]);
+    expect(transferred.slice(-4)).toEqual([
+      pca.mean.buffer,
+      pca.components.buffer,
+      pca.eigenvalues.buffer,
+      pca.explainedVarianceRatio.buffer,
+    ]);
     const progress: TrainProgress[] = [];
     await api.train(modelId, config({ steps: 3, previewCount: 2 }), (p) => progress.push(p));
     const last = progress.at(-1) as TrainProgress;

@@ -45,7 +45,8 @@ class PgliteDatabase implements Database {
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
     return this.db.transaction((tx) =>
       fn({
-        query: async <R extends object>(sql: string, params: readonly SqlValue[] = []) => (await tx.query<R>(sql, [...params])).rows,
+        query: async <R extends object>(sql: string, params: readonly SqlValue[] = []) =>
+          (await tx.query<R>(sql, [...params])).rows,
         exec: async (sql: string) => void (await tx.exec(sql)),
       }),
     );
@@ -73,7 +74,8 @@ class PostgresDatabase implements Database {
     try {
       await client.query('BEGIN');
       const result = await fn({
-        query: async <R extends object>(sql: string, params: readonly SqlValue[] = []) => (await client.query(sql, [...params])).rows as R[],
+        query: async <R extends object>(sql: string, params: readonly SqlValue[] = []) =>
+          (await client.query(sql, [...params])).rows as R[],
         // No parameters: the simple protocol, which allows several statements.
         exec: async (sql: string) => void (await client.query(sql)),
       });
@@ -109,7 +111,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
         await setup.end();
       }
     }
-    const pool = new pg.Pool({ connectionString: options.url, max: 10, ...(schema ? { options: `-c search_path=${schema}` } : {}) });
+    const pool = new pg.Pool({
+      connectionString: options.url,
+      max: 10,
+      ...(schema ? { options: `-c search_path=${schema}` } : {}),
+    });
     // An idle client that loses its server must not crash the process; the next query reports the error.
     pool.on('error', (error) => console.error(`[classroom] PostgreSQL connection error: ${error.message}`));
     const db = new PostgresDatabase(pool);

@@ -22,14 +22,25 @@ function clock() {
     const s = Math.max(0, Math.round((endsAt - Date.now()) / 1000));
     // "{time} left": the number large, the words around it smaller; textContent stays "12:34 left".
     const [before, after] = t('classroom.board.timeLeft', { time: '\u0000' }).split('\u0000');
-    time.replaceChildren(...(before ? [Object.assign(document.createElement('small'), { textContent: before })] : []), `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`, Object.assign(document.createElement('small'), { textContent: after ?? '' }));
-  } else time.textContent = state === 'draft' ? t('classroom.board.draft') : state === 'ended' ? t('classroom.board.ended') : '';
+    time.replaceChildren(
+      ...(before ? [Object.assign(document.createElement('small'), { textContent: before })] : []),
+      `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`,
+      Object.assign(document.createElement('small'), { textContent: after ?? '' }),
+    );
+  } else
+    time.textContent =
+      state === 'draft' ? t('classroom.board.draft') : state === 'ended' ? t('classroom.board.ended') : '';
 }
 
 function row(r) {
   const tr = document.createElement('tr');
   if (r.rank <= 3) tr.className = `podium-${r.rank}`;
-  for (const v of [r.rank, r.nickname, `★ ${r.stars.toLocaleString(locale)}`, t('classroom.board.levelsDone', { done: r.levelsCompleted, total: levelCount })]) {
+  for (const v of [
+    r.rank,
+    r.nickname,
+    `★ ${r.stars.toLocaleString(locale)}`,
+    t('classroom.board.levelsDone', { done: r.levelsCompleted, total: levelCount }),
+  ]) {
     const td = document.createElement('td');
     td.textContent = String(v);
     tr.append(td);
@@ -59,7 +70,8 @@ function draw() {
   page = Math.min(page, pages - 1);
   body.replaceChildren(...rows.slice(page * perPage, (page + 1) * perPage).map(row));
   $('empty').hidden = rows.length > 0;
-  const players = rows.length === 1 ? t('classroom.board.onePlayer') : t('classroom.board.players', { count: rows.length });
+  const players =
+    rows.length === 1 ? t('classroom.board.onePlayer') : t('classroom.board.players', { count: rows.length });
   $('status').textContent = pages > 1 ? t('classroom.board.page', { players, page: page + 1, pages }) : players;
 }
 
@@ -73,7 +85,13 @@ async function refresh() {
     state = c.state;
     document.body.classList.toggle('draft', state === 'draft');
     document.body.classList.toggle('ended', state === 'ended');
-    $('phase').textContent = t(state === 'draft' ? 'classroom.board.draftHint' : state === 'ended' ? 'classroom.board.endedHint' : 'classroom.board.running');
+    $('phase').textContent = t(
+      state === 'draft'
+        ? 'classroom.board.draftHint'
+        : state === 'ended'
+          ? 'classroom.board.endedHint'
+          : 'classroom.board.running',
+    );
     endsAt = c.endsAt ? Date.parse(c.endsAt) : null;
     levelCount = c.levels.length;
     rows = data.rows;

@@ -80,7 +80,11 @@ async function list() {
       ? [el('li', t('classroom.teacher.noCompetitions'), { className: 'empty-note' })]
       : competitions.map((c) => {
           const li = el('li');
-          const b = el('button', t('classroom.teacher.listItem', { code: c.code, title: c.title, state: t(`classroom.state.${c.state}`) }), { type: 'button' });
+          const b = el(
+            'button',
+            t('classroom.teacher.listItem', { code: c.code, title: c.title, state: t(`classroom.state.${c.state}`) }),
+            { type: 'button' },
+          );
           if (c.code === current) b.className = 'current';
           b.onclick = () => show(c.code);
           li.append(b);
@@ -95,7 +99,13 @@ async function create(event) {
   if (levels.length === 0) return say(t('classroom.teacher.pickLevel'));
   const seed = $('seed').value === '' ? undefined : Number($('seed').value);
   try {
-    const { competition } = await api('POST', '/api/teacher/competitions', { title: $('title').value, levels, durationMinutes: Number($('minutes').value), variantMode: $('mode').value, ...(seed === undefined ? {} : { seed }) });
+    const { competition } = await api('POST', '/api/teacher/competitions', {
+      title: $('title').value,
+      levels,
+      durationMinutes: Number($('minutes').value),
+      variantMode: $('mode').value,
+      ...(seed === undefined ? {} : { seed }),
+    });
     say('');
     current = competition.code;
     await list();
@@ -106,39 +116,56 @@ async function create(event) {
 }
 
 function summary(c) {
-  const time = c.state === 'running' ? t('classroom.teacher.timeLeft', { time: clock(c.secondsLeft) }) : t('classroom.teacher.minutesPlanned', { minutes: Math.round(c.durationSeconds / 60) });
-  return t('classroom.teacher.summary', { title: c.title, state: t(`classroom.state.${c.state}`), levels: c.levels.length, seed: String(c.seed), mode: t(`classroom.teacher.mode.${c.variantMode}`), time });
+  const time =
+    c.state === 'running'
+      ? t('classroom.teacher.timeLeft', { time: clock(c.secondsLeft) })
+      : t('classroom.teacher.minutesPlanned', { minutes: Math.round(c.durationSeconds / 60) });
+  return t('classroom.teacher.summary', {
+    title: c.title,
+    state: t(`classroom.state.${c.state}`),
+    levels: c.levels.length,
+    seed: String(c.seed),
+    mode: t(`classroom.teacher.mode.${c.variantMode}`),
+    time,
+  });
 }
 
 async function show(code) {
   const switched = code !== current;
   current = code;
   try {
-    const [data, { submissions }] = await Promise.all([api('GET', `/api/teacher/competitions/${code}`), api('GET', `/api/teacher/competitions/${code}/submissions`)]);
+    const [data, { submissions }] = await Promise.all([
+      api('GET', `/api/teacher/competitions/${code}`),
+      api('GET', `/api/teacher/competitions/${code}/submissions`),
+    ]);
     const c = data.competition;
     $('detail').hidden = false;
     $('code').textContent = c.code;
     $('join-hint').textContent = t('classroom.teacher.joinHint', { url: `${joinBase}/` });
     $('state').textContent = summary(c);
     // Set once per competition: a new src every 2 s would reload the image and flicker.
-    if ($('qr').dataset.code !== c.code) Object.assign($('qr'), { src: `/api/competitions/${c.code}/qr.svg` }).dataset.code = c.code;
+    if ($('qr').dataset.code !== c.code)
+      Object.assign($('qr'), { src: `/api/competitions/${c.code}/qr.svg` }).dataset.code = c.code;
     $('board').href = `/board/${c.code}`;
     $('start').disabled = c.state !== 'draft';
     $('stop').disabled = c.state === 'ended';
-    $('players-heading').textContent = t('classroom.teacher.players', { count: data.players.filter((p) => !p.removed).length });
+    $('players-heading').textContent = t('classroom.teacher.players', {
+      count: data.players.filter((p) => !p.removed).length,
+    });
     $('players-empty').hidden = data.players.length > 0;
     $('players').replaceChildren(
       ...data.players.map((p) => {
-            const li = el('li', '', { className: p.removed ? 'removed' : '' });
-            li.append(el('span', p.nickname));
-            if (p.removed) li.title = t('classroom.teacher.removed');
-            else {
-              const b = el('button', t('classroom.teacher.remove'), { type: 'button' });
-              b.onclick = () => act(() => api('POST', `/api/teacher/competitions/${code}/remove-player`, { nickname: p.nickname }));
-              li.append(b);
-            }
-            return li;
-          }),
+        const li = el('li', '', { className: p.removed ? 'removed' : '' });
+        li.append(el('span', p.nickname));
+        if (p.removed) li.title = t('classroom.teacher.removed');
+        else {
+          const b = el('button', t('classroom.teacher.remove'), { type: 'button' });
+          b.onclick = () =>
+            act(() => api('POST', `/api/teacher/competitions/${code}/remove-player`, { nickname: p.nickname }));
+          li.append(b);
+        }
+        return li;
+      }),
     );
     $('feed-heading').textContent = t('classroom.teacher.feed', { count: data.submissions });
     $('feed').replaceChildren(

@@ -28,7 +28,13 @@ export interface SfxOptions {
   index?: number;
 }
 
-const note = (frequency: number, start: number, duration: number, gain: number, type: SfxNote['type'] = 'sine'): SfxNote => ({
+const note = (
+  frequency: number,
+  start: number,
+  duration: number,
+  gain: number,
+  type: SfxNote['type'] = 'sine',
+): SfxNote => ({
   frequency,
   start,
   duration,
@@ -49,7 +55,12 @@ export function scheduleFor(effect: SfxName, options: SfxOptions = {}): SfxNote[
       return [note(STAR_STEPS[i], 0, 0.22, 0.12), note(STAR_STEPS[i + 1], 0.07, 0.3, 0.09)];
     }
     case 'success':
-      return [note(523.25, 0, 0.14, 0.1, 'triangle'), note(659.25, 0.11, 0.14, 0.1, 'triangle'), note(783.99, 0.22, 0.14, 0.1, 'triangle'), note(1046.5, 0.33, 0.4, 0.11, 'triangle')];
+      return [
+        note(523.25, 0, 0.14, 0.1, 'triangle'),
+        note(659.25, 0.11, 0.14, 0.1, 'triangle'),
+        note(783.99, 0.22, 0.14, 0.1, 'triangle'),
+        note(1046.5, 0.33, 0.4, 0.11, 'triangle'),
+      ];
     case 'fail':
       return [note(220, 0, 0.22, 0.1, 'triangle'), note(174.61, 0.18, 0.38, 0.1, 'triangle')];
     case 'tick':
@@ -160,7 +171,10 @@ export function soundLog(): string[] {
 }
 
 function browserContext(): AudioContextLike | null {
-  const w = window as unknown as { AudioContext?: new () => AudioContextLike; webkitAudioContext?: new () => AudioContextLike };
+  const w = window as unknown as {
+    AudioContext?: new () => AudioContextLike;
+    webkitAudioContext?: new () => AudioContextLike;
+  };
   const Ctor = w.AudioContext ?? w.webkitAudioContext;
   return Ctor ? new Ctor() : null;
 }

@@ -108,7 +108,8 @@ async function playPayload(s: LevelSession, example: SolutionPayload): Promise<v
       return;
     case 'latentPoints':
       // Navigator: the payload answers one target; new attempts draw targets at random until it comes up.
-      for (let i = 0; i < 100 && example.target !== undefined && s.mapPlay && s.mapPlay.target !== example.target; i++) await s.newMapAttempt();
+      for (let i = 0; i < 100 && example.target !== undefined && s.mapPlay && s.mapPlay.target !== example.target; i++)
+        await s.newMapAttempt();
       for (const point of example.points) {
         if (s.status !== 'idle') break;
         const [x, y] = s.fromPayloadPoint(point);
@@ -137,7 +138,10 @@ async function playPayload(s: LevelSession, example: SolutionPayload): Promise<v
 }
 
 /** Map and arithmetic levels: time to the pretrained model being ready, then one scored attempt. */
-export async function runPretrainedLevelBench(payload: SolutionPayload, timeoutMs: number): Promise<PretrainedLevelBench> {
+export async function runPretrainedLevelBench(
+  payload: SolutionPayload,
+  timeoutMs: number,
+): Promise<PretrainedLevelBench> {
   const s = session();
   const t0 = performance.now();
   s.start();

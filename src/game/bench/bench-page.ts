@@ -28,7 +28,14 @@ export interface BenchOptions {
 }
 
 /** 784-256-32-256-784, the model the design's figures are measured on. */
-export const BENCH_SPEC: ModelSpec = { kind: 'dense', dataset: 'mnist', hidden: [256], bottleneck: 32, activation: 'relu', seed: 7 };
+export const BENCH_SPEC: ModelSpec = {
+  kind: 'dense',
+  dataset: 'mnist',
+  hidden: [256],
+  bottleneck: 32,
+  activation: 'relu',
+  seed: 7,
+};
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -52,7 +59,9 @@ export async function runBackendBench(bridge: MlBridge, opts: BenchOptions): Pro
   const init = await bridge.start();
   const call = <T>(fn: (api: Comlink.Remote<MlWorkerApi>) => Promise<T>) => bridge.call(fn);
   const train = (modelId: string, steps: number, batchSize: number, jobId: string) =>
-    call((api) => api.train(modelId, { jobId, steps, batchSize, optimizer: 'adam', learningRate: 1e-3, loss: 'mse', seed: 1 }));
+    call((api) =>
+      api.train(modelId, { jobId, steps, batchSize, optimizer: 'adam', learningRate: 1e-3, loss: 'mse', seed: 1 }),
+    );
 
   await sleep(500);
   const idleMeter = frameMeter();
@@ -93,7 +102,12 @@ export async function runBackendBench(bridge: MlBridge, opts: BenchOptions): Pro
       steps: opts.trainSteps,
       batchSize: opts.batchSize,
     },
-    decode: { onePointP50Ms: decodeOne.p50, onePointP95Ms: decodeOne.p95, grid20P50Ms: grid.p50, grid20P95Ms: grid.p95 },
+    decode: {
+      onePointP50Ms: decodeOne.p50,
+      onePointP95Ms: decodeOne.p95,
+      grid20P50Ms: grid.p50,
+      grid20P95Ms: grid.p95,
+    },
     frames: { idle, training, fpsRatio: idle.fps > 0 ? training.fps / idle.fps : 0 },
     tensors: { before, after, steps: opts.memorySteps },
   };

@@ -11,7 +11,14 @@
 import { levelVariant, type LevelDefinition, type SolutionPayload } from '../../shared/levels';
 import { checkNickname, isJoinCode, normalizeJoinCode } from '../../shared/classroom/names';
 import type { ClassroomClient } from './client';
-import { loadSavedClass, storeSavedClass, type Membership, type OutboxItem, type SavedClass, type StorageLike } from './saved-class';
+import {
+  loadSavedClass,
+  storeSavedClass,
+  type Membership,
+  type OutboxItem,
+  type SavedClass,
+  type StorageLike,
+} from './saved-class';
 import type { MeReply } from './wire';
 
 export interface ClassroomView {
@@ -75,7 +82,8 @@ export class ClassroomService {
     this.random = options.random ?? Math.random;
     const loaded = loadSavedClass(options.storage);
     this.saved = loaded.saved;
-    if (!loaded.ok) this.problem = `Your class record could not be read (${loaded.problem}); it was set aside. Join the class again.`;
+    if (!loaded.ok)
+      this.problem = `Your class record could not be read (${loaded.problem}); it was set aside. Join the class again.`;
     if (this.pending().length > 0) void this.flush();
   }
 
@@ -104,17 +112,31 @@ export class ClassroomService {
 
   async join(code: string, nickname: string): Promise<JoinOutcome> {
     const pending = this.pending().length;
-    if (pending > 0) return { ok: false, message: `${pending} attempt(s) of your current class have not reached its server yet; wait until they are sent.` };
+    if (pending > 0)
+      return {
+        ok: false,
+        message: `${pending} attempt(s) of your current class have not reached its server yet; wait until they are sent.`,
+      };
     const formProblem = ClassroomService.checkForm(code, nickname);
     if (formProblem) return { ok: false, message: formProblem };
-    const reply = await this.options.client.join(normalizeJoinCode(code), checkNickname(nickname).ok ? nickname.trim() : nickname);
+    const reply = await this.options.client.join(
+      normalizeJoinCode(code),
+      checkNickname(nickname).ok ? nickname.trim() : nickname,
+    );
     this.reachable = reply.kind !== 'retry';
     if (reply.kind !== 'ok') {
       this.emit();
       return { ok: false, message: reply.message };
     }
     const b = reply.body;
-    const membership: Membership = { code: b.competition.code, nickname: b.nickname, token: b.token, seed: b.seed, competition: b.competition, joinedAt: this.now() };
+    const membership: Membership = {
+      code: b.competition.code,
+      nickname: b.nickname,
+      token: b.token,
+      seed: b.seed,
+      competition: b.competition,
+      joinedAt: this.now(),
+    };
     this.saved = { version: 1, membership, items: [] };
     this.standing = null;
     this.problem = null;
@@ -127,7 +149,11 @@ export class ClassroomService {
   /** Leaves the class (this device forgets the membership); refused while attempts are still unsent. */
   leave(): { ok: true } | { ok: false; message: string } {
     const pending = this.pending().length;
-    if (pending > 0) return { ok: false, message: `${pending} attempt(s) have not reached the class server yet; stay until they are sent.` };
+    if (pending > 0)
+      return {
+        ok: false,
+        message: `${pending} attempt(s) have not reached the class server yet; stay until they are sent.`,
+      };
     this.saved = { version: 1, membership: null, items: [] };
     this.standing = null;
     this.problem = null;
@@ -150,7 +176,15 @@ export class ClassroomService {
   /** Queues a completed attempt of a competition level (stored first, then sent); null outside a competition. */
   submitAttempt(levelId: string, payload: SolutionPayload): OutboxItem | null {
     if (this.disposed || !this.playsLevel(levelId)) return null;
-    const item: OutboxItem = { key: newAttemptKey(), levelId, payload: structuredClone(payload), createdAt: this.now(), tries: 0, nextTryAt: 0, state: 'pending' };
+    const item: OutboxItem = {
+      key: newAttemptKey(),
+      levelId,
+      payload: structuredClone(payload),
+      createdAt: this.now(),
+      tries: 0,
+      nextTryAt: 0,
+      state: 'pending',
+    };
     this.saved = { ...this.saved, items: [...this.saved.items, item] };
     this.persist();
     this.emit();
@@ -160,7 +194,8 @@ export class ClassroomService {
 
   /** The newest attempt of a level (what the results screen reports). */
   latestFor(levelId: string): OutboxItem | undefined {
-    for (let i = this.saved.items.length - 1; i >= 0; i--) if (this.saved.items[i].levelId === levelId) return this.saved.items[i];
+    for (let i = this.saved.items.length - 1; i >= 0; i--)
+      if (this.saved.items[i].levelId === levelId) return this.saved.items[i];
     return undefined;
   }
 
@@ -192,7 +227,10 @@ export class ClassroomService {
     this.reachable = reply.kind !== 'retry';
     if (reply.kind === 'ok') {
       this.standing = reply.body;
-      this.saved = { ...this.saved, membership: { ...current, competition: reply.body.competition, seed: reply.body.seed } };
+      this.saved = {
+        ...this.saved,
+        membership: { ...current, competition: reply.body.competition, seed: reply.body.seed },
+      };
       this.persist();
     } else if (reply.kind === 'refused') {
       this.problem = reply.message;
@@ -220,7 +258,10 @@ export class ClassroomService {
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.retryTimer = null;
     this.nextRetryAt = null;
-    this.saved = { ...this.saved, items: this.saved.items.map((i) => (i.state === 'pending' ? { ...i, nextTryAt: 0 } : i)) };
+    this.saved = {
+      ...this.saved,
+      items: this.saved.items.map((i) => (i.state === 'pending' ? { ...i, nextTryAt: 0 } : i)),
+    };
     void this.flush();
   }
 
@@ -246,12 +287,22 @@ export class ClassroomService {
         this.schedule(wait);
         break;
       }
-      const reply = await this.options.client.submit(m.token, { levelId: item.levelId, idempotencyKey: item.key, payload: item.payload, attemptedAt: new Date(item.createdAt).toISOString() });
+      const reply = await this.options.client.submit(m.token, {
+        levelId: item.levelId,
+        idempotencyKey: item.key,
+        payload: item.payload,
+        attemptedAt: new Date(item.createdAt).toISOString(),
+      });
       if (this.saved.membership?.token !== m.token) break;
       this.reachable = reply.kind !== 'retry';
       if (reply.kind === 'ok') {
         const s = reply.body.submission;
-        this.update(item.key, { state: 'sent', tries: item.tries + 1, result: { score: s.score, stars: s.stars as 0 | 1 | 2 | 3, goalMet: s.goalMet }, message: undefined });
+        this.update(item.key, {
+          state: 'sent',
+          tries: item.tries + 1,
+          result: { score: s.score, stars: s.stars as 0 | 1 | 2 | 3, goalMet: s.goalMet },
+          message: undefined,
+        });
         acknowledged = true;
       } else if (reply.kind === 'refused') {
         this.update(item.key, { state: 'refused', tries: item.tries + 1, message: reply.message });

@@ -6,7 +6,15 @@
  */
 import type { z } from 'zod';
 import type { SolutionPayload } from '../../shared/levels';
-import { ErrorReplySchema, JoinReplySchema, MeReplySchema, SubmissionReplySchema, type JoinReply, type MeReply, type SubmissionReply } from './wire';
+import {
+  ErrorReplySchema,
+  JoinReplySchema,
+  MeReplySchema,
+  SubmissionReplySchema,
+  type JoinReply,
+  type MeReply,
+  type SubmissionReply,
+} from './wire';
 
 export type Reply<T> =
   | { kind: 'ok'; status: number; body: T }
@@ -53,7 +61,11 @@ export class ClassroomClient {
   }
 
   submit(token: string, submission: SubmissionRequest): Promise<Reply<SubmissionReply>> {
-    return this.request('POST', '/api/submissions', SubmissionReplySchema, { token, body: submission, timeoutMs: this.submitTimeoutMs });
+    return this.request('POST', '/api/submissions', SubmissionReplySchema, {
+      token,
+      body: submission,
+      timeoutMs: this.submitTimeoutMs,
+    });
   }
 
   private async request<S extends z.ZodType>(
@@ -78,7 +90,14 @@ export class ClassroomClient {
       });
     } catch (error) {
       const timedOut = controller.signal.aborted;
-      return { kind: 'retry', status: 0, message: timedOut ? 'The class server did not answer in time.' : `The class server cannot be reached (${String((error as Error)?.message ?? error)}).`, retryAfterMs: null };
+      return {
+        kind: 'retry',
+        status: 0,
+        message: timedOut
+          ? 'The class server did not answer in time.'
+          : `The class server cannot be reached (${String((error as Error)?.message ?? error)}).`,
+        retryAfterMs: null,
+      };
     } finally {
       clearTimeout(timer);
     }
@@ -92,13 +111,23 @@ export class ClassroomClient {
       const parsed = schema.safeParse(json);
       if (parsed.success) return { kind: 'ok', status: response.status, body: parsed.data };
       // A 2xx we cannot read is not a refusal of the attempt: try again later (a replay is idempotent).
-      return { kind: 'retry', status: response.status, message: 'The class server sent an answer the game cannot read; it will try again.', retryAfterMs: null };
+      return {
+        kind: 'retry',
+        status: response.status,
+        message: 'The class server sent an answer the game cannot read; it will try again.',
+        retryAfterMs: null,
+      };
     }
     const error = ErrorReplySchema.safeParse(json);
     const message = error.success ? error.data.message : `The class server answered ${response.status}.`;
     if (response.status === 429 || response.status >= 500 || response.status === 408) {
       const after = Number(response.headers.get('retry-after'));
-      return { kind: 'retry', status: response.status, message, retryAfterMs: Number.isFinite(after) && after > 0 ? after * 1000 : null };
+      return {
+        kind: 'retry',
+        status: response.status,
+        message,
+        retryAfterMs: Number.isFinite(after) && after > 0 ? after * 1000 : null,
+      };
     }
     return { kind: 'refused', status: response.status, message };
   }

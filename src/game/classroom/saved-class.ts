@@ -73,7 +73,11 @@ export function loadSavedClass(storage: StorageLike | null): LoadedClass {
   } catch {
     // Storage full or blocked: the record stays where it is, unread.
   }
-  return { ok: false, saved: EMPTY_CLASS, problem: json === undefined ? 'not JSON' : parsed.error.issues[0]?.message ?? 'unreadable' };
+  return {
+    ok: false,
+    saved: EMPTY_CLASS,
+    problem: json === undefined ? 'not JSON' : (parsed.error.issues[0]?.message ?? 'unreadable'),
+  };
 }
 
 /** False when the browser refused to store (private mode, quota): the caller says so to the player. */

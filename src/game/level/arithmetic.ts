@@ -41,7 +41,9 @@ export class ArithmeticPlay {
     const cards: CardView[] = [];
     for (const card of setup.deck) cards.push({ card, image: await pretrained.cardImage(card) });
     const glyphs = [...setup.deck, ...setup.hidden].every((c) => c.image.kind === 'glyph');
-    return glyphs ? new ArithmeticPlay(pretrained, cards, targets, 5, 7) : new ArithmeticPlay(pretrained, cards, targets, 28, 28);
+    return glyphs
+      ? new ArithmeticPlay(pretrained, cards, targets, 5, 7)
+      : new ArithmeticPlay(pretrained, cards, targets, 28, 28);
   }
 
   /** Decodes the expression and measures it as the level's scorer expects. */

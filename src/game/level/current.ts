@@ -34,7 +34,16 @@ export function levelSnapshot() {
     compare: s.compare ? { points: s.compare.count, bounds: { ...s.compare.bounds } } : null,
     probe: s.probe ? { ...s.probe } : null,
     probeDecodes: s.probeDecodes,
-    mapPlay: s.mapPlay ? { mode: s.mapPlay.mode, target: s.mapPlay.target, live: s.mapPlay.live, pathPoints: s.mapPlay.path.length, placed: s.mapPlay.placed.map((p) => ({ ...p })), compareVerdicts: s.mapPlay.compareVerdicts.map((v) => ({ ...v })) } : null,
+    mapPlay: s.mapPlay
+      ? {
+          mode: s.mapPlay.mode,
+          target: s.mapPlay.target,
+          live: s.mapPlay.live,
+          pathPoints: s.mapPlay.path.length,
+          placed: s.mapPlay.placed.map((p) => ({ ...p })),
+          compareVerdicts: s.mapPlay.compareVerdicts.map((v) => ({ ...v })),
+        }
+      : null,
     elapsedMs: s.elapsedMs(),
     error: s.error,
     message: s.message,

@@ -56,7 +56,12 @@ function landscape(width: number, height: number): LevelLayout {
   const rw = width - rx - M;
   const runCard = { x: rx, y: top, width: rw, height: 84 };
   const train = { x: rx + 16, y: top + 18, width: 168, height: 48 };
-  const progress = { x: train.x + train.width + 24, y: top + 12, width: rx + rw - 16 - (train.x + train.width + 24), height: 60 };
+  const progress = {
+    x: train.x + train.width + 24,
+    y: top + 12,
+    width: rx + rw - 16 - (train.x + train.width + 24),
+    height: 60,
+  };
   const chartCard = { x: rx, y: runCard.y + runCard.height + 10, width: rw, height: 190 };
   const chart = { x: chartCard.x + 12, y: chartCard.y + 8, width: chartCard.width - 24, height: chartCard.height - 14 };
   const imagesTop = chartCard.y + chartCard.height + 10;
@@ -124,7 +129,12 @@ function portrait(width: number, height: number, controlsHeight: number, liveCha
     if (chartH > 0) y += chartH + 8;
     imagesCard = { x: M, y, width: w, height: Math.max(0, hint.y - 8 - y) };
   }
-  const chart = { x: chartCard.x + 8, y: chartCard.y + 8, width: chartCard.width - 16, height: Math.max(0, chartCard.height - 14) };
+  const chart = {
+    x: chartCard.x + 8,
+    y: chartCard.y + 8,
+    width: chartCard.width - 16,
+    height: Math.max(0, chartCard.height - 14),
+  };
   // Scrolled to the end, the images card ends just above the hint strip.
   const contentHeight = !scrolls ? height : imagesCard.y + imagesCard.height + 8 + (height - hint.y);
   const card = { x: 8, y: 16, width: width - 16, height: height - 32 };

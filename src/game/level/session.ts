@@ -8,7 +8,17 @@ import { MlError } from '../../shared/errors';
 import { resolveControlValues } from '../../shared/levels/controls';
 import { denseParamCount, fromDataBox, heldOutLetters, type CodeBox } from '../../shared/levels/harness';
 import type { Evaluation } from '../../shared/levels/measurements';
-import type { ArithmeticSetup, ControlValue, LevelDefinition, LevelScore, LinearTerm, MapSetup, SolutionPayload, SolutionSpecOf, TrainedSetup } from '../../shared/levels/types';
+import type {
+  ArithmeticSetup,
+  ControlValue,
+  LevelDefinition,
+  LevelScore,
+  LinearTerm,
+  MapSetup,
+  SolutionPayload,
+  SolutionSpecOf,
+  TrainedSetup,
+} from '../../shared/levels/types';
 import { isCleanDigit, isNonDigit, predictedClass } from '../../shared/scoring/judge';
 import { drawLatent } from '../../shared/levels/harness';
 import { judgeImages, measureTrained, PretrainedLevel } from '../../shared/levels/measure';
@@ -137,7 +147,10 @@ export interface WorkerInterruption {
 export function interruptionLines(i: WorkerInterruption, compact = false): { title: string; detail: string } {
   switch (i.kind) {
     case 'resumed':
-      return { title: t('level.resume.stopped'), detail: t(compact ? 'level.resume.continuesShort' : 'level.resume.continues', { step: i.fromStep ?? 0 }) };
+      return {
+        title: t('level.resume.stopped'),
+        detail: t(compact ? 'level.resume.continuesShort' : 'level.resume.continues', { step: i.fromStep ?? 0 }),
+      };
     case 'noCheckpoint':
       return { title: t('level.resume.stopped'), detail: t('level.resume.noCheckpoint') };
     case 'again':
@@ -160,9 +173,14 @@ export function interruptionText(i: WorkerInterruption): string {
  * Pure: after a restart, where the run can continue. `restoredStep` is the restart report's entry for the run's
  * model (undefined: the new worker does not know the model; null: it has no checkpoint of it).
  */
-export function resumePoint(restoredStep: number | null | undefined, totalSteps: number | null, resumedBefore: boolean): { kind: 'resume'; fromStep: number; steps: number } | { kind: 'noCheckpoint' | 'again' } {
+export function resumePoint(
+  restoredStep: number | null | undefined,
+  totalSteps: number | null,
+  resumedBefore: boolean,
+): { kind: 'resume'; fromStep: number; steps: number } | { kind: 'noCheckpoint' | 'again' } {
   if (resumedBefore) return { kind: 'again' };
-  if (restoredStep === null || restoredStep === undefined || totalSteps === null || totalSteps <= 0) return { kind: 'noCheckpoint' };
+  if (restoredStep === null || restoredStep === undefined || totalSteps === null || totalSteps <= 0)
+    return { kind: 'noCheckpoint' };
   const fromStep = Math.min(restoredStep, totalSteps);
   // A checkpoint taken at the very last step still trains one step: the worker's train() needs at least one.
   return { kind: 'resume', fromStep, steps: Math.max(1, totalSteps - fromStep) };
@@ -273,7 +291,9 @@ export class LevelSession {
   }
 
   get arithmeticSetup(): ArithmeticSetup | null {
-    return this.level.setup.kind === 'arithmetic' && this.level.solution.kind === 'expression' ? this.level.setup : null;
+    return this.level.setup.kind === 'arithmetic' && this.level.solution.kind === 'expression'
+      ? this.level.setup
+      : null;
   }
 
   /** Most terms and largest |weight| an expression may have (arithmetic levels). */
@@ -434,21 +454,27 @@ export class LevelSession {
       this.status = 'measuring';
       phase = 'measuring';
       this.changed();
-      const measured = await measureTrained(bridgeEngine(this.bridge), level, model.modelId, plan.spec.bottleneck, { previewCount: HELD_OUT_PREVIEW });
+      const measured = await measureTrained(bridgeEngine(this.bridge), level, model.modelId, plan.spec.bottleneck, {
+        previewCount: HELD_OUT_PREVIEW,
+      });
       if (stale()) return;
       const scored = level.score(payload, measured.evaluation);
       const result: LevelResult = { ...scored, payload, evaluation: measured.evaluation };
       this.result = result;
       if (!this.best || better(level, result, this.best)) this.best = result;
       if (measured.preview) this.images = toRows(measured.preview);
-      if (model.latentSize === 2) this.map = await this.encodeMap(model.modelId, info.classNames, setup).catch(() => null);
+      if (model.latentSize === 2)
+        this.map = await this.encodeMap(model.modelId, info.classNames, setup).catch(() => null);
       if (stale()) return;
       this.status = 'done';
       this.changed();
     } catch (error) {
       if (isCode(error, 'JOB_SUPERSEDED') || stale()) return;
       if (isCode(error, 'WORKER_CRASHED')) {
-        this.endInterrupted(phase === 'measuring' ? 'measuring' : this.bridge.status === 'failed' ? 'failed' : 'noCheckpoint', this.progress?.step ?? null);
+        this.endInterrupted(
+          phase === 'measuring' ? 'measuring' : this.bridge.status === 'failed' ? 'failed' : 'noCheckpoint',
+          this.progress?.step ?? null,
+        );
         return;
       }
       this.status = 'error';
@@ -462,7 +488,13 @@ export class LevelSession {
    * with the same plan and seed for the remaining steps. Steps, elapsed time and the loss chart stay absolute.
    * Null when the run ended here (stale, or a crash it could not survive; the player has been told).
    */
-  private async trainResumable(modelId: string, config: Omit<TrainConfig, 'jobId' | 'checkpointKey'>, width: number, height: number, stale: () => boolean): Promise<TrainResult | null> {
+  private async trainResumable(
+    modelId: string,
+    config: Omit<TrainConfig, 'jobId' | 'checkpointKey'>,
+    width: number,
+    height: number,
+    stale: () => boolean,
+  ): Promise<TrainResult | null> {
     let offset = 0;
     let elapsedBase = 0;
     let jobConfig = config;
@@ -651,8 +683,26 @@ export class LevelSession {
     const pathSpec = this.pathSpec;
     const spec =
       this.pointsSpec ??
-      (draws ? { kind: 'latentPoints' as const, dims: 2, maxPoints: draws.maxDraws, bound: draws.muBound, minSeparation: 0, space: 'latent' as const } : null) ??
-      (pathSpec ? { kind: 'latentPoints' as const, dims: 2, maxPoints: pathSpec.maxPoints, bound: pathSpec.bound, minSeparation: 0, space: 'latent' as const } : null);
+      (draws
+        ? {
+            kind: 'latentPoints' as const,
+            dims: 2,
+            maxPoints: draws.maxDraws,
+            bound: draws.muBound,
+            minSeparation: 0,
+            space: 'latent' as const,
+          }
+        : null) ??
+      (pathSpec
+        ? {
+            kind: 'latentPoints' as const,
+            dims: 2,
+            maxPoints: pathSpec.maxPoints,
+            bound: pathSpec.bound,
+            minSeparation: 0,
+            space: 'latent' as const,
+          }
+        : null);
     const setup = this.level.setup as MapSetup;
     if (!spec) return;
     const run = ++this.runSeq;
@@ -753,7 +803,9 @@ export class LevelSession {
     if (mp.placed.length >= spec.maxPoints) return;
     if (mp.mode === 'holes' && spec.minSeparation > 0) {
       const p = this.toPayloadPoint(x, y);
-      const tooClose = mp.placed.some((q) => Math.hypot(...this.toPayloadPoint(q.x, q.y).map((v, i) => v - p[i])) < spec.minSeparation);
+      const tooClose = mp.placed.some(
+        (q) => Math.hypot(...this.toPayloadPoint(q.x, q.y).map((v, i) => v - p[i])) < spec.minSeparation,
+      );
       if (tooClose) {
         this.message = 'tooClose';
         this.changed();
@@ -796,7 +848,8 @@ export class LevelSession {
       const d = Math.hypot(x - last[0], y - last[1]);
       if (d < spec.maxStep * 0.25) return;
       const steps = Math.ceil(d / (spec.maxStep * 0.95));
-      for (let k = 1; k <= steps && mp.path.length < spec.maxPoints; k++) mp.path.push([round(last[0] + ((x - last[0]) * k) / steps), round(last[1] + ((y - last[1]) * k) / steps)]);
+      for (let k = 1; k <= steps && mp.path.length < spec.maxPoints; k++)
+        mp.path.push([round(last[0] + ((x - last[0]) * k) / steps), round(last[1] + ((y - last[1]) * k) / steps)]);
     }
     mp.judged = [];
     this.changed();
@@ -816,11 +869,15 @@ export class LevelSession {
     const mp = this.mapPlay;
     const spec = this.pathSpec;
     const pretrained = this.pretrained;
-    if (!mp || !spec || !pretrained || this.status !== 'idle' || this.placing || mp.path.length < spec.minPoints) return;
+    if (!mp || !spec || !pretrained || this.status !== 'idle' || this.placing || mp.path.length < spec.minPoints)
+      return;
     this.placing = true;
     try {
       mp.judged = await pretrained.judge(await pretrained.decode(Float32Array.from(mp.path.flat())));
-      this.scoreMap({ kind: 'path', points: mp.path.map((p) => [...p]) }, { judgeProbabilities: mp.judged.map((r) => [...r]) });
+      this.scoreMap(
+        { kind: 'path', points: mp.path.map((p) => [...p]) },
+        { judgeProbabilities: mp.judged.map((r) => [...r]) },
+      );
     } catch (error) {
       this.error = describe(error);
       this.changed();
@@ -884,7 +941,14 @@ export class LevelSession {
       const image = await this.bridge.decode(this.compareModelId, new Float32Array([cx, cy]));
       const [probs] = await judgeImages(bridgeEngine(this.bridge), image);
       const verdict = predictedClass(probs);
-      mp.compareVerdicts.push({ x: cx, y: cy, digit: verdict.label, confidence: verdict.confidence, hole: isNonDigit(probs), clean: isCleanDigit(probs) });
+      mp.compareVerdicts.push({
+        x: cx,
+        y: cy,
+        digit: verdict.label,
+        confidence: verdict.confidence,
+        hole: isNonDigit(probs),
+        clean: isCleanDigit(probs),
+      });
     } catch {
       // Not scored: a failed compare decode only leaves the verdict out.
     }
@@ -895,14 +959,24 @@ export class LevelSession {
     const mp = this.mapPlay;
     if (!mp || mp.placed.length === 0) return;
     if (mp.mode === 'dream') {
-      const payload: SolutionPayload = { kind: 'draws', draws: mp.draws.map((d) => ({ mu: [...d.mu], sigma: d.sigma, seed: d.seed })) };
+      const payload: SolutionPayload = {
+        kind: 'draws',
+        draws: mp.draws.map((d) => ({ mu: [...d.mu], sigma: d.sigma, seed: d.seed })),
+      };
       const evaluation: Evaluation = { judgeProbabilities: mp.judged.map((r) => [...r]) };
       this.scoreMap(payload, evaluation);
       return;
     }
     const points = mp.placed.map((p) => this.toPayloadPoint(p.x, p.y));
-    const payload: SolutionPayload = { kind: 'latentPoints', points, ...(mp.target !== null ? { target: mp.target } : {}) };
-    const evaluation: Evaluation = mp.mode === 'navigator' ? { matchPercent: mp.placed.map((p) => p.value) } : { judgeProbabilities: mp.judged.map((r) => [...r]) };
+    const payload: SolutionPayload = {
+      kind: 'latentPoints',
+      points,
+      ...(mp.target !== null ? { target: mp.target } : {}),
+    };
+    const evaluation: Evaluation =
+      mp.mode === 'navigator'
+        ? { matchPercent: mp.placed.map((p) => p.value) }
+        : { judgeProbabilities: mp.judged.map((r) => [...r]) };
     this.scoreMap(payload, evaluation);
   }
 
@@ -1013,11 +1087,22 @@ export class LevelSession {
   /** `offset`/`elapsedBase`: a resumed job counts from its checkpoint; the player sees the whole run's numbers. */
   private onProgress(p: TrainProgress, width: number, height: number, offset = 0, elapsedBase = 0): void {
     const step = offset + p.step;
-    this.progress = { step, totalSteps: offset + p.totalSteps, etaMs: p.etaMs, elapsedMs: elapsedBase + p.elapsedMs, samplesPerSecond: p.samplesPerSecond };
+    this.progress = {
+      step,
+      totalSteps: offset + p.totalSteps,
+      etaMs: p.etaMs,
+      elapsedMs: elapsedBase + p.elapsedMs,
+      samplesPerSecond: p.samplesPerSecond,
+    };
     if (p.checkpointStep !== undefined) this.checkpointStep = offset + p.checkpointStep;
     const last = this.lossHistory[this.lossHistory.length - 1];
     if (!last || last.step !== step) {
-      this.lossHistory.push({ step, total: p.loss.total, reconstruction: p.loss.reconstruction, ...(p.loss.kl !== undefined ? { kl: p.loss.kl } : {}) });
+      this.lossHistory.push({
+        step,
+        total: p.loss.total,
+        reconstruction: p.loss.reconstruction,
+        ...(p.loss.kl !== undefined ? { kl: p.loss.kl } : {}),
+      });
       if (this.lossHistory.length > 600) this.lossHistory = this.lossHistory.filter((_, i) => i % 2 === 0);
     }
     if (p.preview) {

@@ -348,7 +348,10 @@ export class MlBridge {
     const { remote, generation } = this.spawn();
     let init: InitResult;
     try {
-      init = await this.track(generation, remote.init({ backend: this.options.backend(), assetBase: this.options.assetBase }));
+      init = await this.track(
+        generation,
+        remote.init({ backend: this.options.backend(), assetBase: this.options.assetBase }),
+      );
     } catch (error) {
       // A worker that runs but cannot init (no backend at all) is dropped; the next call tries again.
       if (generation === this.generation) {

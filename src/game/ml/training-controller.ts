@@ -39,7 +39,8 @@ export class TrainingController {
   private lastModelId: string | null = null;
   private readonly shownNotices = new Set<string>();
   /** The clean samples shown while idle, so the noisy row can be recomputed when the noise controls move. */
-  private samples: { dataset: string; images: Float32Array; width: number; height: number; count: number } | null = null;
+  private samples: { dataset: string; images: Float32Array; width: number; height: number; count: number } | null =
+    null;
   private readonly unsubscribers: (() => void)[] = [];
 
   constructor(
@@ -82,7 +83,8 @@ export class TrainingController {
       await this.bridge.start();
       await this.loadSamples();
     } catch (error) {
-      if (!isCode(error, 'WORKER_CRASHED')) this.store.getState().addNotice('error', 'notice.trainingFailed', { detail: message(error) });
+      if (!isCode(error, 'WORKER_CRASHED'))
+        this.store.getState().addNotice('error', 'notice.trainingFailed', { detail: message(error) });
     }
   }
 
@@ -105,7 +107,16 @@ export class TrainingController {
       const model = await this.bridge.createModel(plan.spec);
       this.lastModelId = model.modelId;
       if (id !== this.runSeq) return;
-      this.current = { id, modelId: model.modelId, plan, width: info.width, height: info.height, interrupted: false, elapsedBase: 0, lastElapsed: 0 };
+      this.current = {
+        id,
+        modelId: model.modelId,
+        plan,
+        width: info.width,
+        height: info.height,
+        interrupted: false,
+        elapsedBase: 0,
+        lastElapsed: 0,
+      };
       st().beginRun(
         {
           modelId: model.modelId,
@@ -182,7 +193,8 @@ export class TrainingController {
     if (this.current !== run) return;
     const st = this.store.getState();
     const info = st.lab.backendInfo;
-    if (info && info.backend !== p.backend) st.setBackendInfo({ ...info, backend: p.backend, reason: p.notice ?? info.reason });
+    if (info && info.backend !== p.backend)
+      st.setBackendInfo({ ...info, backend: p.backend, reason: p.notice ?? info.reason });
     if (p.notice) this.showWorkerNotice(p.notice);
     run.lastElapsed = run.elapsedBase + p.elapsedMs;
     let preview: PreviewImages | undefined;
@@ -276,7 +288,8 @@ export class TrainingController {
       this.samples = { dataset, images: batch.images, width: batch.width, height: batch.height, count: batch.count };
       this.refreshIdlePreview(true);
     } catch (error) {
-      if (!isCode(error, 'WORKER_CRASHED')) this.store.getState().addNotice('error', 'notice.trainingFailed', { detail: message(error) });
+      if (!isCode(error, 'WORKER_CRASHED'))
+        this.store.getState().addNotice('error', 'notice.trainingFailed', { detail: message(error) });
     }
   }
 

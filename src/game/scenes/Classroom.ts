@@ -47,10 +47,17 @@ export class Classroom extends Phaser.Scene {
     const pw = portrait ? W - 32 : 600;
     const px = cx - pw / 2;
     let y = portrait ? 40 : 70;
-    this.add.text(cx, y, t('class.joinTitle'), { ...TEXT.title, fontSize: portrait ? '32px' : '40px' }).setOrigin(0.5, 0);
+    this.add
+      .text(cx, y, t('class.joinTitle'), { ...TEXT.title, fontSize: portrait ? '32px' : '40px' })
+      .setOrigin(0.5, 0);
     y += portrait ? 56 : 66;
     const intro = this.add
-      .text(cx, y, t('class.joinIntro'), { ...TEXT.bodyMuted, fontSize: portrait ? '16px' : '18px', align: 'center', wordWrap: { width: pw, useAdvancedWrap: true } })
+      .text(cx, y, t('class.joinIntro'), {
+        ...TEXT.bodyMuted,
+        fontSize: portrait ? '16px' : '18px',
+        align: 'center',
+        wordWrap: { width: pw, useAdvancedWrap: true },
+      })
       .setOrigin(0.5, 0);
     y += intro.height + 24;
     const panel: Rect = { x: px, y, width: pw, height: portrait ? 262 : 248 };
@@ -59,18 +66,60 @@ export class Classroom extends Phaser.Scene {
     let fy = panel.y + 20;
     this.add.text(inner.x, fy, t('class.code'), TEXT.heading);
     fy += 28;
-    const codeField = new TextField(this, { ...inner, y: fy, height: 56, id: 'class:code', domId: 'lq-join-code', label: t('class.code'), value: code, maxLength: 9, autocapitalize: 'characters' });
+    const codeField = new TextField(this, {
+      ...inner,
+      y: fy,
+      height: 56,
+      id: 'class:code',
+      domId: 'lq-join-code',
+      label: t('class.code'),
+      value: code,
+      maxLength: 9,
+      autocapitalize: 'characters',
+    });
     fy += 56 + 18;
     this.add.text(inner.x, fy, t('class.nickname'), TEXT.heading);
     fy += 28;
-    const nickField = new TextField(this, { ...inner, y: fy, height: 56, id: 'class:nickname', domId: 'lq-join-nickname', label: t('class.nickname'), maxLength: 40, autocapitalize: 'words', autocomplete: 'nickname' });
+    const nickField = new TextField(this, {
+      ...inner,
+      y: fy,
+      height: 56,
+      id: 'class:nickname',
+      domId: 'lq-join-nickname',
+      label: t('class.nickname'),
+      maxLength: 40,
+      autocapitalize: 'words',
+      autocomplete: 'nickname',
+    });
     fy += 56 + 8;
-    this.add.text(inner.x, fy, t('class.nicknameHelp'), { ...TEXT.small, wordWrap: { width: inner.width, useAdvancedWrap: true } });
-    const join = new Button(this, { ...inner, y: panel.y + panel.height + 16, height: 56, id: 'class:join', label: t('class.join'), variant: 'primary' });
+    this.add.text(inner.x, fy, t('class.nicknameHelp'), {
+      ...TEXT.small,
+      wordWrap: { width: inner.width, useAdvancedWrap: true },
+    });
+    const join = new Button(this, {
+      ...inner,
+      y: panel.y + panel.height + 16,
+      height: 56,
+      id: 'class:join',
+      label: t('class.join'),
+      variant: 'primary',
+    });
     const message = this.add
-      .text(cx, join.getBounds().y + 56 + 16, '', { ...TEXT.body, color: CSS.warning, align: 'center', wordWrap: { width: pw, useAdvancedWrap: true } })
+      .text(cx, join.getBounds().y + 56 + 16, '', {
+        ...TEXT.body,
+        color: CSS.warning,
+        align: 'center',
+        wordWrap: { width: pw, useAdvancedWrap: true },
+      })
       .setOrigin(0.5, 0);
-    const back = new Button(this, { x: portrait ? 16 : 40, y: H - 76, width: portrait ? 140 : 180, height: 52, id: 'class:back', label: t('class.back') });
+    const back = new Button(this, {
+      x: portrait ? 16 : 40,
+      y: H - 76,
+      width: portrait ? 140 : 180,
+      height: 52,
+      id: 'class:back',
+      label: t('class.back'),
+    });
     screen.add<TextField | Button>(codeField, nickField, join, back);
 
     let busy = false;
@@ -93,7 +142,11 @@ export class Classroom extends Phaser.Scene {
       }
       join.setEnabled(true).setLabel(t('class.join'));
       // A 404 from a plain static server (npm start): there is no class server behind this game.
-      message.setText(/No route POST/.test(outcome.message) || /answered 404/.test(outcome.message) ? t('class.notServed') : outcome.message);
+      message.setText(
+        /No route POST/.test(outcome.message) || /answered 404/.test(outcome.message)
+          ? t('class.notServed')
+          : outcome.message,
+      );
     };
     join.events.on('press', () => void submit());
     codeField.events.on('submit', () => (nickField.value ? void submit() : nickField.input.focus()));
@@ -110,7 +163,9 @@ export class Classroom extends Phaser.Scene {
     const locale = getLocale();
     const pad = portrait ? 16 : 40;
     const bottomY = H - 76;
-    const left: Rect = portrait ? { x: pad, y: 16, width: W - 2 * pad, height: 372 } : { x: pad, y: 32, width: 500, height: bottomY - 32 - 16 };
+    const left: Rect = portrait
+      ? { x: pad, y: 16, width: W - 2 * pad, height: 372 }
+      : { x: pad, y: 32, width: 500, height: bottomY - 32 - 16 };
     const right: Rect = portrait
       ? { x: pad, y: left.y + left.height + 12, width: W - 2 * pad, height: bottomY - (left.y + left.height + 12) - 12 }
       : { x: pad + 520, y: 32, width: W - 2 * pad - 520, height: bottomY - 32 - 16 };
@@ -119,19 +174,44 @@ export class Classroom extends Phaser.Scene {
     new Panel(this, left);
     const lx = left.x + 20;
     const lw = left.width - 40;
-    const title = this.add.text(lx, left.y + 18, '', { ...TEXT.title, fontSize: portrait ? '24px' : '30px', wordWrap: { width: lw, useAdvancedWrap: true } });
+    const title = this.add.text(lx, left.y + 18, '', {
+      ...TEXT.title,
+      fontSize: portrait ? '24px' : '30px',
+      wordWrap: { width: lw, useAdvancedWrap: true },
+    });
     const codeLine = this.add.text(lx, 0, '', { ...TEXT.value, fontSize: portrait ? '22px' : '26px' });
     const stateLine = this.add.text(lx, 0, '', { ...TEXT.heading, fontSize: portrait ? '20px' : '24px' });
     const you = this.add.text(lx, 0, '', { ...TEXT.body, fontSize: portrait ? '17px' : '19px' });
     const rank = this.add.text(lx, 0, '', { ...TEXT.title, fontSize: portrait ? '26px' : '34px', color: CSS.accent });
     const starsLine = this.add.text(lx, 0, '', TEXT.body);
     const mode = this.add.text(lx, 0, '', { ...TEXT.small, wordWrap: { width: lw, useAdvancedWrap: true } });
-    const outbox = this.add.text(lx, 0, '', { ...TEXT.body, fontSize: portrait ? '15px' : '16px', wordWrap: { width: lw, useAdvancedWrap: true } });
+    const outbox = this.add.text(lx, 0, '', {
+      ...TEXT.body,
+      fontSize: portrait ? '15px' : '16px',
+      wordWrap: { width: lw, useAdvancedWrap: true },
+    });
     // Landscape: the latest attempts and what the server made of each.
-    const recent = portrait ? null : this.add.text(lx, 0, '', { ...TEXT.small, lineSpacing: 6, wordWrap: { width: lw, useAdvancedWrap: true } });
+    const recent = portrait
+      ? null
+      : this.add.text(lx, 0, '', { ...TEXT.small, lineSpacing: 6, wordWrap: { width: lw, useAdvancedWrap: true } });
     const buttonsY = left.y + left.height - 20 - 48;
-    const retry = new Button(this, { x: lx, y: buttonsY, width: Math.floor(lw / 2) - 6, height: 48, id: 'class:retry', label: t('class.retryNow') });
-    const leave = new Button(this, { x: lx + Math.floor(lw / 2) + 6, y: buttonsY, width: Math.floor(lw / 2) - 6, height: 48, id: 'class:leave', label: t('class.leave'), variant: 'danger' });
+    const retry = new Button(this, {
+      x: lx,
+      y: buttonsY,
+      width: Math.floor(lw / 2) - 6,
+      height: 48,
+      id: 'class:retry',
+      label: t('class.retryNow'),
+    });
+    const leave = new Button(this, {
+      x: lx + Math.floor(lw / 2) + 6,
+      y: buttonsY,
+      width: Math.floor(lw / 2) - 6,
+      height: 48,
+      id: 'class:leave',
+      label: t('class.leave'),
+      variant: 'danger',
+    });
 
     // ---- the levels ----
     new Panel(this, { ...right, title: t('class.levels') });
@@ -145,18 +225,57 @@ export class Classroom extends Phaser.Scene {
       const name = this.add.text(right.x + 18, ry + 6, '', { ...TEXT.heading, fontSize: portrait ? '16px' : '18px' });
       const best = this.add.text(right.x + 18, ry + 30, '', TEXT.small);
       // Phones: the stars sit on the second line, clear of long titles.
-      const stars = new StarRow(this, { x: right.x + right.width - playW - 24 - (portrait ? 40 : 54), y: portrait ? ry + 40 : ry + ROW_H / 2 - 4, size: portrait ? 7 : 10 });
-      const play = new Button(this, { x: right.x + right.width - playW - 16, y: ry + 7, width: playW, height: ROW_H - 16, id: `class:row:${i}`, label: t('class.play'), variant: 'primary' });
+      const stars = new StarRow(this, {
+        x: right.x + right.width - playW - 24 - (portrait ? 40 : 54),
+        y: portrait ? ry + 40 : ry + ROW_H / 2 - 4,
+        size: portrait ? 7 : 10,
+      });
+      const play = new Button(this, {
+        x: right.x + right.width - playW - 16,
+        y: ry + 7,
+        width: playW,
+        height: ROW_H - 16,
+        id: `class:row:${i}`,
+        label: t('class.play'),
+        variant: 'primary',
+      });
       rows.push({ name, best, stars, play });
     }
-    const prev = new Button(this, { x: right.x + 16, y: right.y + right.height - 12 - 44, width: 120, height: 44, id: 'class:page:prev', label: '‹' });
-    const next = new Button(this, { x: right.x + right.width - 16 - 120, y: right.y + right.height - 12 - 44, width: 120, height: 44, id: 'class:page:next', label: '›' });
-    const pageLabel = this.add.text(right.x + right.width / 2, right.y + right.height - 12 - 22, '', TEXT.small).setOrigin(0.5, 0.5);
+    const prev = new Button(this, {
+      x: right.x + 16,
+      y: right.y + right.height - 12 - 44,
+      width: 120,
+      height: 44,
+      id: 'class:page:prev',
+      label: '‹',
+    });
+    const next = new Button(this, {
+      x: right.x + right.width - 16 - 120,
+      y: right.y + right.height - 12 - 44,
+      width: 120,
+      height: 44,
+      id: 'class:page:next',
+      label: '›',
+    });
+    const pageLabel = this.add
+      .text(right.x + right.width / 2, right.y + right.height - 12 - 22, '', TEXT.small)
+      .setOrigin(0.5, 0.5);
     const problemLine = this.add
-      .text(portrait ? pad : pad + 220, bottomY + 4, '', { ...TEXT.small, color: CSS.warning, wordWrap: { width: portrait ? W - 2 * pad - 150 : W - 2 * pad - 220, useAdvancedWrap: true } })
+      .text(portrait ? pad : pad + 220, bottomY + 4, '', {
+        ...TEXT.small,
+        color: CSS.warning,
+        wordWrap: { width: portrait ? W - 2 * pad - 150 : W - 2 * pad - 220, useAdvancedWrap: true },
+      })
       .setOrigin(0, 0)
       .setX(portrait ? pad + 150 : pad + 220);
-    const back = new Button(this, { x: pad, y: bottomY, width: portrait ? 140 : 180, height: 52, id: 'class:back', label: t('class.back') });
+    const back = new Button(this, {
+      x: pad,
+      y: bottomY,
+      width: portrait ? 140 : 180,
+      height: 52,
+      id: 'class:back',
+      label: t('class.back'),
+    });
     screen.add(...rows.map((r) => r.play), prev, next, retry, leave, back);
     for (const r of rows) screen.onShutdown(() => r.stars.destroy());
 
@@ -184,7 +303,13 @@ export class Classroom extends Phaser.Scene {
       const left = secondsLeft(view);
       const ended = c.state === 'ended' || (c.state === 'running' && left <= 0);
       stateLine
-        .setText(c.state === 'draft' ? t('class.stateDraft') : ended ? t('class.stateEnded') : t('class.stateRunning', { time: formatDuration(left * 1000) }))
+        .setText(
+          c.state === 'draft'
+            ? t('class.stateDraft')
+            : ended
+              ? t('class.stateEnded')
+              : t('class.stateRunning', { time: formatDuration(left * 1000) }),
+        )
         .setColor(c.state === 'draft' ? CSS.warning : ended ? CSS.muted : CSS.success)
         .setY(y);
       y += stateLine.height + 16;
@@ -193,16 +318,31 @@ export class Classroom extends Phaser.Scene {
       const s = view.standing;
       // A rank means something once this student has a scored attempt.
       const ranked = !!s?.rank && (s.levels ? s.levels.some((l) => l.attempts > 0) : s.stars > 0);
-      rank.setText(ranked ? t('class.rank', { rank: s!.rank!, players: s!.players }) : t('class.rankNone')).setFontSize(ranked ? (portrait ? 26 : 34) : portrait ? 18 : 22).setY(y);
+      rank
+        .setText(ranked ? t('class.rank', { rank: s!.rank!, players: s!.players }) : t('class.rankNone'))
+        .setFontSize(ranked ? (portrait ? 26 : 34) : portrait ? 18 : 22)
+        .setY(y);
       y += rank.height + 6;
       starsLine.setText(t('class.stars', { stars: s?.stars ?? 0 })).setY(y);
       y += starsLine.height + 12;
-      mode.setText(c.variantMode === 'variant' ? t('class.variant', { seed: String(m.seed) }) : t('class.same', { seed: String(m.seed) })).setY(y);
+      mode
+        .setText(
+          c.variantMode === 'variant'
+            ? t('class.variant', { seed: String(m.seed) })
+            : t('class.same', { seed: String(m.seed) }),
+        )
+        .setY(y);
       y += mode.height + 12;
       const waiting = view.items.filter((i) => i.state === 'pending');
       const retryIn = view.nextRetryAt !== null ? Math.max(1, Math.ceil((view.nextRetryAt - Date.now()) / 1000)) : null;
       outbox
-        .setText(waiting.length === 0 ? t('class.outboxEmpty') : view.reachable === false && retryIn !== null ? t('class.outboxRetry', { count: waiting.length, seconds: retryIn }) : t('class.outboxPending', { count: waiting.length }))
+        .setText(
+          waiting.length === 0
+            ? t('class.outboxEmpty')
+            : view.reachable === false && retryIn !== null
+              ? t('class.outboxRetry', { count: waiting.length, seconds: retryIn })
+              : t('class.outboxPending', { count: waiting.length }),
+        )
         .setColor(waiting.length === 0 ? CSS.muted : view.reachable === false ? CSS.warning : CSS.text)
         .setY(y);
       if (recent) {
@@ -213,8 +353,10 @@ export class Classroom extends Phaser.Scene {
               .map((item) => {
                 const lv = getLevel(item.levelId);
                 const name = lv ? `${lv.world}.${lv.order} ${localize(lv.title, locale)}` : item.levelId;
-                if (item.state === 'sent' && item.result && lv) return `✓ ${name}: ${formatMetricValue(item.result.score, lv.metric.unit, locale)}, ${'★'.repeat(item.result.stars)}${'☆'.repeat(3 - item.result.stars)}`;
-                if (item.state === 'refused') return `✗ ${name}: ${t('class.refused', { message: item.message ?? '' })}`;
+                if (item.state === 'sent' && item.result && lv)
+                  return `✓ ${name}: ${formatMetricValue(item.result.score, lv.metric.unit, locale)}, ${'★'.repeat(item.result.stars)}${'☆'.repeat(3 - item.result.stars)}`;
+                if (item.state === 'refused')
+                  return `✗ ${name}: ${t('class.refused', { message: item.message ?? '' })}`;
                 return `… ${name}`;
               })
               .join('\n'),
@@ -246,7 +388,14 @@ export class Classroom extends Phaser.Scene {
         }
         row.name.setText(`${level.world}.${level.order}  ${localize(level.title, locale)}`);
         const mine = s?.levels?.find((l) => l.levelId === id);
-        row.best.setText(mine && mine.attempts > 0 && mine.bestScore !== null ? t('class.best', { score: formatMetricValue(mine.bestScore, level.metric.unit, locale), attempts: mine.attempts }) : t('class.notPlayed'));
+        row.best.setText(
+          mine && mine.attempts > 0 && mine.bestScore !== null
+            ? t('class.best', {
+                score: formatMetricValue(mine.bestScore, level.metric.unit, locale),
+                attempts: mine.attempts,
+              })
+            : t('class.notPlayed'),
+        );
         row.stars.set(mine?.stars ?? 0, false);
       });
       const paged = pages > 1;

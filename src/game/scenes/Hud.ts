@@ -53,7 +53,9 @@ export class Hud extends Phaser.Scene {
     // through the title, the goal and the hint.
     const bar = this.add.graphics();
     bar.fillStyle(COLORS.panel, 1).fillRect(L.topBar.x, L.topBar.y, L.topBar.width, L.topBar.height);
-    bar.lineStyle(1, COLORS.panelBorder, 1).lineBetween(0, L.topBar.height - 0.5, L.topBar.width, L.topBar.height - 0.5);
+    bar
+      .lineStyle(1, COLORS.panelBorder, 1)
+      .lineBetween(0, L.topBar.height - 0.5, L.topBar.width, L.topBar.height - 0.5);
     if (L.portrait) {
       // From where the column's last card ends when scrolled to the end (8 px above the strip) to the bottom,
       // so nothing shows around the strip's rounded corners or in the margin beneath it.
@@ -61,8 +63,16 @@ export class Hud extends Phaser.Scene {
       bar.fillStyle(COLORS.panel, 1).fillRect(0, dockTop, screen.width, screen.height - dockTop);
       bar.lineStyle(1, COLORS.panelBorder, 1).lineBetween(0, dockTop + 0.5, screen.width, dockTop + 0.5);
     }
-    const kicker = this.add.text(L.title.x, L.title.y, t('level.worldOrder', { world: level.world, order: level.order }).toUpperCase(), { ...TEXT.section, color: CSS.accent });
-    const title = this.add.text(L.title.x, L.title.y + kicker.height + 2, localize(level.title, locale), { ...TEXT.title, fontSize: L.portrait ? '22px' : '24px' });
+    const kicker = this.add.text(
+      L.title.x,
+      L.title.y,
+      t('level.worldOrder', { world: level.world, order: level.order }).toUpperCase(),
+      { ...TEXT.section, color: CSS.accent },
+    );
+    const title = this.add.text(L.title.x, L.title.y + kicker.height + 2, localize(level.title, locale), {
+      ...TEXT.title,
+      fontSize: L.portrait ? '22px' : '24px',
+    });
     // The title shares its row with Concept and Leave (landscape: the meter): a long one shrinks rather than
     // running under them.
     const titleRoom = (L.portrait ? L.concept.x : L.meter.x) - 12 - L.title.x;
@@ -75,7 +85,11 @@ export class Hud extends Phaser.Scene {
       maxLines: 2,
     });
     const meter = new GoalMeter(this, 'hud:meter', L.meter);
-    const concept = new Button(this, { ...L.concept, id: 'level:concept', label: L.portrait ? '?' : `? ${t('level.concept')}` });
+    const concept = new Button(this, {
+      ...L.concept,
+      id: 'level:concept',
+      label: L.portrait ? '?' : `? ${t('level.concept')}`,
+    });
     const leave = new Button(this, { ...L.leave, id: 'level:leave', label: t('level.leave'), variant: 'danger' });
     const timer = this.add.text(L.timer.x, L.timer.y, '', { ...TEXT.value, color: CSS.muted }).setOrigin(1, 0);
     const hint = new HintBox(this, 'hud:hint', L.hint);
@@ -83,7 +97,9 @@ export class Hud extends Phaser.Scene {
 
     const metric = localize(level.metric.label, locale);
     const cmp = level.metric.direction === 'lower' ? '≤' : '≥';
-    const starLabels = level.stars.map((s) => `${cmp} ${formatMetricValue(s, level.metric.unit, locale)}`) as unknown as [string, string, string];
+    const starLabels = level.stars.map(
+      (s) => `${cmp} ${formatMetricValue(s, level.metric.unit, locale)}`,
+    ) as unknown as [string, string, string];
 
     // ---- concept card (modal) ----
     const card = new ConceptCard(
@@ -109,12 +125,41 @@ export class Hud extends Phaser.Scene {
     const R = L.result;
     const resultBlocker = this.add.zone(0, 0, screen.width, screen.height).setOrigin(0, 0);
     const resultGfx = this.add.graphics();
-    const resultTitle = this.add.text(R.x + R.width / 2, R.y + 86, '', { ...TEXT.title, fontSize: '28px', align: 'center', wordWrap: { width: R.width - 40, useAdvancedWrap: true } }).setOrigin(0.5, 0);
-    const resultBody = this.add.text(R.x + R.width / 2, R.y + 126, '', { ...TEXT.bodyMuted, lineSpacing: 4, align: 'center', wordWrap: { width: R.width - 40, useAdvancedWrap: true } }).setOrigin(0.5, 0);
+    const resultTitle = this.add
+      .text(R.x + R.width / 2, R.y + 86, '', {
+        ...TEXT.title,
+        fontSize: '28px',
+        align: 'center',
+        wordWrap: { width: R.width - 40, useAdvancedWrap: true },
+      })
+      .setOrigin(0.5, 0);
+    const resultBody = this.add
+      .text(R.x + R.width / 2, R.y + 126, '', {
+        ...TEXT.bodyMuted,
+        lineSpacing: 4,
+        align: 'center',
+        wordWrap: { width: R.width - 40, useAdvancedWrap: true },
+      })
+      .setOrigin(0.5, 0);
     resultObjects.push(resultBlocker, resultGfx, resultTitle, resultBody);
     const bw = (R.width - 32 - 12) / 2;
-    const retry = new Button(this, { x: R.x + 16, y: R.y + R.height - 64, width: bw, height: 48, id: 'level:retry', label: t('level.retry') });
-    const cont = new Button(this, { x: R.x + 16 + bw + 12, y: R.y + R.height - 64, width: bw, height: 48, id: 'level:continue', label: t('level.continue'), variant: 'primary' });
+    const retry = new Button(this, {
+      x: R.x + 16,
+      y: R.y + R.height - 64,
+      width: bw,
+      height: 48,
+      id: 'level:retry',
+      label: t('level.retry'),
+    });
+    const cont = new Button(this, {
+      x: R.x + 16 + bw + 12,
+      y: R.y + R.height - 64,
+      width: bw,
+      height: 48,
+      id: 'level:continue',
+      label: t('level.continue'),
+      variant: 'primary',
+    });
 
     // ---- modal focus: while a card shows, only its buttons take keys and pointers ----
     let modalFocus: FocusManager | null = null;
@@ -149,7 +194,11 @@ export class Hud extends Phaser.Scene {
       if (!r) return;
       const value = formatMetricValue(r.score, level.metric.unit, locale);
       const next = r.stars < 3 ? (starLabels as readonly string[])[r.stars] : null;
-      const advice = !r.goalMet ? t('level.goalHint', { goal: goalText(level, locale) }) : next ? t('level.nextStar', { value: next }) : t('level.allStars');
+      const advice = !r.goalMet
+        ? t('level.goalHint', { goal: goalText(level, locale) })
+        : next
+          ? t('level.nextStar', { value: next })
+          : t('level.allStars');
       const lines = starLabels.map((s, i) => t('level.starLine', { stars: i + 1, value: s })).join('   ·   ');
       resultTitle.setText(r.goalMet ? t('level.resultWon') : t('level.resultMissed'));
       resultBody.setText(`${t('level.resultScore', { metric, value })}\n${advice}\n${lines}`);
@@ -164,7 +213,13 @@ export class Hud extends Phaser.Scene {
       const g = resultGfx.clear();
       g.fillStyle(0x05080f, 0.6).fillRect(0, 0, screen.width, screen.height);
       g.fillStyle(COLORS.panel, 1).fillRoundedRect(R.x, top, R.width, height, RADIUS + 8);
-      g.lineStyle(2, r.goalMet ? COLORS.success : COLORS.warning, 0.8).strokeRoundedRect(R.x + 1, top + 1, R.width - 2, height - 2, RADIUS + 8);
+      g.lineStyle(2, r.goalMet ? COLORS.success : COLORS.warning, 0.8).strokeRoundedRect(
+        R.x + 1,
+        top + 1,
+        R.width - 2,
+        height - 2,
+        RADIUS + 8,
+      );
       for (let i = 0; i < 3; i++) drawStar(g, R.x + R.width / 2 + (i - 1) * 64, top + 46, 26, r.stars > i);
     };
     showResult(false);
@@ -188,8 +243,12 @@ export class Hud extends Phaser.Scene {
       const best = session.best;
       meter.set({
         fraction: session.meter(),
-        caption: best ? t('level.meterValue', { metric, value: formatMetricValue(best.score, level.metric.unit, locale) }) : t('level.meterEmpty'),
-        shortCaption: best ? t('level.meterBest', { value: formatMetricValue(best.score, level.metric.unit, locale) }) : t('level.meterEmpty'),
+        caption: best
+          ? t('level.meterValue', { metric, value: formatMetricValue(best.score, level.metric.unit, locale) })
+          : t('level.meterEmpty'),
+        shortCaption: best
+          ? t('level.meterBest', { value: formatMetricValue(best.score, level.metric.unit, locale) })
+          : t('level.meterEmpty'),
         starLabels,
         stars: best?.stars ?? 0,
       });
@@ -205,12 +264,27 @@ export class Hud extends Phaser.Scene {
         // Only the countdown changes.
       }
       const nextIn = session.nextHintInMs();
-      if (total === 0) hint.set({ title: t('level.hint', { n: 0, total: 0 }), text: t('level.hintNone'), pressable: false });
-      else if (n === 0) hint.set({ title: t('level.hintLocked', { n: 1, time: formatDuration(nextIn ?? 0) }), text: t('level.hintWaiting'), pressable: false });
+      if (total === 0)
+        hint.set({ title: t('level.hint', { n: 0, total: 0 }), text: t('level.hintNone'), pressable: false });
+      else if (n === 0)
+        hint.set({
+          title: t('level.hintLocked', { n: 1, time: formatDuration(nextIn ?? 0) }),
+          text: t('level.hintWaiting'),
+          pressable: false,
+        });
       else {
         const i = Math.max(0, Math.min(n - 1, hintShown));
-        const more = nextIn !== null ? `  ·  ${t('level.hintLocked', { n: n + 1, time: formatDuration(nextIn) })}` : n > 1 ? `  ·  ${t('level.hintAllShown')}` : '';
-        hint.set({ title: `${t('level.hint', { n: i + 1, total })}${more}`, text: localize(level.hints[i].text, locale), pressable: n > 1 });
+        const more =
+          nextIn !== null
+            ? `  ·  ${t('level.hintLocked', { n: n + 1, time: formatDuration(nextIn) })}`
+            : n > 1
+              ? `  ·  ${t('level.hintAllShown')}`
+              : '';
+        hint.set({
+          title: `${t('level.hint', { n: i + 1, total })}${more}`,
+          text: localize(level.hints[i].text, locale),
+          pressable: n > 1,
+        });
       }
     };
     cleanup.push(

@@ -59,16 +59,39 @@ export class Lab extends Phaser.Scene {
     if (this.textures.exists('backdrop')) this.add.image(0, 0, 'backdrop').setOrigin(0, 0).setAlpha(0.35);
     const bar = this.add.graphics();
     bar.fillStyle(COLORS.panel, 0.92).fillRect(L.topBar.x, L.topBar.y, L.topBar.width, L.topBar.height);
-    bar.lineStyle(1, COLORS.panelBorder, 1).lineBetween(0, L.topBar.height - 0.5, L.topBar.width, L.topBar.height - 0.5);
+    bar
+      .lineStyle(1, COLORS.panelBorder, 1)
+      .lineBetween(0, L.topBar.height - 0.5, L.topBar.width, L.topBar.height - 0.5);
     const backButton = new Button(this, { ...L.back, id: 'lab:back', label: t('nav.back') });
     const logoX = L.back.x + L.back.width + 16;
-    if (!L.portrait) this.add.image(logoX, L.topBar.height / 2, 'logo').setOrigin(0, 0.5).setScale(0.5);
-    const title = new Label(this, { x: L.portrait ? logoX : logoX + 68, y: L.topBar.height / 2 - 17, text: L.portrait ? t('lab.title') : t('app.title'), variant: 'title' });
-    const subtitle = new Label(this, { x: title.text.x + title.text.width + 12, y: L.topBar.height / 2 - 8, text: t('lab.title'), variant: 'bodyMuted' });
+    if (!L.portrait)
+      this.add
+        .image(logoX, L.topBar.height / 2, 'logo')
+        .setOrigin(0, 0.5)
+        .setScale(0.5);
+    const title = new Label(this, {
+      x: L.portrait ? logoX : logoX + 68,
+      y: L.topBar.height / 2 - 17,
+      text: L.portrait ? t('lab.title') : t('app.title'),
+      variant: 'title',
+    });
+    const subtitle = new Label(this, {
+      x: title.text.x + title.text.width + 12,
+      y: L.topBar.height / 2 - 8,
+      text: t('lab.title'),
+      variant: 'bodyMuted',
+    });
     subtitle.setVisible(!L.portrait);
     const engine = new Label(this, { x: L.topBar.width - 20, y: 9, text: '', variant: 'body', align: 1 });
     const reasonWidth = L.topBar.width - 20 - (title.text.x + title.text.width + (L.portrait ? 12 : 140));
-    const reason = new Label(this, { x: L.topBar.width - 20, y: 31, text: '', variant: 'small', align: 1, wrap: reasonWidth });
+    const reason = new Label(this, {
+      x: L.topBar.width - 20,
+      y: 31,
+      text: '',
+      variant: 'small',
+      align: 1,
+      wrap: reasonWidth,
+    });
     reason.text.setStyle({ maxLines: 2, align: 'right' });
     if (L.portrait) {
       engine.setPosition(L.topBar.width - 12, L.topBar.height / 2 - 9);
@@ -81,7 +104,13 @@ export class Lab extends Phaser.Scene {
     const section = (rect: Rect, text: string): Label =>
       new Label(this, { x: rect.x, y: rect.y - SECTION_LABEL_OFFSET, text: text.toUpperCase(), variant: 'section' });
     const valueLabel = (rect: Rect): Label =>
-      new Label(this, { x: rect.x + rect.width, y: rect.y - SECTION_LABEL_OFFSET - 2, text: '', variant: 'value', align: 1 });
+      new Label(this, {
+        x: rect.x + rect.width,
+        y: rect.y - SECTION_LABEL_OFFSET - 2,
+        text: '',
+        variant: 'value',
+        align: 1,
+      });
     section(L.rows.dataset, t('section.dataset'));
     section(L.rows.kind, t('section.model'));
     section(L.rows.bottleneck, t('section.bottleneck'));
@@ -126,7 +155,14 @@ export class Lab extends Phaser.Scene {
       value: initial.noiseType,
       columns: 2,
     });
-    const noiseLevel = new Slider(this, { ...L.rows.noiseLevel, id: 'noiseLevel', min: 0, max: 1, step: 0.05, value: initial.noiseLevel });
+    const noiseLevel = new Slider(this, {
+      ...L.rows.noiseLevel,
+      id: 'noiseLevel',
+      min: 0,
+      max: 1,
+      step: 0.05,
+      value: initial.noiseLevel,
+    });
     const backend = new SegmentedControl(this, {
       ...L.rows.backend,
       idPrefix: 'backend',
@@ -136,14 +172,31 @@ export class Lab extends Phaser.Scene {
 
     // ---- run card: buttons + progress ----
     new Panel(this, L.runCard);
-    const train = new Button(this, { ...L.buttons.train, id: 'train', label: t('button.train'), variant: 'primary', icon: 'icon-play' });
+    const train = new Button(this, {
+      ...L.buttons.train,
+      id: 'train',
+      label: t('button.train'),
+      variant: 'primary',
+      icon: 'icon-play',
+    });
     const pause = new Button(this, { ...L.buttons.pause, id: 'pause', label: t('button.pause'), icon: 'icon-pause' });
-    const cancel = new Button(this, { ...L.buttons.cancel, id: 'cancel', label: t('button.cancel'), variant: 'danger', icon: 'icon-stop' });
+    const cancel = new Button(this, {
+      ...L.buttons.cancel,
+      id: 'cancel',
+      label: t('button.cancel'),
+      variant: 'danger',
+      icon: 'icon-stop',
+    });
     const progress = new ProgressBar(this, 'progress', L.progress);
 
     // ---- loss chart ----
     new Panel(this, L.chartCard);
-    new Label(this, { x: L.chartCard.x + 16, y: L.chartCard.y + 14, text: t('section.loss').toUpperCase(), variant: 'section' });
+    new Label(this, {
+      x: L.chartCard.x + 16,
+      y: L.chartCard.y + 14,
+      text: t('section.loss').toUpperCase(),
+      variant: 'section',
+    });
     const chart = new LossChart(this, 'lossChart', L.chart, {
       total: t('loss.total'),
       reconstruction: t('loss.reconstruction'),
@@ -165,7 +218,13 @@ export class Lab extends Phaser.Scene {
       noisy: new ImageGrid(this, { ...L.imageRows[1].grid, id: 'images:noisy', columns: 8 }),
       reconstructed: new ImageGrid(this, { ...L.imageRows[2].grid, id: 'images:reconstructed', columns: 8 }),
     };
-    const imagesEmpty = new Label(this, { x: 0, y: 0, text: L.portrait ? splitInTwo(t('images.empty')) : t('images.empty'), variant: 'small', align: 0.5 });
+    const imagesEmpty = new Label(this, {
+      x: 0,
+      y: 0,
+      text: L.portrait ? splitInTwo(t('images.empty')) : t('images.empty'),
+      variant: 'small',
+      align: 0.5,
+    });
     imagesEmpty.text.setAlign('center');
     let visibleRows: ImageRow[] = ['original', 'reconstructed'];
 
@@ -198,67 +257,129 @@ export class Lab extends Phaser.Scene {
     backButton.events.on('press', leave);
     this.input.keyboard?.on('keydown-ESC', leave);
 
-    focus.register(backButton, dataset, kind, bottleneck, hidden, noise, noiseLevel, backend, train, pause, cancel, notice.dismissButton);
+    focus.register(
+      backButton,
+      dataset,
+      kind,
+      bottleneck,
+      hidden,
+      noise,
+      noiseLevel,
+      backend,
+      train,
+      pause,
+      cancel,
+      notice.dismissButton,
+    );
 
     // ---- stable ids for the browser tests ----
     for (const control of [dataset, kind, hidden, noise, backend] as SegmentedControl<string>[]) {
-      for (const id of control.optionIds()) registry.register(id, () => control.optionBounds(id.slice(control.idPrefix.length + 1)));
+      for (const id of control.optionIds())
+        registry.register(id, () => control.optionBounds(id.slice(control.idPrefix.length + 1)));
     }
-    for (const w of [backButton, bottleneck, noiseLevel, train, pause, cancel, progress, chart]) registry.register(w.id, () => w.getBounds());
-    registry.register('notice:dismiss', () => (actions().lab.notices.length > 0 ? notice.dismissButton.getBounds() : null));
-    for (const row of IMAGE_ROWS) registry.register(grids[row].id, () => (visibleRows.includes(row) ? grids[row].getBounds() : null));
+    for (const w of [backButton, bottleneck, noiseLevel, train, pause, cancel, progress, chart])
+      registry.register(w.id, () => w.getBounds());
+    registry.register('notice:dismiss', () =>
+      actions().lab.notices.length > 0 ? notice.dismissButton.getBounds() : null,
+    );
+    for (const row of IMAGE_ROWS)
+      registry.register(grids[row].id, () => (visibleRows.includes(row) ? grids[row].getBounds() : null));
 
     // ---- store → widgets ----
     cleanup.push(
-      watch(store, (s) => s.lab.config, (c) => {
-        dataset.setValue(c.dataset);
-        kind.setValue(c.kind);
-        bottleneck.setValue(c.bottleneck);
-        hidden.setValue(String(c.hiddenWidth));
-        noise.setValue(c.noiseType);
-        noiseLevel.setValue(c.noiseLevel);
-        bottleneckValue.setText(String(c.bottleneck));
-        noiseLevelValue.setText(formatLevel(c.noiseLevel));
-        const denoising = c.kind === 'denoising';
-        noise.setEnabled(denoising);
-        noiseLevel.setEnabled(denoising);
-        noiseLevelValue.setColor(denoising ? CSS.accent : CSS.disabled);
-        noiseLabel.setColor(denoising ? CSS.muted : CSS.disabled);
-        noiseLevelLabel.setColor(denoising ? CSS.muted : CSS.disabled);
-        hidden.setEnabled(c.kind !== 'conv');
-        hiddenLabel.setColor(c.kind !== 'conv' ? CSS.muted : CSS.disabled);
-      }),
-      watch(store, (s) => [s.lab.status, s.lab.progress, s.lab.model, s.lab.outcome, s.lab.workerStatus], () => {
-        const view = runView(actions().lab);
-        progress.set(view.progress);
-        train.setLabel(view.train.label).setEnabled(view.train.enabled);
-        pause.setLabel(view.pause.label).setIcon(view.pause.icon).setEnabled(view.pause.enabled);
-        cancel.setEnabled(view.cancel.enabled);
-      }),
-      watch(store, (s) => s.lab.lossHistory, (points) => chart.setData(points)),
-      watch(store, (s) => [s.lab.preview, s.lab.config.kind] as const, ([preview, k]) => {
-        visibleRows = k === 'denoising' || preview?.corrupted ? [...IMAGE_ROWS] : ['original', 'reconstructed'];
-        placeImageRows(L, visibleRows, rowLabels, grids, imagesEmpty);
-        showImages(grids, preview);
-        imagesEmpty.setVisible(!preview?.outputs);
-      }),
-      watch(store, (s) => [s.lab.backendInfo, s.lab.display], () => {
-        const line = engineLine(actions().lab);
-        engine.setText(line.engine);
-        reason.setText(line.reason);
-      }),
-      watch(store, (s) => s.lab.notices, (notices) => {
-        const view = noticeView(notices);
-        notice.show(view.notice, view.more, t('hint.keyboard'));
-      }),
-      watch(store, (s) => s.settings.backend, (b) => backend.setValue(context.backendOverride ?? b)),
+      watch(
+        store,
+        (s) => s.lab.config,
+        (c) => {
+          dataset.setValue(c.dataset);
+          kind.setValue(c.kind);
+          bottleneck.setValue(c.bottleneck);
+          hidden.setValue(String(c.hiddenWidth));
+          noise.setValue(c.noiseType);
+          noiseLevel.setValue(c.noiseLevel);
+          bottleneckValue.setText(String(c.bottleneck));
+          noiseLevelValue.setText(formatLevel(c.noiseLevel));
+          const denoising = c.kind === 'denoising';
+          noise.setEnabled(denoising);
+          noiseLevel.setEnabled(denoising);
+          noiseLevelValue.setColor(denoising ? CSS.accent : CSS.disabled);
+          noiseLabel.setColor(denoising ? CSS.muted : CSS.disabled);
+          noiseLevelLabel.setColor(denoising ? CSS.muted : CSS.disabled);
+          hidden.setEnabled(c.kind !== 'conv');
+          hiddenLabel.setColor(c.kind !== 'conv' ? CSS.muted : CSS.disabled);
+        },
+      ),
+      watch(
+        store,
+        (s) => [s.lab.status, s.lab.progress, s.lab.model, s.lab.outcome, s.lab.workerStatus],
+        () => {
+          const view = runView(actions().lab);
+          progress.set(view.progress);
+          train.setLabel(view.train.label).setEnabled(view.train.enabled);
+          pause.setLabel(view.pause.label).setIcon(view.pause.icon).setEnabled(view.pause.enabled);
+          cancel.setEnabled(view.cancel.enabled);
+        },
+      ),
+      watch(
+        store,
+        (s) => s.lab.lossHistory,
+        (points) => chart.setData(points),
+      ),
+      watch(
+        store,
+        (s) => [s.lab.preview, s.lab.config.kind] as const,
+        ([preview, k]) => {
+          visibleRows = k === 'denoising' || preview?.corrupted ? [...IMAGE_ROWS] : ['original', 'reconstructed'];
+          placeImageRows(L, visibleRows, rowLabels, grids, imagesEmpty);
+          showImages(grids, preview);
+          imagesEmpty.setVisible(!preview?.outputs);
+        },
+      ),
+      watch(
+        store,
+        (s) => [s.lab.backendInfo, s.lab.display],
+        () => {
+          const line = engineLine(actions().lab);
+          engine.setText(line.engine);
+          reason.setText(line.reason);
+        },
+      ),
+      watch(
+        store,
+        (s) => s.lab.notices,
+        (notices) => {
+          const view = noticeView(notices);
+          notice.show(view.notice, view.more, t('hint.keyboard'));
+        },
+      ),
+      watch(
+        store,
+        (s) => s.settings.backend,
+        (b) => backend.setValue(context.backendOverride ?? b),
+      ),
     );
 
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
       for (const off of cleanup.splice(0)) off();
       focus.destroy();
       this.scale.off(Phaser.Scale.Events.RESIZE, onResize);
-      for (const w of [backButton, dataset, kind, bottleneck, hidden, noise, noiseLevel, backend, train, pause, cancel, progress, chart, notice]) w.destroy();
+      for (const w of [
+        backButton,
+        dataset,
+        kind,
+        bottleneck,
+        hidden,
+        noise,
+        noiseLevel,
+        backend,
+        train,
+        pause,
+        cancel,
+        progress,
+        chart,
+        notice,
+      ])
+        w.destroy();
       for (const row of IMAGE_ROWS) grids[row].destroy();
       registry.clear();
       context.widgets = null;
@@ -267,7 +388,8 @@ export class Lab extends Phaser.Scene {
     });
 
     // Portrait: the column is taller than the screen; drag empty space, use the wheel, or Tab to scroll.
-    if (L.contentHeight > this.scale.height) cleanup.push(installCameraScroll(this, { contentHeight: L.contentHeight, focused: () => focus.focused() }));
+    if (L.contentHeight > this.scale.height)
+      cleanup.push(installCameraScroll(this, { contentHeight: L.contentHeight, focused: () => focus.focused() }));
 
     // The phone turned (or the window changed shape): rebuild at the new base size.
     const builtAt = { width: this.scale.width, height: this.scale.height };
@@ -287,7 +409,8 @@ export class Lab extends Phaser.Scene {
 function splitInTwo(text: string): string {
   const mid = text.length / 2;
   let best = -1;
-  for (let i = 0; i < text.length; i++) if (text[i] === ' ' && (best < 0 || Math.abs(i - mid) < Math.abs(best - mid))) best = i;
+  for (let i = 0; i < text.length; i++)
+    if (text[i] === ' ' && (best < 0 || Math.abs(i - mid) < Math.abs(best - mid))) best = i;
   return best < 0 ? text : `${text.slice(0, best)}\n${text.slice(best + 1)}`;
 }
 

@@ -90,17 +90,34 @@ export class Level extends Phaser.Scene {
           ? 56 + level.solution.maxTerms * TERM_ROW + 52
           : ControlPanel.heightFor(level.controls, portraitWidth) + 56;
     // Map and card levels do not train: no live loss chart.
-    const liveChart = !!level && level.setup.kind !== 'map' && !(level.setup.kind === 'arithmetic' && level.solution.kind === 'expression');
+    const liveChart =
+      !!level &&
+      level.setup.kind !== 'map' &&
+      !(level.setup.kind === 'arithmetic' && level.solution.kind === 'expression');
     const L = layoutLevel(this.scale.width, this.scale.height, leftHeight, liveChart);
     const registry = new ScrolledRegistry(this.cameras.main);
     const focus = new FocusManager(this);
     const cleanup: (() => void)[] = [];
     this.cameras.main.setBackgroundColor(COLORS.bg);
-    if (this.textures.exists('backdrop')) this.add.image(0, 0, 'backdrop').setOrigin(0, 0).setAlpha(0.25).setScrollFactor(0);
+    if (this.textures.exists('backdrop'))
+      this.add.image(0, 0, 'backdrop').setOrigin(0, 0).setAlpha(0.25).setScrollFactor(0);
 
     if (!level) {
-      new Label(this, { x: this.scale.width / 2, y: this.scale.height / 2 - 60, text: t('level.unknown', { id: String(data?.levelId) }), variant: 'heading', align: 0.5 });
-      const back = new Button(this, { x: this.scale.width / 2 - 80, y: this.scale.height / 2, width: 160, height: 44, id: 'level:leave', label: t('level.leave') });
+      new Label(this, {
+        x: this.scale.width / 2,
+        y: this.scale.height / 2 - 60,
+        text: t('level.unknown', { id: String(data?.levelId) }),
+        variant: 'heading',
+        align: 0.5,
+      });
+      const back = new Button(this, {
+        x: this.scale.width / 2 - 80,
+        y: this.scale.height / 2,
+        width: 160,
+        height: 44,
+        id: 'level:leave',
+        label: t('level.leave'),
+      });
       back.events.on('press', () => this.leave());
       registry.register('level:leave', () => back.getBounds());
       focus.register(back);
@@ -115,7 +132,8 @@ export class Level extends Phaser.Scene {
       return;
     }
 
-    const session = data.session && data.session.level.id === level.id ? data.session : new LevelSession(level, context.bridge);
+    const session =
+      data.session && data.session.level.id === level.id ? data.session : new LevelSession(level, context.bridge);
     const isMap = session.mapLevel;
     const dreamSpec = session.drawsSpec;
     const isArith = session.arithmeticSetup !== null;
@@ -124,7 +142,11 @@ export class Level extends Phaser.Scene {
     setCurrentSession(session);
 
     // ---- controls ----
-    new Panel(this, { ...L.controls, title: level.setup.kind === 'map' ? t('level.map.panel') : isArith ? t('level.arith.panel') : t('level.yourModel') });
+    new Panel(this, {
+      ...L.controls,
+      title:
+        level.setup.kind === 'map' ? t('level.map.panel') : isArith ? t('level.arith.panel') : t('level.yourModel'),
+    });
     const controls = new ControlPanel(this, {
       x: L.controls.x + 16,
       y: L.controls.y + 44,
@@ -144,7 +166,9 @@ export class Level extends Phaser.Scene {
             x: L.controls.x + 16,
             y: L.controls.y + 44,
             width: L.controls.width - 32,
-            height: L.portrait ? L.controls.height - 52 : Math.min(L.controls.width - 32, L.controls.height - 150) * 0.62 + 70,
+            height: L.portrait
+              ? L.controls.height - 52
+              : Math.min(L.controls.width - 32, L.controls.height - 150) * 0.62 + 70,
           },
           { target: t('level.map.targetImage'), current: t('level.map.currentImage') },
           Number(level.goal.params?.match ?? 90),
@@ -158,14 +182,57 @@ export class Level extends Phaser.Scene {
       wrap: L.controls.width - 32,
     }).setVisible(isMap && !(L.portrait && targetMatch));
     // Dream digits: σ of the next draw, and the last dream with the judge's verdict.
-    const sigmaLabel = dreamSpec ? new Label(this, { x: L.controls.x + 16, y: L.controls.y + 44, text: t('level.dream.sigma'), variant: 'section' }) : null;
-    const sigmaValue = dreamSpec ? new Label(this, { x: L.controls.x + L.controls.width - 16, y: L.controls.y + 42, text: '', variant: 'value', align: 1 }) : null;
+    const sigmaLabel = dreamSpec
+      ? new Label(this, {
+          x: L.controls.x + 16,
+          y: L.controls.y + 44,
+          text: t('level.dream.sigma'),
+          variant: 'section',
+        })
+      : null;
+    const sigmaValue = dreamSpec
+      ? new Label(this, {
+          x: L.controls.x + L.controls.width - 16,
+          y: L.controls.y + 42,
+          text: '',
+          variant: 'value',
+          align: 1,
+        })
+      : null;
     const sigma = dreamSpec
-      ? new Slider(this, { x: L.controls.x + 16, y: L.controls.y + 66, width: L.controls.width - 32, height: 28, id: 'dream:sigma', min: dreamSpec.sigmaMin, max: dreamSpec.sigmaMax, step: 0.05, value: 1 })
+      ? new Slider(this, {
+          x: L.controls.x + 16,
+          y: L.controls.y + 66,
+          width: L.controls.width - 32,
+          height: 28,
+          id: 'dream:sigma',
+          min: dreamSpec.sigmaMin,
+          max: dreamSpec.sigmaMax,
+          step: 0.05,
+          value: 1,
+        })
       : null;
     sigma?.events.on('change', (v) => session.setSigma(v));
-    const dreamImage = dreamSpec ? new ImageGrid(this, { x: L.controls.x + 16, y: L.controls.y + 108, width: 96, height: 96, id: 'dream:last', columns: 1 }) : null;
-    const pathClear = session.pathSpec ? new Button(this, { x: L.controls.x + 16, y: L.controls.y + L.controls.height - 56, width: 140, height: 40, id: 'path:clear', label: t('level.arith.clear') }) : null;
+    const dreamImage = dreamSpec
+      ? new ImageGrid(this, {
+          x: L.controls.x + 16,
+          y: L.controls.y + 108,
+          width: 96,
+          height: 96,
+          id: 'dream:last',
+          columns: 1,
+        })
+      : null;
+    const pathClear = session.pathSpec
+      ? new Button(this, {
+          x: L.controls.x + 16,
+          y: L.controls.y + L.controls.height - 56,
+          width: 140,
+          height: 40,
+          id: 'path:clear',
+          label: t('level.arith.clear'),
+        })
+      : null;
     pathClear?.events.on('press', () => session.clearPath());
     if (dreamSpec) {
       mapStatus.setPosition(L.controls.x + 128, L.controls.y + 108);
@@ -174,7 +241,13 @@ export class Level extends Phaser.Scene {
 
     // ---- run card ----
     new Panel(this, L.runCard);
-    const train = new Button(this, { ...L.train, id: 'level:train', label: t('level.train'), variant: 'primary', icon: 'icon-play' });
+    const train = new Button(this, {
+      ...L.train,
+      id: 'level:train',
+      label: t('level.train'),
+      variant: 'primary',
+      icon: 'icon-play',
+    });
     train.events.on('press', () => {
       if (isArith) {
         void session.submitExpression();
@@ -188,8 +261,7 @@ export class Level extends Phaser.Scene {
         else if (mp.mode === 'dream' && latentMap) {
           const p = latentMap.getProbe();
           void session.dream(p.x, p.y);
-        }
-        else if (mp.mode === 'holes') session.finishMap();
+        } else if (mp.mode === 'holes') session.finishMap();
         else if (latentMap) {
           const p = latentMap.getProbe();
           void session.placeProbe(p.x, p.y);
@@ -208,7 +280,12 @@ export class Level extends Phaser.Scene {
     let lossCaption: Label | null = null;
     if (hasChart) {
       new Panel(this, L.chartCard);
-      lossCaption = new Label(this, { x: L.chartCard.x + 16, y: L.chartCard.y + 14, text: t('section.loss').toUpperCase(), variant: 'section' });
+      lossCaption = new Label(this, {
+        x: L.chartCard.x + 16,
+        y: L.chartCard.y + 14,
+        text: t('section.loss').toUpperCase(),
+        variant: 'section',
+      });
     }
     const chart = new LossChart(this, 'level:lossChart', L.chart, {
       total: t('loss.total'),
@@ -228,9 +305,30 @@ export class Level extends Phaser.Scene {
       output: new Label(this, { x: 0, y: 0, text: t('level.images.output'), variant: 'bodyMuted' }),
     };
     const grids: Record<Row, ImageGrid> = {
-      input: new ImageGrid(this, { x: 0, y: 0, width: 10, height: 10, id: 'level:images:input', columns: IMAGE_COLUMNS }),
-      corrupted: new ImageGrid(this, { x: 0, y: 0, width: 10, height: 10, id: 'level:images:corrupted', columns: IMAGE_COLUMNS }),
-      output: new ImageGrid(this, { x: 0, y: 0, width: 10, height: 10, id: 'level:images:output', columns: IMAGE_COLUMNS }),
+      input: new ImageGrid(this, {
+        x: 0,
+        y: 0,
+        width: 10,
+        height: 10,
+        id: 'level:images:input',
+        columns: IMAGE_COLUMNS,
+      }),
+      corrupted: new ImageGrid(this, {
+        x: 0,
+        y: 0,
+        width: 10,
+        height: 10,
+        id: 'level:images:corrupted',
+        columns: IMAGE_COLUMNS,
+      }),
+      output: new ImageGrid(this, {
+        x: 0,
+        y: 0,
+        width: 10,
+        height: 10,
+        id: 'level:images:output',
+        columns: IMAGE_COLUMNS,
+      }),
     };
     const imagesEmpty = new Label(this, { x: 0, y: 0, text: t('images.empty'), variant: 'small', align: 0.5 });
     let visibleRows: Row[] = [];
@@ -240,7 +338,12 @@ export class Level extends Phaser.Scene {
     // The chart card right above the images card: the map / cards view takes both (phones that scroll: the images card).
     const chartJoined = layoutHasChart && L.chartJoined;
     const union = chartJoined
-      ? { x: L.chartCard.x, y: L.chartCard.y, width: L.chartCard.width, height: L.imagesCard.y + L.imagesCard.height - L.chartCard.y }
+      ? {
+          x: L.chartCard.x,
+          y: L.chartCard.y,
+          width: L.chartCard.width,
+          height: L.imagesCard.y + L.imagesCard.height - L.chartCard.y,
+        }
       : L.imagesCard;
     const toggleRect = chartJoined
       ? { x: union.x + 16, y: union.y + 7, width: 240, height: 30 }
@@ -249,16 +352,38 @@ export class Level extends Phaser.Scene {
     const mapFits = mapSide >= 160;
     const mapCard = this.add.graphics().setVisible(false);
     mapCard.fillStyle(COLORS.panel, 1).fillRoundedRect(union.x, union.y, union.width, union.height, 12);
-    mapCard.lineStyle(1, COLORS.panelBorder, 1).strokeRoundedRect(union.x + 0.5, union.y + 0.5, union.width - 1, union.height - 1, 12);
-    const mapTitle = new Label(this, { x: isMap ? union.x + 16 : toggleRect.x + toggleRect.width + 16, y: union.y + 14, text: (L.portrait ? t('level.view.map') : t('level.map.title')).toUpperCase(), variant: 'section', wrap: union.width - 32 - (isMap || isArith ? 0 : 256) }).setVisible(false);
+    mapCard
+      .lineStyle(1, COLORS.panelBorder, 1)
+      .strokeRoundedRect(union.x + 0.5, union.y + 0.5, union.width - 1, union.height - 1, 12);
+    const mapTitle = new Label(this, {
+      x: isMap ? union.x + 16 : toggleRect.x + toggleRect.width + 16,
+      y: union.y + 14,
+      text: (L.portrait ? t('level.view.map') : t('level.map.title')).toUpperCase(),
+      variant: 'section',
+      wrap: union.width - 32 - (isMap || isArith ? 0 : 256),
+    }).setVisible(false);
     const probeCaption = new Label(this, { x: 0, y: 0, text: '', variant: 'small', wrap: 240 }).setVisible(false);
-    const probeTitle = new Label(this, { x: 0, y: 0, text: t('level.map.decoded'), variant: 'bodyMuted' }).setVisible(false);
-    const probeImage = new ImageGrid(this, { x: union.x, y: union.y, width: 10, height: 10, id: 'map:decode', columns: 1 });
+    const probeTitle = new Label(this, { x: 0, y: 0, text: t('level.map.decoded'), variant: 'bodyMuted' }).setVisible(
+      false,
+    );
+    const probeImage = new ImageGrid(this, {
+      x: union.x,
+      y: union.y,
+      width: 10,
+      height: 10,
+      id: 'map:decode',
+      columns: 1,
+    });
     probeImage.setVisible(false);
     let latentMap: LatentMap | null = null;
     // Holes in the map: the compare model's map (the VAE), read-only, beside (landscape) or under (phones) the AE's.
     let compareMap: LatentMap | null = null;
-    const compareTitle = new Label(this, { x: 0, y: 0, text: t('level.map.vaeTitle').toUpperCase(), variant: 'section' }).setVisible(false);
+    const compareTitle = new Label(this, {
+      x: 0,
+      y: 0,
+      text: t('level.map.vaeTitle').toUpperCase(),
+      variant: 'section',
+    }).setVisible(false);
     let mapFor: unknown = null;
     let view: 'images' | 'map' = 'images';
     const viewToggle = new SegmentedControl<'images' | 'map'>(this, {
@@ -319,7 +444,12 @@ export class Level extends Phaser.Scene {
       const side = mapSide;
       const legend = LatentMap.legendHeight(data.classNames.length);
       // Phones: the map takes the card's whole width (its axes scale separately), so the legend has room.
-      const mapRect = { x: union.x + 16, y: union.y + 48, width: L.portrait ? union.width - 32 : side, height: side + legend };
+      const mapRect = {
+        x: union.x + 16,
+        y: union.y + 48,
+        width: L.portrait ? union.width - 32 : side,
+        height: side + legend,
+      };
       latentMap = new LatentMap(this, { ...mapRect, id: 'map:area', bounds: data.bounds, classNames: data.classNames });
       latentMap.setPoints({ codes: data.codes, labels: data.labels, count: data.count });
       latentMap.events.on('move', (x, y) => {
@@ -334,7 +464,9 @@ export class Level extends Phaser.Scene {
       });
       if (session.mapPlay) latentMap.setPlaced(session.mapPlay.placed);
       focus.register(latentMap);
-      const right = L.portrait ? null : { x: mapRect.x + side + 32, width: union.x + union.width - 16 - (mapRect.x + side + 32) };
+      const right = L.portrait
+        ? null
+        : { x: mapRect.x + side + 32, width: union.x + union.width - 16 - (mapRect.x + side + 32) };
       const imgSide = right ? Math.min(200, right.width) : 0;
       if (right) {
         probeTitle.setPosition(right.x, mapRect.y);
@@ -361,20 +493,44 @@ export class Level extends Phaser.Scene {
       } else {
         const half = Math.floor((union.width - 32 - 24) / 2);
         const side = Math.min(half, union.height - 48 - 12 - legend);
-        aeRect = { x: union.x + 16 + Math.floor((half - side) / 2), y: union.y + 48, width: side, height: side + legend };
-        vaeRect = { x: union.x + 16 + half + 24 + Math.floor((half - side) / 2), y: union.y + 48, width: side, height: side + legend };
+        aeRect = {
+          x: union.x + 16 + Math.floor((half - side) / 2),
+          y: union.y + 48,
+          width: side,
+          height: side + legend,
+        };
+        vaeRect = {
+          x: union.x + 16 + half + 24 + Math.floor((half - side) / 2),
+          y: union.y + 48,
+          width: side,
+          height: side + legend,
+        };
         compareTitle.setPosition(vaeRect.x, union.y + 14);
       }
       mapTitle.setText(t('level.map.aeTitle').toUpperCase()).setPosition(aeRect.x, union.y + 14);
-      const ae = new LatentMap(this, { ...aeRect, id: 'map:area', bounds: data.bounds, classNames: data.classNames, legend: !L.portrait });
+      const ae = new LatentMap(this, {
+        ...aeRect,
+        id: 'map:area',
+        bounds: data.bounds,
+        classNames: data.classNames,
+        legend: !L.portrait,
+      });
       ae.setPoints({ codes: data.codes, labels: data.labels, count: data.count });
-      const vae = new LatentMap(this, { ...vaeRect, id: 'map:compare', bounds: cmp.bounds, classNames: cmp.classNames });
+      const vae = new LatentMap(this, {
+        ...vaeRect,
+        id: 'map:compare',
+        bounds: cmp.bounds,
+        classNames: cmp.classNames,
+      });
       vae.setPoints({ codes: cmp.codes, labels: cmp.labels, count: cmp.count });
       vae.setEnabled(false);
       const mirror = (x: number, y: number): void => {
         const a = data.bounds;
         const b = cmp.bounds;
-        vae.setProbe(b.xMin + ((x - a.xMin) / (a.xMax - a.xMin)) * (b.xMax - b.xMin), b.yMin + ((y - a.yMin) / (a.yMax - a.yMin)) * (b.yMax - b.yMin));
+        vae.setProbe(
+          b.xMin + ((x - a.xMin) / (a.xMax - a.xMin)) * (b.xMax - b.xMin),
+          b.yMin + ((y - a.yMin) / (a.yMax - a.yMin)) * (b.yMax - b.yMin),
+        );
       };
       const p0 = ae.getProbe();
       mirror(p0.x, p0.y);
@@ -420,18 +576,47 @@ export class Level extends Phaser.Scene {
     let arithMatch: TargetMatch | null = null;
     let clear: Button | null = null;
     // Phones: no room for the written-out expression; the term rows and the cards say it.
-    const formula = new Label(this, { x: L.controls.x + 16, y: L.controls.y + 44, text: '', variant: 'body', wrap: L.controls.width - 32 }).setVisible(isArith && !L.portrait);
+    const formula = new Label(this, {
+      x: L.controls.x + 16,
+      y: L.controls.y + 44,
+      text: '',
+      variant: 'body',
+      wrap: L.controls.width - 32,
+    }).setVisible(isArith && !L.portrait);
     if (isArith && exprSpec) {
       const top = L.controls.y + (L.portrait ? 44 : 96);
       for (let i = 0; i < exprSpec.maxTerms; i++) {
         const y = top + i * TERM_ROW;
         const label = new Label(this, { x: L.controls.x + 16, y: y + 4, text: '', variant: 'bodyMuted' });
-        const slider = new Slider(this, { x: L.controls.x + 136, y, width: L.controls.width - 136 - 70, height: 28, id: `term:${i}`, min: -exprSpec.maxWeight, max: exprSpec.maxWeight, step: 0.05, value: 1 });
-        const value = new Label(this, { x: L.controls.x + L.controls.width - 16, y: y + 4, text: '', variant: 'value', align: 1 });
+        const slider = new Slider(this, {
+          x: L.controls.x + 136,
+          y,
+          width: L.controls.width - 136 - 70,
+          height: 28,
+          id: `term:${i}`,
+          min: -exprSpec.maxWeight,
+          max: exprSpec.maxWeight,
+          step: 0.05,
+          value: 1,
+        });
+        const value = new Label(this, {
+          x: L.controls.x + L.controls.width - 16,
+          y: y + 4,
+          text: '',
+          variant: 'value',
+          align: 1,
+        });
         slider.events.on('change', (w) => session.setWeight(i, w));
         termRows.push({ label, slider, value });
       }
-      clear = new Button(this, { x: L.controls.x + 16, y: top + exprSpec.maxTerms * TERM_ROW + 8, width: 140, height: 40, id: 'arith:clear', label: t('level.arith.clear') });
+      clear = new Button(this, {
+        x: L.controls.x + 16,
+        y: top + exprSpec.maxTerms * TERM_ROW + 8,
+        width: 140,
+        height: 40,
+        id: 'arith:clear',
+        label: t('level.arith.clear'),
+      });
       clear.events.on('press', () => session.clearTerms());
     }
     const buildArith = (): void => {
@@ -445,16 +630,39 @@ export class Level extends Phaser.Scene {
         this,
         'arith:deck',
         deckRect,
-        play.cards.map((c) => ({ label: localize(c.card.label, getLocale()), image: c.image, width: play.width, height: play.height })),
+        play.cards.map((c) => ({
+          label: localize(c.card.label, getLocale()),
+          image: c.image,
+          width: play.width,
+          height: play.height,
+        })),
       );
       deck.events.on('pick', (i) => session.toggleCard(play.cards[i].card.id));
       focus.register(deck);
       const matchRect = L.portrait
-        ? { x: union.x + 16, y: deckRect.y + deckRect.height + 12, width: matchW, height: union.y + union.height - 12 - (deckRect.y + deckRect.height + 12) }
-        : { x: deckRect.x + deckRect.width + 24, y: union.y + 48, width: matchW, height: Math.min(300, union.height - 64) };
-      arithMatch = new TargetMatch(this, 'arith:target', matchRect, { target: t('level.map.targetImage'), current: t('level.arith.yours') }, level.metric.unit === 'percent' ? level.stars[0] : 0);
+        ? {
+            x: union.x + 16,
+            y: deckRect.y + deckRect.height + 12,
+            width: matchW,
+            height: union.y + union.height - 12 - (deckRect.y + deckRect.height + 12),
+          }
+        : {
+            x: deckRect.x + deckRect.width + 24,
+            y: union.y + 48,
+            width: matchW,
+            height: Math.min(300, union.height - 64),
+          };
+      arithMatch = new TargetMatch(
+        this,
+        'arith:target',
+        matchRect,
+        { target: t('level.map.targetImage'), current: t('level.arith.yours') },
+        level.metric.unit === 'percent' ? level.stars[0] : 0,
+      );
       arithMatch.setTarget({ pixels: play.targets[0], width: play.width, height: play.height });
-      mapTitle.setText((L.portrait ? t('level.arith.titleShort') : t('level.arith.title')).toUpperCase()).setPosition(union.x + 16, union.y + 14);
+      mapTitle
+        .setText((L.portrait ? t('level.arith.titleShort') : t('level.arith.title')).toUpperCase())
+        .setPosition(union.x + 16, union.y + 14);
       mapCard.setVisible(true);
       mapTitle.setVisible(true);
       for (let i = 0; i < play.cards.length; i++) registry.register(`card:${i}`, () => deck?.cardBounds(i) ?? null);
@@ -475,19 +683,34 @@ export class Level extends Phaser.Scene {
         row.value.setVisible(term !== undefined).setText(term ? term.weight.toFixed(2) : '');
         if (term) row.slider.setValue(term.weight);
       });
-      const expr = terms.length === 0 ? t('level.arith.empty') : `z = ${terms.map((tm, i) => `${i > 0 && tm.weight >= 0 ? '+ ' : i > 0 ? '− ' : tm.weight < 0 ? '−' : ''}${Math.abs(tm.weight).toFixed(2)}·μ(${labelOf(tm.card)})`).join(' ')}`;
+      const expr =
+        terms.length === 0
+          ? t('level.arith.empty')
+          : `z = ${terms.map((tm, i) => `${i > 0 && tm.weight >= 0 ? '+ ' : i > 0 ? '− ' : tm.weight < 0 ? '−' : ''}${Math.abs(tm.weight).toFixed(2)}·μ(${labelOf(tm.card)})`).join(' ')}`;
       formula.setText(expr);
       if (deck && play) {
         const selected = new Map<number, number>();
-        terms.forEach((tm) => selected.set(play.cards.findIndex((c) => c.card.id === tm.card), tm.weight));
+        terms.forEach((tm) =>
+          selected.set(
+            play.cards.findIndex((c) => c.card.id === tm.card),
+            tm.weight,
+          ),
+        );
         deck.setSelected(selected);
       }
       const live = session.arithLive;
       if (arithMatch && play) {
-        const percent = level.metric.unit === 'percent' ? live?.headline ?? null : null;
+        const percent = level.metric.unit === 'percent' ? (live?.headline ?? null) : null;
         const shown = live && terms.length > 0;
-        const display = shown && level.metric.unit !== 'percent' ? t('level.arith.wrong', { value: formatMetricValue(live.headline, level.metric.unit, getLocale()) }) : null;
-        arithMatch.setCurrent(shown ? { pixels: live.results[0], width: play.width, height: play.height } : null, percent, display);
+        const display =
+          shown && level.metric.unit !== 'percent'
+            ? t('level.arith.wrong', { value: formatMetricValue(live.headline, level.metric.unit, getLocale()) })
+            : null;
+        arithMatch.setCurrent(
+          shown ? { pixels: live.results[0], width: play.width, height: play.height } : null,
+          percent,
+          display,
+        );
       }
       clear?.setEnabled(terms.length > 0);
     };
@@ -527,14 +750,25 @@ export class Level extends Phaser.Scene {
         const done = session.status === 'done';
         train
           .setLabel(
-            done ? t('level.map.again') : mp?.mode === 'holes' ? t('level.map.score') : mp?.mode === 'dream' ? t('level.dream.draw') : mp?.mode === 'path' ? t('level.path.check') : t('level.map.place'),
+            done
+              ? t('level.map.again')
+              : mp?.mode === 'holes'
+                ? t('level.map.score')
+                : mp?.mode === 'dream'
+                  ? t('level.dream.draw')
+                  : mp?.mode === 'path'
+                    ? t('level.path.check')
+                    : t('level.map.place'),
           )
           .setVariant('primary')
           .setIcon('icon-play')
           .setEnabled(
             mp !== null &&
               (session.status === 'idle' || done) &&
-              (done || mp.mode === 'navigator' || mp.mode === 'dream' || (mp.mode === 'path' ? mp.path.length >= (session.pathSpec?.minPoints ?? 3) : mp.placed.length > 0)),
+              (done ||
+                mp.mode === 'navigator' ||
+                mp.mode === 'dream' ||
+                (mp.mode === 'path' ? mp.path.length >= (session.pathSpec?.minPoints ?? 3) : mp.placed.length > 0)),
           );
         latentMap?.setPath(mp?.path ?? []);
         pathClear?.setEnabled((mp?.path.length ?? 0) > 0 && session.status !== 'preparing');
@@ -546,11 +780,15 @@ export class Level extends Phaser.Scene {
           sigma?.setValue(mp.sigma).setEnabled(session.status === 'idle');
           sigmaValue?.setText(mp.sigma.toFixed(2));
           const data = session.map;
-          dreamImage?.setImages(mp.lastDream && data ? { pixels: mp.lastDream, count: 1, width: data.width, height: data.height } : null);
+          dreamImage?.setImages(
+            mp.lastDream && data ? { pixels: mp.lastDream, count: 1, width: data.width, height: data.height } : null,
+          );
         }
         if (targetMatch && mp) {
           const data = session.map;
-          targetMatch.setTarget(mp.targetImage && data ? { pixels: mp.targetImage, width: data.width, height: data.height } : null);
+          targetMatch.setTarget(
+            mp.targetImage && data ? { pixels: mp.targetImage, width: data.width, height: data.height } : null,
+          );
         }
       }
       progress.set(progressView(session, L.portrait));
@@ -567,8 +805,14 @@ export class Level extends Phaser.Scene {
       showImages(grids, images);
       imagesEmpty.setVisible(!images);
       if (!session.playable) imagesEmpty.setText(t('level.notPlayable'));
-      else if (isArith && !session.arith) imagesEmpty.setText(session.status === 'error' ? t('level.error', { detail: session.error ?? '' }) : t('level.map.loading'));
-      else if (isMap && !session.map) imagesEmpty.setText(session.status === 'error' ? t('level.error', { detail: session.error ?? '' }) : t('level.map.loading'));
+      else if (isArith && !session.arith)
+        imagesEmpty.setText(
+          session.status === 'error' ? t('level.error', { detail: session.error ?? '' }) : t('level.map.loading'),
+        );
+      else if (isMap && !session.map)
+        imagesEmpty.setText(
+          session.status === 'error' ? t('level.error', { detail: session.error ?? '' }) : t('level.map.loading'),
+        );
       if (isMap) imagesPanel.setTitle(t('level.view.map'));
       if (isArith) imagesPanel.setTitle(t('level.arith.title'));
       buildMap();
@@ -583,7 +827,8 @@ export class Level extends Phaser.Scene {
         if (session.status === 'done' && r && recorded !== r) {
           recorded = r;
           const st = context.store.getState();
-          if (typeof st.recordLevelResult === 'function') st.recordLevelResult(level.id, { score: r.score, stars: r.stars, payload: r.payload });
+          if (typeof st.recordLevelResult === 'function')
+            st.recordLevelResult(level.id, { score: r.score, stars: r.stars, payload: r.payload });
           // A competition level: the attempt goes to the class outbox (stored, then sent; the server re-scores it).
           context.classroom.submitAttempt(level.id, r.payload);
         }
@@ -595,8 +840,12 @@ export class Level extends Phaser.Scene {
     registry.register('level:train', () => train.getBounds());
     registry.register('level:progress', () => progress.getBounds());
     registry.register('level:lossChart', () => (hasChart ? chart.getBounds() : null));
-    for (const row of ROWS) registry.register(grids[row].id, () => (visibleRows.includes(row) && view === 'images' ? grids[row].getBounds() : null));
-    for (const v of ['images', 'map']) registry.register(`level:view:${v}`, () => (latentMap ? viewToggle.optionBounds(v) : null));
+    for (const row of ROWS)
+      registry.register(grids[row].id, () =>
+        visibleRows.includes(row) && view === 'images' ? grids[row].getBounds() : null,
+      );
+    for (const v of ['images', 'map'])
+      registry.register(`level:view:${v}`, () => (latentMap ? viewToggle.optionBounds(v) : null));
     registry.register('map:area', () => (latentMap && view === 'map' ? latentMap.area() : null));
     registry.register('map:compare', () => (compareMap && view === 'map' ? compareMap.area() : null));
     registry.register('map:probe', () => (latentMap && view === 'map' ? latentMap.probeBounds() : null));
@@ -609,7 +858,9 @@ export class Level extends Phaser.Scene {
       registry.register('dream:sigma', () => sigma.getBounds());
       focus.register(sigma);
     }
-    termRows.forEach((row, i) => registry.register(`term:${i}`, () => (i < session.terms.length ? row.slider.getBounds() : null)));
+    termRows.forEach((row, i) =>
+      registry.register(`term:${i}`, () => (i < session.terms.length ? row.slider.getBounds() : null)),
+    );
     if (clear) {
       const c = clear;
       registry.register('arith:clear', () => c.getBounds());
@@ -681,7 +932,8 @@ export class Level extends Phaser.Scene {
     this.session?.dispose();
     this.scene.stop('Hud');
     const inClass = this.session ? getContext(this).classroom.playsLevel(this.session.level.id) : false;
-    const target = inClass && this.hasScene('Classroom') ? 'Classroom' : (LEAVE_TARGETS.find((k) => this.hasScene(k)) ?? 'Title');
+    const target =
+      inClass && this.hasScene('Classroom') ? 'Classroom' : (LEAVE_TARGETS.find((k) => this.hasScene(k)) ?? 'Title');
     this.scene.start(target);
   }
 
@@ -694,7 +946,13 @@ export class Level extends Phaser.Scene {
       this.leave();
       return;
     }
-    const payload: ResultsSceneData = { levelId: session.level.id, score: r.score, stars: r.stars, goalMet: r.goalMet, detail: r.detail };
+    const payload: ResultsSceneData = {
+      levelId: session.level.id,
+      score: r.score,
+      stars: r.stars,
+      goalMet: r.goalMet,
+      detail: r.detail,
+    };
     session.dispose();
     this.scene.stop('Hud');
     this.scene.start('Results', payload);
@@ -720,7 +978,11 @@ function mapStatusText(session: LevelSession, compact = false): string {
     lines.push(t('level.dream.found', { digits: mp.found.length > 0 ? mp.found.join(' ') : '–' }));
     if (last) {
       const verdict = predictedClass(last);
-      lines.push(mp.placed[mp.placed.length - 1]?.good ? t('level.dream.clean', { digit: verdict.label }) : t('level.dream.unclear'));
+      lines.push(
+        mp.placed[mp.placed.length - 1]?.good
+          ? t('level.dream.clean', { digit: verdict.label })
+          : t('level.dream.unclear'),
+      );
     }
     lines.push(t('level.dream.help'));
     return lines.join('\n\n');
@@ -728,13 +990,22 @@ function mapStatusText(session: LevelSession, compact = false): string {
   const path = session.pathSpec;
   if (mp && path) {
     const p = session.level.goal.params ?? {};
-    return [t('level.path.status', { n: mp.path.length, max: path.maxPoints }), t('level.path.help', { start: String(p.start), via: String(p.via), end: String(p.end) })].join('\n\n');
+    return [
+      t('level.path.status', { n: mp.path.length, max: path.maxPoints }),
+      t('level.path.help', { start: String(p.start), via: String(p.via), end: String(p.end) }),
+    ].join('\n\n');
   }
   if (!mp || !spec) return '';
   const lines: string[] = [];
   if (mp.mode === 'navigator') {
     const best = mp.placed.length > 0 ? Math.max(...mp.placed.map((p) => p.value)) : null;
-    lines.push(t('level.map.navStatus', { n: mp.placed.length, max: spec.maxPoints, best: best === null ? '–' : `${best.toFixed(1)}%` }));
+    lines.push(
+      t('level.map.navStatus', {
+        n: mp.placed.length,
+        max: spec.maxPoints,
+        best: best === null ? '–' : `${best.toFixed(1)}%`,
+      }),
+    );
     lines.push(t('level.map.navHelp'));
   } else {
     const holes = mp.placed.filter((p) => p.good).length;
@@ -743,11 +1014,21 @@ function mapStatusText(session: LevelSession, compact = false): string {
     const probs = mp.judged[mp.judged.length - 1];
     if (last && probs) {
       const digit = probs.indexOf(Math.max(...probs));
-      lines.push(last.good ? t('level.map.judgeHole') : t('level.map.judgeDigit', { digit, confidence: Math.round(last.value * 100) }));
-      const vae = mp.compareVerdicts.length === mp.placed.length ? mp.compareVerdicts[mp.compareVerdicts.length - 1] : undefined;
+      lines.push(
+        last.good
+          ? t('level.map.judgeHole')
+          : t('level.map.judgeDigit', { digit, confidence: Math.round(last.value * 100) }),
+      );
+      const vae =
+        mp.compareVerdicts.length === mp.placed.length ? mp.compareVerdicts[mp.compareVerdicts.length - 1] : undefined;
       if (vae) {
         const confidence = Math.round(vae.confidence * 100);
-        lines.push(t(vae.hole ? 'level.map.vaeHole' : vae.clean ? 'level.map.vaeClean' : 'level.map.vaeUnsure', { digit: vae.digit, confidence }));
+        lines.push(
+          t(vae.hole ? 'level.map.vaeHole' : vae.clean ? 'level.map.vaeClean' : 'level.map.vaeUnsure', {
+            digit: vae.digit,
+            confidence,
+          }),
+        );
       }
     }
     if (!compact || mp.placed.length === 0) lines.push(t('level.map.holesHelp'));
@@ -766,7 +1047,10 @@ function progressView(session: LevelSession, compact = false): ProgressBarState 
     return {
       fraction: n / exprSpec.maxTerms,
       title: !session.arith ? t('level.map.loading') : t('level.arith.progress', { n, max: exprSpec.maxTerms }),
-      right: live && n > 0 ? t('level.arith.live', { value: formatMetricValue(live.headline, level.metric.unit, getLocale()) }) : '',
+      right:
+        live && n > 0
+          ? t('level.arith.live', { value: formatMetricValue(live.headline, level.metric.unit, getLocale()) })
+          : '',
       detail: t('level.map.model', { asset: (level.setup as { asset: string }).asset }),
     };
   }
@@ -776,7 +1060,14 @@ function progressView(session: LevelSession, compact = false): ProgressBarState 
     const n = mp?.mode === 'path' ? mp.path.length : (mp?.placed.length ?? 0);
     return {
       fraction: n / max,
-      title: session.status === 'preparing' || !mp ? t('level.map.loading') : mp.mode === 'path' ? t('level.path.status', { n, max }) : mp.mode === 'dream' ? t('level.dream.progress', { n, max, found: mp.found.length }) : t('level.map.progress', { n, max }),
+      title:
+        session.status === 'preparing' || !mp
+          ? t('level.map.loading')
+          : mp.mode === 'path'
+            ? t('level.path.status', { n, max })
+            : mp.mode === 'dream'
+              ? t('level.dream.progress', { n, max, found: mp.found.length })
+              : t('level.map.progress', { n, max }),
       right: mp?.live !== null && mp?.live !== undefined ? t('level.map.live', { match: mp.live.toFixed(1) }) : '',
       detail: t('level.map.model', { asset: (level.setup as { asset: string }).asset }),
     };
@@ -787,43 +1078,79 @@ function progressView(session: LevelSession, compact = false): ProgressBarState 
   switch (session.status) {
     case 'card':
     case 'idle':
-      if (session.interruption && session.interruption.kind !== 'resumed') return { fraction: 0, ...interruptionLines(session.interruption), right: '', muted: true };
-      return { fraction: 0, title: session.message ?? t('level.ready'), right: '', detail: weights, muted: session.message !== null };
+      if (session.interruption && session.interruption.kind !== 'resumed')
+        return { fraction: 0, ...interruptionLines(session.interruption), right: '', muted: true };
+      return {
+        fraction: 0,
+        title: session.message ?? t('level.ready'),
+        right: '',
+        detail: weights,
+        muted: session.message !== null,
+      };
     case 'unplayable':
       return { fraction: 0, title: t('level.notPlayable'), right: '', detail: '', muted: true };
     case 'preparing':
       return { fraction: 0, title: t('level.preparing'), right: '', detail: weights };
     case 'training': {
       const fraction = p && p.totalSteps > 0 ? p.step / p.totalSteps : 0;
-      if (session.restarting) return { fraction, title: t('level.resume.restarting'), right: '', detail: weights, muted: true };
-      const resumed = session.interruption?.kind === 'resumed' ? interruptionLines(session.interruption, compact).detail : '';
+      if (session.restarting)
+        return { fraction, title: t('level.resume.restarting'), right: '', detail: weights, muted: true };
+      const resumed =
+        session.interruption?.kind === 'resumed' ? interruptionLines(session.interruption, compact).detail : '';
       return {
         fraction,
-        title: p ? `${t('level.training')} · ${t('progress.steps', { step: p.step, total: p.totalSteps })}` : t('level.training'),
+        title: p
+          ? `${t('level.training')} · ${t('progress.steps', { step: p.step, total: p.totalSteps })}`
+          : t('level.training'),
         right: p && p.step > 0 ? t('progress.eta', { eta: formatDuration(p.etaMs) }) : '',
         // The resume notice takes the detail line: it matters more than the rate while the run catches up.
-        detail: resumed || [p ? t('progress.rate', { rate: Math.round(p.samplesPerSecond) }) : '', weights].filter(Boolean).join(' · '),
+        detail:
+          resumed ||
+          [p ? t('progress.rate', { rate: Math.round(p.samplesPerSecond) }) : '', weights].filter(Boolean).join(' · '),
       };
     }
     case 'measuring':
-      return { fraction: 1, title: t('level.measuring'), right: p ? t('progress.took', { time: formatDuration(p.elapsedMs) }) : '', detail: weights };
+      return {
+        fraction: 1,
+        title: t('level.measuring'),
+        right: p ? t('progress.took', { time: formatDuration(p.elapsedMs) }) : '',
+        detail: weights,
+      };
     case 'done': {
       const r = session.result;
       const value = r ? formatMetricValue(r.score, level.metric.unit, getLocale()) : '';
       return {
         fraction: 1,
-        title: r?.goalMet ? t('level.doneWon', { value, stars: '★'.repeat(r.stars) + '☆'.repeat(3 - r.stars) }) : t('level.doneMissed', { value }),
+        title: r?.goalMet
+          ? t('level.doneWon', { value, stars: '★'.repeat(r.stars) + '☆'.repeat(3 - r.stars) })
+          : t('level.doneMissed', { value }),
         right: p ? t('progress.took', { time: formatDuration(p.elapsedMs) }) : '',
-        detail: session.interruption?.kind === 'resumed' ? t('level.resume.resumedDone', { step: session.interruption.fromStep ?? 0 }) : weights,
+        detail:
+          session.interruption?.kind === 'resumed'
+            ? t('level.resume.resumedDone', { step: session.interruption.fromStep ?? 0 })
+            : weights,
       };
     }
     case 'error':
-      if (session.interruption?.kind === 'failed') return { fraction: 0, ...interruptionLines(session.interruption), right: '', muted: true };
-      return { fraction: 0, title: t('level.error', { detail: session.error ?? '' }), right: '', detail: '', muted: true };
+      if (session.interruption?.kind === 'failed')
+        return { fraction: 0, ...interruptionLines(session.interruption), right: '', muted: true };
+      return {
+        fraction: 0,
+        title: t('level.error', { detail: session.error ?? '' }),
+        right: '',
+        detail: '',
+        muted: true,
+      };
   }
 }
 
-function placeRows(card: Rect, rows: readonly Row[], labels: Record<Row, Label>, grids: Record<Row, ImageGrid>, empty: Label): void {
+function placeRows(
+  card: Rect,
+  rows: readonly Row[],
+  labels: Record<Row, Label>,
+  grids: Record<Row, ImageGrid>,
+  empty: Label,
+): void {
   const labelW = card.width < 500 ? 84 : 112;
   const top = card.y + 40;
   const bottom = card.y + card.height - 12;
@@ -844,7 +1171,8 @@ function placeRows(card: Rect, rows: readonly Row[], labels: Record<Row, Label>,
 }
 
 function showImages(grids: Record<Row, ImageGrid>, images: ImageRows | null): void {
-  const as = (pixels: Float32Array | undefined) => (images && pixels ? { pixels, count: images.count, width: images.width, height: images.height } : null);
+  const as = (pixels: Float32Array | undefined) =>
+    images && pixels ? { pixels, count: images.count, width: images.width, height: images.height } : null;
   grids.input.setImages(as(images?.inputs));
   grids.corrupted.setImages(as(images?.corrupted));
   grids.output.setImages(as(images?.outputs));

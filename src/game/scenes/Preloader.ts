@@ -29,7 +29,9 @@ export class Preloader extends Phaser.Scene {
     const barX = cx - barW / 2;
     const barY = cy + 56;
     const bar = this.add.graphics();
-    const caption = this.add.text(cx, barY + 34, t('preloader.progress', { percent: 0 }), TEXT.small).setOrigin(0.5, 0.5);
+    const caption = this.add
+      .text(cx, barY + 34, t('preloader.progress', { percent: 0 }), TEXT.small)
+      .setOrigin(0.5, 0.5);
     const draw = (f: number): void => {
       bar.clear();
       bar.fillStyle(COLORS.surface, 1).fillRoundedRect(barX, barY, barW, barH, barH / 2);

@@ -54,7 +54,12 @@ export class Results extends Phaser.Scene {
     let right: Rect;
     if (portrait) {
       left = { x: pad, y: 20, width: W - 2 * pad, height: (inClass ? 400 : 330) + detailLines.length * detailLineH };
-      right = { x: pad, y: left.y + left.height + 12, width: W - 2 * pad, height: buttonsY - 16 - (left.y + left.height + 12) };
+      right = {
+        x: pad,
+        y: left.y + left.height + 12,
+        width: W - 2 * pad,
+        height: buttonsY - 16 - (left.y + left.height + 12),
+      };
     } else {
       // Panels and buttons as one group, centred vertically.
       const h = Math.min(H - 2 * 28 - 24 - buttonsH, 460);
@@ -69,10 +74,22 @@ export class Results extends Phaser.Scene {
     const cx = left.x + left.width / 2;
     let y = left.y + (portrait ? 22 : 40);
     if (level) {
-      this.add.text(cx, y, t('world.label', { world: level.world }).toUpperCase() + ` · ${level.world}.${level.order}`, TEXT.section).setOrigin(0.5, 0);
+      this.add
+        .text(
+          cx,
+          y,
+          t('world.label', { world: level.world }).toUpperCase() + ` · ${level.world}.${level.order}`,
+          TEXT.section,
+        )
+        .setOrigin(0.5, 0);
       y += 26;
       this.add
-        .text(cx, y, localize(level.title, locale), { ...TEXT.title, fontSize: portrait ? '26px' : '30px', align: 'center', wordWrap: { width: left.width - 32, useAdvancedWrap: true } })
+        .text(cx, y, localize(level.title, locale), {
+          ...TEXT.title,
+          fontSize: portrait ? '26px' : '30px',
+          align: 'center',
+          wordWrap: { width: left.width - 32, useAdvancedWrap: true },
+        })
         .setOrigin(0.5, 0);
       y += portrait ? 44 : 54;
     }
@@ -90,7 +107,12 @@ export class Results extends Phaser.Scene {
     for (let i = 0; i < stars; i++) playSfx('star', { index: i }, reduced ? i * 0.12 : 0.25 + i * 0.32 + 0.2);
     // `y` moves on below: the bounds must keep the row's own position, not read the variable later.
     const starsY = y;
-    screen.registry.register('results:stars', () => ({ x: cx - starSize * 4, y: starsY - starSize, width: starSize * 8, height: starSize * 2 }));
+    screen.registry.register('results:stars', () => ({
+      x: cx - starSize * 4,
+      y: starsY - starSize,
+      width: starSize * 8,
+      height: starSize * 2,
+    }));
     if (!reduced) {
       context.renderGate?.setContinuous(true);
       this.time.delayedCall(1800, () => context.renderGate?.setContinuous(false));
@@ -101,36 +123,78 @@ export class Results extends Phaser.Scene {
     const fmt = (v: number): string => (level ? formatMetricValue(v, level.metric.unit, locale) : String(v));
     const metric = level ? `${localize(level.metric.label, locale)} · ` : '';
     this.add
-      .text(cx, y, t('results.score', { score: fmt(Number(data?.score)) }), { ...TEXT.heading, fontSize: portrait ? '20px' : '22px' })
+      .text(cx, y, t('results.score', { score: fmt(Number(data?.score)) }), {
+        ...TEXT.heading,
+        fontSize: portrait ? '20px' : '22px',
+      })
       .setOrigin(0.5, 0);
     y += 32;
     if (detailLines.length > 0) {
       const detailText = this.add
-        .text(cx, y, detailLines.join('\n'), { ...TEXT.small, fontSize: portrait ? '14px' : '15px', color: CSS.text, align: 'center', lineSpacing: portrait ? 2 : 4, wordWrap: { width: left.width - 32, useAdvancedWrap: true } })
+        .text(cx, y, detailLines.join('\n'), {
+          ...TEXT.small,
+          fontSize: portrait ? '14px' : '15px',
+          color: CSS.text,
+          align: 'center',
+          lineSpacing: portrait ? 2 : 4,
+          wordWrap: { width: left.width - 32, useAdvancedWrap: true },
+        })
         .setOrigin(0.5, 0);
-      screen.registry.register('results:detail', () => ({ x: detailText.x - detailText.width / 2, y: detailText.y, width: detailText.width, height: detailText.height }));
+      screen.registry.register('results:detail', () => ({
+        x: detailText.x - detailText.width / 2,
+        y: detailText.y,
+        width: detailText.width,
+        height: detailText.height,
+      }));
       y += Math.max(detailText.height, detailLines.length * detailLineH) + 8;
     }
     const best = level ? state.progress.levels[level.id] : undefined;
-    if (best) this.add.text(cx, y, metric + t('results.best', { score: fmt(best.bestScore) }), { ...TEXT.bodyMuted, align: 'center', wordWrap: { width: left.width - 32 } }).setOrigin(0.5, 0);
+    if (best)
+      this.add
+        .text(cx, y, metric + t('results.best', { score: fmt(best.bestScore) }), {
+          ...TEXT.bodyMuted,
+          align: 'center',
+          wordWrap: { width: left.width - 32 },
+        })
+        .setOrigin(0.5, 0);
     if (inClass && level) {
       // The class's verdict on this attempt: the server's own score once it has re-scored it, and the rank.
-      const classLine = this.add.text(cx, y + 30, '', { ...TEXT.body, align: 'center', wordWrap: { width: left.width - 32, useAdvancedWrap: true } }).setOrigin(0.5, 0);
-      screen.registry.register('results:class', () => ({ x: classLine.x - classLine.width / 2, y: classLine.y, width: classLine.width, height: classLine.height }));
+      const classLine = this.add
+        .text(cx, y + 30, '', {
+          ...TEXT.body,
+          align: 'center',
+          wordWrap: { width: left.width - 32, useAdvancedWrap: true },
+        })
+        .setOrigin(0.5, 0);
+      screen.registry.register('results:class', () => ({
+        x: classLine.x - classLine.width / 2,
+        y: classLine.y,
+        width: classLine.width,
+        height: classLine.height,
+      }));
       // The rank moves as classmates finish: refresh the standing while this screen is open.
       context.classroom.startPolling(5000);
       screen.onShutdown(() => context.classroom.stopPolling());
       screen.onShutdown(
-        watch(context.store, (s) => s.classroom, (view) => {
-          const code = view.membership?.code ?? '';
-          const item = context.classroom.latestFor(level.id);
-          const lines: string[] = [];
-          if (item?.state === 'sent' && item.result) lines.push(t('results.class.sent', { code, score: fmt(item.result.score), stars: item.result.stars }));
-          else if (item?.state === 'refused') lines.push(t('results.class.refused', { code, message: item.message ?? '' }));
-          else if (item) lines.push(t('results.class.pending', { code }));
-          if (view.standing?.rank) lines.push(t('results.class.rank', { rank: view.standing.rank, players: view.standing.players }));
-          classLine.setText(lines.join('\n')).setColor(item?.state === 'refused' ? CSS.warning : item?.state === 'sent' ? CSS.text : CSS.muted);
-        }),
+        watch(
+          context.store,
+          (s) => s.classroom,
+          (view) => {
+            const code = view.membership?.code ?? '';
+            const item = context.classroom.latestFor(level.id);
+            const lines: string[] = [];
+            if (item?.state === 'sent' && item.result)
+              lines.push(t('results.class.sent', { code, score: fmt(item.result.score), stars: item.result.stars }));
+            else if (item?.state === 'refused')
+              lines.push(t('results.class.refused', { code, message: item.message ?? '' }));
+            else if (item) lines.push(t('results.class.pending', { code }));
+            if (view.standing?.rank)
+              lines.push(t('results.class.rank', { rank: view.standing.rank, players: view.standing.players }));
+            classLine
+              .setText(lines.join('\n'))
+              .setColor(item?.state === 'refused' ? CSS.warning : item?.state === 'sent' ? CSS.text : CSS.muted);
+          },
+        ),
       );
     }
 
@@ -140,7 +204,11 @@ export class Results extends Phaser.Scene {
       const card = level.card;
       const inner = right.width - 32;
       let ly = right.y + 42;
-      const heading = this.add.text(right.x + 16, ly, localize(card.title, locale), { ...TEXT.heading, fontSize: portrait ? '19px' : '21px', wordWrap: { width: inner } });
+      const heading = this.add.text(right.x + 16, ly, localize(card.title, locale), {
+        ...TEXT.heading,
+        fontSize: portrait ? '19px' : '21px',
+        wordWrap: { width: inner },
+      });
       ly += heading.height + 10;
       const lines = data?.learned?.length ? data.learned : card.lines.map((l) => localize(l, locale));
       const body = this.add.text(right.x + 16, ly, lines.map((l) => `•  ${l}`).join('\n'), {
@@ -150,9 +218,16 @@ export class Results extends Phaser.Scene {
         wordWrap: { width: inner, useAdvancedWrap: true },
       });
       ly += body.height + 14;
-      const formula = this.add.text(right.x + 16, ly, card.formula, { ...TEXT.value, fontSize: portrait ? '17px' : '20px', wordWrap: { width: inner, useAdvancedWrap: true } });
+      const formula = this.add.text(right.x + 16, ly, card.formula, {
+        ...TEXT.value,
+        fontSize: portrait ? '17px' : '20px',
+        wordWrap: { width: inner, useAdvancedWrap: true },
+      });
       ly += formula.height + 6;
-      const legend = this.add.text(right.x + 16, ly, localize(card.formulaLegend, locale), { ...TEXT.small, wordWrap: { width: inner, useAdvancedWrap: true } });
+      const legend = this.add.text(right.x + 16, ly, localize(card.formulaLegend, locale), {
+        ...TEXT.small,
+        wordWrap: { width: inner, useAdvancedWrap: true },
+      });
       // Short screens: shrink the card text rather than spill out of the panel.
       const overflow = ly + legend.height - (right.y + right.height - 12);
       if (overflow > 0) body.setFontSize(portrait ? 13 : 15);
@@ -169,9 +244,31 @@ export class Results extends Phaser.Scene {
     const bw = portrait ? Math.floor((W - 2 * pad - 20) / 3) : 220;
     const bx = portrait ? pad : W / 2 - (3 * bw + 2 * 16) / 2;
     const gap = portrait ? 10 : 16;
-    const nextB = new Button(this, { x: bx, y: buttonsY, width: bw, height: buttonsH, id: 'results:next', label: t('results.next'), variant: 'primary' });
-    const retry = new Button(this, { x: bx + bw + gap, y: buttonsY, width: bw, height: buttonsH, id: 'results:retry', label: t('results.retry') });
-    const map = new Button(this, { x: bx + 2 * (bw + gap), y: buttonsY, width: bw, height: buttonsH, id: 'results:map', label: inClass ? t('results.class') : t('results.map') });
+    const nextB = new Button(this, {
+      x: bx,
+      y: buttonsY,
+      width: bw,
+      height: buttonsH,
+      id: 'results:next',
+      label: t('results.next'),
+      variant: 'primary',
+    });
+    const retry = new Button(this, {
+      x: bx + bw + gap,
+      y: buttonsY,
+      width: bw,
+      height: buttonsH,
+      id: 'results:retry',
+      label: t('results.retry'),
+    });
+    const map = new Button(this, {
+      x: bx + 2 * (bw + gap),
+      y: buttonsY,
+      width: bw,
+      height: buttonsH,
+      id: 'results:map',
+      label: inClass ? t('results.class') : t('results.map'),
+    });
     nextB.setEnabled(nextOpen && hasScene(this, SCENES.level));
     retry.setEnabled(!!level && hasScene(this, SCENES.level));
     screen.add(nextB, retry, map);

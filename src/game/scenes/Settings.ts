@@ -67,12 +67,26 @@ export class Settings extends Phaser.Scene {
       value: context.backendOverride ?? actions().settings.backend,
     });
     y += controlH + 8;
-    const help = new Label(this, { x: inner.x, y, text: t('settings.backendHelp'), variant: 'small', wrap: inner.width });
+    const help = new Label(this, {
+      x: inner.x,
+      y,
+      text: t('settings.backendHelp'),
+      variant: 'small',
+      wrap: inner.width,
+    });
     y += help.text.height + rowGap;
 
     const half = portrait ? inner.width : Math.floor((inner.width - 24) / 2);
     section(t('settings.sound'));
-    const sound = new SegmentedControl(this, { x: inner.x, y, width: half, height: controlH, idPrefix: 'settings:sound', options: onOffOptions, value: onOff(actions().settings.sound) });
+    const sound = new SegmentedControl(this, {
+      x: inner.x,
+      y,
+      width: half,
+      height: controlH,
+      idPrefix: 'settings:sound',
+      options: onOffOptions,
+      value: onOff(actions().settings.sound),
+    });
     let motionY = y;
     let motionX = inner.x + half + 24;
     if (portrait) {
@@ -84,19 +98,60 @@ export class Settings extends Phaser.Scene {
     } else {
       new Label(this, { x: motionX, y: y - 24, text: t('settings.motion').toUpperCase(), variant: 'section' });
     }
-    const motion = new SegmentedControl(this, { x: motionX, y: motionY, width: half, height: controlH, idPrefix: 'settings:motion', options: onOffOptions, value: onOff(actions().settings.reducedMotion) });
+    const motion = new SegmentedControl(this, {
+      x: motionX,
+      y: motionY,
+      width: half,
+      height: controlH,
+      idPrefix: 'settings:motion',
+      options: onOffOptions,
+      value: onOff(actions().settings.reducedMotion),
+    });
     y += controlH + rowGap;
 
     section(t('settings.progress'));
     const resetW = portrait ? inner.width : 240;
-    const reset = new Button(this, { x: inner.x, y, width: resetW, height: controlH, id: 'settings:reset', label: t('settings.reset'), variant: 'danger' });
-    const confirmText = this.add.text(inner.x, y + controlH / 2, t('settings.resetConfirm'), { ...TEXT.body, color: CSS.warning, wordWrap: { width: inner.width } }).setOrigin(0, 0.5);
+    const reset = new Button(this, {
+      x: inner.x,
+      y,
+      width: resetW,
+      height: controlH,
+      id: 'settings:reset',
+      label: t('settings.reset'),
+      variant: 'danger',
+    });
+    const confirmText = this.add
+      .text(inner.x, y + controlH / 2, t('settings.resetConfirm'), {
+        ...TEXT.body,
+        color: CSS.warning,
+        wordWrap: { width: inner.width },
+      })
+      .setOrigin(0, 0.5);
     const yesY = portrait ? y + 40 : y;
     const yesX = portrait ? inner.x : inner.x + Math.min(360, confirmText.width + 20);
     const bw = portrait ? Math.floor((inner.width - 12) / 2) : 150;
-    const yes = new Button(this, { x: yesX, y: yesY, width: bw, height: controlH, id: 'settings:reset:yes', label: t('settings.resetYes'), variant: 'danger' });
-    const no = new Button(this, { x: yesX + bw + 12, y: yesY, width: bw, height: controlH, id: 'settings:reset:no', label: t('settings.resetNo') });
-    const done = this.add.text(inner.x, y + controlH + (portrait ? 52 : 10), '', { ...TEXT.small, color: CSS.success, wordWrap: { width: inner.width } });
+    const yes = new Button(this, {
+      x: yesX,
+      y: yesY,
+      width: bw,
+      height: controlH,
+      id: 'settings:reset:yes',
+      label: t('settings.resetYes'),
+      variant: 'danger',
+    });
+    const no = new Button(this, {
+      x: yesX + bw + 12,
+      y: yesY,
+      width: bw,
+      height: controlH,
+      id: 'settings:reset:no',
+      label: t('settings.resetNo'),
+    });
+    const done = this.add.text(inner.x, y + controlH + (portrait ? 52 : 10), '', {
+      ...TEXT.small,
+      color: CSS.success,
+      wordWrap: { width: inner.width },
+    });
 
     // Landscape: the card ends under its content instead of leaving a gap above Done.
     if (!portrait) {
@@ -122,10 +177,15 @@ export class Settings extends Phaser.Scene {
     };
     confirming(false);
 
-    screen.add(backend as unknown as SegmentedControl<string>, sound as SegmentedControl<string>, motion as SegmentedControl<string>);
+    screen.add(
+      backend as unknown as SegmentedControl<string>,
+      sound as SegmentedControl<string>,
+      motion as SegmentedControl<string>,
+    );
     screen.add(reset, yes, no, back);
     for (const control of [backend, sound, motion] as SegmentedControl<string>[]) {
-      for (const id of control.optionIds()) screen.registry.register(id, () => control.optionBounds(id.slice(control.idPrefix.length + 1)));
+      for (const id of control.optionIds())
+        screen.registry.register(id, () => control.optionBounds(id.slice(control.idPrefix.length + 1)));
     }
     screen.registry.register(reset.id, () => (reset.isEnabled() ? reset.getBounds() : null));
     screen.registry.register(yes.id, () => (yes.isEnabled() ? yes.getBounds() : null));
@@ -159,13 +219,22 @@ export class Settings extends Phaser.Scene {
     this.input.keyboard?.on('keydown-ESC', leave);
 
     screen.onShutdown(
-      watch(store, (s) => s.settings, (s) => {
-        backend.setValue(context.backendOverride ?? s.backend);
-        sound.setValue(onOff(s.sound));
-        motion.setValue(onOff(s.reducedMotion));
-      }),
+      watch(
+        store,
+        (s) => s.settings,
+        (s) => {
+          backend.setValue(context.backendOverride ?? s.backend);
+          sound.setValue(onOff(s.sound));
+          motion.setValue(onOff(s.reducedMotion));
+        },
+      ),
     );
-    addNoticeBanner(this, screen, { x: portrait ? 12 : px, y: H - bannerH - 16, width: portrait ? W - 24 : pw, height: bannerH }, t('title.keys'));
+    addNoticeBanner(
+      this,
+      screen,
+      { x: portrait ? 12 : px, y: H - bannerH - 16, width: portrait ? W - 24 : pw, height: bannerH },
+      t('title.keys'),
+    );
     screen.focus.focus(backend, false);
     screen.ready();
   }

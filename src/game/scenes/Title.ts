@@ -25,7 +25,9 @@ export class Title extends Phaser.Scene {
     const top = portrait ? H * 0.14 : 118;
     this.add.image(cx, top, 'logo').setScale(portrait ? 1.3 : 1.5);
     const titleY = top + (portrait ? 84 : 96);
-    this.add.text(cx, titleY, t('app.title'), { ...TEXT.title, fontSize: portrait ? '44px' : '60px' }).setOrigin(0.5, 0.5);
+    this.add
+      .text(cx, titleY, t('app.title'), { ...TEXT.title, fontSize: portrait ? '44px' : '60px' })
+      .setOrigin(0.5, 0.5);
     this.add
       .text(cx, titleY + (portrait ? 52 : 58), t('title.tagline'), {
         ...TEXT.bodyMuted,
@@ -38,9 +40,21 @@ export class Title extends Phaser.Scene {
     const bw = portrait ? W - 64 : 340;
     const bh = portrait ? 60 : 56;
     const rects = stack(4, cx - bw / 2, titleY + (portrait ? 112 : 100), bw, bh, portrait ? 16 : 12);
-    const play = new Button(this, { ...rects[0], id: 'title:play', label: t('title.play'), variant: 'primary', icon: 'icon-play' });
+    const play = new Button(this, {
+      ...rects[0],
+      id: 'title:play',
+      label: t('title.play'),
+      variant: 'primary',
+      icon: 'icon-play',
+    });
     const membership = context.classroom.membership;
-    const join = new Button(this, { ...rects[1], id: 'title:join', label: membership ? t('title.inClass', { code: membership.code, nickname: membership.nickname }) : t('title.join') });
+    const join = new Button(this, {
+      ...rects[1],
+      id: 'title:join',
+      label: membership
+        ? t('title.inClass', { code: membership.code, nickname: membership.nickname })
+        : t('title.join'),
+    });
     const lab = new Button(this, { ...rects[2], id: 'title:lab', label: t('title.lab') });
     const settings = new Button(this, { ...rects[3], id: 'title:settings', label: t('title.settings') });
     screen.add(play, join, lab, settings);
@@ -49,11 +63,19 @@ export class Title extends Phaser.Scene {
     const py = rects[3].y + bh + (portrait ? 40 : 30);
     new StarRow(this, { x: cx - 70, y: py, size: 11, count: 1 }).set(stars > 0 ? 1 : 0, false);
     this.add
-      .text(cx - 52, py, t('title.progress', { stars, total: TOTAL_STARS }), { ...TEXT.body, color: stars > 0 ? CSS.text : CSS.muted })
+      .text(cx - 52, py, t('title.progress', { stars, total: TOTAL_STARS }), {
+        ...TEXT.body,
+        color: stars > 0 ? CSS.text : CSS.muted,
+      })
       .setOrigin(0, 0.5);
 
     const bannerH = portrait ? 84 : 48;
-    addNoticeBanner(this, screen, { x: portrait ? 16 : cx - 420, y: H - bannerH - 16, width: portrait ? W - 32 : 840, height: bannerH }, t('title.keys'));
+    addNoticeBanner(
+      this,
+      screen,
+      { x: portrait ? 16 : cx - 420, y: H - bannerH - 16, width: portrait ? W - 32 : 840, height: bannerH },
+      t('title.keys'),
+    );
 
     play.events.on('press', () => this.scene.start(SCENES.map));
     join.events.on('press', () => this.scene.start(SCENES.classroom));

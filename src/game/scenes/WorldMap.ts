@@ -1,5 +1,14 @@
 import * as Phaser from 'phaser';
-import { formatMetricValue, isLevelUnlocked, isWorldUnlocked, levelsOfWorld, localize, starsToUnlockWorld, WORLDS, worldStars } from '../../shared/levels';
+import {
+  formatMetricValue,
+  isLevelUnlocked,
+  isWorldUnlocked,
+  levelsOfWorld,
+  localize,
+  starsToUnlockWorld,
+  WORLDS,
+  worldStars,
+} from '../../shared/levels';
 import type { LevelDefinition, WorldId } from '../../shared/levels';
 import { getLocale, t, type MessageKey } from '../../shared/messages';
 import { MAX_STARS_PER_LEVEL, TOTAL_STARS, starsByLevel, totalStars, type LevelProgress } from '../state';
@@ -29,7 +38,12 @@ function layoutWorlds(W: number, H: number, portrait: boolean, top: number, bott
     return WORLDS.map((world, i) => {
       const x = 20 + i * (colW + gap);
       const panel = { x, y: top, width: colW, height: bottom - top };
-      const tiles = Array.from({ length: counts[i] }, (_, k) => ({ x: x + 12, y: top + headerH + k * (tileH + tileGap), width: colW - 24, height: tileH }));
+      const tiles = Array.from({ length: counts[i] }, (_, k) => ({
+        x: x + 12,
+        y: top + headerH + k * (tileH + tileGap),
+        width: colW - 24,
+        height: tileH,
+      }));
       return { world, panel, tiles };
     });
   }
@@ -60,7 +74,10 @@ function layoutWorlds(W: number, H: number, portrait: boolean, top: number, bott
 function tileDetail(level: LevelDefinition, entry: LevelProgress | undefined, locked: boolean, locale: string): string {
   if (locked) return '';
   if (!entry) return t('world.new');
-  return t('world.best', { score: formatMetricValue(entry.bestScore, level.metric.unit, locale), attempts: entry.attempts });
+  return t('world.best', {
+    score: formatMetricValue(entry.bestScore, level.metric.unit, locale),
+    attempts: entry.attempts,
+  });
 }
 
 /**
@@ -86,14 +103,31 @@ export class WorldMap extends Phaser.Scene {
     const bar = this.add.graphics();
     bar.fillStyle(COLORS.panel, 0.92).fillRect(0, 0, W, barH);
     bar.lineStyle(1, COLORS.panelBorder, 1).lineBetween(0, barH - 0.5, W, barH - 0.5);
-    const back = new Button(this, { x: portrait ? 12 : 20, y: (barH - 44) / 2, width: portrait ? 88 : 110, height: 44, id: 'world:back', label: t('nav.back') });
+    const back = new Button(this, {
+      x: portrait ? 12 : 20,
+      y: (barH - 44) / 2,
+      width: portrait ? 88 : 110,
+      height: 44,
+      id: 'world:back',
+      label: t('nav.back'),
+    });
     screen.add(back);
-    this.add.text(portrait ? 112 : 150, barH / 2, t('world.title'), { ...TEXT.title, fontSize: portrait ? '22px' : '26px' }).setOrigin(0, 0.5);
+    this.add
+      .text(portrait ? 112 : 150, barH / 2, t('world.title'), { ...TEXT.title, fontSize: portrait ? '22px' : '26px' })
+      .setOrigin(0, 0.5);
     const total = totalStars(progress);
     const totalText = this.add
-      .text(W - (portrait ? 14 : 20), barH / 2, t('world.progress', { stars: total, total: TOTAL_STARS }), { ...TEXT.heading, fontSize: portrait ? '17px' : '20px' })
+      .text(W - (portrait ? 14 : 20), barH / 2, t('world.progress', { stars: total, total: TOTAL_STARS }), {
+        ...TEXT.heading,
+        fontSize: portrait ? '17px' : '20px',
+      })
       .setOrigin(1, 0.5);
-    new StarRow(this, { x: totalText.x - totalText.width - (portrait ? 14 : 18), y: barH / 2, size: portrait ? 9 : 11, count: 1 }).set(1, false);
+    new StarRow(this, {
+      x: totalText.x - totalText.width - (portrait ? 14 : 18),
+      y: barH / 2,
+      size: portrait ? 9 : 11,
+      count: 1,
+    }).set(1, false);
 
     // ---- worlds ----
     const statusH = portrait ? 56 : 44;
@@ -106,19 +140,45 @@ export class WorldMap extends Phaser.Scene {
       const open = isWorldUnlocked(world, stars);
       const levels = levelsOfWorld(world);
       g.fillStyle(COLORS.panel, 0.95).fillRoundedRect(panel.x, panel.y, panel.width, panel.height, RADIUS + 4);
-      g.lineStyle(1, COLORS.panelBorder, 1).strokeRoundedRect(panel.x + 0.5, panel.y + 0.5, panel.width - 1, panel.height - 1, RADIUS + 4);
+      g.lineStyle(1, COLORS.panelBorder, 1).strokeRoundedRect(
+        panel.x + 0.5,
+        panel.y + 0.5,
+        panel.width - 1,
+        panel.height - 1,
+        RADIUS + 4,
+      );
       const ws = worldStars(world, stars);
       const max = levels.length * MAX_STARS_PER_LEVEL;
       const nameKey = `world.name.${world}` as MessageKey;
       if (portrait) {
-        new Label(this, { x: panel.x + 12, y: panel.y + 10, text: `${world}  ${t(nameKey)}`, variant: 'heading', color: open ? CSS.text : CSS.muted });
+        new Label(this, {
+          x: panel.x + 12,
+          y: panel.y + 10,
+          text: `${world}  ${t(nameKey)}`,
+          variant: 'heading',
+          color: open ? CSS.text : CSS.muted,
+        });
       } else {
-        new Label(this, { x: panel.x + 14, y: panel.y + 12, text: t('world.label', { world }).toUpperCase(), variant: 'section' });
-        new Label(this, { x: panel.x + 14, y: panel.y + 32, text: t(nameKey), variant: 'heading', color: open ? CSS.text : CSS.muted }).text.setFontSize(21);
+        new Label(this, {
+          x: panel.x + 14,
+          y: panel.y + 12,
+          text: t('world.label', { world }).toUpperCase(),
+          variant: 'section',
+        });
+        new Label(this, {
+          x: panel.x + 14,
+          y: panel.y + 32,
+          text: t(nameKey),
+          variant: 'heading',
+          color: open ? CSS.text : CSS.muted,
+        }).text.setFontSize(21);
       }
       const starY = portrait ? panel.y + 20 : panel.y + 20;
       const sText = this.add
-        .text(panel.x + panel.width - 12, starY, t('world.stars', { stars: ws, total: max }), { ...TEXT.value, color: open ? CSS.accent : CSS.disabled })
+        .text(panel.x + panel.width - 12, starY, t('world.stars', { stars: ws, total: max }), {
+          ...TEXT.value,
+          color: open ? CSS.accent : CSS.disabled,
+        })
         .setOrigin(1, 0.5);
       new StarRow(this, { x: sText.x - sText.width - 12, y: starY, size: 8, count: 1 }).set(ws > 0 ? 1 : 0, false);
       if (!open) {
@@ -128,7 +188,14 @@ export class WorldMap extends Phaser.Scene {
           drawLock(g, sText.x - sText.width - 34, starY, 16, COLORS.axis);
         } else {
           drawLock(g, panel.x + 22, panel.y + 70, 16, COLORS.warning);
-          new Label(this, { x: panel.x + 36, y: panel.y + 61, text: t('world.locked', { stars: need, previous: prev }), variant: 'small', wrap: panel.width - 48, color: CSS.warning });
+          new Label(this, {
+            x: panel.x + 36,
+            y: panel.y + 61,
+            text: t('world.locked', { stars: need, previous: prev }),
+            variant: 'small',
+            wrap: panel.width - 48,
+            color: CSS.warning,
+          });
         }
       }
       levels.forEach((level, k) => {
@@ -152,7 +219,11 @@ export class WorldMap extends Phaser.Scene {
 
     // ---- status line ----
     const status = this.add
-      .text(W / 2, H - statusH / 2 - 4, t('world.hint'), { ...TEXT.bodyMuted, align: 'center', wordWrap: { width: W - 32, useAdvancedWrap: true } })
+      .text(W / 2, H - statusH / 2 - 4, t('world.hint'), {
+        ...TEXT.bodyMuted,
+        align: 'center',
+        wordWrap: { width: W - 32, useAdvancedWrap: true },
+      })
       .setOrigin(0.5, 0.5);
     screen.registry.register('world:status', () => {
       const b = status.getBounds();

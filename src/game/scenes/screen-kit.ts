@@ -26,7 +26,15 @@ export interface Screen {
   /** Run on shutdown (unsubscribe, destroy widgets). */
   onShutdown(fn: () => void): void;
   /** Registers widgets for Tab order, arrow keys and uiBounds (by their own ids). */
-  add<W extends Widget & { canFocus(): boolean; setFocused(f: boolean, v: boolean): void; handleKey(e: KeyboardEvent): boolean }>(...widgets: W[]): void;
+  add<
+    W extends Widget & {
+      canFocus(): boolean;
+      setFocused(f: boolean, v: boolean): void;
+      handleKey(e: KeyboardEvent): boolean;
+    },
+  >(
+    ...widgets: W[]
+  ): void;
   /** Marks the screen interactive for the tests (call at the end of create). */
   ready(): void;
 }
@@ -97,18 +105,28 @@ export function addNoticeBanner(scene: Phaser.Scene, screen: Screen, rect: Rect,
   const banner = new NoticeBanner(scene, { ...rect, id: 'notice', dismissLabel: t('button.dismiss') });
   // The keyboard hint sits centred where the banner shows when there is no notice.
   const hintText = scene.add
-    .text(rect.x + rect.width / 2, rect.y + rect.height / 2, hint, { ...TEXT.small, align: 'center', wordWrap: { width: rect.width - 16, useAdvancedWrap: true } })
+    .text(rect.x + rect.width / 2, rect.y + rect.height / 2, hint, {
+      ...TEXT.small,
+      align: 'center',
+      wordWrap: { width: rect.width - 16, useAdvancedWrap: true },
+    })
     .setOrigin(0.5, 0.5);
   banner.events.on('dismiss', (id) => store.getState().dismissNotice(id));
   screen.focus.register(banner.dismissButton);
-  screen.registry.register('notice:dismiss', () => (store.getState().lab.notices.length > 0 ? banner.dismissButton.getBounds() : null));
+  screen.registry.register('notice:dismiss', () =>
+    store.getState().lab.notices.length > 0 ? banner.dismissButton.getBounds() : null,
+  );
   screen.registry.register('notice', () => (store.getState().lab.notices.length > 0 ? banner.getBounds() : null));
   screen.onShutdown(
-    watch(store, (s) => s.lab.notices, (notices) => {
-      const view = noticeView(notices);
-      banner.show(view.notice, view.more, '');
-      hintText.setVisible(!view.notice);
-    }),
+    watch(
+      store,
+      (s) => s.lab.notices,
+      (notices) => {
+        const view = noticeView(notices);
+        banner.show(view.notice, view.more, '');
+        hintText.setVisible(!view.notice);
+      },
+    ),
   );
   screen.onShutdown(() => banner.destroy());
   return banner;

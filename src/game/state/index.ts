@@ -4,4 +4,12 @@ export * from './types';
 export * from './lab-rules';
 export { DEFAULT_SETTINGS } from './settings-slice';
 export { watch } from './watch';
-export { EMPTY_PROGRESS, TOTAL_STARS, MAX_STARS_PER_LEVEL, starsByLevel, totalStars, unlockedLevels, isBetter } from './progress-rules';
+export {
+  EMPTY_PROGRESS,
+  TOTAL_STARS,
+  MAX_STARS_PER_LEVEL,
+  starsByLevel,
+  totalStars,
+  unlockedLevels,
+  isBetter,
+} from './progress-rules';

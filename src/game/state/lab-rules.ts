@@ -38,9 +38,10 @@ export function clampNoiseLevel(value: number): number {
 
 /** Appends a point; past the cap every other older point is dropped so the whole run stays visible. */
 export function appendLossPoint(history: readonly LossPoint[], point: LossPoint): LossPoint[] {
-  const next = history.length > 0 && history[history.length - 1].step >= point.step
-    ? history.filter((p) => p.step < point.step)
-    : history.slice();
+  const next =
+    history.length > 0 && history[history.length - 1].step >= point.step
+      ? history.filter((p) => p.step < point.step)
+      : history.slice();
   next.push(point);
   if (next.length <= MAX_LOSS_POINTS) return next;
   const thinned = next.filter((_, i) => i % 2 === 0 || i === next.length - 1);

@@ -29,9 +29,7 @@ export function initialLab(): LabState['lab'] {
   };
 }
 
-export const createLabSlice: StateCreator<GameStore, StoreMutators, [], LabState & LabActions> = (
-  set,
-) => {
+export const createLabSlice: StateCreator<GameStore, StoreMutators, [], LabState & LabActions> = (set) => {
   type WB = LabState['lab'];
   const patch = (fn: (wb: WB) => Partial<WB>): void => {
     set((s) => ({ lab: { ...s.lab, ...fn(s.lab) } }));
@@ -88,9 +86,10 @@ export const createLabSlice: StateCreator<GameStore, StoreMutators, [], LabState
       patch((wb) => ({
         outcome,
         status: outcome.reason === 'completed' ? 'done' : outcome.reason === 'cancelled' ? 'idle' : 'error',
-        progress: wb.progress && outcome.reason === 'completed'
-          ? { ...wb.progress, step: outcome.steps, etaMs: 0 }
-          : wb.progress,
+        progress:
+          wb.progress && outcome.reason === 'completed'
+            ? { ...wb.progress, step: outcome.steps, etaMs: 0 }
+            : wb.progress,
       })),
     addNotice: (level, key, params) => {
       const id = nextNoticeId();

@@ -90,7 +90,10 @@ export function migrate(persisted: unknown, version: number): PersistedState {
 export function readPersisted(persisted: unknown): PersistedState | null {
   const parsed = PersistedSchema.safeParse(persisted);
   if (!parsed.success) return null;
-  return { settings: parsed.data.settings, progress: knownLevels(parsed.data.progress.levels as Record<string, LevelProgress>) };
+  return {
+    settings: parsed.data.settings,
+    progress: knownLevels(parsed.data.progress.levels as Record<string, LevelProgress>),
+  };
 }
 
 /**
@@ -119,7 +122,12 @@ export function createSafeStorage(getStorage: () => StateStorage | null): Persis
       try {
         const value: unknown = JSON.parse(text);
         const envelope = value as { state?: unknown; version?: unknown } | null;
-        if (typeof envelope === 'object' && envelope !== null && typeof envelope.version === 'number' && 'state' in envelope) {
+        if (
+          typeof envelope === 'object' &&
+          envelope !== null &&
+          typeof envelope.version === 'number' &&
+          'state' in envelope
+        ) {
           return envelope as StorageValue<PersistedState>;
         }
         return corrupt;
@@ -131,7 +139,13 @@ export function createSafeStorage(getStorage: () => StateStorage | null): Persis
       // persist writes on every store change (training ticks ~10/s); the save only changes with settings or
       // progress, so skip the stringify + write when both are the same objects as last time.
       const { settings, progress } = value.state;
-      if (lastWritten && lastWritten.name === name && lastWritten.settings === settings && lastWritten.progress === progress) return;
+      if (
+        lastWritten &&
+        lastWritten.name === name &&
+        lastWritten.settings === settings &&
+        lastWritten.progress === progress
+      )
+        return;
       lastWritten = { name, settings, progress };
       try {
         storage?.setItem(name, JSON.stringify(value));

@@ -36,7 +36,11 @@ export function plainPayload(payload: unknown): Record<string, unknown> | null {
 }
 
 /** True when `next` beats `best`: more stars first, then a strictly better score in the level's direction. */
-export function isBetter(levelId: string, next: { stars: number; score: number }, best: LevelProgress | undefined): boolean {
+export function isBetter(
+  levelId: string,
+  next: { stars: number; score: number },
+  best: LevelProgress | undefined,
+): boolean {
   if (!best) return true;
   if (next.stars !== best.stars) return next.stars > best.stars;
   if (!Number.isFinite(next.score)) return false;
@@ -51,7 +55,11 @@ export function clampStars(stars: number): LevelProgress['stars'] {
 }
 
 /** The level's entry after one more attempt. */
-export function applyResult(levelId: string, previous: LevelProgress | undefined, result: LevelResultInput): { entry: LevelProgress; improved: boolean } {
+export function applyResult(
+  levelId: string,
+  previous: LevelProgress | undefined,
+  result: LevelResultInput,
+): { entry: LevelProgress; improved: boolean } {
   const stars = clampStars(result.stars);
   const attempts = (previous?.attempts ?? 0) + 1;
   const improved = isBetter(levelId, { stars, score: result.score }, previous);

@@ -5,7 +5,10 @@ import { applyResult, EMPTY_PROGRESS, unlockedLevels } from './progress-rules';
 import type { GameStore, ProgressActions, ProgressState } from './types';
 
 /** Stars, best score and payload per level; unlocking is computed from the stars (progress-rules.ts). */
-export const createProgressSlice: StateCreator<GameStore, StoreMutators, [], ProgressState & ProgressActions> = (set, get) => ({
+export const createProgressSlice: StateCreator<GameStore, StoreMutators, [], ProgressState & ProgressActions> = (
+  set,
+  get,
+) => ({
   progress: { levels: { ...EMPTY_PROGRESS.levels } },
   recordLevelResult: (levelId, result) => {
     if (!getLevel(levelId)) return { improved: false, newlyUnlocked: [] };

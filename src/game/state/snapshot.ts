@@ -16,10 +16,30 @@ export function snapshot(state: GameState) {
       unlocked: unlockedLevels(state.progress),
     },
     classroom: {
-      membership: state.classroom.membership ? { code: state.classroom.membership.code, nickname: state.classroom.membership.nickname, seed: state.classroom.membership.seed, competition: { ...state.classroom.membership.competition } } : null,
-      items: state.classroom.items.map((i) => ({ key: i.key, levelId: i.levelId, state: i.state, tries: i.tries, message: i.message ?? null, result: i.result ? { ...i.result } : null })),
+      membership: state.classroom.membership
+        ? {
+            code: state.classroom.membership.code,
+            nickname: state.classroom.membership.nickname,
+            seed: state.classroom.membership.seed,
+            competition: { ...state.classroom.membership.competition },
+          }
+        : null,
+      items: state.classroom.items.map((i) => ({
+        key: i.key,
+        levelId: i.levelId,
+        state: i.state,
+        tries: i.tries,
+        message: i.message ?? null,
+        result: i.result ? { ...i.result } : null,
+      })),
       pending: state.classroom.pending,
-      standing: state.classroom.standing ? { rank: state.classroom.standing.rank, players: state.classroom.standing.players, stars: state.classroom.standing.stars } : null,
+      standing: state.classroom.standing
+        ? {
+            rank: state.classroom.standing.rank,
+            players: state.classroom.standing.players,
+            stars: state.classroom.standing.stars,
+          }
+        : null,
       reachable: state.classroom.reachable,
       problem: state.classroom.problem,
     },

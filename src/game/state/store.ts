@@ -33,7 +33,12 @@ export function createGameStore(options: GameStoreOptions = {}) {
   return createStore<GameStore>()(
     subscribeWithSelector(
       persist(
-        (...a) => ({ ...createSettingsSlice(...a), ...createLabSlice(...a), ...createProgressSlice(...a), ...createClassroomSlice(...a) }),
+        (...a) => ({
+          ...createSettingsSlice(...a),
+          ...createLabSlice(...a),
+          ...createProgressSlice(...a),
+          ...createClassroomSlice(...a),
+        }),
         {
           name: SETTINGS_STORAGE_KEY,
           version: SETTINGS_VERSION,

@@ -6,6 +6,10 @@ import type { GameStore } from './types';
  * Calls `listener` now and whenever the selected slice changes (shallow compare, so a selector may return a
  * fresh object or tuple). Returns the unsubscribe function; scenes call it on shutdown.
  */
-export function watch<T>(store: GameStoreApi, selector: (state: GameStore) => T, listener: (value: T) => void): () => void {
+export function watch<T>(
+  store: GameStoreApi,
+  selector: (state: GameStore) => T,
+  listener: (value: T) => void,
+): () => void {
   return store.subscribe(selector, (value) => listener(value), { equalityFn: shallow, fireImmediately: true });
 }

@@ -32,7 +32,8 @@ export class ArrowNav {
 
   private onKey(event: KeyboardEvent): void {
     const dir = DIRS[event.key];
-    if (!dir || event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || isTextEntry(event.target)) return;
+    if (!dir || event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || isTextEntry(event.target))
+      return;
     if (!this.scene.sys.isActive() || !this.scene.input.enabled) return;
     const current = this.focus.focused();
     const from = this.items.find((n) => n.item === current);

@@ -119,7 +119,10 @@ export class Button extends Widget<ButtonEvents> implements Focusable {
     this.zone.setPosition(x, y).setSize(width, height);
     const iconW = this.icon.visible ? 28 : 0;
     this.label.setPosition(Math.round(x + width / 2 + iconW / 2), Math.round(y + height / 2));
-    if (this.icon.visible) this.icon.setPosition(Math.round(x + width / 2 - this.label.width / 2 - 4), Math.round(y + height / 2)).setAlpha(this.enabled ? 1 : 0.35);
+    if (this.icon.visible)
+      this.icon
+        .setPosition(Math.round(x + width / 2 - this.label.width / 2 - 4), Math.round(y + height / 2))
+        .setAlpha(this.enabled ? 1 : 0.35);
     const g = this.bg.clear();
     let fill: number;
     let color: string;
@@ -133,12 +136,22 @@ export class Button extends Widget<ButtonEvents> implements Focusable {
       fill = this.pressed ? COLORS.surfacePressed : this.hover ? COLORS.surfaceHover : COLORS.dangerSurface;
       color = CSS.danger;
     } else {
-      fill = this.pressed ? COLORS.surfacePressed : this.hover ? COLORS.surfaceHover : this.variant === 'ghost' ? COLORS.panel : COLORS.surface;
+      fill = this.pressed
+        ? COLORS.surfacePressed
+        : this.hover
+          ? COLORS.surfaceHover
+          : this.variant === 'ghost'
+            ? COLORS.panel
+            : COLORS.surface;
       color = CSS.text;
     }
     g.fillStyle(fill, 1).fillRoundedRect(x, y, width, height, RADIUS);
     if (this.variant !== 'primary' || !this.enabled) {
-      g.lineStyle(1, this.variant === 'danger' && this.enabled ? COLORS.danger : COLORS.panelBorder, this.variant === 'danger' ? 0.6 : 1);
+      g.lineStyle(
+        1,
+        this.variant === 'danger' && this.enabled ? COLORS.danger : COLORS.panelBorder,
+        this.variant === 'danger' ? 0.6 : 1,
+      );
       g.strokeRoundedRect(x + 0.5, y + 0.5, width - 1, height - 1, RADIUS);
     }
     if (this.focused && this.focusVisible) {

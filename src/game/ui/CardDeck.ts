@@ -35,8 +35,22 @@ export class CardDeck extends Widget<DeckEvents> implements Focusable {
     // Letters are their own label; digits need "a thin 3".
     this.showLabels = cards.some((c) => c.label.length > 1);
     this.frame = this.track(scene.add.graphics());
-    this.grids = cards.map((c, i) => new ImageGrid(scene, { x: rect.x, y: rect.y, width: 10, height: 10, id: `card:${i}`, columns: 1, gap: 0 }).setImages({ pixels: c.image, count: 1, width: c.width, height: c.height }));
-    this.labels = cards.map((c) => this.track(scene.add.text(0, 0, this.showLabels ? c.label : '', { ...TEXT.small, align: 'center' }).setOrigin(0.5, 0)));
+    this.grids = cards.map((c, i) =>
+      new ImageGrid(scene, {
+        x: rect.x,
+        y: rect.y,
+        width: 10,
+        height: 10,
+        id: `card:${i}`,
+        columns: 1,
+        gap: 0,
+      }).setImages({ pixels: c.image, count: 1, width: c.width, height: c.height }),
+    );
+    this.labels = cards.map((c) =>
+      this.track(
+        scene.add.text(0, 0, this.showLabels ? c.label : '', { ...TEXT.small, align: 'center' }).setOrigin(0.5, 0),
+      ),
+    );
     this.zones = cards.map((_, i) => {
       const z = this.track(scene.add.zone(0, 0, 1, 1).setOrigin(0, 0));
       z.setInteractive({ useHandCursor: true });
@@ -123,7 +137,9 @@ export class CardDeck extends Widget<DeckEvents> implements Focusable {
     const cols = this.columns();
     const rows = Math.ceil(n / cols);
     const labelH = this.showLabels ? 20 : 0;
-    const side = Math.floor(Math.min(120, (width - (cols - 1) * 10) / cols, (height - (rows - 1) * 10) / rows - labelH));
+    const side = Math.floor(
+      Math.min(120, (width - (cols - 1) * 10) / cols, (height - (rows - 1) * 10) / rows - labelH),
+    );
     const totalW = cols * side + (cols - 1) * 10;
     const x0 = x + Math.floor((width - totalW) / 2);
     this.cells = [];
@@ -143,9 +159,22 @@ export class CardDeck extends Widget<DeckEvents> implements Focusable {
     this.cells.forEach((c, i) => {
       const w = this.selected.get(i);
       const on = w !== undefined;
-      g.lineStyle(on ? 3 : 1, on ? (w >= 0 ? COLORS.accent : COLORS.danger) : COLORS.panelBorder, 1).strokeRoundedRect(c.x - 3, c.y - 3, c.width + 6, c.width + 6, RADIUS);
+      g.lineStyle(on ? 3 : 1, on ? (w >= 0 ? COLORS.accent : COLORS.danger) : COLORS.panelBorder, 1).strokeRoundedRect(
+        c.x - 3,
+        c.y - 3,
+        c.width + 6,
+        c.width + 6,
+        RADIUS,
+      );
       this.labels[i].setColor(on ? CSS.accent : CSS.muted);
-      if (this.focused && this.focusVisible && i === this.cursor) g.lineStyle(FOCUS_WIDTH, COLORS.focus, 1).strokeRoundedRect(c.x - 7, c.y - 7, c.width + 14, c.width + 14, RADIUS + 3);
+      if (this.focused && this.focusVisible && i === this.cursor)
+        g.lineStyle(FOCUS_WIDTH, COLORS.focus, 1).strokeRoundedRect(
+          c.x - 7,
+          c.y - 7,
+          c.width + 14,
+          c.width + 14,
+          RADIUS + 3,
+        );
     });
   }
 

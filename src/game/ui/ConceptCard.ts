@@ -52,8 +52,18 @@ export class ConceptCard {
       dy += text.height + gapAfter;
       return text;
     };
-    put(scene.add.text(x, 0, `${content.kicker} · ${content.levelTitle}`.toUpperCase(), { ...TEXT.section, color: CSS.accent, wordWrap: wrap }), 6);
-    put(scene.add.text(x, 0, content.cardTitle, { ...TEXT.title, fontSize: narrow ? '26px' : '30px', wordWrap: wrap }), 10);
+    put(
+      scene.add.text(x, 0, `${content.kicker} · ${content.levelTitle}`.toUpperCase(), {
+        ...TEXT.section,
+        color: CSS.accent,
+        wordWrap: wrap,
+      }),
+      6,
+    );
+    put(
+      scene.add.text(x, 0, content.cardTitle, { ...TEXT.title, fontSize: narrow ? '26px' : '30px', wordWrap: wrap }),
+      10,
+    );
     put(
       scene.add.text(x, 0, content.lines.map((l) => `•  ${l}`).join('\n'), {
         ...TEXT.body,
@@ -75,14 +85,18 @@ export class ConceptCard {
         .setOrigin(0.5, 0),
     );
     // Large, but on one line when it can be: shrink to fit before wrapping.
-    for (let size = narrow ? 24 : 34; formula.width > innerW - 24 && size > 18; size -= 2) formula.setFontSize(size - 2);
+    for (let size = narrow ? 24 : 34; formula.width > innerW - 24 && size > 18; size -= 2)
+      formula.setFontSize(size - 2);
     if (formula.width > innerW - 24) formula.setWordWrapWidth(innerW - 24, true);
     const bandH = formula.height + 22;
     const bandDy = dy;
     placed.push({ text: formula, dy: dy + 11 });
     dy += bandH + 6;
     put(scene.add.text(x, 0, content.formulaLegend, { ...TEXT.small, fontSize: '15px', wordWrap: wrap }), 10);
-    put(scene.add.text(x, 0, content.seed, { ...TEXT.small, fontStyle: 'italic', color: CSS.faint, wordWrap: wrap }), 14);
+    put(
+      scene.add.text(x, 0, content.seed, { ...TEXT.small, fontStyle: 'italic', color: CSS.faint, wordWrap: wrap }),
+      14,
+    );
     put(scene.add.text(x, 0, content.goalLabel.toUpperCase(), { ...TEXT.section, color: CSS.success }), 4);
     put(scene.add.text(x, 0, content.goal, { ...TEXT.body, fontSize: '17px', wordWrap: wrap }), 18);
 

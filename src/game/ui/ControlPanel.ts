@@ -16,7 +16,13 @@ export interface ControlPanelConfig extends Rect {
 
 type Entry =
   | { def: ControlDefinition & { kind: 'slider' }; widget: Slider; rect: Rect; label: Label; value: Label }
-  | { def: ControlDefinition & { kind: 'choice' | 'toggle' }; widget: SegmentedControl<string>; rect: Rect; label: Label; value: null };
+  | {
+      def: ControlDefinition & { kind: 'choice' | 'toggle' };
+      widget: SegmentedControl<string>;
+      rect: Rect;
+      label: Label;
+      value: null;
+    };
 
 interface Metrics {
   LABEL_H: number;
@@ -58,7 +64,8 @@ export class ControlPanel {
 
   constructor(scene: Phaser.Scene, config: ControlPanelConfig) {
     const locale = getLocale();
-    const { LABEL_H, GAP, SEGMENT_H, SEGMENT_GAP, SLIDER_H } = ControlPanel.heightFor(config.controls, config.width) > config.height ? COMPACT : REGULAR;
+    const { LABEL_H, GAP, SEGMENT_H, SEGMENT_GAP, SLIDER_H } =
+      ControlPanel.heightFor(config.controls, config.width) > config.height ? COMPACT : REGULAR;
     let y = config.y;
     for (const def of config.controls) {
       const label = new Label(scene, { x: config.x, y, text: localize(def.label, locale), variant: 'section' });
@@ -66,8 +73,21 @@ export class ControlPanel {
       if (def.kind === 'slider') {
         const rect = { x: config.x, y, width: config.width, height: SLIDER_H };
         const v = config.values[def.id];
-        const widget = new Slider(scene, { ...rect, id: `control:${def.id}`, min: def.min, max: def.max, step: def.step, value: typeof v === 'number' ? v : def.default });
-        const value = new Label(scene, { x: config.x + config.width, y: y - LABEL_H - 2, text: formatNumber(widget.getValue(), def.step), variant: 'value', align: 1 });
+        const widget = new Slider(scene, {
+          ...rect,
+          id: `control:${def.id}`,
+          min: def.min,
+          max: def.max,
+          step: def.step,
+          value: typeof v === 'number' ? v : def.default,
+        });
+        const value = new Label(scene, {
+          x: config.x + config.width,
+          y: y - LABEL_H - 2,
+          text: formatNumber(widget.getValue(), def.step),
+          variant: 'value',
+          align: 1,
+        });
         widget.events.on('change', (n) => {
           value.setText(formatNumber(n, def.step));
           this.emit(def.id, n);
@@ -89,7 +109,14 @@ export class ControlPanel {
         const rows = Math.ceil(options.length / columns);
         const rect = { x: config.x, y, width: config.width, height: rows * SEGMENT_H + (rows - 1) * SEGMENT_GAP };
         const v = config.values[def.id];
-        const widget = new SegmentedControl<string>(scene, { ...rect, idPrefix: `control:${def.id}`, options, value: String(v ?? def.default), columns, gap: SEGMENT_GAP });
+        const widget = new SegmentedControl<string>(scene, {
+          ...rect,
+          idPrefix: `control:${def.id}`,
+          options,
+          value: String(v ?? def.default),
+          columns,
+          gap: SEGMENT_GAP,
+        });
         widget.events.on('change', (s) => this.emit(def.id, def.kind === 'toggle' ? s === 'true' : s));
         this.entries.push({ def, widget, rect, label, value: null });
         y += rect.height + GAP;
@@ -108,7 +135,10 @@ export class ControlPanel {
       if (def.kind === 'slider') h += SLIDER_H;
       else {
         const n = def.kind === 'toggle' ? 2 : def.options.length;
-        const labels = def.kind === 'toggle' ? [t('level.off'), t('level.on')] : def.options.map((o) => localize(o.label, getLocale()));
+        const labels =
+          def.kind === 'toggle'
+            ? [t('level.off'), t('level.on')]
+            : def.options.map((o) => localize(o.label, getLocale()));
         const rows = Math.ceil(n / columnsFor(labels, width));
         h += rows * SEGMENT_H + (rows - 1) * SEGMENT_GAP;
       }
@@ -149,7 +179,8 @@ export class ControlPanel {
       registry.register(`control:${e.def.id}`, () => e.widget.getBounds());
       if (e.def.kind !== 'slider') {
         const seg = e.widget as SegmentedControl<string>;
-        for (const id of seg.optionIds()) registry.register(id, () => seg.optionBounds(id.slice(seg.idPrefix.length + 1)));
+        for (const id of seg.optionIds())
+          registry.register(id, () => seg.optionBounds(id.slice(seg.idPrefix.length + 1)));
       }
     }
   }

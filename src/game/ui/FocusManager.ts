@@ -47,7 +47,7 @@ export class FocusManager {
   private move(direction: 1 | -1): void {
     const n = this.items.length;
     for (let k = 1; k <= n; k++) {
-      const i = (((this.index < 0 && direction < 0 ? 0 : this.index) + direction * k) % n + n) % n;
+      const i = ((((this.index < 0 && direction < 0 ? 0 : this.index) + direction * k) % n) + n) % n;
       if (this.items[i].canFocus()) {
         this.focus(this.items[i], true);
         return;
@@ -56,7 +56,8 @@ export class FocusManager {
   }
 
   private onKey(event: KeyboardEvent): void {
-    if (!this.scene.sys.isActive() || !this.scene.input.enabled || event.altKey || event.ctrlKey || event.metaKey) return;
+    if (!this.scene.sys.isActive() || !this.scene.input.enabled || event.altKey || event.ctrlKey || event.metaKey)
+      return;
     // Typing in a text field (the join form): its keys are the field's, Tab included.
     if (isTextEntry(event.target)) return;
     if (event.key === 'Tab') {

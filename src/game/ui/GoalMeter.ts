@@ -26,7 +26,9 @@ export class GoalMeter extends Widget {
     super(scene, id, rect);
     this.graphics = this.track(scene.add.graphics());
     this.caption = this.track(scene.add.text(0, 0, '', { ...TEXT.body, fontStyle: 'bold' }));
-    this.labels = [0, 1, 2].map(() => this.track(scene.add.text(0, 0, '', { ...TEXT.small, fontSize: '13px' }).setOrigin(0.5, 0)));
+    this.labels = [0, 1, 2].map(() =>
+      this.track(scene.add.text(0, 0, '', { ...TEXT.small, fontSize: '13px' }).setOrigin(0.5, 0)),
+    );
     this.redraw();
   }
 
@@ -47,7 +49,14 @@ export class GoalMeter extends Widget {
     const g = this.graphics.clear();
     g.fillStyle(COLORS.surface, 1).fillRoundedRect(x, barY, barW, barH, barH / 2);
     const f = Math.min(1, Math.max(0, s.fraction));
-    if (f > 0) g.fillStyle(s.stars > 0 ? COLORS.success : COLORS.accent, 1).fillRoundedRect(x, barY, Math.max(barH, f * barW), barH, barH / 2);
+    if (f > 0)
+      g.fillStyle(s.stars > 0 ? COLORS.success : COLORS.accent, 1).fillRoundedRect(
+        x,
+        barY,
+        Math.max(barH, f * barW),
+        barH,
+        barH / 2,
+      );
     for (let i = 0; i < 3; i++) {
       const sx = x + ((i + 1) / 3) * barW;
       g.lineStyle(2, COLORS.bg, 1).lineBetween(sx, barY - 1, sx, barY + barH + 1);

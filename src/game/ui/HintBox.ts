@@ -26,7 +26,13 @@ export class HintBox extends Widget<HintEvents> implements Focusable {
     super(scene, id, rect);
     this.bg = this.track(scene.add.graphics());
     this.title = this.track(scene.add.text(0, 0, '', { ...TEXT.section, color: CSS.warning }));
-    this.body = this.track(scene.add.text(0, 0, '', { ...TEXT.body, wordWrap: { width: rect.width - 40, useAdvancedWrap: true }, maxLines: 3 }));
+    this.body = this.track(
+      scene.add.text(0, 0, '', {
+        ...TEXT.body,
+        wordWrap: { width: rect.width - 40, useAdvancedWrap: true },
+        maxLines: 3,
+      }),
+    );
     this.zone = this.track(scene.add.zone(rect.x, rect.y, rect.width, rect.height).setOrigin(0, 0));
     this.zone.setInteractive({ useHandCursor: true });
     this.zone.on('pointerdown', () => {
@@ -67,7 +73,8 @@ export class HintBox extends Widget<HintEvents> implements Focusable {
     g.fillStyle(COLORS.panel, 0.96).fillRoundedRect(x, y, width, height, RADIUS + 4);
     g.lineStyle(1, COLORS.warning, 0.5).strokeRoundedRect(x + 0.5, y + 0.5, width - 1, height - 1, RADIUS + 4);
     g.fillStyle(COLORS.warning, 1).fillRoundedRect(x, y, 5, height, { tl: RADIUS + 4, bl: RADIUS + 4, tr: 0, br: 0 });
-    if (this.focused && this.focusVisible) g.lineStyle(FOCUS_WIDTH, COLORS.focus, 1).strokeRoundedRect(x - 3, y - 3, width + 6, height + 6, RADIUS + 6);
+    if (this.focused && this.focusVisible)
+      g.lineStyle(FOCUS_WIDTH, COLORS.focus, 1).strokeRoundedRect(x - 3, y - 3, width + 6, height + 6, RADIUS + 6);
     this.title.setText(this.state.title.toUpperCase()).setPosition(x + 18, y + 8);
     this.body.setText(this.state.text).setPosition(x + 18, y + 27);
     this.body.setWordWrapWidth(width - 36, true);

@@ -134,7 +134,17 @@ export class ImageGrid extends Widget {
       const dw = imgs.width * scale;
       const dh = imgs.height * scale;
       ctx.imageSmoothingEnabled = false;
-      ctx.drawImage(s.canvas, 0, 0, imgs.width, imgs.height, cx + Math.floor((cell.width - dw) / 2), cy + Math.floor((cell.height - dh) / 2), dw, dh);
+      ctx.drawImage(
+        s.canvas,
+        0,
+        0,
+        imgs.width,
+        imgs.height,
+        cx + Math.floor((cell.width - dw) / 2),
+        cy + Math.floor((cell.height - dh) / 2),
+        dw,
+        dh,
+      );
     }
     texture.refresh();
   }

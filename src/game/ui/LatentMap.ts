@@ -3,7 +3,9 @@ import { COLORS, CSS, FOCUS_WIDTH, RADIUS, TEXT, type Rect } from './theme';
 import { Widget, type Focusable } from './Widget';
 
 /** Ten clearly different class colours (digits 0–9), readable on the dark theme. */
-export const CLASS_COLORS = [0x4cc9f0, 0xf72585, 0x80ed99, 0xffb703, 0x9d4edd, 0xfb8500, 0x06d6a0, 0xef476f, 0xe9ff70, 0x8ecae6] as const;
+export const CLASS_COLORS = [
+  0x4cc9f0, 0xf72585, 0x80ed99, 0xffb703, 0x9d4edd, 0xfb8500, 0x06d6a0, 0xef476f, 0xe9ff70, 0x8ecae6,
+] as const;
 
 export interface MapBounds {
   xMin: number;
@@ -73,7 +75,15 @@ export class LatentMap extends Widget<MapEvents> implements Focusable {
     this.hasLegend = !this.lettered && config.legend !== false;
     this.classNames = [...config.classNames];
     this.legend = (this.hasLegend ? config.classNames : []).map((name, i) =>
-      this.track(scene.add.text(0, 0, name, { ...TEXT.small, fontStyle: 'bold', color: `#${CLASS_COLORS[i % CLASS_COLORS.length].toString(16).padStart(6, '0')}` }).setOrigin(0, 0.5)),
+      this.track(
+        scene.add
+          .text(0, 0, name, {
+            ...TEXT.small,
+            fontStyle: 'bold',
+            color: `#${CLASS_COLORS[i % CLASS_COLORS.length].toString(16).padStart(6, '0')}`,
+          })
+          .setOrigin(0, 0.5),
+      ),
     );
     this.zone = this.track(scene.add.zone(0, 0, 1, 1).setOrigin(0, 0));
     this.zone.setInteractive({ draggable: true, useHandCursor: true });
@@ -192,7 +202,12 @@ export class LatentMap extends Widget<MapEvents> implements Focusable {
 
   handleKey(event: KeyboardEvent): boolean {
     const step = event.shiftKey ? this.keyStep / 5 : this.keyStep;
-    const moves: Record<string, [number, number]> = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, step], ArrowDown: [0, -step] };
+    const moves: Record<string, [number, number]> = {
+      ArrowLeft: [-step, 0],
+      ArrowRight: [step, 0],
+      ArrowUp: [0, step],
+      ArrowDown: [0, -step],
+    };
     const m = moves[event.key];
     if (m) {
       if (this.enabled) this.moveTo(this.probe.x + m[0], this.probe.y + m[1]);
@@ -232,7 +247,9 @@ export class LatentMap extends Widget<MapEvents> implements Focusable {
     // Legend: one coloured label per class, spread along the bottom.
     const n = this.legend.length;
     const cell = this.rect.width / Math.max(1, n);
-    this.legend.forEach((t, i) => t.setPosition(Math.round(this.rect.x + i * cell + cell / 2 - 2), this.rect.y + this.rect.height - LEGEND_H / 2));
+    this.legend.forEach((t, i) =>
+      t.setPosition(Math.round(this.rect.x + i * cell + cell / 2 - 2), this.rect.y + this.rect.height - LEGEND_H / 2),
+    );
     this.drawDots();
     this.drawOverlay();
   }
@@ -254,10 +271,14 @@ export class LatentMap extends Widget<MapEvents> implements Focusable {
         const s = this.toScreen(p.codes[2 * i], p.codes[2 * i + 1]);
         let t = this.pointTexts[i];
         if (!t) {
-          t = this.track(this.scene.add.text(0, 0, '', { ...TEXT.body, fontStyle: 'bold', color: CSS.accent }).setOrigin(0.5, 0.5));
+          t = this.track(
+            this.scene.add.text(0, 0, '', { ...TEXT.body, fontStyle: 'bold', color: CSS.accent }).setOrigin(0.5, 0.5),
+          );
           this.pointTexts.push(t);
         }
-        t.setText(this.classNames[p.labels[i]] ?? '?').setPosition(Math.round(s.x), Math.round(s.y)).setVisible(this.shown);
+        t.setText(this.classNames[p.labels[i]] ?? '?')
+          .setPosition(Math.round(s.x), Math.round(s.y))
+          .setVisible(this.shown);
       }
     } else if (p) {
       for (let i = 0; i < p.count; i++) {
@@ -269,7 +290,12 @@ export class LatentMap extends Widget<MapEvents> implements Focusable {
     // Legend swatches.
     const n = this.legend.length;
     const cell = this.rect.width / Math.max(1, n);
-    for (let i = 0; i < n; i++) g.fillStyle(CLASS_COLORS[i % CLASS_COLORS.length], 1).fillCircle(this.rect.x + i * cell + cell / 2 - 10, this.rect.y + this.rect.height - LEGEND_H / 2, 5);
+    for (let i = 0; i < n; i++)
+      g.fillStyle(CLASS_COLORS[i % CLASS_COLORS.length], 1).fillCircle(
+        this.rect.x + i * cell + cell / 2 - 10,
+        this.rect.y + this.rect.height - LEGEND_H / 2,
+        5,
+      );
   }
 
   private drawOverlay(): void {
@@ -295,17 +321,28 @@ export class LatentMap extends Widget<MapEvents> implements Focusable {
         label = this.scene.add.text(0, 0, '', { ...TEXT.small, fontSize: '11px', color: CSS.text }).setOrigin(0, 1);
         this.marks.push(this.track(label));
       }
-      label.setText(String(i + 1)).setPosition(s.x + 6, s.y - 4).setVisible(this.shown);
+      label
+        .setText(String(i + 1))
+        .setPosition(s.x + 6, s.y - 4)
+        .setVisible(this.shown);
     });
     for (let i = this.placed.length; i < this.marks.length; i++) this.marks[i].setVisible(false);
     const s = this.toScreen(this.probe.x, this.probe.y);
     g.fillStyle(0xffffff, 0.25).fillCircle(s.x, s.y, PROBE_R + (this.dragging ? 3 : 0));
     g.lineStyle(3, COLORS.focus, 1).strokeCircle(s.x, s.y, PROBE_R);
-    g.lineStyle(2, COLORS.focus, 1).lineBetween(s.x - PROBE_R - 6, s.y, s.x - 4, s.y).lineBetween(s.x + 4, s.y, s.x + PROBE_R + 6, s.y);
+    g.lineStyle(2, COLORS.focus, 1)
+      .lineBetween(s.x - PROBE_R - 6, s.y, s.x - 4, s.y)
+      .lineBetween(s.x + 4, s.y, s.x + PROBE_R + 6, s.y);
     g.lineBetween(s.x, s.y - PROBE_R - 6, s.x, s.y - 4).lineBetween(s.x, s.y + 4, s.x, s.y + PROBE_R + 6);
     if (this.focused && this.focusVisible) {
       const a = this.area();
-      g.lineStyle(FOCUS_WIDTH, COLORS.focus, 1).strokeRoundedRect(a.x - 3, a.y - 3, a.width + 6, a.height + 6, RADIUS + 3);
+      g.lineStyle(FOCUS_WIDTH, COLORS.focus, 1).strokeRoundedRect(
+        a.x - 3,
+        a.y - 3,
+        a.width + 6,
+        a.height + 6,
+        RADIUS + 3,
+      );
     }
   }
 }

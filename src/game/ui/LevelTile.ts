@@ -52,7 +52,11 @@ export class LevelTile extends Widget<TileEvents> implements Focusable {
     const fontSize = config.fontSize ?? 16;
     this.bg = this.track(scene.add.graphics());
     this.numberText = this.track(
-      scene.add.text(x + 12, y + 10, config.number, { ...TEXT.section, fontSize: `${Math.round(fontSize * 0.85)}px`, color: this.locked ? CSS.disabled : CSS.accent }),
+      scene.add.text(x + 12, y + 10, config.number, {
+        ...TEXT.section,
+        fontSize: `${Math.round(fontSize * 0.85)}px`,
+        color: this.locked ? CSS.disabled : CSS.accent,
+      }),
     );
     const starSize = Math.max(7, Math.min(11, Math.round(height / 7)));
     this.titleText = this.track(
@@ -67,11 +71,20 @@ export class LevelTile extends Widget<TileEvents> implements Focusable {
     if (config.detail && height >= fontSize * 3 + 28) {
       this.track(
         scene.add
-          .text(x + 12, y + height - 10, config.detail, { ...TEXT.small, fontSize: `${Math.round(fontSize * 0.82)}px`, color: this.locked ? CSS.disabled : CSS.muted })
+          .text(x + 12, y + height - 10, config.detail, {
+            ...TEXT.small,
+            fontSize: `${Math.round(fontSize * 0.82)}px`,
+            color: this.locked ? CSS.disabled : CSS.muted,
+          })
           .setOrigin(0, 1),
       );
     }
-    this.starRow = new StarRow(scene, { x: x + width - 12 - starSize * 3.5, y: y + 10 + starSize, size: starSize, gap: starSize * 0.4 });
+    this.starRow = new StarRow(scene, {
+      x: x + width - 12 - starSize * 3.5,
+      y: y + 10 + starSize,
+      size: starSize,
+      gap: starSize * 0.4,
+    });
     this.starRow.set(this.locked ? 0 : config.stars, false).setVisible(!this.locked);
     this.zone = this.track(scene.add.zone(x, y, width, height).setOrigin(0, 0));
     this.zone.setInteractive({ useHandCursor: !this.locked });

@@ -24,7 +24,14 @@ const KEYS: SeriesKey[] = ['total', 'reconstruction', 'kl'];
 const PAD = { left: 58, right: 12, top: 34, bottom: 26 };
 
 // Axis labels must fit the 58 px gutter: tiny losses (log axis) go to exponent form, "1.1e-5" not "0.000011".
-const fmt = (v: number): string => (v >= 100 ? v.toFixed(0) : v >= 1 ? v.toPrecision(3) : v >= 0.001 || v === 0 ? v.toPrecision(2) : v.toExponential(1).replace('e-', 'e−'));
+const fmt = (v: number): string =>
+  v >= 100
+    ? v.toFixed(0)
+    : v >= 1
+      ? v.toPrecision(3)
+      : v >= 0.001 || v === 0
+        ? v.toPrecision(2)
+        : v.toExponential(1).replace('e-', 'e−');
 
 /**
  * Loss curves on a log scale (reconstruction per pixel and KL per sample differ by orders of magnitude),
@@ -47,7 +54,9 @@ export class LossChart extends Widget {
     this.stepLabel = this.track(scene.add.text(0, 0, labels.step, TEXT.small).setOrigin(1, 0));
     this.legend = {
       total: this.track(scene.add.text(0, 0, labels.total, { ...TEXT.small, color: SERIES.total.css })),
-      reconstruction: this.track(scene.add.text(0, 0, labels.reconstruction, { ...TEXT.small, color: SERIES.reconstruction.css })),
+      reconstruction: this.track(
+        scene.add.text(0, 0, labels.reconstruction, { ...TEXT.small, color: SERIES.reconstruction.css }),
+      ),
       kl: this.track(scene.add.text(0, 0, labels.kl, { ...TEXT.small, color: SERIES.kl.css })),
     };
     this.empty = this.track(scene.add.text(0, 0, labels.empty, TEXT.bodyMuted).setOrigin(0.5, 0.5));
@@ -67,7 +76,9 @@ export class LossChart extends Widget {
     const pts = this.points;
     const sameAsTotal = pts.every((p) => Math.abs(p.total - p.reconstruction) <= 1e-7 * Math.max(1, Math.abs(p.total)));
     const present = KEYS.filter(
-      (k) => !(k === 'total' && sameAsTotal && pts.length > 0) && pts.some((p) => Number.isFinite(p[k] ?? NaN) && (p[k] ?? 0) > 0),
+      (k) =>
+        !(k === 'total' && sameAsTotal && pts.length > 0) &&
+        pts.some((p) => Number.isFinite(p[k] ?? NaN) && (p[k] ?? 0) > 0),
     );
     const reconLabel = sameAsTotal && pts.length > 0 ? this.labels.reconstructionIsTotal : this.labels.reconstruction;
     if (this.legend.reconstruction.text !== reconLabel) this.legend.reconstruction.setText(reconLabel);
@@ -115,8 +126,11 @@ export class LossChart extends Widget {
     this.ticks.forEach((t, i) => {
       const lv = logHi - ((logHi - logLo) * i) / (this.ticks.length - 1);
       const yy = plot.y + (plot.h * i) / (this.ticks.length - 1);
-      if (i > 0 && i < this.ticks.length - 1) g.lineStyle(1, COLORS.gridLine, 1).lineBetween(plot.x + 1, yy, plot.x + plot.w - 1, yy);
-      t.setText(fmt(10 ** lv)).setPosition(plot.x - 8, yy).setVisible(true);
+      if (i > 0 && i < this.ticks.length - 1)
+        g.lineStyle(1, COLORS.gridLine, 1).lineBetween(plot.x + 1, yy, plot.x + plot.w - 1, yy);
+      t.setText(fmt(10 ** lv))
+        .setPosition(plot.x - 8, yy)
+        .setVisible(true);
     });
 
     for (const k of present) {

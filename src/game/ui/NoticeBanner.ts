@@ -44,7 +44,15 @@ export class NoticeBanner extends Widget<BannerEvents> {
     this.icon = this.track(scene.add.text(0, 0, '', { ...TEXT.heading, color: CSS.onAccent }).setOrigin(0.5, 0.5));
     this.message = this.track(scene.add.text(0, 0, '', TEXT.body).setOrigin(0, 0.5));
     this.more = this.track(scene.add.text(0, 0, '', TEXT.small).setOrigin(1, 0.5));
-    this.dismissButton = new Button(scene, { id: `${config.id}:dismiss`, label: config.dismissLabel, x: 0, y: 0, width: 96, height: 32, variant: 'ghost' });
+    this.dismissButton = new Button(scene, {
+      id: `${config.id}:dismiss`,
+      label: config.dismissLabel,
+      x: 0,
+      y: 0,
+      width: 96,
+      height: 32,
+      variant: 'ghost',
+    });
     this.dismissButton.events.on('press', () => {
       if (this.notice) this.events.emit('dismiss', this.notice.id);
     });
@@ -52,7 +60,11 @@ export class NoticeBanner extends Widget<BannerEvents> {
   }
 
   show(notice: BannerNotice | null, moreText: string, hint: string): this {
-    const same = this.notice?.id === notice?.id && this.notice?.text === notice?.text && this.moreText === moreText && this.hint === hint;
+    const same =
+      this.notice?.id === notice?.id &&
+      this.notice?.text === notice?.text &&
+      this.moreText === moreText &&
+      this.hint === hint;
     if (same) return this;
     this.notice = notice ? { ...notice } : null;
     this.moreText = moreText;
@@ -72,17 +84,27 @@ export class NoticeBanner extends Widget<BannerEvents> {
       this.icon.setVisible(false);
       this.more.setVisible(false);
       this.dismissButton.setVisible(false);
-      this.message.setStyle(TEXT.small).setText(this.hint).setPosition(x + 4, cy).setWordWrapWidth(width - 8, true);
+      this.message
+        .setStyle(TEXT.small)
+        .setText(this.hint)
+        .setPosition(x + 4, cy)
+        .setWordWrapWidth(width - 8, true);
       return;
     }
     const tone = TONE[n.tone];
     g.fillStyle(COLORS.panel, 1).fillRoundedRect(x, y, width, height, RADIUS);
     g.lineStyle(1, tone.color, 0.7).strokeRoundedRect(x + 0.5, y + 0.5, width - 1, height - 1, RADIUS);
     g.fillStyle(tone.color, 1).fillCircle(x + 22, cy, 11);
-    this.icon.setVisible(true).setText(tone.icon).setPosition(x + 22, cy);
+    this.icon
+      .setVisible(true)
+      .setText(tone.icon)
+      .setPosition(x + 22, cy);
     this.dismissButton.setVisible(true);
     const moreW = this.moreText ? 72 : 0;
-    this.more.setVisible(this.moreText !== '').setText(this.moreText).setPosition(x + width - buttonW - 18, cy);
+    this.more
+      .setVisible(this.moreText !== '')
+      .setText(this.moreText)
+      .setPosition(x + width - buttonW - 18, cy);
     this.message
       .setStyle({ ...TEXT.body, fontSize: '15px' })
       .setText(n.text)

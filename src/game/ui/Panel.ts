@@ -18,7 +18,9 @@ export class Panel {
     this.rect = { x: config.x, y: config.y, width: config.width, height: config.height };
     this.fill = config.fill ?? COLORS.panel;
     this.graphics = scene.add.graphics();
-    this.title = config.title ? new Label(scene, { x: 0, y: 0, text: config.title.toUpperCase(), variant: 'section' }) : null;
+    this.title = config.title
+      ? new Label(scene, { x: 0, y: 0, text: config.title.toUpperCase(), variant: 'section' })
+      : null;
     this.draw();
   }
 
@@ -48,7 +50,9 @@ export class Panel {
     const { x, y, width, height } = this.rect;
     this.graphics.clear();
     this.graphics.fillStyle(this.fill, 1).fillRoundedRect(x, y, width, height, RADIUS + 4);
-    this.graphics.lineStyle(1, COLORS.panelBorder, 1).strokeRoundedRect(x + 0.5, y + 0.5, width - 1, height - 1, RADIUS + 4);
+    this.graphics
+      .lineStyle(1, COLORS.panelBorder, 1)
+      .strokeRoundedRect(x + 0.5, y + 0.5, width - 1, height - 1, RADIUS + 4);
     this.title?.setPosition(x + 16, y + 14);
   }
 

@@ -65,7 +65,13 @@ export class ProgressBar extends Widget {
     const g = this.graphics.clear();
     g.fillStyle(COLORS.surface, 1).fillRoundedRect(x, barY, width, barH, barH / 2);
     if (f > 0) {
-      g.fillStyle(this.state.muted ? COLORS.axis : COLORS.accent, 1).fillRoundedRect(x, barY, Math.max(barH, f * width), barH, barH / 2);
+      g.fillStyle(this.state.muted ? COLORS.axis : COLORS.accent, 1).fillRoundedRect(
+        x,
+        barY,
+        Math.max(barH, f * width),
+        barH,
+        barH / 2,
+      );
     }
   }
 }

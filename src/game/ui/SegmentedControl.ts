@@ -52,7 +52,9 @@ export class SegmentedControl<T extends string> extends Widget<SegmentEvents<T>>
     this.segments = config.options.map((option) => {
       const zone = this.track(scene.add.zone(0, 0, 1, 1).setOrigin(0, 0));
       zone.setInteractive({ useHandCursor: true });
-      const text = this.track(scene.add.text(0, 0, option.label, { ...TEXT.button, fontSize: '15px' }).setOrigin(0.5, 0.5));
+      const text = this.track(
+        scene.add.text(0, 0, option.label, { ...TEXT.button, fontSize: '15px' }).setOrigin(0.5, 0.5),
+      );
       const seg: Segment<T> = { option, zone, text, rect: { x: 0, y: 0, width: 0, height: 0 }, hover: false };
       zone.on('pointerover', () => {
         seg.hover = true;
@@ -140,19 +142,43 @@ export class SegmentedControl<T extends string> extends Widget<SegmentEvents<T>>
     this.segments.forEach((seg, i) => {
       const col = i % this.columns;
       const row = Math.floor(i / this.columns);
-      seg.rect = { x: Math.round(x + col * (cellW + this.gap)), y: Math.round(y + row * (cellH + this.gap)), width: Math.round(cellW), height: Math.round(cellH) };
+      seg.rect = {
+        x: Math.round(x + col * (cellW + this.gap)),
+        y: Math.round(y + row * (cellH + this.gap)),
+        width: Math.round(cellW),
+        height: Math.round(cellH),
+      };
       const r = seg.rect;
       const selected = seg.option.value === this.value;
-      let fill: number = selected ? (seg.hover ? COLORS.selectedHover : COLORS.selected) : seg.hover ? COLORS.surfaceHover : COLORS.surface;
+      let fill: number = selected
+        ? seg.hover
+          ? COLORS.selectedHover
+          : COLORS.selected
+        : seg.hover
+          ? COLORS.surfaceHover
+          : COLORS.surface;
       if (!this.enabled) fill = selected ? COLORS.surfaceHover : COLORS.surfaceDisabled;
       g.fillStyle(fill, 1).fillRoundedRect(r.x, r.y, r.width, r.height, RADIUS);
-      if (!selected) g.lineStyle(1, COLORS.panelBorder, 1).strokeRoundedRect(r.x + 0.5, r.y + 0.5, r.width - 1, r.height - 1, RADIUS);
+      if (!selected)
+        g.lineStyle(1, COLORS.panelBorder, 1).strokeRoundedRect(
+          r.x + 0.5,
+          r.y + 0.5,
+          r.width - 1,
+          r.height - 1,
+          RADIUS,
+        );
       seg.zone.setPosition(r.x, r.y).setSize(r.width, r.height);
       if (seg.zone.input) seg.zone.input.cursor = this.enabled ? 'pointer' : 'default';
       seg.text.setPosition(r.x + r.width / 2, r.y + r.height / 2);
       seg.text.setColor(!this.enabled ? CSS.disabled : selected ? '#ffffff' : CSS.text);
       if (selected && this.focused && this.focusVisible) {
-        g.lineStyle(FOCUS_WIDTH, COLORS.focus, 1).strokeRoundedRect(r.x - 3, r.y - 3, r.width + 6, r.height + 6, RADIUS + 3);
+        g.lineStyle(FOCUS_WIDTH, COLORS.focus, 1).strokeRoundedRect(
+          r.x - 3,
+          r.y - 3,
+          r.width + 6,
+          r.height + 6,
+          RADIUS + 3,
+        );
       }
     });
   }

@@ -56,7 +56,14 @@ export class StarRow {
       if (on && animate) {
         g.setScale(0).setAlpha(0);
         this.tweens.push(
-          this.scene.tweens.add({ targets: g, scale: 1, alpha: 1, duration: 380, delay: 250 + i * 320, ease: 'Back.easeOut' }),
+          this.scene.tweens.add({
+            targets: g,
+            scale: 1,
+            alpha: 1,
+            duration: 380,
+            delay: 250 + i * 320,
+            ease: 'Back.easeOut',
+          }),
         );
       }
     });

@@ -34,7 +34,14 @@ export class TargetMatch extends Widget {
     this.currentLabel = this.track(scene.add.text(0, 0, labels.current, TEXT.bodyMuted).setOrigin(0.5, 0));
     this.percent = this.track(scene.add.text(0, 0, '–', { ...TEXT.title, fontSize: '30px' }).setOrigin(0.5, 0));
     this.target = new ImageGrid(scene, { x: rect.x, y: rect.y, width: 10, height: 10, id: `${id}:target`, columns: 1 });
-    this.current = new ImageGrid(scene, { x: rect.x, y: rect.y, width: 10, height: 10, id: `${id}:current`, columns: 1 });
+    this.current = new ImageGrid(scene, {
+      x: rect.x,
+      y: rect.y,
+      width: 10,
+      height: 10,
+      id: `${id}:current`,
+      columns: 1,
+    });
     this.redraw();
   }
 
@@ -67,7 +74,10 @@ export class TargetMatch extends Widget {
     const { x, y, width, height } = this.rect;
     // Short and wide (phones): images side by side with the match % to their right; else the % goes below.
     const horizontal = height - 70 < 90 && width > 300;
-    const size = Math.max(8, Math.floor(horizontal ? Math.min(height - 30, (width - 24 - 130) / 2) : Math.min((width - 24) / 2, height - 70)));
+    const size = Math.max(
+      8,
+      Math.floor(horizontal ? Math.min(height - 30, (width - 24 - 130) / 2) : Math.min((width - 24) / 2, height - 70)),
+    );
     const iy = y + 26;
     let tx: number;
     let cx: number;
@@ -86,7 +96,9 @@ export class TargetMatch extends Widget {
     this.target.layout({ x: tx, y: iy, width: size, height: size });
     this.current.layout({ x: cx, y: iy, width: size, height: size });
     const g = this.graphics.clear();
-    g.lineStyle(2, COLORS.panelBorder, 1).strokeRect(tx - 1, iy - 1, size + 2, size + 2).strokeRect(cx - 1, iy - 1, size + 2, size + 2);
+    g.lineStyle(2, COLORS.panelBorder, 1)
+      .strokeRect(tx - 1, iy - 1, size + 2, size + 2)
+      .strokeRect(cx - 1, iy - 1, size + 2, size + 2);
     this.drawPercent();
   }
 

@@ -63,7 +63,8 @@ export function startsDrag(y: number, overInteractive: boolean, band: ScrollBand
  */
 export function revealScroll(r: Rect, scrollY: number, band: ScrollBand, max: number): number | null {
   if (r.y < scrollY + band.top + EDGE) return clampScroll(r.y - band.top - REVEAL_MARGIN, max);
-  if (r.y + r.height > scrollY + band.bottom - EDGE) return clampScroll(r.y + r.height - band.bottom + REVEAL_MARGIN, max);
+  if (r.y + r.height > scrollY + band.bottom - EDGE)
+    return clampScroll(r.y + r.height - band.bottom + REVEAL_MARGIN, max);
   return null;
 }
 
@@ -130,7 +131,8 @@ export function installCameraScroll(scene: Phaser.Scene, options: CameraScrollOp
   const onUp = (): void => {
     drag = null;
   };
-  const onWheel = (_p: Phaser.Input.Pointer, _o: unknown, _dx: number, dy: number): void => scrollTo(camera.scrollY + dy);
+  const onWheel = (_p: Phaser.Input.Pointer, _o: unknown, _dx: number, dy: number): void =>
+    scrollTo(camera.scrollY + dy);
   const onKey = (event: KeyboardEvent): void => {
     if (event.key !== 'Tab' || !scene.sys.isActive() || !scene.input.enabled) return;
     const item = options.focused() as { getBounds?: () => Rect; scene?: unknown } | null;

@@ -47,7 +47,12 @@ export function runView(wb: WB): RunView {
       progress = { fraction, title: `${t('status.paused')} · ${steps}`, right: '', detail, muted: true };
       break;
     case 'done':
-      progress = { fraction: 1, title: `${t('status.done')} · ${steps}`, right: p ? t('progress.took', { time: formatDuration(p.elapsedMs) }) : '', detail };
+      progress = {
+        fraction: 1,
+        title: `${t('status.done')} · ${steps}`,
+        right: p ? t('progress.took', { time: formatDuration(p.elapsedMs) }) : '',
+        detail,
+      };
       break;
     case 'error':
       progress = { fraction, title: t('status.error'), right: '', detail: wb.outcome?.message ?? '', muted: true };
@@ -67,16 +72,25 @@ export function runView(wb: WB): RunView {
 
 /** "ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device ...)...)" → "SwiftShader": the reason stays one readable line. */
 export function shortRenderer(renderer: string): string {
-  const known = /swiftshader|llvmpipe|softpipe|apple m\d\w*|nvidia[^,()]*|geforce[^,()]*|radeon[^,()]*|intel[^,()]*|mali[^,()]*|adreno[^,()]*/i.exec(renderer);
+  const known =
+    /swiftshader|llvmpipe|softpipe|apple m\d\w*|nvidia[^,()]*|geforce[^,()]*|radeon[^,()]*|intel[^,()]*|mali[^,()]*|adreno[^,()]*/i.exec(
+      renderer,
+    );
   if (known) return known[0].trim();
   return renderer.length > 40 ? `${renderer.slice(0, 39)}…` : renderer;
 }
 
 export function engineLine(wb: WB): { engine: string; reason: string } {
-  const display = t('backend.display', { renderer: t(wb.display.renderer === 'canvas' ? 'renderer.canvas' : 'renderer.webgl') });
+  const display = t('backend.display', {
+    renderer: t(wb.display.renderer === 'canvas' ? 'renderer.canvas' : 'renderer.webgl'),
+  });
   const info = wb.backendInfo;
   const backend = info ? t(`backend.${info.backend}`) : t('backend.pending');
-  const reason = info ? (info.renderer ? info.reason.split(info.renderer).join(shortRenderer(info.renderer)) : info.reason) : '';
+  const reason = info
+    ? info.renderer
+      ? info.reason.split(info.renderer).join(shortRenderer(info.renderer))
+      : info.reason
+    : '';
   return { engine: `${t('backend.engine', { backend })}  ·  ${display}`, reason };
 }
 

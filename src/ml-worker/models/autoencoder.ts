@@ -62,16 +62,41 @@ export function buildAutoencoder(spec: ModelSpec, shape: DataShape): Autoencoder
   if (spec.kind === 'conv') {
     trunk = buildConvTrunk(pb, { width: shape.width, height: shape.height, filters: spec.filters ?? [], activation });
   } else {
-    trunk = buildDenseTrunk(pb, { name: 'encoder', inSize: inputSize + condSize, hidden: spec.hidden, activation, dataInput: true });
+    trunk = buildDenseTrunk(pb, {
+      name: 'encoder',
+      inSize: inputSize + condSize,
+      hidden: spec.hidden,
+      activation,
+      dataInput: true,
+    });
   }
-  const codeHead: DenseLayer = denseLayer(pb, variational ? 'encoder/mu' : 'encoder/code', trunk.outSize, spec.bottleneck, spec.kind === 'sparse' ? 'sigmoid' : 'linear');
-  const logvarHead: DenseLayer | null = variational ? denseLayer(pb, 'encoder/logvar', trunk.outSize, spec.bottleneck, 'linear') : null;
+  const codeHead: DenseLayer = denseLayer(
+    pb,
+    variational ? 'encoder/mu' : 'encoder/code',
+    trunk.outSize,
+    spec.bottleneck,
+    spec.kind === 'sparse' ? 'sigmoid' : 'linear',
+  );
+  const logvarHead: DenseLayer | null = variational
+    ? denseLayer(pb, 'encoder/logvar', trunk.outSize, spec.bottleneck, 'linear')
+    : null;
 
   let decoder: Decoder;
   if (spec.kind === 'conv') {
-    decoder = buildConvDecoder(pb, { inSize: spec.bottleneck, width: shape.width, height: shape.height, filters: spec.filters ?? [], activation });
+    decoder = buildConvDecoder(pb, {
+      inSize: spec.bottleneck,
+      width: shape.width,
+      height: shape.height,
+      filters: spec.filters ?? [],
+      activation,
+    });
   } else {
-    decoder = buildDenseDecoder(pb, { inSize: spec.bottleneck + condSize, hidden: spec.hidden, activation, outSize: inputSize });
+    decoder = buildDenseDecoder(pb, {
+      inSize: spec.bottleneck + condSize,
+      hidden: spec.hidden,
+      activation,
+      outSize: inputSize,
+    });
   }
 
   // A dense model without hidden layers applies its code head straight to the data: no input gradient there.

@@ -44,7 +44,9 @@ export async function classifyImages(model: Classifier, images: Float32Array): P
   const chunk = 1024;
   for (let start = 0; start < count; start += chunk) {
     const n = Math.min(chunk, count - start);
-    const p = tf.tidy(() => tf.softmax(model.logits(tf.tensor2d(images.subarray(start * size, (start + n) * size), [n, size]))));
+    const p = tf.tidy(() =>
+      tf.softmax(model.logits(tf.tensor2d(images.subarray(start * size, (start + n) * size), [n, size]))),
+    );
     try {
       out.set(await p.data<'float32'>(), start * classes);
     } finally {
@@ -81,7 +83,14 @@ export interface ClassifierTraining {
 }
 
 /** Shifts each image by its own (dx, dy) in [−max, max]², filling with 0. */
-function shiftBatch(images: Float32Array, indices: Uint32Array, width: number, height: number, maxShift: number, seed: number): Float32Array {
+function shiftBatch(
+  images: Float32Array,
+  indices: Uint32Array,
+  width: number,
+  height: number,
+  maxShift: number,
+  seed: number,
+): Float32Array {
   const size = width * height;
   const out = new Float32Array(indices.length * size);
   const rng = createRng(seed);
@@ -101,7 +110,12 @@ function shiftBatch(images: Float32Array, indices: Uint32Array, width: number, h
 }
 
 /** Adam on softmax cross-entropy, seeded batch order and shifts; returns the steps run and the last batch loss. */
-export async function trainClassifier(model: Classifier, images: Float32Array, labels: Uint8Array, t: ClassifierTraining): Promise<{ steps: number; finalLoss: number }> {
+export async function trainClassifier(
+  model: Classifier,
+  images: Float32Array,
+  labels: Uint8Array,
+  t: ClassifierTraining,
+): Promise<{ steps: number; finalLoss: number }> {
   const count = labels.length;
   const plan = new BatchPlan(count, t.batchSize, t.seed);
   const optimizer = tf.train.adam(t.learningRate);
@@ -121,7 +135,11 @@ export async function trainClassifier(model: Classifier, images: Float32Array, l
       tf.tidy(() => {
         const x = tf.tensor2d(batch, [indices.length, model.shape.inputSize]);
         const y = tf.gather(oneHotAll, idx) as tf.Tensor2D;
-        const value = optimizer.minimize(() => tf.losses.softmaxCrossEntropy(y, model.logits(x)) as tf.Scalar, last, varList);
+        const value = optimizer.minimize(
+          () => tf.losses.softmaxCrossEntropy(y, model.logits(x)) as tf.Scalar,
+          last,
+          varList,
+        );
         if (value) loss = tf.keep(value);
       });
       idx.dispose();

@@ -24,8 +24,13 @@ export function convGrid(width: number, height: number, filters: number[]): Conv
   return { height: h, width: w, channels: filters[filters.length - 1] };
 }
 
-export function buildConvTrunk(pb: ParamBuilder, opts: { width: number; height: number; filters: number[]; activation: Activation }): DenseTrunk {
-  const layers = opts.filters.map((f, i) => convLayer(pb, `encoder/conv${i}`, i === 0 ? 1 : opts.filters[i - 1], f, opts.activation));
+export function buildConvTrunk(
+  pb: ParamBuilder,
+  opts: { width: number; height: number; filters: number[]; activation: Activation },
+): DenseTrunk {
+  const layers = opts.filters.map((f, i) =>
+    convLayer(pb, `encoder/conv${i}`, i === 0 ? 1 : opts.filters[i - 1], f, opts.activation),
+  );
   const grid = convGrid(opts.width, opts.height, opts.filters);
   const outSize = grid.height * grid.width * grid.channels;
   return {

@@ -10,9 +10,16 @@ export function hasNoise(noise: NoiseSpec | undefined): noise is NoiseSpec {
 }
 
 /** Copies rows `indices` of `images` (each `shape` sized) and corrupts the copy; `images` is untouched. */
-export function corruptRows(images: Float32Array, indices: ArrayLike<number>, shape: ImageShape, noise: NoiseSpec, seed: number): Float32Array {
+export function corruptRows(
+  images: Float32Array,
+  indices: ArrayLike<number>,
+  shape: ImageShape,
+  noise: NoiseSpec,
+  seed: number,
+): Float32Array {
   const size = shape.width * shape.height;
   const batch = new Float32Array(indices.length * size);
-  for (let i = 0; i < indices.length; i++) batch.set(images.subarray(indices[i] * size, (indices[i] + 1) * size), i * size);
+  for (let i = 0; i < indices.length; i++)
+    batch.set(images.subarray(indices[i] * size, (indices[i] + 1) * size), i * size);
   return corrupt(batch, shape, noise, seed);
 }

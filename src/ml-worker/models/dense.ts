@@ -20,7 +20,10 @@ export function buildDenseTrunk(
     layers.push(denseLayer(pb, `${opts.name}/dense${i}`, size, width, opts.activation));
     size = width;
   });
-  return { outSize: size, apply: (x) => layers.reduce((h, layer, i) => dense(h, layer, !(opts.dataInput && i === 0)), x) };
+  return {
+    outSize: size,
+    apply: (x) => layers.reduce((h, layer, i) => dense(h, layer, !(opts.dataInput && i === 0)), x),
+  };
 }
 
 export interface Decoder {
@@ -33,7 +36,12 @@ export function buildDenseDecoder(
   pb: ParamBuilder,
   opts: { inSize: number; hidden: number[]; activation: Activation; outSize: number },
 ): Decoder {
-  const trunk = buildDenseTrunk(pb, { name: 'decoder', inSize: opts.inSize, hidden: [...opts.hidden].reverse(), activation: opts.activation });
+  const trunk = buildDenseTrunk(pb, {
+    name: 'decoder',
+    inSize: opts.inSize,
+    hidden: [...opts.hidden].reverse(),
+    activation: opts.activation,
+  });
   const out = denseLayer(pb, 'decoder/output', trunk.outSize, opts.outSize, 'linear');
   return { logits: (z) => dense(trunk.apply(z), out) };
 }

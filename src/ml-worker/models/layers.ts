@@ -23,7 +23,10 @@ export class ParamBuilder {
   /** Glorot-uniform kernel (tf.layers' default), fans computed from the shape as tf.layers does. */
   kernel(name: string, shape: number[]): tf.Variable {
     const seed = this.rng.seed();
-    return this.add(name, tf.tidy(() => tf.initializers.glorotUniform({ seed }).apply(shape)));
+    return this.add(
+      name,
+      tf.tidy(() => tf.initializers.glorotUniform({ seed }).apply(shape)),
+    );
   }
 
   zeros(name: string, shape: number[]): tf.Variable {
@@ -44,8 +47,18 @@ export interface DenseLayer {
   activation: Activation;
 }
 
-export function denseLayer(pb: ParamBuilder, name: string, inSize: number, outSize: number, activation: Activation): DenseLayer {
-  return { kernel: pb.kernel(`${name}/kernel`, [inSize, outSize]), bias: pb.zeros(`${name}/bias`, [outSize]), activation };
+export function denseLayer(
+  pb: ParamBuilder,
+  name: string,
+  inSize: number,
+  outSize: number,
+  activation: Activation,
+): DenseLayer {
+  return {
+    kernel: pb.kernel(`${name}/kernel`, [inSize, outSize]),
+    bias: pb.zeros(`${name}/bias`, [outSize]),
+    activation,
+  };
 }
 
 /**
@@ -107,7 +120,13 @@ export interface ConvLayer {
   activation: Activation;
 }
 
-export function convLayer(pb: ParamBuilder, name: string, inChannels: number, outChannels: number, activation: Activation): ConvLayer {
+export function convLayer(
+  pb: ParamBuilder,
+  name: string,
+  inChannels: number,
+  outChannels: number,
+  activation: Activation,
+): ConvLayer {
   return {
     kernel: pb.kernel(`${name}/kernel`, [3, 3, inChannels, outChannels]),
     bias: pb.zeros(`${name}/bias`, [outChannels]),

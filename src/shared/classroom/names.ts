@@ -28,8 +28,14 @@ export type NicknameCheck = { ok: true; nickname: string; key: string } | { ok: 
 export function checkNickname(input: string): NicknameCheck {
   const nickname = input.normalize('NFC').trim().replace(/\s+/g, ' ');
   const length = [...nickname].length;
-  if (length < NICKNAME_MIN || length > NICKNAME_MAX) return { ok: false, problem: `A nickname has ${NICKNAME_MIN} to ${NICKNAME_MAX} characters.` };
-  if (!NICKNAME_CHARS.test(nickname)) return { ok: false, problem: 'A nickname uses letters, digits, spaces, dots, dashes and underscores only, and starts with a letter or digit.' };
+  if (length < NICKNAME_MIN || length > NICKNAME_MAX)
+    return { ok: false, problem: `A nickname has ${NICKNAME_MIN} to ${NICKNAME_MAX} characters.` };
+  if (!NICKNAME_CHARS.test(nickname))
+    return {
+      ok: false,
+      problem:
+        'A nickname uses letters, digits, spaces, dots, dashes and underscores only, and starts with a letter or digit.',
+    };
   return { ok: true, nickname, key: nickname.normalize('NFKC').toLowerCase() };
 }
 

@@ -63,7 +63,16 @@ export const PRETRAINED_ASSETS: Readonly<Record<PretrainedAssetName, PretrainedA
     kind: 'autoencoder',
     purpose: 'Letter forge: a small VAE on the 5x7 letters without E, so E must be forged from other codes.',
     spec: { kind: 'vae', dataset: 'glyphs', hidden: [32], bottleneck: 4, activation: 'tanh', beta: 0.5, seed: 9004 },
-    train: { steps: 4000, batchSize: 25, optimizer: 'adam', learningRate: 0.01, loss: 'bce', seed: 9004, split: 'train', limit: 26 },
+    train: {
+      steps: 4000,
+      batchSize: 25,
+      optimizer: 'adam',
+      learningRate: 0.01,
+      loss: 'bce',
+      seed: 9004,
+      split: 'train',
+      limit: 26,
+    },
     excludeChars: ['E'],
   },
   'mnist-judge': {

@@ -7,7 +7,12 @@ import { WORLD4_LEVELS } from './world4-arithmetic';
 
 export const WORLDS: readonly WorldId[] = [1, 2, 3, 4];
 
-export const LEVELS: readonly LevelDefinition[] = [...WORLD1_LEVELS, ...WORLD2_LEVELS, ...WORLD3_LEVELS, ...WORLD4_LEVELS];
+export const LEVELS: readonly LevelDefinition[] = [
+  ...WORLD1_LEVELS,
+  ...WORLD2_LEVELS,
+  ...WORLD3_LEVELS,
+  ...WORLD4_LEVELS,
+];
 
 const BY_ID = new Map(LEVELS.map((level) => [level.id, level]));
 

@@ -18,8 +18,10 @@ export function controlValueProblem(control: ControlDefinition, value: unknown):
   switch (control.kind) {
     case 'slider':
       if (typeof value !== 'number' || !Number.isFinite(value)) return `"${control.id}" must be a number.`;
-      if (value < control.min || value > control.max) return `"${control.id}" must be from ${control.min} to ${control.max} (got ${value}).`;
-      if (!onSliderGrid(control, value)) return `"${control.id}" must be ${control.min} plus a multiple of ${control.step} (got ${value}).`;
+      if (value < control.min || value > control.max)
+        return `"${control.id}" must be from ${control.min} to ${control.max} (got ${value}).`;
+      if (!onSliderGrid(control, value))
+        return `"${control.id}" must be ${control.min} plus a multiple of ${control.step} (got ${value}).`;
       return null;
     case 'choice':
       if (typeof value !== 'string' || !control.options.some((o) => o.value === value)) {
@@ -32,7 +34,10 @@ export function controlValueProblem(control: ControlDefinition, value: unknown):
 }
 
 /** Every control's value: the given one where present, else the default. Call after validating `values`. */
-export function resolveControlValues(controls: readonly ControlDefinition[], values: ControlValues = {}): Record<string, ControlValue> {
+export function resolveControlValues(
+  controls: readonly ControlDefinition[],
+  values: ControlValues = {},
+): Record<string, ControlValue> {
   const out: Record<string, ControlValue> = {};
   for (const c of controls) out[c.id] = values[c.id] ?? c.default;
   return out;

@@ -25,7 +25,10 @@ export interface ScorerResult {
   detail?: Record<string, number>;
 }
 
-export interface LevelDraft<K extends SolutionKind, N extends MeasurementId> extends Omit<LevelDefinition, 'score' | 'solution' | 'measures' | 'example'> {
+export interface LevelDraft<K extends SolutionKind, N extends MeasurementId> extends Omit<
+  LevelDefinition,
+  'score' | 'solution' | 'measures' | 'example'
+> {
   solution: SolutionSpecOf<K>;
   measures: readonly N[];
   example: PayloadOf<K>;
@@ -44,7 +47,12 @@ export function defineLevel<K extends SolutionKind, N extends MeasurementId>(dra
       // Both casts are what the two checks above just established.
       const result = scorer(checked.payload as PayloadOf<K>, evaluation as Pick<Measurements, N>);
       const stars = result.goalMet ? Math.max(1, starsFor(result.score, level.stars, level.metric.direction)) : 0;
-      return { score: result.score, stars: stars as LevelScore['stars'], goalMet: result.goalMet, detail: result.detail ?? {} };
+      return {
+        score: result.score,
+        stars: stars as LevelScore['stars'],
+        goalMet: result.goalMet,
+        detail: result.detail ?? {},
+      };
     },
   };
   return level;
@@ -52,5 +60,6 @@ export function defineLevel<K extends SolutionKind, N extends MeasurementId>(dra
 
 /** Scorer helper: measurements must line up with the payload (one per point, one per letter...). */
 export function expectLength(levelId: string, name: string, values: { length: number }, length: number): void {
-  if (values.length !== length) throw new LevelInputError(levelId, [`Measurement "${name}" has ${values.length} entries; expected ${length}.`]);
+  if (values.length !== length)
+    throw new LevelInputError(levelId, [`Measurement "${name}" has ${values.length} entries; expected ${length}.`]);
 }

@@ -26,7 +26,8 @@ export function formatMetricValue(value: number, unit: MetricUnit, locale = 'en'
 /** The goal sentence in `locale`: {star1}..{star3} are the formatted thresholds, other keys come from goal.params. */
 export function goalText(level: LevelDefinition, locale = 'en'): string {
   const params: Record<string, string | number> = {};
-  for (const [key, value] of Object.entries(level.goal.params ?? {})) params[key] = typeof value === 'number' ? number(value, locale, 4) : value;
+  for (const [key, value] of Object.entries(level.goal.params ?? {}))
+    params[key] = typeof value === 'number' ? number(value, locale, 4) : value;
   level.stars.forEach((t, i) => (params[`star${i + 1}`] = formatMetricValue(t, level.metric.unit, locale)));
   return fill(localize(level.goal.text, locale), params);
 }

@@ -26,7 +26,8 @@ export function heldOutLetters(recipe: Extract<HeldOutRecipe, { source: 'letters
   const count = LETTERS.length * recipe.copies;
   const targets = new Float32Array(count * GLYPH_SIZE);
   for (let l = 0; l < LETTERS.length; l++) {
-    for (let c = 0; c < recipe.copies; c++) targets.set(letters.subarray(l * GLYPH_SIZE, (l + 1) * GLYPH_SIZE), (l * recipe.copies + c) * GLYPH_SIZE);
+    for (let c = 0; c < recipe.copies; c++)
+      targets.set(letters.subarray(l * GLYPH_SIZE, (l + 1) * GLYPH_SIZE), (l * recipe.copies + c) * GLYPH_SIZE);
   }
   const inputs = recipe.noise ? corrupt(targets, GLYPH_SHAPE, recipe.noise, recipe.noiseSeed) : targets.slice();
   return { inputs, targets, count };
@@ -45,7 +46,12 @@ export function randomGlyphPatterns(count: number, inkFraction: number, seed: nu
  * corrupt an all-ones batch, and the noise functions draw their positions independently of pixel values, so
  * the zeros are exactly the erased pixels of `corrupt(images, shape, spec, seed)`.
  */
-export function corruptionMask(count: number, shape: ImageShape, spec: Extract<NoiseSpec, { type: 'block' | 'masking' }>, seed: number): Uint8Array {
+export function corruptionMask(
+  count: number,
+  shape: ImageShape,
+  spec: Extract<NoiseSpec, { type: 'block' | 'masking' }>,
+  seed: number,
+): Uint8Array {
   const ones = new Float32Array(count * shape.width * shape.height).fill(1);
   const corrupted = corrupt(ones, shape, spec, seed);
   return Uint8Array.from(corrupted, (v) => (v === 0 ? 1 : 0));
@@ -64,7 +70,8 @@ export function combineCodes(terms: readonly LinearTerm[], codeOf: (card: string
   const out = new Float32Array(first.length);
   for (const { card, weight } of terms) {
     const code = codeOf(card);
-    if (code.length !== out.length) throw new RangeError(`Card "${card}" has a ${code.length}-D code, not ${out.length}-D.`);
+    if (code.length !== out.length)
+      throw new RangeError(`Card "${card}" has a ${code.length}-D code, not ${out.length}-D.`);
     for (let i = 0; i < out.length; i++) out[i] += weight * code[i];
   }
   return out;
@@ -78,7 +85,8 @@ export interface CodeBox {
 
 /** A 'dataBox' point in [−1, 1]^d to latent coordinates: −1 → min, +1 → max of each dimension. */
 export function fromDataBox(point: readonly number[], box: CodeBox): number[] {
-  if (point.length !== box.min.length || point.length !== box.max.length) throw new RangeError('The point and the box differ in dimensions.');
+  if (point.length !== box.min.length || point.length !== box.max.length)
+    throw new RangeError('The point and the box differ in dimensions.');
   return point.map((p, i) => box.min[i] + ((p + 1) / 2) * (box.max[i] - box.min[i]));
 }
 
@@ -88,7 +96,8 @@ export function fromDataBox(point: readonly number[], box: CodeBox): number[] {
  * head (same size as the μ head). Conv and conditional models are not counted here.
  */
 export function denseParamCount(spec: Pick<ModelSpec, 'kind' | 'hidden' | 'bottleneck'>, inputSize: number): number {
-  if (spec.kind === 'conv' || spec.kind === 'cvae') throw new RangeError(`denseParamCount does not count ${spec.kind} models.`);
+  if (spec.kind === 'conv' || spec.kind === 'cvae')
+    throw new RangeError(`denseParamCount does not count ${spec.kind} models.`);
   const sizes = [inputSize, ...spec.hidden, spec.bottleneck];
   let total = 0;
   // Encoder layer n → m has n·m + m; its decoder mirror m → n has m·n + n.

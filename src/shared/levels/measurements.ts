@@ -60,7 +60,8 @@ export const MEASUREMENT_IDS = Object.keys(MEASUREMENT_SCHEMAS) as MeasurementId
 /** Readable problems with the measurements `needs` lists (missing or out of range); [] when all are fine. */
 export function evaluationProblems(needs: readonly MeasurementId[], evaluation: Evaluation): string[] {
   const problems: string[] = [];
-  if (typeof evaluation !== 'object' || evaluation === null) return ['The evaluation must be an object of measurements.'];
+  if (typeof evaluation !== 'object' || evaluation === null)
+    return ['The evaluation must be an object of measurements.'];
   for (const id of needs) {
     const value = evaluation[id];
     if (value === undefined) {
@@ -69,7 +70,8 @@ export function evaluationProblems(needs: readonly MeasurementId[], evaluation: 
     }
     const result = MEASUREMENT_SCHEMAS[id].safeParse(value);
     if (!result.success) {
-      for (const issue of result.error.issues) problems.push(`Measurement "${[id, ...issue.path.map(String)].join('.')}": ${issue.message}`);
+      for (const issue of result.error.issues)
+        problems.push(`Measurement "${[id, ...issue.path.map(String)].join('.')}": ${issue.message}`);
     }
   }
   return problems;

@@ -20,8 +20,16 @@ export interface SeedInfo {
 
 export const SEEDS: Readonly<Record<SeedFile, SeedInfo>> = {
   '000_030cefa14aa91942.txt': { citation: 'F. Ręka, UMCS Lublin: AE vs VAE (slides)', language: 'pl', year: 2022 },
-  '001_01f0c3934fb2763b.txt': { citation: 'D. Kucharski, AGH Kraków: Autoencoders (slides)', language: 'pl', year: 2019 },
-  '002_473200448d10064a.txt': { citation: 'Politechnika Śląska: generating handwritten digits (slides)', language: 'pl', year: 2024 },
+  '001_01f0c3934fb2763b.txt': {
+    citation: 'D. Kucharski, AGH Kraków: Autoencoders (slides)',
+    language: 'pl',
+    year: 2019,
+  },
+  '002_473200448d10064a.txt': {
+    citation: 'Politechnika Śląska: generating handwritten digits (slides)',
+    language: 'pl',
+    year: 2024,
+  },
   '003_c9063255341ae41f.txt': { citation: 'T. Faltejsek, VŠE Praha: VAE thesis draft', language: 'cs', year: 2023 },
   '004_a6fc6e8dcd014518.txt': { citation: 'SIA TP5: Autoencoders course assignment', language: 'es', year: 2022 },
 };

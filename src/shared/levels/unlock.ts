@@ -21,10 +21,16 @@ export function starsToUnlockWorld(world: WorldId, levels: readonly LevelDefinit
   return world === 1 ? 0 : levelsOfWorld((world - 1) as WorldId, levels).length;
 }
 
-export function isWorldUnlocked(world: WorldId, stars: StarsByLevel, levels: readonly LevelDefinition[] = LEVELS): boolean {
+export function isWorldUnlocked(
+  world: WorldId,
+  stars: StarsByLevel,
+  levels: readonly LevelDefinition[] = LEVELS,
+): boolean {
   if (world === 1) return true;
   const previous = (world - 1) as WorldId;
-  return isWorldUnlocked(previous, stars, levels) && worldStars(previous, stars, levels) >= starsToUnlockWorld(world, levels);
+  return (
+    isWorldUnlocked(previous, stars, levels) && worldStars(previous, stars, levels) >= starsToUnlockWorld(world, levels)
+  );
 }
 
 export function isLevelUnlocked(id: string, stars: StarsByLevel, levels: readonly LevelDefinition[] = LEVELS): boolean {

@@ -56,7 +56,10 @@ export const squeezeTheAlphabet: LevelDefinition = defineLevel({
     ],
     formula: 'z = σ(W·x + b)    x′ = σ′(W′·z + b′)',
     formulaLegend: { en: 'x: the letter, z: its code, x′: the rebuilt letter, W and b: weights, σ: activation.' },
-    seed: { file: '004_a6fc6e8dcd014518.txt', idea: 'Ejercicio 1.a: letras de 7x5, dos dimensiones en la capa latente' },
+    seed: {
+      file: '004_a6fc6e8dcd014518.txt',
+      idea: 'Ejercicio 1.a: letras de 7x5, dos dimensiones en la capa latente',
+    },
     seeAlso: [{ file: '001_01f0c3934fb2763b.txt', idea: 'Autoenkodery: z = f_θ(x) = σ(Wx + b)' }],
   },
   dataset: 'glyphs',
@@ -73,7 +76,16 @@ export const squeezeTheAlphabet: LevelDefinition = defineLevel({
         seed,
       },
       // The 26 letters are labels 0..25, the first 26 glyphs of the font: `limit` selects exactly them.
-      config: { steps: numberValue(v, 'steps'), batchSize: LETTER_COUNT, optimizer: 'adam', learningRate: 0.01, loss: 'bce', seed, split: 'train', limit: LETTER_COUNT },
+      config: {
+        steps: numberValue(v, 'steps'),
+        batchSize: LETTER_COUNT,
+        optimizer: 'adam',
+        learningRate: 0.01,
+        loss: 'bce',
+        seed,
+        split: 'train',
+        limit: LETTER_COUNT,
+      },
     }),
     heldOut: { source: 'letters', copies: 1, noiseSeed: 0 },
   },
@@ -101,9 +113,18 @@ export const squeezeTheAlphabet: LevelDefinition = defineLevel({
   metric: { label: { en: 'Code size' }, direction: 'lower', unit: 'codeSize' },
   stars: [8, 2, 1],
   hints: [
-    { afterSeconds: 20, text: { en: 'Start wide: a decoder with more hidden units can draw more letters from the same code.' } },
-    { afterSeconds: 60, text: { en: 'The assignment used a 2-number code. Can a 2-D code still tell 26 letters apart?' } },
-    { afterSeconds: 120, text: { en: 'For a 1-number code, try tanh and more training steps: the letters must line up on one axis.' } },
+    {
+      afterSeconds: 20,
+      text: { en: 'Start wide: a decoder with more hidden units can draw more letters from the same code.' },
+    },
+    {
+      afterSeconds: 60,
+      text: { en: 'The assignment used a 2-number code. Can a 2-D code still tell 26 letters apart?' },
+    },
+    {
+      afterSeconds: 120,
+      text: { en: 'For a 1-number code, try tanh and more training steps: the letters must line up on one axis.' },
+    },
   ],
   solution: { kind: 'hyperparameters' },
   measures: ['glyphWrongPixels'],
@@ -147,7 +168,10 @@ export const beatPca: LevelDefinition = defineLevel({
     formulaLegend: { en: 'f: encoder, g: decoder, x: a digit; both linear and trained on squared error give PCA.' },
     seed: { file: '003_c9063255341ae41f.txt', idea: 'Od Analýzy hlavních komponent po Autoenkodér' },
     seeAlso: [
-      { file: '001_01f0c3934fb2763b.txt', idea: 'Przykładowy autoenkoder dla zbioru mnist: 100 → 500 → 250 → 2 vs PCA' },
+      {
+        file: '001_01f0c3934fb2763b.txt',
+        idea: 'Przykładowy autoenkoder dla zbioru mnist: 100 → 500 → 250 → 2 vs PCA',
+      },
       { file: '000_030cefa14aa91942.txt', idea: 'Zastosowania autoenkodera: nieliniowe zależności vs PCA' },
     ],
   },
@@ -158,9 +182,25 @@ export const beatPca: LevelDefinition = defineLevel({
     plan: (v, seed) => {
       const linear = booleanValue(v, 'linear');
       return {
-        spec: { kind: 'dense', dataset: 'mnist', hidden: [...ARCHITECTURES[stringValue(v, 'architecture')]], bottleneck: Number(stringValue(v, 'bottleneck')), activation: 'relu', linear, seed },
+        spec: {
+          kind: 'dense',
+          dataset: 'mnist',
+          hidden: [...ARCHITECTURES[stringValue(v, 'architecture')]],
+          bottleneck: Number(stringValue(v, 'bottleneck')),
+          activation: 'relu',
+          linear,
+          seed,
+        },
         // PCA minimises squared error, so the linear model trains on MSE to be comparable; BCE trains faster otherwise.
-        config: { epochs: numberValue(v, 'epochs'), batchSize: 32, optimizer: 'adam', learningRate: Number(stringValue(v, 'learningRate')), loss: linear ? 'mse' : 'bce', seed, split: 'train' },
+        config: {
+          epochs: numberValue(v, 'epochs'),
+          batchSize: 32,
+          optimizer: 'adam',
+          learningRate: Number(stringValue(v, 'learningRate')),
+          loss: linear ? 'mse' : 'bce',
+          seed,
+          split: 'train',
+        },
       };
     },
     // The whole test split: the same images PCA's testMse is measured on.
@@ -198,7 +238,10 @@ export const beatPca: LevelDefinition = defineLevel({
   stars: BEAT_PCA_STARS,
   hints: [
     { afterSeconds: 30, text: { en: 'With "Linear" on, the autoencoder can only find what PCA finds. Turn it off.' } },
-    { afterSeconds: 90, text: { en: 'Non-linear models need more training to pull ahead: more epochs or a bolder learning rate.' } },
+    {
+      afterSeconds: 90,
+      text: { en: 'Non-linear models need more training to pull ahead: more epochs or a bolder learning rate.' },
+    },
     { afterSeconds: 180, text: { en: 'The gap grows with the code: compare code 2 with code 8.' } },
   ],
   solution: { kind: 'hyperparameters' },
@@ -206,7 +249,11 @@ export const beatPca: LevelDefinition = defineLevel({
   example: { kind: 'hyperparameters', values: { linear: false, epochs: 4, learningRate: '0.003' } },
   scorer: (_p, m) => {
     const ratio = m.heldOutMse / m.pcaMse;
-    return { score: ratio, goalMet: ratio <= BEAT_PCA_STARS[0], detail: { heldOutMse: m.heldOutMse, pcaMse: m.pcaMse } };
+    return {
+      score: ratio,
+      goalMet: ratio <= BEAT_PCA_STARS[0],
+      detail: { heldOutMse: m.heldOutMse, pcaMse: m.pcaMse },
+    };
   },
 });
 
@@ -214,11 +261,15 @@ export const beatPca: LevelDefinition = defineLevel({
 
 const BUDGET_MAX_PARAMS = 40_000;
 const BUDGET_STARS = [0.035, 0.022, 0.015] as const;
-const budgetHidden = (v: ControlValues): number[] => Array<number>(numberValue(v, 'depth')).fill(numberValue(v, 'width'));
+const budgetHidden = (v: ControlValues): number[] =>
+  Array<number>(numberValue(v, 'depth')).fill(numberValue(v, 'width'));
 
 /** Weights of the Budget level's model for these control values (shown live while the player drags). */
 export function budgetParamCount(v: ControlValues): number {
-  return denseParamCount({ kind: 'dense', hidden: budgetHidden(v), bottleneck: numberValue(v, 'bottleneck') }, MNIST_PIXELS);
+  return denseParamCount(
+    { kind: 'dense', hidden: budgetHidden(v), bottleneck: numberValue(v, 'bottleneck') },
+    MNIST_PIXELS,
+  );
 }
 
 export const budget: LevelDefinition = defineLevel({
@@ -237,7 +288,10 @@ export const budget: LevelDefinition = defineLevel({
     ],
     formula: 'weights = Σₗ (nₗ·nₗ₊₁ + nₗ₊₁)',
     formulaLegend: { en: 'nₗ: units in layer l, from the 784 input pixels through the code and back.' },
-    seed: { file: '002_473200448d10064a.txt', idea: 'Wyzwania implementacyjne: dobór architektury (liczba warstw, liczba neuronów)' },
+    seed: {
+      file: '002_473200448d10064a.txt',
+      idea: 'Wyzwania implementacyjne: dobór architektury (liczba warstw, liczba neuronów)',
+    },
     seeAlso: [{ file: '001_01f0c3934fb2763b.txt', idea: 'Deep Autoencoder: 784 → 128 → 64 → 32' }],
   },
   dataset: 'mnist',
@@ -245,8 +299,23 @@ export const budget: LevelDefinition = defineLevel({
     kind: 'trained',
     seed: 103,
     plan: (v, seed) => ({
-      spec: { kind: 'dense', dataset: 'mnist', hidden: budgetHidden(v), bottleneck: numberValue(v, 'bottleneck'), activation: 'relu', seed },
-      config: { epochs: numberValue(v, 'epochs'), batchSize: 32, optimizer: 'adam', learningRate: Number(stringValue(v, 'learningRate')), loss: 'bce', seed, split: 'train' },
+      spec: {
+        kind: 'dense',
+        dataset: 'mnist',
+        hidden: budgetHidden(v),
+        bottleneck: numberValue(v, 'bottleneck'),
+        activation: 'relu',
+        seed,
+      },
+      config: {
+        epochs: numberValue(v, 'epochs'),
+        batchSize: 32,
+        optimizer: 'adam',
+        learningRate: Number(stringValue(v, 'learningRate')),
+        loss: 'bce',
+        seed,
+        split: 'train',
+      },
     }),
     heldOut: { source: 'mnistTest', limit: 2000, noises: [], noiseSeed: 0 },
   },
@@ -265,8 +334,14 @@ export const budget: LevelDefinition = defineLevel({
   stars: BUDGET_STARS,
   hints: [
     { afterSeconds: 30, text: { en: 'Watch the weight counter: which slider makes it jump?' } },
-    { afterSeconds: 90, text: { en: 'A hidden layer must be wider than the code to help, and 784 inputs make width expensive.' } },
-    { afterSeconds: 180, text: { en: 'Try no hidden layer at all and spend everything on the code, then train longer.' } },
+    {
+      afterSeconds: 90,
+      text: { en: 'A hidden layer must be wider than the code to help, and 784 inputs make width expensive.' },
+    },
+    {
+      afterSeconds: 180,
+      text: { en: 'Try no hidden layer at all and spend everything on the code, then train longer.' },
+    },
   ],
   solution: { kind: 'hyperparameters' },
   measures: ['heldOutMse'],
@@ -304,7 +379,10 @@ export const identityTrap: LevelDefinition = defineLevel({
     ],
     formula: 'L(x, g(f(x))) + Ω(h),   Ω = Σⱼ KL(ρ‖ρ̂ⱼ)',
     formulaLegend: { en: 'h = f(x): the code; ρ̂ⱼ: how often unit j fires; ρ: the target rate (here 0.05).' },
-    seed: { file: '003_c9063255341ae41f.txt', idea: 'Problém s naučením pouhého identického zobrazení; Řídký autoenkodér' },
+    seed: {
+      file: '003_c9063255341ae41f.txt',
+      idea: 'Problém s naučením pouhého identického zobrazení; Řídký autoenkodér',
+    },
     seeAlso: [{ file: '001_01f0c3934fb2763b.txt', idea: 'Sparsity autoencoders: współczynnik sparsity (ρ)' }],
   },
   dataset: 'glyphs',
@@ -329,25 +407,54 @@ export const identityTrap: LevelDefinition = defineLevel({
           ...(noise > 0 ? { noise: { type: 'saltPepper', amount: noise } as const } : {}),
           ...(sparse ? { sparsity: { rho: TRAP_RHO, weight: sparsity } } : {}),
         },
-        config: { steps: 1500, batchSize: 46, optimizer: 'adam', learningRate: 0.01, loss: 'mse', seed, split: 'train' },
+        config: {
+          steps: 1500,
+          batchSize: 46,
+          optimizer: 'adam',
+          learningRate: 0.01,
+          loss: 'mse',
+          seed,
+          split: 'train',
+        },
       };
     },
-    heldOut: { source: 'letters', copies: 1, noiseSeed: 0, randomPatterns: { count: 100, inkFraction: 0.4, seed: 4004 } },
+    heldOut: {
+      source: 'letters',
+      copies: 1,
+      noiseSeed: 0,
+      randomPatterns: { count: 100, inkFraction: 0.4, seed: 4004 },
+    },
   },
   controls: [
     { kind: 'slider', id: 'bottleneck', label: { en: 'Code size' }, min: 4, max: 64, step: 4, default: 64 },
-    { kind: 'slider', id: 'inputNoise', label: { en: 'Input noise (salt & pepper)' }, min: 0, max: 0.5, step: 0.05, default: 0 },
+    {
+      kind: 'slider',
+      id: 'inputNoise',
+      label: { en: 'Input noise (salt & pepper)' },
+      min: 0,
+      max: 0.5,
+      step: 0.05,
+      default: 0,
+    },
     { kind: 'slider', id: 'sparsity', label: { en: 'Sparsity weight' }, min: 0, max: 2, step: 0.1, default: 0 },
   ],
   goal: {
-    text: { en: 'Rebuild every letter (at most {maxWrong} wrong pixel) while random patterns come out at least {star1} pixels wrong.' },
+    text: {
+      en: 'Rebuild every letter (at most {maxWrong} wrong pixel) while random patterns come out at least {star1} pixels wrong.',
+    },
     params: { maxWrong: TRAP_MAX_WRONG },
   },
   metric: { label: { en: 'Wrong pixels on random patterns' }, direction: 'higher', unit: 'pixels' },
   stars: TRAP_STARS,
   hints: [
-    { afterSeconds: 20, text: { en: 'Train once as it is: the random patterns come back perfectly. That is the trap.' } },
-    { afterSeconds: 60, text: { en: 'A code smaller than 35 cannot hold every pattern. How small can it get before letters break?' } },
+    {
+      afterSeconds: 20,
+      text: { en: 'Train once as it is: the random patterns come back perfectly. That is the trap.' },
+    },
+    {
+      afterSeconds: 60,
+      text: { en: 'A code smaller than 35 cannot hold every pattern. How small can it get before letters break?' },
+    },
     { afterSeconds: 120, text: { en: 'A little sparsity goes a long way; too much and the letters suffer.' } },
   ],
   solution: { kind: 'hyperparameters' },

@@ -52,7 +52,12 @@ export const staticLevel: LevelDefinition = defineLevel({
     formula: 'L(x, g(f(x̃)))',
     formulaLegend: { en: 'x: the clean letter, x̃: its noisy copy, f: encoder, g: decoder, L: the error.' },
     seed: { file: '003_c9063255341ae41f.txt', idea: 'Denoising autoenkodér: L(x, g(f(x̃)))' },
-    seeAlso: [{ file: '001_01f0c3934fb2763b.txt', idea: 'Błąd rekonstrukcji mierzy się między wyjściem a oryginalnym wejściem' }],
+    seeAlso: [
+      {
+        file: '001_01f0c3934fb2763b.txt',
+        idea: 'Błąd rekonstrukcji mierzy się między wyjściem a oryginalnym wejściem',
+      },
+    ],
   },
   dataset: 'glyphs',
   setup: {
@@ -70,7 +75,16 @@ export const staticLevel: LevelDefinition = defineLevel({
           seed,
           ...(denoise ? { noise: STATIC_NOISE } : {}),
         },
-        config: { steps: numberValue(v, 'steps'), batchSize: LETTER_COUNT, optimizer: 'adam', learningRate: 0.01, loss: 'bce', seed, split: 'train', limit: LETTER_COUNT },
+        config: {
+          steps: numberValue(v, 'steps'),
+          batchSize: LETTER_COUNT,
+          optimizer: 'adam',
+          learningRate: 0.01,
+          loss: 'bce',
+          seed,
+          split: 'train',
+          limit: LETTER_COUNT,
+        },
       };
     },
     // Held out = noise the model never saw: fresh draws from a seed training never uses.
@@ -91,7 +105,10 @@ export const staticLevel: LevelDefinition = defineLevel({
   stars: STATIC_STARS,
   hints: [
     { afterSeconds: 20, text: { en: 'A plain autoencoder has never seen noise. Show it some while it trains.' } },
-    { afterSeconds: 60, text: { en: 'The assignment found more layers and a bigger code restore noisy letters better.' } },
+    {
+      afterSeconds: 60,
+      text: { en: 'The assignment found more layers and a bigger code restore noisy letters better.' },
+    },
     { afterSeconds: 120, text: { en: 'Still short? Train longer: denoising is a harder job than copying.' } },
   ],
   solution: { kind: 'hyperparameters' },
@@ -99,8 +116,13 @@ export const staticLevel: LevelDefinition = defineLevel({
   example: { kind: 'hyperparameters', values: { denoise: true, bottleneck: 16, width: 64, depth: 2 } },
   scorer: (_p, m) => {
     expectLength('static', 'noisyGlyphWrongPixels', m.noisyGlyphWrongPixels, LETTER_COUNT * TEST_COPIES);
-    const restored = (100 * m.noisyGlyphWrongPixels.filter((w) => w <= RESTORED_MAX_WRONG).length) / m.noisyGlyphWrongPixels.length;
-    return { score: restored, goalMet: restored >= STATIC_STARS[0], detail: { meanWrongPixels: mean(m.noisyGlyphWrongPixels) } };
+    const restored =
+      (100 * m.noisyGlyphWrongPixels.filter((w) => w <= RESTORED_MAX_WRONG).length) / m.noisyGlyphWrongPixels.length;
+    return {
+      score: restored,
+      goalMet: restored >= STATIC_STARS[0],
+      detail: { meanWrongPixels: mean(m.noisyGlyphWrongPixels) },
+    };
   },
 });
 
@@ -123,7 +145,10 @@ export const storm: LevelDefinition = defineLevel({
     ],
     formula: 'L = (1/K)·Σₖ L(x, g(f(x̃ₖ)))',
     formulaLegend: { en: 'x̃₁ … x̃ₖ: K noisy copies of the clean letter x, fixed before training.' },
-    seed: { file: '004_a6fc6e8dcd014518.txt', idea: 'Denoising Autoencoder: ruido 0.2 y 0.5, ruido entrenado vs ruido alterno, 5 vs 20 muestras' },
+    seed: {
+      file: '004_a6fc6e8dcd014518.txt',
+      idea: 'Denoising Autoencoder: ruido 0.2 y 0.5, ruido entrenado vs ruido alterno, 5 vs 20 muestras',
+    },
   },
   dataset: 'glyphs',
   setup: {
@@ -142,7 +167,16 @@ export const storm: LevelDefinition = defineLevel({
           seed,
           ...(amount > 0 ? { noise: { type: 'saltPepper', amount } as const } : {}),
         },
-        config: { steps: numberValue(v, 'steps'), batchSize: 32, optimizer: 'adam', learningRate: 0.01, loss: 'bce', seed, split: 'train', limit: LETTER_COUNT },
+        config: {
+          steps: numberValue(v, 'steps'),
+          batchSize: 32,
+          optimizer: 'adam',
+          learningRate: 0.01,
+          loss: 'bce',
+          seed,
+          split: 'train',
+          limit: LETTER_COUNT,
+        },
         // Copies only matter when there is noise to copy.
         ...(amount > 0 ? { noisyCopies: numberValue(v, 'copies') } : {}),
       };
@@ -160,7 +194,10 @@ export const storm: LevelDefinition = defineLevel({
   stars: STORM_STARS,
   hints: [
     { afterSeconds: 20, text: { en: 'The test storm is 0.5. What happens if you train a little closer to it?' } },
-    { afterSeconds: 60, text: { en: 'The assignment compared 5 and 20 noisy copies per letter. Which generalised better?' } },
+    {
+      afterSeconds: 60,
+      text: { en: 'The assignment compared 5 and 20 noisy copies per letter. Which generalised better?' },
+    },
     { afterSeconds: 120, text: { en: 'Training far above the test noise can hurt too: look for the sweet spot.' } },
   ],
   solution: { kind: 'hyperparameters' },
@@ -169,7 +206,11 @@ export const storm: LevelDefinition = defineLevel({
   scorer: (_p, m) => {
     expectLength('storm', 'noisyGlyphWrongPixels', m.noisyGlyphWrongPixels, LETTER_COUNT * TEST_COPIES);
     const accuracy = 100 * (1 - sum(m.noisyGlyphWrongPixels) / (m.noisyGlyphWrongPixels.length * GLYPH_PIXELS));
-    return { score: accuracy, goalMet: accuracy >= STORM_STARS[0], detail: { meanWrongPixels: mean(m.noisyGlyphWrongPixels) } };
+    return {
+      score: accuracy,
+      goalMet: accuracy >= STORM_STARS[0],
+      detail: { meanWrongPixels: mean(m.noisyGlyphWrongPixels) },
+    };
   },
 });
 
@@ -200,7 +241,10 @@ export const noiseZoo: LevelDefinition = defineLevel({
     ],
     formula: 'x̃ = m ⊙ x,   mᵢ ~ Bernoulli(1 − p)',
     formulaLegend: { en: 'Masking: each pixel xᵢ is kept (mᵢ = 1) or zeroed with probability p; ⊙: pixel by pixel.' },
-    seed: { file: '001_01f0c3934fb2763b.txt', idea: 'Uczenie poprzez zakłócenie danych: dropout (30%-50%), zerowanie, salt and pepper' },
+    seed: {
+      file: '001_01f0c3934fb2763b.txt',
+      idea: 'Uczenie poprzez zakłócenie danych: dropout (30%-50%), zerowanie, salt and pepper',
+    },
   },
   dataset: 'mnist',
   setup: {
@@ -208,10 +252,27 @@ export const noiseZoo: LevelDefinition = defineLevel({
     seed: 203,
     plan: (v, seed) => {
       const kinds = ZOO_KINDS.filter((k) => booleanValue(v, k)).map((k) => ZOO_NOISES[k]);
-      const noise: NoiseSpec | undefined = kinds.length === 0 ? undefined : kinds.length === 1 ? kinds[0] : { type: 'mixed', kinds };
+      const noise: NoiseSpec | undefined =
+        kinds.length === 0 ? undefined : kinds.length === 1 ? kinds[0] : { type: 'mixed', kinds };
       return {
-        spec: { kind: noise ? 'denoising' : 'dense', dataset: 'mnist', hidden: [256], bottleneck: numberValue(v, 'bottleneck'), activation: 'relu', seed, ...(noise ? { noise } : {}) },
-        config: { epochs: numberValue(v, 'epochs'), batchSize: 32, optimizer: 'adam', learningRate: 0.002, loss: 'bce', seed, split: 'train' },
+        spec: {
+          kind: noise ? 'denoising' : 'dense',
+          dataset: 'mnist',
+          hidden: [256],
+          bottleneck: numberValue(v, 'bottleneck'),
+          activation: 'relu',
+          seed,
+          ...(noise ? { noise } : {}),
+        },
+        config: {
+          epochs: numberValue(v, 'epochs'),
+          batchSize: 32,
+          optimizer: 'adam',
+          learningRate: 0.002,
+          loss: 'bce',
+          seed,
+          split: 'train',
+        },
       };
     },
     // Kind i is drawn with seed noiseSeed + i (the harness's rule for several noises).
@@ -230,7 +291,10 @@ export const noiseZoo: LevelDefinition = defineLevel({
   stars: ZOO_STARS,
   hints: [
     { afterSeconds: 30, text: { en: 'Look at the per-kind bars: which noise hurts most?' } },
-    { afterSeconds: 90, text: { en: 'Each image gets one kind at random, so training on several kinds costs nothing extra.' } },
+    {
+      afterSeconds: 90,
+      text: { en: 'Each image gets one kind at random, so training on several kinds costs nothing extra.' },
+    },
     { afterSeconds: 180, text: { en: 'With every kind on, a couple more epochs help.' } },
   ],
   solution: { kind: 'hyperparameters' },
@@ -265,7 +329,9 @@ export const inpainting: LevelDefinition = defineLevel({
     formula: 'E = Σᵢ mᵢ·(xᵢ − x′ᵢ)² / Σᵢ mᵢ',
     formulaLegend: { en: 'mᵢ = 1 inside the erased square: only the pixels the model had to invent count.' },
     seed: { file: '002_473200448d10064a.txt', idea: 'Przykłady zastosowań: uzupełnianie brakujących fragmentów' },
-    seeAlso: [{ file: '001_01f0c3934fb2763b.txt', idea: 'Autoenkodery przygotowane w celu uzupełnienia pewnych informacji' }],
+    seeAlso: [
+      { file: '001_01f0c3934fb2763b.txt', idea: 'Autoenkodery przygotowane w celu uzupełnienia pewnych informacji' },
+    ],
   },
   dataset: 'mnist',
   setup: {
@@ -283,14 +349,30 @@ export const inpainting: LevelDefinition = defineLevel({
           seed,
           ...(size > 0 ? { noise: { type: 'block', size } as const } : {}),
         },
-        config: { epochs: numberValue(v, 'epochs'), batchSize: 32, optimizer: 'adam', learningRate: 0.002, loss: 'bce', seed, split: 'train' },
+        config: {
+          epochs: numberValue(v, 'epochs'),
+          batchSize: 32,
+          optimizer: 'adam',
+          learningRate: 0.002,
+          loss: 'bce',
+          seed,
+          split: 'train',
+        },
       };
     },
     // Any 12x12 square in a 28x28 frame overlaps the centred 20x20 digit box, so every hole hides some ink.
     heldOut: { source: 'mnistTest', limit: 500, noises: [{ type: 'block', size: HOLE_SIZE }], noiseSeed: 8008 },
   },
   controls: [
-    { kind: 'slider', id: 'trainHole', label: { en: 'Square erased in training (pixels)' }, min: 0, max: 14, step: 2, default: 0 },
+    {
+      kind: 'slider',
+      id: 'trainHole',
+      label: { en: 'Square erased in training (pixels)' },
+      min: 0,
+      max: 14,
+      step: 2,
+      default: 0,
+    },
     { kind: 'slider', id: 'bottleneck', label: { en: 'Code size' }, min: 16, max: 64, step: 16, default: 32 },
     { kind: 'slider', id: 'epochs', label: { en: 'Epochs' }, min: 1, max: 4, step: 1, default: 2 },
   ],

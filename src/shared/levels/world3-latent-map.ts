@@ -65,8 +65,16 @@ export const holesInTheMap: LevelDefinition = defineLevel({
     ],
     formula: KL_CARD_FORMULA,
     formulaLegend: { en: 'μ, σ: the mean and spread the encoder gives each input; the sum runs over the code.' },
-    seed: { file: '001_01f0c3934fb2763b.txt', idea: 'Przestrzeń aktywacji warstwy latent nie jest ciągła (brak informacji między 7 a 1)' },
-    seeAlso: [{ file: '000_030cefa14aa91942.txt', idea: 'Problem generacji danych: kompletność oraz ciągłość przestrzeni kodu' }],
+    seed: {
+      file: '001_01f0c3934fb2763b.txt',
+      idea: 'Przestrzeń aktywacji warstwy latent nie jest ciągła (brak informacji między 7 a 1)',
+    },
+    seeAlso: [
+      {
+        file: '000_030cefa14aa91942.txt',
+        idea: 'Problem generacji danych: kompletność oraz ciągłość przestrzeni kodu',
+      },
+    ],
   },
   dataset: 'mnist',
   setup: { kind: 'map', asset: 'mnist-ae-2d', compare: 'mnist-vae-2d' },
@@ -82,7 +90,14 @@ export const holesInTheMap: LevelDefinition = defineLevel({
   // 'dataBox': the map's square spans the box of the encoded training digits, so every point is "inside".
   solution: { kind: 'latentPoints', dims: 2, maxPoints: 8, bound: 1, minSeparation: 0.15, space: 'dataBox' },
   measures: ['judgeProbabilities'],
-  example: { kind: 'latentPoints', points: [[0.9, 0.9], [-0.9, 0.85], [0.1, -0.95]] },
+  example: {
+    kind: 'latentPoints',
+    points: [
+      [0.9, 0.9],
+      [-0.9, 0.85],
+      [0.1, -0.95],
+    ],
+  },
   scorer: (p, m) => {
     expectLength('holes-in-the-map', 'judgeProbabilities', m.judgeProbabilities, p.points.length);
     const holes = m.judgeProbabilities.filter((probs) => isNonDigit(probs)).length;
@@ -120,7 +135,12 @@ const navigatorDraft: LevelDraft<'latentPoints', 'matchPercent'> = {
     formula: 'q(z | x) = N(μ(x), σ²(x))',
     formulaLegend: { en: 'The encoder maps a digit x to a small cloud of codes z, centred on μ(x), σ(x) wide.' },
     seed: { file: '001_01f0c3934fb2763b.txt', idea: 'Średnia wskazuje gdzie umiejscowić przykład, odchylenie obszar' },
-    seeAlso: [{ file: '000_030cefa14aa91942.txt', idea: 'Wariacyjny autoenkoder: wektory odchylenia standardowego σ oraz średniej μ' }],
+    seeAlso: [
+      {
+        file: '000_030cefa14aa91942.txt',
+        idea: 'Wariacyjny autoenkoder: wektory odchylenia standardowego σ oraz średniej μ',
+      },
+    ],
   },
   dataset: 'mnist',
   setup: { kind: 'map', asset: 'mnist-vae-2d', targets: NAVIGATOR_TARGETS },
@@ -133,12 +153,31 @@ const navigatorDraft: LevelDraft<'latentPoints', 'matchPercent'> = {
   stars: [NAVIGATOR_MAX_PROBES, 8, 4],
   hints: [
     { afterSeconds: 20, text: { en: 'Dragging shows the decode live; a probe only counts when you drop it.' } },
-    { afterSeconds: 60, text: { en: 'First find the right digit, then the right style: thickness and slant change smoothly.' } },
+    {
+      afterSeconds: 60,
+      text: { en: 'First find the right digit, then the right style: thickness and slant change smoothly.' },
+    },
     { afterSeconds: 120, text: { en: 'Halve your step each time the match drops.' } },
   ],
-  solution: { kind: 'latentPoints', dims: 2, maxPoints: NAVIGATOR_MAX_PROBES, bound: 4, minSeparation: 0, space: 'latent', targets: 5 },
+  solution: {
+    kind: 'latentPoints',
+    dims: 2,
+    maxPoints: NAVIGATOR_MAX_PROBES,
+    bound: 4,
+    minSeparation: 0,
+    space: 'latent',
+    targets: 5,
+  },
   measures: ['matchPercent'],
-  example: { kind: 'latentPoints', points: [[0, 0], [1, -1], [0.8, -0.6]], target: 0 },
+  example: {
+    kind: 'latentPoints',
+    points: [
+      [0, 0],
+      [1, -1],
+      [0.8, -0.6],
+    ],
+    target: 0,
+  },
   scorer: (p, m) => {
     expectLength('navigator', 'matchPercent', m.matchPercent, p.points.length);
     const first = m.matchPercent.findIndex((v) => v >= NAVIGATOR_MATCH);
@@ -187,7 +226,10 @@ export const balanceBeta: LevelDefinition = defineLevel({
     ],
     formula: 'L = L(x, x′) + β·½·Σ(σ² + μ² − log σ² − 1)',
     formulaLegend: { en: 'The first term rebuilds x; the second (KL) keeps codes near N(0, I); β weighs them.' },
-    seed: { file: '001_01f0c3934fb2763b.txt', idea: 'Dywergencja KL: sama dywergencja KL vs sam błąd rekonstrukcji vs suma' },
+    seed: {
+      file: '001_01f0c3934fb2763b.txt',
+      idea: 'Dywergencja KL: sama dywergencja KL vs sam błąd rekonstrukcji vs suma',
+    },
     seeAlso: [{ file: '002_473200448d10064a.txt', idea: 'Trudność balansowania rekonstrukcji i KL divergencji' }],
   },
   dataset: 'mnist',
@@ -195,8 +237,24 @@ export const balanceBeta: LevelDefinition = defineLevel({
     kind: 'trained',
     seed: 303,
     plan: (v, seed) => ({
-      spec: { kind: 'vae', dataset: 'mnist', hidden: [256], bottleneck: Number(stringValue(v, 'latent')), activation: 'relu', beta: numberValue(v, 'beta'), seed },
-      config: { epochs: numberValue(v, 'epochs'), batchSize: 64, optimizer: 'adam', learningRate: 0.001, loss: 'bce', seed, split: 'train' },
+      spec: {
+        kind: 'vae',
+        dataset: 'mnist',
+        hidden: [256],
+        bottleneck: Number(stringValue(v, 'latent')),
+        activation: 'relu',
+        beta: numberValue(v, 'beta'),
+        seed,
+      },
+      config: {
+        epochs: numberValue(v, 'epochs'),
+        batchSize: 64,
+        optimizer: 'adam',
+        learningRate: 0.001,
+        loss: 'bce',
+        seed,
+        split: 'train',
+      },
     }),
     heldOut: { source: 'mnistTest', limit: 2000, noises: [], noiseSeed: 0 },
   },
@@ -253,7 +311,10 @@ export const dreamDigits: LevelDefinition = defineLevel({
     ],
     formula: 'z = μ + σ·ε,   ε ~ N(0, I)',
     formulaLegend: { en: 'μ: where you aim, σ: how far dreams may stray, ε: fresh random noise for each draw.' },
-    seed: { file: '000_030cefa14aa91942.txt', idea: 'Generacja nowych danych: losujemy punkty z z rozkładu normalnego' },
+    seed: {
+      file: '000_030cefa14aa91942.txt',
+      idea: 'Generacja nowych danych: losujemy punkty z z rozkładu normalnego',
+    },
     seeAlso: [{ file: '003_c9063255341ae41f.txt', idea: 'Reparametrizační trik' }],
   },
   dataset: 'mnist',
@@ -269,7 +330,13 @@ export const dreamDigits: LevelDefinition = defineLevel({
   ],
   solution: { kind: 'draws', dims: 2, maxDraws: 60, muBound: 3, sigmaMin: 0.05, sigmaMax: 1.5 },
   measures: ['judgeProbabilities'],
-  example: { kind: 'draws', draws: [{ mu: [0, 0], sigma: 1, seed: 1 }, { mu: [1, 0.5], sigma: 0.3, seed: 2 }] },
+  example: {
+    kind: 'draws',
+    draws: [
+      { mu: [0, 0], sigma: 1, seed: 1 },
+      { mu: [1, 0.5], sigma: 0.3, seed: 2 },
+    ],
+  },
   scorer: (p, m) => {
     expectLength('dream-digits', 'judgeProbabilities', m.judgeProbabilities, p.draws.length);
     const found = new Set<number>();
@@ -320,19 +387,36 @@ export const thePath: LevelDefinition = defineLevel({
   stars: PATH_STARS,
   hints: [
     { afterSeconds: 20, text: { en: 'Find the 1, the 9 and the 7 on the map first.' } },
-    { afterSeconds: 60, text: { en: 'Borders between digits are where confidence drops: cross them where they are thin.' } },
+    {
+      afterSeconds: 60,
+      text: { en: 'Borders between digits are where confidence drops: cross them where they are thin.' },
+    },
     { afterSeconds: 120, text: { en: 'A detour through confident digits beats a straight line through a smudge.' } },
   ],
   solution: { kind: 'path', dims: 2, minPoints: 3, maxPoints: 80, bound: 4, maxStep: 0.25 },
   measures: ['judgeProbabilities'],
-  example: { kind: 'path', points: [[0, 0], [0.2, 0.1], [0.4, 0.2]] },
+  example: {
+    kind: 'path',
+    points: [
+      [0, 0],
+      [0.2, 0.1],
+      [0.4, 0.2],
+    ],
+  },
   scorer: (p, m) => {
     expectLength('the-path', 'judgeProbabilities', m.judgeProbabilities, p.points.length);
     const verdicts = m.judgeProbabilities.map((probs) => predictedClass(probs));
     const last = verdicts.length - 1;
-    const inOrder = verdicts[0].label === PATH_START && verdicts[last].label === PATH_END && verdicts.slice(1, last).some((v) => v.label === PATH_VIA);
+    const inOrder =
+      verdicts[0].label === PATH_START &&
+      verdicts[last].label === PATH_END &&
+      verdicts.slice(1, last).some((v) => v.label === PATH_VIA);
     const weakest = Math.min(...verdicts.map((v) => v.confidence));
-    return { score: weakest, goalMet: inOrder && weakest >= PATH_STARS[0], detail: { inOrder: inOrder ? 1 : 0, steps: p.points.length } };
+    return {
+      score: weakest,
+      goalMet: inOrder && weakest >= PATH_STARS[0],
+      detail: { inOrder: inOrder ? 1 : 0, steps: p.points.length },
+    };
   },
 });
 

@@ -44,7 +44,11 @@ import { LETTERS } from '../glyphs';
 import { defineLevel, expectLength, type LevelDraft } from './define';
 import type { ArithmeticSetup, ImageCard, LevelDefinition } from './types';
 
-const mnist = (id: string, en: string, index: number): ImageCard => ({ id, label: { en }, image: { kind: 'mnistTest', index } });
+const mnist = (id: string, en: string, index: number): ImageCard => ({
+  id,
+  label: { en },
+  image: { kind: 'mnistTest', index },
+});
 const glyph = (char: string): ImageCard => ({ id: char, label: { en: char }, image: { kind: 'glyph', char } });
 
 // ── 14 · Blend ──────────────────────────────────────────────────────────────────────────────────────────────
@@ -65,13 +69,23 @@ const blendDraft: LevelDraft<'expression', 'matchPercent'> = {
     ],
     formula: 'z = ½·(μ(a) + μ(b))',
     formulaLegend: { en: 'μ(a), μ(b): the codes of two cards; their midpoint z is decoded.' },
-    seed: { file: '001_01f0c3934fb2763b.txt', idea: 'Generowanie przykładów poprzez wyznaczenie średniej z dwóch wektorów' },
+    seed: {
+      file: '001_01f0c3934fb2763b.txt',
+      idea: 'Generowanie przykładów poprzez wyznaczenie średniej z dwóch wektorów',
+    },
   },
   dataset: 'mnist',
   setup: {
     kind: 'arithmetic',
     asset: 'mnist-vae-16d',
-    deck: [mnist('zero', 'a 0', 890), mnist('one', 'a 1', 1129), mnist('two', 'a 2', 231), mnist('four', 'a 4', 1874), mnist('seven', 'a 7', 1838), mnist('nine', 'a 9', 319)],
+    deck: [
+      mnist('zero', 'a 0', 890),
+      mnist('one', 'a 1', 1129),
+      mnist('two', 'a 2', 231),
+      mnist('four', 'a 4', 1874),
+      mnist('seven', 'a 7', 1838),
+      mnist('nine', 'a 9', 319),
+    ],
     hidden: [],
     target: {
       kind: 'decode',
@@ -186,7 +200,10 @@ const differenceDraft: LevelDraft<'expression', 'matchPercent'> = {
   hints: [
     { afterSeconds: 20, text: { en: 'Which card is the target made from? Start with it.' } },
     { afterSeconds: 60, text: { en: 'Compare the target with that card: is it bolder, or more slanted?' } },
-    { afterSeconds: 120, text: { en: 'Two cards of the same digit differ only in style: subtract one from the other.' } },
+    {
+      afterSeconds: 120,
+      text: { en: 'Two cards of the same digit differ only in style: subtract one from the other.' },
+    },
   ],
   solution: { kind: 'expression', maxTerms: 4, maxWeight: 2 },
   measures: ['matchPercent'],
@@ -281,10 +298,16 @@ const BASES = [
 const attributeSetup = (bases: readonly (readonly [string, string, number])[]): ArithmeticSetup => ({
   kind: 'arithmetic',
   asset: 'mnist-vae-16d',
-  deck: DECK_PAIRS.flatMap(([d, bold, thin]) => [mnist(`bold-${d}`, `a bold ${d}`, bold), mnist(`thin-${d}`, `a thin ${d}`, thin)]),
+  deck: DECK_PAIRS.flatMap(([d, bold, thin]) => [
+    mnist(`bold-${d}`, `a bold ${d}`, bold),
+    mnist(`thin-${d}`, `a thin ${d}`, thin),
+  ]),
   hidden: [
     ...bases.map(([id, en, index]) => mnist(id, en, index)),
-    ...REFERENCE_PAIRS.flatMap(([d, bold, thin]) => [mnist(`ref-bold-${d}`, `a bold ${d}`, bold), mnist(`ref-thin-${d}`, `a thin ${d}`, thin)]),
+    ...REFERENCE_PAIRS.flatMap(([d, bold, thin]) => [
+      mnist(`ref-bold-${d}`, `a bold ${d}`, bold),
+      mnist(`ref-thin-${d}`, `a thin ${d}`, thin),
+    ]),
   ],
   target: {
     kind: 'applyVector',
@@ -317,7 +340,11 @@ const attributeDraft: LevelDraft<'expression', 'matchPercent'> = {
   dataset: 'mnist',
   setup: attributeSetup(BASES),
   controls: [],
-  goal: { text: { en: 'Build a "bold" vector from the pairs; added to three new thin digits, it must reach a {star1} match.' } },
+  goal: {
+    text: {
+      en: 'Build a "bold" vector from the pairs; added to three new thin digits, it must reach a {star1} match.',
+    },
+  },
   metric: { label: { en: 'Mean match on the three digits' }, direction: 'higher', unit: 'percent' },
   stars: ATTRIBUTE_STARS,
   hints: [
@@ -368,7 +395,10 @@ const ATTRIBUTE_VARIANT_DIGITS = [
 export const ATTRIBUTE_VARIANTS: readonly LevelDefinition[] = [
   attributeVector,
   ...ATTRIBUTE_VARIANT_DIGITS.map((digits) =>
-    defineLevel({ ...attributeDraft, setup: attributeSetup(digits.map((d) => [`base-${d}`, `a thin ${d}`, THIN_BASES[d]] as const)) }),
+    defineLevel({
+      ...attributeDraft,
+      setup: attributeSetup(digits.map((d) => [`base-${d}`, `a thin ${d}`, THIN_BASES[d]] as const)),
+    }),
   ),
 ];
 
@@ -395,7 +425,10 @@ export const letterForge: LevelDefinition = defineLevel({
     ],
     formula: 'z = Σᵢ wᵢ·μ(letterᵢ)',
     formulaLegend: { en: 'A weighted sum of the codes of letters the model knows; wᵢ may be negative.' },
-    seed: { file: '004_a6fc6e8dcd014518.txt', idea: 'Generar una nueva letra que no pertenece al conjunto de entrenamiento' },
+    seed: {
+      file: '004_a6fc6e8dcd014518.txt',
+      idea: 'Generar una nueva letra que no pertenece al conjunto de entrenamiento',
+    },
   },
   dataset: 'glyphs',
   setup: {
@@ -406,7 +439,10 @@ export const letterForge: LevelDefinition = defineLevel({
     target: { kind: 'glyph', char: FORGE_LETTER },
   },
   controls: [],
-  goal: { text: { en: 'Forge an {letter} from other letters with at most {star1} wrong pixels.' }, params: { letter: FORGE_LETTER } },
+  goal: {
+    text: { en: 'Forge an {letter} from other letters with at most {star1} wrong pixels.' },
+    params: { letter: FORGE_LETTER },
+  },
   metric: { label: { en: 'Wrong pixels' }, direction: 'lower', unit: 'pixels' },
   stars: FORGE_STARS,
   hints: [

@@ -3,5 +3,13 @@ export { INK_THRESHOLD, pixelAccuracy, wrongPixels, wrongPixelsPerImage } from '
 export { maskedMse, mse, msePerImage } from './error';
 export { SSIM_DEFAULTS, ssim, type SsimOptions } from './ssim';
 export { matchPercent } from './match';
-export { CLEAN_DIGIT_THRESHOLD, confidenceOf, isCleanDigit, isCleanDigitOf, isNonDigit, NON_DIGIT_THRESHOLD, predictedClass } from './judge';
+export {
+  CLEAN_DIGIT_THRESHOLD,
+  confidenceOf,
+  isCleanDigit,
+  isCleanDigitOf,
+  isNonDigit,
+  NON_DIGIT_THRESHOLD,
+  predictedClass,
+} from './judge';
 export { meets, starsFor, thresholdsProblem, type Direction, type Stars, type StarThresholds } from './stars';

@@ -16,7 +16,8 @@ function checkProbabilities(p: ArrayLike<number>): void {
 /** The probability the judge gives to class `cls`. */
 export function confidenceOf(p: ArrayLike<number>, cls: number): number {
   checkProbabilities(p);
-  if (!Number.isInteger(cls) || cls < 0 || cls >= p.length) throw new RangeError(`Class ${cls} is not one of 0..${p.length - 1}.`);
+  if (!Number.isInteger(cls) || cls < 0 || cls >= p.length)
+    throw new RangeError(`Class ${cls} is not one of 0..${p.length - 1}.`);
   return p[cls];
 }
 

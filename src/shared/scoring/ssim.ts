@@ -27,7 +27,9 @@ export const SSIM_DEFAULTS = { width: 28, height: 28, window: 7, dataRange: 1, k
 export function ssim(a: ArrayLike<number>, b: ArrayLike<number>, options: SsimOptions = {}): number {
   const { width, height, window: w, dataRange, k1, k2 } = { ...SSIM_DEFAULTS, ...options };
   if (a.length !== width * height || b.length !== width * height) {
-    throw new RangeError(`SSIM expects two ${width}x${height} images (${width * height} pixels); got ${a.length} and ${b.length}.`);
+    throw new RangeError(
+      `SSIM expects two ${width}x${height} images (${width * height} pixels); got ${a.length} and ${b.length}.`,
+    );
   }
   if (!Number.isInteger(w) || w < 2 || w > Math.min(width, height)) {
     throw new RangeError(`The SSIM window must be a whole number from 2 to ${Math.min(width, height)} (got ${w}).`);

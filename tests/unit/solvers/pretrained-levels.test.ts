@@ -22,17 +22,34 @@ let engine: Engine;
 
 /** Problems with a variant's figures next to the default's: the rules the world files' headers state. */
 type Rule = (variant: Record<string, number>, base: Record<string, number>, level: LevelDefinition) => string[];
-const within = (name: string, v: number, base: number, points: number): string[] => (Math.abs(v - base) <= points ? [] : [`${name} ${v.toFixed(2)} is more than ${points} from ${base.toFixed(2)}`]);
-const ratio = (name: string, v: number, base: number, factor: number): string[] => (v <= base * factor && v >= base / factor ? [] : [`${name} ${v} is not within ×${factor} of ${base}`]);
-const below = (name: string, v: number, line: number): string[] => (v < line ? [] : [`${name} ${v.toFixed(2)} reaches the star line ${line}`]);
+const within = (name: string, v: number, base: number, points: number): string[] =>
+  Math.abs(v - base) <= points ? [] : [`${name} ${v.toFixed(2)} is more than ${points} from ${base.toFixed(2)}`];
+const ratio = (name: string, v: number, base: number, factor: number): string[] =>
+  v <= base * factor && v >= base / factor ? [] : [`${name} ${v} is not within ×${factor} of ${base}`];
+const below = (name: string, v: number, line: number): string[] =>
+  v < line ? [] : [`${name} ${v.toFixed(2)} reaches the star line ${line}`];
 const SAME_HARDNESS: Readonly<Record<string, Rule>> = {
-  navigator: (v, b) => [...ratio('targetArea', v.targetArea, b.targetArea, 1.25), ...ratio('priorHitRate', v.priorHitRate, b.priorHitRate, 1.5), ...(v.targetClean === 1 ? [] : ['the target is no clean digit'])],
-  blend: (v, b, l) => [...within('closestWrong', v.closestWrong, b.closestWrong, 10), ...below('closestWrong', v.closestWrong, l.stars[0]), ...below('bestSingle', v.bestSingle, l.stars[0])],
-  difference: (v, b, l) => [...within('closestWrong', v.closestWrong, b.closestWrong, 10), ...below('closestWrong', v.closestWrong, l.stars[0]), ...within('baseAlone', v.baseAlone, b.baseAlone, 15)],
+  navigator: (v, b) => [
+    ...ratio('targetArea', v.targetArea, b.targetArea, 1.25),
+    ...ratio('priorHitRate', v.priorHitRate, b.priorHitRate, 1.5),
+    ...(v.targetClean === 1 ? [] : ['the target is no clean digit']),
+  ],
+  blend: (v, b, l) => [
+    ...within('closestWrong', v.closestWrong, b.closestWrong, 10),
+    ...below('closestWrong', v.closestWrong, l.stars[0]),
+    ...below('bestSingle', v.bestSingle, l.stars[0]),
+  ],
+  difference: (v, b, l) => [
+    ...within('closestWrong', v.closestWrong, b.closestWrong, 10),
+    ...below('closestWrong', v.closestWrong, l.stars[0]),
+    ...within('baseAlone', v.baseAlone, b.baseAlone, 15),
+  ],
   'attribute-vector': (v, b, l) => [
     ...within('best', v.best, b.best, 1.5),
     ...(v.best >= 87.8 ? [] : [`best ${v.best.toFixed(2)} is within 0.3 of the 3-star line`]),
-    ...(v.pairsFor3Stars === b.pairsFor3Stars ? [] : [`3 stars take ${v.pairsFor3Stars} pairs, not ${b.pairsFor3Stars}`]),
+    ...(v.pairsFor3Stars === b.pairsFor3Stars
+      ? []
+      : [`3 stars take ${v.pairsFor3Stars} pairs, not ${b.pairsFor3Stars}`]),
     ...within('onePair', v.onePair, b.onePair, 3),
     ...below('onePair', v.onePair, l.stars[1]),
   ],
@@ -43,8 +60,17 @@ beforeAll(async () => {
 });
 
 afterAll(() => {
-  for (const { name, report: r } of reports) console.log(`solver ${name}: best ${r.bestStars}★ (${r.bestScore}), naive ${r.naiveStars}★ (${r.naiveRule}: ${r.attempts.filter((a) => a.who !== 'skilled').map((a) => a.score).join(' / ')}), search ${r.searchSeconds} s`);
-  for (const f of figures) console.log(`variant figures ${f.name}: ${JSON.stringify(f.figures, (_k, v: unknown) => (typeof v === 'number' ? Number(v.toPrecision(4)) : v))}`);
+  for (const { name, report: r } of reports)
+    console.log(
+      `solver ${name}: best ${r.bestStars}★ (${r.bestScore}), naive ${r.naiveStars}★ (${r.naiveRule}: ${r.attempts
+        .filter((a) => a.who !== 'skilled')
+        .map((a) => a.score)
+        .join(' / ')}), search ${r.searchSeconds} s`,
+    );
+  for (const f of figures)
+    console.log(
+      `variant figures ${f.name}: ${JSON.stringify(f.figures, (_k, v: unknown) => (typeof v === 'number' ? Number(v.toPrecision(4)) : v))}`,
+    );
 });
 
 async function expectSolved(name: string, level: LevelDefinition): Promise<void> {
@@ -59,7 +85,16 @@ async function expectSolved(name: string, level: LevelDefinition): Promise<void>
 
 describe('solver bots: map and arithmetic levels (pretrained)', () => {
   it('covers every map and arithmetic level', () => {
-    expect(levels.map((l) => l.id)).toEqual(['holes-in-the-map', 'navigator', 'dream-digits', 'the-path', 'blend', 'difference', 'attribute-vector', 'letter-forge']);
+    expect(levels.map((l) => l.id)).toEqual([
+      'holes-in-the-map',
+      'navigator',
+      'dream-digits',
+      'the-path',
+      'blend',
+      'difference',
+      'attribute-vector',
+      'letter-forge',
+    ]);
   });
 
   for (const level of levels) {

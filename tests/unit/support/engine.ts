@@ -45,7 +45,18 @@ export function specOfEveryKind(dense: ModelSpec = spec({ kind: 'dense' })): Mod
 }
 
 export function config(overrides: Partial<TrainConfig> = {}): TrainConfig {
-  return { jobId: `job-${++jobs}`, steps: 50, batchSize: 16, optimizer: 'adam', learningRate: 0.01, loss: 'mse', seed: 7, progressIntervalMs: 0, previewCount: 0, ...overrides };
+  return {
+    jobId: `job-${++jobs}`,
+    steps: 50,
+    batchSize: 16,
+    optimizer: 'adam',
+    learningRate: 0.01,
+    loss: 'mse',
+    seed: 7,
+    progressIntervalMs: 0,
+    previewCount: 0,
+    ...overrides,
+  };
 }
 
 /** Awaits `p` and checks it rejected with an MlError of `code` (whose message matches `words`, when given). */

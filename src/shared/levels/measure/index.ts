@@ -17,4 +17,10 @@ export {
   type TrainingEngine,
   type TrainingOptions,
 } from './trained';
-export { judgeImages, PretrainedLevel, type ExpressionMeasurement, type PretrainedEngine, type PretrainedOptions } from './pretrained';
+export {
+  judgeImages,
+  PretrainedLevel,
+  type ExpressionMeasurement,
+  type PretrainedEngine,
+  type PretrainedOptions,
+} from './pretrained';

@@ -10,13 +10,25 @@ import { matchPercent, wrongPixels } from '../../scoring';
 import type { MlWorkerApi, PretrainedModelInfo } from '../../worker-api';
 import { combineCodes, drawLatent, fromDataBox } from '../harness';
 import type { Evaluation } from '../measurements';
-import type { ArithmeticSetup, CardImage, ImageCard, LevelDefinition, LevelScore, LinearTerm, MapSetup, SolutionPayload } from '../types';
+import type {
+  ArithmeticSetup,
+  CardImage,
+  ImageCard,
+  LevelDefinition,
+  LevelScore,
+  LinearTerm,
+  MapSetup,
+  SolutionPayload,
+} from '../types';
 
 /**
  * What measuring with a pretrained model needs of the engine. Arrays passed to encode and decode may be
  * detached (the game's bridge transfers them), so each gets a fresh array.
  */
-export type PretrainedEngine = Pick<MlWorkerApi, 'loadPretrained' | 'loadDataset' | 'getImages' | 'encode' | 'decode' | 'classify'>;
+export type PretrainedEngine = Pick<
+  MlWorkerApi,
+  'loadPretrained' | 'loadDataset' | 'getImages' | 'encode' | 'decode' | 'classify'
+>;
 
 export interface ExpressionMeasurement {
   evaluation: Evaluation;
@@ -41,7 +53,9 @@ const GLYPH_SSIM = { width: GLYPH_WIDTH, height: GLYPH_HEIGHT, window: 5 } as co
 export async function judgeImages(engine: Pick<MlWorkerApi, 'classify'>, images: Float32Array): Promise<number[][]> {
   const rows: number[][] = [];
   for (let start = 0; start < images.length; start += JUDGE_BATCH * MNIST_PIXELS) {
-    const { probabilities, count, classes } = await engine.classify(images.subarray(start, start + JUDGE_BATCH * MNIST_PIXELS));
+    const { probabilities, count, classes } = await engine.classify(
+      images.subarray(start, start + JUDGE_BATCH * MNIST_PIXELS),
+    );
     for (let i = 0; i < count; i++) rows.push(Array.from(probabilities.subarray(i * classes, (i + 1) * classes)));
   }
   return rows;
@@ -72,10 +86,15 @@ export class PretrainedLevel {
     this.codes = options.codeCache ?? new Map();
   }
 
-  static async load(engine: PretrainedEngine, level: LevelDefinition, options: PretrainedOptions = {}): Promise<PretrainedLevel> {
+  static async load(
+    engine: PretrainedEngine,
+    level: LevelDefinition,
+    options: PretrainedOptions = {},
+  ): Promise<PretrainedLevel> {
     const setup = level.setup;
     if (setup.kind === 'trained') throw new Error(`Level "${level.id}" is trained, not pretrained.`);
-    const digitCards = setup.kind === 'arithmetic' && [...setup.deck, ...setup.hidden].some((c) => c.image.kind === 'mnistTest');
+    const digitCards =
+      setup.kind === 'arithmetic' && [...setup.deck, ...setup.hidden].some((c) => c.image.kind === 'mnistTest');
     if (level.dataset === 'mnist' || digitCards) await engine.loadDataset('mnist');
     return new PretrainedLevel(engine, level, setup, await engine.loadPretrained(setup.asset), options);
   }
@@ -190,7 +209,8 @@ export class PretrainedLevel {
       return { evaluation: { matchPercent: decodes.map((d, i) => this.match(targets[i], d)) }, decodes };
     }
     const decoded = await this.decode(result);
-    if (t.kind === 'glyph') return { evaluation: { forgedWrongPixels: wrongPixels(targets[0], decoded) }, decodes: [decoded] };
+    if (t.kind === 'glyph')
+      return { evaluation: { forgedWrongPixels: wrongPixels(targets[0], decoded) }, decodes: [decoded] };
     return { evaluation: { matchPercent: [this.match(targets[0], decoded)] }, decodes: [decoded] };
   }
 
@@ -211,10 +231,13 @@ export class PretrainedLevel {
     const images = await this.decode(codes);
     if (needs.has('judgeProbabilities')) evaluation.judgeProbabilities = await this.judge(images);
     if (needs.has('matchPercent')) {
-      if (payload.kind !== 'latentPoints' || payload.target === undefined) throw new Error(`${this.level.id}: matchPercent needs a target.`);
+      if (payload.kind !== 'latentPoints' || payload.target === undefined)
+        throw new Error(`${this.level.id}: matchPercent needs a target.`);
       const target = await this.targetImage(payload.target);
       const size = target.length;
-      evaluation.matchPercent = Array.from({ length: images.length / size }, (_, i) => this.match(target, images.subarray(i * size, (i + 1) * size)));
+      evaluation.matchPercent = Array.from({ length: images.length / size }, (_, i) =>
+        this.match(target, images.subarray(i * size, (i + 1) * size)),
+      );
     }
     return evaluation;
   }

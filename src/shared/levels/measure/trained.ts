@@ -75,12 +75,19 @@ export async function measureTrained(
       ? await measureLetters(engine, recipe, needs, modelId, previewCount)
       : await measureDigits(engine, recipe, needs, modelId, bottleneck, previewCount);
   for (const id of needs) {
-    if (measured.evaluation[id] === undefined) throw new Error(`${level.id}: measurement "${id}" cannot be taken from this level's held-out recipe and model.`);
+    if (measured.evaluation[id] === undefined)
+      throw new Error(`${level.id}: measurement "${id}" cannot be taken from this level's held-out recipe and model.`);
   }
   return measured;
 }
 
-async function measureLetters(engine: TrainedMeasureEngine, recipe: LettersRecipe, needs: Set<MeasurementId>, modelId: string, previewCount: number): Promise<TrainedMeasurement> {
+async function measureLetters(
+  engine: TrainedMeasureEngine,
+  recipe: LettersRecipe,
+  needs: Set<MeasurementId>,
+  modelId: string,
+  previewCount: number,
+): Promise<TrainedMeasurement> {
   const evaluation: Evaluation = {};
   let preview: HeldOutPreview | null = null;
   const held = heldOutLetters(recipe);
@@ -93,37 +100,61 @@ async function measureLetters(engine: TrainedMeasureEngine, recipe: LettersRecip
     }
     return outputs;
   };
-  const glyphPreview = (images: Record<'inputs' | 'outputs', Float32Array> & { corrupted?: Float32Array }): HeldOutPreview | null => {
+  const glyphPreview = (
+    images: Record<'inputs' | 'outputs', Float32Array> & { corrupted?: Float32Array },
+  ): HeldOutPreview | null => {
     const count = Math.min(previewCount, images.inputs.length / GLYPH_PIXELS);
     if (count <= 0) return null;
     const first = (a: Float32Array): Float32Array => a.slice(0, count * GLYPH_PIXELS);
-    return { width: GLYPH_WIDTH, height: GLYPH_HEIGHT, count, inputs: first(images.inputs), ...(images.corrupted ? { corrupted: first(images.corrupted) } : {}), outputs: first(images.outputs) };
+    return {
+      width: GLYPH_WIDTH,
+      height: GLYPH_HEIGHT,
+      count,
+      inputs: first(images.inputs),
+      ...(images.corrupted ? { corrupted: first(images.corrupted) } : {}),
+      outputs: first(images.outputs),
+    };
   };
 
   if (needs.has('glyphWrongPixels')) {
     // One clean copy of each letter, whatever noise and copies the recipe has.
-    const clean = recipe.noise || recipe.copies !== 1 ? heldOutLetters({ source: 'letters', copies: 1, noiseSeed: 0 }) : held;
+    const clean =
+      recipe.noise || recipe.copies !== 1 ? heldOutLetters({ source: 'letters', copies: 1, noiseSeed: 0 }) : held;
     const outputs = await outputsOf(clean);
     evaluation.glyphWrongPixels = wrongPixelsPerImage(clean.targets, outputs, GLYPH_PIXELS);
     preview = glyphPreview({ inputs: clean.targets, outputs });
   }
   if (needs.has('noisyGlyphWrongPixels') || needs.has('heldOutMse')) {
     const outputs = await outputsOf(held);
-    if (needs.has('noisyGlyphWrongPixels')) evaluation.noisyGlyphWrongPixels = wrongPixelsPerImage(held.targets, outputs, GLYPH_PIXELS);
+    if (needs.has('noisyGlyphWrongPixels'))
+      evaluation.noisyGlyphWrongPixels = wrongPixelsPerImage(held.targets, outputs, GLYPH_PIXELS);
     if (needs.has('heldOutMse')) evaluation.heldOutMse = mse(outputs, held.targets);
     // One copy of each of the first letters: A, B, C… rather than five noisy As.
     const firstCopies = (a: Float32Array): Float32Array => {
       const letters = held.count / recipe.copies;
       const picked = new Float32Array(letters * GLYPH_PIXELS);
-      for (let i = 0; i < letters; i++) picked.set(a.subarray(i * recipe.copies * GLYPH_PIXELS, (i * recipe.copies + 1) * GLYPH_PIXELS), i * GLYPH_PIXELS);
+      for (let i = 0; i < letters; i++)
+        picked.set(
+          a.subarray(i * recipe.copies * GLYPH_PIXELS, (i * recipe.copies + 1) * GLYPH_PIXELS),
+          i * GLYPH_PIXELS,
+        );
       return picked;
     };
-    preview = glyphPreview({ inputs: firstCopies(held.targets), corrupted: firstCopies(held.inputs), outputs: firstCopies(outputs) }) ?? preview;
+    preview =
+      glyphPreview({
+        inputs: firstCopies(held.targets),
+        corrupted: firstCopies(held.inputs),
+        outputs: firstCopies(outputs),
+      }) ?? preview;
   }
   if (needs.has('randomPatternWrongPixels') && recipe.randomPatterns) {
     const { count, inkFraction, seed } = recipe.randomPatterns;
     const patterns = randomGlyphPatterns(count, inkFraction, seed);
-    evaluation.randomPatternWrongPixels = wrongPixelsPerImage(patterns, await engine.reconstruct(modelId, patterns.slice()), GLYPH_PIXELS);
+    evaluation.randomPatternWrongPixels = wrongPixelsPerImage(
+      patterns,
+      await engine.reconstruct(modelId, patterns.slice()),
+      GLYPH_PIXELS,
+    );
   }
   return { evaluation, preview };
 }
@@ -148,7 +179,13 @@ async function measureDigits(
     const count = Math.min(previewCount, batch.count);
     if (count <= 0) return null;
     const first = (a: Float32Array): Float32Array => a.slice(0, count * size);
-    return { ...shape, count, inputs: first(clean), ...(corrupted ? { corrupted: first(corrupted) } : {}), outputs: first(outputs) };
+    return {
+      ...shape,
+      count,
+      inputs: first(clean),
+      ...(corrupted ? { corrupted: first(corrupted) } : {}),
+      outputs: first(outputs),
+    };
   };
 
   if (recipe.noises.length === 0) {
@@ -165,7 +202,11 @@ async function measureDigits(
       const outputs = await engine.reconstruct(modelId, noisy.slice());
       perKind.push(mse(outputs, clean));
       // Inside the erased squares of the recipe's first block (or masking) kind only.
-      if (needs.has('holeMse') && evaluation.holeMse === undefined && (noise.type === 'block' || noise.type === 'masking')) {
+      if (
+        needs.has('holeMse') &&
+        evaluation.holeMse === undefined &&
+        (noise.type === 'block' || noise.type === 'masking')
+      ) {
         evaluation.holeMse = maskedMse(outputs, clean, corruptionMask(batch.count, shape, noise, recipe.noiseSeed + i));
       }
       if (i === 0) preview = digitPreview(outputs, noisy);
@@ -200,7 +241,13 @@ export interface TrainedRun {
  * Builds the model and training config with the level's `plan(values, seed)`, trains, measures, and frees the
  * model. `values` go to the plan as given (resolve them first).
  */
-export async function trainAndMeasure(engine: TrainingEngine, level: LevelDefinition, values: Record<string, ControlValue>, seed: number, options: TrainingOptions): Promise<TrainedRun> {
+export async function trainAndMeasure(
+  engine: TrainingEngine,
+  level: LevelDefinition,
+  values: Record<string, ControlValue>,
+  seed: number,
+  options: TrainingOptions,
+): Promise<TrainedRun> {
   const plan = trainedSetupOf(level).plan(values, seed);
   const config: TrainConfig = {
     ...plan.config,
@@ -237,6 +284,9 @@ export async function playTrained(
   options: Partial<TrainingOptions> = {},
 ): Promise<TrainedPlay> {
   const full = resolveControlValues(level.controls, values);
-  const run = await trainAndMeasure(engine, level, full, seed ?? trainedSetupOf(level).seed, { jobId: `play-${level.id}-${++plays}`, ...options });
+  const run = await trainAndMeasure(engine, level, full, seed ?? trainedSetupOf(level).seed, {
+    jobId: `play-${level.id}-${++plays}`,
+    ...options,
+  });
   return { ...run, values: full, result: level.score({ kind: 'hyperparameters', values: full }, run.evaluation) };
 }

@@ -27,7 +27,12 @@ export interface TrainedAttempt {
 let jobCounter = 0;
 
 /** Plays `values` (missing controls take their defaults) on a trained level and scores it with level.score. */
-export async function playTrained(engine: MeasuringEngine, level: LevelDefinition, values: Record<string, ControlValue> = {}, seed?: number): Promise<TrainedAttempt> {
+export async function playTrained(
+  engine: MeasuringEngine,
+  level: LevelDefinition,
+  values: Record<string, ControlValue> = {},
+  seed?: number,
+): Promise<TrainedAttempt> {
   const started = performance.now();
   let cpu: NodeJS.CpuUsage = { user: 0, system: 0 };
   const played = await play(engine, level, values, seed, {

@@ -25,8 +25,17 @@ const dist = (a: readonly number[], b: readonly number[]): number => Math.hypot(
 const r3 = (v: number): number => Math.round(v * 1000) / 1000;
 
 /** An n x n grid over [lo, hi]² as points, and the judge's verdict on each decode. */
-async function judgeGrid(p: PretrainedLevel, lo: number, hi: number, n: number, toLatent = (q: number[]): number[] => q) {
-  const points = range(n * n).map((i) => [lo + ((hi - lo) * (i % n)) / (n - 1), lo + ((hi - lo) * Math.floor(i / n)) / (n - 1)]);
+async function judgeGrid(
+  p: PretrainedLevel,
+  lo: number,
+  hi: number,
+  n: number,
+  toLatent = (q: number[]): number[] => q,
+) {
+  const points = range(n * n).map((i) => [
+    lo + ((hi - lo) * (i % n)) / (n - 1),
+    lo + ((hi - lo) * Math.floor(i / n)) / (n - 1),
+  ]);
   const images = await p.decode(Float32Array.from(points.flatMap((q) => toLatent(q))));
   const probs = await p.judge(images);
   return points.map((point, i) => ({ point, probs: probs[i], ...predictedClass(probs[i]) }));
@@ -50,7 +59,13 @@ async function holes(p: PretrainedLevel): Promise<PretrainedPlan> {
     skilled: { kind: 'latentPoints', points: chosen.length ? chosen : [[0, 0]] },
     naive: [
       { label: 'example', payload: p.level.example },
-      { label: 'random', payload: { kind: 'latentPoints', points: random.filter((q, i) => random.slice(0, i).every((c) => dist(c, q) >= spec.minSeparation)) } },
+      {
+        label: 'random',
+        payload: {
+          kind: 'latentPoints',
+          points: random.filter((q, i) => random.slice(0, i).every((c) => dist(c, q) >= spec.minSeparation)),
+        },
+      },
     ],
   };
 }
@@ -66,18 +81,29 @@ async function navigator(p: PretrainedLevel, target: number): Promise<Pretrained
   const look = async (points: number[][]): Promise<{ point: number[]; match: number }[]> => {
     const images = await p.decode(Float32Array.from(points.flat()));
     const size = targetImage.length;
-    return points.map((point, i) => ({ point, match: p.match(targetImage, images.subarray(i * size, (i + 1) * size)) }));
+    return points.map((point, i) => ({
+      point,
+      match: p.match(targetImage, images.subarray(i * size, (i + 1) * size)),
+    }));
   };
-  let best = (await look(range(81).map((i) => [-4 + (8 * (i % 9)) / 8, -4 + (8 * Math.floor(i / 9)) / 8]))).reduce((a, b) => (b.match > a.match ? b : a));
+  let best = (await look(range(81).map((i) => [-4 + (8 * (i % 9)) / 8, -4 + (8 * Math.floor(i / 9)) / 8]))).reduce(
+    (a, b) => (b.match > a.match ? b : a),
+  );
   for (let step = 0.5; step > 0.01; step /= 2) {
-    const around = range(25).map((i) => [best.point[0] + step * ((i % 5) - 2), best.point[1] + step * (Math.floor(i / 5) - 2)]).filter((q) => q.every((v) => Math.abs(v) <= spec.bound));
+    const around = range(25)
+      .map((i) => [best.point[0] + step * ((i % 5) - 2), best.point[1] + step * (Math.floor(i / 5) - 2)])
+      .filter((q) => q.every((v) => Math.abs(v) <= spec.bound));
     const found = (await look(around)).reduce((a, b) => (b.match > a.match ? b : a));
     if (found.match > best.match) best = found;
   }
   // Naive: probes dropped at random from the prior, N(0, I), by five seeded players.
   const randomPlayer = (seed: number): SolutionPayload => {
     const rng = createRng(seed);
-    return { kind: 'latentPoints', points: range(spec.maxPoints).map(() => [r3(rng.normal()), r3(rng.normal())]), target };
+    return {
+      kind: 'latentPoints',
+      points: range(spec.maxPoints).map(() => [r3(rng.normal()), r3(rng.normal())]),
+      target,
+    };
   };
   return {
     skilled: { kind: 'latentPoints', points: [best.point.map(r3)], target },
@@ -101,7 +127,10 @@ async function dreams(p: PretrainedLevel): Promise<PretrainedPlan> {
     skilled: { kind: 'draws', draws },
     naive: [
       { label: 'example', payload: p.level.example },
-      { label: 'prior', payload: { kind: 'draws', draws: range(spec.maxDraws).map((i) => ({ mu: [0, 0], sigma: 1, seed: i + 1 })) } },
+      {
+        label: 'prior',
+        payload: { kind: 'draws', draws: range(spec.maxDraws).map((i) => ({ mu: [0, 0], sigma: 1, seed: i + 1 })) },
+      },
     ],
   };
 }
@@ -118,7 +147,9 @@ async function path(p: PretrainedLevel): Promise<PretrainedPlan> {
   // Cells 0.1 apart; a step may jump to any cell within maxStep (so it can hop over a thin border).
   const reach = Math.floor(spec.maxStep / cell);
   const offsets: [number, number][] = [];
-  for (let dy = -reach; dy <= reach; dy++) for (let dx = -reach; dx <= reach; dx++) if ((dx || dy) && Math.hypot(dx, dy) * cell <= spec.maxStep - 1e-9) offsets.push([dx, dy]);
+  for (let dy = -reach; dy <= reach; dy++)
+    for (let dx = -reach; dx <= reach; dx++)
+      if ((dx || dy) && Math.hypot(dx, dy) * cell <= spec.maxStep - 1e-9) offsets.push([dx, dy]);
   const grid = await judgeGrid(p, lo, hi, n);
   const at = (x: number, y: number) => grid[y * n + x];
   /** Widest path (max of the min confidence, then fewest steps) between two cells. */
@@ -131,7 +162,9 @@ async function path(p: PretrainedLevel): Promise<PretrainedPlan> {
     hops[from] = 0;
     for (;;) {
       let u = -1;
-      for (let i = 0; i < n * n; i++) if (!done[i] && width[i] >= 0 && (u < 0 || width[i] > width[u] || (width[i] === width[u] && hops[i] < hops[u]))) u = i;
+      for (let i = 0; i < n * n; i++)
+        if (!done[i] && width[i] >= 0 && (u < 0 || width[i] > width[u] || (width[i] === width[u] && hops[i] < hops[u])))
+          u = i;
       if (u < 0 || u === to) break;
       done[u] = 1;
       const ux = u % n;
@@ -154,7 +187,8 @@ async function path(p: PretrainedLevel): Promise<PretrainedPlan> {
     while (cells[0] !== from) cells.unshift(prev[cells[0]]);
     return cells;
   };
-  const bestOf = (digit: number): number => grid.reduce((b, g, i) => (g.label === digit && g.confidence > (b < 0 ? -1 : grid[b].confidence) ? i : b), -1);
+  const bestOf = (digit: number): number =>
+    grid.reduce((b, g, i) => (g.label === digit && g.confidence > (b < 0 ? -1 : grid[b].confidence) ? i : b), -1);
   const [one, nine, seven] = [1, 9, 7].map(bestOf);
   const cells = [...widest(one, nine), ...widest(nine, seven).slice(1)];
   const points = cells.map((i) => grid[i].point.map(r3));
@@ -164,21 +198,27 @@ async function path(p: PretrainedLevel): Promise<PretrainedPlan> {
     const stops = [means[1], means[9], means[7]];
     for (let s = 0; s + 1 < stops.length; s++) {
       const steps = Math.max(1, Math.ceil(dist(stops[s], stops[s + 1]) / (spec.maxStep * 0.99)));
-      for (let k = s === 0 ? 0 : 1; k <= steps; k++) straight.push(stops[s].map((v, d) => r3(v + ((stops[s + 1][d] - v) * k) / steps)));
+      for (let k = s === 0 ? 0 : 1; k <= steps; k++)
+        straight.push(stops[s].map((v, d) => r3(v + ((stops[s + 1][d] - v) * k) / steps)));
     }
   }
   return {
     skilled: { kind: 'path', points: points.slice(0, spec.maxPoints) },
     naive: [
       { label: 'example', payload: p.level.example },
-      ...(straight.length >= spec.minPoints && straight.length <= spec.maxPoints ? [{ label: 'straight 1→9→7', payload: { kind: 'path', points: straight } as SolutionPayload }] : []),
+      ...(straight.length >= spec.minPoints && straight.length <= spec.maxPoints
+        ? [{ label: 'straight 1→9→7', payload: { kind: 'path', points: straight } as SolutionPayload }]
+        : []),
     ],
   };
 }
 
 // ── Arithmetic ──
 
-async function bestExpression(p: PretrainedLevel, candidates: LinearTerm[][]): Promise<{ terms: LinearTerm[]; score: number }> {
+async function bestExpression(
+  p: PretrainedLevel,
+  candidates: LinearTerm[][],
+): Promise<{ terms: LinearTerm[]; score: number }> {
   const level = p.level;
   let best: { terms: LinearTerm[]; score: number } | null = null;
   const better = (a: number, b: number): boolean => (level.metric.direction === 'higher' ? a > b : a < b);
@@ -197,12 +237,31 @@ async function arithmetic(p: PretrainedLevel): Promise<PretrainedPlan> {
   const ids = setup.deck.map((c) => c.id);
   let candidates: LinearTerm[][] = [];
   if (p.level.id === 'blend') {
-    for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) candidates.push([{ card: ids[i], weight: 0.5 }, { card: ids[j], weight: 0.5 }]);
+    for (let i = 0; i < ids.length; i++)
+      for (let j = i + 1; j < ids.length; j++)
+        candidates.push([
+          { card: ids[i], weight: 0.5 },
+          { card: ids[j], weight: 0.5 },
+        ]);
   } else if (p.level.id === 'difference') {
-    for (const a of ids) for (const b of ids) for (const c of ids) if (a !== b && b !== c && a !== c) candidates.push([{ card: a, weight: 1 }, { card: b, weight: 1 }, { card: c, weight: -1 }]);
+    for (const a of ids)
+      for (const b of ids)
+        for (const c of ids)
+          if (a !== b && b !== c && a !== c)
+            candidates.push([
+              { card: a, weight: 1 },
+              { card: b, weight: 1 },
+              { card: c, weight: -1 },
+            ]);
   } else if (p.level.id === 'attribute-vector') {
     const pairs = ids.filter((id) => id.startsWith('bold-')).map((b) => [b, b.replace('bold-', 'thin-')]);
-    for (let k = 1; k <= pairs.length; k++) candidates.push(pairs.slice(0, k).flatMap(([b, t]) => [{ card: b, weight: 1 / k }, { card: t, weight: -1 / k }]));
+    for (let k = 1; k <= pairs.length; k++)
+      candidates.push(
+        pairs.slice(0, k).flatMap(([b, t]) => [
+          { card: b, weight: 1 / k },
+          { card: t, weight: -1 / k },
+        ]),
+      );
   } else {
     // Letter forge: beam search over up to maxTerms cards with weights on a ½ grid, judged by the decode alone
     // (wrong pixels against the target glyph the player sees), decoding each round's candidates in one batch.
@@ -213,11 +272,17 @@ async function arithmetic(p: PretrainedLevel): Promise<PretrainedPlan> {
     let best = beam[0];
     for (let t = 0; t < spec.maxTerms; t++) {
       const options: LinearTerm[][] = [];
-      for (const b of beam) for (const id of ids) if (!b.terms.some((c) => c.card === id)) for (const w of weights) options.push([...b.terms, { card: id, weight: w }]);
+      for (const b of beam)
+        for (const id of ids)
+          if (!b.terms.some((c) => c.card === id))
+            for (const w of weights) options.push([...b.terms, { card: id, weight: w }]);
       const codes = new Float32Array(options.length * p.latent);
       options.forEach((o, i) => codes.set(p.combine(o), i * p.latent));
       const images = await p.decode(codes);
-      const scored = options.map((terms, i) => ({ terms, wrong: wrongPixels(target, images.subarray(i * 35, (i + 1) * 35)) }));
+      const scored = options.map((terms, i) => ({
+        terms,
+        wrong: wrongPixels(target, images.subarray(i * 35, (i + 1) * 35)),
+      }));
       scored.sort((a, b) => a.wrong - b.wrong || a.terms.length - b.terms.length);
       beam = scored.slice(0, 12);
       if (beam[0].wrong < best.wrong) best = beam[0];
@@ -274,7 +339,8 @@ export async function planPretrained(p: PretrainedLevel): Promise<PretrainedPlan
  */
 export async function variantFigures(p: PretrainedLevel): Promise<Record<string, number>> {
   const level = p.level;
-  const score = async (terms: LinearTerm[]): Promise<number> => (await p.play({ kind: 'expression', terms })).result.score;
+  const score = async (terms: LinearTerm[]): Promise<number> =>
+    (await p.play({ kind: 'expression', terms })).result.score;
   if (level.id === 'navigator') {
     const setup = level.setup as MapSetup;
     const goal = Number(level.goal.params?.match);
@@ -292,7 +358,12 @@ export async function variantFigures(p: PretrainedLevel): Promise<Record<string,
     const samples = 4000;
     const prior = await hits(range(samples).map(() => [rng.normal(), rng.normal()]));
     const [verdict] = await p.judge(target);
-    return { targetArea: inside * cell * cell, priorHitRate: prior / samples, targetDigit: predictedClass(verdict).label, targetClean: isCleanDigit(verdict) ? 1 : 0 };
+    return {
+      targetArea: inside * cell * cell,
+      priorHitRate: prior / samples,
+      targetDigit: predictedClass(verdict).label,
+      targetClean: isCleanDigit(verdict) ? 1 : 0,
+    };
   }
   if (level.setup.kind !== 'arithmetic') return {};
   const setup = level.setup;
@@ -302,12 +373,32 @@ export async function variantFigures(p: PretrainedLevel): Promise<Record<string,
     const t = setup.target;
     if (t.kind !== 'decode') throw new Error(`${level.id}: decode target expected`);
     const candidates: LinearTerm[][] = [];
-    if (level.id === 'blend') for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) candidates.push([{ card: ids[i], weight: 0.5 }, { card: ids[j], weight: 0.5 }]);
-    else for (const a of ids) for (const b of ids) for (const c of ids) if (a !== b && b !== c && a !== c) candidates.push([{ card: a, weight: 1 }, { card: b, weight: 1 }, { card: c, weight: -1 }]);
+    if (level.id === 'blend')
+      for (let i = 0; i < ids.length; i++)
+        for (let j = i + 1; j < ids.length; j++)
+          candidates.push([
+            { card: ids[i], weight: 0.5 },
+            { card: ids[j], weight: 0.5 },
+          ]);
+    else
+      for (const a of ids)
+        for (const b of ids)
+          for (const c of ids)
+            if (a !== b && b !== c && a !== c)
+              candidates.push([
+                { card: a, weight: 1 },
+                { card: b, weight: 1 },
+                { card: c, weight: -1 },
+              ]);
     // Wrong: any other sum of codes (a + b and b + a are one answer).
-    const key = (terms: readonly LinearTerm[]): string => terms.map((x) => `${x.card}:${x.weight}`).sort().join(' ');
+    const key = (terms: readonly LinearTerm[]): string =>
+      terms
+        .map((x) => `${x.card}:${x.weight}`)
+        .sort()
+        .join(' ');
     let closestWrong = 0;
-    for (const terms of candidates) if (key(terms) !== key(t.terms)) closestWrong = Math.max(closestWrong, await score(terms));
+    for (const terms of candidates)
+      if (key(terms) !== key(t.terms)) closestWrong = Math.max(closestWrong, await score(terms));
     if (level.id === 'blend') {
       let bestSingle = 0;
       for (const id of ids) bestSingle = Math.max(bestSingle, await score([{ card: id, weight: 1 }]));
@@ -320,7 +411,13 @@ export async function variantFigures(p: PretrainedLevel): Promise<Record<string,
     const scores: number[] = [];
     let pairsFor3Stars = Infinity;
     for (let k = 1; k <= pairs.length; k++) {
-      const { result } = await p.play({ kind: 'expression', terms: pairs.slice(0, k).flatMap(([b, t]) => [{ card: b, weight: 1 / k }, { card: t, weight: -1 / k }]) });
+      const { result } = await p.play({
+        kind: 'expression',
+        terms: pairs.slice(0, k).flatMap(([b, t]) => [
+          { card: b, weight: 1 / k },
+          { card: t, weight: -1 / k },
+        ]),
+      });
       scores.push(result.score);
       if (result.stars === 3) pairsFor3Stars = Math.min(pairsFor3Stars, k);
     }

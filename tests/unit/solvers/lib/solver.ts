@@ -65,7 +65,14 @@ const median = (v: number[]): number => [...v].sort((a, b) => a - b)[Math.floor(
 const round = (v: number, digits = 4): number => Number(v.toPrecision(digits));
 
 function summary(who: AttemptSummary['who'], a: TrainedAttempt): AttemptSummary {
-  return { who, values: a.values, score: round(a.result.score, 5), stars: a.result.stars, trainSeconds: round(a.trainSeconds, 3), trainCpuSeconds: round(a.trainCpuSeconds, 3) };
+  return {
+    who,
+    values: a.values,
+    score: round(a.result.score, 5),
+    stars: a.result.stars,
+    trainSeconds: round(a.trainSeconds, 3),
+    trainCpuSeconds: round(a.trainCpuSeconds, 3),
+  };
 }
 
 export function unavailable(level: LevelDefinition, reason: string): SolverReport {
@@ -90,7 +97,11 @@ export function unavailable(level: LevelDefinition, reason: string): SolverRepor
 }
 
 /** Plays a trained level: defaults, `randomPlayers` random players, then the skilled ladder. */
-export async function solveTrained(engine: MeasuringEngine, level: LevelDefinition, options: SolveOptions = {}): Promise<SolverReport> {
+export async function solveTrained(
+  engine: MeasuringEngine,
+  level: LevelDefinition,
+  options: SolveOptions = {},
+): Promise<SolverReport> {
   const strategy = TRAINED_STRATEGIES[level.id];
   if (!strategy) return unavailable(level, 'No strategy for this trained level.');
   const attempts: AttemptSummary[] = [];
@@ -121,7 +132,11 @@ export async function solveTrained(engine: MeasuringEngine, level: LevelDefiniti
   }
 
   const better = (a: AttemptSummary, b: AttemptSummary): boolean =>
-    a.stars !== b.stars ? a.stars > b.stars : level.metric.direction === 'higher' ? a.score > b.score : a.score < b.score;
+    a.stars !== b.stars
+      ? a.stars > b.stars
+      : level.metric.direction === 'higher'
+        ? a.score > b.score
+        : a.score < b.score;
   const best = attempts.reduce((a, b) => (better(b, a) ? b : a));
   const naive = attempts.filter((a) => a.who !== 'skilled');
   return {
@@ -147,28 +162,52 @@ export async function solveTrained(engine: MeasuringEngine, level: LevelDefiniti
  * Plays a map or arithmetic level on its pretrained model: the naive payloads (the level's example, random
  * choices) and the skilled bot's payload. Nothing trains, so the first star costs 0 training seconds.
  */
-export async function solvePretrained(engine: PretrainedEngine, level: LevelDefinition, options: SolveOptions = {}): Promise<SolverReport> {
+export async function solvePretrained(
+  engine: PretrainedEngine,
+  level: LevelDefinition,
+  options: SolveOptions = {},
+): Promise<SolverReport> {
   const started = performance.now();
   let p: PretrainedLevel;
   try {
     p = await PretrainedLevel.load(engine, level);
   } catch (error) {
-    return unavailable(level, `The pretrained model could not be loaded (npm run pretrain): ${error instanceof Error ? error.message : String(error)}`);
+    return unavailable(
+      level,
+      `The pretrained model could not be loaded (npm run pretrain): ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   const plan = await planPretrained(p);
   const attempts: AttemptSummary[] = [];
   const play = async (who: string, payload: SolutionPayload): Promise<AttemptSummary> => {
     const { result } = await p.play(payload);
-    const s: AttemptSummary = { who, values: payload, score: round(result.score, 5), stars: result.stars, trainSeconds: 0, trainCpuSeconds: 0 };
+    const s: AttemptSummary = {
+      who,
+      values: payload,
+      score: round(result.score, 5),
+      stars: result.stars,
+      trainSeconds: 0,
+      trainCpuSeconds: 0,
+    };
     attempts.push(s);
-    options.onAttempt?.(level, { ...s, values: payload.kind === 'expression' ? payload : ({ kind: payload.kind, size: JSON.stringify(payload).length } as never) });
+    options.onAttempt?.(level, {
+      ...s,
+      values:
+        payload.kind === 'expression'
+          ? payload
+          : ({ kind: payload.kind, size: JSON.stringify(payload).length } as never),
+    });
     return s;
   };
   for (const n of plan.naive) await play(n.label, n.payload);
   const skilled = await play('skilled', plan.skilled);
   const naive = attempts.filter((a) => a !== skilled);
   const better = (a: AttemptSummary, b: AttemptSummary): boolean =>
-    a.stars !== b.stars ? a.stars > b.stars : level.metric.direction === 'higher' ? a.score > b.score : a.score < b.score;
+    a.stars !== b.stars
+      ? a.stars > b.stars
+      : level.metric.direction === 'higher'
+        ? a.score > b.score
+        : a.score < b.score;
   const best = attempts.reduce((a, b) => (better(b, a) ? b : a));
   return {
     id: level.id,
@@ -177,7 +216,8 @@ export async function solvePretrained(engine: PretrainedEngine, level: LevelDefi
     status: 'solved',
     winnable: best.stars >= 1,
     bestStars: best.stars,
-    naiveStars: plan.naiveRule === 'median' ? median(naive.map((a) => a.stars)) : Math.max(0, ...naive.map((a) => a.stars)),
+    naiveStars:
+      plan.naiveRule === 'median' ? median(naive.map((a) => a.stars)) : Math.max(0, ...naive.map((a) => a.stars)),
     naiveRule: plan.naiveRule ?? 'max',
     secondsToFirstStar: best.stars >= 1 ? 0 : null,
     wallSecondsToFirstStar: best.stars >= 1 ? 0 : null,
@@ -191,6 +231,12 @@ export async function solvePretrained(engine: PretrainedEngine, level: LevelDefi
 }
 
 /** Plays any level the bots know how to play; map and arithmetic levels need the pretrained assets. */
-export async function solveLevel(engine: MeasuringEngine & PretrainedEngine, level: LevelDefinition, options: SolveOptions = {}): Promise<SolverReport> {
-  return level.setup.kind === 'trained' ? solveTrained(engine, level, options) : solvePretrained(engine, level, options);
+export async function solveLevel(
+  engine: MeasuringEngine & PretrainedEngine,
+  level: LevelDefinition,
+  options: SolveOptions = {},
+): Promise<SolverReport> {
+  return level.setup.kind === 'trained'
+    ? solveTrained(engine, level, options)
+    : solvePretrained(engine, level, options);
 }

@@ -19,7 +19,10 @@ export function describeTrainedSolvers(name: string, levels: readonly LevelDefin
   });
 
   afterAll(() => {
-    for (const r of reports) console.log(`solver ${r.id}: best ${r.bestStars}★ (${r.bestScore}), defaults ${r.naiveStars}★ (${r.defaultsScore}), first star after ${r.secondsToFirstStar} CPU s (${r.wallSecondsToFirstStar} s wall), best run ${r.bestTrainSeconds} s wall`);
+    for (const r of reports)
+      console.log(
+        `solver ${r.id}: best ${r.bestStars}★ (${r.bestScore}), defaults ${r.naiveStars}★ (${r.defaultsScore}), first star after ${r.secondsToFirstStar} CPU s (${r.wallSecondsToFirstStar} s wall), best run ${r.bestTrainSeconds} s wall`,
+      );
   });
 
   describe(`solver bots: ${name}`, () => {
