@@ -2,7 +2,7 @@
  * Pure progress rules (no store): which result is better, totals, unlocking. The unlock rules themselves live
  * in src/shared/levels/unlock.ts so the game, the tests and a classroom server agree.
  */
-import { getLevel, LEVELS, unlockedLevelIds, type StarsByLevel } from '../../shared/levels';
+import { getLevel, isBetterAttempt, LEVELS, unlockedLevelIds, type StarsByLevel } from '../../shared/levels';
 import type { LevelProgress, LevelResultInput, Progress } from './types';
 
 export const EMPTY_PROGRESS: Progress = { levels: {} };
@@ -35,18 +35,14 @@ export function plainPayload(payload: unknown): Record<string, unknown> | null {
   }
 }
 
-/** True when `next` beats `best`: more stars first, then a strictly better score in the level's direction. */
+/** True when `next` beats `best` (the shared rule: more stars first, then a strictly better score). */
 export function isBetter(
   levelId: string,
   next: { stars: number; score: number },
   best: LevelProgress | undefined,
 ): boolean {
-  if (!best) return true;
-  if (next.stars !== best.stars) return next.stars > best.stars;
-  if (!Number.isFinite(next.score)) return false;
-  if (!Number.isFinite(best.bestScore)) return true;
-  const lowerIsBetter = getLevel(levelId)?.metric.direction === 'lower';
-  return lowerIsBetter ? next.score < best.bestScore : next.score > best.bestScore;
+  const direction = getLevel(levelId)?.metric.direction ?? 'higher';
+  return isBetterAttempt(direction, next, best && { stars: best.stars, score: best.bestScore });
 }
 
 export function clampStars(stars: number): LevelProgress['stars'] {

@@ -24,6 +24,7 @@ export {
 export { defaultControlValues, resolveControlValues } from './controls';
 export { LevelInputError } from './define';
 export { formatMetricValue, goalText } from './format';
+export { bestAttempt, isBetterAttempt, type RankedAttempt } from './attempt-order';
 export { fill, LEVEL_LOCALES, localize, type LevelLocale, type LocalText } from './text';
 export { SEED_FILES, SEEDS, type SeedFile } from './seeds';
 export { PRETRAINED_ASSETS, type PretrainedAssetName, type PretrainedAssetPlan } from './assets';
