@@ -11,7 +11,17 @@ const workerCode = {
 const gameCode = { group: ['**/game/**', '**/game'], message: 'Only src/game may import game code.' };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'scripts/_*_tmp.*', 'node_modules/**', 'assets/**', '.bench/**', 'test-results/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'dist-test/**',
+      'scripts/_*_tmp.*',
+      'node_modules/**',
+      'assets/**',
+      '.bench/**',
+      'test-results/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
