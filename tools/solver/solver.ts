@@ -2,8 +2,8 @@
  * The solver bots: for one level, play the naive attempt(s) and the skilled ladder through the real engine,
  * score every attempt with the level's own pure `score`, and report one plain-JSON line (npm run solve).
  */
-import type { LevelDefinition } from '../../../../src/shared/levels';
-import type { SolutionPayload } from '../../../../src/shared/levels';
+import type { LevelDefinition } from '../../src/shared/levels';
+import type { SolutionPayload } from '../../src/shared/levels';
 import { playTrained, type MeasuringEngine, type TrainedAttempt } from './measure';
 import { PretrainedLevel, type PretrainedEngine } from './pretrained';
 import { planPretrained } from './pretrained-solvers';
