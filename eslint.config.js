@@ -60,6 +60,19 @@ export default tseslint.config(
     },
   },
   {
+    // Tools are not tests: scripts and the tools they share with tests import nothing from tests/ (nor vitest).
+    files: ['scripts/**/*.ts', 'tools/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'vitest', message: 'Tools run outside vitest; test-only helpers stay in tests/.' }],
+          patterns: [{ group: ['**/tests/**'], message: 'Tools are not tests: move what a script needs to tools/.' }],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/shared/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: [phaser], patterns: [tfjs, zustand, workerCode, gameCode] }] },
   },

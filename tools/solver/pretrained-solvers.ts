@@ -4,10 +4,10 @@
  * the coloured scatter and the class means the map shows) is free in the game, so the skilled bots look as
  * much as they like and only what they submit is scored.
  */
-import { glyphBitmap } from '../../../../src/shared/glyphs';
-import { isCleanDigit, isNonDigit, predictedClass, wrongPixels } from '../../../../src/shared/scoring';
-import type { ArithmeticSetup, LinearTerm, MapSetup, SolutionPayload } from '../../../../src/shared/levels';
-import { createRng } from '../../../../src/shared/random';
+import { glyphBitmap } from '../../src/shared/glyphs';
+import { isCleanDigit, isNonDigit, predictedClass, wrongPixels } from '../../src/shared/scoring';
+import type { ArithmeticSetup, LinearTerm, MapSetup, SolutionPayload } from '../../src/shared/levels';
+import { createRng } from '../../src/shared/random';
 import type { PretrainedLevel } from './pretrained';
 
 export interface PretrainedPlan {
