@@ -335,7 +335,7 @@ const en = {
   'level.path.help':
     'Drag on the map to draw: start on a {start}, pass through a {via}, end on a {end}. Arrow keys extend it too.',
   // ── end of the Level block ──────────────────────────────────────────────────────────────────────────────
-  // ── Classroom pages (src/classroom/pages, server engineer) ─────────────────────────────────────────────
+  // ── Classroom pages (src/server/pages, server engineer) ─────────────────────────────────────────────
   'classroom.teacher.pageTitle': 'Latent Quest · teacher',
   'classroom.teacher.heading': 'Latent Quest classroom',
   'classroom.teacher.password': 'Teacher password',
