@@ -15,7 +15,17 @@ const serverCode = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'scripts/_*_tmp.*', 'node_modules/**', 'assets/**', '.bench/**', 'test-results/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'dist-test/**',
+      'scripts/_*_tmp.*',
+      'node_modules/**',
+      'assets/**',
+      '.bench/**',
+      'test-results/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -57,6 +67,19 @@ export default tseslint.config(
         URL: 'readonly',
         setInterval: 'readonly',
       },
+    },
+  },
+  {
+    // Tools are not tests: scripts and the tools they share with tests import nothing from tests/ (nor vitest).
+    files: ['scripts/**/*.ts', 'tools/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'vitest', message: 'Tools run outside vitest; test-only helpers stay in tests/.' }],
+          patterns: [{ group: ['**/tests/**'], message: 'Tools are not tests: move what a script needs to tools/.' }],
+        },
+      ],
     },
   },
   {
