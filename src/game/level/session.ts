@@ -727,7 +727,8 @@ export class LevelSession {
             yMin: Math.max(-spec.bound, map.bounds.yMin),
             yMax: Math.min(spec.bound, map.bounds.yMax),
           };
-      const mode = draws ? 'dream' : pathSpec ? 'path' : setup.targets ? 'navigator' : 'holes';
+      const mode = this.level.mode;
+      if (mode !== 'dream' && mode !== 'path' && mode !== 'navigator' && mode !== 'holes') return;
       const compareAsset = setup.compare;
       if (mode === 'holes' && compareAsset) {
         // The compare model is shown, never scored: a failure to load it leaves the level playable.

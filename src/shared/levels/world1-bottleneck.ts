@@ -63,6 +63,7 @@ export const squeezeTheAlphabet: LevelDefinition = defineLevel({
     seeAlso: [{ file: '001_01f0c3934fb2763b.txt', idea: 'Autoenkodery: z = f_θ(x) = σ(Wx + b)' }],
   },
   dataset: 'glyphs',
+  mode: 'trained',
   setup: {
     kind: 'trained',
     seed: 101,
@@ -176,6 +177,7 @@ export const beatPca: LevelDefinition = defineLevel({
     ],
   },
   dataset: 'mnist',
+  mode: 'trained',
   setup: {
     kind: 'trained',
     seed: 102,
@@ -295,6 +297,7 @@ export const budget: LevelDefinition = defineLevel({
     seeAlso: [{ file: '001_01f0c3934fb2763b.txt', idea: 'Deep Autoencoder: 784 → 128 → 64 → 32' }],
   },
   dataset: 'mnist',
+  mode: 'trained',
   setup: {
     kind: 'trained',
     seed: 103,
@@ -386,6 +389,7 @@ export const identityTrap: LevelDefinition = defineLevel({
     seeAlso: [{ file: '001_01f0c3934fb2763b.txt', idea: 'Sparsity autoencoders: współczynnik sparsity (ρ)' }],
   },
   dataset: 'glyphs',
+  mode: 'trained',
   setup: {
     kind: 'trained',
     seed: 104,

@@ -60,6 +60,7 @@ export const staticLevel: LevelDefinition = defineLevel({
     ],
   },
   dataset: 'glyphs',
+  mode: 'trained',
   setup: {
     kind: 'trained',
     seed: 201,
@@ -151,6 +152,7 @@ export const storm: LevelDefinition = defineLevel({
     },
   },
   dataset: 'glyphs',
+  mode: 'trained',
   setup: {
     kind: 'trained',
     seed: 202,
@@ -247,6 +249,7 @@ export const noiseZoo: LevelDefinition = defineLevel({
     },
   },
   dataset: 'mnist',
+  mode: 'trained',
   setup: {
     kind: 'trained',
     seed: 203,
@@ -334,6 +337,7 @@ export const inpainting: LevelDefinition = defineLevel({
     ],
   },
   dataset: 'mnist',
+  mode: 'trained',
   setup: {
     kind: 'trained',
     seed: 204,
