@@ -43,4 +43,5 @@ export { budgetParamCount } from './world1-bottleneck';
 export { ZOO_NOISES } from './world2-denoise';
 export { FORGE_LETTER } from './world4-arithmetic';
 export { levelVariant, variantCount } from './variants';
+export { isLevelMode, LEVEL_MODES, modeProblems, type ModeShape } from './modes';
 export type * from './types';

@@ -64,6 +64,7 @@ export const squeezeTheAlphabet: LevelDefinition = defineLevel({
     seeAlso: [{ file: '001_01f0c3934fb2763b.txt', idea: 'Autoenkodery: z = f_θ(x) = σ(Wx + b)' }],
   },
   dataset: 'glyphs',
+  mode: 'trained',
   setup: {
     kind: 'trained',
     seed: 101,
@@ -177,6 +178,7 @@ export const beatPca: LevelDefinition = defineLevel({
     ],
   },
   dataset: 'mnist',
+  mode: 'trained',
   setup: {
     kind: 'trained',
     seed: 102,
@@ -296,6 +298,7 @@ export const budget: LevelDefinition = defineLevel({
     seeAlso: [{ file: '001_01f0c3934fb2763b.txt', idea: 'Deep Autoencoder: 784 → 128 → 64 → 32' }],
   },
   dataset: 'mnist',
+  mode: 'trained',
   setup: {
     kind: 'trained',
     seed: 103,
@@ -387,6 +390,7 @@ export const identityTrap: LevelDefinition = defineLevel({
     seeAlso: [{ file: '001_01f0c3934fb2763b.txt', idea: 'Sparsity autoencoders: współczynnik sparsity (ρ)' }],
   },
   dataset: 'glyphs',
+  mode: 'trained',
   setup: {
     kind: 'trained',
     seed: 104,

@@ -61,6 +61,7 @@ export const staticLevel: LevelDefinition = defineLevel({
     ],
   },
   dataset: 'glyphs',
+  mode: 'trained',
   setup: {
     kind: 'trained',
     seed: 201,
@@ -152,6 +153,7 @@ export const storm: LevelDefinition = defineLevel({
     },
   },
   dataset: 'glyphs',
+  mode: 'trained',
   setup: {
     kind: 'trained',
     seed: 202,
@@ -248,6 +250,7 @@ export const noiseZoo: LevelDefinition = defineLevel({
     },
   },
   dataset: 'mnist',
+  mode: 'trained',
   setup: {
     kind: 'trained',
     seed: 203,
@@ -335,6 +338,7 @@ export const inpainting: LevelDefinition = defineLevel({
     ],
   },
   dataset: 'mnist',
+  mode: 'trained',
   setup: {
     kind: 'trained',
     seed: 204,

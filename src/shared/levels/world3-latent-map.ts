@@ -78,6 +78,7 @@ export const holesInTheMap: LevelDefinition = defineLevel({
     ],
   },
   dataset: 'mnist',
+  mode: 'holes',
   setup: { kind: 'map', asset: 'mnist-ae-2d', compare: 'mnist-vae-2d' },
   controls: [],
   goal: { text: { en: "Find {star1} spots inside the plain AE's map that decode to no digit at all." } },
@@ -144,6 +145,7 @@ const navigatorDraft: LevelDraft<'latentPoints', 'matchPercent'> = {
     ],
   },
   dataset: 'mnist',
+  mode: 'navigator',
   setup: { kind: 'map', asset: 'mnist-vae-2d', targets: NAVIGATOR_TARGETS },
   controls: [],
   goal: {
@@ -234,6 +236,7 @@ export const balanceBeta: LevelDefinition = defineLevel({
     seeAlso: [{ file: '002_473200448d10064a.txt', idea: 'Trudność balansowania rekonstrukcji i KL divergencji' }],
   },
   dataset: 'mnist',
+  mode: 'trained',
   setup: {
     kind: 'trained',
     seed: 303,
@@ -319,6 +322,7 @@ export const dreamDigits: LevelDefinition = defineLevel({
     seeAlso: [{ file: '003_c9063255341ae41f.txt', idea: 'Reparametrizační trik' }],
   },
   dataset: 'mnist',
+  mode: 'dream',
   setup: { kind: 'map', asset: 'mnist-vae-2d' },
   controls: [],
   goal: { text: { en: 'Dream one clean example of every digit 0–9; fewer draws, more stars.' } },
@@ -378,6 +382,7 @@ export const thePath: LevelDefinition = defineLevel({
     seeAlso: [{ file: '002_473200448d10064a.txt', idea: 'VAE: ciągła przestrzeń latentna, możliwość interpolacji' }],
   },
   dataset: 'mnist',
+  mode: 'path',
   setup: { kind: 'map', asset: 'mnist-vae-2d' },
   controls: [],
   goal: {

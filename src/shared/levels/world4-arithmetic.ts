@@ -75,6 +75,7 @@ const blendDraft: LevelDraft<'expression', 'matchPercent'> = {
     },
   },
   dataset: 'mnist',
+  mode: 'arithmetic',
   setup: {
     kind: 'arithmetic',
     asset: 'mnist-vae-16d',
@@ -172,6 +173,7 @@ const differenceDraft: LevelDraft<'expression', 'matchPercent'> = {
     seed: { file: '001_01f0c3934fb2763b.txt', idea: 'Odejmując dwa wektory jesteśmy w stanie wygenerować ich różnicę' },
   },
   dataset: 'mnist',
+  mode: 'arithmetic',
   setup: {
     kind: 'arithmetic',
     asset: 'mnist-vae-16d',
@@ -338,6 +340,7 @@ const attributeDraft: LevelDraft<'expression', 'matchPercent'> = {
     seeAlso: [{ file: '002_473200448d10064a.txt', idea: 'Przykłady zastosowań: transfer stylu pisma' }],
   },
   dataset: 'mnist',
+  mode: 'arithmetic',
   setup: attributeSetup(BASES),
   controls: [],
   goal: {
@@ -431,6 +434,7 @@ export const letterForge: LevelDefinition = defineLevel({
     },
   },
   dataset: 'glyphs',
+  mode: 'arithmetic',
   setup: {
     kind: 'arithmetic',
     asset: 'letters-vae-forge',
