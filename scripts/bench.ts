@@ -23,12 +23,12 @@ import type { BackendBench, BenchOptions } from '../src/game/bench/bench-page';
 import type { PretrainedLevelBench, TrainedLevelBench } from '../src/game/bench/bench-level';
 import { LEVELS, type LevelDefinition } from '../src/shared/levels';
 import type { SolutionPayload } from '../src/shared/levels';
-import { solverEngine } from '../tests/unit/solvers/lib/node-engine';
-import { PretrainedLevel } from '../tests/unit/solvers/lib/pretrained';
-import { planPretrained } from '../tests/unit/solvers/lib/pretrained-solvers';
-import { TRAINED_STRATEGIES } from '../tests/unit/solvers/lib/strategies';
 import type {} from '../src/game/test-api';
-import { CHROMIUM_ARGS } from '../tests/e2e/browser';
+import { CHROMIUM_ARGS } from '../tools/chromium';
+import { solverEngine } from '../tools/solver/node-engine';
+import { PretrainedLevel } from '../tools/solver/pretrained';
+import { planPretrained } from '../tools/solver/pretrained-solvers';
+import { TRAINED_STRATEGIES } from '../tools/solver/strategies';
 
 const ALL_BACKENDS = ['auto', 'webgl', 'wasm', 'cpu'] as const;
 /** BENCH_BACKENDS=webgl,wasm limits the run (for quick checks). */

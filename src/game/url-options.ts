@@ -3,7 +3,7 @@
  * first screen (`?scene=lab|map|settings|title`, default title) for deep links and the browser tests.
  */
 import { normalizeJoinCode } from '../shared/classroom/names';
-import type { BackendPreference } from '../shared/worker-api';
+import { BACKEND_PREFERENCES, type BackendPreference } from '../shared/worker-api';
 import type { RendererPreference } from './state';
 
 export interface UrlOptions {
@@ -24,7 +24,6 @@ const START_SCENES: Record<string, StartScene> = {
   classroom: 'Classroom',
 };
 
-const BACKENDS: readonly BackendPreference[] = ['auto', 'webgl', 'wasm', 'cpu'];
 const RENDERERS = ['canvas', 'webgl'] as const;
 
 export function parseUrlOptions(search: string): UrlOptions {
@@ -32,7 +31,7 @@ export function parseUrlOptions(search: string): UrlOptions {
   const backend = params.get('backend');
   const renderer = params.get('renderer');
   return {
-    backend: BACKENDS.find((b) => b === backend) ?? null,
+    backend: BACKEND_PREFERENCES.find((b) => b === backend) ?? null,
     renderer: RENDERERS.find((r) => r === renderer) ?? null,
     scene: params.has('join') ? 'Classroom' : (START_SCENES[(params.get('scene') ?? '').toLowerCase()] ?? 'Title'),
     join: params.has('join') ? normalizeJoinCode(params.get('join') ?? '').slice(0, 16) : null,

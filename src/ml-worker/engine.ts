@@ -12,6 +12,7 @@ import {
   validateTrainConfigFor,
 } from '../shared/model-spec-validation';
 import { createRng } from '../shared/random';
+import { BACKEND_PREFERENCES } from '../shared/worker-api';
 import type {
   BackendName,
   DatasetInfo,
@@ -88,7 +89,6 @@ interface DeviceEntry {
 
 const SPLITS: readonly Split[] = ['train', 'test', 'all'];
 const LOSSES: readonly LossName[] = ['mse', 'bce'];
-const BACKEND_PREFS = ['auto', 'webgl', 'wasm', 'cpu'];
 const MAX_GRID = 64;
 const MAX_SAMPLES = 1024;
 const DEVICE_CACHE_SIZE = 3;
@@ -140,8 +140,8 @@ export class Engine {
   async init(options: InitOptions): Promise<InitResult> {
     input(typeof options === 'object' && options !== null, 'init needs options.');
     input(
-      BACKEND_PREFS.includes(options.backend),
-      `"${String(options.backend)}" is not a backend. Pick auto, webgl, wasm or cpu.`,
+      (BACKEND_PREFERENCES as readonly unknown[]).includes(options.backend),
+      `"${String(options.backend)}" is not a backend. Pick ${BACKEND_PREFERENCES.slice(0, -1).join(', ')} or ${BACKEND_PREFERENCES.at(-1)}.`,
     );
     input(typeof options.assetBase === 'string', 'init needs the asset base URL.');
     input(!this.anyJobRunning(), 'The backend cannot change while a model is training; stop the training first.');

@@ -5,8 +5,12 @@
  */
 import type { NoiseSpec } from './noise';
 
-export type BackendName = 'webgl' | 'wasm' | 'cpu';
-export type BackendPreference = BackendName | 'auto';
+/** The tfjs backends, fastest first: the order the worker falls back in when one does not start. */
+export const BACKEND_NAMES = ['webgl', 'wasm', 'cpu'] as const;
+export type BackendName = (typeof BACKEND_NAMES)[number];
+/** What a player may ask for (Settings, the Lab, `?backend=`): 'auto' or one backend. */
+export const BACKEND_PREFERENCES = ['auto', ...BACKEND_NAMES] as const;
+export type BackendPreference = (typeof BACKEND_PREFERENCES)[number];
 
 export interface InitOptions {
   /** 'auto' picks WebGL on hardware GL, WASM on software GL (SwiftShader/llvmpipe) or no GL, CPU last. */

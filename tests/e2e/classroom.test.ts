@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createClassroom, type Classroom } from '../../src/classroom/app';
+import { createClassroom, type Classroom } from '../../src/server/app';
 import { getLevel, levelVariant, type LinearTerm } from '../../src/shared/levels';
 import { clickWidget, launchChromium } from './browser';
 

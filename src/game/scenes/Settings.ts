@@ -1,20 +1,19 @@
 import * as Phaser from 'phaser';
 import { t } from '../../shared/messages';
-import type { BackendPreference } from '../../shared/worker-api';
+import { BACKEND_PREFERENCES } from '../../shared/worker-api';
 import { watch } from '../state';
 import { Button } from '../ui/Button';
 import { Label } from '../ui/Label';
 import { Panel } from '../ui/Panel';
 import { SegmentedControl } from '../ui/SegmentedControl';
 import { CSS, TEXT } from '../ui/theme';
-import { SCENES, addNoticeBanner, beginScreen } from './screen-kit';
+import { SCENES, addNoticeBanner, beginScreen, type SceneKey } from './screen-kit';
 
-const BACKENDS: readonly BackendPreference[] = ['auto', 'webgl', 'wasm', 'cpu'];
 type OnOff = 'on' | 'off';
 
 export interface SettingsData {
   /** The scene to return to (default Title). */
-  from?: string;
+  from?: SceneKey;
 }
 
 /**
@@ -33,7 +32,7 @@ export class Settings extends Phaser.Scene {
     const { width: W, height: H, portrait, context } = screen;
     const { store, training } = context;
     const actions = () => store.getState();
-    const from = data?.from && this.game.scene.keys[data.from] ? data.from : SCENES.title;
+    const from = data?.from ?? SCENES.title;
 
     const pw = portrait ? W - 24 : 720;
     const px = (W - pw) / 2;
@@ -63,7 +62,7 @@ export class Settings extends Phaser.Scene {
       width: inner.width,
       height: controlH,
       idPrefix: 'settings:backend',
-      options: BACKENDS.map((value) => ({ value, label: t(`backend.${value}`) })),
+      options: BACKEND_PREFERENCES.map((value) => ({ value, label: t(`backend.${value}`) })),
       value: context.backendOverride ?? actions().settings.backend,
     });
     y += controlH + 8;

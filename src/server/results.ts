@@ -1,0 +1,115 @@
+/**
+ * The leaderboard and the CSV export, computed from stored submissions and the levels' metric directions
+ * (higher match % is better, fewer wrong pixels are better), so the ranking follows the levels' own rules.
+ */
+import { getLevel, isBetterAttempt } from '../shared/levels';
+import type { Competition, Player, Submission } from './store';
+
+export interface LevelResult {
+  nickname: string;
+  levelId: string;
+  bestScore: number;
+  stars: number;
+  /** Seconds from the competition's start to the submission that set the best score. */
+  seconds: number;
+  attempts: number;
+}
+
+export interface BoardRow {
+  rank: number;
+  nickname: string;
+  stars: number;
+  levelsCompleted: number;
+  /** Seconds from the start to the last improvement that counts (ties break on it: earlier is better). */
+  seconds: number;
+  attempts: number;
+}
+
+/**
+ * The game's rule for a better attempt (stars, then score in the level's direction); between equals the earlier
+ * submission keeps the best, so its time is the one the ranking counts (submissions may arrive in any order).
+ */
+function better(levelId: string, a: Submission, b: Submission): boolean {
+  const direction = getLevel(levelId)?.metric.direction ?? 'higher';
+  if (isBetterAttempt(direction, a, b)) return true;
+  return !isBetterAttempt(direction, b, a) && a.createdAt < b.createdAt;
+}
+
+/** One row per (player, level) with at least one attempt, in the competition's level order then nickname. */
+export function levelResults(competition: Competition, submissions: readonly Submission[]): LevelResult[] {
+  const best = new Map<string, { best: Submission; attempts: number }>();
+  for (const s of submissions) {
+    const key = `${s.playerId}\u0000${s.levelId}`;
+    const entry = best.get(key);
+    if (!entry) best.set(key, { best: s, attempts: 1 });
+    else {
+      entry.attempts++;
+      if (better(s.levelId, s, entry.best)) entry.best = s;
+    }
+  }
+  const start = (competition.startedAt ?? competition.createdAt).getTime();
+  const order = new Map(competition.levels.map((id, i) => [id, i]));
+  return [...best.values()]
+    .map(({ best: s, attempts }) => ({
+      nickname: s.nickname,
+      levelId: s.levelId,
+      bestScore: s.score,
+      stars: s.stars,
+      seconds: Math.max(0, Math.round((s.createdAt.getTime() - start) / 1000)),
+      attempts,
+    }))
+    .sort((a, b) => (order.get(a.levelId) ?? 0) - (order.get(b.levelId) ?? 0) || a.nickname.localeCompare(b.nickname));
+}
+
+/** Rank by total stars, then levels completed, then the earlier time; equal entries share a rank. */
+export function leaderboard(results: readonly LevelResult[], players: readonly Player[]): BoardRow[] {
+  const rows = new Map<string, Omit<BoardRow, 'rank'>>();
+  for (const p of players)
+    if (!p.removed)
+      rows.set(p.nickname, { nickname: p.nickname, stars: 0, levelsCompleted: 0, seconds: 0, attempts: 0 });
+  for (const r of results) {
+    const row = rows.get(r.nickname);
+    if (!row) continue;
+    row.stars += r.stars;
+    row.attempts += r.attempts;
+    if (r.stars > 0) {
+      row.levelsCompleted++;
+      row.seconds = Math.max(row.seconds, r.seconds);
+    }
+  }
+  const sorted = [...rows.values()].sort(
+    (a, b) =>
+      b.stars - a.stars ||
+      b.levelsCompleted - a.levelsCompleted ||
+      a.seconds - b.seconds ||
+      a.nickname.localeCompare(b.nickname),
+  );
+  let rank = 0;
+  return sorted.map((row, i) => {
+    const prev = sorted[i - 1];
+    if (
+      !prev ||
+      prev.stars !== row.stars ||
+      prev.levelsCompleted !== row.levelsCompleted ||
+      prev.seconds !== row.seconds
+    )
+      rank = i + 1;
+    return { rank, ...row };
+  });
+}
+
+/** RFC 4180 field; a leading = + - @ tab or CR is prefixed with ' so spreadsheets never run it as a formula. */
+export function csvField(value: string | number): string {
+  let text = String(value);
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export const CSV_HEADER = ['nickname', 'level', 'best_score', 'stars', 'time_seconds', 'attempts'] as const;
+
+export function resultsCsv(results: readonly LevelResult[]): string {
+  const lines = [CSV_HEADER.join(',')];
+  for (const r of results)
+    lines.push([r.nickname, r.levelId, r.bestScore, r.stars, r.seconds, r.attempts].map(csvField).join(','));
+  return `${lines.join('\r\n')}\r\n`;
+}

@@ -1,0 +1,158 @@
+/**
+ * The classroom HTTP API (and the built game) on fastify: every route's schema comes from the classroom contract
+ * (src/shared/classroom/api.ts), bodies are capped, students and addresses are rate-limited, and every refusal is
+ * a 4xx with a sentence a teacher or student can act on. Scores are never read from the client: extra body
+ * fields are stripped by the schema, and each submission is re-scored by the Rescorer from its payload.
+ */
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import type { BoardReply, ErrorReply, HealthReply, LevelsReply } from '../shared/classroom/api';
+import { LEVELS, localize } from '../shared/levels';
+import { HttpError } from './http-error';
+import { registerPages, type PagesOptions } from './pages';
+import { RateLimiter, type RateLimit } from './rate-limit';
+import { QueueFullError, RescoreFailedError, type RescoreService } from './rescore';
+import { boardOf, competitionOr404, type RouteContext } from './route-context';
+import { PUBLIC_CODE } from './route-schemas';
+import { registerStudentRoutes } from './routes-student';
+import { registerTeacherRoutes } from './routes-teacher';
+import { serveStatic } from './static-files';
+import type { ClassroomStore } from './store';
+
+export interface ServerOptions {
+  store: ClassroomStore;
+  rescorer: RescoreService;
+  adminPassword: string;
+  /** The built game to serve (dist/); omitted: API only. */
+  distDir?: string;
+  now?: () => Date;
+  logger?: boolean;
+  limits?: Partial<ServerLimits>;
+  /** Teacher page, projector board and QR code (default on). */
+  pages?: PagesOptions;
+}
+
+export interface ServerLimits {
+  /** Request body cap in bytes (a solution payload is at most PAYLOAD_LIMITS.jsonChars). */
+  bodyBytes: number;
+  /** Per student token: submissions and other student calls. */
+  student: RateLimit;
+  /** Per address: joins and anything unauthenticated that writes. */
+  address: RateLimit;
+  /** Per address: teacher calls (also slows password guessing). */
+  teacher: RateLimit;
+}
+
+export const DEFAULT_LIMITS: ServerLimits = {
+  bodyBytes: 24 * 1024,
+  student: { burst: 10, perSecond: 2 },
+  // A whole class may share one address behind a school NAT: room for everyone joining at once.
+  address: { burst: 120, perSecond: 10 },
+  teacher: { burst: 60, perSecond: 10 },
+};
+
+/** Every refusal has this shape (the contract's ErrorReply). */
+const refusal = (error: string, message: string, problems?: readonly string[]): ErrorReply => ({
+  error,
+  message,
+  ...(problems ? { problems: [...problems] } : {}),
+});
+
+export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
+  const { store, rescorer } = options;
+  const now = options.now ?? (() => new Date());
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const ctx: RouteContext = {
+    store,
+    rescorer,
+    now,
+    adminPassword: options.adminPassword,
+    limiters: {
+      student: new RateLimiter(limits.student),
+      address: new RateLimiter(limits.address),
+      teacher: new RateLimiter(limits.teacher),
+    },
+  };
+
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: limits.bodyBytes,
+    requestTimeout: 180_000,
+    // Types are checked, not coerced: "3" is not a seed. Unknown fields are dropped (a claimed score is ignored).
+    ajv: { customOptions: { coerceTypes: false, removeAdditional: true, allErrors: false } },
+  });
+
+  app.setErrorHandler((error: FastifyError | HttpError, request, reply) => {
+    if (error instanceof HttpError) {
+      if (error.retryAfterSeconds) reply.header('retry-after', String(error.retryAfterSeconds));
+      return reply
+        .code(error.statusCode)
+        .send(refusal(error.statusCode < 500 ? 'Refused' : 'Error', error.message, error.details));
+    }
+    if (error instanceof QueueFullError) {
+      reply.header('retry-after', String(error.retryAfterSeconds));
+      return reply.code(503).send(refusal('Busy', error.message));
+    }
+    if (error instanceof RescoreFailedError) {
+      // Nothing was stored for this attempt. A lost thread is worth a retry (503); a failing measurement is not.
+      console.error('[classroom] re-scoring failed:', error.message);
+      if (error.retryable) reply.header('retry-after', '2');
+      return reply.code(error.retryable ? 503 : 500).send(refusal('Error', error.message));
+    }
+    const status = error.statusCode ?? 500;
+    if ((error as FastifyError).validation) {
+      return reply
+        .code(400)
+        .send(refusal('Bad Request', `The request does not match what this route accepts: ${error.message}.`));
+    }
+    if (status >= 400 && status < 500) {
+      const message =
+        error.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
+          ? `The request body is too large (at most ${limits.bodyBytes} bytes).`
+          : error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
+            ? 'Send JSON with "Content-Type: application/json".'
+            : error.message;
+      return reply.code(status).send(refusal('Bad Request', message));
+    }
+    request.log.error(error);
+    console.error('[classroom] internal error:', error);
+    return reply
+      .code(500)
+      .send(refusal('Error', 'Something went wrong on the server; the teacher can see the details in its log.'));
+  });
+
+  app.get<{ Reply: HealthReply }>('/api/health', async () => ({
+    ok: true,
+    rescoring: { backend: rescorer.backend, pending: rescorer.pending },
+    database: store.db.kind,
+  }));
+
+  app.get<{ Reply: LevelsReply }>('/api/levels', async () => ({
+    levels: LEVELS.map((l) => ({
+      id: l.id,
+      world: l.world,
+      order: l.order,
+      title: localize(l.title, 'en'),
+      kind: l.solution.kind,
+      trained: l.setup.kind === 'trained',
+    })),
+  }));
+
+  // The projector's board: public, no login.
+  app.get<{ Params: { code: string }; Reply: BoardReply }>(
+    '/api/competitions/:code/board',
+    { schema: PUBLIC_CODE },
+    async (request) => {
+      const { competition, rows } = await boardOf(ctx, await competitionOr404(ctx, request.params.code));
+      return { competition, rows };
+    },
+  );
+
+  registerTeacherRoutes(app, ctx);
+  registerStudentRoutes(app, ctx);
+  app.setNotFoundHandler((request, reply) =>
+    reply.code(404).send(refusal('Not Found', `No route ${request.method} ${request.url.slice(0, 200)}.`)),
+  );
+  registerPages(app, options.pages);
+  if (options.distDir) serveStatic(app, options.distDir);
+  return app;
+}
