@@ -193,6 +193,7 @@ const en = {
   'results.map': 'World map',
   'results.starsLabel': '{stars} of 3 stars',
   'settings.title': 'Settings',
+  'settings.language': 'Language',
   'settings.backend': 'Compute backend',
   'settings.backendHelp': 'Auto picks the fastest engine this device runs well.',
   'settings.sound': 'Sound',

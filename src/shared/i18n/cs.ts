@@ -6,4 +6,5 @@ export const cs: Partial<Catalogue> = {
   'title.settings': 'Nastavení',
   'settings.title': 'Nastavení',
   'classroom.board.players': '{count, plural, one {# hráč} few {# hráči} other {# hráčů}}',
+  'settings.language': 'Jazyk',
 };

@@ -6,4 +6,5 @@ export const es: Partial<Catalogue> = {
   'title.settings': 'Ajustes',
   'settings.title': 'Ajustes',
   'classroom.board.players': '{count, plural, one {# jugador} other {# jugadores}}',
+  'settings.language': 'Idioma',
 };

@@ -6,4 +6,5 @@ export const pl: Partial<Catalogue> = {
   'title.settings': 'Ustawienia',
   'settings.title': 'Ustawienia',
   'classroom.board.players': '{count, plural, one {# gracz} few {# gracze} many {# graczy} other {# gracza}}',
+  'settings.language': 'Język',
 };
