@@ -1,8 +1,10 @@
 /**
- * `npm run bench`: drives the built game (dist/) in headless Chromium and prints one JSON object.
+ * `npm run bench`: drives the test build (dist-test/, `vite build --mode test`: the game with its test hooks) in
+ * headless Chromium and prints one JSON object.
  * Per backend (webgl, wasm, cpu) and for the automatic choice: our training loop vs tfjs model.fit on the same
  * 784-256-32-256-784 model (batch 128) in the same page, decode round trips, frames idle and while training,
- * numTensors before/after 1,000 steps; then the chunk sizes. Targets (DESIGN §4) are reported, never asserted.
+ * numTensors before/after 1,000 steps; then the chunk sizes of the shipped build (dist/). Targets (DESIGN §4) are
+ * reported, never asserted.
  * Also: time from navigation to the Title screen being interactive (3 cold loads), and per level (`levels`), on the
  * automatic backend, through the Level scene's own LevelSession (src/game/bench/bench-level.ts): trained levels
  * (worlds 1–2, Balance beta) play the solver bots' skilled ladder (tests/unit/solvers/lib/strategies.ts) until the
@@ -21,12 +23,12 @@ import type { BackendBench, BenchOptions } from '../src/game/bench/bench-page';
 import type { PretrainedLevelBench, TrainedLevelBench } from '../src/game/bench/bench-level';
 import { LEVELS, type LevelDefinition } from '../src/shared/levels';
 import type { SolutionPayload } from '../src/shared/levels';
-import { solverEngine } from '../tests/unit/solvers/lib/node-engine';
-import { PretrainedLevel } from '../tests/unit/solvers/lib/pretrained';
-import { planPretrained } from '../tests/unit/solvers/lib/pretrained-solvers';
-import { TRAINED_STRATEGIES } from '../tests/unit/solvers/lib/strategies';
 import type {} from '../src/game/test-api';
-import { CHROMIUM_ARGS } from '../tests/e2e/browser';
+import { CHROMIUM_ARGS } from '../tools/chromium';
+import { solverEngine } from '../tools/solver/node-engine';
+import { PretrainedLevel } from '../tools/solver/pretrained';
+import { planPretrained } from '../tools/solver/pretrained-solvers';
+import { TRAINED_STRATEGIES } from '../tools/solver/strategies';
 
 const ALL_BACKENDS = ['auto', 'webgl', 'wasm', 'cpu'] as const;
 /** BENCH_BACKENDS=webgl,wasm limits the run (for quick checks). */
@@ -268,7 +270,8 @@ function chunkSizes(distDir: string) {
 
 async function main(): Promise<void> {
   const plans = await pretrainedPayloads(BENCH_LEVELS.filter((l) => l.setup.kind !== 'trained'));
-  const server = await preview({ preview: { host: '127.0.0.1', port: 0 }, logLevel: 'warn' });
+  // The test build (dist-test/, with the test hooks that run the in-page bench); chunk sizes are the shipped dist/.
+  const server = await preview({ mode: 'test', preview: { host: '127.0.0.1', port: 0 }, logLevel: 'warn' });
   const baseUrl = server.resolvedUrls?.local[0];
   if (!baseUrl) throw new Error('vite preview did not report a URL');
   const browser = await chromium.launch({

@@ -13,7 +13,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createClassroom } from '../src/classroom/app';
+import { createClassroom } from '../src/server/app';
 import { getLevel, levelVariant, validatePayload } from '../src/shared/levels';
 import { createRng } from '../src/shared/random';
 

@@ -1,6 +1,6 @@
 /**
  * `npm run classroom`: builds the game if dist/ is missing or older than what it is built from (the rule is in
- * src/classroom/build-freshness.ts), then starts the classroom server on the LAN and prints the addresses and
+ * src/server/build-freshness.ts), then starts the classroom server on the LAN and prints the addresses and
  * the teacher's password.
  * Env: PORT (8787), HOST (0.0.0.0), CLASSROOM_DATA (.classroom), DATABASE_URL (PostgreSQL instead of PGlite),
  * CLASSROOM_ADMIN_PASSWORD (else generated once and kept in the data directory), CLASSROOM_SKIP_BUILD=1,
@@ -8,8 +8,8 @@
  */
 import { execFileSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
-import { createClassroom, lanUrls } from '../src/classroom/app';
-import { gameBuildFreshness } from '../src/classroom/build-freshness';
+import { createClassroom, lanUrls } from '../src/server/app';
+import { gameBuildFreshness } from '../src/server/build-freshness';
 
 const root = resolve(import.meta.dirname, '..');
 const dist = join(root, 'dist');

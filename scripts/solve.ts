@@ -1,13 +1,13 @@
 /**
- * npm run solve: runs every solver bot (tests/unit/solvers/lib) through the real engine on the tfjs WASM
+ * npm run solve: runs every solver bot (tools/solver) through the real engine on the tfjs WASM
  * backend in Node and prints one JSON object per level on its own line (progress goes to stderr):
  *   {"id","world","title","status","winnable","bestStars","naiveStars","secondsToFirstStar",...}
  * Usage: tsx scripts/solve.ts [level-id ...] [--random N]   (N random naive players per level, default 2)
  */
 import { LEVELS } from '../src/shared/levels';
-import { solverEngine } from '../tests/unit/solvers/lib/node-engine';
-import { firstStarBudgetSeconds } from '../tests/unit/solvers/lib/expectations';
-import { solveLevel } from '../tests/unit/solvers/lib/solver';
+import { solverEngine } from '../tools/solver/node-engine';
+import { firstStarBudgetSeconds } from '../tools/solver/expectations';
+import { solveLevel } from '../tools/solver/solver';
 
 const args = process.argv.slice(2);
 const randomAt = args.indexOf('--random');

@@ -5,7 +5,7 @@
  */
 import { normalizeJoinCode } from '../shared/classroom/names';
 import { isLocale, type Locale } from '../shared/i18n/locales';
-import type { BackendPreference } from '../shared/worker-api';
+import { BACKEND_PREFERENCES, type BackendPreference } from '../shared/worker-api';
 import type { RendererPreference } from './state';
 
 export interface UrlOptions {
@@ -28,7 +28,6 @@ const START_SCENES: Record<string, StartScene> = {
   classroom: 'Classroom',
 };
 
-const BACKENDS: readonly BackendPreference[] = ['auto', 'webgl', 'wasm', 'cpu'];
 const RENDERERS = ['canvas', 'webgl'] as const;
 
 export function parseUrlOptions(search: string): UrlOptions {
@@ -36,7 +35,7 @@ export function parseUrlOptions(search: string): UrlOptions {
   const backend = params.get('backend');
   const renderer = params.get('renderer');
   return {
-    backend: BACKENDS.find((b) => b === backend) ?? null,
+    backend: BACKEND_PREFERENCES.find((b) => b === backend) ?? null,
     renderer: RENDERERS.find((r) => r === renderer) ?? null,
     scene: params.has('join') ? 'Classroom' : (START_SCENES[(params.get('scene') ?? '').toLowerCase()] ?? 'Title'),
     join: params.has('join') ? normalizeJoinCode(params.get('join') ?? '').slice(0, 16) : null,

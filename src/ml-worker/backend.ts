@@ -5,7 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
-import type { BackendName, BackendPreference } from '../shared/worker-api';
+import { BACKEND_NAMES, type BackendName, type BackendPreference } from '../shared/worker-api';
 
 export const SOFTWARE_GL = /swiftshader|llvmpipe|softpipe|software/i;
 
@@ -66,12 +66,14 @@ export function shortRenderer(renderer: string): string {
   return renderer.length > 60 ? `${renderer.slice(0, 57)}...` : renderer;
 }
 
+/** Auto: every backend, fastest first, except WebGL when the GL is software, missing or broken. */
 function autoOrder(gl: GlInfo | null, webglBroken: boolean): BackendName[] {
-  return gl && !gl.isSoftware && !webglBroken ? ['webgl', 'wasm', 'cpu'] : ['wasm', 'cpu'];
+  return gl && !gl.isSoftware && !webglBroken ? [...BACKEND_NAMES] : BACKEND_NAMES.filter((b) => b !== 'webgl');
 }
 
+/** Forced: the chosen backend, then the slower ones as fallbacks. */
 function forcedOrder(pref: BackendName): BackendName[] {
-  return pref === 'webgl' ? ['webgl', 'wasm', 'cpu'] : pref === 'wasm' ? ['wasm', 'cpu'] : ['cpu'];
+  return BACKEND_NAMES.slice(BACKEND_NAMES.indexOf(pref));
 }
 
 function autoReason(chosen: BackendName, gl: GlInfo | null, webglBroken: boolean): string {

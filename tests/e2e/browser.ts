@@ -1,19 +1,7 @@
 import type {} from '../../src/game/test-api';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 
-/** Flags from DESIGN §5: WebGL2 (SwiftShader) works in a worker's OffscreenCanvas with these. */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-];
-
-export async function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
-}
+export { launchChromium } from '../../tools/chromium';
 
 export interface OpenedGame {
   page: Page;

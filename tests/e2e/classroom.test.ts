@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createClassroom, type Classroom } from '../../src/classroom/app';
+import { createClassroom, type Classroom } from '../../src/server/app';
 import { getLevel, levelVariant, type LinearTerm } from '../../src/shared/levels';
 import { clickWidget, launchChromium } from './browser';
 
@@ -31,8 +31,8 @@ beforeAll(async () => {
     pgliteDir: 'memory://',
     adminPasswordEnv: 'e2e-teacher-pass',
     assetsDir: fileURLToPath(new URL('../../assets/', import.meta.url)),
-    // `npm run test:e2e` builds dist/ first: the class server serves that game.
-    distDir: fileURLToPath(new URL('../../dist/', import.meta.url)),
+    // `npm run test:e2e` builds dist-test/ (the game with its test hooks) first: the class server serves that game.
+    distDir: fileURLToPath(new URL('../../dist-test/', import.meta.url)),
   });
   await classroom.app.listen({ host: '127.0.0.1', port: 0 });
   const address = classroom.app.server.address();

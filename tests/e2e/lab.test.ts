@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { BACKEND_NAMES } from '../../src/shared/worker-api';
 import { clickWidget, launchChromium, openGame, startFrameMonitor, stopFrameMonitor } from './browser';
 
 const baseUrl = inject('baseUrl');
@@ -45,7 +46,7 @@ describe('lab in headless Chromium', () => {
       timeout: 60_000,
     });
     const s = await state(page);
-    expect(['webgl', 'wasm', 'cpu']).toContain(s.lab.backendInfo!.backend);
+    expect(BACKEND_NAMES).toContain(s.lab.backendInfo!.backend);
     expect(s.lab.backendInfo!.reason.length).toBeGreaterThan(10);
     // This machine has only software GL (SwiftShader): automatic choice must not pick WebGL.
     if (s.lab.backendInfo!.isSoftwareGl) expect(s.lab.backendInfo!.backend).toBe('wasm');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chooseBackend, type BackendDeps, type GlInfo } from '../../src/ml-worker/backend';
-import type { BackendName } from '../../src/shared/worker-api';
+import { BACKEND_NAMES, type BackendName } from '../../src/shared/worker-api';
 
 /** Fake GL probe and backend switcher: `working` lists the backends that start. */
 function deps(gl: GlInfo | null, working: BackendName[]): BackendDeps & { tried: BackendName[] } {
@@ -20,7 +20,7 @@ const swiftshader: GlInfo = {
   renderer: 'ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero)), SwiftShader driver)',
   isSoftware: true,
 };
-const all: BackendName[] = ['webgl', 'wasm', 'cpu'];
+const all: BackendName[] = [...BACKEND_NAMES];
 
 describe('backend choice', () => {
   it('auto: WebGL on hardware GL', async () => {

@@ -4,7 +4,7 @@
  * refusal of the issue gets a 4xx with a message; replays are idempotent; the board and the CSV are right.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { csvField } from '../../src/classroom/results';
+import { csvField } from '../../src/server/results';
 import { getLevel, levelVariant, type LevelDefinition, type SolutionPayload } from '../../src/shared/levels';
 import { testClassroom, type TestClassroom } from './classroom-support';
 import { playTrained, PretrainedLevel } from '../../src/shared/levels/measure';

@@ -1,12 +1,12 @@
 /**
  * `npm run classroom` builds the game only when dist/ is missing or older than what it is built from
- * (src/classroom/build-freshness.ts): the pure rule, and the file walk on a throwaway project tree.
+ * (src/server/build-freshness.ts): the pure rule, and the file walk on a throwaway project tree.
  */
 import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildFreshness, gameBuildFreshness, inputTimes } from '../../src/classroom/build-freshness';
+import { buildFreshness, gameBuildFreshness, inputTimes } from '../../src/server/build-freshness';
 
 describe('the staleness rule', () => {
   const built = 1_000_000;
@@ -53,7 +53,7 @@ describe('the project walk', () => {
       'assets/generated/glyphs.json',
     ])
       file(path, 1000);
-    file('src/classroom/server.ts', 5000);
+    file('src/server/server.ts', 5000);
     file('tests/unit/x.test.ts', 5000);
     expect(gameBuildFreshness(root)).toEqual({ stale: true, reason: 'dist/index.html is missing' });
     file('dist/index.html', 2000);

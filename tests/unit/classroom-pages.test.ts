@@ -7,11 +7,11 @@
 import { readFileSync } from 'node:fs';
 import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
-import { jsonForScript, pickLocale, registerPages } from '../../src/classroom/pages';
+import { jsonForScript, pickLocale, registerPages } from '../../src/server/pages';
 import { CATALOGUES, format } from '../../src/shared/messages';
 
 const catalogueKeys = new Set(Object.keys(CATALOGUES.en));
-const source = (name: string): string => readFileSync(new URL(`../../src/classroom/${name}`, import.meta.url), 'utf8');
+const source = (name: string): string => readFileSync(new URL(`../../src/server/${name}`, import.meta.url), 'utf8');
 
 async function page(url: string, headers: Record<string, string> = {}) {
   const app = Fastify();

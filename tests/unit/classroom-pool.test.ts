@@ -1,12 +1,12 @@
 /**
- * Re-scoring on worker threads (src/classroom/rescore-pool.ts): the threads load the TypeScript sources here
+ * Re-scoring on worker threads (src/server/rescore-pool.ts): the threads load the TypeScript sources here
  * (vitest) as under tsx, score exactly as an in-process Rescorer, leave the HTTP thread free while they train,
  * and survive a thread being killed or throwing: the affected submission is answered 503 with a message,
  * nothing is stored for it, and a new thread takes over.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { jobKey, QueueFullError, Rescorer } from '../../src/classroom/rescore';
-import { RescorePool } from '../../src/classroom/rescore-pool';
+import { jobKey, QueueFullError, Rescorer } from '../../src/server/rescore';
+import { RescorePool } from '../../src/server/rescore-pool';
 import { getLevel, validatePayload, type SolutionPayload } from '../../src/shared/levels';
 import { assetsDir, testClassroom, type TestClassroom } from './classroom-support';
 

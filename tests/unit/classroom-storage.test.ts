@@ -9,9 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../../src/classroom/db/database';
-import { migrate, MIGRATIONS, schemaVersion } from '../../src/classroom/db/migrations';
-import { ClassroomStore, type NewSubmission } from '../../src/classroom/store';
+import { openDatabase, type Database } from '../../src/server/db/database';
+import { migrate, MIGRATIONS, schemaVersion } from '../../src/server/db/migrations';
+import { ClassroomStore, type NewSubmission } from '../../src/server/store';
 
 const databaseUrl = process.env.DATABASE_URL;
 const inCi = process.env.CI === 'true' || process.env.CI === '1';

@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createClassroom, type Classroom } from '../../src/classroom/app';
-import type { ServerLimits } from '../../src/classroom/server';
+import { createClassroom, type Classroom } from '../../src/server/app';
+import type { ServerLimits } from '../../src/server/server';
 
 export const assetsDir = fileURLToPath(new URL('../../assets/', import.meta.url));
 

@@ -1,6 +1,6 @@
 import * as Phaser from 'phaser';
 import { t } from '../../shared/messages';
-import type { BackendPreference, ModelKind } from '../../shared/worker-api';
+import { BACKEND_PREFERENCES, type ModelKind } from '../../shared/worker-api';
 import { getContext } from '../context';
 import { SECTION_LABEL_OFFSET, imageRowRects, layoutLab, type LabLayout } from '../layout/lab-layout';
 import {
@@ -30,7 +30,6 @@ import { engineLine, noticeView, runView } from '../view/lab-view';
 const DATASETS: readonly DatasetChoice[] = ['glyphs', 'mnist'];
 const KINDS: readonly ModelKind[] = ['dense', 'conv', 'denoising', 'vae', 'cvae', 'sparse', 'ksparse'];
 const NOISES: readonly NoiseType[] = ['gaussian', 'saltPepper', 'masking', 'block'];
-const BACKENDS: readonly BackendPreference[] = ['auto', 'webgl', 'wasm', 'cpu'];
 const IMAGE_ROWS = ['original', 'noisy', 'reconstructed'] as const;
 type ImageRow = (typeof IMAGE_ROWS)[number];
 
@@ -166,7 +165,7 @@ export class Lab extends Phaser.Scene {
     const backend = new SegmentedControl(this, {
       ...L.rows.backend,
       idPrefix: 'backend',
-      options: BACKENDS.map((value) => ({ value, label: t(`backend.${value}`) })),
+      options: BACKEND_PREFERENCES.map((value) => ({ value, label: t(`backend.${value}`) })),
       value: context.backendOverride ?? store.getState().settings.backend,
     });
 

@@ -1,7 +1,7 @@
 import * as Phaser from 'phaser';
 import { LOCALE_NAMES, LOCALES } from '../../shared/i18n/locales';
 import { t } from '../../shared/messages';
-import type { BackendPreference } from '../../shared/worker-api';
+import { BACKEND_PREFERENCES } from '../../shared/worker-api';
 import { watch } from '../state';
 import { Button } from '../ui/Button';
 import { Label } from '../ui/Label';
@@ -10,7 +10,6 @@ import { SegmentedControl } from '../ui/SegmentedControl';
 import { CSS, TEXT } from '../ui/theme';
 import { SCENES, addNoticeBanner, beginScreen } from './screen-kit';
 
-const BACKENDS: readonly BackendPreference[] = ['auto', 'webgl', 'wasm', 'cpu'];
 type OnOff = 'on' | 'off';
 
 export interface SettingsData {
@@ -79,7 +78,7 @@ export class Settings extends Phaser.Scene {
       width: inner.width,
       height: controlH,
       idPrefix: 'settings:backend',
-      options: BACKENDS.map((value) => ({ value, label: t(`backend.${value}`) })),
+      options: BACKEND_PREFERENCES.map((value) => ({ value, label: t(`backend.${value}`) })),
       value: context.backendOverride ?? actions().settings.backend,
     });
     y += controlH + 8;

@@ -7,6 +7,7 @@ import { z } from 'zod/mini';
 import type { PersistStorage, StateStorage, StorageValue } from 'zustand/middleware';
 import { getLevel } from '../../shared/levels';
 import { LOCALES } from '../../shared/messages';
+import { BACKEND_PREFERENCES } from '../../shared/worker-api';
 import { DEFAULT_SETTINGS } from './settings-slice';
 import type { GameStore, LevelProgress, Progress, Settings } from './types';
 
@@ -24,7 +25,7 @@ export const SETTINGS_VERSION = SAVE_VERSION;
 const MAX_PAYLOAD_CHARS = 16_384;
 
 export const SettingsSchema = z.object({
-  backend: z.enum(['auto', 'webgl', 'wasm', 'cpu']),
+  backend: z.enum(BACKEND_PREFERENCES),
   renderer: z.enum(['auto', 'canvas', 'webgl']),
   sound: z.boolean(),
   reducedMotion: z.boolean(),

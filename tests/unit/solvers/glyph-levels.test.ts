@@ -1,7 +1,7 @@
-/** Solver bots for the trained glyph levels (the suite is in lib/trained-suite.ts). */
+/** Solver bots for the trained glyph levels (the suite is in trained-suite.ts). */
 import { expect, it } from 'vitest';
 import { LEVELS } from '../../../src/shared/levels';
-import { describeTrainedSolvers } from './lib/trained-suite';
+import { describeTrainedSolvers } from './trained-suite';
 
 const levels = LEVELS.filter((l) => l.setup.kind === 'trained' && l.dataset !== 'mnist');
 

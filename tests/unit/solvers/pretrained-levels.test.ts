@@ -4,16 +4,16 @@
  * (the level's example payload, random choices) do not get 3 stars. Nothing trains, so the first star is free.
  *
  * Every classroom variant (src/shared/levels/variants.ts) must meet the same bar, and its difficulty figures
- * (lib/pretrained-solvers.ts variantFigures) must stay within the rule that kept it, next to variant 0's.
+ * (tools/solver/pretrained-solvers.ts variantFigures) must stay within the rule that kept it, next to variant 0's.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../../src/ml-worker/engine';
 import { LEVELS, type LevelDefinition } from '../../../src/shared/levels';
 import { levelVariants } from '../../../src/shared/levels/variants';
-import { solverEngine } from './lib/node-engine';
-import { PretrainedLevel } from './lib/pretrained';
-import { variantFigures } from './lib/pretrained-solvers';
-import { solvePretrained, type SolverReport } from './lib/solver';
+import { solverEngine } from '../../../tools/solver/node-engine';
+import { PretrainedLevel } from '../../../tools/solver/pretrained';
+import { variantFigures } from '../../../tools/solver/pretrained-solvers';
+import { solvePretrained, type SolverReport } from '../../../tools/solver/solver';
 
 const levels = LEVELS.filter((l) => l.setup.kind !== 'trained');
 const reports: { name: string; report: SolverReport }[] = [];

@@ -1,29 +1,15 @@
-/** Test support: an Engine on a tfjs Node backend, reading the generated assets from disk. */
-import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
-import * as tf from '@tensorflow/tfjs';
+/** Test support: an Engine on a tfjs Node backend (tools/node-engine.ts), model specs, configs, error checks. */
 import { expect } from 'vitest';
-import { Engine } from '../../../src/ml-worker/engine';
-import { MemoryWeightsStore } from '../../../src/ml-worker/weights-store';
+import type { Engine } from '../../../src/ml-worker/engine';
 import { MlError, type MlErrorCode } from '../../../src/shared/errors';
 import type { BackendName, ModelSpec, TrainConfig } from '../../../src/shared/worker-api';
+import { nodeEngine } from '../../../tools/node-engine';
 
-// Quiet tfjs' "install tfjs-node" banner in test output.
-tf.env().set('PROD', true);
-
-const assetsDir = fileURLToPath(new URL('../../../assets/', import.meta.url));
-
-export async function readAsset(path: string): Promise<ArrayBuffer> {
-  const bytes = await readFile(assetsDir + path);
-  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-}
+export { readAsset } from '../../../tools/node-engine';
 
 /** A fresh engine on `backend` ('cpu' unless speed matters). tfjs is global, so one backend per test file. */
-export async function testEngine(backend: BackendName = 'cpu'): Promise<Engine> {
-  const engine = new Engine({ fetchAsset: readAsset, weightsStore: new MemoryWeightsStore() });
-  const init = await engine.init({ backend, assetBase: '' });
-  if (init.backend !== backend) throw new Error(`tfjs backend ${backend} did not start: ${init.reason}`);
-  return engine;
+export function testEngine(backend: BackendName = 'cpu'): Promise<Engine> {
+  return nodeEngine(backend);
 }
 
 export function spec(overrides: Partial<ModelSpec> = {}): ModelSpec {

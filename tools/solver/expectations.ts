@@ -1,5 +1,5 @@
 /** What every solver test asserts, and the training-time budgets of issue 4 (seconds to the first star). */
-import type { LevelDefinition } from '../../../../src/shared/levels';
+import type { LevelDefinition } from '../../src/shared/levels';
 
 /** Glyph levels must reach their first star within 5 training seconds, MNIST levels within 30. */
 export function firstStarBudgetSeconds(level: LevelDefinition): number {

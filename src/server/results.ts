@@ -2,7 +2,7 @@
  * The leaderboard and the CSV export, computed from stored submissions and the levels' metric directions
  * (higher match % is better, fewer wrong pixels are better), so the ranking follows the levels' own rules.
  */
-import { getLevel } from '../shared/levels';
+import { getLevel, isBetterAttempt } from '../shared/levels';
 import type { Competition, Player, Submission } from './store';
 
 export interface LevelResult {
@@ -25,11 +25,14 @@ export interface BoardRow {
   attempts: number;
 }
 
+/**
+ * The game's rule for a better attempt (stars, then score in the level's direction); between equals the earlier
+ * submission keeps the best, so its time is the one the ranking counts (submissions may arrive in any order).
+ */
 function better(levelId: string, a: Submission, b: Submission): boolean {
-  if (a.stars !== b.stars) return a.stars > b.stars;
   const direction = getLevel(levelId)?.metric.direction ?? 'higher';
-  if (a.score !== b.score) return direction === 'higher' ? a.score > b.score : a.score < b.score;
-  return a.createdAt < b.createdAt;
+  if (isBetterAttempt(direction, a, b)) return true;
+  return !isBetterAttempt(direction, b, a) && a.createdAt < b.createdAt;
 }
 
 /** One row per (player, level) with at least one attempt, in the competition's level order then nickname. */

@@ -2,8 +2,7 @@
  * The solver bots: for one level, play the naive attempt(s) and the skilled ladder through the real engine,
  * score every attempt with the level's own pure `score`, and report one plain-JSON line (npm run solve).
  */
-import type { LevelDefinition } from '../../../../src/shared/levels';
-import type { SolutionPayload } from '../../../../src/shared/levels';
+import { bestAttempt, type LevelDefinition, type SolutionPayload } from '../../src/shared/levels';
 import { playTrained, type MeasuringEngine, type TrainedAttempt } from './measure';
 import { PretrainedLevel, type PretrainedEngine } from './pretrained';
 import { planPretrained } from './pretrained-solvers';
@@ -131,13 +130,7 @@ export async function solveTrained(
     if (s.stars === 3 && options.stopAtThreeStars !== false) break;
   }
 
-  const better = (a: AttemptSummary, b: AttemptSummary): boolean =>
-    a.stars !== b.stars
-      ? a.stars > b.stars
-      : level.metric.direction === 'higher'
-        ? a.score > b.score
-        : a.score < b.score;
-  const best = attempts.reduce((a, b) => (better(b, a) ? b : a));
+  const best = bestAttempt(level.metric.direction, attempts)!;
   const naive = attempts.filter((a) => a.who !== 'skilled');
   return {
     id: level.id,
@@ -202,13 +195,7 @@ export async function solvePretrained(
   for (const n of plan.naive) await play(n.label, n.payload);
   const skilled = await play('skilled', plan.skilled);
   const naive = attempts.filter((a) => a !== skilled);
-  const better = (a: AttemptSummary, b: AttemptSummary): boolean =>
-    a.stars !== b.stars
-      ? a.stars > b.stars
-      : level.metric.direction === 'higher'
-        ? a.score > b.score
-        : a.score < b.score;
-  const best = attempts.reduce((a, b) => (better(b, a) ? b : a));
+  const best = bestAttempt(level.metric.direction, attempts)!;
   return {
     id: level.id,
     world: level.world,

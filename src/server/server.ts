@@ -178,13 +178,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.setErrorHandler((error: FastifyError | HttpError, request, reply) => {
     if (error instanceof HttpError) {
       if (error.retryAfterSeconds) reply.header('retry-after', String(error.retryAfterSeconds));
-      return reply
-        .code(error.statusCode)
-        .send({
-          error: reply.statusCode < 500 ? 'Refused' : 'Error',
-          message: error.message,
-          ...(error.details ? { problems: error.details } : {}),
-        });
+      return reply.code(error.statusCode).send({
+        error: reply.statusCode < 500 ? 'Refused' : 'Error',
+        message: error.message,
+        ...(error.details ? { problems: error.details } : {}),
+      });
     }
     if (error instanceof QueueFullError) {
       reply.header('retry-after', String(error.retryAfterSeconds));
@@ -198,12 +196,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     }
     const status = error.statusCode ?? 500;
     if ((error as FastifyError).validation) {
-      return reply
-        .code(400)
-        .send({
-          error: 'Bad Request',
-          message: `The request does not match what this route accepts: ${error.message}.`,
-        });
+      return reply.code(400).send({
+        error: 'Bad Request',
+        message: `The request does not match what this route accepts: ${error.message}.`,
+      });
     }
     if (status >= 400 && status < 500) {
       const message =
@@ -216,12 +212,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     }
     request.log.error(error);
     console.error('[classroom] internal error:', error);
-    return reply
-      .code(500)
-      .send({
-        error: 'Error',
-        message: 'Something went wrong on the server; the teacher can see the details in its log.',
-      });
+    return reply.code(500).send({
+      error: 'Error',
+      message: 'Something went wrong on the server; the teacher can see the details in its log.',
+    });
   });
 
   // ---- teacher ----
@@ -441,14 +435,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       const joined = await store.addPlayer(c.id, nick.nickname, nick.key, hashToken(token), now());
       if (!joined)
         throw new HttpError(409, `The nickname "${nick.nickname}" is taken in this competition; pick another.`);
-      return reply
-        .code(201)
-        .send({
-          token,
-          nickname: joined.nickname,
-          competition: competitionView(c, now()),
-          seed: seedFor(c, joined.id),
-        });
+      return reply.code(201).send({
+        token,
+        nickname: joined.nickname,
+        competition: competitionView(c, now()),
+        seed: seedFor(c, joined.id),
+      });
     },
   );
 

@@ -2,8 +2,8 @@
  * Plays a trained level as the game scores it: the shared harness (src/shared/levels/measure) plans, trains,
  * measures and scores; this adds what the solver bots report about the run's cost.
  */
-import { playTrained as play, type TrainingEngine } from '../../../../src/shared/levels/measure';
-import type { ControlValue, Evaluation, LevelDefinition, LevelScore } from '../../../../src/shared/levels';
+import { playTrained as play, type TrainingEngine } from '../../src/shared/levels/measure';
+import type { ControlValue, Evaluation, LevelDefinition, LevelScore } from '../../src/shared/levels';
 
 export type MeasuringEngine = TrainingEngine;
 

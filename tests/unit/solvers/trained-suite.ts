@@ -5,10 +5,10 @@
  * Glyph and MNIST levels run it from separate files so vitest runs them in parallel.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Engine } from '../../../../src/ml-worker/engine';
-import type { LevelDefinition } from '../../../../src/shared/levels';
-import { solverEngine } from './node-engine';
-import { solveTrained, type SolverReport } from './solver';
+import type { Engine } from '../../../src/ml-worker/engine';
+import type { LevelDefinition } from '../../../src/shared/levels';
+import { solverEngine } from '../../../tools/solver/node-engine';
+import { solveTrained, type SolverReport } from '../../../tools/solver/solver';
 
 export function describeTrainedSolvers(name: string, levels: readonly LevelDefinition[]): void {
   const reports: SolverReport[] = [];

@@ -6,7 +6,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
- * What the game's bundle is made from (paths relative to the project root). src/classroom is not among them:
+ * What the game's bundle is made from (paths relative to the project root). src/server is not among them:
  * the game never imports the server, so editing the server does not cost a game build.
  */
 export const GAME_BUILD_INPUTS = [

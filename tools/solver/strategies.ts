@@ -4,8 +4,8 @@
  * first; the bot stops at the first 3-star attempt. The naive player takes the level's defaults, or seeded
  * random control values (each control uniformly over its options or slider grid).
  */
-import type { ControlDefinition, ControlValue } from '../../../../src/shared/levels';
-import { createRng } from '../../../../src/shared/random';
+import type { ControlDefinition, ControlValue } from '../../src/shared/levels';
+import { createRng } from '../../src/shared/random';
 
 export type Values = Record<string, ControlValue>;
 
