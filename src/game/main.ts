@@ -30,9 +30,6 @@ import { installSfx } from './audio/sfx';
 import { COLORS } from './ui/theme';
 import { parseUrlOptions } from './url-options';
 
-export const GAME_WIDTH = 1280;
-export const GAME_HEIGHT = 720;
-
 function viewportSize(parent: HTMLElement | string): { width: number; height: number } {
   const el = typeof parent === 'string' ? document.getElementById(parent) : parent;
   const width = el?.clientWidth || window.innerWidth;
@@ -104,7 +101,8 @@ export function startGame(parent: HTMLElement | string): Phaser.Game {
   });
   setContext(game, context);
   const removeSfx = installSfx(store);
-  installTestHooks(game, context);
+  // The test build only (e2e tests, npm run bench): window.__latentQuest. Dropped from the shipped game.
+  if (__LQ_TEST_HOOKS__) installTestHooks(game, context);
   // A phone turned or a window reshaped: switch the base size; scenes rebuild themselves on the resize event.
   const onViewport = (): void => {
     const vp = viewportSize(parent);
