@@ -38,6 +38,19 @@ const en = {
   'kind.cvae': 'CVAE',
   'kind.sparse': 'Sparse',
   'kind.ksparse': 'k-Sparse',
+  'kind.vqvae': 'VQ-VAE',
+
+  'spec.vq.missing': 'A VQ-VAE needs a codebook: its size K, the number of code slots and the code dimension.',
+  'spec.vq.onlyVqvae': 'Codebook settings apply to VQ-VAE models only.',
+  'spec.vq.codebookSize': 'The codebook size K must be a whole number from {min} to {max} (got {value}).',
+  'spec.vq.slots': 'The number of code slots must be a whole number from 1 to {max} (got {value}).',
+  'spec.vq.codeDim': 'The code dimension must be a whole number from 1 to {max} (got {value}).',
+  'spec.vq.bottleneck': "A VQ-VAE's bottleneck is its slots × code dimension, {expected} (got {value}).",
+  'spec.vq.commitment': 'The commitment weight must be a number from 0 to {max} (got {value}).',
+  'engine.vq.notVqvae': 'Only a VQ-VAE has a codebook: this model has no codebook indices.',
+  'engine.vq.indices':
+    'Codebook indices must be a Uint16Array of whole images ({slots} per image), each from 0 to {max}.',
+  'spec.reparameterize': 'The reparameterisation switch (on or off) applies to VAE and CVAE models only.',
 
   'noise.gaussian': 'Gaussian',
   'noise.saltPepper': 'Salt & pepper',
