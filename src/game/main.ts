@@ -104,7 +104,8 @@ export function startGame(parent: HTMLElement | string): Phaser.Game {
   });
   setContext(game, context);
   const removeSfx = installSfx(store);
-  installTestHooks(game, context);
+  // The test build only (e2e tests, npm run bench): window.__latentQuest. Dropped from the shipped game.
+  if (__LQ_TEST_HOOKS__) installTestHooks(game, context);
   // A phone turned or a window reshaped: switch the base size; scenes rebuild themselves on the resize event.
   const onViewport = (): void => {
     const vp = viewportSize(parent);

@@ -5,9 +5,6 @@
  */
 const en = {
   'app.title': 'Latent Quest',
-  'app.subtitle': 'Lab',
-
-  'boot.loading': 'Loading…',
   'preloader.title': 'Latent Quest',
   'preloader.tagline': 'Squeeze pictures through a bottleneck. See what survives.',
   'preloader.progress': 'Loading {percent}%',
@@ -19,7 +16,6 @@ const en = {
   'section.noise': 'Noise (denoising)',
   'section.noiseLevel': 'Noise level',
   'section.backend': 'Compute backend',
-  'section.training': 'Training',
   'section.loss': 'Loss',
   'section.images': 'Images',
 
@@ -83,9 +79,6 @@ const en = {
   'images.empty': 'Reconstructions appear here while the model trains.',
 
   'hint.keyboard': 'Tip: Tab moves between controls, arrows change them, Enter presses a button.',
-  'hint.noiseDisabled': 'Pick the Denoising model to add noise.',
-  'value.bottleneck': '{value}',
-  'value.noiseLevel': '{value}',
 
   'notice.workerRestarted':
     'The ML worker stopped unexpectedly. Restarted it on {backend} and restored the weights from step {step}.',
@@ -111,12 +104,10 @@ const en = {
   'class.nicknameHelp': '2–20 letters, digits, spaces, dots, dashes or underscores.',
   'class.join': 'Join',
   'class.joining': 'Joining…',
-  'class.joined': 'You joined {title} as {nickname}.',
   'class.notServed':
     'This copy of the game has no class server. Open the address your teacher shows (npm run classroom).',
   'class.back': 'Back',
   'class.leave': 'Leave class',
-  'class.left': 'You left the class.',
   'class.codeLine': 'Code {code}',
   'class.stateDraft': 'Waiting for your teacher to start',
   'class.stateRunning': '{time} left',
@@ -152,9 +143,7 @@ const en = {
   'title.progress': '{stars} / {total} stars',
   'title.keys': 'Tab or arrows to move, Enter to choose.',
   'lab.title': 'Lab',
-  'lab.subtitle': 'Free play: every model, dataset and control',
   'nav.back': 'Back',
-  'nav.menu': 'Menu',
   'world.title': 'World map',
   'world.progress': '{stars} / {total} stars',
   'world.name.1': 'Bottleneck',
@@ -175,7 +164,6 @@ const en = {
   'results.goalMissed': 'Not quite yet',
   'results.score': 'Your score: {score}',
   'results.best': 'Best so far: {score}',
-  'results.newBest': 'New best!',
   'results.learned': 'What you learned',
   'results.next': 'Next level',
   'results.retry': 'Retry',
@@ -244,7 +232,6 @@ const en = {
   'level.backToLevel': 'Back to the level',
   'level.seed': 'From the seeds: “{idea}”',
   'level.seedFile': 'Seed {file}',
-  'level.formula': 'The formula',
   'level.yourModel': 'Your model',
   'level.train': 'Train',
   'level.trainAgain': 'Train again',
@@ -272,7 +259,6 @@ const en = {
   'level.doneWon': 'Done · {value} · {stars}',
   'level.doneMissed': 'Done · {value} · goal not met',
   'level.meterBest': 'Best: {value}',
-  'level.resultCancelled': 'Training stopped.',
   'level.nextStar': 'Next star at {value}.',
   'level.allStars': 'All three stars: the top of this level.',
   'level.goalHint': 'Meet the goal first: {goal}',

@@ -302,8 +302,6 @@ export interface MlWorkerApi {
   exportWeights(modelId: string): Promise<WeightsExport>;
   importWeights(weights: WeightsExport): Promise<ModelInfo>;
   memory(): Promise<MemoryInfo>;
-  /** Benchmark support: tfjs model.fit on the same (dense) model, same batch, for `steps` steps (default Adam 1e-3, MSE). */
-  benchFit(spec: ModelSpec, batchSize: number, steps: number, options?: BenchFitOptions): Promise<BenchResult>;
   /**
    * Loads a shipped pretrained autoencoder (fetched from `${assetBase}pretrained/<name>.json` + `.bin` once) and
    * makes it a ready model with id `pretrained:<name>`. Idempotent: a second call returns the same model, reset
@@ -312,6 +310,15 @@ export interface MlWorkerApi {
   loadPretrained(name: PretrainedAssetName): Promise<PretrainedModelInfo>;
   /** The judge (pretrained 'mnist-judge', loaded on first use): 28x28 images in, class probabilities out. */
   classify(images: Float32Array): Promise<ClassifyResult>;
+}
+
+/**
+ * Calls the worker answers only in the test build (`__LQ_TEST_HOOKS__`: e2e tests and `npm run bench`); the
+ * shipped worker does not have them.
+ */
+export interface MlWorkerTestApi {
+  /** Benchmark support: tfjs model.fit on the same (dense) model, same batch, for `steps` steps (default Adam 1e-3, MSE). */
+  benchFit(spec: ModelSpec, batchSize: number, steps: number, options?: BenchFitOptions): Promise<BenchResult>;
   /** Test support: lose the WebGL context (WEBGL_lose_context) as a driver crash would. */
   loseWebGlContext(): Promise<boolean>;
 }

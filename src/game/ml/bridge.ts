@@ -264,11 +264,6 @@ export class MlBridge {
     return this.invoke((api) => api.memory());
   }
 
-  /** Test support: the worker loses its WebGL context as a driver crash would. */
-  loseWebGlContext(): Promise<boolean> {
-    return this.invoke((api) => api.loseWebGlContext());
-  }
-
   /** Any other contract call, with the same start/crash handling. */
   call<T>(fn: (api: Comlink.Remote<MlWorkerApi>) => Promise<T>): Promise<T> {
     return this.invoke(fn);
