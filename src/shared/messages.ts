@@ -415,6 +415,27 @@ const en = {
   'classroom.board.empty': 'Waiting for the first players…',
   'classroom.board.offline': 'Cannot reach the server ({error}); retrying…',
   // ── end of the classroom pages block ──
+  // ── your own digits and letters, setup links (issue 14) ──
+  'drawing.padLabel': 'Drawing pad',
+  'drawing.digitHint': 'Draw one digit, big, with the mouse, a pen or your finger.',
+  'drawing.letterHint': 'Tap squares to draw a letter; drag to paint or erase.',
+  'drawing.empty': 'Draw something first: the pad is empty.',
+  'drawing.clear': 'Clear',
+  'drawing.undo': 'Undo',
+  'drawing.redo': 'Redo',
+  'drawing.brush': 'Brush',
+  'link.copy': 'Copy link',
+  'link.copied': 'Link copied: it opens this exact setup.',
+  'link.restored': 'Setup restored from the link.',
+  'link.invalid': 'This link could not be opened, so the game starts as usual: {problem}',
+  'link.hidden': 'Your teacher fixed this setting.',
+  'link.problem.damaged': 'The link is cut off or damaged.',
+  'link.problem.tooLong': 'The link is too long.',
+  'link.problem.version': 'The link was made by another version of Latent Quest (link format {version}).',
+  'link.problem.unknownLevel': 'There is no level called "{id}".',
+  'link.problem.unknownControl': '"{id}" is not a setting that can be hidden here.',
+  'link.problem.forbiddenKey': 'The link contains a field called "{key}", which is not allowed.',
+  // ── end of the issue 14 block ──
 } as const;
 
 export type MessageKey = keyof typeof en;
