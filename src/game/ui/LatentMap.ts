@@ -110,6 +110,11 @@ export class LatentMap extends FocusableWidget<MapEvents> {
     return { x, y, width, height: this.hasLegend ? height - LEGEND_H - 6 : height };
   }
 
+  /** The test id (map:area, map:compare) is the plot area, where a tap moves the probe. */
+  protected override testBounds(): Rect | null {
+    return this.shown ? this.area() : null;
+  }
+
   /** Extra height the legend takes under the plot. */
   static legendHeight(classes: number): number {
     return classes > CLASS_COLORS.length ? 0 : LEGEND_H + 6;
