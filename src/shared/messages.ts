@@ -156,7 +156,6 @@ const en = {
   'world.levelLocked': '“{title}” is locked: win the level before it first.',
   'world.worldLocked': '“{title}” is locked: win {stars} more stars in world {previous}.',
   'world.levelNumber': '{world}.{order}',
-  'world.levelUnavailable': 'Levels open in the next version of the game.',
   'world.hint': 'Tab or arrows to pick a level, Enter to play.',
   'world.new': 'New',
   'world.best': 'Best {score} · tries: {attempts}',

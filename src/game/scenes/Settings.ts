@@ -7,13 +7,13 @@ import { Label } from '../ui/Label';
 import { Panel } from '../ui/Panel';
 import { SegmentedControl } from '../ui/SegmentedControl';
 import { CSS, TEXT } from '../ui/theme';
-import { SCENES, addNoticeBanner, beginScreen } from './screen-kit';
+import { SCENES, addNoticeBanner, beginScreen, type SceneKey } from './screen-kit';
 
 type OnOff = 'on' | 'off';
 
 export interface SettingsData {
   /** The scene to return to (default Title). */
-  from?: string;
+  from?: SceneKey;
 }
 
 /**
@@ -32,7 +32,7 @@ export class Settings extends Phaser.Scene {
     const { width: W, height: H, portrait, context } = screen;
     const { store, training } = context;
     const actions = () => store.getState();
-    const from = data?.from && this.game.scene.keys[data.from] ? data.from : SCENES.title;
+    const from = data?.from ?? SCENES.title;
 
     const pw = portrait ? W - 24 : 720;
     const px = (W - pw) / 2;

@@ -1,6 +1,6 @@
 /**
- * The level catalogue as data (DESIGN §2): 17 levels in four worlds, their concept cards, controls, goals,
- * provisional star thresholds, hints, solution payloads and pure scorers. Import from here.
+ * The level catalogue as data: 17 levels in four worlds, their concept cards, controls, goals, star thresholds,
+ * hints, solution payloads and pure scorers. Import from here.
  */
 export { getLevel, LEVELS, levelsOfWorld, nextLevel, WORLDS } from './catalogue';
 export {

@@ -255,7 +255,7 @@ export interface LevelDefinition {
   controls: readonly ControlDefinition[];
   goal: GoalDefinition;
   metric: MetricDefinition;
-  /** 1-, 2-, 3-star lines of the metric. PROVISIONAL until the solver bots tune them (see each world file). */
+  /** 1-, 2-, 3-star lines of the metric, checked and tuned by the solver bots (the runs: each world file's header). */
   stars: StarThresholds;
   /** At most 3, unlocking over time. */
   hints: readonly Hint[];
