@@ -1,14 +1,16 @@
 /**
  * In-page half of `npm run bench`'s level figures (loaded on demand): plays the level open in the Level scene
- * (`?level=<id>`) through its own LevelSession, the object the Train button and the map/arithmetic widgets drive,
- * so the figures are the game's, not a copy of its engine. scripts/bench.ts picks the settings (the solver
- * bots' skilled ladder) and prints the JSON.
+ * (`?level=<id>`) through its own level shell and play, the objects the Train button and the map/arithmetic
+ * widgets drive, so the figures are the game's, not a copy of its engine. scripts/bench.ts picks the settings (the
+ * solver bots' skilled ladder) and prints the JSON.
  */
 import { resolveControlValues } from '../../shared/levels';
 import type { ControlValue, SolutionPayload } from '../../shared/levels';
 import { currentSession } from '../level/current';
-import type { LevelSession } from '../level/session';
+import { TrainedPlay } from '../level/plays/trained-play';
+import type { LevelSession } from '../level/shell/level-session';
 import { frameMeter, type FrameStats } from './frames';
+import { PAYLOAD_STEPS } from './payload-steps';
 
 export interface TrainedAttemptBench {
   values: Record<string, ControlValue>;
@@ -68,7 +70,8 @@ async function until(check: () => boolean, timeoutMs: number): Promise<void> {
 /** Trained levels: the ladder's attempts in order, each pressed like Train, until one earns a star. */
 export async function runTrainedLevelBench(opts: TrainedLevelOptions): Promise<TrainedLevelBench> {
   const s = session();
-  if (!s.trained) throw new Error(`${s.level.id} is not a trained level.`);
+  const play = s.play;
+  if (!(play instanceof TrainedPlay)) throw new Error(`${s.level.id} is not a trained level.`);
   s.start();
   await sleep(500);
   const idleMeter = frameMeter();
@@ -78,16 +81,16 @@ export async function runTrainedLevelBench(opts: TrainedLevelOptions): Promise<T
   for (const step of opts.ladder) {
     const defaults = resolveControlValues(s.level.controls);
     const values = resolveControlValues(s.level.controls, step);
-    for (const [id, value] of Object.entries({ ...defaults, ...values })) s.setValue(id, value);
+    for (const [id, value] of Object.entries({ ...defaults, ...values })) play.setValue(id, value);
     const meter = frameMeter();
     const t0 = performance.now();
-    await s.train();
+    await play.train();
     const seconds = (performance.now() - t0) / 1000;
     const frames = meter.stop();
     attempts.push({
-      values: { ...s.values },
+      values: { ...play.values },
       seconds,
-      trainSeconds: s.progress ? s.progress.elapsedMs / 1000 : null,
+      trainSeconds: play.progress ? play.progress.elapsedMs / 1000 : null,
       score: s.result?.score ?? null,
       stars: s.result?.stars ?? null,
       frames,
@@ -98,43 +101,11 @@ export async function runTrainedLevelBench(opts: TrainedLevelOptions): Promise<T
   return { kind: 'trained', id: s.level.id, idle, attempts };
 }
 
-/** Plays a payload through the session's own actions (cards, probes, path, dreams), as a player would. */
-async function playPayload(s: LevelSession, example: SolutionPayload): Promise<void> {
-  switch (example.kind) {
-    case 'expression':
-      example.terms.forEach((term) => s.toggleCard(term.card));
-      example.terms.forEach((term, i) => s.setWeight(i, term.weight));
-      await s.submitExpression();
-      return;
-    case 'latentPoints':
-      // Navigator: the payload answers one target; new attempts draw targets at random until it comes up.
-      for (let i = 0; i < 100 && example.target !== undefined && s.mapPlay && s.mapPlay.target !== example.target; i++)
-        await s.newMapAttempt();
-      for (const point of example.points) {
-        if (s.status !== 'idle') break;
-        const [x, y] = s.fromPayloadPoint(point);
-        await s.placeProbe(x, y);
-      }
-      if (s.status === 'idle') s.finishMap();
-      return;
-    case 'path': {
-      // The drawn path is exactly the payload's points (extendPath would merge points closer than a quarter step).
-      s.clearPath();
-      if (s.mapPlay) s.mapPlay.path = example.points.map((p) => [p[0], p[1]]);
-      await s.checkPath();
-      return;
-    }
-    case 'draws':
-      for (const draw of example.draws) {
-        if (s.status !== 'idle') break;
-        s.setSigma(draw.sigma);
-        await s.dream(draw.mu[0], draw.mu[1]);
-      }
-      if (s.status === 'idle') s.finishMap();
-      return;
-    default:
-      throw new Error(`No example play for ${example.kind}.`);
-  }
+/** Plays a payload through the level's play's own actions (cards, probes, path, dreams), as a player would. */
+async function playPayload(s: LevelSession, payload: SolutionPayload): Promise<void> {
+  const step = PAYLOAD_STEPS[s.level.mode];
+  if (!step || !s.play) throw new Error(`No example play for ${s.level.mode}.`);
+  await step(s.play, payload, s);
 }
 
 /** Map and arithmetic levels: time to the pretrained model being ready, then one scored attempt. */

@@ -1,6 +1,5 @@
 /** The level being played (for the test hooks' `level()` and the bench); set by the Level scene, cleared when it shuts down. */
 import { interruptionText } from './plays/interruption';
-import { LevelSession as BenchSession } from './session';
 import type { LevelSession } from './shell/level-session';
 
 let current: LevelSession | null = null;
@@ -9,9 +8,9 @@ export function setCurrentSession(session: LevelSession | null): void {
   current = session;
 }
 
-/** The level being played, with every mode's actions (the in-page bench drives it). */
-export function currentSession(): BenchSession | null {
-  return current ? new BenchSession(current) : null;
+/** The level being played: its shell, and the mode's play as `play` (the in-page bench drives them). */
+export function currentSession(): LevelSession | null {
+  return current;
 }
 
 /** Plain JSON view of the level being played: what the browser tests read. */
