@@ -46,7 +46,7 @@ import { buildAutoencoder, paramCount, type Autoencoder } from './models/autoenc
 import { buildClassifier, classifyImages, type Classifier } from './models/classifier';
 import { oneHotLabels } from './models/cvae';
 import { decodeTensors, manifestProblem, sha256Hex, type PretrainedManifest } from './pretrained-format';
-import { computePcaBasis, discardedVariance, pcaErrors, type PcaBasis } from './pca';
+import { computePcaBasis, discardedVariance, pcaErrors, shippedPcaBasis, type PcaBasis } from './pca';
 import { runTraining, type DeviceData, type TrainHost } from './train';
 import { selectTrainingData, type SelectedData } from './train-data';
 import { WebGlWatch, type ContextWatch } from './webgl-watch';
@@ -561,7 +561,10 @@ export class Engine {
     let basis = this.pcaCache.get(dataset);
     if (!basis) {
       const train = splitData(ds, 'train');
-      basis = computePcaBasis(train.images, train.count, size);
+      // MNIST's basis ships with the assets (no 2.5 s block); computed only when that file is missing or stale.
+      const shipped =
+        dataset === 'mnist' ? shippedPcaBasis(this.fetchAsset, train.images, train.count, size) : Promise.resolve(null);
+      basis = shipped.then((found) => found ?? computePcaBasis(train.images, train.count, size));
       this.pcaCache.set(dataset, basis);
       basis.catch(() => this.pcaCache.delete(dataset));
     }
