@@ -15,7 +15,17 @@ const serverCode = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'scripts/_*_tmp.*', 'node_modules/**', 'assets/**', '.bench/**', 'test-results/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'dist-test/**',
+      'scripts/_*_tmp.*',
+      'node_modules/**',
+      'assets/**',
+      '.bench/**',
+      'test-results/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,8 +1,10 @@
 /**
- * `npm run bench`: drives the built game (dist/) in headless Chromium and prints one JSON object.
+ * `npm run bench`: drives the test build (dist-test/, `vite build --mode test`: the game with its test hooks) in
+ * headless Chromium and prints one JSON object.
  * Per backend (webgl, wasm, cpu) and for the automatic choice: our training loop vs tfjs model.fit on the same
  * 784-256-32-256-784 model (batch 128) in the same page, decode round trips, frames idle and while training,
- * numTensors before/after 1,000 steps; then the chunk sizes. Targets (DESIGN §4) are reported, never asserted.
+ * numTensors before/after 1,000 steps; then the chunk sizes of the shipped build (dist/). Targets (DESIGN §4) are
+ * reported, never asserted.
  * Also: time from navigation to the Title screen being interactive (3 cold loads), and per level (`levels`), on the
  * automatic backend, through the Level scene's own LevelSession (src/game/bench/bench-level.ts): trained levels
  * (worlds 1–2, Balance beta) play the solver bots' skilled ladder (tests/unit/solvers/lib/strategies.ts) until the
@@ -268,7 +270,8 @@ function chunkSizes(distDir: string) {
 
 async function main(): Promise<void> {
   const plans = await pretrainedPayloads(BENCH_LEVELS.filter((l) => l.setup.kind !== 'trained'));
-  const server = await preview({ preview: { host: '127.0.0.1', port: 0 }, logLevel: 'warn' });
+  // The test build (dist-test/, with the test hooks that run the in-page bench); chunk sizes are the shipped dist/.
+  const server = await preview({ mode: 'test', preview: { host: '127.0.0.1', port: 0 }, logLevel: 'warn' });
   const baseUrl = server.resolvedUrls?.local[0];
   if (!baseUrl) throw new Error('vite preview did not report a URL');
   const browser = await chromium.launch({

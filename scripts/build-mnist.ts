@@ -13,11 +13,15 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { encodeMnistAsset, MNIST_ASSET_PATH, type MnistAsset } from '../src/shared/mnist-format';
+import {
+  encodeMnistAsset,
+  MNIST_ASSET_PATH,
+  MNIST_PIXELS,
+  MNIST_SIDE,
+  type MnistAsset,
+} from '../src/shared/mnist-format';
 import { createRng, shuffledIndices } from '../src/shared/random';
 
-export const MNIST_SIDE = 28;
-export const MNIST_PIXELS = MNIST_SIDE * MNIST_SIDE;
 export const MNIST_TEST_FRACTION = 0.2;
 /** Fixed: it defines which digits are held out for every player and every classroom server. */
 export const MNIST_SPLIT_SEED = 0x4c514d4e; // 'LQMN'

@@ -5,12 +5,12 @@
  * The base size follows the viewport's shape (layout/screen.ts): 1280x720 landscape, 420 wide in portrait.
  */
 import * as Phaser from 'phaser';
-import { setLocale } from '../shared/messages';
 import { ClassroomClient } from './classroom/client';
 import { ClassroomService } from './classroom/classroom-service';
 import { setContext, type GameContext } from './context';
 import { MlBridge } from './ml/bridge';
 import { TrainingController } from './ml/training-controller';
+import { hasSave, installLocale } from './locale-sync';
 import { installRenderOnDemand } from './render-on-demand';
 import { chooseRenderer } from './renderer-choice';
 import { baseSizeFor } from './layout/screen';
@@ -30,9 +30,6 @@ import { installSfx } from './audio/sfx';
 import { COLORS } from './ui/theme';
 import { parseUrlOptions } from './url-options';
 
-export const GAME_WIDTH = 1280;
-export const GAME_HEIGHT = 720;
-
 function viewportSize(parent: HTMLElement | string): { width: number; height: number } {
   const el = typeof parent === 'string' ? document.getElementById(parent) : parent;
   const width = el?.clientWidth || window.innerWidth;
@@ -42,9 +39,10 @@ function viewportSize(parent: HTMLElement | string): { width: number; height: nu
 
 export function startGame(parent: HTMLElement | string): Phaser.Game {
   const url = parseUrlOptions(window.location.search);
+  const hadSave = hasSave();
   const store = createGameStore();
+  installLocale(store, url.lang, hadSave);
   const settings = store.getState().settings;
-  setLocale(settings.locale);
 
   const display = chooseRenderer(url.renderer, settings.renderer);
   store.getState().setDisplay(display);
@@ -104,7 +102,8 @@ export function startGame(parent: HTMLElement | string): Phaser.Game {
   });
   setContext(game, context);
   const removeSfx = installSfx(store);
-  installTestHooks(game, context);
+  // The test build only (e2e tests, npm run bench): window.__latentQuest. Dropped from the shipped game.
+  if (__LQ_TEST_HOOKS__) installTestHooks(game, context);
   // A phone turned or a window reshaped: switch the base size; scenes rebuild themselves on the resize event.
   const onViewport = (): void => {
     const vp = viewportSize(parent);

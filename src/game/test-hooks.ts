@@ -1,7 +1,8 @@
 /**
  * Hooks for the browser end-to-end tests (playwright-core drives the built game with real mouse and keyboard
- * events at the coordinates `uiBounds` reports). Installed in every build: they only read state and simulate
- * failures the tests need.
+ * events at the coordinates `uiBounds` reports). Installed only in the test build (`vite build --mode test`,
+ * see vite.config.ts): main.ts calls installTestHooks behind `if (__LQ_TEST_HOOKS__)`, so the shipped game has
+ * neither this module nor the bench page. They only read state and simulate failures the tests need.
  *
  * window.__latentQuest = {
  *   ready: boolean                      true once the current screen is interactive (false between screens)
@@ -18,6 +19,7 @@
  *     rendererType(): 'canvas' | 'webgl'     the renderer Phaser actually runs
  *     startScene(key, data?): boolean   replace the active main scene (e.g. Results with a made-up result)
  *     soundLog(): string[]              names of the sound effects played (click, star, success, fail, tick)
+ *     textOverflows(): {scene, text, problem}[]   texts larger than their fitted box or off the screen's sides
  *     benchmark / benchTrainedLevel / benchPretrainedLevel   npm run bench (src/game/bench, loaded on demand)
  *   }
  * }
@@ -51,7 +53,9 @@ import * as Phaser from 'phaser';
 import type { GameContext } from './context';
 import { soundLog } from './audio/sfx';
 import { levelSnapshot } from './level/current';
+import { testCall } from './ml/test-calls';
 import { snapshot } from './state';
+import { textOverflows } from './ui/fit-text';
 import type { Rect } from './ui/theme';
 import type {} from './test-api';
 
@@ -95,7 +99,7 @@ export function installTestHooks(game: Phaser.Game, context: GameContext): void 
     level: () => levelSnapshot(),
     debug: {
       killWorker: () => context.bridge.kill(),
-      loseWebGlContext: () => context.bridge.loseWebGlContext(),
+      loseWebGlContext: () => testCall(context.bridge, (api) => api.loseWebGlContext()),
       workerAlive: () => context.bridge.isAlive(),
       activeJobId: () => context.bridge.activeJobId,
       startScene: (key, data) => {
@@ -105,6 +109,7 @@ export function installTestHooks(game: Phaser.Game, context: GameContext): void 
         return true;
       },
       soundLog: () => soundLog(),
+      textOverflows: () => textOverflows(game),
       rendererType: () => (game.renderer.type === Phaser.CANVAS ? 'canvas' : 'webgl'),
       benchmark: async (options) => (await import('./bench/bench-page')).runBackendBench(context.bridge, options),
       benchTrainedLevel: async (options) => (await import('./bench/bench-level')).runTrainedLevelBench(options),

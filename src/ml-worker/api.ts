@@ -3,8 +3,9 @@
  * progress events) are handed to `transfer` with their buffers, so the entry can pass Comlink.transfer and
  * they move instead of being copied; Node tests pass nothing and get the arrays as they are.
  */
-import type { MlWorkerApi, ProgressCallback, TrainProgress } from '../shared/worker-api';
+import type { MlWorkerApi, MlWorkerTestApi, ProgressCallback, TrainProgress } from '../shared/worker-api';
 import type { Engine } from './engine';
+import type { TestEngine } from './test-engine';
 
 export type Transfer = <T>(value: T, transferables: Transferable[]) => T;
 
@@ -51,6 +52,14 @@ export function createApi(engine: Engine, transfer: Transfer = keep): MlWorkerAp
       const out = await engine.decode(modelId, codes, labels);
       return moved(out, out);
     },
+    encodeCodes: async (modelId, images) => {
+      const out = await engine.encodeCodes(modelId, images);
+      return moved(out, out);
+    },
+    decodeCodes: async (modelId, indices) => {
+      const out = await engine.decodeCodes(modelId, indices);
+      return moved(out, out);
+    },
     latentGrid: async (modelId, bounds, n) => {
       const out = await engine.latentGrid(modelId, bounds, n);
       return moved(out, out);
@@ -72,13 +81,19 @@ export function createApi(engine: Engine, transfer: Transfer = keep): MlWorkerAp
     },
     importWeights: (weights) => engine.importWeights(weights),
     memory: () => engine.memory(),
-    benchFit: (spec, batchSize, steps, options) => engine.benchFit(spec, batchSize, steps, options),
     loadPretrained: (name) => engine.loadPretrained(name),
     classify: async (images) => {
       const out = await engine.classify(images);
       return moved(out, out.probabilities);
     },
-    loseWebGlContext: () => engine.loseWebGlContext(),
   } satisfies MlWorkerApi;
   return api;
+}
+
+/** The test build's extra calls (MlWorkerTestApi), exposed beside createApi's by the worker entry. */
+export function createTestApi(engine: TestEngine): MlWorkerTestApi {
+  return {
+    benchFit: (spec, batchSize, steps, options) => engine.benchFit(spec, batchSize, steps, options),
+    loseWebGlContext: () => engine.loseWebGlContext(),
+  };
 }

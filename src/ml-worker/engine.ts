@@ -38,9 +38,10 @@ import type {
 } from '../shared/worker-api';
 import { PRETRAINED_ASSETS } from '../shared/levels/assets';
 import { chooseBackend, defaultBackendDeps, type BackendChoice, type BackendDeps } from './backend';
-import { benchModelFit, type FitMeasurement, type FitOptions } from './bench-fit';
 import { DatasetStore, splitData, type Dataset, type FetchAsset } from './datasets';
 import * as infer from './inference';
+import * as vqInfer from './vq-inference';
+import { t } from '../shared/messages';
 import { JobRegistry, type JobControl } from './jobs';
 import { buildAutoencoder, paramCount, type Autoencoder } from './models/autoencoder';
 import { buildClassifier, classifyImages, type Classifier } from './models/classifier';
@@ -106,12 +107,12 @@ export class Engine {
   private readonly datasets: DatasetStore;
   private readonly store: WeightsStore;
   private readonly backendDeps: BackendDeps;
-  private readonly watch: ContextWatch;
+  protected readonly watch: ContextWatch;
   private readonly models = new Map<string, ModelEntry>();
   private readonly jobs = new JobRegistry();
   private readonly device = new Map<string, DeviceEntry>();
   private readonly pcaCache = new Map<DatasetName, Promise<PcaBasis>>();
-  private choice: BackendChoice | null = null;
+  protected choice: BackendChoice | null = null;
   private initializing: Promise<InitResult> | null = null;
   private recovering: Promise<BackendName> | null = null;
   private webglBroken = false;
@@ -173,13 +174,13 @@ export class Engine {
     };
   }
 
-  private async ready(): Promise<void> {
+  protected async ready(): Promise<void> {
     if (this.initializing) await this.initializing;
     if (this.recovering) await this.recovering;
     if (!this.choice) await this.init({ backend: 'auto', assetBase: this.assetBase });
   }
 
-  private backendName(): BackendName {
+  protected backendName(): BackendName {
     return this.choice?.backend ?? (tf.getBackend() as BackendName);
   }
 
@@ -212,10 +213,6 @@ export class Engine {
     }
   }
 
-  async loseWebGlContext(): Promise<boolean> {
-    return this.choice?.backend === 'webgl' && this.watch.loseContext();
-  }
-
   async memory(): Promise<MemoryInfo> {
     const m = tf.memory();
     return { numTensors: m.numTensors, numBytes: m.numBytes, backend: this.backendName() };
@@ -223,7 +220,7 @@ export class Engine {
 
   // ---- datasets ----
 
-  private async dataset(name: DatasetName): Promise<Dataset> {
+  protected async dataset(name: DatasetName): Promise<Dataset> {
     checkDatasetName(name);
     return this.datasets.load(name);
   }
@@ -488,6 +485,29 @@ export class Engine {
     return infer.decode(model, codes, this.checkLabels(model, count, labels));
   }
 
+  private codebookOf(model: Autoencoder): NonNullable<Autoencoder['codebook']> {
+    input(model.codebook !== undefined, t('engine.vq.notVqvae'));
+    return model.codebook;
+  }
+
+  async encodeCodes(modelId: string, images: Float32Array): Promise<Uint16Array> {
+    const { model } = this.entry(modelId);
+    this.codebookOf(model);
+    this.checkImages(model, images);
+    return vqInfer.encodeCodes(model, images);
+  }
+
+  async decodeCodes(modelId: string, indices: Uint16Array): Promise<Float32Array> {
+    const { model } = this.entry(modelId);
+    const { slots, size } = this.codebookOf(model);
+    input(
+      indices instanceof Uint16Array && indices.length > 0 && indices.length % slots === 0,
+      t('engine.vq.indices', { slots, max: size - 1 }),
+    );
+    for (const k of indices) input(k < size, t('engine.vq.indices', { slots, max: size - 1 }));
+    return vqInfer.decodeCodes(model, indices);
+  }
+
   async latentGrid(modelId: string, bounds: LatentGridBounds, n: number): Promise<Float32Array> {
     const { model } = this.entry(modelId);
     input(isInt(n) && n >= 1 && n <= MAX_GRID, `The grid size must be a whole number from 1 to ${MAX_GRID}.`);
@@ -532,6 +552,11 @@ export class Engine {
     input(isInt(n) && n >= 1 && n <= MAX_SAMPLES, `The sample count must be a whole number from 1 to ${MAX_SAMPLES}.`);
     input(isInt(seed), 'The seed must be a whole number.');
     const rng = createRng(seed);
+    if (model.codebook) {
+      const { size, slots } = model.codebook;
+      const indices = Uint16Array.from({ length: n * slots }, () => rng.int(size));
+      return { codes: await vqInfer.codesOf(model, indices), images: await vqInfer.decodeCodes(model, indices) };
+    }
     const codes = Float32Array.from({ length: n * model.latentSize }, () => rng.normal());
     const labels = model.conditional ? Uint8Array.from({ length: n }, (_, i) => i % model.classes) : undefined;
     return { codes, images: await infer.decode(model, codes, labels) };
@@ -766,36 +791,5 @@ export class Engine {
     for (let i = 0; i < images.length; i++)
       input(Number.isFinite(images[i]), 'The images contain a value that is not a finite number.');
     return { probabilities: await classifyImages(model, images), count, classes: model.shape.classes };
-  }
-
-  // ---- benchmark ----
-
-  async benchFit(
-    spec: ModelSpec,
-    batchSize: number,
-    steps: number,
-    options?: Partial<FitOptions>,
-  ): Promise<FitMeasurement & { backend: BackendName }> {
-    validateModelSpec(spec);
-    check(
-      isInt(batchSize) && batchSize >= 1 && batchSize <= 4096,
-      'INVALID_CONFIG',
-      'The batch size must be a whole number from 1 to 4096.',
-    );
-    check(
-      isInt(steps) && steps >= 1 && steps <= 100_000,
-      'INVALID_CONFIG',
-      'Steps must be a whole number from 1 to 100,000.',
-    );
-    await this.ready();
-    const ds = await this.dataset(spec.dataset);
-    const train = splitData(ds, 'train');
-    const opts: FitOptions = {
-      optimizer: options?.optimizer ?? 'adam',
-      learningRate: options?.learningRate ?? 1e-3,
-      loss: options?.loss ?? 'mse',
-    };
-    const result = await benchModelFit(spec, ds.info.size, train.images, batchSize, steps, opts);
-    return { ...result, backend: this.backendName() };
   }
 }

@@ -7,6 +7,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { GLYPH_CHARS } from '../shared/glyphs';
 import type { PretrainedAssetPlan } from '../shared/levels/assets';
+import { MNIST_PIXELS, MNIST_SIDE } from '../shared/mnist-format';
 import type { LossTerms, PretrainedAssetName, TrainConfig } from '../shared/worker-api';
 import type { Engine } from './engine';
 import { accuracy, buildClassifier, trainClassifier } from './models/classifier';
@@ -236,7 +237,7 @@ async function pretrainJudge(
   const test = await allImages(engine, 'mnist', 'test');
   const shape: ClassifierShape = {
     dataset: 'mnist',
-    inputSize: 784,
+    inputSize: MNIST_PIXELS,
     hidden: [...plan.hidden],
     classes: 10,
     activation: 'relu',
@@ -252,8 +253,8 @@ async function pretrainJudge(
       seed: plan.seed,
       maxShift: JUDGE_SHIFT,
       decayFrom: JUDGE_DECAY_FROM,
-      width: 28,
-      height: 28,
+      width: MNIST_SIDE,
+      height: MNIST_SIDE,
     });
     const heldOutFloat32 = { testAccuracy: r6(await accuracy(model, test.images, test.labels)) };
     const arrays = await Promise.all(

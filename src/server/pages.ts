@@ -14,12 +14,12 @@ import {
   CATALOGUES,
   DEFAULT_LOCALE,
   format,
-  LOCALES,
   type Locale,
   type MessageKey,
   type MessageParams,
 } from '../shared/messages';
-import { JOIN_CODE_PATTERN } from './identity';
+import { acceptLanguageTags, matchLocale } from '../shared/i18n/locales';
+import { PUBLIC_CODE } from './route-schemas';
 
 const asset = (name: string): string => readFileSync(new URL(`./pages/${name}`, import.meta.url), 'utf8');
 const CSP =
@@ -30,13 +30,9 @@ const PAGE_KEYS = (Object.keys(CATALOGUES.en) as MessageKey[]).filter(
   (k) => k.startsWith('classroom.') || k.startsWith('world.name.'),
 );
 
-/** The first locale of Accept-Language that has a catalogue (language part only), else the default. */
+/** The first locale of Accept-Language that has a catalogue (language part only, by q-value), else the default. */
 export function pickLocale(acceptLanguage: string | undefined): Locale {
-  for (const part of (acceptLanguage ?? '').split(',')) {
-    const tag = part.split(';')[0].trim().toLowerCase().split('-')[0];
-    if ((LOCALES as string[]).includes(tag)) return tag as Locale;
-  }
-  return DEFAULT_LOCALE;
+  return matchLocale(acceptLanguageTags(acceptLanguage)) ?? DEFAULT_LOCALE;
 }
 
 export function pageMessages(locale: Locale): Record<string, string> {
@@ -159,11 +155,7 @@ export function registerPages(app: FastifyInstance, options: PagesOptions = {}):
       .send(rendered.get(key));
   };
   app.get('/teacher', html(TEACHER));
-  app.get<{ Params: { code: string } }>(
-    '/board/:code',
-    { schema: { params: { type: 'object', properties: { code: { type: 'string', pattern: JOIN_CODE_PATTERN } } } } },
-    html(BOARD),
-  );
+  app.get<{ Params: { code: string } }>('/board/:code', { schema: PUBLIC_CODE }, html(BOARD));
   app.get<{ Params: { name: AssetName } }>(
     '/classroom/:name',
     { schema: { params: { type: 'object', properties: { name: { type: 'string', enum: Object.keys(assets) } } } } },
@@ -175,7 +167,7 @@ export function registerPages(app: FastifyInstance, options: PagesOptions = {}):
   );
   app.get<{ Params: { code: string } }>(
     '/api/competitions/:code/qr.svg',
-    { schema: { params: { type: 'object', properties: { code: { type: 'string', pattern: JOIN_CODE_PATTERN } } } } },
+    { schema: PUBLIC_CODE },
     async (request, reply) => {
       const svg = await QRCode.toString(`${joinBaseOf(request)}/?join=${request.params.code}`, {
         type: 'svg',

@@ -2,9 +2,12 @@
  * Latent Quest's own 5x7 pixel font (the "7x5 letters" of the course assignment in the seeds), plus an
  * MNIST-like 28x28 rendering so glyphs and digits can share a model. Pure data and math: no DOM, no Node.
  */
+import { MNIST_SIDE } from './mnist-format';
+
 export const GLYPH_WIDTH = 5;
 export const GLYPH_HEIGHT = 7;
-const GLYPH_SIZE = GLYPH_WIDTH * GLYPH_HEIGHT;
+/** Pixels in one glyph bitmap (35). */
+export const GLYPH_PIXELS = GLYPH_WIDTH * GLYPH_HEIGHT;
 
 // Rows top to bottom, '#' = ink. Letters and digits use the full 7-row cap height so they line up in a grid.
 // The zero carries a diagonal slash so it is not an 'O' (a model would otherwise have to guess).
@@ -71,7 +74,7 @@ export const GLYPH_CHARS: readonly string[] = Object.freeze([...LETTERS, ...DIGI
 const BITMAPS = new Map<string, Float32Array>(
   GLYPH_CHARS.map((ch) => {
     const rows = FONT[ch];
-    const bits = new Float32Array(GLYPH_SIZE);
+    const bits = new Float32Array(GLYPH_PIXELS);
     rows.forEach((row, y) => {
       for (let x = 0; x < GLYPH_WIDTH; x++) bits[y * GLYPH_WIDTH + x] = row[x] === '#' ? 1 : 0;
     });
@@ -119,7 +122,7 @@ export function glyphSet(chars: readonly string[] = GLYPH_CHARS): GlyphSet<5, 7>
 
 // 28x28 rendering: each font pixel becomes a 3x3 block, so the glyph is 15x21, close to the 20x20 box MNIST
 // fits its digits into; it is centred in the frame (offset 7, 4) as MNIST centres digits.
-const FRAME = 28;
+const FRAME = MNIST_SIDE;
 export const GLYPH28_SCALE = 3;
 export const GLYPH28_OFFSET_X = Math.round((FRAME - GLYPH_WIDTH * GLYPH28_SCALE) / 2);
 export const GLYPH28_OFFSET_Y = Math.round((FRAME - GLYPH_HEIGHT * GLYPH28_SCALE) / 2);
@@ -130,8 +133,8 @@ const HALO = 0.9;
 
 /** An MNIST-like 28x28 image (784 values in [0, 1]) of a 35-value glyph bitmap. */
 export function renderGlyph28(bitmap35: Float32Array): Float32Array {
-  if (bitmap35.length !== GLYPH_SIZE)
-    throw new Error(`A glyph bitmap has ${GLYPH_SIZE} values, not ${bitmap35.length}.`);
+  if (bitmap35.length !== GLYPH_PIXELS)
+    throw new Error(`A glyph bitmap has ${GLYPH_PIXELS} values, not ${bitmap35.length}.`);
   const hard = new Float32Array(FRAME * FRAME);
   for (let gy = 0; gy < GLYPH_HEIGHT; gy++) {
     for (let gx = 0; gx < GLYPH_WIDTH; gx++) {

@@ -11,6 +11,9 @@
 export const MNIST_ASSET_PATH = 'generated/mnist.bin';
 export const MNIST_MAGIC = 'LQMN';
 export const MNIST_FORMAT_VERSION = 1;
+/** MNIST digits are 28x28: 784 pixels (the glyphs' 28x28 rendering uses the same frame). */
+export const MNIST_SIDE = 28;
+export const MNIST_PIXELS = MNIST_SIDE * MNIST_SIDE;
 const HEADER_BYTES = 20;
 
 export interface MnistAsset {

@@ -31,8 +31,8 @@ beforeAll(async () => {
     pgliteDir: 'memory://',
     adminPasswordEnv: 'e2e-teacher-pass',
     assetsDir: fileURLToPath(new URL('../../assets/', import.meta.url)),
-    // `npm run test:e2e` builds dist/ first: the class server serves that game.
-    distDir: fileURLToPath(new URL('../../dist/', import.meta.url)),
+    // `npm run test:e2e` builds dist-test/ (the game with its test hooks) first: the class server serves that game.
+    distDir: fileURLToPath(new URL('../../dist-test/', import.meta.url)),
   });
   await classroom.app.listen({ host: '127.0.0.1', port: 0 });
   const address = classroom.app.server.address();

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { setTfBackend } from '../../src/ml-worker/backend';
-import { Engine } from '../../src/ml-worker/engine';
+import { TestEngine } from '../../src/ml-worker/test-engine';
 import type { ContextWatch } from '../../src/ml-worker/webgl-watch';
 import type { TrainProgress } from '../../src/shared/worker-api';
 import { config, readAsset, spec } from './support/engine';
@@ -30,7 +30,7 @@ class FakeWatch implements ContextWatch {
 describe('a lost WebGL context mid-training', () => {
   it('moves the job to WASM from the last good weights and tells the player', async () => {
     const watch = new FakeWatch();
-    const engine = new Engine({
+    const engine = new TestEngine({
       fetchAsset: readAsset,
       contextWatch: watch,
       // "webgl" runs on the CPU backend here; the engine only knows it by name.
@@ -71,7 +71,7 @@ describe('a lost WebGL context mid-training', () => {
 
   it('continues with the optimizer state of its last snapshot: no loss spike after the switch', async () => {
     const watch = new FakeWatch();
-    const engine = new Engine({
+    const engine = new TestEngine({
       fetchAsset: readAsset,
       contextWatch: watch,
       backend: {

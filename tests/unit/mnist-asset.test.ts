@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildMnist, loadMnistPackage, MNIST_OUTPUT, MNIST_PIXELS, type MnistPackage } from '../../scripts/build-mnist';
+import { buildMnist, loadMnistPackage, MNIST_OUTPUT, type MnistPackage } from '../../scripts/build-mnist';
 import { ensureAssets } from '../../scripts/ensure-assets';
-import { decodeMnistAsset, encodeMnistAsset, type MnistAsset } from '../../src/shared/mnist-format';
+import { decodeMnistAsset, encodeMnistAsset, MNIST_PIXELS, type MnistAsset } from '../../src/shared/mnist-format';
 
 // The per-class image counts of the `mnist` package (its 10,000 test digits), digit 0..9.
 const EXPECTED_COUNTS = [1001, 1127, 991, 1032, 980, 863, 1014, 1070, 944, 978];

@@ -4,7 +4,7 @@
  * the coloured scatter and the class means the map shows) is free in the game, so the skilled bots look as
  * much as they like and only what they submit is scored.
  */
-import { glyphBitmap } from '../../src/shared/glyphs';
+import { GLYPH_PIXELS, glyphBitmap } from '../../src/shared/glyphs';
 import { isCleanDigit, isNonDigit, predictedClass, wrongPixels } from '../../src/shared/scoring';
 import type { ArithmeticSetup, LinearTerm, MapSetup, SolutionPayload } from '../../src/shared/levels';
 import { createRng } from '../../src/shared/random';
@@ -268,7 +268,7 @@ async function arithmetic(p: PretrainedLevel): Promise<PretrainedPlan> {
     const target = setup.target.kind === 'glyph' ? glyphBitmap(setup.target.char) : null;
     if (!target) throw new Error('forge: glyph target expected');
     const weights = [-1, -0.5, 0.5, 1, 1.5, 2].filter((w) => Math.abs(w) <= spec.maxWeight);
-    let beam: { terms: LinearTerm[]; wrong: number }[] = [{ terms: [], wrong: 35 }];
+    let beam: { terms: LinearTerm[]; wrong: number }[] = [{ terms: [], wrong: GLYPH_PIXELS }];
     let best = beam[0];
     for (let t = 0; t < spec.maxTerms; t++) {
       const options: LinearTerm[][] = [];
@@ -281,7 +281,7 @@ async function arithmetic(p: PretrainedLevel): Promise<PretrainedPlan> {
       const images = await p.decode(codes);
       const scored = options.map((terms, i) => ({
         terms,
-        wrong: wrongPixels(target, images.subarray(i * 35, (i + 1) * 35)),
+        wrong: wrongPixels(target, images.subarray(i * GLYPH_PIXELS, (i + 1) * GLYPH_PIXELS)),
       }));
       scored.sort((a, b) => a.wrong - b.wrong || a.terms.length - b.terms.length);
       beam = scored.slice(0, 12);

@@ -1,11 +1,11 @@
 /**
- * In-page half of `npm run bench` (loaded only with `?bench`): measures, through the same bridge and worker the
- * game uses, our training loop vs tfjs model.fit, decode round trips and main-thread frames. scripts/bench.ts
- * drives it from Node and prints the JSON.
+ * In-page half of `npm run bench` (test build only, loaded on demand by the test hooks): measures, through the
+ * same bridge and worker the game uses, our training loop vs tfjs model.fit, decode round trips and main-thread
+ * frames. scripts/bench.ts drives it from Node and prints the JSON.
  */
-import type * as Comlink from 'comlink';
-import type { MlWorkerApi, ModelSpec } from '../../shared/worker-api';
+import type { ModelSpec } from '../../shared/worker-api';
 import type { MlBridge } from '../ml/bridge';
+import { testCall, type TestWorkerRemote } from '../ml/test-calls';
 import { frameMeter, type FrameStats } from './frames';
 
 export type { FrameStats } from './frames';
@@ -57,7 +57,7 @@ async function timeRuns(runs: number, fn: () => Promise<unknown>): Promise<{ p50
 
 export async function runBackendBench(bridge: MlBridge, opts: BenchOptions): Promise<BackendBench> {
   const init = await bridge.start();
-  const call = <T>(fn: (api: Comlink.Remote<MlWorkerApi>) => Promise<T>) => bridge.call(fn);
+  const call = <T>(fn: (api: TestWorkerRemote) => Promise<T>) => testCall(bridge, fn);
   const train = (modelId: string, steps: number, batchSize: number, jobId: string) =>
     call((api) =>
       api.train(modelId, { jobId, steps, batchSize, optimizer: 'adam', learningRate: 1e-3, loss: 'mse', seed: 1 }),

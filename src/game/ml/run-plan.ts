@@ -2,6 +2,8 @@
  * From the lab controls to a model spec and a training config: pure, so the defaults are unit-tested.
  * Budgets are picked so pressing Train shows progress at once and finishes in about a minute on WASM.
  */
+import { GLYPH_HEIGHT, GLYPH_WIDTH } from '../../shared/glyphs';
+import { MNIST_SIDE } from '../../shared/mnist-format';
 import type { NoiseSpec } from '../../shared/noise';
 import type { DatasetName, ModelSpec } from '../../shared/worker-api';
 import type { TrainOptions } from './bridge';
@@ -17,8 +19,8 @@ export const RUN_SEED = 42;
 export const PREVIEW_COUNT = 8;
 
 const DATASET_SIZE: Record<DatasetChoice, { width: number; height: number }> = {
-  glyphs: { width: 5, height: 7 },
-  mnist: { width: 28, height: 28 },
+  glyphs: { width: GLYPH_WIDTH, height: GLYPH_HEIGHT },
+  mnist: { width: MNIST_SIDE, height: MNIST_SIDE },
 };
 
 export function datasetName(choice: DatasetChoice): DatasetName {

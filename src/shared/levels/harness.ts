@@ -3,14 +3,13 @@
  * inputs a level is measured on are built identically everywhere: held-out noisy letters, random patterns,
  * inpainting masks, reparameterised draws, linear combinations of codes, and the weight count of a dense AE.
  */
-import { GLYPH_HEIGHT, GLYPH_WIDTH, glyphSet, LETTERS } from '../glyphs';
+import { GLYPH_HEIGHT, GLYPH_PIXELS, GLYPH_WIDTH, glyphSet, LETTERS } from '../glyphs';
 import { corrupt, type ImageShape, type NoiseSpec } from '../noise';
 import { createRng } from '../random';
 import type { ModelSpec } from '../worker-api';
 import type { HeldOutRecipe, LatentDraw, LinearTerm } from './types';
 
 const GLYPH_SHAPE: ImageShape = { width: GLYPH_WIDTH, height: GLYPH_HEIGHT };
-const GLYPH_SIZE = GLYPH_WIDTH * GLYPH_HEIGHT;
 
 export interface HeldOutImages {
   /** What the model is given (corrupted when the recipe has noise). */
@@ -24,10 +23,10 @@ export interface HeldOutImages {
 export function heldOutLetters(recipe: Extract<HeldOutRecipe, { source: 'letters' }>): HeldOutImages {
   const letters = glyphSet(LETTERS).images;
   const count = LETTERS.length * recipe.copies;
-  const targets = new Float32Array(count * GLYPH_SIZE);
+  const targets = new Float32Array(count * GLYPH_PIXELS);
   for (let l = 0; l < LETTERS.length; l++) {
     for (let c = 0; c < recipe.copies; c++)
-      targets.set(letters.subarray(l * GLYPH_SIZE, (l + 1) * GLYPH_SIZE), (l * recipe.copies + c) * GLYPH_SIZE);
+      targets.set(letters.subarray(l * GLYPH_PIXELS, (l + 1) * GLYPH_PIXELS), (l * recipe.copies + c) * GLYPH_PIXELS);
   }
   const inputs = recipe.noise ? corrupt(targets, GLYPH_SHAPE, recipe.noise, recipe.noiseSeed) : targets.slice();
   return { inputs, targets, count };
@@ -36,7 +35,7 @@ export function heldOutLetters(recipe: Extract<HeldOutRecipe, { source: 'letters
 /** `count` random 5x7 binary patterns, each pixel ink with probability `inkFraction` (letters have ~0.4). */
 export function randomGlyphPatterns(count: number, inkFraction: number, seed: number): Float32Array {
   const rng = createRng(seed);
-  const out = new Float32Array(count * GLYPH_SIZE);
+  const out = new Float32Array(count * GLYPH_PIXELS);
   for (let i = 0; i < out.length; i++) out[i] = rng.next() < inkFraction ? 1 : 0;
   return out;
 }

@@ -6,6 +6,7 @@
  * same numbers everywhere.
  */
 import { z } from 'zod';
+import { GLYPH_PIXELS } from '../glyphs';
 
 export interface Measurements {
   /** scoring.mse over the held-out recipe's images (per pixel): reconstructions of the inputs vs the clean images. */
@@ -37,7 +38,7 @@ export type Evaluation = Partial<Measurements>;
 
 const MAX_ITEMS = 2000;
 const nonNegative = z.number().min(0);
-const pixels35 = z.number().int().min(0).max(35);
+const pixels35 = z.number().int().min(0).max(GLYPH_PIXELS);
 const probability = z.number().min(0).max(1);
 
 /** Plausible ranges: NaN, Infinity and negative errors are engine bugs, reported rather than scored. */

@@ -12,9 +12,10 @@ import { LEVELS, WORLDS } from './catalogue';
 import { controlValueProblem, defaultControlValues } from './controls';
 import { PRETRAINED_ASSETS } from './assets';
 import { MEASUREMENT_IDS } from './measurements';
+import { modeProblems } from './modes';
 import { validatePayload } from './payloads';
 import { isSeedFile } from './seeds';
-import { LEVEL_LOCALES, placeholdersOf, type LevelLocale, type LocalText } from './text';
+import { isValidMessage, LEVEL_LOCALES, placeholdersOf, type LevelLocale, type LocalText } from './text';
 import type { ControlDefinition, ControlValue, LevelDefinition, SeedRef, TrainedSetup } from './types';
 
 /** Longest text per kind of field, in characters: concept cards and hints must stay short on a phone. */
@@ -82,7 +83,8 @@ function textProblems(level: LevelDefinition): string[] {
       if (value === undefined) continue;
       if (value.trim() === '') problems.push(`${path} (${locale}): empty text; leave it out to fall back to English.`);
       if (value.length > max) problems.push(`${path} (${locale}): ${value.length} characters; at most ${max}.`);
-      if (placeholdersOf(value).sort().join(',') !== expected)
+      if (!isValidMessage(value)) problems.push(`${path} (${locale}): not a valid ICU message.`);
+      else if (placeholdersOf(value).sort().join(',') !== expected)
         problems.push(`${path} (${locale}): placeholders differ from the English text.`);
     }
   }
@@ -295,6 +297,7 @@ function levelProblems(level: LevelDefinition): string[] {
     if (!MEASUREMENT_IDS.includes(m)) problems.push(`measures: "${String(m)}" is not a known measurement.`);
   if (new Set(level.measures).size !== level.measures.length) problems.push('measures: listed twice.');
 
+  problems.push(...modeProblems(level.mode, level.setup, level.solution.kind));
   problems.push(...setupProblems(level));
   const example = validatePayload(level, level.example);
   if (!example.ok) problems.push(...example.problems.map((p) => `example: ${p}`));

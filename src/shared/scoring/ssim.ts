@@ -9,6 +9,8 @@
  * `structural_similarity(x, y, win_size=7, data_range=1)`, which crops the border exactly this way, so anyone
  * can cross-check a value. The result is in [−1, 1]: 1 only for identical images.
  */
+import { MNIST_SIDE } from '../mnist-format';
+
 export interface SsimOptions {
   /** Image width in pixels (default 28). */
   width?: number;
@@ -22,7 +24,14 @@ export interface SsimOptions {
   k2?: number;
 }
 
-export const SSIM_DEFAULTS = { width: 28, height: 28, window: 7, dataRange: 1, k1: 0.01, k2: 0.03 } as const;
+export const SSIM_DEFAULTS = {
+  width: MNIST_SIDE,
+  height: MNIST_SIDE,
+  window: 7,
+  dataRange: 1,
+  k1: 0.01,
+  k2: 0.03,
+} as const;
 
 export function ssim(a: ArrayLike<number>, b: ArrayLike<number>, options: SsimOptions = {}): number {
   const { width, height, window: w, dataRange, k1, k2 } = { ...SSIM_DEFAULTS, ...options };
