@@ -585,11 +585,16 @@ export class Engine {
     input(isInt(k) && k >= 1 && k <= size, `k must be a whole number from 1 to ${size}.`);
     let basis = this.pcaCache.get(dataset);
     if (!basis) {
-      const train = splitData(ds, 'train');
       // MNIST's basis ships with the assets (no 2.5 s block); computed only when that file is missing or stale.
       const shipped =
-        dataset === 'mnist' ? shippedPcaBasis(this.fetchAsset, train.images, train.count, size) : Promise.resolve(null);
-      basis = shipped.then((found) => found ?? computePcaBasis(train.images, train.count, size));
+        dataset === 'mnist'
+          ? shippedPcaBasis(this.fetchAsset, ds.images, ds.splits.train, size)
+          : Promise.resolve(null);
+      basis = shipped.then((found) => {
+        if (found) return found;
+        const train = splitData(ds, 'train');
+        return computePcaBasis(train.images, train.count, size);
+      });
       this.pcaCache.set(dataset, basis);
       basis.catch(() => this.pcaCache.delete(dataset));
     }

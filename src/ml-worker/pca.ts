@@ -51,13 +51,14 @@ export async function computePcaBasis(images: Float32Array, count: number, size:
 }
 
 /**
- * The shipped basis when `fetchAsset` gives one fitted on these `count` training images (same size, same mean),
- * else null (missing file, damaged, stale): the caller computes it.
+ * The shipped basis when `fetchAsset` gives one fitted on these training images (the rows `rows` of `images`,
+ * `size` values each: same size, same count, same mean), else null (missing file, damaged, stale): the caller
+ * computes it. Reads the rows in place (no copy of the split) and yields while summing them.
  */
 export async function shippedPcaBasis(
   fetchAsset: (path: string) => Promise<ArrayBuffer>,
   images: Float32Array,
-  count: number,
+  rows: ArrayLike<number>,
   size: number,
 ): Promise<PcaBasis | null> {
   let asset;
@@ -66,21 +67,17 @@ export async function shippedPcaBasis(
   } catch {
     return null;
   }
-  if (asset.basis.size !== size || asset.count !== count) return null;
-  const mean = await slicedColumnMean(images, count, size);
-  for (let j = 0; j < size; j++) if (Math.abs(mean[j] - asset.basis.mean[j]) > MEAN_TOLERANCE) return null;
-  return asset.basis;
-}
-
-/** `columnMean` (the same sums in the same order) with an event-loop yield every MEAN_SLICE rows. */
-async function slicedColumnMean(images: Float32Array, count: number, size: number): Promise<Float64Array> {
+  const count = rows.length;
+  if (asset.basis.size !== size || asset.count !== count || count === 0) return null;
+  // columnMean's sums in the same order, with an event-loop yield every MEAN_SLICE rows.
   const mean = new Float64Array(size);
   for (let n = 0; n < count; n++) {
     if (n > 0 && n % MEAN_SLICE === 0) await yieldToEventLoop();
-    for (let j = 0; j < size; j++) mean[j] += images[n * size + j];
+    const row = rows[n] * size;
+    for (let j = 0; j < size; j++) mean[j] += images[row + j];
   }
-  for (let j = 0; j < size; j++) mean[j] /= count;
-  return mean;
+  for (let j = 0; j < size; j++) if (Math.abs(mean[j] / count - asset.basis.mean[j]) > MEAN_TOLERANCE) return null;
+  return asset.basis;
 }
 
 /** Reconstruction error of `images` through the first k components (projection on the backend, in chunks). */
