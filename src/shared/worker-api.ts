@@ -56,7 +56,9 @@ export interface ImageBatch {
 }
 
 export type Activation = 'relu' | 'sigmoid' | 'tanh' | 'elu' | 'linear';
-export type ModelKind = 'dense' | 'conv' | 'denoising' | 'vae' | 'cvae' | 'sparse' | 'ksparse';
+/** Every model type the worker builds (the Lab offers them all, in this order). */
+export const MODEL_KINDS = ['dense', 'conv', 'denoising', 'vae', 'cvae', 'sparse', 'ksparse'] as const;
+export type ModelKind = (typeof MODEL_KINDS)[number];
 
 export interface ModelSpec {
   kind: ModelKind;

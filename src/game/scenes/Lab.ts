@@ -1,6 +1,6 @@
 import * as Phaser from 'phaser';
 import { t } from '../../shared/messages';
-import { BACKEND_PREFERENCES, type ModelKind } from '../../shared/worker-api';
+import { BACKEND_PREFERENCES, MODEL_KINDS } from '../../shared/worker-api';
 import { getContext } from '../context';
 import { SECTION_LABEL_OFFSET, imageRowRects, layoutLab, type LabLayout } from '../layout/lab-layout';
 import {
@@ -28,7 +28,6 @@ import { formatLevel } from '../view/format';
 import { engineLine, noticeView, runView } from '../view/lab-view';
 
 const DATASETS: readonly DatasetChoice[] = ['glyphs', 'mnist'];
-const KINDS: readonly ModelKind[] = ['dense', 'conv', 'denoising', 'vae', 'cvae', 'sparse', 'ksparse'];
 const NOISES: readonly NoiseType[] = ['gaussian', 'saltPepper', 'masking', 'block'];
 const IMAGE_ROWS = ['original', 'noisy', 'reconstructed'] as const;
 type ImageRow = (typeof IMAGE_ROWS)[number];
@@ -129,7 +128,7 @@ export class Lab extends Phaser.Scene {
     const kind = new SegmentedControl(this, {
       ...L.rows.kind,
       idPrefix: 'kind',
-      options: KINDS.map((value) => ({ value, label: t(`kind.${value}`) })),
+      options: MODEL_KINDS.map((value) => ({ value, label: t(`kind.${value}`) })),
       value: initial.kind,
       columns: 4,
     });
