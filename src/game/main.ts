@@ -5,12 +5,12 @@
  * The base size follows the viewport's shape (layout/screen.ts): 1280x720 landscape, 420 wide in portrait.
  */
 import * as Phaser from 'phaser';
-import { setLocale } from '../shared/messages';
 import { ClassroomClient } from './classroom/client';
 import { ClassroomService } from './classroom/classroom-service';
 import { setContext, type GameContext } from './context';
 import { MlBridge } from './ml/bridge';
 import { TrainingController } from './ml/training-controller';
+import { hasSave, installLocale } from './locale-sync';
 import { installRenderOnDemand } from './render-on-demand';
 import { chooseRenderer } from './renderer-choice';
 import { baseSizeFor } from './layout/screen';
@@ -39,9 +39,10 @@ function viewportSize(parent: HTMLElement | string): { width: number; height: nu
 
 export function startGame(parent: HTMLElement | string): Phaser.Game {
   const url = parseUrlOptions(window.location.search);
+  const hadSave = hasSave();
   const store = createGameStore();
+  installLocale(store, url.lang, hadSave);
   const settings = store.getState().settings;
-  setLocale(settings.locale);
 
   const display = chooseRenderer(url.renderer, settings.renderer);
   store.getState().setDisplay(display);

@@ -41,6 +41,8 @@ export interface LatentQuestHooks {
     startScene(key: string, data?: object): boolean;
     /** Names of the sound effects played so far, oldest first (none while sound is off or audio is unavailable). */
     soundLog(): string[];
+    /** Texts that do not fit their box or run off the screen's sides (src/game/ui/fit-text.ts). */
+    textOverflows(): { scene: string; text: string; problem: string }[];
     /** The renderer Phaser actually runs. */
     rendererType(): 'canvas' | 'webgl';
     /** `npm run bench`: measures this page's backend (loaded on demand, not in the main chunk). */

@@ -19,6 +19,7 @@
  *     rendererType(): 'canvas' | 'webgl'     the renderer Phaser actually runs
  *     startScene(key, data?): boolean   replace the active main scene (e.g. Results with a made-up result)
  *     soundLog(): string[]              names of the sound effects played (click, star, success, fail, tick)
+ *     textOverflows(): {scene, text, problem}[]   texts larger than their fitted box or off the screen's sides
  *     benchmark / benchTrainedLevel / benchPretrainedLevel   npm run bench (src/game/bench, loaded on demand)
  *   }
  * }
@@ -54,6 +55,7 @@ import { soundLog } from './audio/sfx';
 import { levelSnapshot } from './level/current';
 import { testCall } from './ml/test-calls';
 import { snapshot } from './state';
+import { textOverflows } from './ui/fit-text';
 import type { Rect } from './ui/theme';
 import type {} from './test-api';
 
@@ -107,6 +109,7 @@ export function installTestHooks(game: Phaser.Game, context: GameContext): void 
         return true;
       },
       soundLog: () => soundLog(),
+      textOverflows: () => textOverflows(game),
       rendererType: () => (game.renderer.type === Phaser.CANVAS ? 'canvas' : 'webgl'),
       benchmark: async (options) => (await import('./bench/bench-page')).runBackendBench(context.bridge, options),
       benchTrainedLevel: async (options) => (await import('./bench/bench-level')).runTrainedLevelBench(options),

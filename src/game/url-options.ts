@@ -1,8 +1,10 @@
 /**
  * Session overrides from the page URL (`?backend=`, `?renderer=`): for measuring, never persisted; and the
- * first screen (`?scene=lab|map|settings|title`, default title) for deep links and the browser tests.
+ * first screen (`?scene=lab|map|settings|title`, default title) for deep links and the browser tests; and the
+ * language (`?lang=en|pl|cs|es`, kept as the setting: the classroom QR link carries the teacher's).
  */
 import { normalizeJoinCode } from '../shared/classroom/names';
+import { isLocale, type Locale } from '../shared/i18n/locales';
 import { BACKEND_PREFERENCES, type BackendPreference } from '../shared/worker-api';
 import type { RendererPreference } from './state';
 
@@ -13,6 +15,8 @@ export interface UrlOptions {
   scene: StartScene;
   /** `?join=CODE` (the projector's QR code): open "Join a class" with the code filled in. */
   join: string | null;
+  /** `?lang=`: the language to play in (unknown values are ignored). */
+  lang: Locale | null;
 }
 
 export type StartScene = 'Title' | 'WorldMap' | 'Settings' | 'Lab' | 'Classroom';
@@ -35,5 +39,6 @@ export function parseUrlOptions(search: string): UrlOptions {
     renderer: RENDERERS.find((r) => r === renderer) ?? null,
     scene: params.has('join') ? 'Classroom' : (START_SCENES[(params.get('scene') ?? '').toLowerCase()] ?? 'Title'),
     join: params.has('join') ? normalizeJoinCode(params.get('join') ?? '').slice(0, 16) : null,
+    lang: isLocale(params.get('lang')) ? (params.get('lang') as Locale) : null,
   };
 }

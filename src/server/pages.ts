@@ -14,11 +14,11 @@ import {
   CATALOGUES,
   DEFAULT_LOCALE,
   format,
-  LOCALES,
   type Locale,
   type MessageKey,
   type MessageParams,
 } from '../shared/messages';
+import { acceptLanguageTags, matchLocale } from '../shared/i18n/locales';
 import { PUBLIC_CODE } from './route-schemas';
 
 const asset = (name: string): string => readFileSync(new URL(`./pages/${name}`, import.meta.url), 'utf8');
@@ -30,13 +30,9 @@ const PAGE_KEYS = (Object.keys(CATALOGUES.en) as MessageKey[]).filter(
   (k) => k.startsWith('classroom.') || k.startsWith('world.name.'),
 );
 
-/** The first locale of Accept-Language that has a catalogue (language part only), else the default. */
+/** The first locale of Accept-Language that has a catalogue (language part only, by q-value), else the default. */
 export function pickLocale(acceptLanguage: string | undefined): Locale {
-  for (const part of (acceptLanguage ?? '').split(',')) {
-    const tag = part.split(';')[0].trim().toLowerCase().split('-')[0];
-    if ((LOCALES as string[]).includes(tag)) return tag as Locale;
-  }
-  return DEFAULT_LOCALE;
+  return matchLocale(acceptLanguageTags(acceptLanguage)) ?? DEFAULT_LOCALE;
 }
 
 export function pageMessages(locale: Locale): Record<string, string> {

@@ -1,8 +1,17 @@
 /**
  * The one catalogue of player-facing text. English is the reference locale: its keys define `MessageKey`, and
- * every other locale must be a complete `Catalogue` (the type-checker and tests/unit/messages.test.ts say so).
- * Placeholders are `{name}`; `t()` fills them and leaves unknown ones visible so a missing param is noticed.
+ * Polish, Czech and Spanish are complete `Catalogue`s in src/shared/i18n/{pl,cs,es}.ts (the type-checker, npm run
+ * i18n:check and tests/unit/messages.test.ts say so). Messages are ICU MessageFormat (src/shared/i18n/icu.ts):
+ * `{name}` fills a value, and whatever counts things is a plural, `{count, plural, one {# player} other {# players}}`,
+ * so each language can give its own forms. `t()` fills them and leaves unknown ones visible so a missing param is
+ * noticed.
  */
+import { cs } from './i18n/cs';
+import { es } from './i18n/es';
+import { argumentNames, formatMessage, type MessageParams } from './i18n/icu';
+import { DEFAULT_LOCALE, LOCALES, type Locale } from './i18n/locales';
+import { pl } from './i18n/pl';
+
 const en = {
   'app.title': 'Latent Quest',
   'preloader.title': 'Latent Quest',
@@ -29,6 +38,19 @@ const en = {
   'kind.cvae': 'CVAE',
   'kind.sparse': 'Sparse',
   'kind.ksparse': 'k-Sparse',
+  'kind.vqvae': 'VQ-VAE',
+
+  'spec.vq.missing': 'A VQ-VAE needs a codebook: its size K, the number of code slots and the code dimension.',
+  'spec.vq.onlyVqvae': 'Codebook settings apply to VQ-VAE models only.',
+  'spec.vq.codebookSize': 'The codebook size K must be a whole number from {min} to {max} (got {value}).',
+  'spec.vq.slots': 'The number of code slots must be a whole number from 1 to {max} (got {value}).',
+  'spec.vq.codeDim': 'The code dimension must be a whole number from 1 to {max} (got {value}).',
+  'spec.vq.bottleneck': "A VQ-VAE's bottleneck is its slots × code dimension, {expected} (got {value}).",
+  'spec.vq.commitment': 'The commitment weight must be a number from 0 to {max} (got {value}).',
+  'engine.vq.notVqvae': 'Only a VQ-VAE has a codebook: this model has no codebook indices.',
+  'engine.vq.indices':
+    'Codebook indices must be a Uint16Array of whole images ({slots} per image), each from 0 to {max}.',
+  'spec.reparameterize': 'The reparameterisation switch (on or off) applies to VAE and CVAE models only.',
 
   'noise.gaussian': 'Gaussian',
   'noise.saltPepper': 'Salt & pepper',
@@ -64,7 +86,7 @@ const en = {
   'progress.rate': '{rate} samples/s',
   'progress.eta': 'ETA {eta}',
   'progress.took': 'took {time}',
-  'progress.model': '{params} weights · code size {latent}',
+  'progress.model': '{params, plural, one {# weight} other {# weights}} · code size {latent}',
 
   'loss.total': 'Total',
   'loss.reconstruction': 'Reconstruction',
@@ -115,7 +137,7 @@ const en = {
   'class.you': 'You: {nickname}',
   'class.rank': 'Rank {rank} of {players}',
   'class.rankNone': 'No rank yet: finish a level',
-  'class.stars': '{stars} stars',
+  'class.stars': '{stars, plural, one {# star} other {# stars}}',
   'class.levels': 'Competition levels',
   'class.play': 'Play',
   'class.best': 'Best {score} · tries: {attempts}',
@@ -123,8 +145,9 @@ const en = {
   'class.variant': 'Your own variant of each level (seed {seed})',
   'class.same': 'Everyone plays the same targets (seed {seed})',
   'class.outboxEmpty': 'Every attempt reached the class server.',
-  'class.outboxPending': '{count} attempt(s) waiting to be sent…',
-  'class.outboxRetry': '{count} attempt(s) waiting: the server cannot be reached; retrying in {seconds} s.',
+  'class.outboxPending': '{count, plural, one {# attempt} other {# attempts}} waiting to be sent…',
+  'class.outboxRetry':
+    '{count, plural, one {# attempt} other {# attempts}} waiting: the server cannot be reached; retrying in {seconds} s.',
   'class.retryNow': 'Retry now',
   'class.refused': 'Refused: {message}',
   'class.unknownLevel': 'This server lists a level this game does not have ({id}); update the game.',
@@ -140,21 +163,22 @@ const en = {
   'title.play': 'Play',
   'title.lab': 'Lab',
   'title.settings': 'Settings',
-  'title.progress': '{stars} / {total} stars',
+  'title.progress': '{stars} / {total, plural, one {# star} other {# stars}}',
   'title.keys': 'Tab or arrows to move, Enter to choose.',
   'lab.title': 'Lab',
   'nav.back': 'Back',
   'world.title': 'World map',
-  'world.progress': '{stars} / {total} stars',
+  'world.progress': '{stars} / {total, plural, one {# star} other {# stars}}',
   'world.name.1': 'Bottleneck',
   'world.name.2': 'Denoise',
   'world.name.3': 'Latent map',
   'world.name.4': 'Latent arithmetic',
   'world.label': 'World {world}',
   'world.stars': '{stars} / {total}',
-  'world.locked': 'Locked: win {stars} more stars in world {previous}.',
+  'world.locked': 'Locked: win {stars, plural, one {# more star} other {# more stars}} in world {previous}.',
   'world.levelLocked': '“{title}” is locked: win the level before it first.',
-  'world.worldLocked': '“{title}” is locked: win {stars} more stars in world {previous}.',
+  'world.worldLocked':
+    '“{title}” is locked: win {stars, plural, one {# more star} other {# more stars}} in world {previous}.',
   'world.levelNumber': '{world}.{order}',
   'world.hint': 'Tab or arrows to pick a level, Enter to play.',
   'world.new': 'New',
@@ -169,6 +193,7 @@ const en = {
   'results.map': 'World map',
   'results.starsLabel': '{stars} of 3 stars',
   'settings.title': 'Settings',
+  'settings.language': 'Language',
   'settings.backend': 'Compute backend',
   'settings.backendHelp': 'Auto picks the fastest engine this device runs well.',
   'settings.sound': 'Sound',
@@ -198,11 +223,11 @@ const en = {
   'results.detail.mseVsPca': 'Your MSE {mse} vs PCA {pca}',
   'results.detail.mse': 'Your MSE {mse}',
   'results.detail.pca': 'PCA MSE {pca}',
-  'results.detail.worstLetter': 'Worst letter: {n} wrong pixels',
+  'results.detail.worstLetter': 'Worst letter: {n, plural, one {# wrong pixel} other {# wrong pixels}}',
   'results.detail.worstLetterOne': 'Worst letter: 1 wrong pixel',
   'results.detail.worstLetterPerfect': 'Every letter perfect',
   'results.detail.perfectLetters': 'perfect letters: {n} of {total}',
-  'results.detail.patternPixels': 'a random pattern has {n} pixels',
+  'results.detail.patternPixels': 'a random pattern has {n, plural, one {# pixel} other {# pixels}}',
   'results.detail.weights': 'Weights: {params}',
   'results.detail.overBudget': '{over} over the budget',
   'results.detail.withinBudget': 'within the budget',
@@ -219,7 +244,7 @@ const en = {
   'results.detail.digitsFound': 'Digits found: {n} of 10',
   'results.detail.inOrder': 'digits in the right order',
   'results.detail.outOfOrder': 'digits out of order',
-  'results.detail.steps': 'Path of {n} steps',
+  'results.detail.steps': 'Path of {n, plural, one {# step} other {# steps}}',
   // ── end of the Results details block ──
   // ── end of the meta-screens block ──
 
@@ -239,7 +264,7 @@ const en = {
   'level.preparing': 'Building the model…',
   'level.measuring': 'Measuring on held-out images…',
   'level.ready': 'Set the controls, then press Train.',
-  'level.weights': '{params} weights',
+  'level.weights': '{params, plural, one {# weight} other {# weights}}',
   'level.on': 'On',
   'level.off': 'Off',
   'level.goal': 'Goal',
@@ -345,7 +370,8 @@ const en = {
   'classroom.teacher.pickLevel': 'Pick at least one level.',
   'classroom.teacher.code': 'Join code',
   'classroom.teacher.joinHint': 'Students open {url} and type the code, or scan the QR code.',
-  'classroom.teacher.summary': '{title} · {state} · {levels} levels · seed {seed} · {mode} · {time}',
+  'classroom.teacher.summary':
+    '{title} · {state} · {levels, plural, one {# level} other {# levels}} · seed {seed} · {mode} · {time}',
   'classroom.teacher.mode.same': 'same targets',
   'classroom.teacher.mode.variant': 'a variant each',
   'classroom.teacher.minutesPlanned': '{minutes} min',
@@ -383,24 +409,41 @@ const en = {
   'classroom.board.column.stars': 'Stars',
   'classroom.board.column.levels': 'Levels done',
   'classroom.board.levelsDone': '{done} / {total}',
-  'classroom.board.players': '{count} players',
+  'classroom.board.players': '{count, plural, one {# player} other {# players}}',
   'classroom.board.onePlayer': '1 player',
   'classroom.board.page': '{players} · page {page} / {pages}',
   'classroom.board.empty': 'Waiting for the first players…',
   'classroom.board.offline': 'Cannot reach the server ({error}); retrying…',
   // ── end of the classroom pages block ──
+  // ── your own digits and letters, setup links (issue 14) ──
+  'drawing.padLabel': 'Drawing pad',
+  'drawing.digitHint': 'Draw one digit, big, with the mouse, a pen or your finger.',
+  'drawing.letterHint': 'Tap squares to draw a letter; drag to paint or erase.',
+  'drawing.empty': 'Draw something first: the pad is empty.',
+  'drawing.clear': 'Clear',
+  'drawing.undo': 'Undo',
+  'drawing.redo': 'Redo',
+  'drawing.brush': 'Brush',
+  'link.copy': 'Copy link',
+  'link.copied': 'Link copied: it opens this exact setup.',
+  'link.restored': 'Setup restored from the link.',
+  'link.invalid': 'This link could not be opened, so the game starts as usual: {problem}',
+  'link.hidden': 'Your teacher fixed this setting.',
+  'link.problem.damaged': 'The link is cut off or damaged.',
+  'link.problem.tooLong': 'The link is too long.',
+  'link.problem.version': 'The link was made by another version of Latent Quest (link format {version}).',
+  'link.problem.unknownLevel': 'There is no level called "{id}".',
+  'link.problem.unknownControl': '"{id}" is not a setting that can be hidden here.',
+  'link.problem.forbiddenKey': 'The link contains a field called "{key}", which is not allowed.',
+  // ── end of the issue 14 block ──
 } as const;
 
 export type MessageKey = keyof typeof en;
 export type Catalogue = Record<MessageKey, string>;
 
-/** Locales with a complete catalogue. Polish, Czech and Spanish join here ('pl' | 'cs' | 'es'). */
-export const CATALOGUES = { en } satisfies Record<string, Catalogue>;
-export type Locale = keyof typeof CATALOGUES;
-export const LOCALES = Object.keys(CATALOGUES) as Locale[];
-export const DEFAULT_LOCALE: Locale = 'en';
-
-export type MessageParams = Record<string, string | number>;
+/** Every locale's catalogue (src/shared/i18n/locales.ts lists the locales, LOCALE_NAMES their names). */
+export const CATALOGUES: { en: Catalogue } & Record<Locale, Partial<Catalogue>> = { en, pl, cs, es };
+export { DEFAULT_LOCALE, LOCALES, type Locale, type MessageParams };
 
 let currentLocale: Locale = DEFAULT_LOCALE;
 
@@ -412,14 +455,9 @@ export function getLocale(): Locale {
   return currentLocale;
 }
 
-/** Fills `{name}` placeholders; numbers are formatted for the locale (1,234). */
+/** Formats an ICU message for `locale` (numbers and plurals by its rules; unknown placeholders stay visible). */
 export function format(template: string, params?: MessageParams, locale: Locale = currentLocale): string {
-  if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = params[name];
-    if (value === undefined) return whole;
-    return typeof value === 'number' ? value.toLocaleString(locale) : value;
-  });
+  return formatMessage(template, params, locale);
 }
 
 /** The text for `key` in the current locale (English when a locale lacks it). */
@@ -428,7 +466,7 @@ export function t(key: MessageKey, params?: MessageParams): string {
   return format(template, params);
 }
 
-/** The placeholder names a template uses (for the completeness test). */
+/** The argument names a message uses, sorted (for the completeness checks). */
 export function placeholders(template: string): string[] {
-  return [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+  return argumentNames(template);
 }

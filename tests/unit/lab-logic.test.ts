@@ -50,18 +50,23 @@ describe('renderer choice', () => {
       renderer: 'canvas',
       scene: 'Title',
       join: null,
+      lang: null,
     });
     expect(parseUrlOptions('?backend=tpu&renderer=')).toEqual({
       backend: null,
       renderer: null,
       scene: 'Title',
       join: null,
+      lang: null,
     });
     // The projector's QR code: ?join=CODE opens the class screen with the code (as typed, normalised).
     expect(parseUrlOptions('?join=abc-d23')).toMatchObject({ scene: 'Classroom', join: 'ABCD23' });
     expect(parseUrlOptions('?scene=lab').scene).toBe('Lab');
     expect(parseUrlOptions('?scene=MAP').scene).toBe('WorldMap');
     expect(parseUrlOptions('?scene=Level').scene).toBe('Title');
+    // ?lang= picks the language (the classroom QR link carries the teacher's); unknown values are ignored.
+    expect(parseUrlOptions('?join=ABCD23&lang=cs')).toMatchObject({ scene: 'Classroom', lang: 'cs' });
+    expect(parseUrlOptions('?lang=de').lang).toBeNull();
   });
 });
 

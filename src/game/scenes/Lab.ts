@@ -28,6 +28,8 @@ import { formatLevel } from '../view/format';
 import { engineLine, noticeView, runView } from '../view/lab-view';
 
 const DATASETS: readonly DatasetChoice[] = ['glyphs', 'mnist'];
+/** Every model kind but the VQ-VAE, whose codebook controls the Lab does not have. */
+const KINDS = MODEL_KINDS.filter((k) => k !== 'vqvae');
 const NOISES: readonly NoiseType[] = ['gaussian', 'saltPepper', 'masking', 'block'];
 const IMAGE_ROWS = ['original', 'noisy', 'reconstructed'] as const;
 type ImageRow = (typeof IMAGE_ROWS)[number];
@@ -128,7 +130,7 @@ export class Lab extends Phaser.Scene {
     const kind = new SegmentedControl(this, {
       ...L.rows.kind,
       idPrefix: 'kind',
-      options: MODEL_KINDS.map((value) => ({ value, label: t(`kind.${value}`) })),
+      options: KINDS.map((value) => ({ value, label: t(`kind.${value}`) })),
       value: initial.kind,
       columns: 4,
     });

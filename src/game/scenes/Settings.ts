@@ -1,4 +1,5 @@
 import * as Phaser from 'phaser';
+import { LOCALE_NAMES, LOCALES } from '../../shared/i18n/locales';
 import { t } from '../../shared/messages';
 import { BACKEND_PREFERENCES } from '../../shared/worker-api';
 import { watch } from '../state';
@@ -14,12 +15,15 @@ type OnOff = 'on' | 'off';
 export interface SettingsData {
   /** The scene to return to (default Title). */
   from?: SceneKey;
+  /** After a language change: keep the focus on the language picker. */
+  focusLanguage?: boolean;
 }
 
 /**
- * Settings: compute backend (restarts the ML worker with it), sound, reduced motion, and reset progress with a
- * confirm step. Every change is saved at once (the store persists settings and progress).
- * Widget ids: settings:backend:auto|webgl|wasm|cpu  settings:sound:on|off  settings:motion:on|off
+ * Settings: language (the scene draws itself again in it), compute backend (restarts the ML worker with it), sound,
+ * reduced motion, and reset progress with a confirm step. Every change is saved at once (the store persists
+ * settings and progress).
+ * Widget ids: settings:lang:en|pl|cs|es  settings:backend:auto|webgl|wasm|cpu  settings:sound:on|off  settings:motion:on|off
  *   settings:reset  settings:reset:yes  settings:reset:no  settings:back  notice:dismiss
  */
 export class Settings extends Phaser.Scene {
@@ -54,6 +58,18 @@ export class Settings extends Phaser.Scene {
       { value: 'off' as OnOff, label: t('settings.off') },
     ];
     const controlH = portrait ? 48 : 44;
+
+    section(t('settings.language'));
+    const language = new SegmentedControl(this, {
+      x: inner.x,
+      y,
+      width: inner.width,
+      height: controlH,
+      idPrefix: 'settings:lang',
+      options: LOCALES.map((value) => ({ value, label: LOCALE_NAMES[value] })),
+      value: actions().settings.locale,
+    });
+    y += controlH + rowGap;
 
     section(t('settings.backend'));
     const backend = new SegmentedControl(this, {
@@ -177,12 +193,13 @@ export class Settings extends Phaser.Scene {
     confirming(false);
 
     screen.add(
+      language as SegmentedControl<string>,
       backend as unknown as SegmentedControl<string>,
       sound as SegmentedControl<string>,
       motion as SegmentedControl<string>,
     );
     screen.add(reset, yes, no, back);
-    for (const control of [backend, sound, motion] as SegmentedControl<string>[]) {
+    for (const control of [language, backend, sound, motion] as SegmentedControl<string>[]) {
       for (const id of control.optionIds())
         screen.registry.register(id, () => control.optionBounds(id.slice(control.idPrefix.length + 1)));
     }
@@ -190,6 +207,10 @@ export class Settings extends Phaser.Scene {
     screen.registry.register(yes.id, () => (yes.isEnabled() ? yes.getBounds() : null));
     screen.registry.register(no.id, () => (no.isEnabled() ? no.getBounds() : null));
 
+    language.events.on('change', (v) => {
+      actions().setLocale(v);
+      this.scene.restart({ ...data, focusLanguage: true });
+    });
     backend.events.on('change', (v) => {
       context.backendOverride = null;
       actions().setBackendPreference(v);
@@ -234,7 +255,7 @@ export class Settings extends Phaser.Scene {
       { x: portrait ? 12 : px, y: H - bannerH - 16, width: portrait ? W - 24 : pw, height: bannerH },
       t('title.keys'),
     );
-    screen.focus.focus(backend, false);
+    screen.focus.focus(data?.focusLanguage ? language : backend, false);
     screen.ready();
   }
 }

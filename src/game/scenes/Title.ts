@@ -1,26 +1,43 @@
 import * as Phaser from 'phaser';
+import { LOCALE_NAMES, LOCALES } from '../../shared/i18n/locales';
 import { t } from '../../shared/messages';
 import { stack } from '../layout/screen';
 import { TOTAL_STARS, totalStars } from '../state';
 import { Button } from '../ui/Button';
+import { SegmentedControl } from '../ui/SegmentedControl';
 import { StarRow } from '../ui/StarRow';
 import { CSS, TEXT } from '../ui/theme';
 import { SCENES, addNoticeBanner, beginScreen } from './screen-kit';
 
 /**
  * The title screen: logo, Play (→ world map), Join a class, Lab (free play), Settings, and the total stars so far. Shows the
- * store's notices (e.g. "your save could not be read and was reset").
- * Widget ids: title:play  title:join  title:lab  title:settings  notice:dismiss
+ * store's notices (e.g. "your save could not be read and was reset"), and the language picker (names, not flags).
+ * Widget ids: title:play  title:join  title:lab  title:settings  title:lang:en|pl|cs|es  notice:dismiss
  */
 export class Title extends Phaser.Scene {
   constructor() {
     super('Title');
   }
 
-  create(): void {
+  create(data?: { focusLanguage?: boolean }): void {
     const screen = beginScreen(this);
     const { width: W, height: H, portrait, context } = screen;
     const cx = W / 2;
+
+    const langW = portrait ? W - 32 : 380;
+    const language = new SegmentedControl(this, {
+      x: portrait ? 16 : W - langW - 20,
+      y: portrait ? 12 : 18,
+      width: langW,
+      height: portrait ? 40 : 36,
+      idPrefix: 'title:lang',
+      options: LOCALES.map((value) => ({ value, label: LOCALE_NAMES[value] })),
+      value: context.store.getState().settings.locale,
+    });
+    language.events.on('change', (locale) => {
+      context.store.getState().setLocale(locale);
+      this.scene.restart({ focusLanguage: true });
+    });
 
     const top = portrait ? H * 0.14 : 118;
     this.add.image(cx, top, 'logo').setScale(portrait ? 1.3 : 1.5);
@@ -58,6 +75,10 @@ export class Title extends Phaser.Scene {
     const lab = new Button(this, { ...rects[2], id: 'title:lab', label: t('title.lab') });
     const settings = new Button(this, { ...rects[3], id: 'title:settings', label: t('title.settings') });
     screen.add(play, join, lab, settings);
+    screen.add(language as SegmentedControl<string>);
+    for (const id of language.optionIds())
+      screen.registry.register(id, () => language.optionBounds(id.slice(language.idPrefix.length + 1)));
+    if (data?.focusLanguage) screen.focus.focus(language, false);
 
     const stars = totalStars(context.store.getState().progress);
     const py = rects[3].y + bh + (portrait ? 40 : 30);

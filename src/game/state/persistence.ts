@@ -29,7 +29,7 @@ export const SettingsSchema = z.object({
   renderer: z.enum(['auto', 'canvas', 'webgl']),
   sound: z.boolean(),
   reducedMotion: z.boolean(),
-  locale: z.enum(LOCALES as [Settings['locale'], ...Settings['locale'][]]),
+  locale: z.enum(LOCALES),
 });
 
 export const LevelProgressSchema = z.object({

@@ -1,7 +1,11 @@
 import type * as Phaser from 'phaser';
 import { COLORS, CSS, FOCUS_WIDTH, RADIUS, TEXT, type Rect } from './theme';
+import { fitText } from './fit-text';
 import { Widget, type Focusable } from './Widget';
 import { playSfx } from '../audio/sfx';
+
+/** Room kept free left and right of a button's label. */
+const LABEL_PAD_X = 10;
 
 export type ButtonVariant = 'primary' | 'secondary' | 'danger' | 'ghost';
 
@@ -118,10 +122,11 @@ export class Button extends Widget<ButtonEvents> implements Focusable {
     const { x, y, width, height } = this.rect;
     this.zone.setPosition(x, y).setSize(width, height);
     const iconW = this.icon.visible ? 28 : 0;
+    fitText(this.label, { width: Math.max(1, width - LABEL_PAD_X * 2 - iconW), height: Math.max(1, height - 4) });
     this.label.setPosition(Math.round(x + width / 2 + iconW / 2), Math.round(y + height / 2));
     if (this.icon.visible)
       this.icon
-        .setPosition(Math.round(x + width / 2 - this.label.width / 2 - 4), Math.round(y + height / 2))
+        .setPosition(Math.round(x + width / 2 - this.label.displayWidth / 2 - 4), Math.round(y + height / 2))
         .setAlpha(this.enabled ? 1 : 0.35);
     const g = this.bg.clear();
     let fill: number;

@@ -1,5 +1,6 @@
 import type * as Phaser from 'phaser';
 import { COLORS, CSS, FOCUS_WIDTH, RADIUS, TEXT, type Rect } from './theme';
+import { fitText } from './fit-text';
 import { Widget, type Focusable } from './Widget';
 import { playSfx } from '../audio/sfx';
 
@@ -169,6 +170,7 @@ export class SegmentedControl<T extends string> extends Widget<SegmentEvents<T>>
         );
       seg.zone.setPosition(r.x, r.y).setSize(r.width, r.height);
       if (seg.zone.input) seg.zone.input.cursor = this.enabled ? 'pointer' : 'default';
+      fitText(seg.text, { width: Math.max(1, r.width - 12), height: Math.max(1, r.height - 4) });
       seg.text.setPosition(r.x + r.width / 2, r.y + r.height / 2);
       seg.text.setColor(!this.enabled ? CSS.disabled : selected ? '#ffffff' : CSS.text);
       if (selected && this.focused && this.focusVisible) {

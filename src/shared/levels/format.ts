@@ -29,5 +29,5 @@ export function goalText(level: LevelDefinition, locale = 'en'): string {
   for (const [key, value] of Object.entries(level.goal.params ?? {}))
     params[key] = typeof value === 'number' ? number(value, locale, 4) : value;
   level.stars.forEach((t, i) => (params[`star${i + 1}`] = formatMetricValue(t, level.metric.unit, locale)));
-  return fill(localize(level.goal.text, locale), params);
+  return fill(localize(level.goal.text, locale), params, locale);
 }

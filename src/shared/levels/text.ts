@@ -6,10 +6,15 @@
  * teacher can add or edit in one file; its sentences quote its own numbers (the goal says "at most one wrong
  * pixel" next to the scorer that checks it), so a translator sees the context, and an untranslated field
  * falls back to English one string at a time. `missingTranslations()` (validate.ts) lists what a locale lacks.
- * Placeholders are `{name}`, as in the UI catalogue; a translation must use the same placeholders.
+ * Texts are ICU MessageFormat, as in the UI catalogue, and go through the same formatter (src/shared/i18n/icu.ts):
+ * `{name}` fills a value, `{maxWrong, plural, one {# wrong pixel} other {# wrong pixels}}` counts. A translation
+ * must use the same placeholder names as the English text.
  */
-export const LEVEL_LOCALES = ['en', 'pl', 'cs', 'es'] as const;
-export type LevelLocale = (typeof LEVEL_LOCALES)[number];
+import { argumentNames, formatMessage, messageShape } from '../i18n/icu';
+import { LOCALES, type Locale } from '../i18n/locales';
+
+export const LEVEL_LOCALES = LOCALES;
+export type LevelLocale = Locale;
 
 export type LocalText = { readonly en: string } & { readonly [L in Exclude<LevelLocale, 'en'>]?: string };
 
@@ -19,12 +24,22 @@ export function localize(text: LocalText, locale: string = 'en'): string {
   return translated !== undefined && translated !== '' ? translated : text.en;
 }
 
-/** `{name}` placeholders of a template, in order of appearance (duplicates kept once). */
+/** Placeholder (argument) names of a template, sorted, duplicates kept once. */
 export function placeholdersOf(template: string): string[] {
-  return [...new Set([...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))];
+  return argumentNames(template);
 }
 
-/** Fills `{name}` placeholders; unknown ones stay visible so a missing parameter is noticed, not hidden. */
-export function fill(template: string, params: Readonly<Record<string, string | number>>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+/** Whether `template` parses as an ICU message (validateLevels reports the ones that do not). */
+export function isValidMessage(template: string): boolean {
+  try {
+    messageShape(template);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Fills placeholders (ICU, for `locale`); unknown ones stay visible so a missing parameter is noticed. */
+export function fill(template: string, params: Readonly<Record<string, string | number>>, locale = 'en'): string {
+  return formatMessage(template, params, locale);
 }

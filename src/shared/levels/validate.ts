@@ -15,7 +15,7 @@ import { MEASUREMENT_IDS } from './measurements';
 import { modeProblems } from './modes';
 import { validatePayload } from './payloads';
 import { isSeedFile } from './seeds';
-import { LEVEL_LOCALES, placeholdersOf, type LevelLocale, type LocalText } from './text';
+import { isValidMessage, LEVEL_LOCALES, placeholdersOf, type LevelLocale, type LocalText } from './text';
 import type { ControlDefinition, ControlValue, LevelDefinition, SeedRef, TrainedSetup } from './types';
 
 /** Longest text per kind of field, in characters: concept cards and hints must stay short on a phone. */
@@ -83,7 +83,8 @@ function textProblems(level: LevelDefinition): string[] {
       if (value === undefined) continue;
       if (value.trim() === '') problems.push(`${path} (${locale}): empty text; leave it out to fall back to English.`);
       if (value.length > max) problems.push(`${path} (${locale}): ${value.length} characters; at most ${max}.`);
-      if (placeholdersOf(value).sort().join(',') !== expected)
+      if (!isValidMessage(value)) problems.push(`${path} (${locale}): not a valid ICU message.`);
+      else if (placeholdersOf(value).sort().join(',') !== expected)
         problems.push(`${path} (${locale}): placeholders differ from the English text.`);
     }
   }
