@@ -7,6 +7,8 @@ import * as tf from '@tensorflow/tfjs';
 import { check, MlError } from '../shared/errors';
 import {
   checkDatasetName,
+  LOSSES,
+  SPLITS,
   validateModelSpec,
   validateTrainConfig,
   validateTrainConfigFor,
@@ -89,8 +91,6 @@ interface DeviceEntry {
   users: number;
 }
 
-const SPLITS: readonly Split[] = ['train', 'test', 'all'];
-const LOSSES: readonly LossName[] = ['mse', 'bce'];
 const MAX_GRID = 64;
 const MAX_SAMPLES = 1024;
 const DEVICE_CACHE_SIZE = 3;
