@@ -409,7 +409,7 @@ export type MessageKey = keyof typeof en;
 export type Catalogue = Record<MessageKey, string>;
 
 /** Every locale's catalogue (src/shared/i18n/locales.ts lists the locales, LOCALE_NAMES their names). */
-export const CATALOGUES: { en: Catalogue } & Record<Locale, Partial<Catalogue>> = { en, pl, cs, es };
+export const CATALOGUES: Record<Locale, Catalogue> = { en, pl, cs, es };
 export { DEFAULT_LOCALE, LOCALES, type Locale, type MessageParams };
 
 let currentLocale: Locale = DEFAULT_LOCALE;
