@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createClassroom } from '../src/server/app';
+import { CompetitionReplySchema, JoinReplySchema } from '../src/shared/classroom/api';
 import { getLevel, levelVariant, validatePayload } from '../src/shared/levels';
 import { createRng } from '../src/shared/random';
 
@@ -76,16 +77,18 @@ export async function measureHealthDuringTraining(options: {
       fetch(base + path, { method: 'POST', headers: { ...json, ...headers }, body: JSON.stringify(body) });
     const teacher = { authorization: 'Bearer load-test-password' };
     const seed = 5;
-    const created = await (
-      await post(
-        '/api/teacher/competitions',
-        { title: 'Health', levels: [options.levelId, 'navigator'], seed, durationMinutes: 60 },
-        teacher,
-      )
-    ).json();
-    const code: string = created.competition.code;
+    const created = CompetitionReplySchema.parse(
+      await (
+        await post(
+          '/api/teacher/competitions',
+          { title: 'Health', levels: [options.levelId, 'navigator'], seed, durationMinutes: 60 },
+          teacher,
+        )
+      ).json(),
+    );
+    const code = created.competition.code;
     await fetch(`${base}/api/teacher/competitions/${code}/start`, { method: 'POST', headers: teacher });
-    const token: string = (await (await post('/api/join', { code, nickname: 'Prober' }, {})).json()).token;
+    const { token } = JoinReplySchema.parse(await (await post('/api/join', { code, nickname: 'Prober' }, {})).json());
     const student = { authorization: `Bearer ${token}` };
     const level = getLevel(options.levelId);
     if (!level || level.setup.kind !== 'trained' || level.dataset !== 'mnist')
@@ -174,10 +177,12 @@ export async function runLoadTest(options: { students: number; seconds: number }
     const teacher = { authorization: 'Bearer load-test-password', 'content-type': 'application/json' };
     const post = (path: string, body: unknown, headers: Record<string, string>) =>
       fetch(base + path, { method: 'POST', headers, body: JSON.stringify(body) });
-    const created = await (
-      await post('/api/teacher/competitions', { title: 'Load', levels: ['navigator'], durationMinutes: 60 }, teacher)
-    ).json();
-    const code: string = created.competition.code;
+    const created = CompetitionReplySchema.parse(
+      await (
+        await post('/api/teacher/competitions', { title: 'Load', levels: ['navigator'], durationMinutes: 60 }, teacher)
+      ).json(),
+    );
+    const code = created.competition.code;
     await fetch(`${base}/api/teacher/competitions/${code}/start`, {
       method: 'POST',
       headers: { authorization: teacher.authorization },
@@ -191,7 +196,7 @@ export async function runLoadTest(options: { students: number; seconds: number }
         res = await post('/api/join', { code, nickname: `student ${i + 1}` }, { 'content-type': 'application/json' });
       }
       if (res.status !== 201) throw new Error(`join ${i}: ${res.status} ${await res.text()}`);
-      tokens.push((await res.json()).token);
+      tokens.push(JoinReplySchema.parse(await res.json()).token);
     }
 
     const latencies: number[] = [];

@@ -30,9 +30,6 @@ import { installSfx } from './audio/sfx';
 import { COLORS } from './ui/theme';
 import { parseUrlOptions } from './url-options';
 
-export const GAME_WIDTH = 1280;
-export const GAME_HEIGHT = 720;
-
 function viewportSize(parent: HTMLElement | string): { width: number; height: number } {
   const el = typeof parent === 'string' ? document.getElementById(parent) : parent;
   const width = el?.clientWidth || window.innerWidth;

@@ -52,6 +52,14 @@ export function createApi(engine: Engine, transfer: Transfer = keep): MlWorkerAp
       const out = await engine.decode(modelId, codes, labels);
       return moved(out, out);
     },
+    encodeCodes: async (modelId, images) => {
+      const out = await engine.encodeCodes(modelId, images);
+      return moved(out, out);
+    },
+    decodeCodes: async (modelId, indices) => {
+      const out = await engine.decodeCodes(modelId, indices);
+      return moved(out, out);
+    },
     latentGrid: async (modelId, bounds, n) => {
       const out = await engine.latentGrid(modelId, bounds, n);
       return moved(out, out);

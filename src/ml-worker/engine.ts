@@ -40,6 +40,8 @@ import { PRETRAINED_ASSETS } from '../shared/levels/assets';
 import { chooseBackend, defaultBackendDeps, type BackendChoice, type BackendDeps } from './backend';
 import { DatasetStore, splitData, type Dataset, type FetchAsset } from './datasets';
 import * as infer from './inference';
+import * as vqInfer from './vq-inference';
+import { t } from '../shared/messages';
 import { JobRegistry, type JobControl } from './jobs';
 import { buildAutoencoder, paramCount, type Autoencoder } from './models/autoencoder';
 import { buildClassifier, classifyImages, type Classifier } from './models/classifier';
@@ -483,6 +485,29 @@ export class Engine {
     return infer.decode(model, codes, this.checkLabels(model, count, labels));
   }
 
+  private codebookOf(model: Autoencoder): NonNullable<Autoencoder['codebook']> {
+    input(model.codebook !== undefined, t('engine.vq.notVqvae'));
+    return model.codebook;
+  }
+
+  async encodeCodes(modelId: string, images: Float32Array): Promise<Uint16Array> {
+    const { model } = this.entry(modelId);
+    this.codebookOf(model);
+    this.checkImages(model, images);
+    return vqInfer.encodeCodes(model, images);
+  }
+
+  async decodeCodes(modelId: string, indices: Uint16Array): Promise<Float32Array> {
+    const { model } = this.entry(modelId);
+    const { slots, size } = this.codebookOf(model);
+    input(
+      indices instanceof Uint16Array && indices.length > 0 && indices.length % slots === 0,
+      t('engine.vq.indices', { slots, max: size - 1 }),
+    );
+    for (const k of indices) input(k < size, t('engine.vq.indices', { slots, max: size - 1 }));
+    return vqInfer.decodeCodes(model, indices);
+  }
+
   async latentGrid(modelId: string, bounds: LatentGridBounds, n: number): Promise<Float32Array> {
     const { model } = this.entry(modelId);
     input(isInt(n) && n >= 1 && n <= MAX_GRID, `The grid size must be a whole number from 1 to ${MAX_GRID}.`);
@@ -527,6 +552,11 @@ export class Engine {
     input(isInt(n) && n >= 1 && n <= MAX_SAMPLES, `The sample count must be a whole number from 1 to ${MAX_SAMPLES}.`);
     input(isInt(seed), 'The seed must be a whole number.');
     const rng = createRng(seed);
+    if (model.codebook) {
+      const { size, slots } = model.codebook;
+      const indices = Uint16Array.from({ length: n * slots }, () => rng.int(size));
+      return { codes: await vqInfer.codesOf(model, indices), images: await vqInfer.decodeCodes(model, indices) };
+    }
     const codes = Float32Array.from({ length: n * model.latentSize }, () => rng.normal());
     const labels = model.conditional ? Uint8Array.from({ length: n }, (_, i) => i % model.classes) : undefined;
     return { codes, images: await infer.decode(model, codes, labels) };

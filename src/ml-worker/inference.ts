@@ -11,6 +11,7 @@ import { oneHotLabels } from './models/cvae';
 import { hasNoise } from './models/denoising';
 import { klSparsityFromMeans } from './models/sparse';
 import { klPerSample } from './models/vae';
+import { addVqTerms } from './vq-inference';
 
 const CHUNK = 512;
 /** Fixed corruption seed of evaluation, so held-out scores of denoising models are comparable run to run. */
@@ -79,7 +80,8 @@ export function decode(model: Autoencoder, codes: Float32Array, labels?: Uint8Ar
 
 /**
  * Held-out loss terms: reconstruction from the mean code (no sampling, so it is deterministic), exact KL, the
- * sparsity penalty from the split's mean activations; denoising models see inputs corrupted with a fixed seed.
+ * sparsity penalty from the split's mean activations, the VQ terms and codebook use over the whole split;
+ * denoising models see inputs corrupted with a fixed seed.
  */
 export async function evaluate(
   model: Autoencoder,
@@ -126,5 +128,6 @@ export async function evaluate(
     terms.sparsity = klSparsityFromMeans(means, spec.sparsity.rho);
     terms.total += spec.sparsity.weight * terms.sparsity;
   }
+  if (model.codebook) await addVqTerms(model, inputs, terms);
   return terms;
 }

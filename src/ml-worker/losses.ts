@@ -1,13 +1,17 @@
 /**
  * The training objective of every model kind, as tensors (inside the caller's tidy):
- *   total = reconstruction + beta * KL / pixels (vae, cvae) + weight * sparsity (sparse).
+ *   total = reconstruction + beta * KL / pixels (vae, cvae) + weight * sparsity (sparse)
+ *         + ‖sg[z_e] − e‖² + β_commit · ‖z_e − sg[e]‖² (vqvae: codebook and commitment losses, per number).
  * Reconstruction is the per-pixel mean MSE or BCE, so beta = 1 is the ELBO scaled by 1/pixels.
  */
 import * as tf from '@tensorflow/tfjs';
 import type { LossName } from '../shared/worker-api';
 import type { Autoencoder } from './models/autoencoder';
+import { DEFAULT_COMMITMENT } from '../shared/vq';
+import { stopGradient } from './models/gradient';
 import { klSparsity } from './models/sparse';
 import { klPerSample, reparameterise } from './models/vae';
+import { codebookUseTensors, meanSquared } from './models/vq';
 
 const BCE_EPS = 1e-7;
 
@@ -17,6 +21,10 @@ export interface LossTensors {
   mse: tf.Scalar;
   kl?: tf.Scalar;
   sparsity?: tf.Scalar;
+  /** vqvae: ‖z_e − e‖² per number, and (when reporting) the entries used and their perplexity in the batch. */
+  vq?: tf.Scalar;
+  codebookUsed?: tf.Scalar;
+  perplexity?: tf.Scalar;
 }
 
 /** Per-sample mean BCE over pixels, shape [batch]; from logits (stable) unless the model is linear (clipped). */
@@ -57,7 +65,9 @@ export function objective(
 ): LossTensors {
   const { spec } = model;
   const enc = model.encode(input, oneHot);
-  const z = enc.logvar ? reparameterise(enc.code, enc.logvar, opts.epsSeed) : enc.code;
+  let z = enc.logvar ? reparameterise(enc.code, enc.logvar, opts.epsSeed) : enc.code;
+  // Without the trick the sample is a constant: reconstruction gradients stop at z, only the KL reaches mu, sigma.
+  if (enc.logvar && spec.reparameterize === false) z = stopGradient(z);
   const logits = model.decodeLogits(z, oneHot);
   const output = model.output(logits);
   const mse = opts.loss === 'mse' || opts.report ? (tf.mean(msePerSample(output, target)) as tf.Scalar) : undefined;
@@ -74,11 +84,22 @@ export function objective(
     sparsity = klSparsity(enc.code, spec.sparsity.rho);
     total = tf.add(total, tf.mul(sparsity, spec.sparsity.weight)) as tf.Scalar;
   }
-  return { total, reconstruction, mse: mse ?? reconstruction, kl, sparsity };
+  const terms: LossTensors = { total, reconstruction, mse: mse ?? reconstruction, kl, sparsity };
+  if (enc.vq && model.codebook) {
+    const { ze, selected, indices } = enc.vq;
+    const codebookLoss = meanSquared(stopGradient(ze), selected);
+    const commitment = meanSquared(ze, stopGradient(selected));
+    const beta = spec.vq?.commitment ?? DEFAULT_COMMITMENT;
+    terms.total = tf.add(terms.total, tf.add(codebookLoss, tf.mul(commitment, beta))) as tf.Scalar;
+    terms.vq = codebookLoss;
+    if (opts.report) [terms.codebookUsed, terms.perplexity] = codebookUseTensors(indices, model.codebook.size);
+  }
+  return terms;
 }
 
-/** Term order of `stackTerms`: total, reconstruction, mse, kl, sparsity (0 when absent). */
+/** Term order of `stackTerms`: total, reconstruction, mse, kl, sparsity, vq, codebookUsed, perplexity (0 when absent). */
 export function stackTerms(t: LossTensors): tf.Tensor1D {
   const zero = tf.scalar(0);
-  return tf.stack([t.total, t.reconstruction, t.mse, t.kl ?? zero, t.sparsity ?? zero]) as tf.Tensor1D;
+  const optional = [t.kl, t.sparsity, t.vq, t.codebookUsed, t.perplexity].map((v) => v ?? zero);
+  return tf.stack([t.total, t.reconstruction, t.mse, ...optional]) as tf.Tensor1D;
 }

@@ -85,6 +85,7 @@ function toLossTerms(values: Float32Array, model: Autoencoder): LossTerms {
   const t: LossTerms = { total: values[0], reconstruction: values[1], mse: values[2] };
   if (model.variational) t.kl = values[3];
   if (model.spec.kind === 'sparse') t.sparsity = values[4];
+  if (model.codebook) [t.vq, t.codebookUsed, t.perplexity] = [values[5], values[6], values[7]];
   return t;
 }
 

@@ -1,22 +1,23 @@
 /**
  * Join codes, nicknames, student tokens and the teacher's password: everything that identifies someone.
- * Tokens and passwords are random (node:crypto), compared in constant time, and only their hashes are stored.
+ * Tokens (made by src/shared/classroom/keys.ts) and passwords are random, compared in constant time, and only
+ * their hashes are stored.
  */
-import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH } from '../shared/classroom/names';
 
-// The rules the game checks too live in src/shared/classroom/names.ts.
+// The rules the game checks too live in src/shared/classroom/names.ts (tokens and keys: keys.ts).
 export {
   checkNickname,
+  isJoinCode,
   JOIN_CODE_ALPHABET,
   JOIN_CODE_LENGTH,
   JOIN_CODE_PATTERN,
   NICKNAME_MAX,
   NICKNAME_MIN,
   normalizeJoinCode,
-  STUDENT_TOKEN_PATTERN,
   type NicknameCheck,
 } from '../shared/classroom/names';
 
@@ -24,11 +25,6 @@ export function newJoinCode(): string {
   let code = '';
   for (let i = 0; i < JOIN_CODE_LENGTH; i++) code += JOIN_CODE_ALPHABET[randomInt(JOIN_CODE_ALPHABET.length)];
   return code;
-}
-
-/** 256 random bits, base64url (43 characters). */
-export function newToken(): string {
-  return randomBytes(32).toString('base64url');
 }
 
 export function hashToken(token: string): string {

@@ -19,7 +19,7 @@ import {
   type MessageParams,
 } from '../shared/messages';
 import { acceptLanguageTags, matchLocale } from '../shared/i18n/locales';
-import { JOIN_CODE_PATTERN } from './identity';
+import { PUBLIC_CODE } from './route-schemas';
 
 const asset = (name: string): string => readFileSync(new URL(`./pages/${name}`, import.meta.url), 'utf8');
 const CSP =
@@ -155,11 +155,7 @@ export function registerPages(app: FastifyInstance, options: PagesOptions = {}):
       .send(rendered.get(key));
   };
   app.get('/teacher', html(TEACHER));
-  app.get<{ Params: { code: string } }>(
-    '/board/:code',
-    { schema: { params: { type: 'object', properties: { code: { type: 'string', pattern: JOIN_CODE_PATTERN } } } } },
-    html(BOARD),
-  );
+  app.get<{ Params: { code: string } }>('/board/:code', { schema: PUBLIC_CODE }, html(BOARD));
   app.get<{ Params: { name: AssetName } }>(
     '/classroom/:name',
     { schema: { params: { type: 'object', properties: { name: { type: 'string', enum: Object.keys(assets) } } } } },
@@ -171,7 +167,7 @@ export function registerPages(app: FastifyInstance, options: PagesOptions = {}):
   );
   app.get<{ Params: { code: string } }>(
     '/api/competitions/:code/qr.svg',
-    { schema: { params: { type: 'object', properties: { code: { type: 'string', pattern: JOIN_CODE_PATTERN } } } } },
+    { schema: PUBLIC_CODE },
     async (request, reply) => {
       const svg = await QRCode.toString(`${joinBaseOf(request)}/?join=${request.params.code}`, {
         type: 'svg',

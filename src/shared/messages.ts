@@ -38,6 +38,19 @@ const en = {
   'kind.cvae': 'CVAE',
   'kind.sparse': 'Sparse',
   'kind.ksparse': 'k-Sparse',
+  'kind.vqvae': 'VQ-VAE',
+
+  'spec.vq.missing': 'A VQ-VAE needs a codebook: its size K, the number of code slots and the code dimension.',
+  'spec.vq.onlyVqvae': 'Codebook settings apply to VQ-VAE models only.',
+  'spec.vq.codebookSize': 'The codebook size K must be a whole number from {min} to {max} (got {value}).',
+  'spec.vq.slots': 'The number of code slots must be a whole number from 1 to {max} (got {value}).',
+  'spec.vq.codeDim': 'The code dimension must be a whole number from 1 to {max} (got {value}).',
+  'spec.vq.bottleneck': "A VQ-VAE's bottleneck is its slots × code dimension, {expected} (got {value}).",
+  'spec.vq.commitment': 'The commitment weight must be a number from 0 to {max} (got {value}).',
+  'engine.vq.notVqvae': 'Only a VQ-VAE has a codebook: this model has no codebook indices.',
+  'engine.vq.indices':
+    'Codebook indices must be a Uint16Array of whole images ({slots} per image), each from 0 to {max}.',
+  'spec.reparameterize': 'The reparameterisation switch (on or off) applies to VAE and CVAE models only.',
 
   'noise.gaussian': 'Gaussian',
   'noise.saltPepper': 'Salt & pepper',
@@ -167,7 +180,6 @@ const en = {
   'world.worldLocked':
     '“{title}” is locked: win {stars, plural, one {# more star} other {# more stars}} in world {previous}.',
   'world.levelNumber': '{world}.{order}',
-  'world.levelUnavailable': 'Levels open in the next version of the game.',
   'world.hint': 'Tab or arrows to pick a level, Enter to play.',
   'world.new': 'New',
   'world.best': 'Best {score} · tries: {attempts}',
@@ -403,6 +415,27 @@ const en = {
   'classroom.board.empty': 'Waiting for the first players…',
   'classroom.board.offline': 'Cannot reach the server ({error}); retrying…',
   // ── end of the classroom pages block ──
+  // ── your own digits and letters, setup links (issue 14) ──
+  'drawing.padLabel': 'Drawing pad',
+  'drawing.digitHint': 'Draw one digit, big, with the mouse, a pen or your finger.',
+  'drawing.letterHint': 'Tap squares to draw a letter; drag to paint or erase.',
+  'drawing.empty': 'Draw something first: the pad is empty.',
+  'drawing.clear': 'Clear',
+  'drawing.undo': 'Undo',
+  'drawing.redo': 'Redo',
+  'drawing.brush': 'Brush',
+  'link.copy': 'Copy link',
+  'link.copied': 'Link copied: it opens this exact setup.',
+  'link.restored': 'Setup restored from the link.',
+  'link.invalid': 'This link could not be opened, so the game starts as usual: {problem}',
+  'link.hidden': 'Your teacher fixed this setting.',
+  'link.problem.damaged': 'The link is cut off or damaged.',
+  'link.problem.tooLong': 'The link is too long.',
+  'link.problem.version': 'The link was made by another version of Latent Quest (link format {version}).',
+  'link.problem.unknownLevel': 'There is no level called "{id}".',
+  'link.problem.unknownControl': '"{id}" is not a setting that can be hidden here.',
+  'link.problem.forbiddenKey': 'The link contains a field called "{key}", which is not allowed.',
+  // ── end of the issue 14 block ──
 } as const;
 
 export type MessageKey = keyof typeof en;

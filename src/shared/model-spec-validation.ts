@@ -3,6 +3,8 @@
  * re-scores submitted models. Each check throws an MlError whose message a player can read.
  */
 import { MlError } from './errors';
+import { t } from './messages';
+import { VQ_LIMITS } from './vq';
 import { describeNoiseProblem } from './noise';
 import type {
   Activation,
@@ -16,7 +18,16 @@ import type {
 } from './worker-api';
 
 export const DATASET_NAMES: readonly DatasetName[] = ['glyphs', 'glyphs28', 'mnist'];
-export const MODEL_KINDS: readonly ModelKind[] = ['dense', 'conv', 'denoising', 'vae', 'cvae', 'sparse', 'ksparse'];
+export const MODEL_KINDS: readonly ModelKind[] = [
+  'dense',
+  'conv',
+  'denoising',
+  'vae',
+  'cvae',
+  'sparse',
+  'ksparse',
+  'vqvae',
+];
 export const ACTIVATIONS: readonly Activation[] = ['relu', 'sigmoid', 'tanh', 'elu', 'linear'];
 const LOSSES: readonly LossName[] = ['mse', 'bce'];
 const OPTIMIZERS: readonly OptimizerName[] = ['adam', 'sgd'];
@@ -113,7 +124,10 @@ export function validateModelSpec(s: ModelSpec): void {
     const problem = describeNoiseProblem(s.noise);
     spec(problem === null, problem ?? '');
   }
-  if (s.kind === 'vae' || s.kind === 'cvae') {
+  const variational = s.kind === 'vae' || s.kind === 'cvae';
+  if (s.reparameterize !== undefined)
+    spec(variational && typeof s.reparameterize === 'boolean', t('spec.reparameterize'));
+  if (variational) {
     const beta = s.beta ?? 1;
     spec(
       isFiniteNumber(beta) && beta >= 0 && beta <= SPEC_LIMITS.betaMax,
@@ -138,6 +152,36 @@ export function validateModelSpec(s: ModelSpec): void {
       `k (code units kept) must be a whole number from 1 to the bottleneck size ${s.bottleneck}.`,
     );
   }
+  if (s.kind === 'vqvae') validateVq(s);
+  else spec(s.vq === undefined, t('spec.vq.onlyVqvae'));
+}
+
+function validateVq(s: ModelSpec): void {
+  const vq = s.vq;
+  spec(typeof vq === 'object' && vq !== null, t('spec.vq.missing'));
+  const { codebookSizeMin: kMin, codebookSizeMax: kMax } = VQ_LIMITS;
+  spec(
+    intIn(vq.codebookSize, kMin, kMax),
+    t('spec.vq.codebookSize', { min: kMin, max: kMax, value: String(vq.codebookSize) }),
+  );
+  spec(
+    intIn(vq.slots, 1, VQ_LIMITS.slotsMax),
+    t('spec.vq.slots', { max: VQ_LIMITS.slotsMax, value: String(vq.slots) }),
+  );
+  spec(
+    intIn(vq.codeDim, 1, VQ_LIMITS.codeDimMax),
+    t('spec.vq.codeDim', { max: VQ_LIMITS.codeDimMax, value: String(vq.codeDim) }),
+  );
+  spec(
+    s.bottleneck === vq.slots * vq.codeDim,
+    t('spec.vq.bottleneck', { expected: vq.slots * vq.codeDim, value: String(s.bottleneck) }),
+  );
+  const commitment = vq.commitment;
+  spec(
+    commitment === undefined ||
+      (isFiniteNumber(commitment) && commitment >= 0 && commitment <= VQ_LIMITS.commitmentMax),
+    t('spec.vq.commitment', { max: VQ_LIMITS.commitmentMax, value: String(commitment) }),
+  );
 }
 
 /** Throws INVALID_CONFIG unless `c` is a training config the worker can run. */

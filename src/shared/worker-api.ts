@@ -56,7 +56,23 @@ export interface ImageBatch {
 }
 
 export type Activation = 'relu' | 'sigmoid' | 'tanh' | 'elu' | 'linear';
-export type ModelKind = 'dense' | 'conv' | 'denoising' | 'vae' | 'cvae' | 'sparse' | 'ksparse';
+export type ModelKind = 'dense' | 'conv' | 'denoising' | 'vae' | 'cvae' | 'sparse' | 'ksparse' | 'vqvae';
+
+/**
+ * vqvae: the encoder's code is `slots` vectors of `codeDim` numbers, each replaced by the nearest of
+ * `codebookSize` (K) codebook vectors (van den Oord et al. 2017). The spec's bottleneck must be slots × codeDim.
+ * An image is then slots indices: slots · log2 K bits (`bitsPerImage` in src/shared/vq.ts).
+ */
+export interface VqSpec {
+  /** K, the number of codebook vectors. */
+  codebookSize: number;
+  /** Code vectors per image. */
+  slots: number;
+  /** Numbers per code vector (and per codebook vector). */
+  codeDim: number;
+  /** β_commit, the weight of the commitment loss ‖z_e − sg[e]‖² (default 0.25). */
+  commitment?: number;
+}
 
 export interface ModelSpec {
   kind: ModelKind;
@@ -81,6 +97,14 @@ export interface ModelSpec {
   sparsity?: { rho: number; weight: number };
   /** ksparse: number of code units kept per sample. */
   k?: number;
+  /**
+   * vae/cvae: false samples z = μ + σ·ε as a constant (no gradient through the sample), so the reconstruction
+   * does not reach μ and σ: the encoder learns from the KL term only and the codes collapse onto the prior.
+   * Default true (the reparameterisation trick).
+   */
+  reparameterize?: boolean;
+  /** vqvae: the codebook (required for vqvae, refused elsewhere). */
+  vq?: VqSpec;
 }
 
 export interface ModelInfo {
@@ -143,6 +167,15 @@ export interface LossTerms {
   sparsity?: number;
   /** Per-pixel mean squared error, always reported so every model compares with PCA. */
   mse: number;
+  /**
+   * vqvae: mean squared distance ‖z_e − e‖² between the encoder's code vectors and their codebook vectors (per
+   * number). It is both the codebook loss and the commitment loss, so total = reconstruction + (1 + β_commit)·vq.
+   */
+  vq?: number;
+  /** vqvae, reported only: codebook entries used by at least one code vector (of the batch, or of the split). */
+  codebookUsed?: number;
+  /** vqvae, reported only: exp of the entropy of the entries' use, from 1 (one entry) to K (all used evenly). */
+  perplexity?: number;
 }
 
 export interface TrainProgress {
@@ -290,9 +323,13 @@ export interface MlWorkerApi {
   encode(modelId: string, images: Float32Array, labels?: Uint8Array): Promise<Float32Array>;
   /** Codes in (count * latentSize), images out. */
   decode(modelId: string, codes: Float32Array, labels?: Uint8Array): Promise<Float32Array>;
+  /** vqvae: images in, the index of each slot's codebook vector out (count × slots). */
+  encodeCodes(modelId: string, images: Float32Array): Promise<Uint16Array>;
+  /** vqvae: codebook indices in (count × slots, each below K), images out; e.g. [k, k, …] shows entry k. */
+  decodeCodes(modelId: string, indices: Uint16Array): Promise<Float32Array>;
   /** n x n decodes over the bounds, row-major from (xMin, yMax) top-left. */
   latentGrid(modelId: string, bounds: LatentGridBounds, n: number): Promise<Float32Array>;
-  /** n codes z ~ N(0, I) decoded, seeded. */
+  /** n codes z ~ N(0, I) decoded, seeded; vqvae: each slot a uniformly drawn codebook vector (its uniform prior). */
   sample(modelId: string, n: number, seed: number): Promise<{ codes: Float32Array; images: Float32Array }>;
   evaluate(modelId: string, split: Split, loss?: LossName, limit?: number): Promise<EvaluateResult>;
   pca(dataset: DatasetName, k: number): Promise<PcaResult>;

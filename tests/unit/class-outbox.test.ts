@@ -12,6 +12,7 @@ import {
   CLASSROOM_UNREADABLE_KEY,
   type StorageLike,
 } from '../../src/game/classroom/saved-class';
+import { TeacherSubmissionsReplySchema } from '../../src/shared/classroom/api';
 import { getLevel, levelVariant } from '../../src/shared/levels';
 import { testClassroom, type TestClassroom } from './classroom-support';
 
@@ -56,6 +57,11 @@ async function teacher(method: 'GET' | 'POST', path: string, body?: unknown) {
   });
   return { status: res.status, json: await res.json() };
 }
+
+/** The teacher's feed, read with the contract's schema. */
+const submissions = async () =>
+  TeacherSubmissionsReplySchema.parse((await teacher('GET', `/api/teacher/competitions/${code}/submissions`)).json)
+    .submissions;
 
 async function until(check: () => boolean, what: string, ms = 60_000, show?: () => unknown): Promise<void> {
   const end = Date.now() + ms;
@@ -187,14 +193,12 @@ describe('the outbox', () => {
     );
     expect(s2.view().items.map((i) => i.state)).toEqual(['sent', 'sent']);
 
-    const subs = (await teacher('GET', `/api/teacher/competitions/${code}/submissions`)).json.submissions.filter(
-      (x: { nickname: string }) => x.nickname === 'Bo',
-    );
-    expect(subs.map((x: { idempotencyKey: string }) => x.idempotencyKey).sort()).toEqual([a.key, b.key].sort());
+    const subs = (await submissions()).filter((x) => x.nickname === 'Bo');
+    expect(subs.map((x) => x.idempotencyKey).sort()).toEqual([a.key, b.key].sort());
     // The server's own scores come back to the student.
     const sentBlend = s2.view().items.find((i) => i.key === b.key)!;
     expect(sentBlend.result).toEqual({
-      score: subs.find((x: { idempotencyKey: string }) => x.idempotencyKey === b.key).score,
+      score: subs.find((x) => x.idempotencyKey === b.key)?.score,
       stars: expect.any(Number),
       goalMet: expect.any(Boolean),
     });
@@ -234,10 +238,8 @@ describe('the outbox', () => {
       () => sDee.view().items,
     );
     expect(sDee.view().items[0]).toMatchObject({ key: a.key, state: 'sent' });
-    const subs = (await teacher('GET', `/api/teacher/competitions/${code}/submissions`)).json.submissions;
-    expect(subs.find((x: { idempotencyKey: string }) => x.idempotencyKey === a.key).createdAt).toBe(
-      '2026-03-02T09:30:00.000Z',
-    );
+    const subs = await submissions();
+    expect(subs.find((x) => x.idempotencyKey === a.key)?.createdAt).toBe('2026-03-02T09:30:00.000Z');
     // Eve's laptop comes back 11 minutes after the end: past the grace period, refused with the reason.
     room.advance(6 * 60);
     eve.net.state.mode = 'ok';

@@ -5,6 +5,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csvField } from '../../src/server/results';
+import {
+  BoardReplySchema,
+  ErrorReplySchema,
+  MeReplySchema,
+  TeacherSubmissionsReplySchema,
+} from '../../src/shared/classroom/api';
 import { getLevel, levelVariant, type LevelDefinition, type SolutionPayload } from '../../src/shared/levels';
 import { testClassroom, type TestClassroom } from './classroom-support';
 import { playTrained, PretrainedLevel } from '../../src/shared/levels/measure';
@@ -34,11 +40,10 @@ async function call(method: 'GET' | 'POST', url: string, body?: unknown, headers
     headers,
     ...(body === undefined ? {} : { payload: body as object }),
   });
-  return {
-    status: res.statusCode,
-    json: res.headers['content-type']?.toString().startsWith('application/json') ? res.json() : undefined,
-    text: res.body,
-  };
+  const json = res.headers['content-type']?.toString().startsWith('application/json') ? res.json() : undefined;
+  // Every refusal follows the contract (src/shared/classroom/api.ts): a sentence, and a solution's problems.
+  if (res.statusCode >= 400) expect(ErrorReplySchema.safeParse(json).error, `${url}: ${res.body}`).toBeUndefined();
+  return { status: res.statusCode, json, text: res.body };
 }
 
 const submit = (
@@ -220,15 +225,12 @@ describe('scores are earned, not claimed', () => {
     const me = await call('GET', '/api/me', undefined, { authorization: `Bearer ${tokens.Ana}` });
     expect(me.status).toBe(200);
     expect(me.json).toMatchObject({ nickname: 'Ana', seed: SEED, players: 3 });
-    const subs = (await call('GET', `/api/teacher/competitions/${code}/submissions`, undefined, room.teacher)).json
-      .submissions as { nickname: string; levelId: string; score: number; stars: number }[];
-    expect(me.json.levels.map((l: { levelId: string }) => l.levelId)).toEqual(LEVEL_IDS);
-    for (const standing of me.json.levels as {
-      levelId: string;
-      bestScore: number | null;
-      stars: number;
-      attempts: number;
-    }[]) {
+    const subs = TeacherSubmissionsReplySchema.parse(
+      (await call('GET', `/api/teacher/competitions/${code}/submissions`, undefined, room.teacher)).json,
+    ).submissions;
+    const standings = MeReplySchema.parse(me.json).levels;
+    expect(standings.map((l) => l.levelId)).toEqual(LEVEL_IDS);
+    for (const standing of standings) {
       const mine = subs.filter((s) => s.nickname === 'Ana' && s.levelId === standing.levelId);
       expect(standing.attempts, standing.levelId).toBe(mine.length);
       expect(standing.stars, standing.levelId).toBe(Math.max(...mine.map((s) => s.stars)));
@@ -316,7 +318,7 @@ describe('scores are earned, not claimed', () => {
     expect(blend.status).toBe(201);
     const board = await call('GET', `/api/competitions/${code}/board`);
     expect(board.status).toBe(200);
-    const rows = board.json.rows as { nickname: string; stars: number; rank: number; attempts: number }[];
+    const rows = BoardReplySchema.parse(board.json).rows;
     expect(rows.map((r) => r.nickname).sort()).toEqual(['Ana', 'Ben']);
     const sorted = [...rows].sort((a, b) => b.stars - a.stars);
     expect(rows.map((r) => r.stars)).toEqual(sorted.map((r) => r.stars));
@@ -326,8 +328,9 @@ describe('scores are earned, not claimed', () => {
     expect(csv.status).toBe(200);
     const lines = csv.text.trimEnd().split('\r\n');
     expect(lines[0]).toBe('nickname,level,best_score,stars,time_seconds,attempts');
-    const subs = (await call('GET', `/api/teacher/competitions/${code}/submissions`, undefined, room.teacher)).json
-      .submissions as { nickname: string; levelId: string; score: number; stars: number }[];
+    const subs = TeacherSubmissionsReplySchema.parse(
+      (await call('GET', `/api/teacher/competitions/${code}/submissions`, undefined, room.teacher)).json,
+    ).submissions;
     const expected = LEVEL_IDS.flatMap((id) =>
       ['Ana', 'Ben'].flatMap((nick) => {
         const mine = subs.filter((s) => s.nickname === nick && s.levelId === id);

@@ -8,6 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { ErrorReplySchema } from '../../src/shared/classroom/api';
 import { createRng } from '../../src/shared/random';
 import { testClassroom, type TestClassroom } from './classroom-support';
 
@@ -19,9 +20,11 @@ async function expect4xx(request: InjectOptions, label: string): Promise<number>
   const res = await room.app.inject(request);
   expect(res.statusCode, `${label}: ${res.body.slice(0, 200)}`).toBeGreaterThanOrEqual(400);
   expect(res.statusCode, `${label}: ${res.body.slice(0, 200)}`).toBeLessThan(500);
-  const body = res.json() as { message?: unknown };
-  expect(typeof body.message, label).toBe('string');
-  expect((body.message as string).length, label).toBeGreaterThan(5);
+  // Every refusal follows the contract's ErrorReply (src/shared/classroom/api.ts).
+  const body = ErrorReplySchema.safeParse(res.json());
+  expect(body.error, label).toBeUndefined();
+  expect(typeof body.data?.message, label).toBe('string');
+  expect(body.data?.message.length, label).toBeGreaterThan(5);
   return res.statusCode;
 }
 

@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
+import { TeacherSubmissionsReplySchema } from '../../src/shared/classroom/api';
 
 const root = resolve(import.meta.dirname, '../..');
 const dataDir = mkdtempSync(join(tmpdir(), 'lq-restart-'));
@@ -115,7 +116,9 @@ it('keeps every acknowledged submission across a kill -9 and restart', async () 
     headers: { authorization: teacher.authorization },
   });
   expect(res.status).toBe(200);
-  const stored = new Set(((await res.json()).submissions as { idempotencyKey: string }[]).map((s) => s.idempotencyKey));
+  const stored = new Set(
+    TeacherSubmissionsReplySchema.parse(await res.json()).submissions.map((s) => s.idempotencyKey),
+  );
   const lost = [...acknowledged].filter((k) => !stored.has(k));
   console.log(`[classroom restart] acknowledged ${acknowledged.size}, stored ${stored.size}, lost ${lost.length}`);
   expect(lost).toEqual([]);

@@ -56,6 +56,11 @@ describe('every model kind learns on a tiny set', () => {
     }
   });
 
+  it('VAE without the reparameterisation trick still trains (its decoder learns the average glyph)', async () => {
+    const curve = await lossCurve(spec({ kind: 'vae', beta: 1, reparameterize: false }), 150);
+    expectFalls(curve, 0.9);
+  });
+
   it('conditional VAE on MNIST digits with their labels', async () => {
     const curve = await lossCurve(
       spec({ kind: 'cvae', dataset: 'mnist', hidden: [64], bottleneck: 2, beta: 1 }),
@@ -82,6 +87,31 @@ describe('every model kind learns on a tiny set', () => {
     for (let n = 0; n < 10; n++) {
       const nonZero = codes.subarray(n * 16, (n + 1) * 16).filter((v) => v !== 0).length;
       expect(nonZero).toBeLessThanOrEqual(3);
+    }
+  });
+
+  it('VQ-VAE on the glyphs and on 200 MNIST digits reports its codebook terms', async () => {
+    const glyphCurve = await lossCurve(
+      spec({ kind: 'vqvae', bottleneck: 8, vq: { codebookSize: 16, slots: 2, codeDim: 4 } }),
+      150,
+    );
+    expectFalls(glyphCurve);
+    const mnistCurve = await lossCurve(
+      spec({
+        kind: 'vqvae',
+        dataset: 'mnist',
+        hidden: [64],
+        bottleneck: 16,
+        vq: { codebookSize: 16, slots: 4, codeDim: 4 },
+      }),
+      80,
+      200,
+    );
+    expectFalls(mnistCurve, 0.7);
+    for (const t of [...glyphCurve, ...mnistCurve]) {
+      expect(t.vq).toBeGreaterThanOrEqual(0);
+      expect(t.codebookUsed).toBeGreaterThanOrEqual(1);
+      expect(t.perplexity).toBeGreaterThanOrEqual(1 - 1e-6);
     }
   });
 });

@@ -7,9 +7,12 @@
  * 'restarting', then 'restarted' carries the restored checkpoint step per model.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { interruptionLines, interruptionText, LevelSession, resumePoint } from '../../src/game/level/session';
+import { interruptionLines, interruptionText } from '../../src/game/level/plays/interruption';
+import { TrainedPlay } from '../../src/game/level/plays/trained-play';
+import { LevelSession } from '../../src/game/level/shell/level-session';
 import { Emitter } from '../../src/game/emitter';
-import type { BridgeEvents, BridgeStatus, MlBridge, TrainOptions } from '../../src/game/ml/bridge';
+import type { BridgeEvents, BridgeStatus, MlPort, TrainCall, TrainOptions } from '../../src/game/ml/ml-port';
+import { resumePoint } from '../../src/game/ml/resumable-train';
 import { getLevel, resolveControlValues, type TrainedSetup } from '../../src/shared/levels';
 import { MlError } from '../../src/shared/errors';
 import type { TrainConfig, TrainProgress } from '../../src/shared/worker-api';
@@ -50,8 +53,8 @@ describe('resumePoint (pure)', () => {
   });
 });
 
-/** The MlBridge surface LevelSession uses, over a real engine, with `crashAt` crashes injected into train jobs. */
-class CrashingBridge {
+/** The MlPort over a real engine, with `crashAt` crashes injected into train jobs as the bridge reports them. */
+class CrashingBridge implements MlPort {
   readonly events = new Emitter<BridgeEvents>();
   status: BridgeStatus = 'ready';
   activeJobId: string | null = null;
@@ -75,9 +78,16 @@ class CrashingBridge {
   decode: Engine['decode'] = (...a) => this.engine.decode(...a);
   evaluate: Engine['evaluate'] = (...a) => this.engine.evaluate(...a);
   cancel = (jobId: string) => this.engine.cancel(jobId);
-  call = <T>(fn: (api: Engine) => Promise<T>): Promise<T> => fn(this.engine);
+  pca: Engine['pca'] = (...a) => this.engine.pca(...a);
+  classify: Engine['classify'] = (...a) => this.engine.classify(...a);
+  loadPretrained: Engine['loadPretrained'] = (...a) => this.engine.loadPretrained(...a);
 
-  async train(modelId: string, options: TrainOptions, onProgress: (p: TrainProgress) => void, stepOffset = 0) {
+  async train(
+    modelId: string,
+    options: TrainOptions,
+    onProgress: (p: TrainProgress) => void,
+    { stepOffset = 0 }: TrainCall = {},
+  ) {
     const jobId = `job-${++this.jobSeq}`;
     const crashAt = this.crashes[this.jobSeq - 1] ?? null;
     const key = `checkpoint:${modelId}`;
@@ -133,36 +143,41 @@ describe('a level session through a worker crash', () => {
   async function crashedRun(
     crashes: (number | null)[],
     restoreCheckpoint = true,
-  ): Promise<{ bridge: CrashingBridge; session: LevelSession }> {
+  ): Promise<{ bridge: CrashingBridge; session: LevelSession; play: TrainedPlay }> {
     const bridge = new CrashingBridge(engine, crashes, restoreCheckpoint);
-    const session = new LevelSession(LEVEL, bridge as unknown as MlBridge);
+    const { session, play } = trainedSession(bridge);
     session.start();
-    session.setValue('steps', 500);
-    await session.train();
-    return { bridge, session };
+    play.setValue('steps', 500);
+    await play.train();
+    return { bridge, session, play };
+  }
+
+  function trainedSession(bridge: MlPort): { session: LevelSession; play: TrainedPlay } {
+    const session = new LevelSession(LEVEL, bridge, (h) => new TrainedPlay(h, LEVEL.setup as TrainedSetup));
+    return { session, play: session.play as TrainedPlay };
   }
 
   it('continues from the checkpoint with the same plan and seed, finishes, and scores with the pure scorer', async () => {
     const bridge = new CrashingBridge(engine, [150, null]);
-    const session = new LevelSession(LEVEL, bridge as unknown as MlBridge);
+    const { session, play } = trainedSession(bridge);
     session.start();
-    for (const [id, v] of Object.entries(values)) session.setValue(id, v);
+    for (const [id, v] of Object.entries(values)) play.setValue(id, v);
     const seen: { step: number; interrupted: boolean }[] = [];
     session.events.on(
       'change',
-      () => session.progress && seen.push({ step: session.progress.step, interrupted: session.interruption !== null }),
+      () => play.progress && seen.push({ step: play.progress.step, interrupted: play.interruption !== null }),
     );
-    await session.train();
+    await play.train();
 
     expect(session.error).toBeNull();
     expect(session.status).toBe('done');
     expect(bridge.jobs).toHaveLength(2);
     const [first, second] = bridge.jobs;
-    const from = session.interruption?.fromStep ?? -1;
-    expect(session.interruption?.kind).toBe('resumed');
+    const from = play.interruption?.fromStep ?? -1;
+    expect(play.interruption?.kind).toBe('resumed');
     expect(from).toBeGreaterThanOrEqual(150);
     expect(from).toBeLessThan(500);
-    expect(session.interruption!.crashStep).toBeGreaterThanOrEqual(from);
+    expect(play.interruption!.crashStep).toBeGreaterThanOrEqual(from);
     // Same plan and seed; only the remaining steps.
     const setup = LEVEL.setup as TrainedSetup;
     const plan = setup.plan(resolveControlValues(LEVEL.controls, values), setup.seed);
@@ -176,9 +191,9 @@ describe('a level session through a worker crash', () => {
     const afterResume = seen.filter((s) => s.interrupted).map((s) => s.step);
     expect(afterResume.length).toBeGreaterThan(0);
     expect(Math.min(...afterResume)).toBeGreaterThanOrEqual(from);
-    expect(session.progress?.step).toBe(500);
-    expect(session.progress?.totalSteps).toBe(500);
-    expect(session.lossHistory.every((p, i, a) => i === 0 || p.step > a[i - 1].step)).toBe(true);
+    expect(play.progress?.step).toBe(500);
+    expect(play.progress?.totalSteps).toBe(500);
+    expect(play.lossHistory.every((p, i, a) => i === 0 || p.step > a[i - 1].step)).toBe(true);
     // Scored as usual.
     const r = session.result!;
     expect(r.evaluation.glyphWrongPixels).toHaveLength(26);
@@ -192,27 +207,27 @@ describe('a level session through a worker crash', () => {
   }, 60_000);
 
   it('says so and is ready to train again when there is no checkpoint to continue from', async () => {
-    const { bridge, session } = await crashedRun([100], false);
+    const { bridge, session, play } = await crashedRun([100], false);
     expect(bridge.jobs).toHaveLength(1);
     expect(session.status).toBe('idle');
     expect(session.result).toBeNull();
-    expect(session.interruption?.kind).toBe('noCheckpoint');
-    expect(session.message).toBe(interruptionText(session.interruption!));
+    expect(play.interruption?.kind).toBe('noCheckpoint');
+    expect(session.message).toBe(interruptionText(play.interruption!));
     session.dispose();
   }, 60_000);
 
   it('resumes once: a second crash in the same run ends it with a clear message', async () => {
-    const { bridge, session } = await crashedRun([100, 50]);
+    const { bridge, session, play } = await crashedRun([100, 50]);
     expect(bridge.jobs).toHaveLength(2);
     expect(session.status).toBe('idle');
-    expect(session.interruption?.kind).toBe('again');
+    expect(play.interruption?.kind).toBe('again');
     expect(session.message).toMatch(/second time/);
     // Ready to train again: the next Train starts a clean run that completes.
-    await session.train();
+    await play.train();
     expect(bridge.jobs).toHaveLength(3);
     expect(bridge.jobs[2].steps).toBe(500);
     expect(session.status).toBe('done');
-    expect(session.interruption).toBeNull();
+    expect(play.interruption).toBeNull();
     session.dispose();
   }, 60_000);
 });

@@ -37,7 +37,7 @@ function withLevel(id: string, change: (l: LevelDefinition) => LevelDefinition):
 const problemsOf = (levels: LevelDefinition[]): string => validateLevels(levels).join('\n');
 
 describe('the level catalogue', () => {
-  it('has the 17 levels of DESIGN §2 in play order', () => {
+  it('has the 17 levels in play order', () => {
     expect(LEVELS.map((l) => l.id)).toEqual([
       'squeeze-the-alphabet',
       'beat-pca',

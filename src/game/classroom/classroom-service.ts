@@ -8,8 +8,10 @@
  * acknowledges or refuses it. Nothing counts twice: a resend carries the same key, and the server answers a
  * replay with the stored result.
  */
-import { levelVariant, type LevelDefinition, type SolutionPayload } from '../../shared/levels';
+import type { MeReply } from '../../shared/classroom/api';
+import { newIdempotencyKey } from '../../shared/classroom/keys';
 import { checkNickname, isJoinCode, normalizeJoinCode } from '../../shared/classroom/names';
+import { levelVariant, type LevelDefinition, type SolutionPayload } from '../../shared/levels';
 import type { ClassroomClient } from './client';
 import {
   loadSavedClass,
@@ -19,7 +21,6 @@ import {
   type SavedClass,
   type StorageLike,
 } from './saved-class';
-import type { MeReply } from './wire';
 
 export interface ClassroomView {
   membership: Membership | null;
@@ -53,14 +54,6 @@ const KEEP_SETTLED = 200;
 export function backoffMs(tries: number, random: () => number): number {
   const base = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** Math.max(0, tries - 1));
   return Math.round(base * (0.75 + 0.5 * random()));
-}
-
-function newAttemptKey(): string {
-  const bytes = new Uint8Array(18);
-  globalThis.crypto.getRandomValues(bytes);
-  let bin = '';
-  for (const b of bytes) bin += String.fromCharCode(b);
-  return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
 export class ClassroomService {
@@ -177,7 +170,7 @@ export class ClassroomService {
   submitAttempt(levelId: string, payload: SolutionPayload): OutboxItem | null {
     if (this.disposed || !this.playsLevel(levelId)) return null;
     const item: OutboxItem = {
-      key: newAttemptKey(),
+      key: newIdempotencyKey(),
       levelId,
       payload: structuredClone(payload),
       createdAt: this.now(),
@@ -300,7 +293,7 @@ export class ClassroomService {
         this.update(item.key, {
           state: 'sent',
           tries: item.tries + 1,
-          result: { score: s.score, stars: s.stars as 0 | 1 | 2 | 3, goalMet: s.goalMet },
+          result: { score: s.score, stars: s.stars, goalMet: s.goalMet },
           message: undefined,
         });
         acknowledged = true;

@@ -1,20 +1,23 @@
 /**
  * The game's HTTP client for the classroom server it was served from (same origin: the only network calls the
- * game makes). Every answer is one of: ok with a checked body, `retry` (unreachable, timed out, busy, rate
- * limited: worth sending again with the same idempotency key) or `refused` (the server said no and why: sending
- * it again would not help).
+ * game makes). Requests and replies follow the classroom contract (src/shared/classroom/api.ts): every reply is
+ * parsed with its schema before the game believes it. Every answer is one of: ok with a checked body, `retry`
+ * (unreachable, timed out, busy, rate limited, or a reply that breaks the contract: worth sending again with the
+ * same idempotency key) or `refused` (the server said no and why: sending it again would not help).
  */
 import type { z } from 'zod';
-import type { SolutionPayload } from '../../shared/levels';
 import {
   ErrorReplySchema,
   JoinReplySchema,
   MeReplySchema,
   SubmissionReplySchema,
   type JoinReply,
+  type JoinRequest,
   type MeReply,
   type SubmissionReply,
-} from './wire';
+  type SubmissionRequest as WireSubmission,
+} from '../../shared/classroom/api';
+import type { SolutionPayload } from '../../shared/levels';
 
 export type Reply<T> =
   | { kind: 'ok'; status: number; body: T }
@@ -31,11 +34,10 @@ export interface ClassroomClientOptions {
   submitTimeoutMs?: number;
 }
 
-export interface SubmissionRequest {
-  levelId: string;
-  idempotencyKey: string;
+/** The contract's submission with the game's own payload type; `attemptedAt` (ISO) is always sent. */
+export interface SubmissionRequest extends Omit<WireSubmission, 'payload' | 'attemptedAt'> {
   payload: SolutionPayload;
-  /** When the attempt was finished (ISO): lets an attempt held offline past the end still count (briefly). */
+  /** When the attempt was finished: lets an attempt held offline past the end still count (briefly). */
   attemptedAt: string;
 }
 
@@ -53,7 +55,8 @@ export class ClassroomClient {
   }
 
   join(code: string, nickname: string): Promise<Reply<JoinReply>> {
-    return this.request('POST', '/api/join', JoinReplySchema, { body: { code, nickname } });
+    const body: JoinRequest = { code, nickname };
+    return this.request('POST', '/api/join', JoinReplySchema, { body });
   }
 
   me(token: string): Promise<Reply<MeReply>> {

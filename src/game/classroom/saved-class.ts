@@ -4,8 +4,9 @@
  * nothing. Read back through zod; an unreadable record is kept aside under a second key, never silently dropped.
  */
 import { z } from 'zod';
+import { CompetitionViewSchema } from '../../shared/classroom/api';
+import { IdempotencyKeySchema, StudentTokenSchema } from '../../shared/classroom/keys';
 import { PayloadSchema } from '../../shared/levels';
-import { CompetitionViewSchema } from './wire';
 
 export const CLASSROOM_STORAGE_KEY = 'latent-quest.classroom';
 export const CLASSROOM_UNREADABLE_KEY = 'latent-quest.classroom.unreadable';
@@ -19,7 +20,7 @@ export interface StorageLike {
 const MembershipSchema = z.object({
   code: z.string(),
   nickname: z.string(),
-  token: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
+  token: StudentTokenSchema,
   seed: z.number().int().nonnegative(),
   competition: CompetitionViewSchema,
   joinedAt: z.number(),
@@ -27,7 +28,7 @@ const MembershipSchema = z.object({
 export type Membership = z.infer<typeof MembershipSchema>;
 
 const OutboxItemSchema = z.object({
-  key: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/),
+  key: IdempotencyKeySchema,
   levelId: z.string().max(64),
   payload: PayloadSchema,
   createdAt: z.number(),

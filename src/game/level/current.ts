@@ -1,5 +1,7 @@
-/** The level being played (for the test hooks' `level()`); set by the Level scene, cleared when it shuts down. */
-import { interruptionText, type LevelSession } from './session';
+/** The level being played (for the test hooks' `level()` and the bench); set by the Level scene, cleared when it shuts down. */
+import { interruptionText } from './plays/interruption';
+import { LevelSession as BenchSession } from './session';
+import type { LevelSession } from './shell/level-session';
 
 let current: LevelSession | null = null;
 
@@ -7,18 +9,21 @@ export function setCurrentSession(session: LevelSession | null): void {
   current = session;
 }
 
-export function currentSession(): LevelSession | null {
-  return current;
+/** The level being played, with every mode's actions (the in-page bench drives it). */
+export function currentSession(): BenchSession | null {
+  return current ? new BenchSession(current) : null;
 }
 
 /** Plain JSON view of the level being played: what the browser tests read. */
 export function levelSnapshot() {
   const s = current;
   if (!s) return null;
+  const p = s.play?.snapshot() ?? {};
+  const mapPlay = p.mapPlay ?? null;
   return {
     levelId: s.level.id,
     status: s.status,
-    values: { ...s.values },
+    values: { ...(p.values ?? {}) },
     meter: s.meter(),
     score: s.result?.score ?? null,
     stars: s.result?.stars ?? null,
@@ -27,29 +32,29 @@ export function levelSnapshot() {
     payload: s.result ? JSON.parse(JSON.stringify(s.result.payload)) : null,
     evaluation: s.result ? JSON.parse(JSON.stringify(s.result.evaluation)) : null,
     bestStars: s.best?.stars ?? null,
-    progress: s.progress ? { ...s.progress } : null,
-    lossPoints: s.lossHistory.length,
+    progress: p.progress ? { ...p.progress } : null,
+    lossPoints: p.lossPoints ?? 0,
     hintsUnlocked: s.hintsUnlocked(),
-    map: s.map ? { points: s.map.count, bounds: { ...s.map.bounds } } : null,
-    compare: s.compare ? { points: s.compare.count, bounds: { ...s.compare.bounds } } : null,
-    probe: s.probe ? { ...s.probe } : null,
-    probeDecodes: s.probeDecodes,
-    mapPlay: s.mapPlay
+    map: p.map ? { points: p.map.count, bounds: { ...p.map.bounds } } : null,
+    compare: p.compare ? { points: p.compare.count, bounds: { ...p.compare.bounds } } : null,
+    probe: p.probe ? { ...p.probe } : null,
+    probeDecodes: p.probeDecodes ?? 0,
+    mapPlay: mapPlay
       ? {
-          mode: s.mapPlay.mode,
-          target: s.mapPlay.target,
-          live: s.mapPlay.live,
-          pathPoints: s.mapPlay.path.length,
-          placed: s.mapPlay.placed.map((p) => ({ ...p })),
-          compareVerdicts: s.mapPlay.compareVerdicts.map((v) => ({ ...v })),
+          mode: mapPlay.mode,
+          target: mapPlay.target,
+          live: mapPlay.live,
+          pathPoints: mapPlay.pathPoints,
+          placed: mapPlay.placed.map((q) => ({ ...q })),
+          compareVerdicts: mapPlay.compareVerdicts.map((v) => ({ ...v })),
         }
       : null,
     elapsedMs: s.elapsedMs(),
     error: s.error,
     message: s.message,
-    checkpointStep: s.checkpointStep,
-    restarting: s.restarting,
-    interruption: s.interruption ? { ...s.interruption, text: interruptionText(s.interruption) } : null,
+    checkpointStep: p.checkpointStep ?? null,
+    restarting: p.restarting ?? false,
+    interruption: p.interruption ? { ...p.interruption, text: interruptionText(p.interruption) } : null,
   };
 }
 

@@ -12,8 +12,10 @@
  */
 import * as Comlink from 'comlink';
 import { MlError } from '../../shared/errors';
+import type { PretrainedAssetName } from '../../shared/levels/assets';
 import type {
   BackendPreference,
+  ClassifyResult,
   DatasetInfo,
   DatasetName,
   EvaluateResult,
@@ -24,31 +26,19 @@ import type {
   MlWorkerApi,
   ModelInfo,
   ModelSpec,
+  PcaResult,
+  PretrainedModelInfo,
   Split,
   TrainConfig,
   TrainProgress,
   TrainResult,
 } from '../../shared/worker-api';
 import { Emitter } from '../emitter';
+import { abortError } from './abortable';
 import { installMlErrorHandler } from './comlink-errors';
+import type { BridgeEvents, BridgeStatus, MlPort, TrainCall, TrainOptions } from './ml-port';
 
-export type BridgeStatus = 'stopped' | 'starting' | 'ready' | 'restarting' | 'failed';
-
-export interface RestartReport {
-  init: InitResult;
-  /** Per re-created model: the step its restored checkpoint was taken at, or null when it starts fresh. */
-  restored: Map<string, number | null>;
-  /** Why the previous worker stopped. */
-  cause: string;
-}
-
-export type BridgeEvents = {
-  status: [BridgeStatus];
-  init: [InitResult];
-  crashed: [cause: string];
-  restarted: [RestartReport];
-  failed: [detail: string];
-};
+export type { BridgeEvents, BridgeStatus, RestartReport, TrainCall, TrainOptions } from './ml-port';
 
 export interface BridgeOptions {
   /** Backend preference for each (re)start: the URL's ?backend= or the saved setting. */
@@ -61,8 +51,6 @@ export interface BridgeOptions {
   maxCrashes?: number;
   crashWindowMs?: number;
 }
-
-export type TrainOptions = Omit<TrainConfig, 'jobId' | 'checkpointKey'>;
 
 /** Jobs ask the worker to checkpoint this often, under checkpointKey(modelId), for crash recovery. */
 export const CHECKPOINT_INTERVAL_MS = 2000;
@@ -84,7 +72,7 @@ interface ActiveJob {
 const noop = (): void => undefined;
 const delay = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-export class MlBridge {
+export class MlBridge implements MlPort {
   readonly events = new Emitter<BridgeEvents>();
   private readonly options: Required<BridgeOptions>;
   private worker: Worker | null = null;
@@ -168,14 +156,16 @@ export class MlBridge {
 
   /**
    * Trains with a bridge-chosen job id and worker checkpoints; cancels (supersedes) any running job first.
-   * `stepOffset` is added to reported checkpoint steps when a job continues an earlier one.
+   * `stepOffset` is added to reported checkpoint steps when a job continues an earlier one; aborting `signal`
+   * supersedes the job (the worker cancels it, the promise rejects with JOB_SUPERSEDED).
    */
   async train(
     modelId: string,
     options: TrainOptions,
     onProgress: (progress: TrainProgress) => void,
-    stepOffset = 0,
+    { stepOffset = 0, signal }: TrainCall = {},
   ): Promise<TrainResult> {
+    if (signal?.aborted) throw abortError();
     const previous = this.activeJob;
     if (previous) {
       previous.supersede();
@@ -214,6 +204,10 @@ export class MlBridge {
         },
       };
       this.activeJob = job;
+      if (signal) {
+        if (signal.aborted) job.supersede();
+        else signal.addEventListener('abort', () => job.supersede(), { once: true });
+      }
       raw.then(
         (result) => {
           live = false;
@@ -258,6 +252,18 @@ export class MlBridge {
 
   evaluate(modelId: string, split: Split, loss?: LossName, limit?: number): Promise<EvaluateResult> {
     return this.invoke((api) => api.evaluate(modelId, split, loss, limit));
+  }
+
+  pca(dataset: DatasetName, k: number): Promise<PcaResult> {
+    return this.invoke((api) => api.pca(dataset, k));
+  }
+
+  classify(images: Float32Array): Promise<ClassifyResult> {
+    return this.invoke((api) => api.classify(images));
+  }
+
+  loadPretrained(name: PretrainedAssetName): Promise<PretrainedModelInfo> {
+    return this.invoke((api) => api.loadPretrained(name));
   }
 
   memory(): Promise<MemoryInfo> {

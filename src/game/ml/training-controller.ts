@@ -6,21 +6,18 @@
 import { MlError } from '../../shared/errors';
 import { corrupt } from '../../shared/noise';
 import type { TrainProgress, TrainResult } from '../../shared/worker-api';
-import type { GameStoreApi, PreviewImages } from '../state';
+import type { GameStoreApi } from '../state';
+import { isSuperseded } from './abortable';
 import type { MlBridge, RestartReport } from './bridge';
+import { previewOf } from './progress-types';
+import { resumePoint, trainResumable, type ResumeDecision } from './resumable-train';
 import { PREVIEW_COUNT, RUN_SEED, noiseSpec, planRun, type RunPlan } from './run-plan';
 
 interface CurrentRun {
-  id: number;
   modelId: string;
   plan: RunPlan;
   width: number;
   height: number;
-  /** Set while the worker restarts under this run; the run continues from the restored step. */
-  interrupted: boolean;
-  /** Time trained by earlier jobs of this run (before a worker restart), so "took" covers the whole run. */
-  elapsedBase: number;
-  lastElapsed: number;
 }
 
 const noop = (): void => undefined;
@@ -34,7 +31,8 @@ function message(error: unknown): string {
 }
 
 export class TrainingController {
-  private runSeq = 0;
+  /** The current run's work: a newer run, a cancel before training or an engine restart aborts it. */
+  private work: AbortController | null = null;
   private current: CurrentRun | null = null;
   private lastModelId: string | null = null;
   private readonly shownNotices = new Set<string>();
@@ -90,7 +88,10 @@ export class TrainingController {
 
   /** Trains a fresh model from the current controls; a run already going is superseded. */
   async train(): Promise<void> {
-    const id = ++this.runSeq;
+    this.work?.abort();
+    const work = new AbortController();
+    this.work = work;
+    const { signal } = work;
     const st = () => this.store.getState();
     const plan = planRun(st().lab.config);
     this.current = null;
@@ -99,24 +100,16 @@ export class TrainingController {
     try {
       await this.bridge.start();
       const info = await this.bridge.loadDataset(plan.spec.dataset);
-      if (id !== this.runSeq) return;
+      if (signal.aborted) return;
       if (this.lastModelId) {
         this.bridge.disposeModel(this.lastModelId).catch(noop);
         this.lastModelId = null;
       }
       const model = await this.bridge.createModel(plan.spec);
       this.lastModelId = model.modelId;
-      if (id !== this.runSeq) return;
-      this.current = {
-        id,
-        modelId: model.modelId,
-        plan,
-        width: info.width,
-        height: info.height,
-        interrupted: false,
-        elapsedBase: 0,
-        lastElapsed: 0,
-      };
+      if (signal.aborted) return;
+      const run: CurrentRun = { modelId: model.modelId, plan, width: info.width, height: info.height };
+      this.current = run;
       st().beginRun(
         {
           modelId: model.modelId,
@@ -127,9 +120,29 @@ export class TrainingController {
         },
         plan.train.steps,
       );
-      await this.runJob(this.current, 0);
+      const total = plan.train.steps;
+      // The Lab continues after every restart the bridge survives, from the checkpoint or else from the start.
+      const decide = (restored: number | null | undefined): ResumeDecision =>
+        restored === undefined ? { kind: 'noCheckpoint' } : resumePoint(restored ?? 0, total, false);
+      const outcome = await trainResumable(
+        this.bridge,
+        model.modelId,
+        plan.train,
+        {
+          onProgress: (p, offset, elapsedBase) => this.onProgress(run, p, offset, elapsedBase),
+          onResumed: (fromStep) => st().resumeRun(fromStep),
+        },
+        { signal, decide },
+      );
+      if (signal.aborted || this.current !== run) return;
+      if (outcome.kind === 'finished') this.onFinished(run, outcome.result);
+      else {
+        this.current = null;
+        // 'failed': the bridge's failed event already told the player.
+        if (outcome.reason !== 'failed') st().setStatus('idle');
+      }
     } catch (error) {
-      this.onRunError(id, error);
+      this.onRunError(signal, error);
     }
   }
 
@@ -151,8 +164,8 @@ export class TrainingController {
     if (jobId) {
       await this.bridge.cancel(jobId).catch(noop);
     } else if (status === 'initialising') {
-      // Not started yet: forget the run; its pending steps check runSeq.
-      this.runSeq++;
+      // Not started yet: forget the run.
+      this.work?.abort();
       this.current = null;
       this.store.getState().setStatus('idle');
     }
@@ -160,7 +173,7 @@ export class TrainingController {
 
   /** A new backend preference takes effect on a fresh worker. */
   restartEngine(): void {
-    this.runSeq++;
+    this.work?.abort();
     this.current = null;
     this.lastModelId = null;
     this.bridge.restart();
@@ -177,37 +190,14 @@ export class TrainingController {
 
   // ---- internals ----
 
-  private async runJob(run: CurrentRun, fromStep: number): Promise<void> {
-    const total = run.plan.train.steps;
-    const result = await this.bridge.train(
-      run.modelId,
-      { ...run.plan.train, steps: Math.max(1, total - fromStep) },
-      (p) => this.onProgress(run, p, fromStep),
-      fromStep,
-    );
-    if (this.current !== run) return;
-    this.onFinished(run, result, fromStep);
-  }
-
-  private onProgress(run: CurrentRun, p: TrainProgress, offset: number): void {
+  private onProgress(run: CurrentRun, p: TrainProgress, offset: number, elapsedBase: number): void {
     if (this.current !== run) return;
     const st = this.store.getState();
     const info = st.lab.backendInfo;
     if (info && info.backend !== p.backend)
       st.setBackendInfo({ ...info, backend: p.backend, reason: p.notice ?? info.reason });
     if (p.notice) this.showWorkerNotice(p.notice);
-    run.lastElapsed = run.elapsedBase + p.elapsedMs;
-    let preview: PreviewImages | undefined;
-    if (p.preview) {
-      preview = {
-        width: run.width,
-        height: run.height,
-        count: p.preview.count,
-        inputs: p.preview.inputs,
-        outputs: p.preview.outputs,
-        ...(p.preview.corrupted ? { corrupted: p.preview.corrupted } : {}),
-      };
-    }
+    const preview = previewOf(p, run.width, run.height);
     st.recordProgress({
       step: offset + p.step,
       totalSteps: offset + p.totalSteps,
@@ -217,29 +207,25 @@ export class TrainingController {
       ...(p.loss.kl !== undefined ? { kl: p.loss.kl } : {}),
       samplesPerSecond: p.samplesPerSecond,
       etaMs: p.etaMs,
-      elapsedMs: run.elapsedBase + p.elapsedMs,
+      elapsedMs: elapsedBase + p.elapsedMs,
       ...(preview ? { preview } : {}),
     });
   }
 
-  private onFinished(run: CurrentRun, result: TrainResult, offset: number): void {
+  /** `result` covers the whole run (its steps count from 0 across a resume). */
+  private onFinished(run: CurrentRun, result: TrainResult): void {
     const st = this.store.getState();
     for (const n of result.notices) this.showWorkerNotice(n);
-    st.finishRun({ reason: result.reason, message: result.message, steps: offset + result.steps });
+    st.finishRun({ reason: result.reason, message: result.message, steps: result.steps });
     if (result.reason === 'diverged') st.addNotice('error', 'notice.diverged', { detail: result.message });
     if (this.current === run) this.current = null;
   }
 
-  private onRunError(id: number, error: unknown): void {
-    if (isCode(error, 'JOB_SUPERSEDED')) return;
-    if (id !== this.runSeq) return;
-    if (isCode(error, 'WORKER_CRASHED') && this.current && this.bridge.status === 'restarting') {
-      // The restart handler continues this run from its checkpoint.
-      this.current.interrupted = true;
-      return;
-    }
+  private onRunError(signal: AbortSignal, error: unknown): void {
+    if (isSuperseded(error) || signal.aborted) return;
     if (isCode(error, 'WORKER_CRASHED') && this.bridge.status === 'restarting') {
       // Crashed before the run began: nothing to continue; the restart notice tells the player.
+      this.current = null;
       this.store.getState().setStatus('idle');
       return;
     }
@@ -251,26 +237,15 @@ export class TrainingController {
     }
   }
 
+  /** Tells the player what came back (the run itself continues in trainResumable). */
   private onRestarted(report: RestartReport): void {
     const st = this.store.getState();
     const backend = report.init.backend.toUpperCase().replace('WEBGL', 'WebGL');
-    const run = this.current;
-    const modelId = run?.modelId ?? this.lastModelId;
+    const modelId = this.current?.modelId ?? this.lastModelId;
     const step = modelId ? report.restored.get(modelId) : undefined;
     if (step === undefined) st.addNotice('warning', 'notice.workerRestartedIdle', { backend });
     else if (step === null) st.addNotice('warning', 'notice.workerRestartedFresh', { backend });
     else st.addNotice('warning', 'notice.workerRestarted', { backend, step });
-    if (!run || !run.interrupted || this.runSeq !== run.id) return;
-    if (step === undefined) {
-      this.current = null;
-      st.setStatus('idle');
-      return;
-    }
-    const from = step ?? 0;
-    run.interrupted = false;
-    run.elapsedBase = run.lastElapsed;
-    st.resumeRun(from);
-    this.runJob(run, from).catch((error: unknown) => this.onRunError(run.id, error));
   }
 
   private showWorkerNotice(text: string): void {

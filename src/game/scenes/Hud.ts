@@ -4,7 +4,7 @@ import { localize } from '../../shared/levels/text';
 import { getLocale, t } from '../../shared/messages';
 import { playSfx } from '../audio/sfx';
 import { layoutLevel } from '../level/layout';
-import type { LevelSession } from '../level/session';
+import type { LevelSession } from '../level/shell/level-session';
 import { Button } from '../ui/Button';
 import type { ScrolledRegistry } from '../ui/camera-scroll';
 import { ConceptCard } from '../ui/ConceptCard';

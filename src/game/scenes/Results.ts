@@ -8,7 +8,7 @@ import { Panel } from '../ui/Panel';
 import { StarRow } from '../ui/StarRow';
 import { CSS, TEXT, type Rect } from '../ui/theme';
 import { resultDetailLines } from '../view/results-detail';
-import { SCENES, beginScreen, hasScene } from './screen-kit';
+import { SCENES, beginScreen } from './screen-kit';
 
 /** What the Level scene passes when an attempt ends (after `recordLevelResult`). */
 export interface ResultsData {
@@ -269,8 +269,8 @@ export class Results extends Phaser.Scene {
       id: 'results:map',
       label: inClass ? t('results.class') : t('results.map'),
     });
-    nextB.setEnabled(nextOpen && hasScene(this, SCENES.level));
-    retry.setEnabled(!!level && hasScene(this, SCENES.level));
+    nextB.setEnabled(nextOpen);
+    retry.setEnabled(!!level);
     screen.add(nextB, retry, map);
     nextB.events.on('press', () => next && this.scene.start(SCENES.level, { levelId: next.id }));
     retry.events.on('press', () => level && this.scene.start(SCENES.level, { levelId: level.id }));

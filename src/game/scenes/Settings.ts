@@ -8,13 +8,13 @@ import { Label } from '../ui/Label';
 import { Panel } from '../ui/Panel';
 import { SegmentedControl } from '../ui/SegmentedControl';
 import { CSS, TEXT } from '../ui/theme';
-import { SCENES, addNoticeBanner, beginScreen } from './screen-kit';
+import { SCENES, addNoticeBanner, beginScreen, type SceneKey } from './screen-kit';
 
 type OnOff = 'on' | 'off';
 
 export interface SettingsData {
   /** The scene to return to (default Title). */
-  from?: string;
+  from?: SceneKey;
   /** After a language change: keep the focus on the language picker. */
   focusLanguage?: boolean;
 }
@@ -36,7 +36,7 @@ export class Settings extends Phaser.Scene {
     const { width: W, height: H, portrait, context } = screen;
     const { store, training } = context;
     const actions = () => store.getState();
-    const from = data?.from && this.game.scene.keys[data.from] ? data.from : SCENES.title;
+    const from = data?.from ?? SCENES.title;
 
     const pw = portrait ? W - 24 : 720;
     const px = (W - pw) / 2;

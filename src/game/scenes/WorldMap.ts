@@ -17,7 +17,7 @@ import { LevelTile, drawLock } from '../ui/LevelTile';
 import { Label } from '../ui/Label';
 import { StarRow } from '../ui/StarRow';
 import { COLORS, CSS, RADIUS, TEXT, type Rect } from '../ui/theme';
-import { SCENES, beginScreen, hasScene } from './screen-kit';
+import { SCENES, beginScreen } from './screen-kit';
 
 interface WorldBox {
   world: WorldId;
@@ -26,7 +26,7 @@ interface WorldBox {
 }
 
 /** Four worlds side by side (landscape) or stacked with two tiles a row (portrait). */
-function layoutWorlds(W: number, H: number, portrait: boolean, top: number, bottom: number): WorldBox[] {
+function layoutWorlds(W: number, portrait: boolean, top: number, bottom: number): WorldBox[] {
   const counts = WORLDS.map((w) => levelsOfWorld(w).length);
   if (!portrait) {
     const gap = 16;
@@ -131,7 +131,7 @@ export class WorldMap extends Phaser.Scene {
 
     // ---- worlds ----
     const statusH = portrait ? 56 : 44;
-    const boxes = layoutWorlds(W, H, portrait, barH + (portrait ? 10 : 14), H - statusH - 8);
+    const boxes = layoutWorlds(W, portrait, barH + (portrait ? 10 : 14), H - statusH - 8);
     const tiles: LevelTile[] = [];
     const levelsById = new Map<string, LevelDefinition>();
     const g = this.add.graphics();
@@ -246,10 +246,6 @@ export class WorldMap extends Phaser.Scene {
           } else {
             say(t('world.levelLocked', { title }), CSS.warning);
           }
-          return;
-        }
-        if (!hasScene(this, SCENES.level)) {
-          say(t('world.levelUnavailable'), CSS.warning);
           return;
         }
         this.scene.start(SCENES.level, { levelId });

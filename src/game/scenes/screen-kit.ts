@@ -132,7 +132,7 @@ export function addNoticeBanner(scene: Phaser.Scene, screen: Screen, rect: Rect,
   return banner;
 }
 
-/** Scene keys the meta screens start. 'Level' is registered only once src/game/scenes/Level.ts exists. */
+/** Scene keys the meta screens start; main.ts registers every one of them. */
 export const SCENES = {
   title: 'Title',
   map: 'WorldMap',
@@ -142,8 +142,4 @@ export const SCENES = {
   level: 'Level',
   classroom: 'Classroom',
 } as const;
-
-/** True when a scene with this key is registered (the Level scene lands in parallel). */
-export function hasScene(scene: Phaser.Scene, key: string): boolean {
-  return scene.game.scene.keys[key] !== undefined;
-}
+export type SceneKey = (typeof SCENES)[keyof typeof SCENES];

@@ -5,6 +5,10 @@
 import type { BackendName, BackendPreference, ModelKind, TrainEndReason } from '../../shared/worker-api';
 import type { Locale, MessageKey, MessageParams } from '../../shared/messages';
 import type { ClassroomView } from '../classroom/classroom-service';
+import type { LossPoint, PreviewImages } from '../ml/progress-types';
+
+/** The training-view types live with the ML bridge (one owner); the store's state uses them. */
+export type { LossPoint, PreviewImages };
 
 export type RendererPreference = 'auto' | 'canvas' | 'webgl';
 export type RendererKind = 'canvas' | 'webgl';
@@ -64,13 +68,6 @@ export interface DisplayInfo {
   forced: boolean;
 }
 
-export interface LossPoint {
-  step: number;
-  total: number;
-  reconstruction: number;
-  kl?: number;
-}
-
 export interface ProgressInfo {
   step: number;
   totalSteps: number;
@@ -78,15 +75,6 @@ export interface ProgressInfo {
   samplesPerSecond: number;
   etaMs: number;
   elapsedMs: number;
-}
-
-export interface PreviewImages {
-  width: number;
-  height: number;
-  count: number;
-  inputs: Float32Array;
-  corrupted?: Float32Array;
-  outputs?: Float32Array;
 }
 
 export interface ModelSummary {

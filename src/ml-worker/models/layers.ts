@@ -29,6 +29,11 @@ export class ParamBuilder {
     );
   }
 
+  /** Seeded N(0, stddev²) values (the VQ-VAE codebook). */
+  normal(name: string, shape: number[], stddev: number): tf.Variable {
+    return this.add(name, tf.randomNormal(shape, 0, stddev, 'float32', this.rng.seed()));
+  }
+
   zeros(name: string, shape: number[]): tf.Variable {
     return this.add(name, tf.zeros(shape));
   }

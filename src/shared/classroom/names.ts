@@ -38,7 +38,3 @@ export function checkNickname(input: string): NicknameCheck {
     };
   return { ok: true, nickname, key: nickname.normalize('NFKC').toLowerCase() };
 }
-
-export const STUDENT_TOKEN_PATTERN = '^[A-Za-z0-9_-]{43}$';
-/** An attempt's idempotency key: the client makes one per attempt and resends it on every retry. */
-export const IDEMPOTENCY_KEY_PATTERN = '^[A-Za-z0-9_-]{8,64}$';

@@ -1,6 +1,6 @@
 /**
- * The level catalogue as data (DESIGN §2): 17 levels in four worlds, their concept cards, controls, goals,
- * provisional star thresholds, hints, solution payloads and pure scorers. Import from here.
+ * The level catalogue as data: 17 levels in four worlds, their concept cards, controls, goals, star thresholds,
+ * hints, solution payloads and pure scorers. Import from here.
  */
 export { getLevel, LEVELS, levelsOfWorld, nextLevel, WORLDS } from './catalogue';
 export {
@@ -43,4 +43,5 @@ export { budgetParamCount } from './world1-bottleneck';
 export { ZOO_NOISES } from './world2-denoise';
 export { FORGE_LETTER } from './world4-arithmetic';
 export { levelVariant, variantCount } from './variants';
+export { isLevelMode, LEVEL_MODES, modeProblems, type ModeShape } from './modes';
 export type * from './types';

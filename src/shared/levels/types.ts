@@ -8,8 +8,11 @@ import type { Direction, Stars, StarThresholds } from '../scoring/stars';
 import type { DatasetName, ModelSpec, TrainConfig } from '../worker-api';
 import type { PretrainedAssetName } from './assets';
 import type { Evaluation, MeasurementId } from './measurements';
+import type { LevelMode } from './modes';
 import type { SeedFile } from './seeds';
 import type { LocalText } from './text';
+
+export type { LevelMode } from './modes';
 
 export type WorldId = 1 | 2 | 3 | 4;
 
@@ -245,12 +248,14 @@ export interface LevelDefinition {
   title: LocalText;
   card: ConceptCard;
   dataset: DatasetName;
+  /** How the level is played (./modes.ts): fixes the setup and payload kinds, and picks the game's play and view. */
+  mode: LevelMode;
   setup: LevelSetup;
   /** The player's knobs (trained levels); map and arithmetic levels act on the map or the cards instead. */
   controls: readonly ControlDefinition[];
   goal: GoalDefinition;
   metric: MetricDefinition;
-  /** 1-, 2-, 3-star lines of the metric. PROVISIONAL until the solver bots tune them (see each world file). */
+  /** 1-, 2-, 3-star lines of the metric, checked and tuned by the solver bots (the runs: each world file's header). */
   stars: StarThresholds;
   /** At most 3, unlocking over time. */
   hints: readonly Hint[];

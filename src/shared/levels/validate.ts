@@ -12,6 +12,7 @@ import { LEVELS, WORLDS } from './catalogue';
 import { controlValueProblem, defaultControlValues } from './controls';
 import { PRETRAINED_ASSETS } from './assets';
 import { MEASUREMENT_IDS } from './measurements';
+import { modeProblems } from './modes';
 import { validatePayload } from './payloads';
 import { isSeedFile } from './seeds';
 import {
@@ -310,6 +311,7 @@ function levelProblems(level: LevelDefinition): string[] {
     if (!MEASUREMENT_IDS.includes(m)) problems.push(`measures: "${String(m)}" is not a known measurement.`);
   if (new Set(level.measures).size !== level.measures.length) problems.push('measures: listed twice.');
 
+  problems.push(...modeProblems(level.mode, level.setup, level.solution.kind));
   problems.push(...setupProblems(level));
   const example = validatePayload(level, level.example);
   if (!example.ok) problems.push(...example.problems.map((p) => `example: ${p}`));

@@ -1,8 +1,9 @@
 /**
  * World 1 · Bottleneck: what a code is, what squeezing costs, PCA as the linear baseline, and the identity trap.
  *
- * PROVISIONAL star thresholds: set from a few runs of the real engine (tfjs WASM in Node, 2 cores, seed 1/7)
- * while writing this file, not yet from solver bots. Observed then:
+ * Star thresholds: first set from a few runs of the real engine (tfjs WASM in Node, 2 cores, seed 1/7) while
+ * writing this file, then checked by the solver bots (npm run solve, tests/unit/solvers: each level winnable,
+ * 3 stars reachable, the defaults below 3 stars), which retuned Budget. Observed:
  * - Squeeze: code 2 rebuilt all 26 letters perfectly in 1,000 steps with width ≥ 32 (any activation); code 1
  *   needed tanh, width 64 and 2,000 steps (worst letter 1 wrong pixel). Defaults (code 8) win 1 star.
  * - Beat PCA: PCA test MSE 0.0551 (k = 2), 0.0371 (k = 8). Linear AE 0.0553 (ratio 1.00, no star, as it
@@ -96,6 +97,7 @@ export const squeezeTheAlphabet: LevelDefinition = defineLevel({
     seeAlso: [{ file: '001_01f0c3934fb2763b.txt', idea: 'Autoenkodery: z = f_θ(x) = σ(Wx + b)' }],
   },
   dataset: 'glyphs',
+  mode: 'trained',
   setup: {
     kind: 'trained',
     seed: 101,
@@ -300,6 +302,7 @@ export const beatPca: LevelDefinition = defineLevel({
     ],
   },
   dataset: 'mnist',
+  mode: 'trained',
   setup: {
     kind: 'trained',
     seed: 102,
@@ -518,6 +521,7 @@ export const budget: LevelDefinition = defineLevel({
     seeAlso: [{ file: '001_01f0c3934fb2763b.txt', idea: 'Deep Autoencoder: 784 → 128 → 64 → 32' }],
   },
   dataset: 'mnist',
+  mode: 'trained',
   setup: {
     kind: 'trained',
     seed: 103,
@@ -714,6 +718,7 @@ export const identityTrap: LevelDefinition = defineLevel({
     seeAlso: [{ file: '001_01f0c3934fb2763b.txt', idea: 'Sparsity autoencoders: współczynnik sparsity (ρ)' }],
   },
   dataset: 'glyphs',
+  mode: 'trained',
   setup: {
     kind: 'trained',
     seed: 104,

@@ -2,9 +2,10 @@
  * World 3 · Latent map: why a plain AE cannot generate, and how the VAE's μ, σ and KL term fix it.
  * Map levels run on pretrained 2-D models (assets.ts); Balance beta trains a VAE live.
  *
- * PROVISIONAL star thresholds. The map levels' numbers are guesses until the pretrained models exist and the
- * solver bots play them (how many holes a 2-D AE map has, how far from a target 90 % match starts, how narrow
- * the ambiguous band between two digits is for the judge). Balance beta comes from real-engine runs (latent 8,
+ * Star thresholds. The map levels' numbers began as guesses (how many holes a 2-D AE map has, how far from a
+ * target 90 % match starts, how narrow the ambiguous band between two digits is for the judge); the solver bots
+ * then played them on the pretrained models and kept or retuned each (SOLVER BOTS below). Balance beta was first
+ * set from real-engine runs (latent 8,
  * 784-256, 1,000 test digits): β = 0 → MSE 0.0293 / KL 316 nats; β = 1 → 0.0331 / 13.9 (3 epochs), 0.0280 /
  * 14.0 (6 epochs); β = 1.5 → 0.0345 / 11.3 (3), 0.0297 / 11.2 (6); β = 2 → 0.0358 / 9.6; β = 3 → 0.0378 / 6.8.
  * With limits 0.034 and 12 nats, defaults (β = 1, 3 epochs) miss the KL limit, β = 1.5 for 6 epochs reaches
@@ -112,6 +113,7 @@ export const holesInTheMap: LevelDefinition = defineLevel({
     ],
   },
   dataset: 'mnist',
+  mode: 'holes',
   setup: { kind: 'map', asset: 'mnist-ae-2d', compare: 'mnist-vae-2d' },
   controls: [],
   goal: {
@@ -243,6 +245,7 @@ const navigatorDraft: LevelDraft<'latentPoints', 'matchPercent'> = {
     ],
   },
   dataset: 'mnist',
+  mode: 'navigator',
   setup: { kind: 'map', asset: 'mnist-vae-2d', targets: NAVIGATOR_TARGETS },
   controls: [],
   goal: {
@@ -393,6 +396,7 @@ export const balanceBeta: LevelDefinition = defineLevel({
     seeAlso: [{ file: '002_473200448d10064a.txt', idea: 'Trudność balansowania rekonstrukcji i KL divergencji' }],
   },
   dataset: 'mnist',
+  mode: 'trained',
   setup: {
     kind: 'trained',
     seed: 303,
@@ -562,6 +566,7 @@ export const dreamDigits: LevelDefinition = defineLevel({
     seeAlso: [{ file: '003_c9063255341ae41f.txt', idea: 'Reparametrizační trik' }],
   },
   dataset: 'mnist',
+  mode: 'dream',
   setup: { kind: 'map', asset: 'mnist-vae-2d' },
   controls: [],
   goal: {
@@ -686,6 +691,7 @@ export const thePath: LevelDefinition = defineLevel({
     seeAlso: [{ file: '002_473200448d10064a.txt', idea: 'VAE: ciągła przestrzeń latentna, możliwość interpolacji' }],
   },
   dataset: 'mnist',
+  mode: 'path',
   setup: { kind: 'map', asset: 'mnist-vae-2d' },
   controls: [],
   goal: {

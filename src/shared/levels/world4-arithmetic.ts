@@ -9,11 +9,11 @@
  * decodes of codes (never raw images), so a perfect answer scores 100 % and the faint grey a decoder draws in
  * blank areas appears on both sides of the match.
  *
- * PROVISIONAL star thresholds: guesses until the pretrained 16-D VAE and glyph VAE exist and solver bots try
- * every card combination. Blend and Difference targets are reachable exactly, so 3 stars mean "found it";
- * Attribute vector's target uses 10 reference pairs the player never sees, so it rewards averaging many pairs;
- * Letter forge must reach a letter outside the training set, and if no expression gets within 1 wrong pixel
- * of E the bots should say so and the thresholds (or the held-out letter) change.
+ * Star thresholds: first guessed, then played by the solver bots on the pretrained 16-D VAE and glyph VAE, which
+ * kept or retuned each (SOLVER BOTS below). Blend and Difference targets are reachable exactly, so 3 stars mean
+ * "found it"; Attribute vector's target uses 10 reference pairs the player never sees, so it rewards averaging
+ * many pairs; Letter forge must reach a letter outside the training set (E), which the bots do within 1 wrong
+ * pixel.
  *
  * SOLVER BOTS (npm run solve; WASM; the first pretrained assets): Blend and Difference reach 100 % with the
  * right cards (the example payloads: 46 % and 23 %, no star); thresholds kept. Attribute vector: one pair 77.9 %
@@ -114,6 +114,7 @@ const blendDraft: LevelDraft<'expression', 'matchPercent'> = {
     },
   },
   dataset: 'mnist',
+  mode: 'arithmetic',
   setup: {
     kind: 'arithmetic',
     asset: 'mnist-vae-16d',
@@ -276,6 +277,7 @@ const differenceDraft: LevelDraft<'expression', 'matchPercent'> = {
     seed: { file: '001_01f0c3934fb2763b.txt', idea: 'Odejmując dwa wektory jesteśmy w stanie wygenerować ich różnicę' },
   },
   dataset: 'mnist',
+  mode: 'arithmetic',
   setup: {
     kind: 'arithmetic',
     asset: 'mnist-vae-16d',
@@ -505,6 +507,7 @@ const attributeDraft: LevelDraft<'expression', 'matchPercent'> = {
     seeAlso: [{ file: '002_473200448d10064a.txt', idea: 'Przykłady zastosowań: transfer stylu pisma' }],
   },
   dataset: 'mnist',
+  mode: 'arithmetic',
   setup: attributeSetup(BASES),
   controls: [],
   goal: {
@@ -664,6 +667,7 @@ export const letterForge: LevelDefinition = defineLevel({
     },
   },
   dataset: 'glyphs',
+  mode: 'arithmetic',
   setup: {
     kind: 'arithmetic',
     asset: 'letters-vae-forge',

@@ -27,6 +27,7 @@ export function specOfEveryKind(dense: ModelSpec = spec({ kind: 'dense' })): Mod
     spec({ kind: 'cvae', bottleneck: 2 }),
     spec({ kind: 'sparse', sparsity: { rho: 0.1, weight: 0.01 } }),
     spec({ kind: 'ksparse', k: 2 }),
+    spec({ kind: 'vqvae', bottleneck: 4, vq: { codebookSize: 8, slots: 2, codeDim: 2 } }),
   ];
 }
 

@@ -1,0 +1,171 @@
+/**
+ * Arithmetic levels (world 4): an expression Σ w·μ(card) over image cards, measured live with the shared harness
+ * (PretrainedLevel.measureExpression, the number the solver bots and the classroom server compute) and scored
+ * on Check.
+ */
+import type { Evaluation } from '../../../shared/levels/measurements';
+import { PretrainedLevel } from '../../../shared/levels/measure';
+import type { ArithmeticSetup, ImageCard, LinearTerm, SolutionSpecOf } from '../../../shared/levels/types';
+import { abortable } from '../../ml/abortable';
+import { describeError, type LevelPlay, type PlayHost, type PlaySnapshot } from './play';
+
+export interface CardView {
+  card: ImageCard;
+  image: Float32Array;
+}
+
+export interface ArithmeticOutcome {
+  evaluation: Evaluation;
+  /** The decodes of the expression (one per base for applyVector, else one). */
+  results: Float32Array[];
+  /** The headline number shown live: match % (mean over bases) or wrong pixels. */
+  headline: number;
+}
+
+export class ArithmeticPlay implements LevelPlay {
+  /** The deck with each card's image (loaded on open). */
+  cards: CardView[] = [];
+  /** What the expression is compared with: target decodes (one per base for applyVector) or the glyph. */
+  targets: Float32Array[] = [];
+  width = 28;
+  height = 28;
+  terms: LinearTerm[] = [];
+  /** The live measurement of the current expression (null while it is empty). */
+  live: ArithmeticOutcome | null = null;
+  private pretrained: PretrainedLevel | null = null;
+  private opened = false;
+  private evaluating = false;
+  private evalDirty = false;
+
+  constructor(
+    private readonly host: PlayHost,
+    readonly setup: ArithmeticSetup,
+  ) {}
+
+  get spec(): SolutionSpecOf<'expression'> {
+    return this.host.level.solution as SolutionSpecOf<'expression'>;
+  }
+
+  /** True once the model, the cards and the targets are loaded. */
+  get ready(): boolean {
+    return this.pretrained !== null;
+  }
+
+  open(): void {
+    if (this.opened) return;
+    this.opened = true;
+    void this.host.run((signal) => this.load(signal));
+  }
+
+  /** Adds a card to the expression (weight 1), or takes it out when it is already in. */
+  toggleCard(cardId: string): void {
+    if (!this.pretrained || this.host.status === 'preparing') return;
+    const i = this.terms.findIndex((t) => t.card === cardId);
+    if (i >= 0) this.terms = this.terms.filter((_, k) => k !== i);
+    else if (this.terms.length < this.spec.maxTerms) this.terms = [...this.terms, { card: cardId, weight: 1 }];
+    else return;
+    this.expressionChanged();
+  }
+
+  setWeight(index: number, weight: number): void {
+    if (!this.terms[index] || this.terms[index].weight === weight) return;
+    this.terms = this.terms.map((t, k) => (k === index ? { ...t, weight } : t));
+    this.expressionChanged();
+  }
+
+  clearTerms(): void {
+    if (this.terms.length === 0) return;
+    this.terms = [];
+    this.expressionChanged();
+  }
+
+  /** The expression as a payload would carry it: zero weights dropped. */
+  expressionTerms(): LinearTerm[] {
+    return this.terms.filter((t) => t.weight !== 0).map((t) => ({ ...t }));
+  }
+
+  /** Scores the current expression with the level's pure scorer. */
+  async submit(): Promise<void> {
+    const terms = this.expressionTerms();
+    if (!this.pretrained || terms.length === 0 || this.host.status !== 'idle') return;
+    try {
+      const outcome = await this.evaluate(terms);
+      this.host.finish({ kind: 'expression', terms }, outcome.evaluation);
+    } catch (error) {
+      this.host.setStatus('error');
+      this.host.error = describeError(error);
+      this.host.changed();
+    }
+  }
+
+  dispose(): void {
+    // The pretrained model is shared: never disposed by a level.
+  }
+
+  snapshot(): PlaySnapshot {
+    return {};
+  }
+
+  /** Decodes the expression and measures it as the level's scorer expects. */
+  async evaluate(terms: readonly LinearTerm[]): Promise<ArithmeticOutcome> {
+    if (!this.pretrained) throw new Error(`${this.host.level.id}: the model is not loaded.`);
+    const { evaluation, decodes } = await this.pretrained.measureExpression(terms);
+    const matches = evaluation.matchPercent ?? [];
+    const headline = evaluation.forgedWrongPixels ?? matches.reduce((a, b) => a + b, 0) / matches.length;
+    return { evaluation, results: decodes, headline };
+  }
+
+  private async load(signal: AbortSignal): Promise<void> {
+    const host = this.host;
+    host.setStatus('preparing');
+    host.changed();
+    const pretrained = await abortable(signal, PretrainedLevel.load(host.port, host.level));
+    const targets = await abortable(signal, pretrained.expressionTargets());
+    const cards: CardView[] = [];
+    for (const card of this.setup.deck)
+      cards.push({ card, image: await abortable(signal, pretrained.cardImage(card)) });
+    const glyphs = [...this.setup.deck, ...this.setup.hidden].every((c) => c.image.kind === 'glyph');
+    this.cards = cards;
+    this.targets = targets;
+    this.width = glyphs ? 5 : 28;
+    this.height = glyphs ? 7 : 28;
+    this.pretrained = pretrained;
+    host.setStatus('idle');
+    host.changed();
+  }
+
+  private expressionChanged(): void {
+    const host = this.host;
+    if (host.status === 'done' || host.status === 'error') {
+      host.setStatus('idle');
+      host.clearResult();
+      host.error = null;
+    }
+    host.changed();
+    void this.evaluateLive();
+  }
+
+  /** One live evaluation at a time; a change meanwhile runs one more with the newest terms. */
+  private async evaluateLive(): Promise<void> {
+    if (!this.pretrained) return;
+    if (this.evaluating) {
+      this.evalDirty = true;
+      return;
+    }
+    this.evaluating = true;
+    try {
+      do {
+        this.evalDirty = false;
+        const terms = this.expressionTerms();
+        this.live = terms.length > 0 ? await abortable(this.host.lifetime, this.evaluate(terms)) : null;
+        this.host.changed();
+      } while (this.evalDirty);
+    } catch (error) {
+      if (this.host.lifetime.aborted) return;
+      this.host.error = describeError(error);
+      this.host.changed();
+    } finally {
+      this.evaluating = false;
+    }
+  }
+}

@@ -1,0 +1,67 @@
+/** A model's 2-D code space for the latent map: held-out images encoded, and a box around their codes. */
+import { heldOutLetters } from '../../../shared/levels/harness';
+import type { TrainedSetup } from '../../../shared/levels/types';
+import type { MlPort } from '../../ml/ml-port';
+
+export interface LatentMapData {
+  codes: Float32Array;
+  labels: Uint8Array;
+  count: number;
+  classNames: string[];
+  bounds: { xMin: number; xMax: number; yMin: number; yMax: number };
+  width: number;
+  height: number;
+}
+
+/** Held-out digits on the latent map. */
+const MAP_POINTS = 1000;
+
+/** Encodes the held-out images (letters for a letters recipe, else the first MNIST test digits) with `modelId`. */
+export async function encodeMap(
+  port: MlPort,
+  modelId: string,
+  classNames: string[],
+  setup: TrainedSetup | null,
+): Promise<LatentMapData> {
+  let images: Float32Array;
+  let labels: Uint8Array;
+  let width: number;
+  let height: number;
+  if (setup?.heldOut.source === 'letters') {
+    const letters = heldOutLetters({ source: 'letters', copies: 1, noiseSeed: 0 });
+    images = letters.targets;
+    labels = Uint8Array.from({ length: letters.count }, (_, i) => i);
+    width = 5;
+    height = 7;
+  } else {
+    const batch = await port.getImages('mnist', 'test', 0, MAP_POINTS);
+    images = batch.images;
+    labels = batch.labels;
+    width = batch.width;
+    height = batch.height;
+  }
+  const count = labels.length;
+  const codes = await port.encode(modelId, images.slice());
+  let xMin = Infinity;
+  let xMax = -Infinity;
+  let yMin = Infinity;
+  let yMax = -Infinity;
+  for (let i = 0; i < count; i++) {
+    xMin = Math.min(xMin, codes[2 * i]);
+    xMax = Math.max(xMax, codes[2 * i]);
+    yMin = Math.min(yMin, codes[2 * i + 1]);
+    yMax = Math.max(yMax, codes[2 * i + 1]);
+  }
+  // A margin around the codes, and never a degenerate box (a collapsed VAE puts everything at 0).
+  const padX = Math.max(0.25, (xMax - xMin) * 0.12);
+  const padY = Math.max(0.25, (yMax - yMin) * 0.12);
+  return {
+    codes,
+    labels,
+    count,
+    classNames,
+    bounds: { xMin: xMin - padX, xMax: xMax + padX, yMin: yMin - padY, yMax: yMax + padY },
+    width,
+    height,
+  };
+}

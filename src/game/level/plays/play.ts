@@ -1,0 +1,79 @@
+/**
+ * What every level play is and what it may ask of the level shell. A play is one mode's state and actions (no
+ * Phaser): it reaches the ML worker only through the MlPort, and the shell through PlayHost, which owns the
+ * status, the result and best, the error and message line, and the one "current work" whose AbortSignal a newer
+ * action (or leaving) aborts.
+ */
+import type { Evaluation } from '../../../shared/levels/measurements';
+import type { LevelDefinition, LevelScore, SolutionPayload } from '../../../shared/levels/types';
+import type { MlPort } from '../../ml/ml-port';
+import type { LatentMapData } from './latent-map';
+import type { PlacedProbe, CompareVerdict } from './map-play';
+import type { WorkerInterruption } from './interruption';
+import type { LiveProgress } from './trained-play';
+
+export type LevelStatus = 'card' | 'idle' | 'preparing' | 'training' | 'measuring' | 'done' | 'error' | 'unplayable';
+
+export interface LevelResult extends LevelScore {
+  payload: SolutionPayload;
+  evaluation: Evaluation;
+}
+
+export interface PlayHost {
+  readonly level: LevelDefinition;
+  readonly port: MlPort;
+  readonly status: LevelStatus;
+  readonly result: LevelResult | null;
+  /** Aborted when the player leaves the level. */
+  readonly lifetime: AbortSignal;
+  error: string | null;
+  /** A line for the player when a run ends without a score (or a map hint such as 'tooClose'). */
+  message: string | null;
+  setStatus(status: LevelStatus): void;
+  /** Tells the views to redraw. */
+  changed(): void;
+  /** Runs `task` as the level's current work: the previous work is aborted; an error ends in status 'error'. */
+  run(task: (signal: AbortSignal) => Promise<void>): Promise<void>;
+  /** Aborts the current work. */
+  abortRun(): void;
+  /** Forgets the shown result (a new attempt begins; the best stays). */
+  clearResult(): void;
+  /** Scores an attempt with the level's pure scorer, keeps it as the result and, when better, the best (throws). */
+  record(payload: SolutionPayload, evaluation: Evaluation): LevelResult;
+  /** record, then 'done' (or 'error' with the scorer's complaint), then redraw. */
+  finish(payload: SolutionPayload, evaluation: Evaluation): void;
+}
+
+/** The plain JSON a play adds to the test hook's `level()` snapshot (the shell fills the rest and the defaults). */
+export interface PlaySnapshot {
+  values?: Record<string, number | string | boolean>;
+  progress?: LiveProgress | null;
+  lossPoints?: number;
+  map?: LatentMapData | null;
+  compare?: LatentMapData | null;
+  probe?: { x: number; y: number } | null;
+  probeDecodes?: number;
+  mapPlay?: {
+    mode: string;
+    target: number | null;
+    live: number | null;
+    pathPoints: number;
+    placed: PlacedProbe[];
+    compareVerdicts: CompareVerdict[];
+  } | null;
+  checkpointStep?: number | null;
+  restarting?: boolean;
+  interruption?: WorkerInterruption | null;
+}
+
+export interface LevelPlay {
+  /** The concept card was dismissed: load what the play needs (once; later calls do nothing). */
+  open(): void;
+  /** Leaving: free what the play holds in the worker. */
+  dispose(): void;
+  snapshot(): PlaySnapshot;
+}
+
+export function describeError(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

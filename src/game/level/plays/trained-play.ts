@@ -1,0 +1,280 @@
+/**
+ * Trained levels: control values → setup.plan(values, seed) → createModel + train (live progress, loss,
+ * previews) → measureTrained → the level's pure score. A worker crash mid-run continues once from the last
+ * checkpoint (src/game/ml/resumable-train.ts). After a run whose model has a 2-D code: the latent map and probe.
+ */
+import { MlError } from '../../../shared/errors';
+import { resolveControlValues } from '../../../shared/levels/controls';
+import { denseParamCount } from '../../../shared/levels/harness';
+import { measureTrained } from '../../../shared/levels/measure';
+import type { ControlValue, SolutionPayload, TrainedSetup } from '../../../shared/levels/types';
+import type { TrainProgress } from '../../../shared/worker-api';
+import { abortable } from '../../ml/abortable';
+import { lossPointOf, previewOf, type ImageRows, type LossPoint } from '../../ml/progress-types';
+import { trainResumable } from '../../ml/resumable-train';
+import { encodeMap, type LatentMapData } from './latent-map';
+import { interruptionText, type WorkerInterruption } from './interruption';
+import type { LevelPlay, PlayHost, PlaySnapshot } from './play';
+import { ProbeDecoder } from './probe';
+
+export interface LiveProgress {
+  step: number;
+  totalSteps: number;
+  etaMs: number;
+  elapsedMs: number;
+  samplesPerSecond: number;
+}
+
+/** Images shown per row of the live grids (and asked of the worker per progress event). */
+export const PREVIEW_COUNT = 8;
+/** Held-out images in the "after training" rows. */
+export const HELD_OUT_PREVIEW = 10;
+/**
+ * Glyph runs last a few seconds and their weights are a few KB: checkpoint them often, or a crash would almost
+ * never find one to continue from. MNIST runs keep the bridge's default.
+ */
+const GLYPH_CHECKPOINT_MS = 500;
+/** The loss chart keeps at most this many points (every other one is dropped past it). */
+const MAX_LOSS_POINTS = 600;
+const noop = (): void => undefined;
+
+export class TrainedPlay implements LevelPlay {
+  values: Record<string, ControlValue>;
+  progress: LiveProgress | null = null;
+  lossHistory: LossPoint[] = [];
+  images: ImageRows | null = null;
+  /** After a run whose model has a 2-D code: where the held-out images land (for the latent map). */
+  map: LatentMapData | null = null;
+  readonly probe = new ProbeDecoder();
+  /** The last worker crash under this run and what came of it (cleared by the next Train). */
+  interruption: WorkerInterruption | null = null;
+  /** Last step of the running attempt whose weights the worker checkpointed (absolute, across a resume). */
+  checkpointStep: number | null = null;
+  /** True while a crashed run waits for the restarted worker (Stop then just forgets the run). */
+  restarting = false;
+  private modelId: string | null = null;
+
+  constructor(
+    private readonly host: PlayHost,
+    readonly setup: TrainedSetup,
+  ) {
+    this.values = resolveControlValues(host.level.controls);
+  }
+
+  open(): void {
+    // Nothing to load: the player trains.
+  }
+
+  get busy(): boolean {
+    const s = this.host.status;
+    return s === 'preparing' || s === 'training' || s === 'measuring';
+  }
+
+  setValue(id: string, value: ControlValue): void {
+    if (this.busy || this.values[id] === value) return;
+    this.values = { ...this.values, [id]: value };
+    this.host.changed();
+  }
+
+  payload(): SolutionPayload {
+    return { kind: 'hyperparameters', values: resolveControlValues(this.host.level.controls, this.values) };
+  }
+
+  /** Weights of the model these controls would build (dense-like models), or null. */
+  paramCount(): number | null {
+    try {
+      const { spec } = this.setup.plan(resolveControlValues(this.host.level.controls, this.values), this.setup.seed);
+      return denseParamCount(spec, spec.dataset === 'glyphs' ? 35 : 784);
+    } catch {
+      return null;
+    }
+  }
+
+  /** Trains a fresh model from the current controls, measures it and scores it; a run going is replaced. */
+  train(): Promise<void> {
+    return this.host.run((signal) => this.runAttempt(signal));
+  }
+
+  /** Stops the running job (the worker ends it at the next step); before training, forgets the run. */
+  stop(): void {
+    const host = this.host;
+    if (!this.busy) return;
+    const jobId = host.port.activeJobId;
+    if (host.status === 'training' && this.modelId && !this.restarting) {
+      if (jobId) host.port.cancel(jobId).catch(noop);
+      return;
+    }
+    this.restarting = false;
+    host.abortRun();
+    host.setStatus('idle');
+    host.changed();
+  }
+
+  /** Decodes one 2-D code with the trained model (the latent map's probe); null when there is no model. */
+  async decodeAt(x: number, y: number): Promise<Float32Array | null> {
+    if (!this.modelId || !this.map || this.busy) return null;
+    return this.probe.decode(this.host.port, this.modelId, x, y);
+  }
+
+  dispose(): void {
+    if (this.modelId) {
+      // disposeModel supersedes the model's running job (its promise rejects JOB_SUPERSEDED) and cancels it.
+      this.host.port.disposeModel(this.modelId).catch(noop);
+      this.modelId = null;
+    }
+  }
+
+  snapshot(): PlaySnapshot {
+    return {
+      values: { ...this.values },
+      progress: this.progress ? { ...this.progress } : null,
+      lossPoints: this.lossHistory.length,
+      map: this.map,
+      probe: this.probe.at ? { ...this.probe.at } : null,
+      probeDecodes: this.probe.count,
+      checkpointStep: this.checkpointStep,
+      restarting: this.restarting,
+      interruption: this.interruption,
+    };
+  }
+
+  private async runAttempt(signal: AbortSignal): Promise<void> {
+    const { host, setup } = this;
+    const { level, port } = host;
+    const payload = this.payload();
+    const plan = setup.plan(payload.kind === 'hyperparameters' ? payload.values : {}, setup.seed);
+    host.setStatus('preparing');
+    this.progress = null;
+    this.lossHistory = [];
+    host.error = null;
+    host.message = null;
+    this.interruption = null;
+    this.checkpointStep = null;
+    this.map = null;
+    this.probe.reset();
+    host.clearResult();
+    host.changed();
+    let phase: 'preparing' | 'training' | 'measuring' = 'preparing';
+    try {
+      const info = await abortable(signal, port.loadDataset(plan.spec.dataset));
+      if (this.modelId) {
+        port.disposeModel(this.modelId).catch(noop);
+        this.modelId = null;
+      }
+      const model = await port.createModel(plan.spec);
+      this.modelId = model.modelId;
+      if (signal.aborted) return;
+      host.setStatus('training');
+      phase = 'training';
+      host.changed();
+      const config = {
+        ...plan.config,
+        ...(plan.noisyCopies !== undefined ? { noisyCopies: plan.noisyCopies } : {}),
+        ...(plan.spec.dataset === 'glyphs' ? { checkpointIntervalMs: GLYPH_CHECKPOINT_MS } : {}),
+        progressIntervalMs: 100,
+        previewCount: PREVIEW_COUNT,
+      };
+      const outcome = await trainResumable(
+        port,
+        model.modelId,
+        config,
+        {
+          onProgress: (p, offset, elapsedBase) => this.onProgress(p, info.width, info.height, offset, elapsedBase),
+          onWaiting: (waiting) => {
+            this.restarting = waiting;
+            if (waiting) host.changed();
+          },
+          onResumed: (fromStep, crashStep) => {
+            this.interruption = { kind: 'resumed', crashStep, fromStep };
+            this.lossHistory = this.lossHistory.filter((p) => p.step <= fromStep);
+            if (this.progress) this.progress = { ...this.progress, step: fromStep, etaMs: 0 };
+            host.changed();
+          },
+        },
+        { signal },
+      );
+      if (signal.aborted) return;
+      if (outcome.kind === 'stopped') {
+        this.endInterrupted(outcome.reason, outcome.crashStep);
+        return;
+      }
+      const result = outcome.result;
+      // The last progress event may precede the last step: the result's numbers are the final ones.
+      const last = this.progress as LiveProgress | null;
+      this.progress = {
+        step: result.steps,
+        totalSteps: last && result.reason === 'completed' ? result.steps : (last?.totalSteps ?? result.steps),
+        etaMs: 0,
+        elapsedMs: result.elapsedMs,
+        samplesPerSecond: result.samplesPerSecond,
+      };
+      if (result.reason !== 'completed') {
+        host.setStatus('idle');
+        host.message = result.message;
+        host.changed();
+        return;
+      }
+      host.setStatus('measuring');
+      phase = 'measuring';
+      host.changed();
+      const measured = await abortable(
+        signal,
+        measureTrained(port, level, model.modelId, plan.spec.bottleneck, { previewCount: HELD_OUT_PREVIEW }),
+      );
+      host.record(payload, measured.evaluation);
+      if (measured.preview) this.images = { ...measured.preview, source: 'heldOut' };
+      if (model.latentSize === 2)
+        this.map = await abortable(
+          signal,
+          encodeMap(port, model.modelId, info.classNames, setup).catch(() => null),
+        );
+      host.setStatus('done');
+      host.changed();
+    } catch (error) {
+      if (error instanceof MlError && error.code === 'WORKER_CRASHED' && !signal.aborted) {
+        this.endInterrupted(
+          phase === 'measuring' ? 'measuring' : port.status === 'failed' ? 'failed' : 'noCheckpoint',
+          this.progress?.step ?? null,
+        );
+        return;
+      }
+      throw error;
+    }
+  }
+
+  /** A crash the run cannot continue from: tell the player and leave the level ready to train again. */
+  private endInterrupted(kind: Exclude<WorkerInterruption['kind'], 'resumed'>, crashStep: number | null): void {
+    const host = this.host;
+    this.interruption = { kind, crashStep, fromStep: null };
+    this.restarting = false;
+    if (kind === 'failed') {
+      host.setStatus('error');
+      host.error = interruptionText(this.interruption);
+    } else {
+      host.setStatus('idle');
+      host.message = interruptionText(this.interruption);
+    }
+    host.changed();
+  }
+
+  /** `offset`/`elapsedBase`: a resumed job counts from its checkpoint; the player sees the whole run's numbers. */
+  private onProgress(p: TrainProgress, width: number, height: number, offset: number, elapsedBase: number): void {
+    const step = offset + p.step;
+    this.progress = {
+      step,
+      totalSteps: offset + p.totalSteps,
+      etaMs: p.etaMs,
+      elapsedMs: elapsedBase + p.elapsedMs,
+      samplesPerSecond: p.samplesPerSecond,
+    };
+    if (p.checkpointStep !== undefined) this.checkpointStep = offset + p.checkpointStep;
+    const last = this.lossHistory[this.lossHistory.length - 1];
+    if (!last || last.step !== step) {
+      this.lossHistory.push(lossPointOf(p, step));
+      if (this.lossHistory.length > MAX_LOSS_POINTS) this.lossHistory = this.lossHistory.filter((_, i) => i % 2 === 0);
+    }
+    const preview = previewOf(p, width, height);
+    if (preview) this.images = { ...preview, source: 'training' };
+    this.host.changed();
+  }
+}

@@ -1,0 +1,93 @@
+/** The images card: input / corrupted / rebuilt rows of the live training preview or the held-out images. */
+import { t } from '../../../shared/messages';
+import type { ImageRows } from '../../ml/progress-types';
+import type { ScrolledRegistry } from '../../ui/camera-scroll';
+import { ImageGrid } from '../../ui/ImageGrid';
+import { Label } from '../../ui/Label';
+import { Panel } from '../../ui/Panel';
+import { CSS, type Rect } from '../../ui/theme';
+import { PREVIEW_COUNT } from '../plays/trained-play';
+import type { ViewContext } from './view';
+
+const ROWS = ['input', 'corrupted', 'output'] as const;
+type Row = (typeof ROWS)[number];
+// One column per preview image the worker sends, so no grid slot stays empty.
+const IMAGE_COLUMNS = PREVIEW_COUNT;
+
+export class ImageRowsCard {
+  readonly panel: Panel;
+  readonly empty: Label;
+  private readonly labels: Record<Row, Label>;
+  private readonly grids: Record<Row, ImageGrid>;
+  private visible: Row[] = [];
+  private key = '';
+
+  constructor(
+    private readonly ctx: ViewContext,
+    /** Whether the images show (false while a map covers the card). */
+    private readonly shown: () => boolean = () => true,
+  ) {
+    const { scene, L } = ctx;
+    this.panel = new Panel(scene, { ...L.imagesCard, title: t('level.images.training') });
+    this.labels = {
+      input: new Label(scene, { x: 0, y: 0, text: t('level.images.input'), variant: 'bodyMuted' }),
+      corrupted: new Label(scene, { x: 0, y: 0, text: t('level.images.corrupted'), variant: 'bodyMuted' }),
+      output: new Label(scene, { x: 0, y: 0, text: t('level.images.output'), variant: 'bodyMuted' }),
+    };
+    const grid = (row: Row): ImageGrid =>
+      new ImageGrid(scene, { x: 0, y: 0, width: 10, height: 10, id: `level:images:${row}`, columns: IMAGE_COLUMNS });
+    this.grids = { input: grid('input'), corrupted: grid('corrupted'), output: grid('output') };
+    this.empty = new Label(scene, { x: 0, y: 0, text: t('images.empty'), variant: 'small', align: 0.5 });
+    this.place(L.imagesCard, []);
+    this.registerIds(ctx.registry);
+  }
+
+  /** Shows `images` (null: the empty line). */
+  show(images: ImageRows | null): void {
+    const rows: Row[] = images ? (images.corrupted ? ['input', 'corrupted', 'output'] : ['input', 'output']) : [];
+    const key = rows.join();
+    if (key !== this.key) {
+      this.key = key;
+      this.visible = rows;
+      this.place(this.ctx.L.imagesCard, rows);
+    }
+    this.panel.setTitle(images?.source === 'heldOut' ? t('level.images.heldOut') : t('level.images.training'));
+    const as = (pixels: Float32Array | undefined) =>
+      images && pixels ? { pixels, count: images.count, width: images.width, height: images.height } : null;
+    this.grids.input.setImages(as(images?.inputs));
+    this.grids.corrupted.setImages(as(images?.corrupted));
+    this.grids.output.setImages(as(images?.outputs));
+    this.empty.setVisible(!images);
+  }
+
+  destroy(): void {
+    for (const row of ROWS) this.grids[row].destroy();
+  }
+
+  private registerIds(registry: ScrolledRegistry): void {
+    for (const row of ROWS)
+      registry.register(this.grids[row].id, () =>
+        this.visible.includes(row) && this.shown() ? this.grids[row].getBounds() : null,
+      );
+  }
+
+  private place(card: Rect, rows: readonly Row[]): void {
+    const labelW = card.width < 500 ? 84 : 112;
+    const top = card.y + 40;
+    const bottom = card.y + card.height - 12;
+    const n = Math.max(1, rows.length);
+    const rowH = Math.min(64, Math.floor((bottom - top - (n - 1) * 8) / n));
+    const gridW = Math.min(card.width - 32 - labelW, IMAGE_COLUMNS * (rowH + 6));
+    for (const row of ROWS) {
+      const i = rows.indexOf(row);
+      this.labels[row].setVisible(i >= 0);
+      this.grids[row].setVisible(i >= 0);
+      if (i < 0) continue;
+      const y = top + i * (rowH + 8);
+      this.labels[row].setPosition(card.x + 16, y + rowH / 2 - 10);
+      this.grids[row].layout({ x: card.x + 16 + labelW, y, width: gridW, height: rowH });
+    }
+    this.empty.setPosition(card.x + card.width / 2, card.y + card.height / 2 - 6);
+    this.empty.setColor(CSS.muted);
+  }
+}

@@ -1,0 +1,279 @@
+/**
+ * The latent map card: held-out codes on a 2-D map, the probe (drag, click, tap, arrow keys) decoded live beside
+ * it, and for Holes in the map the compare model's map beside (landscape) or under (phones) the played one. Trained
+ * levels with a 2-D code toggle it with the images; map levels show it from the start.
+ */
+import type * as Phaser from 'phaser';
+import { t } from '../../../shared/messages';
+import type { ScrolledRegistry } from '../../ui/camera-scroll';
+import { ImageGrid } from '../../ui/ImageGrid';
+import { Label } from '../../ui/Label';
+import { LatentMap } from '../../ui/LatentMap';
+import { SegmentedControl } from '../../ui/SegmentedControl';
+import type { Rect } from '../../ui/theme';
+import type { LatentMapData } from '../plays/latent-map';
+import { cardGraphics, viewAreas, type ViewAreas } from './areas';
+import type { ViewContext } from './view';
+
+export interface MapPanelOptions {
+  /** Map levels: the map is the whole view (no images | map toggle). */
+  mapLevel: boolean;
+  /** Decodes the probe's point (null: nothing to show). */
+  decode(x: number, y: number): Promise<Float32Array | null>;
+  onDecoded?(pixels: Float32Array, data: LatentMapData): void;
+  /** The probe moved (dragged or keyed), and where it was dropped (click, tap, Enter). */
+  onMove?(x: number, y: number): void;
+  onCommit?(x: number, y: number): void;
+}
+
+export class LatentMapPanel {
+  /** The played map, once built. */
+  map: LatentMap | null = null;
+  /** Holes in the map: the compare model's map (read-only). */
+  compareMap: LatentMap | null = null;
+  readonly areas: ViewAreas;
+  private readonly card: Phaser.GameObjects.Graphics;
+  readonly title: Label;
+  private readonly probeCaption: Label;
+  private readonly probeTitle: Label;
+  private readonly probeImage: ImageGrid;
+  private readonly compareTitle: Label;
+  readonly toggle: SegmentedControl<'images' | 'map'>;
+  private view: 'images' | 'map' = 'images';
+  private builtFor: unknown = null;
+  private pending: { x: number; y: number } | null = null;
+  private decoding = false;
+
+  constructor(
+    private readonly ctx: ViewContext,
+    private readonly options: MapPanelOptions,
+  ) {
+    const { scene, L } = ctx;
+    this.areas = viewAreas(L);
+    const { union, toggle } = this.areas;
+    const mapLevel = options.mapLevel;
+    this.card = cardGraphics(scene, union);
+    this.title = new Label(scene, {
+      x: mapLevel ? union.x + 16 : toggle.x + toggle.width + 16,
+      y: union.y + 14,
+      text: (L.portrait ? t('level.view.map') : t('level.map.title')).toUpperCase(),
+      variant: 'section',
+      wrap: union.width - 32 - (mapLevel ? 0 : 256),
+    }).setVisible(false);
+    this.probeCaption = new Label(scene, { x: 0, y: 0, text: '', variant: 'small', wrap: 240 }).setVisible(false);
+    this.probeTitle = new Label(scene, { x: 0, y: 0, text: t('level.map.decoded'), variant: 'bodyMuted' });
+    this.probeTitle.setVisible(false);
+    this.probeImage = new ImageGrid(scene, {
+      x: union.x,
+      y: union.y,
+      width: 10,
+      height: 10,
+      id: 'map:decode',
+      columns: 1,
+    });
+    this.probeImage.setVisible(false);
+    this.compareTitle = new Label(scene, {
+      x: 0,
+      y: 0,
+      text: t('level.map.vaeTitle').toUpperCase(),
+      variant: 'section',
+    });
+    this.compareTitle.setVisible(false);
+    this.toggle = new SegmentedControl<'images' | 'map'>(scene, {
+      ...toggle,
+      idPrefix: 'level:view',
+      options: [
+        { value: 'images', label: t('level.view.images') },
+        { value: 'map', label: t('level.view.map') },
+      ],
+      value: 'images',
+    });
+    this.toggle.setVisible(false);
+    this.toggle.events.on('change', (v) => this.setView(v));
+    this.registerIds(ctx.registry);
+  }
+
+  /** The map covers the card. */
+  get showingMap(): boolean {
+    return this.view === 'map';
+  }
+
+  /** (Re)builds the map when its data changed (null: no map; the images show). */
+  sync(data: LatentMapData | null, compare: LatentMapData | null = null): void {
+    if (data === this.builtFor) return;
+    this.builtFor = data;
+    this.map?.destroy();
+    this.map = null;
+    this.compareMap?.destroy();
+    this.compareMap = null;
+    if (data && compare) {
+      this.buildCompare(data, compare);
+      return;
+    }
+    const { L } = this.ctx;
+    const { union, mapSide } = this.areas;
+    if (!data || mapSide < 160) {
+      this.toggle.setVisible(false);
+      this.setView('images');
+      return;
+    }
+    const legend = LatentMap.legendHeight(data.classNames.length);
+    // Phones: the map takes the card's whole width (its axes scale separately), so the legend has room.
+    const rect = {
+      x: union.x + 16,
+      y: union.y + 48,
+      width: L.portrait ? union.width - 32 : mapSide,
+      height: mapSide + legend,
+    };
+    const map = this.createMap(rect, 'map:area', data, true);
+    map.events.on('move', (x, y) => {
+      this.showProbe(x, y);
+      this.options.onMove?.(x, y);
+    });
+    map.events.on('commit', (x, y) => {
+      this.showProbe(x, y);
+      this.options.onCommit?.(x, y);
+    });
+    const right = L.portrait
+      ? null
+      : { x: rect.x + mapSide + 32, width: union.x + union.width - 16 - (rect.x + mapSide + 32) };
+    if (right) {
+      const side = Math.min(200, right.width);
+      this.probeTitle.setPosition(right.x, rect.y);
+      this.probeImage.layout({ x: right.x, y: rect.y + 28, width: side, height: side });
+      this.probeCaption.setPosition(right.x, rect.y + 36 + side).setWrap(right.width);
+    }
+    this.ctx.focus.register(map);
+    this.map = map;
+    this.toggle.setVisible(!this.options.mapLevel);
+    this.setView('map');
+  }
+
+  /** Per frame: decode the probe's newest point (at most one decode in flight). */
+  update(): void {
+    const data = this.builtFor as LatentMapData | null;
+    if (!this.pending || this.decoding || !this.map || this.view !== 'map' || !data) return;
+    const { x, y } = this.pending;
+    this.pending = null;
+    this.decoding = true;
+    this.options
+      .decode(x, y)
+      .then((pixels) => {
+        if (!pixels) return;
+        this.probeImage.setImages({ pixels, count: 1, width: data.width, height: data.height });
+        this.options.onDecoded?.(pixels, data);
+      })
+      .catch(() => undefined)
+      .finally(() => {
+        this.decoding = false;
+      });
+  }
+
+  destroy(): void {
+    this.toggle.destroy();
+    this.probeImage.destroy();
+    this.map?.destroy();
+    this.compareMap?.destroy();
+  }
+
+  private registerIds(registry: ScrolledRegistry): void {
+    for (const v of ['images', 'map'])
+      registry.register(`level:view:${v}`, () => (this.map ? this.toggle.optionBounds(v) : null));
+    registry.register('map:area', () => (this.map && this.view === 'map' ? this.map.area() : null));
+    registry.register('map:compare', () => (this.compareMap && this.view === 'map' ? this.compareMap.area() : null));
+    registry.register('map:probe', () => (this.map && this.view === 'map' ? this.map.probeBounds() : null));
+    registry.register('map:decode', () =>
+      this.map && !this.compareMap && this.view === 'map' ? this.probeImage.getBounds() : null,
+    );
+  }
+
+  private createMap(rect: Rect, id: string, data: LatentMapData, legend: boolean): LatentMap {
+    const map = new LatentMap(this.ctx.scene, {
+      ...rect,
+      id,
+      bounds: data.bounds,
+      classNames: data.classNames,
+      legend,
+    });
+    map.setPoints({ codes: data.codes, labels: data.labels, count: data.count });
+    return map;
+  }
+
+  private showProbe(x: number, y: number): void {
+    this.probeCaption.setText(t('level.map.probe', { x: x.toFixed(2), y: y.toFixed(2) }));
+    this.pending = { x, y };
+  }
+
+  private setView(next: 'images' | 'map'): void {
+    this.view = next;
+    const onMap = next === 'map' && this.map !== null;
+    this.card.setVisible(onMap);
+    this.title.setVisible(onMap);
+    // Phones have no room beside the map for the decoded probe.
+    const besideRoom = !this.ctx.L.portrait && !this.compareMap;
+    this.probeCaption.setVisible(onMap && besideRoom);
+    this.probeTitle.setVisible(onMap && besideRoom);
+    this.probeImage.setVisible(onMap && besideRoom);
+    this.map?.setVisible(onMap);
+    this.compareMap?.setVisible(onMap);
+    this.compareTitle.setVisible(onMap && this.compareMap !== null);
+    this.toggle.setValue(onMap ? 'map' : 'images');
+    if (onMap && this.map) {
+      const p = this.map.getProbe();
+      this.showProbe(p.x, p.y);
+    }
+  }
+
+  /** Holes in the map: the played AE map and the VAE map, titled; the VAE's probe mirrors the AE's. */
+  private buildCompare(data: LatentMapData, cmp: LatentMapData): void {
+    const { L } = this.ctx;
+    const { union } = this.areas;
+    const legend = LatentMap.legendHeight(data.classNames.length);
+    let aeRect: Rect;
+    let vaeRect: Rect;
+    if (L.portrait) {
+      // Stacked, each the card's full width; one legend (the classes' colours are the same) under the lower map.
+      const top = union.y + 40;
+      const titleH = 26;
+      const h = Math.floor((union.y + union.height - 12 - top - titleH - legend) / 2);
+      aeRect = { x: union.x + 16, y: top, width: union.width - 32, height: h };
+      vaeRect = { x: union.x + 16, y: top + h + titleH, width: union.width - 32, height: h + legend };
+      this.compareTitle.setPosition(vaeRect.x, top + h + 6);
+    } else {
+      const half = Math.floor((union.width - 32 - 24) / 2);
+      const side = Math.min(half, union.height - 48 - 12 - legend);
+      const y = union.y + 48;
+      aeRect = { x: union.x + 16 + Math.floor((half - side) / 2), y, width: side, height: side + legend };
+      vaeRect = { x: union.x + 16 + half + 24 + Math.floor((half - side) / 2), y, width: side, height: side + legend };
+      this.compareTitle.setPosition(vaeRect.x, union.y + 14);
+    }
+    this.title.setText(t('level.map.aeTitle').toUpperCase()).setPosition(aeRect.x, union.y + 14);
+    const ae = this.createMap(aeRect, 'map:area', data, !L.portrait);
+    const vae = this.createMap(vaeRect, 'map:compare', cmp, true);
+    vae.setEnabled(false);
+    const mirror = (x: number, y: number): void => {
+      const a = data.bounds;
+      const b = cmp.bounds;
+      vae.setProbe(
+        b.xMin + ((x - a.xMin) / (a.xMax - a.xMin)) * (b.xMax - b.xMin),
+        b.yMin + ((y - a.yMin) / (a.yMax - a.yMin)) * (b.yMax - b.yMin),
+      );
+    };
+    const p0 = ae.getProbe();
+    mirror(p0.x, p0.y);
+    ae.events.on('move', (x, y) => {
+      this.showProbe(x, y);
+      mirror(x, y);
+    });
+    ae.events.on('commit', (x, y) => {
+      this.showProbe(x, y);
+      mirror(x, y);
+      this.options.onCommit?.(x, y);
+    });
+    this.ctx.focus.register(ae);
+    this.map = ae;
+    this.compareMap = vae;
+    this.toggle.setVisible(false);
+    this.setView('map');
+  }
+}

@@ -1,0 +1,107 @@
+/** Navigator: the target beside the live decode with its match %, probes placed on the VAE map. */
+import { t } from '../../../shared/messages';
+import type { ScrolledRegistry } from '../../ui/camera-scroll';
+import { TargetMatch } from '../../ui/TargetMatch';
+import type { NavigatorPlay } from '../plays/navigator-play';
+import type { MapPanelOptions } from './latent-map-panel';
+import { MapView } from './map-view';
+import type { ModeView } from './view';
+
+class NavigatorView extends MapView<NavigatorPlay> {
+  private target: TargetMatch | null = null;
+
+  protected override createLeft(): void {
+    const { scene, L } = this.ctx;
+    this.target = new TargetMatch(
+      scene,
+      'map:target',
+      {
+        x: L.controls.x + 16,
+        y: L.controls.y + 44,
+        width: L.controls.width - 32,
+        height: L.portrait
+          ? L.controls.height - 52
+          : Math.min(L.controls.width - 32, L.controls.height - 150) * 0.62 + 70,
+      },
+      { target: t('level.map.targetImage'), current: t('level.map.currentImage') },
+      this.play.goal,
+    );
+  }
+
+  protected override statusAt() {
+    const at = super.statusAt();
+    const b = this.target?.getBounds();
+    return b ? { ...at, y: b.y + b.height + 12 } : at;
+  }
+
+  protected override statusShown(): boolean {
+    return !this.ctx.L.portrait;
+  }
+
+  protected override panelOptions(): Partial<MapPanelOptions> {
+    return {
+      onCommit: (x, y) => void this.play.place(x, y),
+      onDecoded: (pixels, data) =>
+        this.target?.setCurrent({ pixels, width: data.width, height: data.height }, this.play.live),
+    };
+  }
+
+  override render(): void {
+    super.render();
+    const data = this.play.map;
+    const image = this.play.targetImage;
+    this.target?.setTarget(image && data ? { pixels: image, width: data.width, height: data.height } : null);
+  }
+
+  override destroy(): void {
+    super.destroy();
+    this.target?.destroy();
+  }
+
+  protected actionLabel(): string {
+    return t('level.map.place');
+  }
+
+  protected canAct(): boolean {
+    return true;
+  }
+
+  protected act(): void {
+    const p = this.panel.map?.getProbe();
+    if (p) void this.play.place(p.x, p.y);
+  }
+
+  protected progressTitle(n: number, max: number): string {
+    return t('level.map.progress', { n, max });
+  }
+
+  protected override liveMatch(): number | null {
+    return this.play.live;
+  }
+
+  protected statusText(): string {
+    const play = this.play;
+    const best = play.placed.length > 0 ? Math.max(...play.placed.map((p) => p.value)) : null;
+    const lines = [
+      t('level.map.navStatus', {
+        n: play.placed.length,
+        max: play.maxPoints,
+        best: best === null ? '–' : `${best.toFixed(1)}%`,
+      }),
+      t('level.map.navHelp'),
+    ];
+    if (this.ctx.session.message === 'tooClose') lines.push(t('level.map.tooClose', { min: play.spec.minSeparation }));
+    return lines.join('\n\n');
+  }
+
+  protected override registerIds(registry: ScrolledRegistry): void {
+    const target = this.target;
+    if (target) registry.register('map:target', () => target.getBounds());
+  }
+}
+
+export const navigatorView: ModeView<NavigatorPlay> = {
+  leftHeight: () => 196,
+  liveChart: false,
+  create: (ctx, play) => new NavigatorView(ctx, play).build(),
+};

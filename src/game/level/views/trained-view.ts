@@ -1,0 +1,119 @@
+/**
+ * Trained levels: the controls (from the level's control definitions), the live loss chart, the input / corrupted
+ * / rebuilt images, and after a run whose model has a 2-D code the latent map (toggled with the images).
+ */
+import { t } from '../../../shared/messages';
+import type { ScrolledRegistry } from '../../ui/camera-scroll';
+import { ControlPanel } from '../../ui/ControlPanel';
+import { Label } from '../../ui/Label';
+import { LossChart } from '../../ui/LossChart';
+import { Panel } from '../../ui/Panel';
+import type { TrainedPlay } from '../plays/trained-play';
+import { ImageRowsCard } from './image-rows';
+import { LatentMapPanel } from './latent-map-panel';
+import { trainedProgress } from './trained-progress';
+import type { LevelView, ModeView, PrimaryAction, ViewContext } from './view';
+
+class TrainedView implements LevelView {
+  private readonly controls: ControlPanel;
+  private readonly chart: LossChart;
+  private readonly lossCaption: Label | null = null;
+  private readonly hasChart: boolean;
+  private readonly images: ImageRowsCard;
+  private readonly mapPanel: LatentMapPanel;
+
+  constructor(
+    private readonly ctx: ViewContext,
+    private readonly play: TrainedPlay,
+  ) {
+    const { scene, L, session } = ctx;
+    new Panel(scene, { ...L.controls, title: t('level.yourModel') });
+    this.controls = new ControlPanel(scene, {
+      x: L.controls.x + 16,
+      y: L.controls.y + 44,
+      width: L.controls.width - 32,
+      height: L.controls.height - 52,
+      controls: session.level.controls,
+      values: play.values,
+    });
+    this.controls.onChange((id, value) => play.setValue(id, value));
+    this.hasChart = L.chartCard.height > 0;
+    if (this.hasChart) {
+      new Panel(scene, L.chartCard);
+      this.lossCaption = new Label(scene, {
+        x: L.chartCard.x + 16,
+        y: L.chartCard.y + 14,
+        text: t('section.loss').toUpperCase(),
+        variant: 'section',
+      });
+    }
+    this.chart = new LossChart(scene, 'level:lossChart', L.chart, {
+      total: t('loss.total'),
+      reconstruction: t('loss.reconstruction'),
+      reconstructionIsTotal: t('loss.reconstructionIsTotal'),
+      kl: t('loss.kl'),
+      empty: t('loss.empty'),
+      step: t('loss.axisStep'),
+    });
+    this.chart.setVisible(this.hasChart);
+    this.images = new ImageRowsCard(ctx, () => !this.mapPanel.showingMap);
+    this.mapPanel = new LatentMapPanel(ctx, { mapLevel: false, decode: (x, y) => play.decodeAt(x, y) });
+    ctx.focus.register(...this.controls.focusables(), this.mapPanel.toggle);
+    this.registerIds(ctx.registry);
+  }
+
+  render(): void {
+    const { session } = this.ctx;
+    const play = this.play;
+    this.controls.setEnabled(!session.busy);
+    if (this.hasChart) this.chart.setData(play.lossHistory);
+    this.images.show(play.images);
+    this.mapPanel.sync(play.map);
+    const { toggle, joined } = this.mapPanel.areas;
+    const L = this.ctx.L;
+    if (this.mapPanel.map && joined) this.lossCaption?.setPosition(toggle.x + toggle.width + 16, L.chartCard.y + 14);
+    else this.lossCaption?.setPosition(L.chartCard.x + 16, L.chartCard.y + 14);
+  }
+
+  primary(): PrimaryAction {
+    const { session } = this.ctx;
+    const busy = session.busy;
+    return {
+      label: busy ? t('level.stop') : session.result ? t('level.trainAgain') : t('level.train'),
+      variant: busy ? 'danger' : 'primary',
+      icon: busy ? 'icon-stop' : 'icon-play',
+      enabled: session.status !== 'card',
+    };
+  }
+
+  press(): void {
+    if (this.ctx.session.busy) this.play.stop();
+    else void this.play.train();
+  }
+
+  progress(compact: boolean) {
+    return trainedProgress(this.ctx.session, this.play, compact);
+  }
+
+  update(): void {
+    this.mapPanel.update();
+  }
+
+  destroy(): void {
+    this.controls.destroy();
+    this.chart.destroy();
+    this.images.destroy();
+    this.mapPanel.destroy();
+  }
+
+  private registerIds(registry: ScrolledRegistry): void {
+    this.controls.register(registry);
+    registry.register('level:lossChart', () => (this.hasChart ? this.chart.getBounds() : null));
+  }
+}
+
+export const trainedView: ModeView<TrainedPlay> = {
+  leftHeight: (level, width) => ControlPanel.heightFor(level.controls, width) + 56,
+  liveChart: true,
+  create: (ctx, play) => new TrainedView(ctx, play),
+};

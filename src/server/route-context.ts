@@ -1,0 +1,35 @@
+/** What every group of routes needs: the store, the re-scorer, the clock, the rate limits, the teacher's password. */
+import type { BoardReply } from '../shared/classroom/api';
+import { HttpError } from './http-error';
+import type { RateLimiter } from './rate-limit';
+import type { RescoreService } from './rescore';
+import { leaderboard, levelResults, type LevelResult } from './results';
+import type { ClassroomStore, Competition } from './store';
+import { competitionView } from './views';
+
+export interface RouteContext {
+  store: ClassroomStore;
+  rescorer: RescoreService;
+  now: () => Date;
+  adminPassword: string;
+  limiters: { student: RateLimiter; address: RateLimiter; teacher: RateLimiter };
+}
+
+/** Takes one request from `key`'s bucket, or refuses with 429 and the seconds to wait. */
+export function limit(limiter: RateLimiter, key: string): void {
+  const wait = limiter.take(key);
+  if (wait > 0) throw new HttpError(429, `Too many requests; wait ${wait} s and try again.`, undefined, wait);
+}
+
+export async function competitionOr404(ctx: RouteContext, code: string): Promise<Competition> {
+  const c = await ctx.store.competitionByCode(code);
+  if (!c) throw new HttpError(404, `No competition has the code ${code}.`);
+  return c;
+}
+
+/** The board as the projector shows it, and the per-level results it was ranked from. */
+export async function boardOf(ctx: RouteContext, c: Competition): Promise<BoardReply & { results: LevelResult[] }> {
+  const [subs, players] = await Promise.all([ctx.store.submissions(c.id), ctx.store.players(c.id)]);
+  const results = levelResults(c, subs);
+  return { competition: competitionView(c, ctx.now()), rows: leaderboard(results, players), results };
+}

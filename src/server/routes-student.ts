@@ -1,0 +1,131 @@
+/**
+ * The students' routes: join a competition (rate-limited per address), then, with the token the join gave
+ * (`Authorization: Bearer <token>`, rate-limited per student), submit attempts and read one's own standing.
+ * Scores are never read from the client: each submission is validated for the student's own variant of the
+ * level and re-scored from its payload; a replayed idempotency key answers the stored result.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { JoinReply, JoinRequest, MeReply, SubmissionReply, SubmissionRequest } from '../shared/classroom/api';
+import { newStudentToken, StudentTokenSchema } from '../shared/classroom/keys';
+import { getLevel, levelVariant, validatePayload } from '../shared/levels';
+import { bearerToken, HttpError } from './http-error';
+import { checkNickname, hashToken, isJoinCode, normalizeJoinCode } from './identity';
+import { boardOf, limit, type RouteContext } from './route-context';
+import { JOIN, STUDENT, SUBMISSION } from './route-schemas';
+import type { Competition, Player } from './store';
+import { competitionView, isOver, lateButEarned, payloadHash, seedFor, submissionView } from './views';
+
+const KEY_REUSED = 'This idempotency key was already used for a different solution; use a new key for a new attempt.';
+
+export function registerStudentRoutes(app: FastifyInstance, ctx: RouteContext): void {
+  const { store, now } = ctx;
+
+  app.post<{ Body: JoinRequest; Reply: JoinReply }>('/api/join', { schema: JOIN }, async (request, reply) => {
+    limit(ctx.limiters.address, request.ip);
+    const code = normalizeJoinCode(request.body.code);
+    if (!isJoinCode(code)) throw new HttpError(400, 'A join code is 6 letters and digits, as shown on the projector.');
+    const c = await store.competitionByCode(code);
+    if (!c) throw new HttpError(404, `No competition has the code ${code}; check it with your teacher.`);
+    if (isOver(c, now())) throw new HttpError(403, 'This competition has ended.');
+    const nick = checkNickname(request.body.nickname);
+    if (!nick.ok) throw new HttpError(400, nick.problem);
+    const token = newStudentToken();
+    const joined = await store.addPlayer(c.id, nick.nickname, nick.key, hashToken(token), now());
+    if (!joined)
+      throw new HttpError(409, `The nickname "${nick.nickname}" is taken in this competition; pick another.`);
+    return reply.code(201).send({
+      token,
+      nickname: joined.nickname,
+      competition: competitionView(c, now()),
+      seed: seedFor(c, joined.id),
+    });
+  });
+
+  const student = async (request: FastifyRequest): Promise<{ player: Player; competition: Competition }> => {
+    const token = bearerToken(request);
+    if (!StudentTokenSchema.safeParse(token).success)
+      throw new HttpError(401, 'That is not a student token; join the competition again.');
+    const player = await store.playerByTokenHash(hashToken(token));
+    if (!player) throw new HttpError(401, 'Unknown student token; join the competition again.');
+    limit(ctx.limiters.student, String(player.id));
+    if (player.removed) throw new HttpError(403, 'The teacher removed you from this competition.');
+    const competition = await store.competitionById(player.competitionId);
+    if (!competition) throw new HttpError(401, 'Unknown student token; join the competition again.');
+    return { player, competition };
+  };
+
+  app.get<{ Reply: MeReply }>('/api/me', { schema: STUDENT }, async (request) => {
+    const { player, competition } = await student(request);
+    const b = await boardOf(ctx, competition);
+    const row = b.rows.find((r) => r.nickname === player.nickname);
+    const mine = new Map(b.results.filter((r) => r.nickname === player.nickname).map((r) => [r.levelId, r]));
+    // Every level of the competition, in its order; null until the first attempt (the game shows "not tried").
+    const levels = competition.levels.map((levelId) => {
+      const r = mine.get(levelId);
+      return { levelId, bestScore: r?.bestScore ?? null, stars: r?.stars ?? 0, attempts: r?.attempts ?? 0 };
+    });
+    return {
+      nickname: player.nickname,
+      competition: b.competition,
+      seed: seedFor(competition, player.id),
+      rank: row?.rank ?? null,
+      players: b.rows.length,
+      stars: row?.stars ?? 0,
+      levels,
+    };
+  });
+
+  app.post<{ Body: SubmissionRequest; Reply: SubmissionReply }>(
+    '/api/submissions',
+    { schema: SUBMISSION },
+    async (request, reply) => {
+      const received = now();
+      const { player, competition } = await student(request);
+      const { levelId, idempotencyKey, payload } = request.body;
+      const existing = await store.submissionByKey(player.id, idempotencyKey);
+      if (existing) {
+        // A replay (a retried request, a client's queue sent twice) must carry the same solution.
+        const level = getLevel(levelId);
+        const v = level ? validatePayload(levelVariant(level, seedFor(competition, player.id)), payload) : null;
+        if (existing.levelId !== levelId || !v?.ok || payloadHash(levelId, v.payload) !== existing.payloadHash)
+          throw new HttpError(409, KEY_REUSED);
+        return reply.code(200).send({ submission: submissionView(existing, true) });
+      }
+      if (competition.state === 'draft')
+        throw new HttpError(409, 'The competition has not started yet; wait for your teacher.');
+      // An attempt finished before the end but held in a student's outbox (the network was down) still counts
+      // when it arrives within LATE_GRACE_MS of the end; it is filed at the end time. Beyond that, or for an
+      // attempt the game says was made after the end, submissions are closed.
+      const late = isOver(competition, received);
+      if (late && !lateButEarned(competition, request.body.attemptedAt, received))
+        throw new HttpError(403, 'The competition has ended; submissions are closed.');
+      if (!competition.levels.includes(levelId))
+        throw new HttpError(403, `Level "${levelId.slice(0, 64)}" is not part of this competition.`);
+      const base = getLevel(levelId);
+      if (!base) throw new HttpError(400, `There is no level "${levelId.slice(0, 64)}".`);
+      // The student plays (and is scored on) the level as their seed makes it: checked here, measured in a thread.
+      const seed = seedFor(competition, player.id);
+      const checked = validatePayload(levelVariant(base, seed), payload);
+      if (!checked.ok)
+        throw new HttpError(400, 'The solution is not valid for this level.', checked.problems.slice(0, 20));
+      const scored = await ctx.rescorer.score(levelId, checked.payload, seed);
+      const { created, submission } = await store.insertSubmission({
+        competitionId: competition.id,
+        playerId: player.id,
+        levelId,
+        idempotencyKey,
+        payload: checked.payload,
+        payloadHash: payloadHash(levelId, checked.payload),
+        score: scored.result.score,
+        stars: scored.result.stars,
+        goalMet: scored.result.goalMet,
+        detail: scored.result.detail,
+        createdAt: late && competition.endsAt ? competition.endsAt : received,
+      });
+      // Two copies of one attempt raced: the loser gets the stored answer, unless it carried another solution.
+      if (!created && submission.payloadHash !== payloadHash(levelId, checked.payload))
+        throw new HttpError(409, KEY_REUSED);
+      return reply.code(created ? 201 : 200).send({ submission: submissionView(submission, !created) });
+    },
+  );
+}

@@ -1,0 +1,133 @@
+/**
+ * The teacher's routes (`Authorization: Bearer <teacher password>`, rate-limited per address): create, list and
+ * look at competitions, start and stop them, remove a player, follow submissions live, download the CSV.
+ */
+import { randomInt } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import {
+  MAX_SEED,
+  type CompetitionDetailReply,
+  type CompetitionReply,
+  type CompetitionsReply,
+  type CreateCompetitionRequest,
+  type RemovePlayerReply,
+  type RemovePlayerRequest,
+  type TeacherSubmissionsReply,
+} from '../shared/classroom/api';
+import { bearerToken, HttpError } from './http-error';
+import { checkNickname, newJoinCode, sameSecret } from './identity';
+import { limit, competitionOr404, type RouteContext } from './route-context';
+import { CREATE_COMPETITION, REMOVE_PLAYER, TEACHER, TEACHER_CODE } from './route-schemas';
+import { levelResults, resultsCsv } from './results';
+import { competitionView, submissionView } from './views';
+
+type CodeParams = { Params: { code: string } };
+
+export function registerTeacherRoutes(app: FastifyInstance, ctx: RouteContext): void {
+  const { store, now } = ctx;
+  const preHandler = async (request: FastifyRequest): Promise<void> => {
+    limit(ctx.limiters.teacher, request.ip);
+    if (!sameSecret(bearerToken(request), ctx.adminPassword)) throw new HttpError(401, 'Wrong teacher password.');
+  };
+
+  app.post<{ Body: CreateCompetitionRequest; Reply: CompetitionReply }>(
+    '/api/teacher/competitions',
+    { preHandler, schema: CREATE_COMPETITION },
+    async (request, reply) => {
+      const b = request.body;
+      const fields = {
+        title: b.title.trim() || 'Competition',
+        levels: b.levels,
+        seed: b.seed ?? randomInt(MAX_SEED),
+        variantMode: b.variantMode ?? 'same',
+        durationSeconds: b.durationMinutes * 60,
+      };
+      for (let attempt = 0; attempt < 20; attempt++) {
+        const created = await store.createCompetition({ ...fields, code: newJoinCode() }, now());
+        if (created) return reply.code(201).send({ competition: competitionView(created, now()) });
+      }
+      throw new HttpError(503, 'Could not find a free join code; try again.');
+    },
+  );
+
+  app.get<{ Reply: CompetitionsReply }>('/api/teacher/competitions', { preHandler, schema: TEACHER }, async () => ({
+    competitions: (await store.competitions()).map((c) => competitionView(c, now())),
+  }));
+
+  app.get<CodeParams & { Reply: CompetitionDetailReply }>(
+    '/api/teacher/competitions/:code',
+    { preHandler, schema: TEACHER_CODE },
+    async (request) => {
+      const c = await competitionOr404(ctx, request.params.code);
+      const players = await store.players(c.id);
+      return {
+        competition: competitionView(c, now()),
+        players: players.map((p) => ({ nickname: p.nickname, removed: p.removed, joinedAt: p.joinedAt.toISOString() })),
+        submissions: await store.countSubmissions(c.id),
+      };
+    },
+  );
+
+  app.post<CodeParams & { Reply: CompetitionReply }>(
+    '/api/teacher/competitions/:code/start',
+    { preHandler, schema: TEACHER_CODE },
+    async (request) => {
+      const c = await competitionOr404(ctx, request.params.code);
+      const started = await store.startCompetition(c.code, now());
+      if (!started)
+        throw new HttpError(
+          409,
+          c.state === 'running'
+            ? 'The competition is already running.'
+            : 'The competition has ended; create a new one.',
+        );
+      return { competition: competitionView(started, now()) };
+    },
+  );
+
+  app.post<CodeParams & { Reply: CompetitionReply }>(
+    '/api/teacher/competitions/:code/stop',
+    { preHandler, schema: TEACHER_CODE },
+    async (request) => {
+      const c = await competitionOr404(ctx, request.params.code);
+      const stopped = await store.stopCompetition(c.code, now());
+      if (!stopped) throw new HttpError(409, 'The competition has already ended.');
+      return { competition: competitionView(stopped, now()) };
+    },
+  );
+
+  app.post<CodeParams & { Body: RemovePlayerRequest; Reply: RemovePlayerReply }>(
+    '/api/teacher/competitions/:code/remove-player',
+    { preHandler, schema: REMOVE_PLAYER },
+    async (request) => {
+      const c = await competitionOr404(ctx, request.params.code);
+      const check = checkNickname(request.body.nickname);
+      if (!check.ok || !(await store.removePlayer(c.id, check.key)))
+        throw new HttpError(404, `No player "${request.body.nickname}" in ${c.code}.`);
+      return { removed: check.nickname };
+    },
+  );
+
+  app.get<CodeParams & { Reply: TeacherSubmissionsReply }>(
+    '/api/teacher/competitions/:code/submissions',
+    { preHandler, schema: TEACHER_CODE },
+    async (request) => {
+      const c = await competitionOr404(ctx, request.params.code);
+      const subs = await store.submissions(c.id, { includeRemoved: true });
+      return { submissions: subs.slice(-500).map((s) => ({ nickname: s.nickname, ...submissionView(s, false) })) };
+    },
+  );
+
+  app.get<CodeParams & { Reply: string }>(
+    '/api/teacher/competitions/:code/results.csv',
+    { preHandler, schema: TEACHER_CODE },
+    async (request, reply) => {
+      const c = await competitionOr404(ctx, request.params.code);
+      const csv = resultsCsv(levelResults(c, await store.submissions(c.id)));
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="latent-quest-${c.code}.csv"`)
+        .send(csv);
+    },
+  );
+}

@@ -1,0 +1,205 @@
+/**
+ * The classroom HTTP contract: what every route of the API accepts and what it answers, as zod schemas. The
+ * server's fastify route schemas are generated from the request schemas (src/server/route-schemas.ts) and its
+ * handlers return the reply types; the game's client (src/game/classroom/client.ts) parses every reply with the
+ * reply schemas, so a proxy page, an old server or a truncated answer becomes a readable message.
+ *
+ * Requests describe the wire shape only (types, lengths, patterns). Rules that deserve their own sentence — a
+ * join code as a student typed it, a nickname, a solution for its level — are checked by the handlers with the
+ * shared rules (names.ts, the level's validator). Unknown request fields are dropped, never refused.
+ */
+import { z } from 'zod';
+import { LEVELS, PAYLOAD_LIMITS } from '../levels';
+import { IdempotencyKeySchema, StudentTokenSchema } from './keys';
+import { checkNickname, JOIN_CODE_PATTERN } from './names';
+
+/** Seeds are non-negative 31-bit integers (PostgreSQL `integer`, and the same in every language). */
+export const MAX_SEED = 2_147_483_647;
+export const VARIANT_MODES = ['same', 'variant'] as const;
+export const COMPETITION_STATES = ['draft', 'running', 'ended'] as const;
+const LEVEL_IDS = LEVELS.map((l) => l.id) as [string, ...string[]];
+
+const Seed = z.int().min(0).max(MAX_SEED);
+const Count = z.int().nonnegative();
+const Stars = z.int().min(0).max(3);
+const Time = z.iso.datetime();
+const JoinCode = z.string().regex(new RegExp(JOIN_CODE_PATTERN), 'not a join code');
+
+// ---- requests ----
+
+/** `:code` in a route: a join code exactly as the server prints it. */
+export const CodeParamsSchema = z.object({ code: JoinCode });
+
+/** Documents the header; optional, so a missing one reaches the handler and gets its own 401 sentence. */
+export const BearerHeadersSchema = z.looseObject({ authorization: z.string().max(200).optional() });
+
+export const CreateCompetitionRequestSchema = z.object({
+  title: z.string().min(1).max(80),
+  levels: z
+    .array(z.enum(LEVEL_IDS))
+    .min(1)
+    .max(LEVEL_IDS.length)
+    .refine((ids) => new Set(ids).size === ids.length, 'a level is listed twice')
+    .meta({ uniqueItems: true }),
+  /** Omitted: the server draws one. */
+  seed: Seed.optional(),
+  /** Omitted: 'same'. */
+  variantMode: z.enum(VARIANT_MODES).optional(),
+  durationMinutes: z
+    .int()
+    .min(1)
+    .max(24 * 60),
+});
+export type CreateCompetitionRequest = z.infer<typeof CreateCompetitionRequestSchema>;
+
+export const RemovePlayerRequestSchema = z.object({ nickname: z.string().min(1).max(64) });
+export type RemovePlayerRequest = z.infer<typeof RemovePlayerRequestSchema>;
+
+/** The code as typed ("abc-def" works) and the nickname as typed: the handler normalises and checks both. */
+export const JoinRequestSchema = z.object({ code: z.string().min(1).max(16), nickname: z.string().min(1).max(64) });
+export type JoinRequest = z.infer<typeof JoinRequestSchema>;
+
+export const SubmissionRequestSchema = z.object({
+  levelId: z.string().min(1).max(PAYLOAD_LIMITS.idChars),
+  idempotencyKey: IdempotencyKeySchema,
+  /** The payload's own structure is checked by the level's validator (one source of truth). */
+  payload: z.record(z.string(), z.unknown()),
+  /** When the student finished the attempt (the game's clock): only read for a late arrival. */
+  attemptedAt: z.string().min(1).max(40).optional(),
+});
+export type SubmissionRequest = z.infer<typeof SubmissionRequestSchema>;
+
+// ---- replies ----
+
+/** Every refusal: a 4xx (or 5xx) with a sentence to show, and an invalid solution's problems. */
+export const ErrorReplySchema = z.object({
+  error: z.string(),
+  message: z.string().max(2000),
+  problems: z.array(z.string()).optional(),
+});
+export type ErrorReply = z.infer<typeof ErrorReplySchema>;
+
+export const CompetitionViewSchema = z.object({
+  code: JoinCode,
+  title: z.string().max(200),
+  levels: z.array(z.string().max(PAYLOAD_LIMITS.idChars)).max(64),
+  seed: Seed,
+  variantMode: z.enum(VARIANT_MODES),
+  durationSeconds: Count,
+  state: z.enum(COMPETITION_STATES),
+  startedAt: Time.nullable(),
+  endsAt: Time.nullable(),
+  secondsLeft: Count,
+});
+export type CompetitionView = z.infer<typeof CompetitionViewSchema>;
+
+/** Create, start and stop answer the competition as it now is. */
+export const CompetitionReplySchema = z.object({ competition: CompetitionViewSchema });
+export type CompetitionReply = z.infer<typeof CompetitionReplySchema>;
+
+export const CompetitionsReplySchema = z.object({ competitions: z.array(CompetitionViewSchema) });
+export type CompetitionsReply = z.infer<typeof CompetitionsReplySchema>;
+
+export const PlayerViewSchema = z.object({ nickname: z.string(), removed: z.boolean(), joinedAt: Time });
+export type PlayerView = z.infer<typeof PlayerViewSchema>;
+
+export const CompetitionDetailReplySchema = z.object({
+  competition: CompetitionViewSchema,
+  players: z.array(PlayerViewSchema),
+  /** How many submissions were stored. */
+  submissions: Count,
+});
+export type CompetitionDetailReply = z.infer<typeof CompetitionDetailReplySchema>;
+
+export const RemovePlayerReplySchema = z.object({ removed: z.string() });
+export type RemovePlayerReply = z.infer<typeof RemovePlayerReplySchema>;
+
+export const SubmissionViewSchema = z.object({
+  id: z.int().positive(),
+  levelId: z.string(),
+  idempotencyKey: IdempotencyKeySchema,
+  score: z.number(),
+  stars: Stars,
+  goalMet: z.boolean(),
+  /** The level's measurements; a non-finite one travels as null (JSON has no Infinity). */
+  detail: z.record(z.string(), z.number().nullable()),
+  createdAt: Time,
+  /** True when this answers a replay of an idempotency key (the stored result, nothing re-scored). */
+  replayed: z.boolean(),
+});
+export type SubmissionView = z.infer<typeof SubmissionViewSchema>;
+
+export const SubmissionReplySchema = z.object({ submission: SubmissionViewSchema });
+export type SubmissionReply = z.infer<typeof SubmissionReplySchema>;
+
+/** The teacher's live feed: the latest 500 submissions, oldest first, removed players included. */
+export const TeacherSubmissionsReplySchema = z.object({
+  submissions: z.array(SubmissionViewSchema.extend({ nickname: z.string() })),
+});
+export type TeacherSubmissionsReply = z.infer<typeof TeacherSubmissionsReplySchema>;
+
+export const BoardRowSchema = z.object({
+  rank: z.int().positive(),
+  nickname: z.string(),
+  stars: Count,
+  levelsCompleted: Count,
+  /** Seconds from the start to the last improvement that counts (ties break on it: earlier is better). */
+  seconds: Count,
+  attempts: Count,
+});
+export type BoardRow = z.infer<typeof BoardRowSchema>;
+
+export const BoardReplySchema = z.object({ competition: CompetitionViewSchema, rows: z.array(BoardRowSchema) });
+export type BoardReply = z.infer<typeof BoardReplySchema>;
+
+export const JoinReplySchema = z.object({
+  token: StudentTokenSchema,
+  nickname: z.string().refine((n) => checkNickname(n).ok, 'not a nickname'),
+  competition: CompetitionViewSchema,
+  seed: Seed,
+});
+export type JoinReply = z.infer<typeof JoinReplySchema>;
+
+/** A student's best on one level of the competition; `bestScore` is null until the first attempt. */
+export const LevelStandingSchema = z.object({
+  levelId: z.string(),
+  bestScore: z.number().nullable(),
+  stars: Stars,
+  attempts: Count,
+});
+export type LevelStanding = z.infer<typeof LevelStandingSchema>;
+
+export const MeReplySchema = z.object({
+  nickname: z.string(),
+  competition: CompetitionViewSchema,
+  seed: Seed,
+  /** Null while the student is not on the board yet. */
+  rank: z.int().positive().nullable(),
+  players: Count,
+  stars: Count,
+  /** Every level of the competition, in its order. */
+  levels: z.array(LevelStandingSchema),
+});
+export type MeReply = z.infer<typeof MeReplySchema>;
+
+export const HealthReplySchema = z.object({
+  ok: z.literal(true),
+  rescoring: z.object({ backend: z.string(), pending: Count }),
+  database: z.enum(['pglite', 'postgres']),
+});
+export type HealthReply = z.infer<typeof HealthReplySchema>;
+
+/** The catalogue the teacher page picks from. */
+export const LevelsReplySchema = z.object({
+  levels: z.array(
+    z.object({
+      id: z.string(),
+      world: z.int(),
+      order: z.int(),
+      title: z.string(),
+      kind: z.string(),
+      trained: z.boolean(),
+    }),
+  ),
+});
+export type LevelsReply = z.infer<typeof LevelsReplySchema>;

@@ -1,0 +1,16 @@
+/** Your own digits and letters: the drawing pad's stroke model, MNIST-style pre-processing, tapped letters. */
+export {
+  centreOfMass,
+  MIN_PEAK_INK,
+  MNIST_BOX,
+  MNIST_CENTRE,
+  MNIST_SIDE,
+  preprocessBitmap,
+  preprocessStrokes,
+  type PreprocessOptions,
+  type PreprocessResult,
+} from './mnist-preprocess';
+export { rasterizeStrokes, resampleArea, strokeBounds, type PixelBox, type Placement } from './raster';
+export { BRUSH_MIN, StrokeModel, type StrokeModelOptions } from './stroke-model';
+export { cellAt, LetterGrid, letterFromTaps, type Cell } from './letter-grid';
+export type { GreyBitmap, Point, Stroke } from './types';
