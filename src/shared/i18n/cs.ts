@@ -320,6 +320,7 @@ export const cs: Catalogue = {
   'level.path.status': 'Kroky cesty: {n} / {max}.',
   'level.path.help':
     'Kresli tažením po mapě: začni na {start}, projdi přes {via} a skonči na {end}. Cestu prodlouží i šipky.',
+  'classroom.language': 'Jazyk',
   'classroom.teacher.pageTitle': 'Latent Quest · učitel',
   'classroom.teacher.heading': 'Latent Quest ve třídě',
   'classroom.teacher.password': 'Heslo učitele',
@@ -385,7 +386,6 @@ export const cs: Catalogue = {
   'classroom.board.levelsDone': '{done} / {total}',
   'classroom.board.players':
     '{count, plural, one {{count} hráč} few {{count} hráči} many {{count} hráče} other {{count} hráčů}}',
-  'classroom.board.onePlayer': '1 hráč',
   'classroom.board.page': '{players} · strana {page} / {pages}',
   'classroom.board.empty': 'Čekáme na první hráče…',
   'classroom.board.offline': 'Server je nedostupný ({error}); zkouším znovu…',

@@ -319,6 +319,7 @@ export const es: Catalogue = {
   'level.path.status': 'Camino: {n} / {max} pasos.',
   'level.path.help':
     'Arrastra sobre el mapa para dibujar: empieza en un {start}, pasa por un {via} y termina en un {end}. Las flechas también lo alargan.',
+  'classroom.language': 'Idioma',
   'classroom.teacher.pageTitle': 'Latent Quest · docente',
   'classroom.teacher.heading': 'Latent Quest en clase',
   'classroom.teacher.password': 'Contraseña del docente',
@@ -383,7 +384,6 @@ export const es: Catalogue = {
   'classroom.board.column.levels': 'Niveles hechos',
   'classroom.board.levelsDone': '{done} / {total}',
   'classroom.board.players': '{count, plural, one {{count} jugador} other {{count} jugadores}}',
-  'classroom.board.onePlayer': '1 jugador',
   'classroom.board.page': '{players} · página {page} / {pages}',
   'classroom.board.empty': 'Esperando a los primeros jugadores…',
   'classroom.board.offline': 'No se puede contactar con el servidor ({error}); reintentando…',

@@ -315,6 +315,7 @@ export const pl: Catalogue = {
   'level.path.status': 'Ścieżka: {n} / {max, plural, one {# krok} few {# kroki} many {# kroków} other {# kroku}}.',
   'level.path.help':
     'Przeciągnij po mapie, aby rysować: zacznij na cyfrze {start}, przejdź przez {via}, skończ na {end}. Strzałki też wydłużają ścieżkę.',
+  'classroom.language': 'Język',
   'classroom.teacher.pageTitle': 'Latent Quest · prowadzący',
   'classroom.teacher.heading': 'Latent Quest · zajęcia',
   'classroom.teacher.password': 'Hasło prowadzącego',
@@ -380,7 +381,6 @@ export const pl: Catalogue = {
   'classroom.board.column.levels': 'Ukończone poziomy',
   'classroom.board.levelsDone': '{done} / {total}',
   'classroom.board.players': '{count, plural, one {# gracz} few {# gracze} many {# graczy} other {# gracza}}',
-  'classroom.board.onePlayer': '1 gracz',
   'classroom.board.page': '{players} · strona {page} / {pages}',
   'classroom.board.empty': 'Czekamy na pierwszych graczy…',
   'classroom.board.offline': 'Brak połączenia z serwerem ({error}); ponawiam…',
