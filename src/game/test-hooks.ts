@@ -32,6 +32,7 @@
  *              settings:reset  settings:reset:yes  settings:reset:no (the confirm step)  settings:back
  *              notice  notice:dismiss
  * Deep links: ?scene=lab|map|settings|title (first screen), ?level=<id> (a level).
+ * Widgets register these ids themselves (src/game/ui/widget-ids.ts); an id is null while its widget is hidden.
  *
  * Stable widget ids (Lab; `?scene=lab` opens it directly), plus lab:back:
  *   dataset:glyphs  dataset:mnist
@@ -39,7 +40,7 @@
  *   bottleneck (slider 1–64)          hidden:32  hidden:64  hidden:128  hidden:256
  *   noise:gaussian  noise:saltPepper  noise:masking  noise:block   noiseLevel (slider 0–1)
  *   backend:auto  backend:webgl  backend:wasm  backend:cpu
- *   train  pause (also Resume)  cancel  notice:dismiss
+ *   train  pause (also Resume)  cancel  notice  notice:dismiss
  *   progress  lossChart  images:original  images:noisy  images:reconstructed
  *
  * Level scene + HUD (open one with `?level=<id>`; `level()` returns its state):

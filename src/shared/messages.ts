@@ -45,7 +45,7 @@ const en = {
   'spec.vq.codebookSize': 'The codebook size K must be a whole number from {min} to {max} (got {value}).',
   'spec.vq.slots': 'The number of code slots must be a whole number from 1 to {max} (got {value}).',
   'spec.vq.codeDim': 'The code dimension must be a whole number from 1 to {max} (got {value}).',
-  'spec.vq.bottleneck': "A VQ-VAE's bottleneck is its slots × code dimension, {expected} (got {value}).",
+  'spec.vq.bottleneck': 'A VQ-VAE’s bottleneck is its slots × code dimension, {expected} (got {value}).',
   'spec.vq.commitment': 'The commitment weight must be a number from 0 to {max} (got {value}).',
   'engine.vq.notVqvae': 'Only a VQ-VAE has a codebook: this model has no codebook indices.',
   'engine.vq.indices':

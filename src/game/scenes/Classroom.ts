@@ -380,6 +380,8 @@ export class Classroom extends Phaser.Scene {
         row.best.setVisible(shown);
         row.stars.setVisible(shown && !!level);
         row.play.setVisible(shown && !!level).setEnabled(shown && !!level && !ended);
+        // Stable ids by level for the tests: class:play:<levelId> is the row showing that level.
+        row.play.setAlias(shown ? `class:play:${id}` : null);
         if (!shown) return;
         if (!level) {
           row.name.setText(id);
@@ -410,13 +412,6 @@ export class Classroom extends Phaser.Scene {
         if (id && getLevel(id)) this.scene.start(SCENES.level, { levelId: id });
       });
     });
-    // Stable ids by level for the tests and the keyboard: class:play:<levelId>.
-    for (const id of classroom.membership?.competition.levels ?? []) {
-      screen.registry.register(`class:play:${id}`, () => {
-        const i = rowLevels.indexOf(id);
-        return i >= 0 ? rows[i].play.getBounds() : null;
-      });
-    }
     prev.events.on('press', () => {
       page = Math.max(0, page - 1);
       render(store.getState().classroom);

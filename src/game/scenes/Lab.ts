@@ -14,6 +14,7 @@ import {
 } from '../state';
 import { Button } from '../ui/Button';
 import { installCameraScroll, ScrolledRegistry } from '../ui/camera-scroll';
+import { bindWidgetIds } from '../ui/widget-ids';
 import { FocusManager } from '../ui/FocusManager';
 import { ImageGrid } from '../ui/ImageGrid';
 import { Label } from '../ui/Label';
@@ -49,7 +50,9 @@ export class Lab extends Phaser.Scene {
     const { store, training } = context;
     const L = layoutLab(this.scale.width, this.scale.height);
     const cleanup: (() => void)[] = [];
+    // Every widget built below registers its own test id here (scrolled with the camera on phones).
     const registry = new ScrolledRegistry(this.cameras.main);
+    bindWidgetIds(this, registry);
     const focus = new FocusManager(this);
     const initial = store.getState().lab.config;
 
@@ -225,7 +228,6 @@ export class Lab extends Phaser.Scene {
       align: 0.5,
     });
     imagesEmpty.text.setAlign('center');
-    let visibleRows: ImageRow[] = ['original', 'reconstructed'];
 
     const notice = new NoticeBanner(this, { ...L.notice, id: 'notice', dismissLabel: t('button.dismiss') });
 
@@ -271,19 +273,6 @@ export class Lab extends Phaser.Scene {
       notice.dismissButton,
     );
 
-    // ---- stable ids for the browser tests ----
-    for (const control of [dataset, kind, hidden, noise, backend] as SegmentedControl<string>[]) {
-      for (const id of control.optionIds())
-        registry.register(id, () => control.optionBounds(id.slice(control.idPrefix.length + 1)));
-    }
-    for (const w of [backButton, bottleneck, noiseLevel, train, pause, cancel, progress, chart])
-      registry.register(w.id, () => w.getBounds());
-    registry.register('notice:dismiss', () =>
-      actions().lab.notices.length > 0 ? notice.dismissButton.getBounds() : null,
-    );
-    for (const row of IMAGE_ROWS)
-      registry.register(grids[row].id, () => (visibleRows.includes(row) ? grids[row].getBounds() : null));
-
     // ---- store → widgets ----
     cleanup.push(
       watch(
@@ -328,7 +317,8 @@ export class Lab extends Phaser.Scene {
         store,
         (s) => [s.lab.preview, s.lab.config.kind] as const,
         ([preview, k]) => {
-          visibleRows = k === 'denoising' || preview?.corrupted ? [...IMAGE_ROWS] : ['original', 'reconstructed'];
+          const visibleRows: ImageRow[] =
+            k === 'denoising' || preview?.corrupted ? [...IMAGE_ROWS] : ['original', 'reconstructed'];
           placeImageRows(L, visibleRows, rowLabels, grids, imagesEmpty);
           showImages(grids, preview);
           imagesEmpty.setVisible(!preview?.outputs);

@@ -7,6 +7,7 @@ import { Button } from '../ui/Button';
 import { Panel } from '../ui/Panel';
 import { StarRow } from '../ui/StarRow';
 import { CSS, TEXT, type Rect } from '../ui/theme';
+import { withId } from '../ui/widget-ids';
 import { resultDetailLines } from '../view/results-detail';
 import { SCENES, beginScreen } from './screen-kit';
 
@@ -102,17 +103,9 @@ export class Results extends Phaser.Scene {
       .setOrigin(0.5, 0);
     y += portrait ? 70 : 96;
     const starSize = portrait ? 30 : 40;
-    const starRow = new StarRow(this, { x: cx, y, size: starSize, gap: starSize * 0.5 });
+    const starRow = new StarRow(this, { x: cx, y, size: starSize, gap: starSize * 0.5, id: 'results:stars' });
     starRow.set(stars, !reduced);
     for (let i = 0; i < stars; i++) playSfx('star', { index: i }, reduced ? i * 0.12 : 0.25 + i * 0.32 + 0.2);
-    // `y` moves on below: the bounds must keep the row's own position, not read the variable later.
-    const starsY = y;
-    screen.registry.register('results:stars', () => ({
-      x: cx - starSize * 4,
-      y: starsY - starSize,
-      width: starSize * 8,
-      height: starSize * 2,
-    }));
     if (!reduced) {
       context.renderGate?.setContinuous(true);
       this.time.delayedCall(1800, () => context.renderGate?.setContinuous(false));
@@ -130,22 +123,19 @@ export class Results extends Phaser.Scene {
       .setOrigin(0.5, 0);
     y += 32;
     if (detailLines.length > 0) {
-      const detailText = this.add
-        .text(cx, y, detailLines.join('\n'), {
-          ...TEXT.small,
-          fontSize: portrait ? '14px' : '15px',
-          color: CSS.text,
-          align: 'center',
-          lineSpacing: portrait ? 2 : 4,
-          wordWrap: { width: left.width - 32, useAdvancedWrap: true },
-        })
-        .setOrigin(0.5, 0);
-      screen.registry.register('results:detail', () => ({
-        x: detailText.x - detailText.width / 2,
-        y: detailText.y,
-        width: detailText.width,
-        height: detailText.height,
-      }));
+      const detailText = withId(
+        'results:detail',
+        this.add
+          .text(cx, y, detailLines.join('\n'), {
+            ...TEXT.small,
+            fontSize: portrait ? '14px' : '15px',
+            color: CSS.text,
+            align: 'center',
+            lineSpacing: portrait ? 2 : 4,
+            wordWrap: { width: left.width - 32, useAdvancedWrap: true },
+          })
+          .setOrigin(0.5, 0),
+      );
       y += Math.max(detailText.height, detailLines.length * detailLineH) + 8;
     }
     const best = level ? state.progress.levels[level.id] : undefined;
@@ -159,19 +149,16 @@ export class Results extends Phaser.Scene {
         .setOrigin(0.5, 0);
     if (inClass && level) {
       // The class's verdict on this attempt: the server's own score once it has re-scored it, and the rank.
-      const classLine = this.add
-        .text(cx, y + 30, '', {
-          ...TEXT.body,
-          align: 'center',
-          wordWrap: { width: left.width - 32, useAdvancedWrap: true },
-        })
-        .setOrigin(0.5, 0);
-      screen.registry.register('results:class', () => ({
-        x: classLine.x - classLine.width / 2,
-        y: classLine.y,
-        width: classLine.width,
-        height: classLine.height,
-      }));
+      const classLine = withId(
+        'results:class',
+        this.add
+          .text(cx, y + 30, '', {
+            ...TEXT.body,
+            align: 'center',
+            wordWrap: { width: left.width - 32, useAdvancedWrap: true },
+          })
+          .setOrigin(0.5, 0),
+      );
       // The rank moves as classmates finish: refresh the standing while this screen is open.
       context.classroom.startPolling(5000);
       screen.onShutdown(() => context.classroom.stopPolling());

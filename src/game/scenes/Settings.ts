@@ -199,13 +199,6 @@ export class Settings extends Phaser.Scene {
       motion as SegmentedControl<string>,
     );
     screen.add(reset, yes, no, back);
-    for (const control of [language, backend, sound, motion] as SegmentedControl<string>[]) {
-      for (const id of control.optionIds())
-        screen.registry.register(id, () => control.optionBounds(id.slice(control.idPrefix.length + 1)));
-    }
-    screen.registry.register(reset.id, () => (reset.isEnabled() ? reset.getBounds() : null));
-    screen.registry.register(yes.id, () => (yes.isEnabled() ? yes.getBounds() : null));
-    screen.registry.register(no.id, () => (no.isEnabled() ? no.getBounds() : null));
 
     language.events.on('change', (v) => {
       actions().setLocale(v);

@@ -76,8 +76,6 @@ export class Title extends Phaser.Scene {
     const settings = new Button(this, { ...rects[3], id: 'title:settings', label: t('title.settings') });
     screen.add(play, join, lab, settings);
     screen.add(language as SegmentedControl<string>);
-    for (const id of language.optionIds())
-      screen.registry.register(id, () => language.optionBounds(id.slice(language.idPrefix.length + 1)));
     if (data?.focusLanguage) screen.focus.focus(language, false);
 
     const stars = totalStars(context.store.getState().progress);

@@ -17,6 +17,7 @@ import { LevelTile, drawLock } from '../ui/LevelTile';
 import { Label } from '../ui/Label';
 import { StarRow } from '../ui/StarRow';
 import { COLORS, CSS, RADIUS, TEXT, type Rect } from '../ui/theme';
+import { withId } from '../ui/widget-ids';
 import { SCENES, beginScreen } from './screen-kit';
 
 interface WorldBox {
@@ -213,22 +214,21 @@ export class WorldMap extends Phaser.Scene {
         });
         tiles.push(tile);
       });
-      screen.registry.register(`world:${world}`, () => ({ ...panel }));
+      withId(`world:${world}`, this.add.zone(panel.x, panel.y, panel.width, panel.height).setOrigin(0, 0));
     }
     screen.add(...tiles);
 
     // ---- status line ----
-    const status = this.add
-      .text(W / 2, H - statusH / 2 - 4, t('world.hint'), {
-        ...TEXT.bodyMuted,
-        align: 'center',
-        wordWrap: { width: W - 32, useAdvancedWrap: true },
-      })
-      .setOrigin(0.5, 0.5);
-    screen.registry.register('world:status', () => {
-      const b = status.getBounds();
-      return { x: b.x, y: b.y, width: b.width, height: b.height };
-    });
+    const status = withId(
+      'world:status',
+      this.add
+        .text(W / 2, H - statusH / 2 - 4, t('world.hint'), {
+          ...TEXT.bodyMuted,
+          align: 'center',
+          wordWrap: { width: W - 32, useAdvancedWrap: true },
+        })
+        .setOrigin(0.5, 0.5),
+    );
     const say = (text: string, color: string): void => {
       status.setText(text).setColor(color);
     };

@@ -1,7 +1,8 @@
 /**
- * Shared plumbing of the meta screens (Title, WorldMap, Results, Settings): backdrop, a widget registry and a
- * focus manager per scene, cleanup on shutdown, the test hook's registry, a rebuild when the base size
- * changes (phone turned), and the notice banner fed by the store. Not a scene itself.
+ * Shared plumbing of the meta screens (Title, WorldMap, Results, Settings, Classroom): backdrop, a widget
+ * registry (bound to the scene: its widgets register their own test ids) and a focus manager per scene, cleanup
+ * on shutdown, a rebuild when the base size changes (phone turned), and the notice banner fed by the store. Not
+ * a scene itself.
  */
 import * as Phaser from 'phaser';
 import { t } from '../../shared/messages';
@@ -14,18 +15,18 @@ import { NoticeBanner } from '../ui/NoticeBanner';
 import { COLORS, TEXT, type Rect } from '../ui/theme';
 import type { Widget } from '../ui/Widget';
 import { WidgetRegistry } from '../ui/WidgetRegistry';
+import { bindWidgetIds } from '../ui/widget-ids';
 import { noticeView } from '../view/lab-view';
 
 export interface Screen {
   context: GameContext;
-  registry: WidgetRegistry;
   focus: FocusManager;
   width: number;
   height: number;
   portrait: boolean;
   /** Run on shutdown (unsubscribe, destroy widgets). */
   onShutdown(fn: () => void): void;
-  /** Registers widgets for Tab order, arrow keys and uiBounds (by their own ids). */
+  /** Puts widgets in the Tab order and the arrow-key map, and destroys them on shutdown. */
   add<
     W extends Widget & {
       canFocus(): boolean;
@@ -43,6 +44,7 @@ export interface Screen {
 export function beginScreen(scene: Phaser.Scene, data?: object): Screen {
   const context = getContext(scene);
   const registry = new WidgetRegistry();
+  bindWidgetIds(scene, registry);
   const focus = new FocusManager(scene);
   const navItems: NavItem[] = [];
   const nav = new ArrowNav(scene, focus, navItems);
@@ -77,7 +79,6 @@ export function beginScreen(scene: Phaser.Scene, data?: object): Screen {
 
   return {
     context,
-    registry,
     focus,
     width,
     height,
@@ -88,7 +89,6 @@ export function beginScreen(scene: Phaser.Scene, data?: object): Screen {
         widgets.push(w);
         focus.register(w);
         navItems.push({ item: w, bounds: () => w.getBounds() });
-        registry.register(w.id, () => w.getBounds());
       }
     },
     ready: () => {
@@ -113,10 +113,6 @@ export function addNoticeBanner(scene: Phaser.Scene, screen: Screen, rect: Rect,
     .setOrigin(0.5, 0.5);
   banner.events.on('dismiss', (id) => store.getState().dismissNotice(id));
   screen.focus.register(banner.dismissButton);
-  screen.registry.register('notice:dismiss', () =>
-    store.getState().lab.notices.length > 0 ? banner.dismissButton.getBounds() : null,
-  );
-  screen.registry.register('notice', () => (store.getState().lab.notices.length > 0 ? banner.getBounds() : null));
   screen.onShutdown(
     watch(
       store,

@@ -1,7 +1,7 @@
 import type * as Phaser from 'phaser';
-import { COLORS, CSS, FOCUS_WIDTH, RADIUS, TEXT, type Rect } from './theme';
 import { fitText } from './fit-text';
-import { Widget, type Focusable } from './Widget';
+import { FocusableWidget } from './FocusableWidget';
+import { COLORS, CSS, RADIUS, TEXT, type Rect } from './theme';
 import { playSfx } from '../audio/sfx';
 
 /** Room kept free left and right of a button's label. */
@@ -20,17 +20,13 @@ export interface ButtonConfig extends Rect {
 type ButtonEvents = { pointerfocus: []; press: [] };
 
 /** A push button: mouse, touch, and Enter/Space when focused. Emits 'press'. */
-export class Button extends Widget<ButtonEvents> implements Focusable {
+export class Button extends FocusableWidget<ButtonEvents> {
   private readonly bg: Phaser.GameObjects.Graphics;
   private readonly label: Phaser.GameObjects.Text;
   private readonly zone: Phaser.GameObjects.Zone;
   private readonly icon: Phaser.GameObjects.Image;
   private variant: ButtonVariant;
   private iconKey: string | null;
-  private hover = false;
-  private pressed = false;
-  private focused = false;
-  private focusVisible = false;
 
   constructor(scene: Phaser.Scene, config: ButtonConfig) {
     super(scene, config.id, config);
@@ -42,23 +38,7 @@ export class Button extends Widget<ButtonEvents> implements Focusable {
     this.icon.setVisible(this.iconKey !== null);
     this.zone = this.track(scene.add.zone(config.x, config.y, config.width, config.height).setOrigin(0, 0));
     this.zone.setInteractive({ useHandCursor: true });
-    this.zone.on('pointerover', () => this.setHover(true));
-    this.zone.on('pointerout', () => {
-      this.pressed = false;
-      this.setHover(false);
-    });
-    this.zone.on('pointerdown', () => {
-      if (!this.enabled) return;
-      this.pressed = true;
-      this.events.emit('pointerfocus');
-      this.redraw();
-    });
-    this.zone.on('pointerup', () => {
-      const wasPressed = this.pressed;
-      this.pressed = false;
-      this.redraw();
-      if (wasPressed && this.enabled) this.press();
-    });
+    this.wirePress(this.zone);
     this.redraw();
   }
 
@@ -92,30 +72,14 @@ export class Button extends Widget<ButtonEvents> implements Focusable {
     return this;
   }
 
-  canFocus(): boolean {
+  override canFocus(): boolean {
     return this.enabled && this.label.visible;
   }
 
-  setFocused(focused: boolean, visible: boolean): void {
-    this.focused = focused;
-    this.focusVisible = visible;
-    this.redraw();
-  }
-
-  handleKey(event: KeyboardEvent): boolean {
-    if (event.key !== 'Enter' && event.key !== ' ') return false;
-    if (this.enabled) this.press();
-    return true;
-  }
-
-  private press(): void {
+  protected override activate(): void {
+    if (!this.enabled) return;
     playSfx('click');
     this.events.emit('press');
-  }
-
-  private setHover(hover: boolean): void {
-    this.hover = hover;
-    this.redraw();
   }
 
   protected redraw(): void {
@@ -159,9 +123,7 @@ export class Button extends Widget<ButtonEvents> implements Focusable {
       );
       g.strokeRoundedRect(x + 0.5, y + 0.5, width - 1, height - 1, RADIUS);
     }
-    if (this.focused && this.focusVisible) {
-      g.lineStyle(FOCUS_WIDTH, COLORS.focus, 1).strokeRoundedRect(x - 3, y - 3, width + 6, height + 6, RADIUS + 3);
-    }
+    this.drawFocusRing(g, this.rect);
     this.label.setColor(color);
     if (this.zone.input) this.zone.input.cursor = this.enabled ? 'pointer' : 'default';
   }

@@ -1,7 +1,7 @@
 import type * as Phaser from 'phaser';
+import { FocusableWidget } from './FocusableWidget';
 import { ImageGrid } from './ImageGrid';
-import { COLORS, CSS, FOCUS_WIDTH, RADIUS, TEXT, type Rect } from './theme';
-import { Widget, type Focusable } from './Widget';
+import { COLORS, CSS, RADIUS, TEXT, type Rect } from './theme';
 
 export interface DeckCard {
   label: string;
@@ -16,7 +16,7 @@ type DeckEvents = { pointerfocus: []; pick: [index: number] };
  * Image cards in a grid (world 4): click or tap a card, or move with the arrows and press Enter, to put it into
  * the expression or take it out. Cards in the expression are outlined with their weight. Test ids: card:<n>.
  */
-export class CardDeck extends Widget<DeckEvents> implements Focusable {
+export class CardDeck extends FocusableWidget<DeckEvents> {
   private readonly frame: Phaser.GameObjects.Graphics;
   private readonly grids: ImageGrid[];
   private readonly labels: Phaser.GameObjects.Text[];
@@ -25,8 +25,6 @@ export class CardDeck extends Widget<DeckEvents> implements Focusable {
   private cells: Rect[] = [];
   private selected = new Map<number, number>();
   private cursor = 0;
-  private focused = false;
-  private focusVisible = false;
   private readonly showLabels: boolean;
 
   constructor(scene: Phaser.Scene, id: string, rect: Rect, cards: readonly DeckCard[]) {
@@ -57,11 +55,13 @@ export class CardDeck extends Widget<DeckEvents> implements Focusable {
       z.on('pointerdown', () => {
         if (!this.enabled) return;
         this.cursor = i;
-        this.events.emit('pointerfocus');
+        this.pointerFocus();
         this.events.emit('pick', i);
       });
       return z;
     });
+    // card:<n> is the whole cell (image and label), registered after the image grids that share the id.
+    cards.forEach((_, i) => this.registerTestId(`card:${i}`, () => (this.shown ? this.cardBounds(i) : null)));
     this.redraw();
   }
 
@@ -80,31 +80,23 @@ export class CardDeck extends Widget<DeckEvents> implements Focusable {
     return this.cards.length;
   }
 
-  canFocus(): boolean {
-    return this.enabled;
-  }
-
-  setFocused(focused: boolean, visible: boolean): void {
-    this.focused = focused;
-    this.focusVisible = visible;
+  protected override redrawFocus(): void {
     this.drawFrames();
   }
 
-  handleKey(event: KeyboardEvent): boolean {
+  /** The arrows move the card cursor; Enter / Space pick the card under it. */
+  protected override onKey(event: KeyboardEvent): boolean {
     const cols = this.columns();
-    const n = this.cards.length;
     const moves: Record<string, number> = { ArrowLeft: -1, ArrowRight: 1, ArrowUp: -cols, ArrowDown: cols };
     const d = moves[event.key];
-    if (d !== undefined) {
-      this.cursor = Math.min(n - 1, Math.max(0, this.cursor + d));
-      this.drawFrames();
-      return true;
-    }
-    if (event.key === 'Enter' || event.key === ' ') {
-      if (this.enabled) this.events.emit('pick', this.cursor);
-      return true;
-    }
-    return false;
+    if (d === undefined) return false;
+    this.cursor = Math.min(this.cards.length - 1, Math.max(0, this.cursor + d));
+    this.drawFrames();
+    return true;
+  }
+
+  protected override activate(): void {
+    if (this.enabled) this.events.emit('pick', this.cursor);
   }
 
   override setVisible(visible: boolean): this {
@@ -167,14 +159,7 @@ export class CardDeck extends Widget<DeckEvents> implements Focusable {
         RADIUS,
       );
       this.labels[i].setColor(on ? CSS.accent : CSS.muted);
-      if (this.focused && this.focusVisible && i === this.cursor)
-        g.lineStyle(FOCUS_WIDTH, COLORS.focus, 1).strokeRoundedRect(
-          c.x - 7,
-          c.y - 7,
-          c.width + 14,
-          c.width + 14,
-          RADIUS + 3,
-        );
+      if (i === this.cursor) this.drawFocusRing(g, { ...c, height: c.width }, 7);
     });
   }
 

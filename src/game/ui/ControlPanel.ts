@@ -8,6 +8,7 @@ import { Slider } from './Slider';
 import { CSS, type Rect } from './theme';
 import type { Focusable } from './Widget';
 import type { WidgetRegistry } from './WidgetRegistry';
+import { registerId } from './widget-ids';
 
 export interface ControlPanelConfig extends Rect {
   controls: readonly ControlDefinition[];
@@ -59,6 +60,7 @@ function formatNumber(value: number, step: number): string {
 export class ControlPanel {
   private readonly entries: Entry[] = [];
   private readonly listeners = new Set<(id: string, value: ControlValue) => void>();
+  private readonly unregister: (() => void)[] = [];
   /** Height the controls actually use (so the scene can add things below). */
   readonly usedHeight: number;
 
@@ -118,6 +120,8 @@ export class ControlPanel {
           gap: SEGMENT_GAP,
         });
         widget.events.on('change', (s) => this.emit(def.id, def.kind === 'toggle' ? s === 'true' : s));
+        // The options register themselves; `control:<id>` is the whole group (a slider's own id already is).
+        this.unregister.push(registerId(scene, `control:${def.id}`, () => widget.getBounds()));
         this.entries.push({ def, widget, rect, label, value: null });
         y += rect.height + GAP;
       }
@@ -174,6 +178,7 @@ export class ControlPanel {
     return this.entries.map((e) => e.widget);
   }
 
+  /** The old path for a scene that has not bound its registry (widget-ids.ts): registers every id by hand. */
   register(registry: WidgetRegistry): void {
     for (const e of this.entries) {
       registry.register(`control:${e.def.id}`, () => e.widget.getBounds());
@@ -190,6 +195,7 @@ export class ControlPanel {
   }
 
   destroy(): void {
+    for (const off of this.unregister.splice(0)) off();
     this.listeners.clear();
     for (const e of this.entries) {
       e.widget.destroy();

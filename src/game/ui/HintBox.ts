@@ -1,6 +1,6 @@
 import type * as Phaser from 'phaser';
-import { COLORS, CSS, FOCUS_WIDTH, RADIUS, TEXT, type Rect } from './theme';
-import { Widget, type Focusable } from './Widget';
+import { FocusableWidget } from './FocusableWidget';
+import { COLORS, CSS, RADIUS, TEXT, type Rect } from './theme';
 
 export interface HintBoxState {
   /** "Hint 2 of 3" or "Hint 1 unlocks in 0:12". */
@@ -13,14 +13,12 @@ export interface HintBoxState {
 type HintEvents = { pointerfocus: []; press: [] };
 
 /** The hint strip: the latest unlocked hint (press to cycle through the unlocked ones), or when the next unlocks. */
-export class HintBox extends Widget<HintEvents> implements Focusable {
+export class HintBox extends FocusableWidget<HintEvents> {
   private readonly bg: Phaser.GameObjects.Graphics;
   private readonly title: Phaser.GameObjects.Text;
   private readonly body: Phaser.GameObjects.Text;
   private readonly zone: Phaser.GameObjects.Zone;
   private state: HintBoxState = { title: '', text: '', pressable: false };
-  private focused = false;
-  private focusVisible = false;
 
   constructor(scene: Phaser.Scene, id: string, rect: Rect) {
     super(scene, id, rect);
@@ -35,9 +33,10 @@ export class HintBox extends Widget<HintEvents> implements Focusable {
     );
     this.zone = this.track(scene.add.zone(rect.x, rect.y, rect.width, rect.height).setOrigin(0, 0));
     this.zone.setInteractive({ useHandCursor: true });
+    // Pressed on the way down (a hint shows at once).
     this.zone.on('pointerdown', () => {
-      this.events.emit('pointerfocus');
-      if (this.state.pressable) this.events.emit('press');
+      this.pointerFocus();
+      this.activate();
     });
     this.redraw();
   }
@@ -50,20 +49,12 @@ export class HintBox extends Widget<HintEvents> implements Focusable {
     return this;
   }
 
-  canFocus(): boolean {
+  override canFocus(): boolean {
     return this.state.pressable;
   }
 
-  setFocused(focused: boolean, visible: boolean): void {
-    this.focused = focused;
-    this.focusVisible = visible;
-    this.redraw();
-  }
-
-  handleKey(event: KeyboardEvent): boolean {
-    if (event.key !== 'Enter' && event.key !== ' ') return false;
+  protected override activate(): void {
     if (this.state.pressable) this.events.emit('press');
-    return true;
   }
 
   protected redraw(): void {
@@ -73,8 +64,7 @@ export class HintBox extends Widget<HintEvents> implements Focusable {
     g.fillStyle(COLORS.panel, 0.96).fillRoundedRect(x, y, width, height, RADIUS + 4);
     g.lineStyle(1, COLORS.warning, 0.5).strokeRoundedRect(x + 0.5, y + 0.5, width - 1, height - 1, RADIUS + 4);
     g.fillStyle(COLORS.warning, 1).fillRoundedRect(x, y, 5, height, { tl: RADIUS + 4, bl: RADIUS + 4, tr: 0, br: 0 });
-    if (this.focused && this.focusVisible)
-      g.lineStyle(FOCUS_WIDTH, COLORS.focus, 1).strokeRoundedRect(x - 3, y - 3, width + 6, height + 6, RADIUS + 6);
+    this.drawFocusRing(g, this.rect, 3, RADIUS + 6);
     this.title.setText(this.state.title.toUpperCase()).setPosition(x + 18, y + 8);
     this.body.setText(this.state.text).setPosition(x + 18, y + 27);
     this.body.setWordWrapWidth(width - 36, true);

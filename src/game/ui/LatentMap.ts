@@ -1,6 +1,6 @@
 import type * as Phaser from 'phaser';
-import { COLORS, CSS, FOCUS_WIDTH, RADIUS, TEXT, type Rect } from './theme';
-import { Widget, type Focusable } from './Widget';
+import { FocusableWidget } from './FocusableWidget';
+import { COLORS, CSS, RADIUS, TEXT, type Rect } from './theme';
 
 /** Ten clearly different class colours (digits 0–9), readable on the dark theme. */
 export const CLASS_COLORS = [
@@ -42,7 +42,7 @@ const PROBE_R = 11;
  * every probe move (the scene decodes it, once per frame); 'commit' when a drag ends, on a click/tap, or on
  * Enter/Space (a probe "placed"). Placed probes stay as numbered rings. Test ids: map:area, map:probe.
  */
-export class LatentMap extends Widget<MapEvents> implements Focusable {
+export class LatentMap extends FocusableWidget<MapEvents> {
   private readonly dots: Phaser.GameObjects.Graphics;
   private readonly overlay: Phaser.GameObjects.Graphics;
   private readonly zone: Phaser.GameObjects.Zone;
@@ -54,14 +54,11 @@ export class LatentMap extends Widget<MapEvents> implements Focusable {
   private probe: { x: number; y: number };
   private placed: { x: number; y: number; good: boolean }[] = [];
   private path: readonly (readonly number[])[] = [];
-  private focused = false;
-  private focusVisible = false;
   private dragging = false;
   private readonly lettered: boolean;
   private readonly hasLegend: boolean;
   private readonly classNames: string[];
   private readonly pointTexts: Phaser.GameObjects.Text[] = [];
-  private shown = true;
 
   constructor(scene: Phaser.Scene, config: LatentMapConfig) {
     super(scene, config.id, config);
@@ -89,7 +86,7 @@ export class LatentMap extends Widget<MapEvents> implements Focusable {
     this.zone.setInteractive({ draggable: true, useHandCursor: true });
     this.zone.on('pointerdown', (p: Phaser.Input.Pointer) => {
       if (!this.enabled) return;
-      this.events.emit('pointerfocus');
+      this.pointerFocus();
       this.moveToScreen(p.x, p.y);
     });
     this.zone.on('dragstart', () => {
@@ -111,6 +108,11 @@ export class LatentMap extends Widget<MapEvents> implements Focusable {
   area(): Rect {
     const { x, y, width, height } = this.rect;
     return { x, y, width, height: this.hasLegend ? height - LEGEND_H - 6 : height };
+  }
+
+  /** The test id (map:area, map:compare) is the plot area, where a tap moves the probe. */
+  protected override testBounds(): Rect | null {
+    return this.shown ? this.area() : null;
   }
 
   /** Extra height the legend takes under the plot. */
@@ -190,17 +192,16 @@ export class LatentMap extends Widget<MapEvents> implements Focusable {
     };
   }
 
-  canFocus(): boolean {
+  override canFocus(): boolean {
     return this.enabled && this.shown;
   }
 
-  setFocused(focused: boolean, visible: boolean): void {
-    this.focused = focused;
-    this.focusVisible = visible;
+  protected override redrawFocus(): void {
     this.drawOverlay();
   }
 
-  handleKey(event: KeyboardEvent): boolean {
+  /** The arrows move the probe (Shift: finer); Enter / Space place it. */
+  protected override onKey(event: KeyboardEvent): boolean {
     const step = event.shiftKey ? this.keyStep / 5 : this.keyStep;
     const moves: Record<string, [number, number]> = {
       ArrowLeft: [-step, 0],
@@ -209,15 +210,13 @@ export class LatentMap extends Widget<MapEvents> implements Focusable {
       ArrowDown: [0, -step],
     };
     const m = moves[event.key];
-    if (m) {
-      if (this.enabled) this.moveTo(this.probe.x + m[0], this.probe.y + m[1]);
-      return true;
-    }
-    if (event.key === 'Enter' || event.key === ' ') {
-      if (this.enabled) this.events.emit('commit', this.probe.x, this.probe.y);
-      return true;
-    }
-    return false;
+    if (!m) return false;
+    if (this.enabled) this.moveTo(this.probe.x + m[0], this.probe.y + m[1]);
+    return true;
+  }
+
+  protected override activate(): void {
+    if (this.enabled) this.events.emit('commit', this.probe.x, this.probe.y);
   }
 
   private clampX(v: number): number {
@@ -334,15 +333,6 @@ export class LatentMap extends Widget<MapEvents> implements Focusable {
       .lineBetween(s.x - PROBE_R - 6, s.y, s.x - 4, s.y)
       .lineBetween(s.x + 4, s.y, s.x + PROBE_R + 6, s.y);
     g.lineBetween(s.x, s.y - PROBE_R - 6, s.x, s.y - 4).lineBetween(s.x, s.y + 4, s.x, s.y + PROBE_R + 6);
-    if (this.focused && this.focusVisible) {
-      const a = this.area();
-      g.lineStyle(FOCUS_WIDTH, COLORS.focus, 1).strokeRoundedRect(
-        a.x - 3,
-        a.y - 3,
-        a.width + 6,
-        a.height + 6,
-        RADIUS + 3,
-      );
-    }
+    this.drawFocusRing(g, this.area());
   }
 }

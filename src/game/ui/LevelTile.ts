@@ -1,7 +1,7 @@
 import type * as Phaser from 'phaser';
 import { StarRow } from './StarRow';
-import { COLORS, CSS, FOCUS_WIDTH, RADIUS, TEXT, type Rect } from './theme';
-import { Widget, type Focusable } from './Widget';
+import { FocusableWidget } from './FocusableWidget';
+import { COLORS, CSS, RADIUS, TEXT, type Rect } from './theme';
 
 export interface LevelTileConfig extends Rect {
   id: string;
@@ -31,7 +31,7 @@ export function drawLock(g: Phaser.GameObjects.Graphics, x: number, y: number, s
  * One level on the world map: number, title, best stars, and a padlock when locked. Focusable (Enter/Space
  * press), clickable and tappable; a locked tile still emits 'press' so the scene can say why it is closed.
  */
-export class LevelTile extends Widget<TileEvents> implements Focusable {
+export class LevelTile extends FocusableWidget<TileEvents> {
   private readonly bg: Phaser.GameObjects.Graphics;
   private readonly numberText: Phaser.GameObjects.Text;
   private readonly titleText: Phaser.GameObjects.Text;
@@ -39,10 +39,6 @@ export class LevelTile extends Widget<TileEvents> implements Focusable {
   private readonly starRow: StarRow;
   private readonly locked: boolean;
   private readonly stars: number;
-  private hover = false;
-  private focused = false;
-  private focusVisible = false;
-  private pressed = false;
 
   constructor(scene: Phaser.Scene, config: LevelTileConfig) {
     super(scene, config.id, config);
@@ -88,20 +84,7 @@ export class LevelTile extends Widget<TileEvents> implements Focusable {
     this.starRow.set(this.locked ? 0 : config.stars, false).setVisible(!this.locked);
     this.zone = this.track(scene.add.zone(x, y, width, height).setOrigin(0, 0));
     this.zone.setInteractive({ useHandCursor: !this.locked });
-    this.zone.on('pointerover', () => this.setHover(true));
-    this.zone.on('pointerout', () => {
-      this.pressed = false;
-      this.setHover(false);
-    });
-    this.zone.on('pointerdown', () => {
-      this.pressed = true;
-      this.events.emit('pointerfocus');
-    });
-    this.zone.on('pointerup', () => {
-      const was = this.pressed;
-      this.pressed = false;
-      if (was) this.events.emit('press');
-    });
+    this.wirePress(this.zone);
     this.redraw();
   }
 
@@ -113,25 +96,13 @@ export class LevelTile extends Widget<TileEvents> implements Focusable {
     return this.stars;
   }
 
-  canFocus(): boolean {
+  /** A locked tile is focusable and pressable too: the scene says why it is closed. */
+  override canFocus(): boolean {
     return true;
   }
 
-  setFocused(focused: boolean, visible: boolean): void {
-    this.focused = focused;
-    this.focusVisible = visible;
-    this.redraw();
-  }
-
-  handleKey(event: KeyboardEvent): boolean {
-    if (event.key !== 'Enter' && event.key !== ' ') return false;
+  protected override activate(): void {
     this.events.emit('press');
-    return true;
-  }
-
-  private setHover(hover: boolean): void {
-    this.hover = hover;
-    this.redraw();
   }
 
   protected redraw(): void {
@@ -142,9 +113,7 @@ export class LevelTile extends Widget<TileEvents> implements Focusable {
     g.lineStyle(1, this.stars >= 3 && !this.locked ? COLORS.focus : COLORS.panelBorder, this.stars >= 3 ? 0.6 : 1);
     g.strokeRoundedRect(x + 0.5, y + 0.5, width - 1, height - 1, RADIUS);
     if (this.locked) drawLock(g, x + width - 22, y + height / 2, 20, COLORS.axis);
-    if (this.focused && this.focusVisible) {
-      g.lineStyle(FOCUS_WIDTH, COLORS.focus, 1).strokeRoundedRect(x - 3, y - 3, width + 6, height + 6, RADIUS + 3);
-    }
+    this.drawFocusRing(g, this.rect);
   }
 
   override destroy(): void {

@@ -73,6 +73,11 @@ export class NoticeBanner extends Widget<BannerEvents> {
     return this;
   }
 
+  /** On screen for the tests only while it shows a notice (the hint line is not the banner). */
+  protected override testBounds(): Rect | null {
+    return this.notice ? super.testBounds() : null;
+  }
+
   protected redraw(): void {
     const { x, y, width, height } = this.rect;
     const g = this.graphics.clear();

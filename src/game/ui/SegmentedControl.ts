@@ -1,7 +1,7 @@
 import type * as Phaser from 'phaser';
-import { COLORS, CSS, FOCUS_WIDTH, RADIUS, TEXT, type Rect } from './theme';
 import { fitText } from './fit-text';
-import { Widget, type Focusable } from './Widget';
+import { FocusableWidget } from './FocusableWidget';
+import { COLORS, CSS, RADIUS, TEXT, type Rect } from './theme';
 import { playSfx } from '../audio/sfx';
 
 export interface SegmentOption<T extends string> {
@@ -33,15 +33,13 @@ interface Segment<T extends string> {
  * One choice out of a few (a radio group): click/tap an option, or focus the group and use the arrows
  * (selection follows the arrows, as in native radio groups). Emits 'change'.
  */
-export class SegmentedControl<T extends string> extends Widget<SegmentEvents<T>> implements Focusable {
+export class SegmentedControl<T extends string> extends FocusableWidget<SegmentEvents<T>> {
   readonly idPrefix: string;
   private readonly graphics: Phaser.GameObjects.Graphics;
   private readonly segments: Segment<T>[];
   private readonly columns: number;
   private readonly gap: number;
   private value: T;
-  private focused = false;
-  private focusVisible = false;
 
   constructor(scene: Phaser.Scene, config: SegmentedControlConfig<T>) {
     super(scene, `${config.idPrefix}:${config.value}`, config);
@@ -67,11 +65,16 @@ export class SegmentedControl<T extends string> extends Widget<SegmentEvents<T>>
       });
       zone.on('pointerdown', () => {
         if (!this.enabled) return;
-        this.events.emit('pointerfocus');
+        this.pointerFocus();
         this.select(option.value);
       });
       return seg;
     });
+    // Test ids are per option (`${idPrefix}:${value}`); the one of the initial value replaces the widget's own id.
+    for (const seg of this.segments)
+      this.registerTestId(`${this.idPrefix}:${seg.option.value}`, () =>
+        this.shown ? this.optionBounds(seg.option.value) : null,
+      );
     this.redraw();
   }
 
@@ -97,17 +100,8 @@ export class SegmentedControl<T extends string> extends Widget<SegmentEvents<T>>
     return seg ? { ...seg.rect } : null;
   }
 
-  canFocus(): boolean {
-    return this.enabled;
-  }
-
-  setFocused(focused: boolean, visible: boolean): void {
-    this.focused = focused;
-    this.focusVisible = visible;
-    this.redraw();
-  }
-
-  handleKey(event: KeyboardEvent): boolean {
+  /** Arrows move the selection (wrapping left/right), Home/End jump; Enter and Space are used but do nothing. */
+  protected override onKey(event: KeyboardEvent): boolean {
     const n = this.segments.length;
     const i = this.segments.findIndex((s) => s.option.value === this.value);
     const moves: Record<string, number> = {
@@ -119,7 +113,7 @@ export class SegmentedControl<T extends string> extends Widget<SegmentEvents<T>>
       End: n - 1,
     };
     let next = moves[event.key];
-    if (next === undefined) return event.key === 'Enter' || event.key === ' ';
+    if (next === undefined) return false;
     if (event.key === 'ArrowLeft' || event.key === 'ArrowRight') next = (next + n) % n;
     else next = Math.min(n - 1, Math.max(0, next));
     if (this.enabled) this.select(this.segments[next].option.value);
@@ -173,15 +167,7 @@ export class SegmentedControl<T extends string> extends Widget<SegmentEvents<T>>
       fitText(seg.text, { width: Math.max(1, r.width - 12), height: Math.max(1, r.height - 4) });
       seg.text.setPosition(r.x + r.width / 2, r.y + r.height / 2);
       seg.text.setColor(!this.enabled ? CSS.disabled : selected ? '#ffffff' : CSS.text);
-      if (selected && this.focused && this.focusVisible) {
-        g.lineStyle(FOCUS_WIDTH, COLORS.focus, 1).strokeRoundedRect(
-          r.x - 3,
-          r.y - 3,
-          r.width + 6,
-          r.height + 6,
-          RADIUS + 3,
-        );
-      }
+      if (selected) this.drawFocusRing(g, r);
     });
   }
 }

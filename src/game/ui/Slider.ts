@@ -1,6 +1,6 @@
 import type * as Phaser from 'phaser';
+import { FocusableWidget } from './FocusableWidget';
 import { COLORS, FOCUS_WIDTH, type Rect } from './theme';
-import { Widget, type Focusable } from './Widget';
 
 export interface SliderConfig extends Rect {
   id: string;
@@ -18,16 +18,13 @@ const THUMB_RADIUS = 10;
  * A horizontal slider: drag or tap the track, or use arrows (one step), PageUp/PageDown (a tenth of the
  * range) and Home/End. Emits 'change' with the snapped value whenever it changes.
  */
-export class Slider extends Widget<SliderEvents> implements Focusable {
+export class Slider extends FocusableWidget<SliderEvents> {
   private readonly graphics: Phaser.GameObjects.Graphics;
   private readonly zone: Phaser.GameObjects.Zone;
   private readonly min: number;
   private readonly max: number;
   private readonly step: number;
   private value: number;
-  private focused = false;
-  private focusVisible = false;
-  private hover = false;
   private dragging = false;
 
   constructor(scene: Phaser.Scene, config: SliderConfig) {
@@ -39,11 +36,10 @@ export class Slider extends Widget<SliderEvents> implements Focusable {
     this.graphics = this.track(scene.add.graphics());
     this.zone = this.track(scene.add.zone(config.x, config.y, config.width, config.height).setOrigin(0, 0));
     this.zone.setInteractive({ draggable: true, useHandCursor: true });
-    this.zone.on('pointerover', () => this.setHover(true));
-    this.zone.on('pointerout', () => this.setHover(false));
+    this.wireHover(this.zone);
     this.zone.on('pointerdown', (pointer: Phaser.Input.Pointer) => {
       if (!this.enabled) return;
-      this.events.emit('pointerfocus');
+      this.pointerFocus();
       this.setFromX(pointer.x);
     });
     this.zone.on('dragstart', () => {
@@ -74,17 +70,8 @@ export class Slider extends Widget<SliderEvents> implements Focusable {
     return this;
   }
 
-  canFocus(): boolean {
-    return this.enabled;
-  }
-
-  setFocused(focused: boolean, visible: boolean): void {
-    this.focused = focused;
-    this.focusVisible = visible;
-    this.redraw();
-  }
-
-  handleKey(event: KeyboardEvent): boolean {
+  /** Arrows, PageUp/PageDown, Home/End; Enter and Space are not a slider's keys. */
+  override handleKey(event: KeyboardEvent): boolean {
     const big = Math.max(this.step, Math.round((this.max - this.min) / 10 / this.step) * this.step);
     const moves: Record<string, number> = {
       ArrowLeft: -this.step,
@@ -127,11 +114,6 @@ export class Slider extends Widget<SliderEvents> implements Focusable {
     this.commit(this.min + f * (this.max - this.min));
   }
 
-  private setHover(hover: boolean): void {
-    this.hover = hover;
-    this.redraw();
-  }
-
   protected redraw(): void {
     const { x, y, width, height } = this.rect;
     this.zone.setPosition(x, y).setSize(width, height);
@@ -146,9 +128,7 @@ export class Slider extends Widget<SliderEvents> implements Focusable {
     const r = this.dragging || this.hover ? THUMB_RADIUS + 1 : THUMB_RADIUS;
     g.fillStyle(on ? 0xffffff : COLORS.axis, 1).fillCircle(tx, cy, r);
     g.lineStyle(3, on ? COLORS.accent : COLORS.surfaceDisabled, 1).strokeCircle(tx, cy, r);
-    if (this.focused && this.focusVisible) {
-      g.lineStyle(FOCUS_WIDTH, COLORS.focus, 1).strokeCircle(tx, cy, r + 5);
-    }
+    if (this.ringVisible()) g.lineStyle(FOCUS_WIDTH, COLORS.focus, 1).strokeCircle(tx, cy, r + 5);
     if (this.zone.input) this.zone.input.cursor = on ? 'pointer' : 'default';
   }
 }

@@ -1,5 +1,6 @@
 import type * as Phaser from 'phaser';
 import { COLORS } from './theme';
+import { registerId } from './widget-ids';
 
 export interface StarRowConfig {
   /** Centre of the row. */
@@ -9,6 +10,8 @@ export interface StarRowConfig {
   size: number;
   gap?: number;
   count?: number;
+  /** Stable test id of the row (registered where the scene has bound a registry, see widget-ids.ts). */
+  id?: string;
 }
 
 /** Points of a five-pointed star centred on (0, 0). */
@@ -29,6 +32,8 @@ export class StarRow {
   private readonly stars: Phaser.GameObjects.Graphics[];
   private readonly size: number;
   private tweens: Phaser.Tweens.Tween[] = [];
+  private shown = true;
+  private readonly unregister: () => void;
 
   constructor(
     private readonly scene: Phaser.Scene,
@@ -41,6 +46,8 @@ export class StarRow {
     this.stars = Array.from({ length: count }, (_, i) =>
       scene.add.graphics().setPosition(config.x - span / 2 + config.size + i * (2 * config.size + gap), config.y),
     );
+    const box = { x: config.x - span / 2, y: config.y - config.size, width: span, height: 2 * config.size };
+    this.unregister = registerId(scene, config.id ?? '', () => (this.shown ? { ...box } : null));
     this.set(0, false);
   }
 
@@ -71,11 +78,13 @@ export class StarRow {
   }
 
   setVisible(visible: boolean): this {
+    this.shown = visible;
     for (const g of this.stars) g.setVisible(visible);
     return this;
   }
 
   destroy(): void {
+    this.unregister();
     for (const t of this.tweens.splice(0)) t.stop();
     for (const g of this.stars) g.destroy();
   }

@@ -1,6 +1,7 @@
 import type * as Phaser from 'phaser';
 import { Emitter, type EventMap } from '../emitter';
 import type { Rect } from './theme';
+import { registerId } from './widget-ids';
 
 /** Keyboard focus contract, used by FocusManager. */
 export interface Focusable {
@@ -21,12 +22,18 @@ export type WidgetEvents = EventMap & { pointerfocus: [] };
  * Base of every widget: plain data in, typed events out (`events`), absolute layout through `layout(rect)`
  * so a scene can place it for landscape or portrait. Listeners live on the widget's own game objects, wired
  * once in the constructor and gone with `destroy()`.
+ * Its `id` is its stable test id: built in a scene with a bound registry (widget-ids.ts), the widget registers
+ * it (bounds from `testBounds`, null while hidden) and unregisters it on destroy.
  */
 export abstract class Widget<E extends WidgetEvents = WidgetEvents> {
   readonly events = new Emitter<E>();
   protected rect: Rect;
   protected enabled = true;
+  /** False after `setVisible(false)`: the widget is not on screen. */
+  protected shown = true;
   protected readonly objects: Phaser.GameObjects.GameObject[] = [];
+  private readonly unregister: (() => void)[] = [];
+  private aliasOff: (() => void) | null = null;
 
   protected constructor(
     protected readonly scene: Phaser.Scene,
@@ -34,6 +41,7 @@ export abstract class Widget<E extends WidgetEvents = WidgetEvents> {
     rect: Rect,
   ) {
     this.rect = { ...rect };
+    this.registerTestId(id, () => this.testBounds());
   }
 
   getBounds(): Rect {
@@ -58,12 +66,33 @@ export abstract class Widget<E extends WidgetEvents = WidgetEvents> {
   }
 
   setVisible(visible: boolean): this {
+    this.shown = visible;
     for (const o of this.objects) (o as unknown as Phaser.GameObjects.Components.Visible).setVisible(visible);
+    return this;
+  }
+
+  /**
+   * A second test id for what the widget shows now (a class list row's Play button is also
+   * `class:play:<levelId>` while it shows that level); null drops it.
+   */
+  setAlias(id: string | null): this {
+    this.aliasOff?.();
+    this.aliasOff = id ? registerId(this.scene, id, () => this.testBounds()) : null;
     return this;
   }
 
   onPointerFocus(fn: () => void): () => void {
     return this.events.on('pointerfocus', fn as never);
+  }
+
+  /** Where the tests find the widget: its bounds, or null while it is not on screen. */
+  protected testBounds(): Rect | null {
+    return this.shown ? this.getBounds() : null;
+  }
+
+  /** Registers another test id of this widget (an option, a card), dropped on destroy. */
+  protected registerTestId(id: string, bounds: () => Rect | null): void {
+    this.unregister.push(registerId(this.scene, id, bounds));
   }
 
   protected track<T extends Phaser.GameObjects.GameObject>(object: T): T {
@@ -74,6 +103,8 @@ export abstract class Widget<E extends WidgetEvents = WidgetEvents> {
   protected abstract redraw(): void;
 
   destroy(): void {
+    for (const off of this.unregister.splice(0)) off();
+    this.setAlias(null);
     this.events.removeAll();
     for (const o of this.objects.splice(0)) o.destroy();
   }

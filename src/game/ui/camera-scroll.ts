@@ -8,7 +8,7 @@
 import type * as Phaser from 'phaser';
 import { getContext } from '../context';
 import type { Rect } from './theme';
-import { WidgetRegistry } from './WidgetRegistry';
+import { WidgetRegistry, type BoundsFn } from './WidgetRegistry';
 
 /** The screen rows (top inclusive, bottom exclusive) where scrolled content shows. */
 export interface ScrollBand {
@@ -79,9 +79,19 @@ export class ScrolledRegistry extends WidgetRegistry {
     super();
   }
 
-  registerFixed(id: string, bounds: () => Rect | null): void {
-    this.fixed.add(id);
-    this.register(id, bounds);
+  override register(id: string, bounds: BoundsFn, fixed = false): void {
+    if (fixed) this.fixed.add(id);
+    else this.fixed.delete(id);
+    super.register(id, bounds);
+  }
+
+  registerFixed(id: string, bounds: BoundsFn): void {
+    this.register(id, bounds, true);
+  }
+
+  override unregister(id: string, bounds: BoundsFn): void {
+    super.unregister(id, bounds);
+    if (!this.ids().includes(id)) this.fixed.delete(id);
   }
 
   override bounds(id: string): Rect | null {

@@ -20,13 +20,40 @@ export interface Quantized {
 function squaredDistances(z: tf.Tensor2D, codebook: tf.Tensor2D): tf.Tensor2D {
   const zz = tf.sum(tf.square(z), 1, true);
   const ee = tf.reshape(tf.sum(tf.square(codebook), 1), [1, -1]);
-  return tf.add(tf.sub(zz, tf.mul(2, tf.matMul(z, codebook, false, true))), ee) as tf.Tensor2D;
+  // An explicit transpose: WASM's matMul with a transpose flag is ~15x slower (README, dense layers).
+  return tf.add(tf.sub(zz, tf.mul(2, tf.matMul(z, tf.transpose(codebook)))), ee) as tf.Tensor2D;
 }
+
+/** one-hot [n, K] @ codebook [K, D]; the codebook's gradient oneHotᵀ @ dy with an explicit transpose (WASM). */
+const lookupOp = tf.customGrad((oneHotArg, codebookArg, saveArg) => {
+  const oneHot = oneHotArg as tf.Tensor2D;
+  (saveArg as tf.GradSaveFunc)([oneHot]);
+  return {
+    value: tf.matMul(oneHot, codebookArg as tf.Tensor2D),
+    gradFunc: (dy, saved) => {
+      const [rows] = saved as [tf.Tensor2D];
+      return [tf.zerosLike(rows), tf.matMul(tf.transpose(rows), dy as tf.Tensor2D)];
+    },
+  };
+});
+
+/**
+ * Index of the nearest codebook vector of each row. The choice has no gradient; as one op its distances stay
+ * off the gradient tape (as plain ops, backprop would push zeros through the whole [n, K] distance matrix).
+ */
+const nearestOp = tf.customGrad((zArg, codebookArg, saveArg) => {
+  const [z, codebook] = [zArg as tf.Tensor2D, codebookArg as tf.Tensor2D];
+  (saveArg as tf.GradSaveFunc)([z, codebook]);
+  return {
+    value: tf.argMin(squaredDistances(z, codebook), 1),
+    gradFunc: (_dy, saved) => saved.map((t) => tf.zerosLike(t)),
+  };
+});
 
 /** The codebook vectors of `indices` (int32 [n]) as [n, D]; a one-hot product, so its gradient is a matMul. */
 export function lookup(codebook: tf.Tensor2D, indices: tf.Tensor1D): tf.Tensor2D {
   const oneHot = tf.cast(tf.oneHot(indices, codebook.shape[0]), 'float32') as tf.Tensor2D;
-  return tf.matMul(oneHot, codebook);
+  return lookupOp(oneHot, codebook) as tf.Tensor2D;
 }
 
 /** Replaces each of the `slots` code vectors in every row of `ze` by its nearest codebook vector (first on ties). */
@@ -34,8 +61,7 @@ export function quantize(ze: tf.Tensor2D, codebook: tf.Tensor2D, slots: number):
   const [batch, width] = ze.shape;
   const dim = width / slots;
   const flat = tf.reshape(ze, [batch * slots, dim]) as tf.Tensor2D;
-  // The choice is not differentiable: distances are taken from constants.
-  const indices = tf.tidy(() => tf.argMin(squaredDistances(flat, codebook), 1) as tf.Tensor1D);
+  const indices = nearestOp(flat, codebook) as tf.Tensor1D;
   const selected = tf.reshape(lookup(codebook, indices), [batch, width]) as tf.Tensor2D;
   return { code: straightThrough(ze, selected), ze, selected, indices };
 }
