@@ -10,7 +10,9 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { MNIST_FORMAT_VERSION } from '../src/shared/mnist-format';
+import { PCA_FORMAT_VERSION } from '../src/ml-worker/pca-format';
 import { buildMnistFile, MNIST_OUTPUT, mnistPackageVersion, writeFileAtomic } from './build-mnist';
+import { buildPcaFile, mlMatrixVersion, PCA_OUTPUT } from './build-pca';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const STAMP_PATH = join(ROOT, 'assets', 'generated', 'stamp.json');
@@ -27,7 +29,7 @@ interface GeneratedAsset {
   build: () => Uint8Array;
 }
 
-// Later generators (pretrained models) add an entry here.
+// In build order: a later entry may read an earlier one's output.
 export const GENERATED_ASSETS: GeneratedAsset[] = [
   {
     name: 'mnist.bin',
@@ -35,6 +37,23 @@ export const GENERATED_ASSETS: GeneratedAsset[] = [
     sources: ['scripts/build-mnist.ts', 'src/shared/mnist-format.ts', 'src/shared/random.ts'],
     versions: () => ({ format: MNIST_FORMAT_VERSION, mnist: mnistPackageVersion() }),
     build: () => buildMnistFile(),
+  },
+  {
+    // After mnist.bin: the PCA basis of its training split, rebuilt whenever mnist.bin changes.
+    name: 'mnist-pca.bin',
+    path: PCA_OUTPUT,
+    sources: [
+      'scripts/build-pca.ts',
+      'src/ml-worker/pca-basis.ts',
+      'src/ml-worker/pca-format.ts',
+      'src/shared/mnist-format.ts',
+    ],
+    versions: () => ({
+      format: PCA_FORMAT_VERSION,
+      mnistBin: createHash('sha256').update(readFileSync(MNIST_OUTPUT)).digest('hex'),
+      mlMatrix: mlMatrixVersion(),
+    }),
+    build: () => buildPcaFile(),
   },
 ];
 

@@ -7,6 +7,8 @@ import * as tf from '@tensorflow/tfjs';
 import { check, MlError } from '../shared/errors';
 import {
   checkDatasetName,
+  LOSSES,
+  SPLITS,
   validateModelSpec,
   validateTrainConfig,
   validateTrainConfigFor,
@@ -47,7 +49,7 @@ import { buildAutoencoder, paramCount, type Autoencoder } from './models/autoenc
 import { buildClassifier, classifyImages, type Classifier } from './models/classifier';
 import { oneHotLabels } from './models/cvae';
 import { decodeTensors, manifestProblem, sha256Hex, type PretrainedManifest } from './pretrained-format';
-import { computePcaBasis, discardedVariance, pcaErrors, type PcaBasis } from './pca';
+import { computePcaBasis, discardedVariance, pcaErrors, shippedPcaBasis, type PcaBasis } from './pca';
 import { runTraining, type DeviceData, type TrainHost } from './train';
 import { selectTrainingData, type SelectedData } from './train-data';
 import { WebGlWatch, type ContextWatch } from './webgl-watch';
@@ -89,8 +91,6 @@ interface DeviceEntry {
   users: number;
 }
 
-const SPLITS: readonly Split[] = ['train', 'test', 'all'];
-const LOSSES: readonly LossName[] = ['mse', 'bce'];
 const MAX_GRID = 64;
 const MAX_SAMPLES = 1024;
 const DEVICE_CACHE_SIZE = 3;
@@ -585,8 +585,16 @@ export class Engine {
     input(isInt(k) && k >= 1 && k <= size, `k must be a whole number from 1 to ${size}.`);
     let basis = this.pcaCache.get(dataset);
     if (!basis) {
-      const train = splitData(ds, 'train');
-      basis = computePcaBasis(train.images, train.count, size);
+      // MNIST's basis ships with the assets (no 2.5 s block); computed only when that file is missing or stale.
+      const shipped =
+        dataset === 'mnist'
+          ? shippedPcaBasis(this.fetchAsset, ds.images, ds.splits.train, size)
+          : Promise.resolve(null);
+      basis = shipped.then((found) => {
+        if (found) return found;
+        const train = splitData(ds, 'train');
+        return computePcaBasis(train.images, train.count, size);
+      });
       this.pcaCache.set(dataset, basis);
       basis.catch(() => this.pcaCache.delete(dataset));
     }

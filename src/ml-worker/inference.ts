@@ -5,6 +5,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { corrupt } from '../shared/noise';
 import type { LossName, LossTerms } from '../shared/worker-api';
+import { decodeFused, fusedDecoder } from './fast-decode';
 import { bcePerSample, msePerSample } from './losses';
 import type { Autoencoder } from './models/autoencoder';
 import { oneHotLabels } from './models/cvae';
@@ -17,10 +18,14 @@ const CHUNK = 512;
 /** Fixed corruption seed of evaluation, so held-out scores of denoising models are comparable run to run. */
 export const EVAL_NOISE_SEED = 0x5eed;
 
-/** Reads a tensor into a fresh array (the CPU backend would hand out its own buffer) and disposes it. */
+/**
+ * Reads a tensor into a fresh array and disposes it. WASM's read is already a fresh copy of its heap; the CPU
+ * backend would hand out its own buffer, so other backends copy.
+ */
 export async function readAndDispose(t: tf.Tensor): Promise<Float32Array> {
   try {
-    return new Float32Array(await t.data<'float32'>());
+    const data = await t.data<'float32'>();
+    return tf.getBackend() === 'wasm' && data instanceof Float32Array ? data : new Float32Array(data);
   } finally {
     t.dispose();
   }
@@ -44,14 +49,15 @@ async function chunked(
   fn: (x: tf.Tensor2D, start: number, n: number) => tf.Tensor2D,
 ): Promise<Float32Array> {
   const count = rows.length / inWidth;
-  const out = new Float32Array(count * outWidth);
-  for (let start = 0; start < count; start += CHUNK) {
-    const n = Math.min(CHUNK, count - start);
-    const y = tf.tidy(() =>
-      fn(tf.tensor2d(rows.subarray(start * inWidth, (start + n) * inWidth), [n, inWidth]), start, n),
+  const run = (start: number, n: number): Promise<Float32Array> =>
+    readAndDispose(
+      tf.tidy(() => fn(tf.tensor2d(rows.subarray(start * inWidth, (start + n) * inWidth), [n, inWidth]), start, n)),
     );
-    out.set(await readAndDispose(y), start * outWidth);
-  }
+  // One chunk (a 20x20 grid, a point): its array is the result, no second copy.
+  if (count <= CHUNK) return run(0, count);
+  const out = new Float32Array(count * outWidth);
+  for (let start = 0; start < count; start += CHUNK)
+    out.set(await run(start, Math.min(CHUNK, count - start)), start * outWidth);
   return out;
 }
 
@@ -71,11 +77,18 @@ export function encode(model: Autoencoder, images: Float32Array, labels?: Uint8A
   );
 }
 
+/** Images of `codes`: through the fused decoder of a dense model (`fast-decode.ts`), else the model's forward pass. */
 export function decode(model: Autoencoder, codes: Float32Array, labels?: Uint8Array): Promise<Float32Array> {
+  const fused = fusedDecoder(model);
   return chunked(codes, model.latentSize, model.inputSize, (z, start, n) => {
     const oneHot = labelsOneHot(model, labels, start, n);
-    return model.output(model.decodeLogits(z, oneHot));
+    return fused ? decodeFused(fused, z, oneHot) : referenceDecode(model, z, oneHot);
   });
+}
+
+/** The model's own forward pass (what training uses): the reference the fused decoder is tested against. */
+export function referenceDecode(model: Autoencoder, z: tf.Tensor2D, oneHot: tf.Tensor2D | null): tf.Tensor2D {
+  return model.output(model.decodeLogits(z, oneHot));
 }
 
 /**

@@ -1,20 +1,16 @@
 /**
- * Exact PCA, the baseline of "Beat PCA": eigen-decomposition (ml-matrix, symmetric) of the 1/N covariance of
- * the training split. The covariance product runs on the tfjs backend (fast); the decomposition in float64.
- * Pixels that never vary (MNIST's empty border) are left out of the decomposition: their eigenvalues are
- * exactly 0 with unit-vector eigenvectors, so this changes nothing but the time.
+ * Exact PCA, the baseline of "Beat PCA". MNIST's basis is precomputed with the assets (scripts/build-pca.ts,
+ * `generated/mnist-pca.bin`): the worker fetches it instead of blocking ~2.5 s (up to 12 s on a busy machine) on
+ * the covariance product and the eigen-decomposition. Other datasets (and MNIST when the asset is missing or does
+ * not match the data) compute it here: the covariance product on the tfjs backend, the decomposition in float64
+ * (`pca-basis.ts`). Test errors are projected in chunks with event-loop yields in between.
  */
 import * as tf from '@tensorflow/tfjs';
-import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
+import { basisFromCovariance, columnMean, type PcaBasis } from './pca-basis';
+import { decodePcaAsset, PCA_ASSET_PATH } from './pca-format';
+import { yieldToEventLoop } from './yield';
 
-export interface PcaBasis {
-  size: number;
-  mean: Float32Array;
-  /** All eigenvalues, decreasing (tiny negative round-off clamped to 0). */
-  eigenvalues: Float64Array;
-  /** size x size, row r = the r-th component (unit length), same order as the eigenvalues. */
-  components: Float32Array;
-}
+export type { PcaBasis } from './pca-basis';
 
 export interface PcaErrors {
   /** Mean per-image squared reconstruction error. */
@@ -23,12 +19,12 @@ export interface PcaErrors {
   mse: number;
 }
 
-function columnMean(images: Float32Array, count: number, size: number): Float64Array {
-  const mean = new Float64Array(size);
-  for (let n = 0; n < count; n++) for (let j = 0; j < size; j++) mean[j] += images[n * size + j];
-  for (let j = 0; j < size; j++) mean[j] /= count;
-  return mean;
-}
+/** Rows projected per chunk in `pcaErrors`: ~10 ms each on WASM, so messages are answered in between. */
+const ERROR_CHUNK = 250;
+/** Rows summed between yields when checking the shipped basis' mean (~1 ms each on a quiet machine). */
+const MEAN_SLICE = 1000;
+/** How far the shipped basis' mean may be from the data's own (float32 storage of the same float64 mean). */
+const MEAN_TOLERANCE = 1e-6;
 
 /** The 1/N covariance of `count` rows of `size` values. */
 async function covariance(
@@ -51,48 +47,67 @@ async function covariance(
 
 export async function computePcaBasis(images: Float32Array, count: number, size: number): Promise<PcaBasis> {
   const mean = columnMean(images, count, size);
-  const cov = await covariance(images, count, size, mean);
-  const varying: number[] = [];
-  for (let j = 0; j < size; j++) if (cov[j * size + j] > 0) varying.push(j);
-  const m = varying.length;
-  const sub = new Matrix(m, m);
-  for (let a = 0; a < m; a++) {
-    for (let b = 0; b < m; b++) {
-      // Symmetrise the float32 product so the symmetric solver sees an exactly symmetric matrix.
-      sub.set(a, b, (cov[varying[a] * size + varying[b]] + cov[varying[b] * size + varying[a]]) / 2);
-    }
-  }
-  const evd = m > 0 ? new EigenvalueDecomposition(sub, { assumeSymmetric: true }) : null;
-  const values = evd?.realEigenvalues ?? [];
-  const order = values.map((_, i) => i).sort((p, q) => values[q] - values[p]);
-  const eigenvalues = new Float64Array(size);
-  const components = new Float32Array(size * size);
-  const vectors = evd?.eigenvectorMatrix;
-  order.forEach((col, r) => {
-    eigenvalues[r] = Math.max(0, values[col]);
-    for (let a = 0; a < m; a++) components[r * size + varying[a]] = vectors?.get(a, col) ?? 0;
-  });
-  // Constant pixels: eigenvalue 0, eigenvector = that pixel's axis.
-  const constant = Array.from({ length: size }, (_, j) => j).filter((j) => !(cov[j * size + j] > 0));
-  constant.forEach((j, i) => (components[(m + i) * size + j] = 1));
-  return { size, mean: Float32Array.from(mean), eigenvalues, components };
+  return basisFromCovariance(await covariance(images, count, size, mean), size, mean);
 }
 
-/** Reconstruction error of `images` through the first k components (projection on the backend). */
+/**
+ * The shipped basis when `fetchAsset` gives one fitted on these training images (the rows `rows` of `images`,
+ * `size` values each: same size, same count, same mean), else null (missing file, damaged, stale): the caller
+ * computes it. Reads the rows in place (no copy of the split) and yields while summing them.
+ */
+export async function shippedPcaBasis(
+  fetchAsset: (path: string) => Promise<ArrayBuffer>,
+  images: Float32Array,
+  rows: ArrayLike<number>,
+  size: number,
+): Promise<PcaBasis | null> {
+  let asset;
+  try {
+    asset = decodePcaAsset(await fetchAsset(PCA_ASSET_PATH));
+  } catch {
+    return null;
+  }
+  const count = rows.length;
+  if (asset.basis.size !== size || asset.count !== count || count === 0) return null;
+  // columnMean's sums in the same order, with an event-loop yield every MEAN_SLICE rows.
+  const mean = new Float64Array(size);
+  for (let n = 0; n < count; n++) {
+    if (n > 0 && n % MEAN_SLICE === 0) await yieldToEventLoop();
+    const row = rows[n] * size;
+    for (let j = 0; j < size; j++) mean[j] += images[row + j];
+  }
+  for (let j = 0; j < size; j++) if (Math.abs(mean[j] / count - asset.basis.mean[j]) > MEAN_TOLERANCE) return null;
+  return asset.basis;
+}
+
+/** Reconstruction error of `images` through the first k components (projection on the backend, in chunks). */
 export async function pcaErrors(basis: PcaBasis, k: number, images: Float32Array, count: number): Promise<PcaErrors> {
   const { size } = basis;
   if (count === 0) return { sse: 0, mse: 0 };
-  const total = tf.tidy(() => {
-    const x = tf.sub(tf.tensor2d(images, [count, size]), tf.tensor1d(basis.mean));
-    const v = tf.tensor2d(basis.components.subarray(0, k * size), [k, size]);
-    const recon = tf.matMul(tf.matMul(x, tf.transpose(v)), v);
-    // Per-image sums on the backend, the total in float64 here: one float32 sum of 6 M terms drifts by ~0.5%.
-    return tf.sum(tf.squaredDifference(x, recon), 1);
-  });
-  const perImage = await total.data();
-  total.dispose();
+  const [mean, v] = tf.tidy(() => [
+    tf.tensor1d(basis.mean),
+    tf.tensor2d(basis.components.subarray(0, k * size), [k, size]),
+  ]);
+  // The transpose once, not per chunk.
+  const vt = tf.transpose(v);
   let sum = 0;
-  for (const v of perImage) sum += v;
+  try {
+    for (let start = 0; start < count; start += ERROR_CHUNK) {
+      if (start > 0) await yieldToEventLoop();
+      const n = Math.min(ERROR_CHUNK, count - start);
+      const total = tf.tidy(() => {
+        const x = tf.sub(tf.tensor2d(images.subarray(start * size, (start + n) * size), [n, size]), mean);
+        const recon = tf.matMul(tf.matMul(x, vt), v);
+        // Per-image sums on the backend, the total in float64 here: one float32 sum of 6 M terms drifts by ~0.5%.
+        return tf.sum(tf.squaredDifference(x, recon), 1);
+      });
+      const perImage = await total.data();
+      total.dispose();
+      for (const e of perImage) sum += e;
+    }
+  } finally {
+    tf.dispose([mean, v, vt]);
+  }
   return { sse: sum / count, mse: sum / count / size };
 }
 

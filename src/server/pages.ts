@@ -5,7 +5,9 @@
  * Every word on them comes from the message catalogue (src/shared/messages.ts, keys `classroom.*`): the static
  * labels are filled in here (HTML-escaped), and the scripts read the rest from a JSON data block
  * (`<script type="application/json" id="messages">`), which a browser never executes, so the strict
- * Content-Security-Policy (script-src 'self', no inline script) holds.
+ * Content-Security-Policy (script-src 'self', no inline script) holds. The scripts format with the game's own ICU
+ * formatter, bundled for the browser (page-kit-bundle.ts). A page speaks `?lang=` (its language links), else the
+ * browser's Accept-Language; the teacher page passes its language on to the board, the QR code and the join link.
  */
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -18,7 +20,8 @@ import {
   type MessageKey,
   type MessageParams,
 } from '../shared/messages';
-import { acceptLanguageTags, matchLocale } from '../shared/i18n/locales';
+import { acceptLanguageTags, isLocale, LOCALE_NAMES, LOCALES, matchLocale } from '../shared/i18n/locales';
+import { pageKitBundle } from './page-kit-bundle';
 import { PUBLIC_CODE } from './route-schemas';
 
 const asset = (name: string): string => readFileSync(new URL(`./pages/${name}`, import.meta.url), 'utf8');
@@ -30,8 +33,9 @@ const PAGE_KEYS = (Object.keys(CATALOGUES.en) as MessageKey[]).filter(
   (k) => k.startsWith('classroom.') || k.startsWith('world.name.'),
 );
 
-/** The first locale of Accept-Language that has a catalogue (language part only, by q-value), else the default. */
-export function pickLocale(acceptLanguage: string | undefined): Locale {
+/** `?lang=` when it names a catalogue, else the first catalogue locale of Accept-Language (by q-value), else English. */
+export function pickLocale(acceptLanguage: string | undefined, lang?: string): Locale {
+  if (isLocale(lang)) return lang;
   return matchLocale(acceptLanguageTags(acceptLanguage)) ?? DEFAULT_LOCALE;
 }
 
@@ -100,13 +104,23 @@ const BOARD: Page = {
 <tbody id="rows"></tbody></table><p id="empty" class="empty" hidden>${m('classroom.board.empty')}</p></div><p id="status" class="status"></p></main>`,
 };
 
+/** The language links (names, not flags); the current one is marked, the others reload the page in theirs. */
+function languageLinks(locale: Locale, label: string): string {
+  const links = LOCALES.map((l) =>
+    l === locale
+      ? `<a aria-current="true" lang="${l}">${LOCALE_NAMES[l]}</a>`
+      : `<a href="?lang=${l}" lang="${l}" hreflang="${l}">${LOCALE_NAMES[l]}</a>`,
+  );
+  return `<nav class="languages" aria-label="${label}">${links.join('')}</nav>`;
+}
+
 function render(page: Page, locale: Locale, joinBase: string): string {
   const messages = pageMessages(locale);
   const m = (key: MessageKey, params?: MessageParams): string =>
     escapeHtml(format(messages[key] ?? key, params, locale));
   return `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><title>${m(page.title)}</title>
 <meta name="viewport" content="width=device-width, initial-scale=1"><link rel="stylesheet" href="/classroom/classroom.css"></head>
-<body class="${page.bodyClass}">${page.body(m)}
+<body class="${page.bodyClass}">${languageLinks(locale, m('classroom.language'))}${page.body(m)}
 <script type="application/json" id="messages">${jsonForScript({ locale, messages, joinBase })}</script>
 <script src="/classroom/page-kit.js"></script>
 <script src="/classroom/${page.script}"></script></body></html>`;
@@ -124,6 +138,14 @@ const ASSET_TYPES = {
   'classroom.css': 'text/css',
 } as const;
 type AssetName = keyof typeof ASSET_TYPES;
+/** Served from files as they are; page-kit.js is bundled (page-kit-bundle.ts). */
+const FILE_ASSETS = ['board.js', 'teacher.js', 'classroom.css'] as const;
+
+/** The `?lang=` of a request, if any. */
+const langOf = (request: FastifyRequest): string | undefined => {
+  const lang = (request.query as Record<string, unknown> | undefined)?.lang;
+  return typeof lang === 'string' ? lang : undefined;
+};
 
 export function registerPages(app: FastifyInstance, options: PagesOptions = {}): void {
   /** Where students go: the configured LAN address, else the Host the page was asked for. */
@@ -136,13 +158,10 @@ export function registerPages(app: FastifyInstance, options: PagesOptions = {}):
       : 'localhost';
     return (options.joinBaseUrl ?? `http://${host}`).replace(/\/$/, '');
   };
-  const assets = Object.fromEntries(Object.keys(ASSET_TYPES).map((name) => [name, asset(name)])) as Record<
-    AssetName,
-    string
-  >;
+  const assets = Object.fromEntries(FILE_ASSETS.map((name) => [name, asset(name)])) as Record<AssetName, string>;
   const rendered = new Map<string, string>();
   const html = (page: Page) => async (request: FastifyRequest, reply: FastifyReply) => {
-    const locale = pickLocale(request.headers['accept-language']);
+    const locale = pickLocale(request.headers['accept-language'], langOf(request));
     const joinBase = joinBaseOf(request);
     const key = `${page.script}:${locale}:${joinBase}`;
     if (rendered.size > 200) rendered.clear();
@@ -158,18 +177,23 @@ export function registerPages(app: FastifyInstance, options: PagesOptions = {}):
   app.get<{ Params: { code: string } }>('/board/:code', { schema: PUBLIC_CODE }, html(BOARD));
   app.get<{ Params: { name: AssetName } }>(
     '/classroom/:name',
-    { schema: { params: { type: 'object', properties: { name: { type: 'string', enum: Object.keys(assets) } } } } },
+    {
+      schema: { params: { type: 'object', properties: { name: { type: 'string', enum: Object.keys(ASSET_TYPES) } } } },
+    },
     async (request, reply) =>
       reply
         .type(`${ASSET_TYPES[request.params.name]}; charset=utf-8`)
         .header('cache-control', 'no-cache')
-        .send(assets[request.params.name]),
+        .send(request.params.name === 'page-kit.js' ? await pageKitBundle() : assets[request.params.name]),
   );
   app.get<{ Params: { code: string } }>(
     '/api/competitions/:code/qr.svg',
     { schema: PUBLIC_CODE },
     async (request, reply) => {
-      const svg = await QRCode.toString(`${joinBaseOf(request)}/?join=${request.params.code}`, {
+      // The teacher's language rides along: students land in it (the game reads ?lang=).
+      const lang = langOf(request);
+      const langPart = isLocale(lang) ? `&lang=${lang}` : '';
+      const svg = await QRCode.toString(`${joinBaseOf(request)}/?join=${request.params.code}${langPart}`, {
         type: 'svg',
         errorCorrectionLevel: 'M',
         margin: 1,

@@ -346,6 +346,7 @@ const en = {
     'Drag on the map to draw: start on a {start}, pass through a {via}, end on a {end}. Arrow keys extend it too.',
   // ── end of the Level block ──────────────────────────────────────────────────────────────────────────────
   // ── Classroom pages (src/server/pages, server engineer) ─────────────────────────────────────────────
+  'classroom.language': 'Language',
   'classroom.teacher.pageTitle': 'Latent Quest · teacher',
   'classroom.teacher.heading': 'Latent Quest classroom',
   'classroom.teacher.password': 'Teacher password',
@@ -410,7 +411,6 @@ const en = {
   'classroom.board.column.levels': 'Levels done',
   'classroom.board.levelsDone': '{done} / {total}',
   'classroom.board.players': '{count, plural, one {# player} other {# players}}',
-  'classroom.board.onePlayer': '1 player',
   'classroom.board.page': '{players} · page {page} / {pages}',
   'classroom.board.empty': 'Waiting for the first players…',
   'classroom.board.offline': 'Cannot reach the server ({error}); retrying…',
@@ -442,7 +442,7 @@ export type MessageKey = keyof typeof en;
 export type Catalogue = Record<MessageKey, string>;
 
 /** Every locale's catalogue (src/shared/i18n/locales.ts lists the locales, LOCALE_NAMES their names). */
-export const CATALOGUES: { en: Catalogue } & Record<Locale, Partial<Catalogue>> = { en, pl, cs, es };
+export const CATALOGUES: Record<Locale, Catalogue> = { en, pl, cs, es };
 export { DEFAULT_LOCALE, LOCALES, type Locale, type MessageParams };
 
 let currentLocale: Locale = DEFAULT_LOCALE;

@@ -6,32 +6,14 @@ import { MlError } from './errors';
 import { t } from './messages';
 import { VQ_LIMITS } from './vq';
 import { describeNoiseProblem } from './noise';
-import type {
-  Activation,
-  DatasetName,
-  LossName,
-  ModelKind,
-  ModelSpec,
-  OptimizerName,
-  Split,
-  TrainConfig,
-} from './worker-api';
+import { MODEL_KINDS } from './worker-api';
+import type { Activation, DatasetName, LossName, ModelSpec, OptimizerName, Split, TrainConfig } from './worker-api';
 
 export const DATASET_NAMES: readonly DatasetName[] = ['glyphs', 'glyphs28', 'mnist'];
-export const MODEL_KINDS: readonly ModelKind[] = [
-  'dense',
-  'conv',
-  'denoising',
-  'vae',
-  'cvae',
-  'sparse',
-  'ksparse',
-  'vqvae',
-];
 export const ACTIVATIONS: readonly Activation[] = ['relu', 'sigmoid', 'tanh', 'elu', 'linear'];
-const LOSSES: readonly LossName[] = ['mse', 'bce'];
+export const LOSSES: readonly LossName[] = ['mse', 'bce'];
 const OPTIMIZERS: readonly OptimizerName[] = ['adam', 'sgd'];
-const SPLITS: readonly Split[] = ['train', 'test', 'all'];
+export const SPLITS: readonly Split[] = ['train', 'test', 'all'];
 
 /** Limits that keep one model small enough for a browser tab. */
 export const SPEC_LIMITS = {

@@ -56,7 +56,9 @@ export interface ImageBatch {
 }
 
 export type Activation = 'relu' | 'sigmoid' | 'tanh' | 'elu' | 'linear';
-export type ModelKind = 'dense' | 'conv' | 'denoising' | 'vae' | 'cvae' | 'sparse' | 'ksparse' | 'vqvae';
+/** Every model type the worker builds. */
+export const MODEL_KINDS = ['dense', 'conv', 'denoising', 'vae', 'cvae', 'sparse', 'ksparse', 'vqvae'] as const;
+export type ModelKind = (typeof MODEL_KINDS)[number];
 
 /**
  * vqvae: the encoder's code is `slots` vectors of `codeDim` numbers, each replaced by the nearest of

@@ -86,21 +86,48 @@ describe('classroom pages', () => {
     for (const mode of ['same', 'variant']) expect(catalogueKeys.has(`classroom.teacher.mode.${mode}`)).toBe(true);
   });
 
-  it("fills placeholders in the pages exactly as the game's format() does", () => {
-    const messages = { a: 'Rank {rank} of {players}', b: '{time} left · {missing}', c: 'plain' };
-    const fakeWindow: { lqPage?: { t: (key: string, params?: Record<string, string | number>) => string } } = {};
-    const fakeDocument = {
-      getElementById: () => ({ textContent: JSON.stringify({ locale: 'en', messages, joinBase: 'http://x' }) }),
+  it("fills placeholders in the pages exactly as the game's format() does (the same formatter, bundled)", async () => {
+    const messages = {
+      a: 'Rank {rank} of {players}',
+      b: '{time} left · {missing}',
+      c: 'plain',
+      d: '{count, plural, one {# gracz} few {# gracze} many {# graczy} other {# gracza}}',
     };
-    new Function('window', 'document', source('pages/page-kit.js'))(fakeWindow, fakeDocument);
-    const t = fakeWindow.lqPage!.t;
-    const cases: [keyof typeof messages, Record<string, string | number> | undefined][] = [
-      ['a', { rank: 2, players: 12345 }],
-      ['b', { time: '4:05' }],
-      ['c', undefined],
-    ];
-    for (const [key, params] of cases) expect(t(key, params)).toBe(format(messages[key], params, 'en'));
-    expect(t('no.such.key')).toBe('no.such.key');
+    const kit = await page('/classroom/page-kit.js');
+    expect(kit.headers['content-type']).toMatch(/^text\/javascript/);
+    for (const locale of ['en', 'pl'] as const) {
+      const fakeWindow: { lqPage?: { t: (key: string, params?: Record<string, string | number>) => string } } = {};
+      const fakeDocument = {
+        getElementById: () => ({ textContent: JSON.stringify({ locale, messages, joinBase: 'http://x' }) }),
+      };
+      new Function('window', 'document', kit.body)(fakeWindow, fakeDocument);
+      const t = fakeWindow.lqPage!.t;
+      const cases: [keyof typeof messages, Record<string, string | number> | undefined][] = [
+        ['a', { rank: 2, players: 12345 }],
+        ['b', { time: '4:05' }],
+        ['c', undefined],
+        ['d', { count: 22 }],
+        ['d', { count: 5 }],
+      ];
+      for (const [key, params] of cases) expect(t(key, params)).toBe(format(messages[key], params, locale));
+      expect(t('no.such.key')).toBe('no.such.key');
+    }
+  });
+
+  it('speaks ?lang= over Accept-Language, links the other languages and passes the language to the QR code', async () => {
+    const res = await page('/teacher?lang=cs', { 'accept-language': 'pl' });
+    expect(res.body).toContain('<html lang="cs">');
+    expect(dataBlock(res.body).locale).toBe('cs');
+    expect(dataBlock(res.body).messages['classroom.teacher.signIn']).toBe(CATALOGUES.cs['classroom.teacher.signIn']);
+    expect(res.body).toContain(CATALOGUES.cs['classroom.teacher.signIn']);
+    for (const name of ['English', 'Polski', 'Español'])
+      expect(res.body).toMatch(new RegExp(`href="\\?lang=\\w\\w"[^>]*>${name}<`));
+    expect(res.body).toContain('<a aria-current="true" lang="cs">Čeština</a>');
+    expect(dataBlock((await page('/board/ABCDEF', { 'accept-language': 'es-ES,es;q=0.9' })).body).locale).toBe('es');
+    const qr = await page('/api/competitions/ABCDEF/qr.svg?lang=pl');
+    expect(qr.statusCode).toBe(200);
+    expect(qr.body).toMatch(/^<svg/);
+    expect(qr.body).not.toBe((await page('/api/competitions/ABCDEF/qr.svg')).body);
   });
 
   it('keeps a message from closing its script tag', () => {
@@ -113,5 +140,8 @@ describe('classroom pages', () => {
     expect(pickLocale(undefined)).toBe('en');
     expect(pickLocale('xx-YY, en-GB;q=0.8')).toBe('en');
     expect(pickLocale('*')).toBe('en');
+    expect(pickLocale('de, cs;q=0.9, pl;q=0.95')).toBe('pl');
+    expect(pickLocale('pl', 'es')).toBe('es');
+    expect(pickLocale('pl', 'xx')).toBe('pl');
   });
 });

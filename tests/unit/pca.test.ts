@@ -1,7 +1,9 @@
+import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/ml-worker/engine';
-import { computePcaBasis, discardedVariance, pcaErrors } from '../../src/ml-worker/pca';
-import { config, spec, testEngine } from './support/engine';
+import { computePcaBasis, discardedVariance, pcaErrors, shippedPcaBasis } from '../../src/ml-worker/pca';
+import { decodePcaAsset, encodePcaAsset, PCA_ASSET_PATH } from '../../src/ml-worker/pca-format';
+import { config, readAsset, spec, testEngine } from './support/engine';
 
 let engine: Engine;
 beforeAll(async () => {
@@ -65,5 +67,76 @@ describe('exact PCA', () => {
     expect(ae).toBeLessThan(pca.trainMse * 1.05);
     // PCA is the optimum for a linear code: the AE cannot beat it (beyond float round-off).
     expect(ae).toBeGreaterThan(pca.trainMse * 0.999);
+  });
+});
+
+/** Row indices 0..n-1. */
+const all = (n: number): Uint32Array => Uint32Array.from({ length: n }, (_, i) => i);
+
+describe('the shipped MNIST basis (generated/mnist-pca.bin, scripts/build-pca.ts)', () => {
+  it('is what the worker computes on the backend: same eigenvalues, same errors, the same components up to sign', async () => {
+    const train = await engine.getImages('mnist', 'train', 0, 10_000);
+    const shipped = await shippedPcaBasis(readAsset, train.images, all(train.count), 784);
+    expect(shipped).not.toBeNull();
+    const computed = await computePcaBasis(train.images, train.count, 784);
+    for (let i = 0; i < 100; i++)
+      expect(Math.abs(shipped!.eigenvalues[i] - computed.eigenvalues[i])).toBeLessThan(1e-4 * computed.eigenvalues[0]);
+    for (const k of [2, 8, 32]) {
+      const d = (basis: typeof computed): number => discardedVariance(basis, k);
+      expect(Math.abs(d(shipped!) - d(computed)) / d(computed)).toBeLessThan(1e-4);
+    }
+    const test = await engine.getImages('mnist', 'test', 0, 10_000);
+    for (const k of [2, 8]) {
+      const a = (await pcaErrors(shipped!, k, test.images, test.count)).mse;
+      const b = (await pcaErrors(computed, k, test.images, test.count)).mse;
+      expect(Math.abs(a - b) / b).toBeLessThan(1e-5);
+    }
+    for (let r = 0; r < 8; r++) {
+      let dot = 0;
+      for (let j = 0; j < 784; j++) dot += shipped!.components[r * 784 + j] * computed.components[r * 784 + j];
+      expect(Math.abs(dot)).toBeGreaterThan(0.9999);
+    }
+  });
+
+  it('engine.pca uses it: the levels’ test MSE (k = 2: 0.05517, k = 8: 0.03715) and no tensors left behind', async () => {
+    const before = tf.memory().numTensors;
+    const r2 = await engine.pca('mnist', 2);
+    const r8 = await engine.pca('mnist', 8);
+    expect(tf.memory().numTensors).toBe(before);
+    // Measured before the basis was shipped (computed in the worker on WASM): 0.05517393, 0.03715246.
+    expect(Math.abs(r2.testMse - 0.05517393) / 0.05517393).toBeLessThan(1e-5);
+    expect(Math.abs(r8.testMse - 0.03715246) / 0.03715246).toBeLessThan(1e-5);
+  });
+
+  it('is refused when missing, damaged or fitted on other images (the worker then computes it)', async () => {
+    const train = await engine.getImages('mnist', 'train', 0, 10_000);
+    const missing = (): Promise<ArrayBuffer> => Promise.reject(new Error('404'));
+    expect(await shippedPcaBasis(missing, train.images, all(train.count), 784)).toBeNull();
+    const damaged = async (): Promise<ArrayBuffer> => (await readAsset(PCA_ASSET_PATH)).slice(0, 1000);
+    expect(await shippedPcaBasis(damaged, train.images, all(train.count), 784)).toBeNull();
+    const others = train.images.slice();
+    others[300] = others[300] > 0.5 ? 0 : 1; // one pixel of one image: the mean moves by 1/8000
+    expect(await shippedPcaBasis(readAsset, others, all(train.count), 784)).toBeNull();
+    expect(await shippedPcaBasis(readAsset, train.images, all(train.count - 1), 784)).toBeNull();
+  });
+
+  it('round-trips through its format; bad magic, version and length are errors', () => {
+    const basis = {
+      size: 2,
+      mean: Float32Array.from([0.25, 0.5]),
+      eigenvalues: Float64Array.from([3.5, 1 / 3]),
+      components: Float32Array.from([0.6, 0.8, -0.8, 0.6]),
+    };
+    const bytes = encodePcaAsset({ basis, count: 7 });
+    const back = decodePcaAsset(bytes);
+    expect(back.count).toBe(7);
+    expect(back.basis).toEqual(basis);
+    expect(() => decodePcaAsset(bytes.slice(0, bytes.length - 1))).toThrow(/bytes/);
+    const wrongMagic = bytes.slice();
+    wrongMagic[0] = 0;
+    expect(() => decodePcaAsset(wrongMagic)).toThrow(/magic/);
+    const wrongVersion = bytes.slice();
+    wrongVersion[4] = 9;
+    expect(() => decodePcaAsset(wrongVersion)).toThrow(/version/);
   });
 });

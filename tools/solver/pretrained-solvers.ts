@@ -7,6 +7,7 @@
 import { GLYPH_PIXELS, glyphBitmap } from '../../src/shared/glyphs';
 import { isCleanDigit, isNonDigit, predictedClass, wrongPixels } from '../../src/shared/scoring';
 import type { ArithmeticSetup, LinearTerm, MapSetup, SolutionPayload } from '../../src/shared/levels';
+import { MNIST_PIXELS } from '../../src/shared/mnist-format';
 import { createRng } from '../../src/shared/random';
 import type { PretrainedLevel } from './pretrained';
 
@@ -347,7 +348,8 @@ export async function variantFigures(p: PretrainedLevel): Promise<Record<string,
     const target = await p.decode(Float32Array.from(setup.targets![0]));
     const hits = async (points: number[][]): Promise<number> => {
       const images = await p.decode(Float32Array.from(points.flat()));
-      return points.filter((_, i) => p.match(target, images.subarray(i * 784, (i + 1) * 784)) >= goal).length;
+      return points.filter((_, i) => p.match(target, images.subarray(i * MNIST_PIXELS, (i + 1) * MNIST_PIXELS)) >= goal)
+        .length;
     };
     // A fine grid 2 units wide around the target: 0.3 away the match is already below 95 % (header).
     const n = 81;

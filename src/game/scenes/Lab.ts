@@ -1,6 +1,6 @@
 import * as Phaser from 'phaser';
 import { t } from '../../shared/messages';
-import { BACKEND_PREFERENCES, type ModelKind } from '../../shared/worker-api';
+import { BACKEND_PREFERENCES, MODEL_KINDS } from '../../shared/worker-api';
 import { getContext } from '../context';
 import { SECTION_LABEL_OFFSET, imageRowRects, layoutLab, type LabLayout } from '../layout/lab-layout';
 import {
@@ -29,7 +29,8 @@ import { formatLevel } from '../view/format';
 import { engineLine, noticeView, runView } from '../view/lab-view';
 
 const DATASETS: readonly DatasetChoice[] = ['glyphs', 'mnist'];
-const KINDS: readonly ModelKind[] = ['dense', 'conv', 'denoising', 'vae', 'cvae', 'sparse', 'ksparse'];
+/** Every model kind but the VQ-VAE, whose codebook controls the Lab does not have. */
+const KINDS = MODEL_KINDS.filter((k) => k !== 'vqvae');
 const NOISES: readonly NoiseType[] = ['gaussian', 'saltPepper', 'masking', 'block'];
 const IMAGE_ROWS = ['original', 'noisy', 'reconstructed'] as const;
 type ImageRow = (typeof IMAGE_ROWS)[number];

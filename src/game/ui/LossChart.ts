@@ -1,4 +1,5 @@
 import type * as Phaser from 'phaser';
+import { fitText } from './fit-text';
 import { COLORS, SERIES, TEXT, type Rect } from './theme';
 import { Widget } from './Widget';
 
@@ -59,7 +60,9 @@ export class LossChart extends Widget {
       ),
       kl: this.track(scene.add.text(0, 0, labels.kl, { ...TEXT.small, color: SERIES.kl.css })),
     };
-    this.empty = this.track(scene.add.text(0, 0, labels.empty, TEXT.bodyMuted).setOrigin(0.5, 0.5));
+    this.empty = this.track(
+      scene.add.text(0, 0, labels.empty, { ...TEXT.bodyMuted, align: 'center' }).setOrigin(0.5, 0.5),
+    );
     this.redraw();
   }
 
@@ -97,6 +100,7 @@ export class LossChart extends Widget {
     }
 
     g.lineStyle(1, COLORS.axis, 1).strokeRect(plot.x, plot.y, plot.w, plot.h);
+    fitText(this.empty, { width: Math.max(1, plot.w - 16), height: Math.max(1, plot.h - 8) }, true);
     this.empty.setPosition(plot.x + plot.w / 2, plot.y + plot.h / 2).setVisible(pts.length < 2);
     this.stepLabel.setPosition(plot.x + plot.w, plot.y + plot.h + 4).setVisible(pts.length >= 2);
     if (pts.length < 2) {

@@ -1,4 +1,7 @@
 /** Small formatters for the HUD (numbers go through the message catalogue's locale formatting). */
+import { formatNumber } from '../../shared/i18n/icu';
+import { getLocale } from '../../shared/messages';
+
 export function formatDuration(ms: number): string {
   if (!Number.isFinite(ms) || ms < 0) return '–';
   const total = Math.round(ms / 1000);
@@ -9,6 +12,7 @@ export function formatDuration(ms: number): string {
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
 }
 
+/** 0.25 · 0,25: a 0..1 level with two decimals, for the active language. */
 export function formatLevel(value: number): string {
-  return value.toFixed(2);
+  return formatNumber(value, getLocale(), { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 }

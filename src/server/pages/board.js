@@ -6,7 +6,7 @@ const { $, t, locale, joinBase } = window.lqPage;
 const code = location.pathname.split('/').filter(Boolean).pop();
 $('code').textContent = code;
 $('join-at').textContent = t('classroom.board.join', { url: joinBase.replace(/^https?:\/\//, '') });
-$('qr').src = `/api/competitions/${encodeURIComponent(code)}/qr.svg`;
+$('qr').src = `/api/competitions/${encodeURIComponent(code)}/qr.svg?lang=${locale}`;
 
 let endsAt = null;
 let state = null;
@@ -70,8 +70,7 @@ function draw() {
   page = Math.min(page, pages - 1);
   body.replaceChildren(...rows.slice(page * perPage, (page + 1) * perPage).map(row));
   $('empty').hidden = rows.length > 0;
-  const players =
-    rows.length === 1 ? t('classroom.board.onePlayer') : t('classroom.board.players', { count: rows.length });
+  const players = t('classroom.board.players', { count: rows.length });
   $('status').textContent = pages > 1 ? t('classroom.board.page', { players, page: page + 1, pages }) : players;
 }
 

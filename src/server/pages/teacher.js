@@ -145,8 +145,8 @@ async function show(code) {
     $('state').textContent = summary(c);
     // Set once per competition: a new src every 2 s would reload the image and flicker.
     if ($('qr').dataset.code !== c.code)
-      Object.assign($('qr'), { src: `/api/competitions/${c.code}/qr.svg` }).dataset.code = c.code;
-    $('board').href = `/board/${c.code}`;
+      Object.assign($('qr'), { src: `/api/competitions/${c.code}/qr.svg?lang=${locale}` }).dataset.code = c.code;
+    $('board').href = `/board/${c.code}?lang=${locale}`;
     $('start').disabled = c.state !== 'draft';
     $('stop').disabled = c.state === 'ended';
     $('players-heading').textContent = t('classroom.teacher.players', {

@@ -4,12 +4,12 @@ export {
   MIN_PEAK_INK,
   MNIST_BOX,
   MNIST_CENTRE,
-  MNIST_SIDE,
   preprocessBitmap,
   preprocessStrokes,
   type PreprocessOptions,
   type PreprocessResult,
 } from './mnist-preprocess';
+export { MNIST_SIDE } from '../mnist-format';
 export { rasterizeStrokes, resampleArea, strokeBounds, type PixelBox, type Placement } from './raster';
 export { BRUSH_MIN, StrokeModel, type StrokeModelOptions } from './stroke-model';
 export { cellAt, LetterGrid, letterFromTaps, type Cell } from './letter-grid';

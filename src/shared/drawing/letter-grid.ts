@@ -2,14 +2,12 @@
  * A 7x5 letter drawn by tapping pixels, in the glyph layout of src/shared/glyphs.ts (5 wide, 7 tall, row-major,
  * 1 = ink), so a drawn letter can join the font's letters as training data or be shown next to them.
  */
-import { GLYPH_HEIGHT, GLYPH_WIDTH, glyphBitmap } from '../glyphs';
+import { GLYPH_HEIGHT, GLYPH_PIXELS, GLYPH_WIDTH, glyphBitmap } from '../glyphs';
 
 export interface Cell {
   col: number;
   row: number;
 }
-
-const SIZE = GLYPH_WIDTH * GLYPH_HEIGHT;
 
 const inGrid = (c: Cell): boolean =>
   Number.isInteger(c.col) &&
@@ -21,7 +19,7 @@ const inGrid = (c: Cell): boolean =>
 
 /** A binary 35-value glyph bitmap with ink at the given cells (cells outside the grid are ignored). */
 export function letterFromTaps(cells: Iterable<Cell>): Float32Array {
-  const bits = new Float32Array(SIZE);
+  const bits = new Float32Array(GLYPH_PIXELS);
   for (const c of cells) if (inGrid(c)) bits[c.row * GLYPH_WIDTH + c.col] = 1;
   return bits;
 }
@@ -43,7 +41,7 @@ export function cellAt(
  * (as in pixel editors), and the whole drag is one undo step.
  */
 export class LetterGrid {
-  private bits: Uint8Array = new Uint8Array(SIZE);
+  private bits: Uint8Array = new Uint8Array(GLYPH_PIXELS);
   private readonly history: Uint8Array[] = [];
   private paint: 0 | 1 | null = null;
 
@@ -81,7 +79,7 @@ export class LetterGrid {
   clear(): boolean {
     if (this.isEmpty()) return false;
     this.history.push(this.bits.slice());
-    this.bits = new Uint8Array(SIZE);
+    this.bits = new Uint8Array(GLYPH_PIXELS);
     return true;
   }
 

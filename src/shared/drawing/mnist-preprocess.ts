@@ -5,10 +5,10 @@
  * pixels, and translating the image so as to position this point at the center of the 28x28 field".
  * Pure and deterministic: strokes or a grey bitmap of any size in, 784 values in [0, 1] out.
  */
+import { MNIST_SIDE } from '../mnist-format';
 import { rasterizeStrokes, resampleArea, type PixelBox } from './raster';
 import type { GreyBitmap, Stroke } from './types';
 
-export const MNIST_SIDE = 28;
 /** The box the digit's longer side is scaled to. */
 export const MNIST_BOX = 20;
 /** Where the centre of mass goes, in pixel indices (see preprocessBitmap). */

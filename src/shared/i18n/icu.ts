@@ -37,6 +37,7 @@ const TAG = 8;
 interface Element {
   type: number;
   value?: unknown;
+  offset?: number;
   options?: Record<string, { value: Element[] }>;
   children?: Element[];
 }
@@ -66,13 +67,44 @@ export function compileMessage(template: string, locale: string): IntlMessageFor
   return new IntlMessageFormat(template, locale, undefined, OPTIONS);
 }
 
+/** Name under which a counted argument's display text (as given, or the number formatted) reaches the formatter. */
+const shown = (name: string): string => `${name}\u0000shown`;
+
+/**
+ * A plural's count shows as the caller gave it: `#` and `{count}` inside the plural both become the display text
+ * (a pre-formatted "88,5 %" keeps its unit; a number is formatted for the locale), while the plural still chooses
+ * by the number.
+ */
+function showCounts(elements: readonly Element[], counted: ReadonlySet<string>, pluralArg: string | null): Element[] {
+  return elements.map((el) => {
+    if (el.type === 7 && pluralArg !== null) return { type: 1, value: shown(pluralArg) };
+    if (el.type === 1 && counted.has(String(el.value))) return { ...el, value: shown(String(el.value)) };
+    if (el.type === SELECT || el.type === PLURAL) {
+      const offset = el.offset ?? 0;
+      const inner = el.type === PLURAL ? (offset === 0 ? String(el.value) : null) : pluralArg;
+      const options = Object.fromEntries(
+        Object.entries(el.options ?? {}).map(([k, o]) => [k, { ...o, value: showCounts(o.value, counted, inner) }]),
+      );
+      return { ...el, options };
+    }
+    if (el.type === TAG) return { ...el, children: showCounts(el.children ?? [], counted, pluralArg) };
+    return el;
+  });
+}
+
 function compiled(template: string, locale: string): Compiled {
   const key = `${locale}\u0000${template}`;
   let entry = cache.get(key);
   if (!entry) {
     try {
-      const formatter = compileMessage(template, locale);
-      entry = { formatter, shape: shapeOf(formatter.getAst() as unknown as Element[]) };
+      const ast = compileMessage(template, locale).getAst() as unknown as Element[];
+      const shape = shapeOf(ast);
+      const counted = new Set(Object.keys(shape.plurals));
+      const formatter =
+        counted.size === 0
+          ? compileMessage(template, locale)
+          : new IntlMessageFormat(showCounts(ast, counted, null) as never, locale, undefined, OPTIONS);
+      entry = { formatter, shape };
     } catch {
       // Not valid ICU: shown as written (npm run i18n:check reports it).
       entry = { formatter: null, shape: emptyShape() };
@@ -106,6 +138,7 @@ export function formatMessage(template: string, params: MessageParams | undefine
       const count = typeof value === 'number' ? value : parseLocaleNumber(value, locale);
       if (Number.isNaN(count)) return template;
       values[name] = count;
+      values[shown(name)] = typeof value === 'number' ? formatNumber(value, locale) : value;
     } else if (typeof value === 'number' && !shape.choosers.includes(name)) values[name] = formatNumber(value, locale);
     else values[name] = value;
   }
@@ -146,6 +179,26 @@ export function messageShape(template: string, locale = 'en'): MessageShape {
   return shapeOf(compileMessage(template, locale).getAst() as unknown as Element[]);
 }
 
+/**
+ * How long a message can get when shown, in characters: the longest option of each plural or select, and a
+ * placeholder counted as written (`{name}`). The level texts' length limits measure this, not the ICU source.
+ */
+export function shownLength(template: string): number {
+  if (isPlain(template)) return template.length;
+  const measure = (elements: readonly Element[], pluralArg: string | null): number =>
+    elements.reduce((sum, el) => {
+      if (el.type === 0) return sum + String(el.value).length;
+      if (el.type === 7) return sum + (pluralArg ?? '#').length + 2;
+      if (el.type === SELECT || el.type === PLURAL) {
+        const inner = el.type === PLURAL ? String(el.value) : pluralArg;
+        return sum + Math.max(0, ...Object.values(el.options ?? {}).map((o) => measure(o.value, inner)));
+      }
+      if (el.type === TAG) return sum + measure(el.children ?? [], pluralArg);
+      return sum + String(el.value).length + 2;
+    }, 0);
+  return measure(compileMessage(template, 'en').getAst() as unknown as Element[], null);
+}
+
 /** Argument names of a message, sorted (an unparsable one falls back to its `{name}` spellings). */
 export function argumentNames(template: string): string[] {
   if (isPlain(template)) return [];
@@ -153,6 +206,8 @@ export function argumentNames(template: string): string[] {
   const names = formatter ? shape.args : [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
   return [...new Set(names)].sort();
 }
+
+const CATEGORY_ORDER = ['zero', 'one', 'two', 'few', 'many', 'other'];
 
 /**
  * The plural categories a message for `locale` must list for a counted argument: every category a whole number
@@ -163,7 +218,7 @@ export function requiredPluralCategories(locale: string): string[] {
   const rules = new Intl.PluralRules(locale);
   const needed = new Set<string>(['other']);
   for (let n = 0; n <= 200; n++) needed.add(rules.select(n));
-  return rules.resolvedOptions().pluralCategories.filter((c) => needed.has(c));
+  return CATEGORY_ORDER.filter((c) => needed.has(c));
 }
 
 const numberFormats = new Map<string, Intl.NumberFormat>();

@@ -10,7 +10,7 @@
  * `{name}` fills a value, `{maxWrong, plural, one {# wrong pixel} other {# wrong pixels}}` counts. A translation
  * must use the same placeholder names as the English text.
  */
-import { argumentNames, formatMessage, messageShape } from '../i18n/icu';
+import { argumentNames, formatMessage, messageShape, shownLength } from '../i18n/icu';
 import { LOCALES, type Locale } from '../i18n/locales';
 
 export const LEVEL_LOCALES = LOCALES;
@@ -27,6 +27,15 @@ export function localize(text: LocalText, locale: string = 'en'): string {
 /** Placeholder (argument) names of a template, sorted, duplicates kept once. */
 export function placeholdersOf(template: string): string[] {
   return argumentNames(template);
+}
+
+/** How long a text can get when shown (plural options counted by the longest); its source length if not ICU. */
+export function shownTextLength(template: string): number {
+  try {
+    return shownLength(template);
+  } catch {
+    return template.length;
+  }
 }
 
 /** Whether `template` parses as an ICU message (validateLevels reports the ones that do not). */

@@ -15,7 +15,14 @@ import { MEASUREMENT_IDS } from './measurements';
 import { modeProblems } from './modes';
 import { validatePayload } from './payloads';
 import { isSeedFile } from './seeds';
-import { isValidMessage, LEVEL_LOCALES, placeholdersOf, type LevelLocale, type LocalText } from './text';
+import {
+  isValidMessage,
+  LEVEL_LOCALES,
+  placeholdersOf,
+  shownTextLength,
+  type LevelLocale,
+  type LocalText,
+} from './text';
 import type { ControlDefinition, ControlValue, LevelDefinition, SeedRef, TrainedSetup } from './types';
 
 /** Longest text per kind of field, in characters: concept cards and hints must stay short on a phone. */
@@ -28,6 +35,11 @@ export const TEXT_LIMITS = {
   hint: 120,
   label: 48,
 } as const;
+/**
+ * Translations may run this much longer than the English limit: Polish and Czech run 20–35 % longer, and the
+ * screens fit text by rule (src/game/ui/fit-text.ts), so the English limit keeps the room they need.
+ */
+export const TRANSLATION_ALLOWANCE = 1.35;
 const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const CONTROL_ID_PATTERN = /^[a-z][A-Za-z0-9]*$/;
 const MNIST_TEST_COUNT = 2000;
@@ -82,7 +94,9 @@ function textProblems(level: LevelDefinition): string[] {
       const value = (text as Partial<Record<LevelLocale, string>>)[locale];
       if (value === undefined) continue;
       if (value.trim() === '') problems.push(`${path} (${locale}): empty text; leave it out to fall back to English.`);
-      if (value.length > max) problems.push(`${path} (${locale}): ${value.length} characters; at most ${max}.`);
+      const length = shownTextLength(value);
+      const limit = locale === 'en' ? max : Math.floor(max * TRANSLATION_ALLOWANCE);
+      if (length > limit) problems.push(`${path} (${locale}): ${length} characters; at most ${limit}.`);
       if (!isValidMessage(value)) problems.push(`${path} (${locale}): not a valid ICU message.`);
       else if (placeholdersOf(value).sort().join(',') !== expected)
         problems.push(`${path} (${locale}): placeholders differ from the English text.`);

@@ -42,14 +42,28 @@
  */
 import { LETTERS } from '../glyphs';
 import { defineLevel, expectLength, type LevelDraft } from './define';
+import type { LocalText } from './text';
 import type { ArithmeticSetup, ImageCard, LevelDefinition } from './types';
 
-const mnist = (id: string, en: string, index: number): ImageCard => ({
+const mnist = (id: string, label: LocalText, index: number): ImageCard => ({
   id,
-  label: { en },
+  label,
   image: { kind: 'mnistTest', index },
 });
-const glyph = (char: string): ImageCard => ({ id: char, label: { en: char }, image: { kind: 'glyph', char } });
+/** "a bold 7", "a thin 3": one phrase per language with the digit put in for `#`. */
+const BOLD_DIGIT: LocalText = { en: 'a bold #', pl: 'gruba #', cs: 'tlustá #', es: 'un # grueso' };
+const THIN_DIGIT: LocalText = { en: 'a thin #', pl: 'cienka #', cs: 'tenká #', es: 'un # fino' };
+const withDigit = (text: LocalText, digit: number): LocalText =>
+  Object.fromEntries(Object.entries(text).map(([l, s]) => [l, s.replace('#', String(digit))])) as LocalText;
+const boldDigit = (digit: number): LocalText => withDigit(BOLD_DIGIT, digit);
+const thinDigit = (digit: number): LocalText => withDigit(THIN_DIGIT, digit);
+
+/** A letter card: a letter is written the same in every language. */
+const glyph = (char: string): ImageCard => ({
+  id: char,
+  label: { en: char, pl: char, cs: char, es: char },
+  image: { kind: 'glyph', char },
+});
 
 // ── 14 · Blend ──────────────────────────────────────────────────────────────────────────────────────────────
 
@@ -59,16 +73,41 @@ const blendDraft: LevelDraft<'expression', 'matchPercent'> = {
   id: 'blend',
   world: 4,
   order: 1,
-  title: { en: 'Blend' },
+  title: { en: 'Blend', pl: 'Mieszanka', cs: 'Prolnutí', es: 'Mezcla' },
   card: {
-    title: { en: 'Averaging two codes' },
+    title: {
+      en: 'Averaging two codes',
+      pl: 'Uśrednianie dwóch kodów',
+      cs: 'Průměr dvou kódů',
+      es: 'Promediar dos códigos',
+    },
     lines: [
-      { en: 'To give an example the features of two others, average their codes.' },
-      { en: 'Average the means μ: the slides say "the mean of their means".' },
-      { en: 'In a VAE the midpoint decodes to a blend, not to a smudge.' },
+      {
+        en: 'To give an example the features of two others, average their codes.',
+        pl: 'Aby przykład miał cechy dwóch innych, uśrednij ich kody.',
+        cs: 'Chceš-li, aby příklad měl rysy dvou jiných, zprůměruj jejich kódy.',
+        es: 'Para dar a un ejemplo los rasgos de otros dos, promedia sus códigos.',
+      },
+      {
+        en: 'Average the means μ: the slides say "the mean of their means".',
+        pl: 'Uśrednij średnie μ: slajdy mówią „średnia z wartości ich średnich”.',
+        cs: 'Zprůměruj střední hodnoty μ: slajdy říkají „průměr jejich průměrů“.',
+        es: 'Promedia las medias μ: las diapositivas dicen “la media de sus medias”.',
+      },
+      {
+        en: 'In a VAE the midpoint decodes to a blend, not to a smudge.',
+        pl: 'W VAE punkt środkowy dekoduje się do mieszanki, a nie do kleksa.',
+        cs: 'Ve VAE se střed dekóduje na prolnutí, ne na šmouhu.',
+        es: 'En un VAE, el punto medio se decodifica como una mezcla, no como un borrón.',
+      },
     ],
     formula: 'z = ½·(μ(a) + μ(b))',
-    formulaLegend: { en: 'μ(a), μ(b): the codes of two cards; their midpoint z is decoded.' },
+    formulaLegend: {
+      en: 'μ(a), μ(b): the codes of two cards; their midpoint z is decoded.',
+      pl: 'μ(a), μ(b): kody dwóch kart; dekodowany jest ich punkt środkowy z.',
+      cs: 'μ(a), μ(b): kódy dvou karet; dekóduje se jejich střed z.',
+      es: 'μ(a), μ(b): los códigos de dos cartas; se decodifica su punto medio z.',
+    },
     seed: {
       file: '001_01f0c3934fb2763b.txt',
       idea: 'Generowanie przykładów poprzez wyznaczenie średniej z dwóch wektorów',
@@ -80,12 +119,12 @@ const blendDraft: LevelDraft<'expression', 'matchPercent'> = {
     kind: 'arithmetic',
     asset: 'mnist-vae-16d',
     deck: [
-      mnist('zero', 'a 0', 890),
-      mnist('one', 'a 1', 1129),
-      mnist('two', 'a 2', 231),
-      mnist('four', 'a 4', 1874),
-      mnist('seven', 'a 7', 1838),
-      mnist('nine', 'a 9', 319),
+      mnist('zero', { en: 'a 0', pl: 'cyfra 0', cs: 'nula', es: 'un 0' }, 890),
+      mnist('one', { en: 'a 1', pl: 'cyfra 1', cs: 'jednička', es: 'un 1' }, 1129),
+      mnist('two', { en: 'a 2', pl: 'cyfra 2', cs: 'dvojka', es: 'un 2' }, 231),
+      mnist('four', { en: 'a 4', pl: 'cyfra 4', cs: 'čtyřka', es: 'un 4' }, 1874),
+      mnist('seven', { en: 'a 7', pl: 'cyfra 7', cs: 'sedmička', es: 'un 7' }, 1838),
+      mnist('nine', { en: 'a 9', pl: 'cyfra 9', cs: 'devítka', es: 'un 9' }, 319),
     ],
     hidden: [],
     target: {
@@ -97,13 +136,53 @@ const blendDraft: LevelDraft<'expression', 'matchPercent'> = {
     },
   },
   controls: [],
-  goal: { text: { en: 'Average two cards so that the decode matches the target by at least {star1}.' } },
-  metric: { label: { en: 'Match with the target' }, direction: 'higher', unit: 'percent' },
+  goal: {
+    text: {
+      en: 'Average two cards so that the decode matches the target by at least {star1}.',
+      pl: 'Uśrednij dwie karty tak, by dekodowanie pasowało do celu w co najmniej {star1}.',
+      cs: 'Zprůměruj dvě karty tak, aby se dekódovaný obrázek shodoval s cílem aspoň na {star1}.',
+      es: 'Promedia dos cartas para que la decodificación coincida al menos en un {star1} con el objetivo.',
+    },
+  },
+  metric: {
+    label: {
+      en: 'Match with the target',
+      pl: 'Dopasowanie do celu',
+      cs: 'Shoda s cílem',
+      es: 'Coincidencia con el objetivo',
+    },
+    direction: 'higher',
+    unit: 'percent',
+  },
   stars: BLEND_STARS,
   hints: [
-    { afterSeconds: 20, text: { en: 'Which two digits can you see in the target?' } },
-    { afterSeconds: 60, text: { en: 'Give both cards the weight ½.' } },
-    { afterSeconds: 120, text: { en: 'The top stroke and the bottom come from different cards.' } },
+    {
+      afterSeconds: 20,
+      text: {
+        en: 'Which two digits can you see in the target?',
+        pl: 'Jakie dwie cyfry widzisz w celu?',
+        cs: 'Které dvě číslice v cíli vidíš?',
+        es: '¿Qué dos dígitos ves en el objetivo?',
+      },
+    },
+    {
+      afterSeconds: 60,
+      text: {
+        en: 'Give both cards the weight ½.',
+        pl: 'Daj obu kartom wagę ½.',
+        cs: 'Dej oběma kartám váhu ½.',
+        es: 'Da a las dos cartas el peso ½.',
+      },
+    },
+    {
+      afterSeconds: 120,
+      text: {
+        en: 'The top stroke and the bottom come from different cards.',
+        pl: 'Górna kreska i dół pochodzą z różnych kart.',
+        cs: 'Horní čára a spodní část pocházejí z různých karet.',
+        es: 'El trazo de arriba y el de abajo vienen de cartas distintas.',
+      },
+    },
   ],
   solution: { kind: 'expression', maxTerms: 4, maxWeight: 2 },
   measures: ['matchPercent'],
@@ -159,17 +238,42 @@ const differenceDraft: LevelDraft<'expression', 'matchPercent'> = {
   id: 'difference',
   world: 4,
   order: 2,
-  title: { en: 'Difference' },
+  title: { en: 'Difference', pl: 'Różnica', cs: 'Rozdíl', es: 'Diferencia' },
   card: {
-    title: { en: 'Subtracting codes' },
+    title: { en: 'Subtracting codes', pl: 'Odejmowanie kodów', cs: 'Odčítání kódů', es: 'Restar códigos' },
     lines: [
-      { en: 'Subtracting two codes isolates what differs between them.' },
-      { en: 'A bold 7 minus a thin 7 leaves "boldness" without the 7.' },
-      { en: "Add that difference to another digit's code to make it bold." },
-      { en: 'Choose the pair whose difference is the feature you need.' },
+      {
+        en: 'Subtracting two codes isolates what differs between them.',
+        pl: 'Odjęcie dwóch kodów wyodrębnia to, czym się różnią.',
+        cs: 'Odečtením dvou kódů izoluješ to, čím se liší.',
+        es: 'Restar dos códigos aísla lo que los diferencia.',
+      },
+      {
+        en: 'A bold 7 minus a thin 7 leaves "boldness" without the 7.',
+        pl: 'Gruba 7 minus cienka 7 zostawia „grubość” bez siódemki.',
+        cs: 'Tlustá 7 minus tenká 7 dá „tloušťku“ bez sedmičky.',
+        es: 'Un 7 grueso menos un 7 fino deja el “grosor” sin el 7.',
+      },
+      {
+        en: "Add that difference to another digit's code to make it bold.",
+        pl: 'Dodaj tę różnicę do kodu innej cyfry, by ją pogrubić.',
+        cs: 'Přičti ten rozdíl ke kódu jiné číslice a i ta ztloustne.',
+        es: 'Suma esa diferencia al código de otro dígito para engrosarlo.',
+      },
+      {
+        en: 'Choose the pair whose difference is the feature you need.',
+        pl: 'Wybierz parę, której różnica jest potrzebną ci cechą.',
+        cs: 'Vyber dvojici, jejíž rozdíl je právě ten rys, který potřebuješ.',
+        es: 'Elige el par cuya diferencia sea el rasgo que necesitas.',
+      },
     ],
     formula: 'z = μ(a) + (μ(b) − μ(c))',
-    formulaLegend: { en: 'a: the digit to change; b − c: two cards that differ only in the feature.' },
+    formulaLegend: {
+      en: 'a: the digit to change; b − c: two cards that differ only in the feature.',
+      pl: 'a: cyfra do zmiany; b − c: dwie karty różniące się tylko tą cechą.',
+      cs: 'a: číslice, kterou měníš; b − c: dvě karty, které se liší jen tím rysem.',
+      es: 'a: el dígito que se cambia; b − c: dos cartas que solo difieren en el rasgo.',
+    },
     seed: { file: '001_01f0c3934fb2763b.txt', idea: 'Odejmując dwa wektory jesteśmy w stanie wygenerować ich różnicę' },
   },
   dataset: 'mnist',
@@ -178,12 +282,12 @@ const differenceDraft: LevelDraft<'expression', 'matchPercent'> = {
     kind: 'arithmetic',
     asset: 'mnist-vae-16d',
     deck: [
-      mnist('thin-3', 'a thin 3', 1947),
-      mnist('bold-7', 'a bold 7', 1838),
-      mnist('thin-7', 'a thin 7', 789),
-      mnist('upright-1', 'an upright 1', 1129),
-      mnist('slanted-1', 'a slanted 1', 883),
-      mnist('bold-0', 'a bold 0', 1871),
+      mnist('thin-3', { en: 'a thin 3', pl: 'cienka 3', cs: 'tenká 3', es: 'un 3 fino' }, 1947),
+      mnist('bold-7', { en: 'a bold 7', pl: 'gruba 7', cs: 'tlustá 7', es: 'un 7 grueso' }, 1838),
+      mnist('thin-7', { en: 'a thin 7', pl: 'cienka 7', cs: 'tenká 7', es: 'un 7 fino' }, 789),
+      mnist('upright-1', { en: 'an upright 1', pl: 'prosta 1', cs: 'svislá 1', es: 'un 1 recto' }, 1129),
+      mnist('slanted-1', { en: 'a slanted 1', pl: 'pochylona 1', cs: 'šikmá 1', es: 'un 1 inclinado' }, 883),
+      mnist('bold-0', { en: 'a bold 0', pl: 'gruba 0', cs: 'tlustá 0', es: 'un 0 grueso' }, 1871),
     ],
     hidden: [],
     target: {
@@ -196,15 +300,52 @@ const differenceDraft: LevelDraft<'expression', 'matchPercent'> = {
     },
   },
   controls: [],
-  goal: { text: { en: 'Build the target, a 3 with a new style, as a + (b − c); reach a {star1} match.' } },
-  metric: { label: { en: 'Match with the target' }, direction: 'higher', unit: 'percent' },
+  goal: {
+    text: {
+      en: 'Build the target, a 3 with a new style, as a + (b − c); reach a {star1} match.',
+      pl: 'Zbuduj cel, trójkę w nowym stylu, jako a + (b − c); osiągnij dopasowanie {star1}.',
+      cs: 'Sestav cíl, trojku v novém stylu, jako a + (b − c); dosáhni shody {star1}.',
+      es: 'Construye el objetivo, un 3 con un estilo nuevo, como a + (b − c); llega a una coincidencia del {star1}.',
+    },
+  },
+  metric: {
+    label: {
+      en: 'Match with the target',
+      pl: 'Dopasowanie do celu',
+      cs: 'Shoda s cílem',
+      es: 'Coincidencia con el objetivo',
+    },
+    direction: 'higher',
+    unit: 'percent',
+  },
   stars: DIFFERENCE_STARS,
   hints: [
-    { afterSeconds: 20, text: { en: 'Which card is the target made from? Start with it.' } },
-    { afterSeconds: 60, text: { en: 'Compare the target with that card: is it bolder, or more slanted?' } },
+    {
+      afterSeconds: 20,
+      text: {
+        en: 'Which card is the target made from? Start with it.',
+        pl: 'Z której karty powstał cel? Zacznij od niej.',
+        cs: 'Ze které karty je cíl udělaný? Začni s ní.',
+        es: '¿De qué carta sale el objetivo? Empieza por ella.',
+      },
+    },
+    {
+      afterSeconds: 60,
+      text: {
+        en: 'Compare the target with that card: is it bolder, or more slanted?',
+        pl: 'Porównaj cel z tą kartą: jest grubszy czy bardziej pochylony?',
+        cs: 'Porovnej cíl s tou kartou: je tlustší, nebo šikmější?',
+        es: 'Compara el objetivo con esa carta: ¿es más grueso o está más inclinado?',
+      },
+    },
     {
       afterSeconds: 120,
-      text: { en: 'Two cards of the same digit differ only in style: subtract one from the other.' },
+      text: {
+        en: 'Two cards of the same digit differ only in style: subtract one from the other.',
+        pl: 'Dwie karty tej samej cyfry różnią się tylko stylem: odejmij jedną od drugiej.',
+        cs: 'Dvě karty se stejnou číslicí se liší jen stylem: odečti jednu od druhé.',
+        es: 'Dos cartas del mismo dígito solo difieren en el estilo: resta una de la otra.',
+      },
     },
   ],
   solution: { kind: 'expression', maxTerms: 4, maxWeight: 2 },
@@ -246,12 +387,12 @@ export const DIFFERENCE_VARIANTS: readonly LevelDefinition[] = [
         kind: 'arithmetic',
         asset: 'mnist-vae-16d',
         deck: [
-          mnist('thin-3', 'a thin 3', 1947),
-          mnist(`bold-${d}`, `a bold ${d}`, bold),
-          mnist(`thin-${d}`, `a thin ${d}`, thin),
-          mnist('upright-1', 'an upright 1', 1129),
-          mnist('slanted-1', 'a slanted 1', 883),
-          mnist('bold-7', 'a bold 7', 1838),
+          mnist('thin-3', { en: 'a thin 3', pl: 'cienka 3', cs: 'tenká 3', es: 'un 3 fino' }, 1947),
+          mnist(`bold-${d}`, boldDigit(d), bold),
+          mnist(`thin-${d}`, thinDigit(d), thin),
+          mnist('upright-1', { en: 'an upright 1', pl: 'prosta 1', cs: 'svislá 1', es: 'un 1 recto' }, 1129),
+          mnist('slanted-1', { en: 'a slanted 1', pl: 'pochylona 1', cs: 'šikmá 1', es: 'un 1 inclinado' }, 883),
+          mnist('bold-7', { en: 'a bold 7', pl: 'gruba 7', cs: 'tlustá 7', es: 'un 7 grueso' }, 1838),
         ],
         hidden: [],
         target: {
@@ -292,23 +433,24 @@ const REFERENCE_PAIRS = [
   [9, 1728, 629],
 ] as const;
 const BASES = [
-  ['base-3', 'a thin 3', 1052],
-  ['base-5', 'a thin 5', 198],
-  ['base-9', 'a thin 9', 746],
+  ['base-3', 3, 1052],
+  ['base-5', 5, 198],
+  ['base-9', 9, 746],
 ] as const;
 
-const attributeSetup = (bases: readonly (readonly [string, string, number])[]): ArithmeticSetup => ({
+/** The thin bases: [card id, digit, image index]. */
+const attributeSetup = (bases: readonly (readonly [string, number, number])[]): ArithmeticSetup => ({
   kind: 'arithmetic',
   asset: 'mnist-vae-16d',
   deck: DECK_PAIRS.flatMap(([d, bold, thin]) => [
-    mnist(`bold-${d}`, `a bold ${d}`, bold),
-    mnist(`thin-${d}`, `a thin ${d}`, thin),
+    mnist(`bold-${d}`, boldDigit(d), bold),
+    mnist(`thin-${d}`, thinDigit(d), thin),
   ]),
   hidden: [
-    ...bases.map(([id, en, index]) => mnist(id, en, index)),
+    ...bases.map(([id, digit, index]) => mnist(id, thinDigit(digit), index)),
     ...REFERENCE_PAIRS.flatMap(([d, bold, thin]) => [
-      mnist(`ref-bold-${d}`, `a bold ${d}`, bold),
-      mnist(`ref-thin-${d}`, `a thin ${d}`, thin),
+      mnist(`ref-bold-${d}`, boldDigit(d), bold),
+      mnist(`ref-thin-${d}`, thinDigit(d), thin),
     ]),
   ],
   target: {
@@ -325,17 +467,42 @@ const attributeDraft: LevelDraft<'expression', 'matchPercent'> = {
   id: 'attribute-vector',
   world: 4,
   order: 3,
-  title: { en: 'Attribute vector' },
+  title: { en: 'Attribute vector', pl: 'Wektor cechy', cs: 'Vektor atributu', es: 'Vector de atributo' },
   card: {
-    title: { en: 'An attribute vector' },
+    title: { en: 'An attribute vector', pl: 'Wektor cechy', cs: 'Vektor atributu', es: 'Un vector de atributo' },
     lines: [
-      { en: "One pair's difference mixes boldness with that pair's quirks." },
-      { en: 'Average the differences of many pairs: the quirks cancel out.' },
-      { en: 'What is left is a clean vector for "bold".' },
-      { en: 'Add it to any digit: handwriting style transfer.' },
+      {
+        en: "One pair's difference mixes boldness with that pair's quirks.",
+        pl: 'Różnica jednej pary miesza grubość z osobliwościami tej pary.',
+        cs: 'Rozdíl jedné dvojice míchá tloušťku se zvláštnostmi právě té dvojice.',
+        es: 'La diferencia de un solo par mezcla el grosor con las peculiaridades de ese par.',
+      },
+      {
+        en: 'Average the differences of many pairs: the quirks cancel out.',
+        pl: 'Uśrednij różnice wielu par: osobliwości się znoszą.',
+        cs: 'Zprůměruj rozdíly mnoha dvojic: zvláštnosti se vyruší.',
+        es: 'Promedia las diferencias de muchos pares: las peculiaridades se anulan.',
+      },
+      {
+        en: 'What is left is a clean vector for "bold".',
+        pl: 'Zostaje czysty wektor „grubości”.',
+        cs: 'Zbude čistý vektor „tloušťky“.',
+        es: 'Lo que queda es un vector limpio de “grosor”.',
+      },
+      {
+        en: 'Add it to any digit: handwriting style transfer.',
+        pl: 'Dodaj go do dowolnej cyfry: oto transfer stylu pisma.',
+        cs: 'Přičti ho k libovolné číslici: přenos stylu rukopisu.',
+        es: 'Súmalo a cualquier dígito: transferencia de estilo de escritura.',
+      },
     ],
     formula: 'v = (1/n)·Σᵢ (μ(boldᵢ) − μ(thinᵢ)),   z = μ(a) + v',
-    formulaLegend: { en: 'n pairs of the same digit, bold and thin; v is then added to a new digit a.' },
+    formulaLegend: {
+      en: 'n pairs of the same digit, bold and thin; v is then added to a new digit a.',
+      pl: 'n par tej samej cyfry, grubej i cienkiej; v dodaje się potem do nowej cyfry a.',
+      cs: 'n dvojic stejné číslice, tlustá a tenká; v se pak přičte k nové číslici a.',
+      es: 'n pares del mismo dígito, grueso y fino; después v se suma a un dígito nuevo a.',
+    },
     seed: { file: '001_01f0c3934fb2763b.txt', idea: 'Różnica dwóch kodowań pozwoli wygenerować różniące ich cechy' },
     seeAlso: [{ file: '002_473200448d10064a.txt', idea: 'Przykłady zastosowań: transfer stylu pisma' }],
   },
@@ -346,14 +513,50 @@ const attributeDraft: LevelDraft<'expression', 'matchPercent'> = {
   goal: {
     text: {
       en: 'Build a "bold" vector from the pairs; added to three new thin digits, it must reach a {star1} match.',
+      pl: 'Zbuduj z par wektor „grubości”; dodany do trzech nowych cienkich cyfr musi dać dopasowanie {star1}.',
+      cs: 'Sestav z dvojic vektor „tloušťky“; po přičtení ke třem novým tenkým číslicím musí dosáhnout shody {star1}.',
+      es: 'Construye con los pares un vector de “grosor”; sumado a tres dígitos finos nuevos, debe llegar a una coincidencia del {star1}.',
     },
   },
-  metric: { label: { en: 'Mean match on the three digits' }, direction: 'higher', unit: 'percent' },
+  metric: {
+    label: {
+      en: 'Mean match on the three digits',
+      pl: 'Średnie dopasowanie na trzech cyfrach',
+      cs: 'Průměrná shoda na třech číslicích',
+      es: 'Coincidencia media en los tres dígitos',
+    },
+    direction: 'higher',
+    unit: 'percent',
+  },
   stars: ATTRIBUTE_STARS,
   hints: [
-    { afterSeconds: 20, text: { en: 'Start with one pair: bold minus thin.' } },
-    { afterSeconds: 60, text: { en: 'Add a second pair and give each difference the weight ½.' } },
-    { afterSeconds: 120, text: { en: 'All five pairs, each difference weighted ⅕.' } },
+    {
+      afterSeconds: 20,
+      text: {
+        en: 'Start with one pair: bold minus thin.',
+        pl: 'Zacznij od jednej pary: gruba minus cienka.',
+        cs: 'Začni jednou dvojicí: tlustá minus tenká.',
+        es: 'Empieza con un par: grueso menos fino.',
+      },
+    },
+    {
+      afterSeconds: 60,
+      text: {
+        en: 'Add a second pair and give each difference the weight ½.',
+        pl: 'Dodaj drugą parę i daj każdej różnicy wagę ½.',
+        cs: 'Přidej druhou dvojici a dej každému rozdílu váhu ½.',
+        es: 'Añade un segundo par y da a cada diferencia el peso ½.',
+      },
+    },
+    {
+      afterSeconds: 120,
+      text: {
+        en: 'All five pairs, each difference weighted ⅕.',
+        pl: 'Wszystkie pięć par, każda różnica z wagą ⅕.',
+        cs: 'Všech pět dvojic, každý rozdíl s váhou ⅕.',
+        es: 'Los cinco pares, cada diferencia con peso ⅕.',
+      },
+    },
   ],
   solution: { kind: 'expression', maxTerms: 10, maxWeight: 1 },
   measures: ['matchPercent'],
@@ -400,7 +603,7 @@ export const ATTRIBUTE_VARIANTS: readonly LevelDefinition[] = [
   ...ATTRIBUTE_VARIANT_DIGITS.map((digits) =>
     defineLevel({
       ...attributeDraft,
-      setup: attributeSetup(digits.map((d) => [`base-${d}`, `a thin ${d}`, THIN_BASES[d]] as const)),
+      setup: attributeSetup(digits.map((d) => [`base-${d}`, d, THIN_BASES[d]] as const)),
     }),
   ),
 ];
@@ -417,17 +620,47 @@ export const letterForge: LevelDefinition = defineLevel({
   id: 'letter-forge',
   world: 4,
   order: 4,
-  title: { en: 'Letter forge' },
+  title: { en: 'Letter forge', pl: 'Kuźnia liter', cs: 'Kovárna písmen', es: 'Forja de letras' },
   card: {
-    title: { en: 'A letter never seen' },
+    title: {
+      en: 'A letter never seen',
+      pl: 'Litera nigdy niewidziana',
+      cs: 'Nikdy neviděné písmeno',
+      es: 'Una letra nunca vista',
+    },
     lines: [
-      { en: "The forge's autoencoder was trained without one letter." },
-      { en: 'Its latent space still has room for it, between known letters.' },
-      { en: 'The assignment made new letters by moving through the latent space.' },
-      { en: 'Combine the codes of letters that share its strokes.' },
+      {
+        en: "The forge's autoencoder was trained without one letter.",
+        pl: 'Autoenkoder kuźni trenowano bez jednej litery.',
+        cs: 'Autoenkodér kovárny se trénoval bez jednoho písmene.',
+        es: 'El autoencoder de la forja se entrenó sin una de las letras.',
+      },
+      {
+        en: 'Its latent space still has room for it, between known letters.',
+        pl: 'Jego przestrzeń latentna wciąż ma na nią miejsce, między znanymi literami.',
+        cs: 'Jeho latentní prostor pro něj přesto má místo, mezi známými písmeny.',
+        es: 'Aun así, su espacio latente tiene sitio para ella, entre letras conocidas.',
+      },
+      {
+        en: 'The assignment made new letters by moving through the latent space.',
+        pl: 'W zadaniu nowe litery tworzono, poruszając się po przestrzeni latentnej.',
+        cs: 'Zadání vytvářelo nová písmena pohybem v latentním prostoru.',
+        es: 'El trabajo práctico creó letras nuevas desplazándose por el espacio latente.',
+      },
+      {
+        en: 'Combine the codes of letters that share its strokes.',
+        pl: 'Połącz kody liter, które mają z nią wspólne kreski.',
+        cs: 'Zkombinuj kódy písmen, která s ním mají společné čáry.',
+        es: 'Combina los códigos de letras que comparten sus trazos.',
+      },
     ],
     formula: 'z = Σᵢ wᵢ·μ(letterᵢ)',
-    formulaLegend: { en: 'A weighted sum of the codes of letters the model knows; wᵢ may be negative.' },
+    formulaLegend: {
+      en: 'A weighted sum of the codes of letters the model knows; wᵢ may be negative.',
+      pl: 'Ważona suma kodów liter znanych modelowi; wᵢ może być ujemne.',
+      cs: 'Vážený součet kódů písmen, která model zná; wᵢ smí být záporné.',
+      es: 'Una suma ponderada de los códigos de letras que el modelo conoce; wᵢ puede ser negativo.',
+    },
     seed: {
       file: '004_a6fc6e8dcd014518.txt',
       idea: 'Generar una nueva letra que no pertenece al conjunto de entrenamiento',
@@ -444,15 +677,48 @@ export const letterForge: LevelDefinition = defineLevel({
   },
   controls: [],
   goal: {
-    text: { en: 'Forge an {letter} from other letters with at most {star1} wrong pixels.' },
+    text: {
+      en: 'Forge an {letter} from other letters with at most {star1} wrong pixels.',
+      pl: 'Wykuj literę {letter} z innych liter tak, by miała najwyżej {star1, plural, one {# błędny piksel} few {# błędne piksele} many {# błędnych pikseli} other {# błędnego piksela}}.',
+      cs: 'Vykovej {letter} z jiných písmen tak, aby mělo nejvýše {star1, plural, one {{star1} chybný pixel} few {{star1} chybné pixely} many {{star1} chybného pixelu} other {{star1} chybných pixelů}}.',
+      es: 'Forja una {letter} a partir de otras letras con {star1, plural, one {{star1} píxel erróneo} other {{star1} píxeles erróneos}} como máximo.',
+    },
     params: { letter: FORGE_LETTER },
   },
-  metric: { label: { en: 'Wrong pixels' }, direction: 'lower', unit: 'pixels' },
+  metric: {
+    label: { en: 'Wrong pixels', pl: 'Błędne piksele', cs: 'Chybné pixely', es: 'Píxeles erróneos' },
+    direction: 'lower',
+    unit: 'pixels',
+  },
   stars: FORGE_STARS,
   hints: [
-    { afterSeconds: 20, text: { en: 'Which letters share most of its strokes?' } },
-    { afterSeconds: 60, text: { en: 'F has the top and the middle; what has the bottom bar?' } },
-    { afterSeconds: 120, text: { en: 'Subtract what two letters both add too much of.' } },
+    {
+      afterSeconds: 20,
+      text: {
+        en: 'Which letters share most of its strokes?',
+        pl: 'Które litery mają z nią najwięcej wspólnych kresek?',
+        cs: 'Která písmena s ním mají nejvíc společných čar?',
+        es: '¿Qué letras comparten la mayoría de sus trazos?',
+      },
+    },
+    {
+      afterSeconds: 60,
+      text: {
+        en: 'F has the top and the middle; what has the bottom bar?',
+        pl: 'F ma górę i środek; która litera ma dolną belkę?',
+        cs: 'F má horní a prostřední čáru; co má tu spodní?',
+        es: 'La F tiene la barra de arriba y la del medio; ¿cuál tiene la de abajo?',
+      },
+    },
+    {
+      afterSeconds: 120,
+      text: {
+        en: 'Subtract what two letters both add too much of.',
+        pl: 'Odejmij to, czego dwie litery razem dodają za dużo.',
+        cs: 'Odečti to, čeho obě písmena dohromady přidají příliš.',
+        es: 'Resta el trazo que sobra porque dos letras lo aportan a la vez.',
+      },
+    },
   ],
   solution: { kind: 'expression', maxTerms: 6, maxWeight: 2 },
   measures: ['forgedWrongPixels'],

@@ -9,13 +9,12 @@ import { GLYPH_CHARS } from '../glyphs';
 import {
   ACTIVATIONS,
   DATASET_NAMES,
-  MODEL_KINDS,
   SPEC_LIMITS,
   validateModelSpec,
   validateTrainConfig,
   validateTrainConfigFor,
 } from '../model-spec-validation';
-import type { DatasetName, ModelSpec, TrainConfig } from '../worker-api';
+import { MODEL_KINDS, type DatasetName, type ModelSpec, type TrainConfig } from '../worker-api';
 
 /** The training settings a link restores (job ids, progress and checkpoint timing are the Lab's own business). */
 export type LabTraining = Pick<
