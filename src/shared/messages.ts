@@ -207,7 +207,7 @@ const en = {
   'settings.resetNo': 'Keep them',
   'settings.resetDone': 'Progress reset: every level starts from zero stars.',
   'settings.back': 'Done',
-  // ── Level resume after a worker crash (src/game/level/session.ts, Level.ts; level-resume engineer) ──────────
+  // ── Level resume after a worker crash (src/game/level/plays/trained-play.ts) ──────────
   'level.resume.restarting': 'The ML worker stopped. Restarting it…',
   'level.resume.continues': 'The ML worker stopped and was restarted; training continues from step {step}.',
   'level.resume.continuesShort': 'Worker restarted; continuing from step {step}.',
