@@ -2,6 +2,7 @@
  * The leaderboard and the CSV export, computed from stored submissions and the levels' metric directions
  * (higher match % is better, fewer wrong pixels are better), so the ranking follows the levels' own rules.
  */
+import type { BoardRow } from '../shared/classroom/api';
 import { getLevel, isBetterAttempt } from '../shared/levels';
 import type { Competition, Player, Submission } from './store';
 
@@ -11,16 +12,6 @@ export interface LevelResult {
   bestScore: number;
   stars: number;
   /** Seconds from the competition's start to the submission that set the best score. */
-  seconds: number;
-  attempts: number;
-}
-
-export interface BoardRow {
-  rank: number;
-  nickname: string;
-  stars: number;
-  levelsCompleted: number;
-  /** Seconds from the start to the last improvement that counts (ties break on it: earlier is better). */
   seconds: number;
   attempts: number;
 }

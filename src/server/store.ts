@@ -2,11 +2,13 @@
  * The classroom's storage: competitions, players and submissions, in plain parameterised SQL that runs
  * unchanged on PGlite and PostgreSQL. Times come from the caller's clock so tests can move it.
  */
+import type { CompetitionView } from '../shared/classroom/api';
 import type { Database, Queryable } from './db/database';
 import { migrate } from './db/migrations';
 
-export type CompetitionState = 'draft' | 'running' | 'ended';
-export type VariantMode = 'same' | 'variant';
+/** The same words the API uses (src/shared/classroom/api.ts). */
+export type CompetitionState = CompetitionView['state'];
+export type VariantMode = CompetitionView['variantMode'];
 
 export interface Competition {
   id: number;

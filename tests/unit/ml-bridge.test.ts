@@ -142,6 +142,25 @@ describe('MlBridge', () => {
     await expect(second).resolves.toMatchObject({ reason: 'completed' });
   });
 
+  it('an aborted signal supersedes its job: the promise rejects JOB_SUPERSEDED and the worker cancels it', async () => {
+    const { bridge, log, jobs } = setup();
+    const model = await bridge.createModel(SPEC);
+    const options = { steps: 10, batchSize: 4, optimizer: 'adam', learningRate: 0.01, loss: 'mse', seed: 1 } as const;
+    const controller = new AbortController();
+    const job = bridge.train(model.modelId, options, () => undefined, { signal: controller.signal });
+    await until(() => jobs.length === 1);
+    expect(bridge.activeJobId).toBe(jobs[0].config.jobId);
+    controller.abort();
+    await expect(job).rejects.toMatchObject({ code: 'JOB_SUPERSEDED' });
+    await until(() => log.includes(`cancel:${jobs[0].config.jobId}`));
+    expect(bridge.activeJobId).toBeNull();
+    // Already aborted: no job starts at all.
+    await expect(bridge.train(model.modelId, options, () => undefined, { signal: controller.signal })).rejects.toThrow(
+      /Superseded/,
+    );
+    expect(jobs).toHaveLength(1);
+  });
+
   it('survives a crash: in-flight calls reject, models are re-created and their checkpoint restored', async () => {
     const { bridge, log, jobs, workers } = setup();
     const model = await bridge.createModel(SPEC);
