@@ -1,0 +1,58 @@
+import type * as Phaser from 'phaser';
+import { t } from '../../../shared/messages';
+import type { LabLayout } from '../../layout/lab-layout';
+import { Button } from '../../ui/Button';
+import { Label } from '../../ui/Label';
+import { COLORS } from '../../ui/theme';
+
+/** The Lab's top bar: backdrop, Back button, logo and title, and the engine line (engine + fallback reason). */
+export interface LabChrome {
+  readonly backButton: Button;
+  readonly engine: Label;
+  readonly reason: Label;
+}
+
+export function buildLabChrome(scene: Phaser.Scene, L: LabLayout): LabChrome {
+  scene.cameras.main.setBackgroundColor(COLORS.bg);
+  if (scene.textures.exists('backdrop')) scene.add.image(0, 0, 'backdrop').setOrigin(0, 0).setAlpha(0.35);
+  const bar = scene.add.graphics();
+  bar.fillStyle(COLORS.panel, 0.92).fillRect(L.topBar.x, L.topBar.y, L.topBar.width, L.topBar.height);
+  bar.lineStyle(1, COLORS.panelBorder, 1).lineBetween(0, L.topBar.height - 0.5, L.topBar.width, L.topBar.height - 0.5);
+  const backButton = new Button(scene, { ...L.back, id: 'lab:back', label: t('nav.back') });
+  const logoX = L.back.x + L.back.width + 16;
+  if (!L.portrait)
+    scene.add
+      .image(logoX, L.topBar.height / 2, 'logo')
+      .setOrigin(0, 0.5)
+      .setScale(0.5);
+  const title = new Label(scene, {
+    x: L.portrait ? logoX : logoX + 68,
+    y: L.topBar.height / 2 - 17,
+    text: L.portrait ? t('lab.title') : t('app.title'),
+    variant: 'title',
+  });
+  const subtitle = new Label(scene, {
+    x: title.text.x + title.text.width + 12,
+    y: L.topBar.height / 2 - 8,
+    text: t('lab.title'),
+    variant: 'bodyMuted',
+  });
+  subtitle.setVisible(!L.portrait);
+  const engine = new Label(scene, { x: L.topBar.width - 20, y: 9, text: '', variant: 'body', align: 1 });
+  const reasonWidth = L.topBar.width - 20 - (title.text.x + title.text.width + (L.portrait ? 12 : 140));
+  const reason = new Label(scene, {
+    x: L.topBar.width - 20,
+    y: 31,
+    text: '',
+    variant: 'small',
+    align: 1,
+    wrap: reasonWidth,
+  });
+  reason.text.setStyle({ maxLines: 2, align: 'right' });
+  if (L.portrait) {
+    engine.setPosition(L.topBar.width - 12, L.topBar.height / 2 - 9);
+    engine.text.setFontSize(14);
+    reason.setVisible(false);
+  }
+  return { backButton, engine, reason };
+}
