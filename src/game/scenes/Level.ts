@@ -30,9 +30,6 @@ export interface ResultsSceneData {
   detail: Readonly<Record<string, number>>;
 }
 
-/** Where Leave goes: the first of these scenes the game has. */
-const LEAVE_TARGETS = ['WorldMap', 'Title', 'Lab'] as const;
-
 /**
  * The level shell's scene: plays one level from its data (src/shared/levels) whatever its mode. The concept card
  * comes first (drawn by the HUD, on top); the run card holds the mode's primary action (Train / Stop, Check,
@@ -213,25 +210,19 @@ export class Level extends Phaser.Scene {
     this.frame?.();
   }
 
-  /** Back to the world map (or the title / lab while those scenes are not in the game): cancels any job. */
+  /** Back to the world map (or the classroom, for a level played in class): cancels any job. */
   leave(): void {
     this.session?.dispose();
     this.scene.stop('Hud');
     const inClass = this.session ? getContext(this).classroom.playsLevel(this.session.level.id) : false;
-    const target =
-      inClass && this.hasScene('Classroom') ? 'Classroom' : (LEAVE_TARGETS.find((k) => this.hasScene(k)) ?? 'Title');
-    this.scene.start(target);
+    this.scene.start(inClass ? 'Classroom' : 'WorldMap');
   }
 
-  /** The level's result to the Results scene (when the game has one), else back out. */
+  /** The level's result to the Results scene. */
   toResults(): void {
     const session = this.session;
     const r = session?.result;
     if (!session || !r) return;
-    if (!this.hasScene('Results')) {
-      this.leave();
-      return;
-    }
     const payload: ResultsSceneData = {
       levelId: session.level.id,
       score: r.score,
@@ -242,10 +233,6 @@ export class Level extends Phaser.Scene {
     session.dispose();
     this.scene.stop('Hud');
     this.scene.start('Results', payload);
-  }
-
-  private hasScene(key: string): boolean {
-    return this.game.scene.keys[key] !== undefined;
   }
 }
 

@@ -33,8 +33,6 @@ export function drawLock(g: Phaser.GameObjects.Graphics, x: number, y: number, s
  */
 export class LevelTile extends FocusableWidget<TileEvents> {
   private readonly bg: Phaser.GameObjects.Graphics;
-  private readonly numberText: Phaser.GameObjects.Text;
-  private readonly titleText: Phaser.GameObjects.Text;
   private readonly zone: Phaser.GameObjects.Zone;
   private readonly starRow: StarRow;
   private readonly locked: boolean;
@@ -47,7 +45,7 @@ export class LevelTile extends FocusableWidget<TileEvents> {
     const { x, y, width, height } = config;
     const fontSize = config.fontSize ?? 16;
     this.bg = this.track(scene.add.graphics());
-    this.numberText = this.track(
+    this.track(
       scene.add.text(x + 12, y + 10, config.number, {
         ...TEXT.section,
         fontSize: `${Math.round(fontSize * 0.85)}px`,
@@ -55,7 +53,7 @@ export class LevelTile extends FocusableWidget<TileEvents> {
       }),
     );
     const starSize = Math.max(7, Math.min(11, Math.round(height / 7)));
-    this.titleText = this.track(
+    this.track(
       scene.add.text(x + 12, y + 10 + fontSize + 2, config.title, {
         ...TEXT.body,
         fontSize: `${fontSize}px`,

@@ -101,7 +101,6 @@ export const CompetitionsReplySchema = z.object({ competitions: z.array(Competit
 export type CompetitionsReply = z.infer<typeof CompetitionsReplySchema>;
 
 export const PlayerViewSchema = z.object({ nickname: z.string(), removed: z.boolean(), joinedAt: Time });
-export type PlayerView = z.infer<typeof PlayerViewSchema>;
 
 export const CompetitionDetailReplySchema = z.object({
   competition: CompetitionViewSchema,
@@ -167,7 +166,6 @@ export const LevelStandingSchema = z.object({
   stars: Stars,
   attempts: Count,
 });
-export type LevelStanding = z.infer<typeof LevelStandingSchema>;
 
 export const MeReplySchema = z.object({
   nickname: z.string(),

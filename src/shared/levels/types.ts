@@ -1,7 +1,7 @@
 /**
- * The shape of a level. A level is data (DESIGN §2 "Each level is data"): numbers, text and two small pure
- * functions (`plan` turns control values into a model + training config; `score` turns measured numbers into
- * stars), so the game, the solver bots and the classroom server all read the same definition.
+ * The shape of a level. A level is data (the catalogue is described in src/shared/levels/README.md): numbers,
+ * text and two small pure functions (`plan` turns control values into a model + training config; `score` turns
+ * measured numbers into stars), so the game, the solver bots and the classroom server all read the same definition.
  */
 import type { NoiseSpec } from '../noise';
 import type { Direction, Stars, StarThresholds } from '../scoring/stars';

@@ -19,7 +19,8 @@
  *   on average; code 16 → 6.6; input noise 0.2 → 4.8; both → 7.2; a small sparsity weight (≤ 0.1) → ~14,
  *   while weights ≥ 0.3 start breaking letters.
  */
-import { GLYPH_HEIGHT, GLYPH_WIDTH } from '../glyphs';
+import { GLYPH_PIXELS } from '../glyphs';
+import { MNIST_PIXELS } from '../mnist-format';
 import type { Activation } from '../worker-api';
 import { numberValue, stringValue, booleanValue } from './controls';
 import { defineLevel, expectLength } from './define';
@@ -27,8 +28,6 @@ import { denseParamCount } from './harness';
 import type { ControlValues, LevelDefinition } from './types';
 
 const LETTER_COUNT = 26;
-const GLYPH_PIXELS = GLYPH_WIDTH * GLYPH_HEIGHT;
-const MNIST_PIXELS = 784;
 const mean = (v: readonly number[]): number => v.reduce((a, b) => a + b, 0) / v.length;
 
 const LEARNING_RATES = [

@@ -17,14 +17,13 @@
  * - Inpainting (MSE inside a 12x12 hole): leaving the hole black 0.2075; plain AE 0.173; trained on other
  *   noise 0.093; trained with 12x12 blocks 0.077 (2 epochs), 0.0695 (4 epochs).
  */
-import { GLYPH_HEIGHT, GLYPH_WIDTH } from '../glyphs';
+import { GLYPH_PIXELS } from '../glyphs';
 import type { NoiseSpec } from '../noise';
 import { booleanValue, numberValue } from './controls';
 import { defineLevel, expectLength } from './define';
 import type { LevelDefinition } from './types';
 
 const LETTER_COUNT = 26;
-const GLYPH_PIXELS = GLYPH_WIDTH * GLYPH_HEIGHT;
 const TEST_COPIES = 4;
 const sum = (v: readonly number[]): number => v.reduce((a, b) => a + b, 0);
 const mean = (v: readonly number[]): number => sum(v) / v.length;

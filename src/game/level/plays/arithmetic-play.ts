@@ -3,9 +3,11 @@
  * (PretrainedLevel.measureExpression, the number the solver bots and the classroom server compute) and scored
  * on Check.
  */
+import { GLYPH_HEIGHT, GLYPH_WIDTH } from '../../../shared/glyphs';
 import type { Evaluation } from '../../../shared/levels/measurements';
 import { PretrainedLevel } from '../../../shared/levels/measure';
 import type { ArithmeticSetup, ImageCard, LinearTerm, SolutionSpecOf } from '../../../shared/levels/types';
+import { MNIST_SIDE } from '../../../shared/mnist-format';
 import { abortable } from '../../ml/abortable';
 import { describeError, type LevelPlay, type PlayHost, type PlaySnapshot } from './play';
 
@@ -27,8 +29,8 @@ export class ArithmeticPlay implements LevelPlay {
   cards: CardView[] = [];
   /** What the expression is compared with: target decodes (one per base for applyVector) or the glyph. */
   targets: Float32Array[] = [];
-  width = 28;
-  height = 28;
+  width = MNIST_SIDE;
+  height = MNIST_SIDE;
   terms: LinearTerm[] = [];
   /** The live measurement of the current expression (null while it is empty). */
   live: ArithmeticOutcome | null = null;
@@ -127,8 +129,8 @@ export class ArithmeticPlay implements LevelPlay {
     const glyphs = [...this.setup.deck, ...this.setup.hidden].every((c) => c.image.kind === 'glyph');
     this.cards = cards;
     this.targets = targets;
-    this.width = glyphs ? 5 : 28;
-    this.height = glyphs ? 7 : 28;
+    this.width = glyphs ? GLYPH_WIDTH : MNIST_SIDE;
+    this.height = glyphs ? GLYPH_HEIGHT : MNIST_SIDE;
     this.pretrained = pretrained;
     host.setStatus('idle');
     host.changed();

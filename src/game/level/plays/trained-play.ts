@@ -4,9 +4,11 @@
  * checkpoint (src/game/ml/resumable-train.ts). After a run whose model has a 2-D code: the latent map and probe.
  */
 import { MlError } from '../../../shared/errors';
+import { GLYPH_PIXELS } from '../../../shared/glyphs';
 import { resolveControlValues } from '../../../shared/levels/controls';
 import { denseParamCount } from '../../../shared/levels/harness';
 import { measureTrained } from '../../../shared/levels/measure';
+import { MNIST_PIXELS } from '../../../shared/mnist-format';
 import type { ControlValue, SolutionPayload, TrainedSetup } from '../../../shared/levels/types';
 import type { TrainProgress } from '../../../shared/worker-api';
 import { abortable } from '../../ml/abortable';
@@ -84,7 +86,7 @@ export class TrainedPlay implements LevelPlay {
   paramCount(): number | null {
     try {
       const { spec } = this.setup.plan(resolveControlValues(this.host.level.controls, this.values), this.setup.seed);
-      return denseParamCount(spec, spec.dataset === 'glyphs' ? 35 : 784);
+      return denseParamCount(spec, spec.dataset === 'glyphs' ? GLYPH_PIXELS : MNIST_PIXELS);
     } catch {
       return null;
     }

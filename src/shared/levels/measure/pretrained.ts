@@ -6,6 +6,7 @@
  * Everything is read from the LevelDefinition given (a classroom variant may differ from the catalogue's).
  */
 import { GLYPH_HEIGHT, GLYPH_WIDTH, glyphBitmap } from '../../glyphs';
+import { MNIST_PIXELS } from '../../mnist-format';
 import { matchPercent, wrongPixels } from '../../scoring';
 import type { MlWorkerApi, PretrainedModelInfo } from '../../worker-api';
 import { combineCodes, drawLatent, fromDataBox } from '../harness';
@@ -44,7 +45,6 @@ export interface PretrainedOptions {
   codeCache?: Map<string, Float32Array>;
 }
 
-const MNIST_PIXELS = 784;
 // The engine classifies at most 10,000 images per call.
 const JUDGE_BATCH = 5000;
 const GLYPH_SSIM = { width: GLYPH_WIDTH, height: GLYPH_HEIGHT, window: 5 } as const;

@@ -4,7 +4,7 @@
  * takes them, for the game, the solver bots and the classroom server alike, so a score means the same
  * everywhere.
  */
-import { GLYPH_HEIGHT, GLYPH_WIDTH } from '../../glyphs';
+import { GLYPH_HEIGHT, GLYPH_PIXELS, GLYPH_WIDTH } from '../../glyphs';
 import { corrupt } from '../../noise';
 import { maskedMse, mse, wrongPixelsPerImage } from '../../scoring';
 import type { MlWorkerApi, TrainConfig, TrainResult } from '../../worker-api';
@@ -48,8 +48,6 @@ export interface MeasureOptions {
 
 type LettersRecipe = Extract<HeldOutRecipe, { source: 'letters' }>;
 type DigitsRecipe = Extract<HeldOutRecipe, { source: 'mnistTest' }>;
-
-const GLYPH_PIXELS = GLYPH_WIDTH * GLYPH_HEIGHT;
 
 export function trainedSetupOf(level: LevelDefinition): TrainedSetup {
   if (level.setup.kind !== 'trained') throw new Error(`Level "${level.id}" is not a trained level.`);
