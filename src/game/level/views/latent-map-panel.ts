@@ -179,8 +179,6 @@ export class LatentMapPanel {
   private registerIds(registry: ScrolledRegistry): void {
     for (const v of ['images', 'map'])
       registry.register(`level:view:${v}`, () => (this.map ? this.toggle.optionBounds(v) : null));
-    registry.register('map:area', () => (this.map && this.view === 'map' ? this.map.area() : null));
-    registry.register('map:compare', () => (this.compareMap && this.view === 'map' ? this.compareMap.area() : null));
     registry.register('map:probe', () => (this.map && this.view === 'map' ? this.map.probeBounds() : null));
     registry.register('map:decode', () =>
       this.map && !this.compareMap && this.view === 'map' ? this.probeImage.getBounds() : null,
