@@ -13,7 +13,7 @@ import { GoalMeter } from '../ui/GoalMeter';
 import { HintBox } from '../ui/HintBox';
 import { drawStar } from '../ui/stars';
 import { COLORS, CSS, RADIUS, TEXT } from '../ui/theme';
-import { bindWidgetIds } from '../ui/widget-ids';
+import { bindWidgetIds, registerId } from '../ui/widget-ids';
 import { formatDuration } from '../view/format';
 
 /** What the Level scene hands the HUD when it launches it. */
@@ -312,8 +312,8 @@ export class Hud extends Phaser.Scene {
 
     // ---- focus and test ids (the widgets register their own; these two also vanish while a modal disables them) ----
     levelFocus.register(hint, concept, leave);
-    registry.registerFixed('level:concept', () => (concept.isEnabled() ? concept.getBounds() : null));
-    registry.registerFixed('level:leave', () => (leave.isEnabled() ? leave.getBounds() : null));
+    registerId(this, 'level:concept', () => (concept.isEnabled() ? concept.getBounds() : null));
+    registerId(this, 'level:leave', () => (leave.isEnabled() ? leave.getBounds() : null));
 
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
       for (const off of cleanup.splice(0)) off();
