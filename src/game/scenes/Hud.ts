@@ -13,6 +13,7 @@ import { GoalMeter } from '../ui/GoalMeter';
 import { HintBox } from '../ui/HintBox';
 import { drawStar } from '../ui/stars';
 import { COLORS, CSS, RADIUS, TEXT } from '../ui/theme';
+import { bindWidgetIds, registerId } from '../ui/widget-ids';
 import { formatDuration } from '../view/format';
 
 /** What the Level scene hands the HUD when it launches it. */
@@ -42,6 +43,8 @@ export class Hud extends Phaser.Scene {
 
   create(data: HudData): void {
     const { session, registry, levelFocus } = data;
+    // HUD widgets register their own ids in the Level's registry, unscrolled.
+    bindWidgetIds(this, registry, { fixed: true });
     const level = session.level;
     const locale = getLocale();
     const L = layoutLevel(this.scale.width, this.scale.height);
@@ -163,7 +166,6 @@ export class Hud extends Phaser.Scene {
 
     // ---- modal focus: while a card shows, only its buttons take keys and pointers ----
     let modalFocus: FocusManager | null = null;
-    let resultShown = false;
     let resultFor: unknown = null;
     const setModal = (buttons: Button[] | null): void => {
       modalFocus?.destroy();
@@ -181,7 +183,6 @@ export class Hud extends Phaser.Scene {
       setModal(visible ? [card.button] : null);
     };
     const showResult = (visible: boolean): void => {
-      resultShown = visible;
       for (const o of resultObjects) (o as unknown as Phaser.GameObjects.Components.Visible).setVisible(visible);
       if (visible) resultBlocker.setInteractive();
       else resultBlocker.disableInteractive();
@@ -309,15 +310,10 @@ export class Hud extends Phaser.Scene {
     this.tick();
     showCard(session.status === 'card');
 
-    // ---- focus and test ids ----
+    // ---- focus and test ids (the widgets register their own; these two also vanish while a modal disables them) ----
     levelFocus.register(hint, concept, leave);
-    registry.registerFixed('level:concept', () => (concept.isEnabled() ? concept.getBounds() : null));
-    registry.registerFixed('level:leave', () => (leave.isEnabled() ? leave.getBounds() : null));
-    registry.registerFixed('level:start', () => (card.isVisible() ? card.button.getBounds() : null));
-    registry.registerFixed('level:retry', () => (resultShown ? retry.getBounds() : null));
-    registry.registerFixed('level:continue', () => (resultShown ? cont.getBounds() : null));
-    registry.registerFixed('hud:hint', () => hint.getBounds());
-    registry.registerFixed('hud:meter', () => meter.getBounds());
+    registerId(this, 'level:concept', () => (concept.isEnabled() ? concept.getBounds() : null));
+    registerId(this, 'level:leave', () => (leave.isEnabled() ? leave.getBounds() : null));
 
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
       for (const off of cleanup.splice(0)) off();

@@ -13,6 +13,7 @@ import { Label } from '../ui/Label';
 import { Panel } from '../ui/Panel';
 import { ProgressBar } from '../ui/ProgressBar';
 import { COLORS } from '../ui/theme';
+import { bindWidgetIds } from '../ui/widget-ids';
 import type { HudData } from './Hud';
 
 export interface LevelSceneData {
@@ -62,6 +63,7 @@ export class Level extends Phaser.Scene {
     const leftHeight = entry.view.leftHeight(level, this.scale.width - 2 * 16 - 32);
     const L = layoutLevel(this.scale.width, this.scale.height, leftHeight, entry.view.liveChart);
     const registry = new ScrolledRegistry(this.cameras.main);
+    bindWidgetIds(this, registry);
     const focus = new FocusManager(this);
     const cleanup: (() => void)[] = [];
     this.cameras.main.setBackgroundColor(COLORS.bg);
@@ -135,7 +137,6 @@ export class Level extends Phaser.Scene {
     );
     render();
     focus.register(train);
-    registerRunCard(registry, train, progress);
 
     // The phone turned (or the window changed shape): rebuild at the new base size, keeping the attempt.
     const builtAt = { width: this.scale.width, height: this.scale.height };
@@ -182,6 +183,7 @@ export class Level extends Phaser.Scene {
   private showMissing(text: string): void {
     const context = getContext(this);
     const registry = new ScrolledRegistry(this.cameras.main);
+    bindWidgetIds(this, registry);
     const focus = new FocusManager(this);
     this.cameras.main.setBackgroundColor(COLORS.bg);
     new Label(this, { x: this.scale.width / 2, y: this.scale.height / 2 - 60, text, variant: 'heading', align: 0.5 });
@@ -194,7 +196,6 @@ export class Level extends Phaser.Scene {
       label: t('level.leave'),
     });
     back.events.on('press', () => this.leave());
-    registry.register('level:leave', () => back.getBounds());
     focus.register(back);
     context.widgets = registry;
     context.ready = true;
@@ -234,12 +235,6 @@ export class Level extends Phaser.Scene {
     this.scene.stop('Hud');
     this.scene.start('Results', payload);
   }
-}
-
-/** The run card's test ids (one place, for the widgets' own registration later). */
-function registerRunCard(registry: ScrolledRegistry, train: Button, progress: ProgressBar): void {
-  registry.register('level:train', () => train.getBounds());
-  registry.register('level:progress', () => progress.getBounds());
 }
 
 export type { LevelLayout };

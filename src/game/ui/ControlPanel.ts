@@ -7,7 +7,6 @@ import { SegmentedControl } from './SegmentedControl';
 import { Slider } from './Slider';
 import { CSS, type Rect } from './theme';
 import type { Focusable } from './Widget';
-import type { WidgetRegistry } from './WidgetRegistry';
 import { registerId } from './widget-ids';
 
 export interface ControlPanelConfig extends Rect {
@@ -176,18 +175,6 @@ export class ControlPanel {
 
   focusables(): Focusable[] {
     return this.entries.map((e) => e.widget);
-  }
-
-  /** The old path for a scene that has not bound its registry (widget-ids.ts): registers every id by hand. */
-  register(registry: WidgetRegistry): void {
-    for (const e of this.entries) {
-      registry.register(`control:${e.def.id}`, () => e.widget.getBounds());
-      if (e.def.kind !== 'slider') {
-        const seg = e.widget as SegmentedControl<string>;
-        for (const id of seg.optionIds())
-          registry.register(id, () => seg.optionBounds(id.slice(seg.idPrefix.length + 1)));
-      }
-    }
   }
 
   private emit(id: string, value: ControlValue): void {

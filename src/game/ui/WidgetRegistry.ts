@@ -4,7 +4,7 @@ export type BoundsFn = () => Rect | null;
 
 /**
  * Stable widget ids → their current bounds in game pixels (the tests' `uiBounds` reads this). Widgets fill it
- * themselves (see widget-ids.ts); `register` stays for ids that are not widgets yet (the Level scene and HUD).
+ * themselves (see widget-ids.ts); `register` stays for ids that follow a view's state rather than one widget (through `registerId`).
  */
 export class WidgetRegistry {
   private readonly entries = new Map<string, BoundsFn>();

@@ -7,7 +7,6 @@ import { formatMetricValue } from '../../../shared/levels/format';
 import { localize } from '../../../shared/levels/text';
 import { getLocale, t } from '../../../shared/messages';
 import { Button } from '../../ui/Button';
-import type { ScrolledRegistry } from '../../ui/camera-scroll';
 import { CardDeck } from '../../ui/CardDeck';
 import { Label } from '../../ui/Label';
 import { Panel } from '../../ui/Panel';
@@ -83,7 +82,6 @@ class ArithmeticView implements LevelView {
     });
     this.clear.events.on('press', () => play.clearTerms());
     ctx.focus.register(this.clear, ...this.rows.map((r) => r.slider));
-    this.registerIds(ctx.registry);
   }
 
   render(): void {
@@ -166,17 +164,6 @@ class ArithmeticView implements LevelView {
     this.images.destroy();
   }
 
-  private registerIds(registry: ScrolledRegistry): void {
-    this.rows.forEach((row, i) =>
-      registry.register(`term:${i}`, () => (i < this.play.terms.length ? row.slider.getBounds() : null)),
-    );
-    registry.register('arith:clear', () => this.clear.getBounds());
-  }
-
-  private registerCardIds(registry: ScrolledRegistry, deck: CardDeck): void {
-    for (let i = 0; i < this.play.cards.length; i++) registry.register(`card:${i}`, () => deck.cardBounds(i) ?? null);
-  }
-
   private labelOf(id: string): string {
     const c = this.play.cards.find((k) => k.card.id === id);
     return c ? localize(c.card.label, getLocale()) : id;
@@ -239,7 +226,6 @@ class ArithmeticView implements LevelView {
     );
     this.match.setTarget({ pixels: play.targets[0], width: play.width, height: play.height });
     this.deck = deck;
-    this.registerCardIds(this.ctx.registry, deck);
   }
 }
 

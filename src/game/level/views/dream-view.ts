@@ -1,7 +1,6 @@
 /** Dream digits: σ of the next draw, the last dream with the judge's verdict, the digits found so far. */
 import { t } from '../../../shared/messages';
 import { predictedClass } from '../../../shared/scoring/judge';
-import type { ScrolledRegistry } from '../../ui/camera-scroll';
 import { ImageGrid } from '../../ui/ImageGrid';
 import { Label } from '../../ui/Label';
 import { Slider } from '../../ui/Slider';
@@ -106,11 +105,6 @@ class DreamView extends MapView<DreamPlay> {
     }
     lines.push(t('level.dream.help'));
     return lines.join('\n\n');
-  }
-
-  protected override registerIds(registry: ScrolledRegistry): void {
-    const sigma = this.sigma;
-    if (sigma) registry.register('dream:sigma', () => sigma.getBounds());
   }
 }
 

@@ -1,11 +1,11 @@
 /** The images card: input / corrupted / rebuilt rows of the live training preview or the held-out images. */
 import { t } from '../../../shared/messages';
 import type { ImageRows } from '../../ml/progress-types';
-import type { ScrolledRegistry } from '../../ui/camera-scroll';
 import { ImageGrid } from '../../ui/ImageGrid';
 import { Label } from '../../ui/Label';
 import { Panel } from '../../ui/Panel';
 import { CSS, type Rect } from '../../ui/theme';
+import { registerId } from '../../ui/widget-ids';
 import { PREVIEW_COUNT } from '../plays/trained-play';
 import type { ViewContext } from './view';
 
@@ -39,7 +39,7 @@ export class ImageRowsCard {
     this.grids = { input: grid('input'), corrupted: grid('corrupted'), output: grid('output') };
     this.empty = new Label(scene, { x: 0, y: 0, text: t('images.empty'), variant: 'small', align: 0.5 });
     this.place(L.imagesCard, []);
-    this.registerIds(ctx.registry);
+    this.registerIds();
   }
 
   /** Shows `images` (null: the empty line). */
@@ -64,9 +64,10 @@ export class ImageRowsCard {
     for (const row of ROWS) this.grids[row].destroy();
   }
 
-  private registerIds(registry: ScrolledRegistry): void {
+  /** A grid's id also reports nothing while a map covers the card (the grid itself stays drawn beneath). */
+  private registerIds(): void {
     for (const row of ROWS)
-      registry.register(this.grids[row].id, () =>
+      registerId(this.ctx.scene, this.grids[row].id, () =>
         this.visible.includes(row) && this.shown() ? this.grids[row].getBounds() : null,
       );
   }

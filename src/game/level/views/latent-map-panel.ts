@@ -5,12 +5,12 @@
  */
 import type * as Phaser from 'phaser';
 import { t } from '../../../shared/messages';
-import type { ScrolledRegistry } from '../../ui/camera-scroll';
 import { ImageGrid } from '../../ui/ImageGrid';
 import { Label } from '../../ui/Label';
 import { LatentMap } from '../../ui/LatentMap';
 import { SegmentedControl } from '../../ui/SegmentedControl';
 import type { Rect } from '../../ui/theme';
+import { registerId } from '../../ui/widget-ids';
 import type { LatentMapData } from '../plays/latent-map';
 import { cardGraphics, viewAreas, type ViewAreas } from './areas';
 import type { ViewContext } from './view';
@@ -90,7 +90,7 @@ export class LatentMapPanel {
     });
     this.toggle.setVisible(false);
     this.toggle.events.on('change', (v) => this.setView(v));
-    this.registerIds(ctx.registry);
+    this.registerIds();
   }
 
   /** The map covers the card. */
@@ -176,13 +176,16 @@ export class LatentMapPanel {
     this.compareMap?.destroy();
   }
 
-  private registerIds(registry: ScrolledRegistry): void {
+  /**
+   * Ids that follow the map and the view, not one widget's shown state (level:view:* also while a map level hides
+   * the toggle; map:decode also on phones, where the probe image is hidden).
+   */
+  private registerIds(): void {
+    const scene = this.ctx.scene;
     for (const v of ['images', 'map'])
-      registry.register(`level:view:${v}`, () => (this.map ? this.toggle.optionBounds(v) : null));
-    registry.register('map:area', () => (this.map && this.view === 'map' ? this.map.area() : null));
-    registry.register('map:compare', () => (this.compareMap && this.view === 'map' ? this.compareMap.area() : null));
-    registry.register('map:probe', () => (this.map && this.view === 'map' ? this.map.probeBounds() : null));
-    registry.register('map:decode', () =>
+      registerId(scene, `level:view:${v}`, () => (this.map ? this.toggle.optionBounds(v) : null));
+    registerId(scene, 'map:probe', () => (this.map && this.view === 'map' ? this.map.probeBounds() : null));
+    registerId(scene, 'map:decode', () =>
       this.map && !this.compareMap && this.view === 'map' ? this.probeImage.getBounds() : null,
     );
   }

@@ -4,10 +4,10 @@
  * bar counting points. Each mode's view adds its widgets and words.
  */
 import { t } from '../../../shared/messages';
-import type { ScrolledRegistry } from '../../ui/camera-scroll';
 import { Label } from '../../ui/Label';
 import { Panel } from '../../ui/Panel';
 import type { ProgressBarState } from '../../ui/ProgressBar';
+import { registerId } from '../../ui/widget-ids';
 import type { MapPlay } from '../plays/map-play';
 import { finalProgress } from './final-progress';
 import { ImageRowsCard } from './image-rows';
@@ -37,8 +37,8 @@ export abstract class MapView<P extends MapPlay> implements LevelView {
       decode: (x, y) => this.play.decodeAt(x, y),
       ...this.panelOptions(),
     });
-    this.ctx.registry.register('map:place', () => this.ctx.trainBounds());
-    this.registerIds(this.ctx.registry);
+    // Placing on the map is the run card's primary button.
+    registerId(this.ctx.scene, 'map:place', () => this.ctx.trainBounds());
     return this;
   }
 
@@ -139,9 +139,5 @@ export abstract class MapView<P extends MapPlay> implements LevelView {
   /** Holes in the map: the compare model's map. */
   protected compareData(): MapPlay['map'] {
     return null;
-  }
-
-  protected registerIds(_registry: ScrolledRegistry): void {
-    // The mode's own ids.
   }
 }

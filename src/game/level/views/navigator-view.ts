@@ -1,6 +1,5 @@
 /** Navigator: the target beside the live decode with its match %, probes placed on the VAE map. */
 import { t } from '../../../shared/messages';
-import type { ScrolledRegistry } from '../../ui/camera-scroll';
 import { TargetMatch } from '../../ui/TargetMatch';
 import type { NavigatorPlay } from '../plays/navigator-play';
 import type { MapPanelOptions } from './latent-map-panel';
@@ -92,11 +91,6 @@ class NavigatorView extends MapView<NavigatorPlay> {
     ];
     if (this.ctx.session.message === 'tooClose') lines.push(t('level.map.tooClose', { min: play.spec.minSeparation }));
     return lines.join('\n\n');
-  }
-
-  protected override registerIds(registry: ScrolledRegistry): void {
-    const target = this.target;
-    if (target) registry.register('map:target', () => target.getBounds());
   }
 }
 

@@ -1,7 +1,6 @@
 /** The path: drag (or arrow keys) draws it on the VAE map in short steps; Check path asks the judge; Clear starts over. */
 import { t } from '../../../shared/messages';
 import { Button } from '../../ui/Button';
-import type { ScrolledRegistry } from '../../ui/camera-scroll';
 import type { PathPlay } from '../plays/path-play';
 import type { MapPanelOptions } from './latent-map-panel';
 import { MapView } from './map-view';
@@ -68,11 +67,6 @@ class PathView extends MapView<PathPlay> {
       t('level.path.status', { n: this.play.path.length, max: this.play.maxPoints }),
       t('level.path.help', { start: String(p.start), via: String(p.via), end: String(p.end) }),
     ].join('\n\n');
-  }
-
-  protected override registerIds(registry: ScrolledRegistry): void {
-    const clear = this.clear;
-    if (clear) registry.register('path:clear', () => clear.getBounds());
   }
 }
 

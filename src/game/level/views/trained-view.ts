@@ -3,7 +3,6 @@
  * / rebuilt images, and after a run whose model has a 2-D code the latent map (toggled with the images).
  */
 import { t } from '../../../shared/messages';
-import type { ScrolledRegistry } from '../../ui/camera-scroll';
 import { ControlPanel } from '../../ui/ControlPanel';
 import { Label } from '../../ui/Label';
 import { LossChart } from '../../ui/LossChart';
@@ -59,7 +58,6 @@ class TrainedView implements LevelView {
     this.images = new ImageRowsCard(ctx, () => !this.mapPanel.showingMap);
     this.mapPanel = new LatentMapPanel(ctx, { mapLevel: false, decode: (x, y) => play.decodeAt(x, y) });
     ctx.focus.register(...this.controls.focusables(), this.mapPanel.toggle);
-    this.registerIds(ctx.registry);
   }
 
   render(): void {
@@ -104,11 +102,6 @@ class TrainedView implements LevelView {
     this.chart.destroy();
     this.images.destroy();
     this.mapPanel.destroy();
-  }
-
-  private registerIds(registry: ScrolledRegistry): void {
-    this.controls.register(registry);
-    registry.register('level:lossChart', () => (this.hasChart ? this.chart.getBounds() : null));
   }
 }
 
