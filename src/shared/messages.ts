@@ -178,7 +178,7 @@ const en = {
   'world.locked': 'Locked: win {stars, plural, one {# more star} other {# more stars}} in world {previous}.',
   'world.levelLocked': '“{title}” is locked: win the level before it first.',
   'world.levelLockedTries':
-    '“{title}” is locked: win “{previous}” first, or try it {tries, plural, one {# more time} other {# more times}} and go on anyway.',
+    'Locked: win “{previous}” or try it {tries, plural, one {# more time} other {# more times}}.',
   'world.worldLocked':
     '“{title}” is locked: win {stars, plural, one {# more star} other {# more stars}} in world {previous}.',
   'world.levelNumber': '{world}.{order}',

@@ -259,7 +259,7 @@ export class WorldMap extends Phaser.Scene {
             const open = previous && !tiles.find((tl) => tl.id === `level:${previous.id}`)?.isLocked();
             say(
               open && left > 0
-                ? t('world.levelLockedTries', { title, previous: localize(previous.title, locale), tries: left })
+                ? t('world.levelLockedTries', { previous: localize(previous.title, locale), tries: left })
                 : t('world.levelLocked', { title }),
               CSS.warning,
             );

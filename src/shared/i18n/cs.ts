@@ -156,7 +156,7 @@ export const cs: Catalogue = {
     'Zamčeno: získej ve světě {previous} ještě {stars, plural, one {{stars} hvězdu} few {{stars} hvězdy} many {{stars} hvězdy} other {{stars} hvězd}}.',
   'world.levelLocked': 'Úroveň „{title}“ je zamčená: nejdřív vyhraj tu předchozí.',
   'world.levelLockedTries':
-    'Úroveň „{title}“ je zamčená: nejdřív vyhraj „{previous}“, nebo ji zkus ještě {tries, plural, one {jednou} few {#krát} many {#krát} other {#krát}} a pokračuj i tak.',
+    'Zamčeno: vyhraj „{previous}“, nebo ji zkus ještě {tries, plural, one {jednou} few {#krát} many {#krát} other {#krát}}.',
   'world.worldLocked':
     'Svět „{title}“ je zamčený: získej ve světě {previous} ještě {stars, plural, one {{stars} hvězdu} few {{stars} hvězdy} many {{stars} hvězdy} other {{stars} hvězd}}.',
   'world.levelNumber': '{world}.{order}',

@@ -158,7 +158,7 @@ export const es: Catalogue = {
     'Bloqueado: consigue {stars, plural, one {{stars} estrella más} other {{stars} estrellas más}} en el mundo {previous}.',
   'world.levelLocked': '“{title}” está bloqueado: antes supera el nivel anterior.',
   'world.levelLockedTries':
-    '“{title}” está bloqueado: antes supera “{previous}” o inténtalo {tries, plural, one {# vez más} other {# veces más}} y sigue de todos modos.',
+    'Bloqueado: supera “{previous}” o inténtalo {tries, plural, one {# vez más} other {# veces más}}.',
   'world.worldLocked':
     '“{title}” está bloqueado: consigue {stars, plural, one {{stars} estrella más} other {{stars} estrellas más}} en el mundo {previous}.',
   'world.levelNumber': '{world}.{order}',

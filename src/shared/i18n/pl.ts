@@ -154,7 +154,7 @@ export const pl: Catalogue = {
     'Zablokowany: zdobądź jeszcze {stars, plural, one {# gwiazdkę} few {# gwiazdki} many {# gwiazdek} other {# gwiazdki}} w świecie {previous}.',
   'world.levelLocked': 'Poziom „{title}” jest zablokowany: najpierw wygraj poprzedni.',
   'world.levelLockedTries':
-    'Poziom „{title}” jest zablokowany: najpierw wygraj „{previous}” albo spróbuj jeszcze {tries, plural, one {# raz} few {# razy} many {# razy} other {# razy}} i idź dalej mimo to.',
+    'Zablokowany: wygraj „{previous}” albo spróbuj go jeszcze {tries, plural, one {# raz} few {# razy} many {# razy} other {# razy}}.',
   'world.worldLocked':
     'Świat „{title}” jest zablokowany: zdobądź jeszcze {stars, plural, one {# gwiazdkę} few {# gwiazdki} many {# gwiazdek} other {# gwiazdki}} w świecie {previous}.',
   'world.levelNumber': '{world}.{order}',
