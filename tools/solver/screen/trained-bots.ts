@@ -6,7 +6,7 @@ import type { LevelDefinition } from '../../../src/shared/levels';
 import type { MeasuringEngine } from '../measure';
 import { randomValues } from '../strategies';
 import { READINGS } from './readings';
-import { TrainedScreen } from './trained-screen';
+import { TrainedScreen, type TrainedRuns } from './trained-screen';
 import type { LevelBots, ScreenBot } from './types';
 
 export interface TrainedBotOptions {
@@ -46,8 +46,9 @@ export function trainedBots(
   options: TrainedBotOptions = {},
 ): LevelBots<TrainedScreen> | null {
   if (!READINGS[level.id]) return null;
+  const runs: TrainedRuns = new Map();
   return {
-    open: () => Promise.resolve(new TrainedScreen(engine, level)),
+    open: () => Promise.resolve(new TrainedScreen(engine, level, runs)),
     skilled: readerBot,
     naive: [defaultsBot, ...Array.from({ length: options.randomPlayers ?? 0 }, (_, i) => randomBot(i + 1))],
     naiveRule: 'max',

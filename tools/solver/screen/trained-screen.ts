@@ -4,7 +4,7 @@
  * Each press is one action, and its training CPU seconds count toward play time.
  */
 import type { ControlValue, LevelDefinition } from '../../../src/shared/levels';
-import { playTrained, type MeasuringEngine } from '../measure';
+import { playTrained, type MeasuringEngine, type TrainedAttempt } from '../measure';
 import { PLAY_SECONDS, PlayClock } from './budget';
 import { levelInfo } from './info';
 import type { LevelInfo, ResultCard, Screen } from './types';
@@ -19,6 +19,19 @@ export interface TrainedOutcome {
   trainSeconds: number;
 }
 
+/**
+ * Training is deterministic (the level's seed), so the bots of one level share the runs they both press
+ * (the reader's "train once as it is" and the naive defaults): the run is reused, its seconds still charged.
+ */
+export type TrainedRuns = Map<string, Promise<TrainedAttempt>>;
+
+const settingsKey = (s: Settings): string =>
+  JSON.stringify(
+    Object.keys(s)
+      .sort()
+      .map((k) => [k, s[k]]),
+  );
+
 export class TrainedScreen implements Screen {
   readonly info: LevelInfo;
   readonly clock = new PlayClock(0, PLAY_SECONDS);
@@ -27,6 +40,7 @@ export class TrainedScreen implements Screen {
   constructor(
     private readonly engine: MeasuringEngine,
     private readonly level: LevelDefinition,
+    private readonly runs: TrainedRuns = new Map(),
   ) {
     this.info = levelInfo(level);
   }
@@ -34,7 +48,13 @@ export class TrainedScreen implements Screen {
   /** Presses Train with `settings` (missing controls keep their defaults); throws OutOfBudget when time is up. */
   async train(settings: Settings): Promise<TrainedOutcome> {
     this.clock.canPress();
-    const attempt = await playTrained(this.engine, this.level, settings);
+    const key = settingsKey(settings);
+    let run = this.runs.get(key);
+    if (!run) {
+      run = playTrained(this.engine, this.level, settings);
+      this.runs.set(key, run);
+    }
+    const attempt = await run;
     this.clock.press(attempt.trainCpuSeconds);
     const card: ResultCard = {
       score: attempt.result.score,
