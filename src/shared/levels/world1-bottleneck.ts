@@ -41,7 +41,7 @@ const LEARNING_RATES = [
 
 // ── 1 · Squeeze the alphabet ────────────────────────────────────────────────────────────────────────────────
 
-const SQUEEZE_MAX_WRONG = 1;
+export const SQUEEZE_MAX_WRONG = 1;
 
 export const squeezeTheAlphabet: LevelDefinition = defineLevel({
   id: 'squeeze-the-alphabet',
@@ -449,7 +449,7 @@ export const beatPca: LevelDefinition = defineLevel({
 
 // ── 3 · Budget ──────────────────────────────────────────────────────────────────────────────────────────────
 
-const BUDGET_MAX_PARAMS = 40_000;
+export const BUDGET_MAX_PARAMS = 40_000;
 const BUDGET_STARS = [0.035, 0.022, 0.015] as const;
 const budgetHidden = (v: ControlValues): number[] =>
   Array<number>(numberValue(v, 'depth')).fill(numberValue(v, 'width'));
@@ -655,7 +655,7 @@ export const budget: LevelDefinition = defineLevel({
 
 // ── 4 · The identity trap ───────────────────────────────────────────────────────────────────────────────────
 
-const TRAP_MAX_WRONG = 1;
+export const TRAP_MAX_WRONG = 1;
 const TRAP_STARS = [4, 7, 12] as const;
 const TRAP_RHO = 0.05;
 
