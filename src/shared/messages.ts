@@ -260,6 +260,7 @@ const en = {
   'takeaway.top': 'Your {metric}: {value}, beyond the 3★ line ({limit}) by {gap}.',
   'takeaway.next': 'Your {metric}: {value}. The next star needs {limit}: {gap} to go.',
   'takeaway.missed': 'Closest to the goal: {detail}. Move one thing at a time and watch that number.',
+  'takeaway.missedSettings': 'You tried {settings}. What missed: {detail}. Change one setting and compare.',
   'takeaway.budget': 'Your model used {share} of the {limit}-weight budget ({value} weights).',
   'takeaway.squeeze': 'A code of {count, plural, one {# number} other {# numbers}} held all 26 letters.',
   'live.weights': 'Weights: {value} of {limit}',

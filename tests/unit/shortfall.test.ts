@@ -176,6 +176,12 @@ describe('takeaway', () => {
     expect(take(beta, hyper(beta), { heldOutMse: 0.05, heldOutKl: 12.5 })).toBe(
       'Closest to the goal: KL 12.5 nats, limit 12. Move one thing at a time and watch that number.',
     );
+    const payload = hyper(beta, { beta: 4 });
+    const s = beta.score(payload, { heldOutMse: 0.05, heldOutKl: 3 });
+    const values = payload.kind === 'hyperparameters' ? payload.values : {};
+    expect(
+      takeaway(beta, { ...s, values, checks: goalChecks(beta, payload, { heldOutMse: 0.05, heldOutKl: 3 }, s.score) }),
+    ).toBe('SETTINGS');
     const budget = level('budget');
     expect(take(budget, hyper(budget, { depth: 0, bottleneck: 16 }), { heldOutMse: 0.02 }, 'es')).toBe(
       'Tu modelo usó el 65\u00a0% del presupuesto de 40.000 pesos (25.888).',

@@ -238,6 +238,7 @@ export const cs: Catalogue = {
   'takeaway.top': 'Tvůj výsledek ({metric}): {value}, o {gap} lepší než hranice 3★ ({limit}).',
   'takeaway.next': 'Tvůj výsledek ({metric}): {value}. Další hvězda od {limit}: chybí {gap}.',
   'takeaway.missed': 'Nejblíž k cíli: {detail}. Měň jednu věc po druhé a sleduj to číslo.',
+  'takeaway.missedSettings': 'Tvoje nastavení: {settings}. Nevyšlo: {detail}. Změň jedno nastavení a porovnej.',
   'takeaway.budget': 'Tvůj model spotřeboval {share} rozpočtu {limit} vah ({value}).',
   'takeaway.squeeze':
     'Kód o {count, plural, one {# čísle} few {# číslech} many {# čísla} other {# číslech}} pojal všech 26 písmen.',

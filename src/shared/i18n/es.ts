@@ -237,6 +237,7 @@ export const es: Catalogue = {
   'takeaway.top': 'Tu resultado ({metric}): {value}, {gap} mejor que la línea de 3★ ({limit}).',
   'takeaway.next': 'Tu resultado ({metric}): {value}. La siguiente estrella pide {limit}: faltan {gap}.',
   'takeaway.missed': 'Lo más cerca de la meta: {detail}. Cambia una cosa cada vez y vigila ese número.',
+  'takeaway.missedSettings': 'Probaste {settings}. Lo que faltó: {detail}. Cambia un ajuste y compara.',
   'takeaway.budget': 'Tu modelo usó el {share} del presupuesto de {limit} pesos ({value}).',
   'takeaway.squeeze': 'Un código de {count, plural, one {# número} other {# números}} guardó las 26 letras.',
   'live.weights': 'Pesos: {value} de {limit}',

@@ -235,6 +235,7 @@ export const pl: Catalogue = {
   'takeaway.top': 'Twój wynik ({metric}): {value}, o {gap} lepiej niż próg 3★ ({limit}).',
   'takeaway.next': 'Twój wynik ({metric}): {value}. Następna gwiazdka od {limit}: brakuje {gap}.',
   'takeaway.missed': 'Najbliżej celu: {detail}. Zmieniaj jedną rzecz naraz i obserwuj tę liczbę.',
+  'takeaway.missedSettings': 'Twoje ustawienia: {settings}. Zabrakło: {detail}. Zmień jedno ustawienie i porównaj.',
   'takeaway.budget': 'Twój model zużył {share} limitu {limit} wag ({value}).',
   'takeaway.squeeze':
     'Kod z {count, plural, one {# liczby} few {# liczb} many {# liczb} other {# liczby}} pomieścił wszystkie 26 liter.',

@@ -77,6 +77,24 @@ export function shortfallLines(level: LevelDefinition, checks: readonly GoalChec
   return checks.filter((c) => !c.met).map((c) => checkText(level, c, locale));
 }
 
+/** "Code size 8, Hidden layers 0, Activation tanh": the attempt's control values as the controls name them. */
+export function settingsText(level: LevelDefinition, values: Readonly<Record<string, unknown>>, locale = 'en'): string {
+  const parts: string[] = [];
+  for (const c of level.controls) {
+    const v = values[c.id];
+    if (v === undefined) continue;
+    let shown: string;
+    if (c.kind === 'slider' && typeof v === 'number') shown = formatNumber(v, locale, { maximumFractionDigits: 4 });
+    else if (c.kind === 'toggle') shown = say(v === true ? 'level.on' : 'level.off', {}, locale);
+    else if (c.kind === 'choice') {
+      const option = c.options.find((o) => o.value === v);
+      shown = option ? localize(option.label, locale) : String(v);
+    } else shown = String(v);
+    parts.push(`${localize(c.label, locale)} ${shown}`);
+  }
+  return parts.join(', ');
+}
+
 export interface TakeawayInput {
   score: number;
   stars: number;
@@ -100,7 +118,11 @@ export function takeaway(level: LevelDefinition, input: TakeawayInput, locale = 
     // Relative distance to its own limit: the one nearest to passing is the first thing to move.
     const rel = (c: GoalCheck): number => checkGap(c) / Math.max(Math.abs(c.limit), 1e-9);
     const closest = failed.reduce((a, b) => (rel(b) < rel(a) ? b : a));
-    return say('takeaway.missed', { detail: checkText(level, closest, locale) }, locale);
+    const detail = checkText(level, closest, locale);
+    const settings = input.values ? settingsText(level, input.values, locale) : '';
+    return settings
+      ? say('takeaway.missedSettings', { settings, detail }, locale)
+      : say('takeaway.missed', { detail }, locale);
   }
   if (level.id === 'budget') {
     const weights = input.checks.find((c) => c.kind === 'weights');
