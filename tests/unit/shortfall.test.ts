@@ -181,7 +181,9 @@ describe('takeaway', () => {
     const values = payload.kind === 'hyperparameters' ? payload.values : {};
     expect(
       takeaway(beta, { ...s, values, checks: goalChecks(beta, payload, { heldOutMse: 0.05, heldOutKl: 3 }, s.score) }),
-    ).toBe('SETTINGS');
+    ).toBe(
+      'You tried KL weight β 4, Code size 8, Epochs 3. What missed: Reconstruction error (MSE) 0.05, limit 0.034. Change one setting and compare.',
+    );
     const budget = level('budget');
     expect(take(budget, hyper(budget, { depth: 0, bottleneck: 16 }), { heldOutMse: 0.02 }, 'es')).toBe(
       'Tu modelo usó el 65\u00a0% del presupuesto de 40.000 pesos (25.888).',
