@@ -196,6 +196,8 @@ const en = {
   'settings.language': 'Language',
   'settings.backend': 'Compute backend',
   'settings.backendHelp': 'Auto picks the fastest engine this device runs well.',
+  'settings.backendSoftware':
+    'WebGL on this device is drawn in software (no graphics card): training on WebGL is many times slower here, so Auto uses WASM.',
   'settings.sound': 'Sound',
   'settings.motion': 'Reduced motion',
   'settings.on': 'On',

@@ -174,6 +174,8 @@ export const cs: Catalogue = {
   'settings.language': 'Jazyk',
   'settings.backend': 'Výpočetní backend',
   'settings.backendHelp': 'Auto vybere nejrychlejší jádro, které na tomto zařízení běží dobře.',
+  'settings.backendSoftware':
+    'WebGL na tomto zařízení běží softwarově (bez grafické karty): trénování na WebGL je tu mnohonásobně pomalejší, proto Auto volí WASM.',
   'settings.sound': 'Zvuk',
   'settings.motion': 'Méně animací',
   'settings.on': 'Ano',

@@ -176,6 +176,8 @@ export const es: Catalogue = {
   'settings.language': 'Idioma',
   'settings.backend': 'Motor de cálculo',
   'settings.backendHelp': 'Auto elige el motor más rápido que funciona bien en este dispositivo.',
+  'settings.backendSoftware':
+    'En este equipo WebGL se dibuja por software (sin tarjeta gráfica): entrenar con WebGL aquí es muchas veces más lento, así que Auto usa WASM.',
   'settings.sound': 'Sonido',
   'settings.motion': 'Menos animaciones',
   'settings.on': 'Sí',

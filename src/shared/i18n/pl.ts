@@ -172,6 +172,8 @@ export const pl: Catalogue = {
   'settings.language': 'Język',
   'settings.backend': 'Silnik obliczeń',
   'settings.backendHelp': 'Auto wybiera najszybszy silnik, który dobrze działa na tym urządzeniu.',
+  'settings.backendSoftware':
+    'WebGL na tym urządzeniu działa programowo (bez karty graficznej): trening na WebGL jest tu wielokrotnie wolniejszy, więc Auto wybiera WASM.',
   'settings.sound': 'Dźwięk',
   'settings.motion': 'Mniej animacji',
   'settings.on': 'Wł.',
