@@ -198,6 +198,8 @@ const en = {
   'settings.language': 'Language',
   'settings.backend': 'Compute backend',
   'settings.backendHelp': 'Auto picks the fastest engine this device runs well.',
+  'settings.backendSoftware':
+    'WebGL on this device is drawn in software (no graphics card): training on WebGL is many times slower here, so Auto uses WASM.',
   'settings.sound': 'Sound',
   'settings.motion': 'Reduced motion',
   'settings.on': 'On',
@@ -247,6 +249,27 @@ const en = {
   'results.detail.inOrder': 'digits in the right order',
   'results.detail.outOfOrder': 'digits out of order',
   'results.detail.steps': 'Path of {n, plural, one {# step} other {# steps}}',
+  // ── failure cards and takeaways (issue 10 §3): src/shared/levels/shortfall-text.ts ──
+  'fail.metric.max': '{metric}: {value} ({gap} over the limit of {limit})',
+  'fail.metric.min': '{metric}: {value} ({gap} short of the goal of {limit})',
+  'fail.weights': '{count, plural, one {{value} weight} other {{value} weights}}: {gap} over the {limit} cap',
+  'fail.worstLetter':
+    'Worst letter {letter}: {n, plural, one {# wrong pixel} other {# wrong pixels}} (at most {limit} allowed)',
+  'fail.kl': 'KL {value} nats, limit {limit}',
+  'fail.reconstruction': 'Reconstruction error (MSE) {value}, limit {limit}',
+  'fail.hardestNoise': 'Hardest noise: {kind}, MSE {value}',
+  'fail.bestMatch': 'Best match {value}: no probe reached {limit}',
+  'fail.digits': '{n} of {total} digits found; still missing: {missing}',
+  'fail.pathOrder': 'The judge read {read}; the path must go {start} → {via} → {end}',
+  'takeaway.top': 'Your {metric}: {value}, beyond the 3★ line ({limit}) by {gap}.',
+  'takeaway.next': 'Your {metric}: {value}. The next star needs {limit}: {gap} to go.',
+  'takeaway.missed': 'Closest to the goal: {detail}. Move one thing at a time and watch that number.',
+  'takeaway.missedSettings': 'You tried {settings}. What missed: {detail}. Change one setting and compare.',
+  'takeaway.budget': 'Your model used {share} of the {limit}-weight budget ({value} weights).',
+  'takeaway.squeeze': 'A code of {count, plural, one {# number} other {# numbers}} held all 26 letters.',
+  'live.weights': 'Weights: {value} of {limit}',
+  'live.weightsOver': 'Weights: {value}, {gap} over the {limit} cap',
+  // ── end of the issue 10 §3 block ──
   // ── end of the Results details block ──
   // ── end of the meta-screens block ──
 

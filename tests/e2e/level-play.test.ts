@@ -1,6 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { getLevel } from '../../src/shared/levels';
+import { formatMetricValue, getLevel } from '../../src/shared/levels';
+import { goalChecks } from '../../src/shared/levels/shortfall';
+import { shortfallLines } from '../../src/shared/levels/shortfall-text';
 import type { SolutionPayload } from '../../src/shared/levels';
 import { CLEAN_DIGIT_THRESHOLD, NON_DIGIT_THRESHOLD } from '../../src/shared/scoring/judge';
 import { clickWidget, launchChromium, openGame } from './browser';
@@ -313,6 +315,28 @@ describe('a level played from its data (Level scene + HUD)', () => {
     const { page, consoleErrors } = await openGame(browser, baseUrl, '?level=blend');
     await clickWidget(page, 'level:start');
     await page.waitForFunction(() => window.__latentQuest!.uiBounds('card:0') !== null, undefined, { timeout: 60_000 });
+    // A miss first, by real input: one wrong card alone. The "Not yet" card names the number that failed and by
+    // how much, exactly the pure function's lines for the recorded attempt.
+    const wrong = deck.findIndex((id) => id !== 'two' && id !== 'seven');
+    await clickWidget(page, `card:${wrong}`);
+    await clickWidget(page, 'level:train');
+    await waitForLevel(page, ['done', 'error'], 30_000);
+    const miss = (await level(page))!;
+    expect(miss.goalMet).toBe(false);
+    const missScore = blend.score(miss.payload as SolutionPayload, miss.evaluation);
+    const missLines = shortfallLines(
+      blend,
+      goalChecks(blend, miss.payload as SolutionPayload, miss.evaluation, missScore.score),
+      'en',
+    );
+    expect(missLines).toHaveLength(1);
+    expect(miss.shortfall).toEqual(missLines);
+    expect(missLines[0]).toContain(`short of the goal of ${formatMetricValue(blend.stars[0], 'percent')}`);
+    expect(await bounds(page, 'level:shortfall')).not.toBeNull();
+    await clickWidget(page, 'level:retry');
+    await page.waitForFunction(() => window.__latentQuest!.uiBounds('level:shortfall') === null);
+    await clickWidget(page, `card:${wrong}`);
+    await page.waitForFunction(() => window.__latentQuest!.level()?.status === 'idle');
     // The target is the average of the 2 and the 7: pick both (weights start at 1).
     await clickWidget(page, `card:${deck.indexOf('two')}`);
     await clickWidget(page, `card:${deck.indexOf('seven')}`);

@@ -41,7 +41,7 @@ const LEARNING_RATES = [
 
 // ── 1 · Squeeze the alphabet ────────────────────────────────────────────────────────────────────────────────
 
-const SQUEEZE_MAX_WRONG = 1;
+export const SQUEEZE_MAX_WRONG = 1;
 
 export const squeezeTheAlphabet: LevelDefinition = defineLevel({
   id: 'squeeze-the-alphabet',
@@ -453,7 +453,7 @@ export const beatPca: LevelDefinition = defineLevel({
 
 // ── 3 · Budget ──────────────────────────────────────────────────────────────────────────────────────────────
 
-const BUDGET_MAX_PARAMS = 40_000;
+export const BUDGET_MAX_PARAMS = 40_000;
 // Screen-only bots (issue 10): the reader reaches 0.0144 on hint 3 (no hidden layer, the cap spent on the
 // code, 10 epochs; 3★, 2 trainings, 27.3 s of play); defaults 0.0404 (0★). Kept.
 const BUDGET_STARS = [0.035, 0.022, 0.015] as const;
@@ -661,7 +661,7 @@ export const budget: LevelDefinition = defineLevel({
 
 // ── 4 · The identity trap ───────────────────────────────────────────────────────────────────────────────────
 
-const TRAP_MAX_WRONG = 1;
+export const TRAP_MAX_WRONG = 1;
 // Screen-only bots (issue 10): the reader reaches 14.1 on hint 3 (sparsity 0.1; 3★, 3 trainings, 21.9 s
 // of play); defaults 0 (0★), random 12.9 / 10.6 (0★: letters broke). Kept.
 const TRAP_STARS = [4, 7, 12] as const;

@@ -179,7 +179,7 @@ export const holesInTheMap: LevelDefinition = defineLevel({
 
 // ── 10 · Navigator ──────────────────────────────────────────────────────────────────────────────────────────
 
-const NAVIGATOR_MATCH = 95;
+export const NAVIGATOR_MATCH = 95;
 const NAVIGATOR_MAX_PROBES = 30;
 
 // Hidden target codes inside the prior's bulk (|z| < 2); the target image is their decode.
@@ -341,8 +341,8 @@ export const NAVIGATOR_VARIANTS: readonly LevelDefinition[] = NAVIGATOR_VARIANT_
 
 // ── 11 · Balance beta ───────────────────────────────────────────────────────────────────────────────────────
 
-const BETA_MAX_MSE = 0.034;
-const BETA_MAX_KL = 12;
+export const BETA_MAX_MSE = 0.034;
+export const BETA_MAX_KL = 12;
 
 export const balanceBeta: LevelDefinition = defineLevel({
   id: 'balance-beta',
@@ -512,7 +512,7 @@ export const balanceBeta: LevelDefinition = defineLevel({
 
 // ── 12 · Dream digits ───────────────────────────────────────────────────────────────────────────────────────
 
-const DIGITS = 10;
+export const DIGITS = 10;
 
 export const dreamDigits: LevelDefinition = defineLevel({
   id: 'dream-digits',
@@ -640,7 +640,7 @@ export const dreamDigits: LevelDefinition = defineLevel({
 // ── 13 · The path ───────────────────────────────────────────────────────────────────────────────────────────
 
 const PATH_STARS = [0.5, 0.65, 0.78] as const;
-const [PATH_START, PATH_VIA, PATH_END] = [1, 9, 7];
+export const [PATH_START, PATH_VIA, PATH_END] = [1, 9, 7];
 
 export const thePath: LevelDefinition = defineLevel({
   id: 'the-path',
