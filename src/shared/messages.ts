@@ -28,7 +28,7 @@ const en = {
   'section.loss': 'Loss',
   'section.images': 'Images',
 
-  'dataset.glyphs': 'Glyphs 5×7',
+  'dataset.glyphs': 'Glyphs 7×5',
   'dataset.mnist': 'MNIST digits',
 
   'kind.dense': 'Dense',

@@ -18,7 +18,7 @@ export const cs: Catalogue = {
   'section.backend': 'Výpočetní backend',
   'section.loss': 'Ztráta',
   'section.images': 'Obrázky',
-  'dataset.glyphs': 'Písmena 5×7',
+  'dataset.glyphs': 'Písmena 7×5',
   'dataset.mnist': 'Číslice MNIST',
   'kind.dense': 'Hustý',
   'kind.conv': 'Konv.',

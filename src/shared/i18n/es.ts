@@ -18,7 +18,7 @@ export const es: Catalogue = {
   'section.backend': 'Motor de cálculo',
   'section.loss': 'Pérdida',
   'section.images': 'Imágenes',
-  'dataset.glyphs': 'Letras 5×7',
+  'dataset.glyphs': 'Letras 7×5',
   'dataset.mnist': 'Dígitos MNIST',
   'kind.dense': 'Denso',
   'kind.conv': 'Conv',

@@ -18,7 +18,7 @@ export const pl: Catalogue = {
   'section.backend': 'Silnik obliczeń',
   'section.loss': 'Strata',
   'section.images': 'Obrazy',
-  'dataset.glyphs': 'Litery 5×7',
+  'dataset.glyphs': 'Litery 7×5',
   'dataset.mnist': 'Cyfry MNIST',
   'kind.dense': 'Gęsty',
   'kind.conv': 'Konw.',

@@ -1,5 +1,5 @@
 /**
- * Pixel accuracy for binary images (the 5x7 glyphs): both images are binarised at the threshold (ink iff
+ * Pixel accuracy for binary images (the 7x5 glyphs): both images are binarised at the threshold (ink iff
  * value ≥ 0.5, as in glyphs.ts) and compared pixel by pixel.
  *   wrong(x, y)    = #{ i : [xᵢ ≥ ½] ≠ [yᵢ ≥ ½] }
  *   accuracy(x, y) = 1 − wrong(x, y) / n
