@@ -1,6 +1,7 @@
 /**
- * Latent Quest's own 7x5 pixel font (7 rows of 5 pixels: the "letras de 7x5" of the course assignment in the seeds), plus an
- * MNIST-like 28x28 rendering so glyphs and digits can share a model. Pure data and math: no DOM, no Node.
+ * Latent Quest's own 7x5 pixel font (7 rows of 5 pixels: the "letras de 7x5" of the course assignment in the
+ * seeds), plus an MNIST-like 28x28 rendering so glyphs and digits can share a model. Pure data and math: no DOM,
+ * no Node.
  */
 import { MNIST_SIDE } from './mnist-format';
 
