@@ -96,6 +96,12 @@ export const es: Catalogue = {
   'notice.trainingFailed': 'Entrenamiento detenido: {detail}',
   'notice.diverged': 'Entrenamiento detenido: {detail}',
   'notice.settingsReset': 'No se pudo leer tu partida guardada (progreso y ajustes), así que se reinició desde cero.',
+  'notice.saveEntriesDropped':
+    'No se pudo leer parte de tu partida guardada ({count, plural, one {# elemento} other {# elementos}}) y se descartó: {parts}. Todo lo demás se conservó.',
+  'notice.savePart.setting': 'el ajuste “{name}”',
+  'notice.savePart.level': 'el resultado de “{title}”',
+  'notice.savePart.levelSettings': 'tus últimos ajustes en “{title}”',
+  'notice.savePart.progress': 'los resultados de los niveles',
   'notice.backendChanged': 'Motor de cálculo cambiado a {backend}: el motor de ML se reinició con él.',
   'notice.more': '+{count} más',
   'title.join': 'Unirse a clase',
@@ -228,7 +234,8 @@ export const es: Catalogue = {
   'level.leave': 'Salir',
   'level.start': '¡A jugar!',
   'level.backToLevel': 'Volver al nivel',
-  'level.seed': 'Fuente: {citation}, en {language, select, pl {polaco} cs {checo} es {español} other {inglés}}: “{idea}”',
+  'level.seed':
+    'Fuente: {citation}, en {language, select, pl {polaco} cs {checo} es {español} other {inglés}}: “{idea}”',
   'level.yourModel': 'Tu modelo',
   'level.train': 'Entrenar',
   'level.trainAgain': 'Reentrenar',

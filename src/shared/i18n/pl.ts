@@ -92,6 +92,12 @@ export const pl: Catalogue = {
   'notice.trainingFailed': 'Trening zatrzymany: {detail}',
   'notice.diverged': 'Trening zatrzymany: {detail}',
   'notice.settingsReset': 'Nie udało się odczytać zapisanej gry (postępu i ustawień), więc zaczynasz od nowa.',
+  'notice.saveEntriesDropped':
+    'Nie udało się odczytać części zapisu ({count, plural, one {# element} few {# elementy} many {# elementów} other {# elementu}}), więc ją pominięto: {parts}. Wszystko inne zostało zachowane.',
+  'notice.savePart.setting': 'ustawienie „{name}”',
+  'notice.savePart.level': 'wynik poziomu „{title}”',
+  'notice.savePart.levelSettings': 'ostatnie ustawienia poziomu „{title}”',
+  'notice.savePart.progress': 'wyniki poziomów',
   'notice.backendChanged': 'Silnik obliczeń zmieniony na {backend}; silnik ML uruchomiono ponownie.',
   'notice.more': '{count, plural, one {+# komunikat} few {+# komunikaty} many {+# komunikatów} other {+# komunikatu}}',
   'title.join': 'Dołącz do grupy',
@@ -225,7 +231,8 @@ export const pl: Catalogue = {
   'level.leave': 'Wyjdź',
   'level.start': 'Zaczynamy',
   'level.backToLevel': 'Wróć do poziomu',
-  'level.seed': 'Źródło: {citation}, po {language, select, pl {polsku} cs {czesku} es {hiszpańsku} other {angielsku}}: „{idea}”',
+  'level.seed':
+    'Źródło: {citation}, po {language, select, pl {polsku} cs {czesku} es {hiszpańsku} other {angielsku}}: „{idea}”',
   'level.yourModel': 'Twój model',
   'level.train': 'Trenuj',
   'level.trainAgain': 'Trenuj znowu',

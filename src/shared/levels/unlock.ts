@@ -1,6 +1,6 @@
 /**
  * Unlock rules (pure; the store keeps the stars):
- * - the first level of world 1 is always open;
+ * - the first level of world 1 is always open, and so is every level already won (a link can open any level);
  * - within a world, a level opens when the level before it has at least 1 star (= its goal was met);
  * - world N + 1 (its first level) opens when world N has at least as many stars as it has levels, i.e. one
  *   star per level on average. That can be every level won once, or a few levels won brilliantly: a class
@@ -35,7 +35,10 @@ export function isWorldUnlocked(
 
 export function isLevelUnlocked(id: string, stars: StarsByLevel, levels: readonly LevelDefinition[] = LEVELS): boolean {
   const level = levels.find((l) => l.id === id);
-  if (!level || !isWorldUnlocked(level.world, stars, levels)) return false;
+  if (!level) return false;
+  // A level already won stays open (e.g. one won from a shared link before the map reached it).
+  if ((stars[id] ?? 0) >= 1) return true;
+  if (!isWorldUnlocked(level.world, stars, levels)) return false;
   const world = levelsOfWorld(level.world, levels);
   const i = world.indexOf(level);
   return i === 0 || (stars[world[i - 1].id] ?? 0) >= 1;

@@ -9,6 +9,7 @@ import { PretrainedLevel } from '../../../shared/levels/measure';
 import type { ArithmeticSetup, ImageCard, LinearTerm, SolutionSpecOf } from '../../../shared/levels/types';
 import { MNIST_SIDE } from '../../../shared/mnist-format';
 import { abortable } from '../../ml/abortable';
+import { restoredTerms } from '../remembered';
 import { describeError, type LevelPlay, type PlayHost, type PlaySnapshot } from './play';
 
 export interface CardView {
@@ -57,6 +58,14 @@ export class ArithmeticPlay implements LevelPlay {
     if (this.opened) return;
     this.opened = true;
     void this.host.run((signal) => this.load(signal));
+  }
+
+  settings(): Record<string, unknown> | null {
+    return this.terms.length > 0 ? { terms: this.terms.map((t) => ({ ...t })) } : null;
+  }
+
+  restoreSettings(saved: Readonly<Record<string, unknown>>): void {
+    this.terms = restoredTerms(this.setup.deck, this.spec, saved.terms);
   }
 
   /** Adds a card to the expression (weight 1), or takes it out when it is already in. */
@@ -134,6 +143,8 @@ export class ArithmeticPlay implements LevelPlay {
     this.pretrained = pretrained;
     host.setStatus('idle');
     host.changed();
+    // A remembered expression (restoreSettings): show what it makes right away.
+    if (this.terms.length > 0) void this.evaluateLive();
   }
 
   private expressionChanged(): void {
