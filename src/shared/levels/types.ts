@@ -162,6 +162,8 @@ export interface ArithmeticSetup {
   /** Cards only targets use (never shown). */
   hidden: readonly ImageCard[];
   target: ArithmeticTarget;
+  /** Cards the player adds share the weight equally (½ + ½ for two): the level is about averaging codes. */
+  averageCards?: boolean;
 }
 
 export type LevelSetup = TrainedSetup | MapSetup | ArithmeticSetup;

@@ -118,6 +118,7 @@ const blendDraft: LevelDraft<'expression', 'matchPercent'> = {
   setup: {
     kind: 'arithmetic',
     asset: 'mnist-vae-16d',
+    averageCards: true,
     deck: [
       mnist('zero', { en: 'a 0', pl: 'cyfra 0', cs: 'nula', es: 'un 0' }, 890),
       mnist('one', { en: 'a 1', pl: 'cyfra 1', cs: 'jednička', es: 'un 1' }, 1129),

@@ -68,13 +68,21 @@ export class ArithmeticPlay implements LevelPlay {
     this.terms = restoredTerms(this.setup.deck, this.spec, saved.terms);
   }
 
-  /** Adds a card to the expression (weight 1), or takes it out when it is already in. */
+  /**
+   * Adds a card to the expression (weight 1), or takes it out when it is already in. On an averaging level
+   * (setup.averageCards) the cards share the weight equally while the player has not set weights by hand.
+   */
   toggleCard(cardId: string): void {
     if (!this.pretrained || this.host.status === 'preparing') return;
     const i = this.terms.findIndex((t) => t.card === cardId);
+    const even = this.setup.averageCards === true && this.terms.every((t) => t.weight === this.terms[0].weight);
     if (i >= 0) this.terms = this.terms.filter((_, k) => k !== i);
     else if (this.terms.length < this.spec.maxTerms) this.terms = [...this.terms, { card: cardId, weight: 1 }];
     else return;
+    if (even && this.terms.length > 0) {
+      const share = 1 / this.terms.length;
+      this.terms = this.terms.map((t) => ({ ...t, weight: share }));
+    }
     this.expressionChanged();
   }
 
