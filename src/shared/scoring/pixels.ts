@@ -18,6 +18,18 @@ export function wrongPixels(target: ArrayLike<number>, output: ArrayLike<number>
   return wrong;
 }
 
+/** Where they differ: the indices of the pixels `wrongPixels` counts (for marking them on screen). */
+export function wrongPixelIndices(
+  target: ArrayLike<number>,
+  output: ArrayLike<number>,
+  threshold = INK_THRESHOLD,
+): number[] {
+  sameLength(target, output);
+  const out: number[] = [];
+  for (let i = 0; i < target.length; i++) if (target[i] >= threshold !== output[i] >= threshold) out.push(i);
+  return out;
+}
+
 /** Fraction of pixels (0..1) whose binarised values agree. Throws on empty images. */
 export function pixelAccuracy(target: ArrayLike<number>, output: ArrayLike<number>, threshold = INK_THRESHOLD): number {
   if (target.length === 0) throw new RangeError('Pixel accuracy of an empty image is undefined.');
