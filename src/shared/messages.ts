@@ -28,7 +28,7 @@ const en = {
   'section.loss': 'Loss',
   'section.images': 'Images',
 
-  'dataset.glyphs': 'Glyphs 5×7',
+  'dataset.glyphs': 'Glyphs 7×5',
   'dataset.mnist': 'MNIST digits',
 
   'kind.dense': 'Dense',
@@ -113,6 +113,12 @@ const en = {
   'notice.diverged': 'Training stopped: {detail}',
   'notice.settingsReset':
     'Your saved game (progress and settings) could not be read, so it was reset to a fresh start.',
+  'notice.saveEntriesDropped':
+    'Part of your save ({count, plural, one {# item} other {# items}}) could not be read and was dropped: {parts}. Everything else was kept.',
+  'notice.savePart.setting': 'the setting “{name}”',
+  'notice.savePart.level': 'the result of “{title}”',
+  'notice.savePart.levelSettings': 'your last settings on “{title}”',
+  'notice.savePart.progress': 'the level results',
   'notice.backendChanged': 'Compute backend set to {backend}: the ML engine restarted with it.',
   'notice.more': '+{count} more',
 
@@ -279,8 +285,8 @@ const en = {
   'level.leave': 'Leave',
   'level.start': "Let's play",
   'level.backToLevel': 'Back to the level',
-  'level.seed': 'From the seeds: “{idea}”',
-  'level.seedFile': 'Seed {file}',
+  'level.seed':
+    'Source: {citation}, in {language, select, pl {Polish} cs {Czech} es {Spanish} other {English}}: “{idea}”',
   'level.yourModel': 'Your model',
   'level.train': 'Train',
   'level.trainAgain': 'Train again',

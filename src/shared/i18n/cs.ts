@@ -18,7 +18,7 @@ export const cs: Catalogue = {
   'section.backend': 'Výpočetní backend',
   'section.loss': 'Ztráta',
   'section.images': 'Obrázky',
-  'dataset.glyphs': 'Písmena 5×7',
+  'dataset.glyphs': 'Písmena 7×5',
   'dataset.mnist': 'Číslice MNIST',
   'kind.dense': 'Hustý',
   'kind.conv': 'Konv.',
@@ -93,6 +93,12 @@ export const cs: Catalogue = {
   'notice.trainingFailed': 'Trénování se zastavilo: {detail}',
   'notice.diverged': 'Trénování se zastavilo: {detail}',
   'notice.settingsReset': 'Uloženou hru (postup a nastavení) se nepodařilo načíst, takže začínáš znovu od začátku.',
+  'notice.saveEntriesDropped':
+    'Část uložené hry ({count, plural, one {# položku} few {# položky} many {# položky} other {# položek}}) se nepodařilo načíst, a tak byla vynechána: {parts}. Vše ostatní zůstalo zachováno.',
+  'notice.savePart.setting': 'nastavení „{name}“',
+  'notice.savePart.level': 'výsledek úrovně „{title}“',
+  'notice.savePart.levelSettings': 'poslední nastavení úrovně „{title}“',
+  'notice.savePart.progress': 'výsledky úrovní',
   'notice.backendChanged': 'Výpočetní backend je teď {backend}: ML jádro se s ním spustilo znovu.',
   'notice.more':
     '{count, plural, one {+{count} další} few {+{count} další} many {+{count} dalšího} other {+{count} dalších}}',
@@ -253,8 +259,8 @@ export const cs: Catalogue = {
   'level.leave': 'Odejdi',
   'level.start': 'Jdeme na to',
   'level.backToLevel': 'Zpět k úrovni',
-  'level.seed': 'Ze zdrojů: „{idea}“',
-  'level.seedFile': 'Zdroj {file}',
+  'level.seed':
+    'Zdroj: {citation}, {language, select, pl {polsky} cs {česky} es {španělsky} other {anglicky}}: „{idea}“',
   'level.yourModel': 'Tvůj model',
   'level.train': 'Trénuj',
   'level.trainAgain': 'Trénuj znovu',
