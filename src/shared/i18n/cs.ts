@@ -94,6 +94,9 @@ export const cs: Catalogue = {
   'notice.diverged': 'Trénování se zastavilo: {detail}',
   'notice.settingsReset': 'Uloženou hru (postup a nastavení) se nepodařilo načíst, takže začínáš znovu od začátku.',
   'notice.backendChanged': 'Výpočetní backend je teď {backend}: ML jádro se s ním spustilo znovu.',
+  'notice.offlineReady': 'Latent Quest je uložený v tomto zařízení: teď funguje i bez sítě.',
+  'notice.updateReady': 'Nová verze Latent Quest je připravená: spustí se na úvodní obrazovce.',
+  'notice.updated': 'Latent Quest byl aktualizován na nejnovější verzi.',
   'notice.more':
     '{count, plural, one {+{count} další} few {+{count} další} many {+{count} dalšího} other {+{count} dalších}}',
   'title.join': 'Vstup do třídy',
