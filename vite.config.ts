@@ -50,6 +50,8 @@ const pwaOptions: Partial<VitePWAOptions> = {
     globPatterns: ['**/*.{js,css,html,wasm,bin,json,svg,png}'],
     maximumFileSizeToCacheInBytes: PRECACHE_LIMIT_BYTES,
     cleanupOutdatedCaches: true,
+    // The first visit's page is controlled at once, so an update found in that same visit waits for it too.
+    clientsClaim: true,
     // Any in-game path opens the game offline; the classroom server's own pages and API never get the app shell.
     navigateFallback: 'index.html',
     navigateFallbackDenylist: [/^\/api\//, /^\/teacher/, /^\/board\//, /^\/classroom\//],

@@ -13,12 +13,18 @@ import type { GameStoreApi } from '../state';
 
 const UPDATED_KEY = 'latent-quest:updated';
 const SAFE_SCENES = new Set(['Title', 'WorldMap']);
+const BESIDE = new Set(['Boot', 'Hud']);
 const CHECK_EVERY_MS = 1000;
+const RELOAD_FALLBACK_MS = 4000;
 
 function onSafeScreen(game: Phaser.Game, store: GameStoreApi): boolean {
   const status = store.getState().lab.status;
   if (status === 'training' || status === 'initialising') return false;
-  const active = game.scene.getScenes(true).map((s) => s.sys.settings.key);
+  // Boot and Hud run beside the main screen (or stay behind it): they never make a screen unsafe.
+  const active = game.scene
+    .getScenes(true)
+    .map((s) => s.sys.settings.key)
+    .filter((key) => !BESIDE.has(key));
   return active.length > 0 && active.every((key) => SAFE_SCENES.has(key));
 }
 
@@ -48,8 +54,10 @@ export function installServiceWorker(game: Phaser.Game, store: GameStoreApi, sea
         if (!onSafeScreen(game, store)) return;
         if (timer) clearInterval(timer);
         session()?.setItem(UPDATED_KEY, '1');
-        // Activates the waiting service worker; the page reloads once it controls the page.
+        // Activates the waiting service worker; the page reloads once it controls the page. A page it never
+        // controlled (the new worker is already active) reloads itself into the new version.
         void updateSW(true);
+        setTimeout(() => window.location.reload(), RELOAD_FALLBACK_MS);
       }, CHECK_EVERY_MS);
     },
     // No service worker (a private window, an old browser): the game still plays online.
