@@ -121,6 +121,9 @@ const en = {
   'notice.savePart.progress': 'the level results',
   'notice.backendChanged': 'Compute backend set to {backend}: the ML engine restarted with it.',
   'notice.more': '+{count} more',
+  'notice.offlineReady': 'Latent Quest is saved on this device: it now plays without a network.',
+  'notice.updateReady': 'A new version of Latent Quest is ready: it starts on the title screen.',
+  'notice.updated': 'Latent Quest was updated to the newest version.',
 
   // ── Join a class (src/game/scenes/Classroom.ts, Results, Title; lead) ──────────────────────────────────────
   'title.join': 'Join a class',

@@ -100,6 +100,9 @@ export const cs: Catalogue = {
   'notice.savePart.levelSettings': 'poslední nastavení úrovně „{title}“',
   'notice.savePart.progress': 'výsledky úrovní',
   'notice.backendChanged': 'Výpočetní backend je teď {backend}: ML jádro se s ním spustilo znovu.',
+  'notice.offlineReady': 'Latent Quest je uložený v tomto zařízení: teď funguje i bez sítě.',
+  'notice.updateReady': 'Nová verze Latent Quest je připravená: spustí se na úvodní obrazovce.',
+  'notice.updated': 'Latent Quest byl aktualizován na nejnovější verzi.',
   'notice.more':
     '{count, plural, one {+{count} další} few {+{count} další} many {+{count} dalšího} other {+{count} dalších}}',
   'title.join': 'Vstup do třídy',
