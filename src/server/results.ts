@@ -3,6 +3,8 @@
  * (higher match % is better, fewer wrong pixels are better), so the ranking follows the levels' own rules.
  */
 import type { BoardRow } from '../shared/classroom/api';
+import type { Locale } from '../shared/i18n/locales';
+import { CATALOGUES, type MessageKey } from '../shared/messages';
 import { getLevel, isBetterAttempt } from '../shared/levels';
 import type { Competition, Player, Submission } from './store';
 
@@ -96,10 +98,22 @@ export function csvField(value: string | number): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export const CSV_HEADER = ['nickname', 'level', 'best_score', 'stars', 'time_seconds', 'attempts'] as const;
+/** The CSV's columns, in order, as catalogue keys (English: nickname,level,best_score,stars,time_seconds,attempts). */
+export const CSV_COLUMNS = [
+  'classroom.csv.nickname',
+  'classroom.csv.level',
+  'classroom.csv.bestScore',
+  'classroom.csv.stars',
+  'classroom.csv.seconds',
+  'classroom.csv.attempts',
+] as const satisfies readonly MessageKey[];
 
-export function resultsCsv(results: readonly LevelResult[]): string {
-  const lines = [CSV_HEADER.join(',')];
+/** The header row in a language (the competition's, or the one the teacher asked for). */
+export const csvHeader = (locale: Locale): string[] =>
+  CSV_COLUMNS.map((key) => (CATALOGUES[locale] as Partial<Record<MessageKey, string>>)[key] ?? CATALOGUES.en[key]);
+
+export function resultsCsv(results: readonly LevelResult[], locale: Locale = 'en'): string {
+  const lines = [csvHeader(locale).map(csvField).join(',')];
   for (const r of results)
     lines.push([r.nickname, r.levelId, r.bestScore, r.stars, r.seconds, r.attempts].map(csvField).join(','));
   return `${lines.join('\r\n')}\r\n`;

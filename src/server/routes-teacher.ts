@@ -14,8 +14,10 @@ import {
   type RemovePlayerRequest,
   type TeacherSubmissionsReply,
 } from '../shared/classroom/api';
+import { isLocale } from '../shared/i18n/locales';
 import { bearerToken, HttpError } from './http-error';
 import { checkNickname, newJoinCode, sameSecret } from './identity';
+import { pickLocale } from './pages';
 import { limit, competitionOr404, type RouteContext } from './route-context';
 import { CREATE_COMPETITION, REMOVE_PLAYER, TEACHER, TEACHER_CODE } from './route-schemas';
 import { levelResults, resultsCsv } from './results';
@@ -41,6 +43,7 @@ export function registerTeacherRoutes(app: FastifyInstance, ctx: RouteContext): 
         seed: b.seed ?? randomInt(MAX_SEED),
         variantMode: b.variantMode ?? 'same',
         durationSeconds: b.durationMinutes * 60,
+        language: b.language ?? pickLocale(request.headers['accept-language']),
       };
       for (let attempt = 0; attempt < 20; attempt++) {
         const created = await store.createCompetition({ ...fields, code: newJoinCode() }, now());
@@ -118,12 +121,14 @@ export function registerTeacherRoutes(app: FastifyInstance, ctx: RouteContext): 
     },
   );
 
-  app.get<CodeParams & { Reply: string }>(
+  app.get<CodeParams & { Querystring: { lang?: string }; Reply: string }>(
     '/api/teacher/competitions/:code/results.csv',
     { preHandler, schema: TEACHER_CODE },
     async (request, reply) => {
       const c = await competitionOr404(ctx, request.params.code);
-      const csv = resultsCsv(levelResults(c, await store.submissions(c.id)));
+      // Headers in the competition's language, or `?lang=` when the teacher asks for another.
+      const lang = request.query?.lang;
+      const csv = resultsCsv(levelResults(c, await store.submissions(c.id)), isLocale(lang) ? lang : c.language);
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="latent-quest-${c.code}.csv"`)

@@ -152,7 +152,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.setNotFoundHandler((request, reply) =>
     reply.code(404).send(refusal('Not Found', `No route ${request.method} ${request.url.slice(0, 200)}.`)),
   );
-  registerPages(app, options.pages);
+  registerPages(app, {
+    ...options.pages,
+    competitionLanguage: async (code) => (await options.store.competitionByCode(code))?.language ?? null,
+  });
   if (options.distDir) serveStatic(app, options.distDir);
   return app;
 }

@@ -3,6 +3,7 @@
  * unchanged on PGlite and PostgreSQL. Times come from the caller's clock so tests can move it.
  */
 import type { CompetitionView } from '../shared/classroom/api';
+import { DEFAULT_LOCALE, isLocale, type Locale } from '../shared/i18n/locales';
 import type { Database, Queryable } from './db/database';
 import { migrate } from './db/migrations';
 
@@ -18,6 +19,8 @@ export interface Competition {
   seed: number;
   variantMode: VariantMode;
   durationSeconds: number;
+  /** The language the teacher chose: the board, the join link and the CSV speak it. */
+  language: Locale;
   state: CompetitionState;
   createdAt: Date;
   startedAt: Date | null;
@@ -31,6 +34,8 @@ export interface NewCompetition {
   seed: number;
   variantMode: VariantMode;
   durationSeconds: number;
+  /** Omitted: English. */
+  language?: Locale;
 }
 
 export interface Player {
@@ -68,6 +73,7 @@ interface CompetitionRow {
   seed: number;
   variant_mode: VariantMode;
   duration_seconds: number;
+  language: string;
   state: CompetitionState;
   created_at: Date | string;
   started_at: Date | string | null;
@@ -110,6 +116,7 @@ function competition(r: CompetitionRow): Competition {
     seed: Number(r.seed),
     variantMode: r.variant_mode,
     durationSeconds: r.duration_seconds,
+    language: isLocale(r.language) ? r.language : DEFAULT_LOCALE,
     state: r.state,
     createdAt: date(r.created_at),
     startedAt: maybeDate(r.started_at),
@@ -162,9 +169,18 @@ export class ClassroomStore {
   /** Null when the code is already taken (the caller draws another). */
   async createCompetition(c: NewCompetition, now: Date): Promise<Competition | null> {
     const rows = await this.db.query<CompetitionRow>(
-      `INSERT INTO competitions (code, title, levels, seed, variant_mode, duration_seconds, created_at)
-       VALUES ($1, $2, $3::jsonb, $4, $5, $6, $7) ON CONFLICT (code) DO NOTHING RETURNING *`,
-      [c.code, c.title, JSON.stringify(c.levels), c.seed, c.variantMode, c.durationSeconds, now],
+      `INSERT INTO competitions (code, title, levels, seed, variant_mode, duration_seconds, language, created_at)
+       VALUES ($1, $2, $3::jsonb, $4, $5, $6, $7, $8) ON CONFLICT (code) DO NOTHING RETURNING *`,
+      [
+        c.code,
+        c.title,
+        JSON.stringify(c.levels),
+        c.seed,
+        c.variantMode,
+        c.durationSeconds,
+        c.language ?? DEFAULT_LOCALE,
+        now,
+      ],
     );
     return rows[0] ? competition(rows[0]) : null;
   }

@@ -24,6 +24,7 @@ export function competitionView(c: Competition, now: Date): CompetitionView {
     seed: c.seed,
     variantMode: c.variantMode,
     durationSeconds: c.durationSeconds,
+    language: c.language,
     state: isOver(c, now) ? 'ended' : c.state,
     startedAt: c.startedAt?.toISOString() ?? null,
     endsAt: c.endsAt?.toISOString() ?? null,

@@ -21,6 +21,7 @@ const competition: Competition = {
   seed: 3,
   variantMode: 'same',
   durationSeconds: 1200,
+  language: 'en',
   state: 'running',
   createdAt: start,
   startedAt: start,

@@ -57,6 +57,16 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX submissions_competition_level ON submissions (competition_id, level_id);
     `,
   },
+  {
+    version: 2,
+    name: 'competition-language',
+    // The language the teacher chose (board, join link, CSV). Competitions made before it speak English. The
+    // check is a tag's shape, not a list, so a new language needs no migration (the server checks the list).
+    sql: `
+      ALTER TABLE competitions ADD COLUMN language text NOT NULL DEFAULT 'en'
+        CHECK (language ~ '^[a-z]{2,3}$');
+    `,
+  },
 ];
 
 const LOCK_KEY = 0x4c51_4331; // "LQC1": any constant shared by every server of this app

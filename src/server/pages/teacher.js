@@ -104,6 +104,7 @@ async function create(event) {
       levels,
       durationMinutes: Number($('minutes').value),
       variantMode: $('mode').value,
+      language: $('language').value,
       ...(seed === undefined ? {} : { seed }),
     });
     say('');
@@ -143,10 +144,13 @@ async function show(code) {
     $('code').textContent = c.code;
     $('join-hint').textContent = t('classroom.teacher.joinHint', { url: `${joinBase}/` });
     $('state').textContent = summary(c);
+    // The competition's language: the QR code's join link carries it, the board speaks it (without ?lang=).
+    const name = document.querySelector(`#language option[value="${c.language}"]`)?.textContent ?? c.language;
+    $('competition-language').textContent = t('classroom.teacher.competitionLanguage', { language: name });
     // Set once per competition: a new src every 2 s would reload the image and flicker.
     if ($('qr').dataset.code !== c.code)
-      Object.assign($('qr'), { src: `/api/competitions/${c.code}/qr.svg?lang=${locale}` }).dataset.code = c.code;
-    $('board').href = `/board/${c.code}?lang=${locale}`;
+      Object.assign($('qr'), { src: `/api/competitions/${c.code}/qr.svg?lang=${c.language}` }).dataset.code = c.code;
+    $('board').href = `/board/${c.code}`;
     $('start').disabled = c.state !== 'draft';
     $('stop').disabled = c.state === 'ended';
     $('players-heading').textContent = t('classroom.teacher.players', {

@@ -9,6 +9,7 @@
  * shared rules (names.ts, the level's validator). Unknown request fields are dropped, never refused.
  */
 import { z } from 'zod';
+import { DEFAULT_LOCALE, LOCALES } from '../i18n/locales';
 import { LEVELS, PAYLOAD_LIMITS } from '../levels';
 import { IdempotencyKeySchema, StudentTokenSchema } from './keys';
 import { checkNickname, JOIN_CODE_PATTERN } from './names';
@@ -49,6 +50,8 @@ export const CreateCompetitionRequestSchema = z.object({
     .int()
     .min(1)
     .max(24 * 60),
+  /** The competition's language (board, join link, CSV). Omitted: the teacher's Accept-Language, else English. */
+  language: z.enum(LOCALES).optional(),
 });
 export type CreateCompetitionRequest = z.infer<typeof CreateCompetitionRequestSchema>;
 
@@ -86,6 +89,8 @@ export const CompetitionViewSchema = z.object({
   seed: Seed,
   variantMode: z.enum(VARIANT_MODES),
   durationSeconds: Count,
+  /** The teacher's choice; an older server does not send it (then English). */
+  language: z.enum(LOCALES).default(DEFAULT_LOCALE),
   state: z.enum(COMPETITION_STATES),
   startedAt: Time.nullable(),
   endsAt: Time.nullable(),
