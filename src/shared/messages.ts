@@ -306,6 +306,7 @@ const en = {
   'level.map.currentImage': 'Your probe',
   'level.map.place': 'Place probe',
   'level.map.score': 'Score my holes',
+  'level.map.placePoint': 'Place point here',
   'level.map.again': 'Play again',
   'level.map.loading': 'Loading the pretrained model and its map…',
   'level.map.progress': 'Probes placed: {n} / {max}',
@@ -316,7 +317,8 @@ const en = {
   'level.map.holesStatus': 'Holes found: {holes} · points placed: {n} / {max}',
   'level.map.judgeHole': 'Last point: the judge sees no digit. A hole!',
   'level.map.judgeDigit': 'Last point: the judge sees a {digit} ({confidence}% sure).',
-  'level.map.holesHelp': 'Tap or drop the probe to place a point; press Score when you have found your holes.',
+  'level.map.holesHelp':
+    'Drag or tap to move the probe: both maps decode it live. Place point here asks the judge; each point shows what it saw (? = no digit).',
   'level.map.aeTitle': 'Plain AE',
   'level.map.vaeTitle': 'VAE (with KL term)',
   'level.map.vaeHole': 'VAE here: no clear digit ({confidence}% at most).',

@@ -281,6 +281,7 @@ export const cs: Catalogue = {
   'level.map.currentImage': 'Tvoje sonda',
   'level.map.place': 'Umísti sondu',
   'level.map.score': 'Vyhodnoť díry',
+  'level.map.placePoint': 'Umísti bod sem',
   'level.map.again': 'Hraj znovu',
   'level.map.loading': 'Načítám předtrénovaný model a jeho mapu…',
   'level.map.progress': 'Umístěné sondy: {n} / {max}',
@@ -291,7 +292,8 @@ export const cs: Catalogue = {
   'level.map.holesStatus': 'Nalezené díry: {holes} · umístěné body: {n} / {max}',
   'level.map.judgeHole': 'Poslední bod: rozhodčí nevidí žádnou číslici. Díra!',
   'level.map.judgeDigit': 'Poslední bod: rozhodčí vidí {digit} (jistota {confidence} %).',
-  'level.map.holesHelp': 'Klepnutím nebo puštěním sondy umístíš bod; až najdeš své díry, stiskni Vyhodnoť díry.',
+  'level.map.holesHelp':
+    'Táhnutím nebo klepnutím posouváš sondu: obě mapy ji živě dekódují. „Umísti bod sem“ se zeptá rozhodčího; u každého bodu je, co viděl (? = žádná číslice).',
   'level.map.aeTitle': 'Obyčejný AE',
   'level.map.vaeTitle': 'VAE (se členem KL)',
   'level.map.vaeHole': 'VAE tady: žádná jasná číslice (jistota nejvýš {confidence} %).',

@@ -277,6 +277,7 @@ export const pl: Catalogue = {
   'level.map.currentImage': 'Twoja sonda',
   'level.map.place': 'Postaw sondę',
   'level.map.score': 'Oceń moje dziury',
+  'level.map.placePoint': 'Postaw punkt tutaj',
   'level.map.again': 'Zagraj znowu',
   'level.map.loading': 'Ładowanie wytrenowanego modelu i jego mapy…',
   'level.map.progress': 'Postawione sondy: {n} / {max}',
@@ -287,7 +288,8 @@ export const pl: Catalogue = {
   'level.map.holesStatus': 'Znalezione dziury: {holes} · postawione punkty: {n} / {max}',
   'level.map.judgeHole': 'Ostatni punkt: sędzia nie widzi cyfry. Dziura!',
   'level.map.judgeDigit': 'Ostatni punkt: sędzia widzi cyfrę {digit} (pewność {confidence}%).',
-  'level.map.holesHelp': 'Dotknij mapy lub upuść sondę, aby postawić punkt; gdy znajdziesz dziury, naciśnij Oceń.',
+  'level.map.holesHelp':
+    'Przeciągnij lub dotknij, aby przesunąć sondę: obie mapy dekodują ją na żywo. „Postaw punkt tutaj” pyta sędziego; każdy punkt pokazuje, co zobaczył (? = brak cyfry).',
   'level.map.aeTitle': 'Zwykły AE',
   'level.map.vaeTitle': 'VAE (ze składnikiem KL)',
   'level.map.vaeHole': 'VAE tutaj: brak wyraźnej cyfry (pewność najwyżej {confidence}%).',

@@ -31,7 +31,16 @@ export class HolesPlay extends MapPlay {
     return this.spec.maxPoints;
   }
 
-  /** Places a point at latent (x, y) and asks the judge; the attempt is scored when full (or on "Score my holes"). */
+  /** Decodes the compare (VAE) map at its own latent (x, y): the live decode beside it (not scored). */
+  async decodeCompareAt(x: number, y: number): Promise<Float32Array | null> {
+    if (!this.compareModelId || this.host.status === 'preparing') return null;
+    return this.host.port.decode(this.compareModelId, new Float32Array([x, y]));
+  }
+
+  /**
+   * Places a point at latent (x, y) (the explicit Place action, never a drag) and asks the judge; the attempt is
+   * scored when full (or on "Score my holes").
+   */
   place(x: number, y: number): Promise<void> {
     const spec = this.spec;
     if (this.host.status === 'idle' && spec.minSeparation > 0 && this.placed.length < spec.maxPoints) {
