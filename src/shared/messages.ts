@@ -318,7 +318,9 @@ const en = {
   'level.map.judgeHole': 'Last point: the judge sees no digit. A hole!',
   'level.map.judgeDigit': 'Last point: the judge sees a {digit} ({confidence}% sure).',
   'level.map.holesHelp':
-    'Drag or tap to move the probe: both maps decode it live. Place point here asks the judge; each point shows what it saw (? = no digit).',
+    'Drag or tap to move the probe: both maps decode it live and the judge reads each decode. Place point here marks the spot; each point shows what the judge saw (? = no digit).',
+  'level.map.liveHole': 'Judge: no digit (≤ {confidence}%)',
+  'level.map.liveDigit': 'Judge: a {digit}, {confidence}%',
   'level.map.aeTitle': 'Plain AE',
   'level.map.vaeTitle': 'VAE (with KL term)',
   'level.map.vaeHole': 'VAE here: no clear digit ({confidence}% at most).',

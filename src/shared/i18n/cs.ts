@@ -293,7 +293,9 @@ export const cs: Catalogue = {
   'level.map.judgeHole': 'Poslední bod: rozhodčí nevidí žádnou číslici. Díra!',
   'level.map.judgeDigit': 'Poslední bod: rozhodčí vidí {digit} (jistota {confidence} %).',
   'level.map.holesHelp':
-    'Táhnutím nebo klepnutím posouváš sondu: obě mapy ji živě dekódují. „Umísti bod sem“ se zeptá rozhodčího; u každého bodu je, co viděl (? = žádná číslice).',
+    'Táhnutím nebo klepnutím posouváš sondu: obě mapy ji živě dekódují a rozhodčí posoudí každé dekódování. „Umísti bod sem“ označí místo; u každého bodu je, co rozhodčí viděl (? = žádná číslice).',
+  'level.map.liveHole': 'Rozhodčí: žádná číslice (≤ {confidence} %)',
+  'level.map.liveDigit': 'Rozhodčí: {digit}, {confidence} %',
   'level.map.aeTitle': 'Obyčejný AE',
   'level.map.vaeTitle': 'VAE (se členem KL)',
   'level.map.vaeHole': 'VAE tady: žádná jasná číslice (jistota nejvýš {confidence} %).',

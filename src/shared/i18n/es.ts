@@ -292,7 +292,9 @@ export const es: Catalogue = {
   'level.map.judgeHole': 'Último punto: el juez no ve ningún dígito. ¡Un agujero!',
   'level.map.judgeDigit': 'Último punto: el juez ve un {digit} (seguridad del {confidence}%).',
   'level.map.holesHelp':
-    'Arrastra o toca para mover la sonda: los dos mapas la decodifican en vivo. «Colocar punto aquí» consulta al juez; cada punto muestra lo que vio (? = ningún dígito).',
+    'Arrastra o toca para mover la sonda: los dos mapas la decodifican en vivo y el juez evalúa cada decodificación. «Colocar punto aquí» marca el lugar; cada punto muestra lo que vio el juez (? = ningún dígito).',
+  'level.map.liveHole': 'Juez: ningún dígito (≤ {confidence}%)',
+  'level.map.liveDigit': 'Juez: un {digit}, {confidence}%',
   'level.map.aeTitle': 'AE simple',
   'level.map.vaeTitle': 'VAE (con término KL)',
   'level.map.vaeHole': 'VAE aquí: ningún dígito claro ({confidence}% como máximo).',

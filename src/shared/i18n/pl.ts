@@ -289,7 +289,9 @@ export const pl: Catalogue = {
   'level.map.judgeHole': 'Ostatni punkt: sędzia nie widzi cyfry. Dziura!',
   'level.map.judgeDigit': 'Ostatni punkt: sędzia widzi cyfrę {digit} (pewność {confidence}%).',
   'level.map.holesHelp':
-    'Przeciągnij lub dotknij, aby przesunąć sondę: obie mapy dekodują ją na żywo. „Postaw punkt tutaj” pyta sędziego; każdy punkt pokazuje, co zobaczył (? = brak cyfry).',
+    'Przeciągnij lub dotknij, aby przesunąć sondę: obie mapy dekodują ją na żywo, a sędzia ocenia każde dekodowanie. „Postaw punkt tutaj” zaznacza miejsce; każdy punkt pokazuje, co zobaczył sędzia (? = brak cyfry).',
+  'level.map.liveHole': 'Sędzia: brak cyfry (≤ {confidence}%)',
+  'level.map.liveDigit': 'Sędzia: {digit}, {confidence}%',
   'level.map.aeTitle': 'Zwykły AE',
   'level.map.vaeTitle': 'VAE (ze składnikiem KL)',
   'level.map.vaeHole': 'VAE tutaj: brak wyraźnej cyfry (pewność najwyżej {confidence}%).',

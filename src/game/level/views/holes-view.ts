@@ -48,6 +48,14 @@ class HolesView extends MapView<HolesPlay> {
       play.compareVerdicts.map((v) => ({ x: v.x, y: v.y, good: v.hole, tag: v.hole ? '?' : String(v.digit) })),
     );
     this.score?.setEnabled(play.placed.length > 0 && this.ctx.session.status === 'idle');
+    const caption = (v: HolesPlay['live']): string =>
+      v === null
+        ? ''
+        : t(v.hole ? 'level.map.liveHole' : 'level.map.liveDigit', {
+            digit: v.digit,
+            confidence: Math.round(v.confidence * 100),
+          });
+    this.panel.setDecodeCaptions(caption(play.live), caption(play.liveCompare));
   }
 
   override destroy(): void {

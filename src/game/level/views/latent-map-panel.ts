@@ -43,6 +43,8 @@ export class LatentMapPanel {
   /** Holes in the map: the live decode beside each of the two maps (test ids map:decode, map:compareDecode). */
   private readonly aeThumb: ImageGrid;
   private readonly vaeThumb: ImageGrid;
+  private readonly aeCaption: Label;
+  private readonly vaeCaption: Label;
   private compareData: LatentMapData | null = null;
   private comparePending: { x: number; y: number } | null = null;
   readonly toggle: SegmentedControl<'images' | 'map'>;
@@ -91,6 +93,8 @@ export class LatentMapPanel {
     this.vaeThumb = new ImageGrid(scene, { ...thumbAt, id: 'map:compareDecode' });
     this.aeThumb.setVisible(false);
     this.vaeThumb.setVisible(false);
+    this.aeCaption = new Label(scene, { x: 0, y: 0, text: '', variant: 'small', wrap: 96 }).setVisible(false);
+    this.vaeCaption = new Label(scene, { x: 0, y: 0, text: '', variant: 'small', wrap: 96 }).setVisible(false);
     this.toggle = new SegmentedControl<'images' | 'map'>(scene, {
       ...toggle,
       idPrefix: 'level:view',
@@ -190,7 +194,15 @@ export class LatentMapPanel {
       });
   }
 
+  /** Holes in the map: what the judge reads in each map's live decode, under it. */
+  setDecodeCaptions(ae: string, vae: string): void {
+    this.aeCaption.setText(ae);
+    this.vaeCaption.setText(vae);
+  }
+
   destroy(): void {
+    this.aeCaption.destroy();
+    this.vaeCaption.destroy();
     this.toggle.destroy();
     this.probeImage.destroy();
     this.aeThumb.destroy();
@@ -245,6 +257,8 @@ export class LatentMapPanel {
     this.compareTitle.setVisible(onMap && this.compareMap !== null);
     this.aeThumb.setVisible(onMap && this.compareMap !== null);
     this.vaeThumb.setVisible(onMap && this.compareMap !== null);
+    this.aeCaption.setVisible(onMap && this.compareMap !== null);
+    this.vaeCaption.setVisible(onMap && this.compareMap !== null);
     this.toggle.setValue(onMap ? 'map' : 'images');
     if (onMap && this.map) {
       const p = this.map.getProbe();
@@ -283,6 +297,8 @@ export class LatentMapPanel {
     }
     this.aeThumb.layout({ x: aeRect.x + aeRect.width + 8, y: aeRect.y, width: thumb, height: thumb });
     this.vaeThumb.layout({ x: vaeRect.x + vaeRect.width + 8, y: vaeRect.y, width: thumb, height: thumb });
+    this.aeCaption.setPosition(aeRect.x + aeRect.width + 8, aeRect.y + thumb + 6).setWrap(thumb);
+    this.vaeCaption.setPosition(vaeRect.x + vaeRect.width + 8, vaeRect.y + thumb + 6).setWrap(thumb);
     this.title.setText(t('level.map.aeTitle').toUpperCase()).setPosition(aeRect.x, union.y + 14);
     const ae = this.createMap(aeRect, 'map:area', data, !L.portrait);
     const vae = this.createMap(vaeRect, 'map:compare', cmp, true);
