@@ -48,13 +48,14 @@ const KL_CARD_FORMULA = 'KL = ½·Σ(σ² + μ² − log σ² − 1)';
 
 // ── 9 · Holes in the map ────────────────────────────────────────────────────────────────────────────────────
 
-// Screen-only evidence (issue 10; 41x41 grid over the AE's data box, tools/solver/world3): the judge's default bar
-// (top class < ½) marks 1.5 % of the box as holes (the VAE's box: 1.9 %), in thin lines where one class turns into
-// another; at < 0.6, 7.1 % (VAE 6.5 %). A player who drags across borders watching the judge's live % under the
-// decode (≤ 40 looks per point, 8 points) found 1–4 holes at ½ and 2–7 at 0.6 (seeds 1–3, two strategies); 8
-// random points or 8 clicks between two colours found 0–1. Bar 0.6, stars 2 / 4 / 6 of 8 points: a patient
-// looker reaches 2–3 stars, a clicker stays below 2.
-const HOLES_STARS = [2, 4, 6] as const;
+// Screen-only evidence (issue 10; tools/solver/world3/holes-bots.ts): on a 41x41 grid over the AE's data box the
+// judge's default bar (top class < ½) marks 1.5 % as holes (the VAE's box: 1.9 %), thin lines where one class turns
+// into another; at < 0.6, 7.1 % (VAE 6.5 %). Without the live %, no look at the decode alone found them (a "grey
+// ink" eye found 0–1 of 8), so the view prints the judge's % under each live decode. A player who drags straight
+// strokes across the map watching that % (a look every 0.05) notes 8 separated spots under 0.6 in 172 looks
+// (< 3 minutes); climbing down the % from random border spots found 3 in 288. 8 points placed without looking:
+// random 1 hole, between two colours 2. Bar 0.6, stars 3 / 5 / 7 of 8 points.
+const HOLES_STARS = [3, 5, 7] as const;
 /** A hole: no digit gets this much of the judge's belief (the judge's default bar, ½, left 1.5 % of the box). */
 export const HOLES_NON_DIGIT = 0.6;
 
