@@ -312,6 +312,7 @@ export const es: Catalogue = {
   'level.map.currentImage': 'Tu sonda',
   'level.map.place': 'Colocar sonda',
   'level.map.score': 'Puntuar agujeros',
+  'level.map.placePoint': 'Colocar punto aquí',
   'level.map.again': 'Repetir',
   'level.map.loading': 'Cargando el modelo preentrenado y su mapa…',
   'level.map.progress': 'Sondas colocadas: {n} / {max}',
@@ -323,7 +324,9 @@ export const es: Catalogue = {
   'level.map.judgeHole': 'Último punto: el juez no ve ningún dígito. ¡Un agujero!',
   'level.map.judgeDigit': 'Último punto: el juez ve un {digit} (seguridad del {confidence}%).',
   'level.map.holesHelp':
-    'Toca o suelta la sonda para colocar un punto; pulsa Puntuar cuando hayas encontrado tus agujeros.',
+    'Arrastra o toca para mover la sonda: los dos mapas la decodifican en vivo y el juez evalúa cada decodificación. «Colocar punto aquí» marca el lugar; cada punto muestra lo que vio el juez (? = ningún dígito).',
+  'level.map.liveHole': 'Juez: ningún dígito (≤ {confidence}%)',
+  'level.map.liveDigit': 'Juez: un {digit}, {confidence}%',
   'level.map.aeTitle': 'AE simple',
   'level.map.vaeTitle': 'VAE (con término KL)',
   'level.map.vaeHole': 'VAE aquí: ningún dígito claro ({confidence}% como máximo).',
