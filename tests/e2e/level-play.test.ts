@@ -213,9 +213,21 @@ describe('a level played from its data (Level scene + HUD)', () => {
       x: area.x + ((x - b.xMin) / (b.xMax - b.xMin)) * area.width,
       y: area.y + area.height - ((y - b.yMin) / (b.yMax - b.yMin)) * area.height,
     });
-    // A first probe far from every target: it counts, and it does not win.
+    const tapPlace = async (): Promise<void> => {
+      const r = (await bounds(page, 'map:place'))!;
+      await tap(r.x + r.width / 2, r.y + r.height / 2);
+    };
+    // A first probe far from every target: a tap only moves it (no match shown); Place probe counts it, no win.
     const far = toPage(b.xMin + 0.05 * (b.xMax - b.xMin), b.yMin + 0.05 * (b.yMax - b.yMin));
+    const looked = s.probeDecodes;
     await tap(far.x, far.y);
+    await page.waitForFunction((n) => (window.__latentQuest!.level()?.probeDecodes ?? 0) > n, looked, {
+      timeout: 20_000,
+    });
+    s = (await level(page))!;
+    expect(s.mapPlay!.placed).toHaveLength(0);
+    expect(s.mapPlay!.live).toBeNull();
+    await tapPlace();
     await page.waitForFunction(() => window.__latentQuest!.level()?.mapPlay?.placed.length === 1, undefined, {
       timeout: 20_000,
     });
@@ -225,7 +237,12 @@ describe('a level played from its data (Level scene + HUD)', () => {
     // Then a tap on the target's spot: its decode is the target, so the match clears the goal.
     const target = targets[s.mapPlay!.target!];
     const spot = toPage(target[0], target[1]);
+    const before = (await level(page))!.probeDecodes;
     await tap(spot.x, spot.y);
+    await page.waitForFunction((n) => (window.__latentQuest!.level()?.probeDecodes ?? 0) > n, before, {
+      timeout: 20_000,
+    });
+    await tapPlace();
     await waitForLevel(page, ['done', 'error'], 30_000);
     s = (await level(page))!;
     expect(s.error).toBeNull();

@@ -276,10 +276,10 @@ const navigatorDraft: LevelDraft<'latentPoints', 'matchPercent'> = {
     {
       afterSeconds: 20,
       text: {
-        en: 'Dragging shows the decode live; a probe only counts when you drop it.',
-        pl: 'Przeciąganie pokazuje dekodowanie na żywo; sonda liczy się dopiero po upuszczeniu.',
-        cs: 'Při tažení vidíš dekódování živě; sonda se počítá, až když ji pustíš.',
-        es: 'Al arrastrar ves la decodificación en vivo; una sonda solo cuenta cuando la sueltas.',
+        en: 'Dragging is free and shows the decode; only Place probe counts, and only then do you see the match.',
+        pl: 'Przeciąganie nic nie kosztuje i pokazuje dekodowanie; liczy się tylko „Postaw sondę” i dopiero wtedy widać dopasowanie.',
+        cs: 'Tažení je zdarma a ukazuje dekódování; počítá se jen „Umísti sondu“ a teprve pak uvidíš shodu.',
+        es: 'Arrastrar es gratis y muestra la decodificación; solo cuenta «Colocar sonda», y solo entonces ves la coincidencia.',
       },
     },
     {
@@ -294,10 +294,10 @@ const navigatorDraft: LevelDraft<'latentPoints', 'matchPercent'> = {
     {
       afterSeconds: 120,
       text: {
-        en: 'Halve your step each time the match drops.',
-        pl: 'Zmniejszaj krok o połowę za każdym razem, gdy dopasowanie spada.',
-        cs: 'Pokaždé, když shoda klesne, zmenši krok na polovinu.',
-        es: 'Reduce tu paso a la mitad cada vez que baje la coincidencia.',
+        en: 'Place a probe where the decode looks closest; if its match is short, look around it in smaller steps.',
+        pl: 'Postaw sondę tam, gdzie dekodowanie wygląda najbliżej; jeśli dopasowanie nie wystarcza, szukaj wokół mniejszymi krokami.',
+        cs: 'Umísti sondu tam, kde dekódování vypadá nejblíž; když shoda nestačí, hledej kolem ní menšími kroky.',
+        es: 'Coloca una sonda donde la decodificación se vea más parecida; si la coincidencia no basta, busca a su alrededor con pasos más cortos.',
       },
     },
   ],
