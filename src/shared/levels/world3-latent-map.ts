@@ -18,6 +18,10 @@
  *   dropping probes at random from N(0, I) needed 2, 7, 8, 11 and 25 probes (median 2 stars, one 3); at 95 %
  *   they need 2, 16, 25, 30+, 30+ (median 1 star), while a player who narrows in (the bot: a coarse look, then
  *   halving steps) needs 1 probe. NAVIGATOR_MATCH 90 → 95.
+ * - Navigator, screen only (issue 10: the match shows for placed probes only; tools/solver/world3): a player who
+ *   compares each decode with the target by eye (5x5 coarse looks, then halving steps; ≤ 40 looks per probe)
+ *   places 1 probe at 99.6 % (3 stars, 39 looks); five players placing N(0, I) probes unseen: median 0 stars.
+ *   Thresholds kept: reading the map, not a meter, now earns the stars.
  * - Balance beta: defaults 1.12 (0 stars); β 1.5, 6 epochs 0.97 (1); β 1.75, 6 epochs 0.896 (2); β 2, 6 epochs
  *   0.875 (3); latent 16, β 3, 6 epochs 0.82. Thresholds kept.
  * - Dream digits: the bot looks for each digit's most confident decode on a 61x61 grid and draws there with
