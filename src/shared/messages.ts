@@ -348,6 +348,7 @@ const en = {
     'Put μ on the map (drag, tap, arrows) and set σ, then press Dream. The ring is μ ± σ: about 2 in 5 draws land inside it.',
   'level.path.check': 'Check path',
   'level.path.status': 'Path: {n} / {max} steps.',
+  'level.path.colours': "Steps by the judge's confidence: green from {green}%, amber from {amber}%, red below.",
   'level.path.help':
     'Drag on the map to draw: start on a {start}, pass through a {via}, end on a {end}. Arrow keys extend it too.',
   // ── end of the Level block ──────────────────────────────────────────────────────────────────────────────

@@ -324,6 +324,7 @@ export const cs: Catalogue = {
     'Umísti μ na mapu (tažením, klepnutím, šipkami) a nastav σ, pak stiskni Vysni. Kruh je μ ± σ: padnou do něj zhruba 2 z 5 losování.',
   'level.path.check': 'Ověř cestu',
   'level.path.status': 'Kroky cesty: {n} / {max}.',
+  'level.path.colours': 'Kroky podle jistoty rozhodčího: zelené od {green} %, žluté od {amber} %, červené pod tím.',
   'level.path.help':
     'Kresli tažením po mapě: začni na {start}, projdi přes {via} a skonči na {end}. Cestu prodlouží i šipky.',
   'classroom.language': 'Jazyk',

@@ -322,6 +322,8 @@ export const es: Catalogue = {
     'Coloca μ en el mapa (arrastra, toca, flechas) y ajusta σ; luego pulsa Soñar. El anillo es μ ± σ: dentro caen más o menos 2 de cada 5 muestras.',
   'level.path.check': 'Comprobar camino',
   'level.path.status': 'Camino: {n} / {max} pasos.',
+  'level.path.colours':
+    'Pasos según la confianza del juez: verde desde {green}%, ámbar desde {amber}%, rojo por debajo.',
   'level.path.help':
     'Arrastra sobre el mapa para dibujar: empieza en un {start}, pasa por un {via} y termina en un {end}. Las flechas también lo alargan.',
   'classroom.language': 'Idioma',

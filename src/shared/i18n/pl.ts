@@ -319,6 +319,7 @@ export const pl: Catalogue = {
     'Ustaw μ na mapie (przeciągnij, dotknij, strzałki) i wybierz σ, potem naciśnij Wyśnij. Pierścień to μ ± σ: trafia w niego około 2 na 5 losowań.',
   'level.path.check': 'Sprawdź ścieżkę',
   'level.path.status': 'Ścieżka: {n} / {max, plural, one {# krok} few {# kroki} many {# kroków} other {# kroku}}.',
+  'level.path.colours': 'Kroki według pewności sędziego: zielone od {green}%, żółte od {amber}%, czerwone poniżej.',
   'level.path.help':
     'Przeciągnij po mapie, aby rysować: zacznij na cyfrze {start}, przejdź przez {via}, skończ na {end}. Strzałki też wydłużają ścieżkę.',
   'classroom.language': 'Język',
