@@ -347,7 +347,8 @@ const en = {
   'level.map.live': 'Live match {match}%',
   'level.map.model': 'Pretrained model: {asset}',
   'level.map.navStatus': 'Probes used: {n} / {max} · best match {best}',
-  'level.map.navHelp': 'Drag the probe and watch the match. Drop it (or press Enter) to place it.',
+  'level.map.navHelp':
+    'Drag the probe and compare its decode with the target by eye. Place probe counts it and shows its match.',
   'level.map.holesStatus': 'Holes found: {holes} · points placed: {n} / {max}',
   'level.map.judgeHole': 'Last point: the judge sees no digit. A hole!',
   'level.map.judgeDigit': 'Last point: the judge sees a {digit} ({confidence}% sure).',
@@ -377,9 +378,11 @@ const en = {
   'level.dream.found': 'Digits found: {digits}',
   'level.dream.clean': 'Last dream: a clean {digit}.',
   'level.dream.unclear': 'Last dream: the judge is not sure it is a digit.',
-  'level.dream.help': 'Put μ on the map (drag, tap, arrows), then Dream (or Enter).',
+  'level.dream.help':
+    'Put μ on the map (drag, tap, arrows) and set σ, then press Dream. The ring is μ ± σ: about 2 in 5 draws land inside it.',
   'level.path.check': 'Check path',
   'level.path.status': 'Path: {n} / {max} steps.',
+  'level.path.colours': "Steps by the judge's confidence: green from {green}%, amber from {amber}%, red below.",
   'level.path.help':
     'Drag on the map to draw: start on a {start}, pass through a {via}, end on a {end}. Arrow keys extend it too.',
   // ── end of the Level block ──────────────────────────────────────────────────────────────────────────────

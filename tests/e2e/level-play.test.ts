@@ -215,9 +215,21 @@ describe('a level played from its data (Level scene + HUD)', () => {
       x: area.x + ((x - b.xMin) / (b.xMax - b.xMin)) * area.width,
       y: area.y + area.height - ((y - b.yMin) / (b.yMax - b.yMin)) * area.height,
     });
-    // A first probe far from every target: it counts, and it does not win.
+    const tapPlace = async (): Promise<void> => {
+      const r = (await bounds(page, 'map:place'))!;
+      await tap(r.x + r.width / 2, r.y + r.height / 2);
+    };
+    // A first probe far from every target: a tap only moves it (no match shown); Place probe counts it, no win.
     const far = toPage(b.xMin + 0.05 * (b.xMax - b.xMin), b.yMin + 0.05 * (b.yMax - b.yMin));
+    const looked = s.probeDecodes;
     await tap(far.x, far.y);
+    await page.waitForFunction((n) => (window.__latentQuest!.level()?.probeDecodes ?? 0) > n, looked, {
+      timeout: 20_000,
+    });
+    s = (await level(page))!;
+    expect(s.mapPlay!.placed).toHaveLength(0);
+    expect(s.mapPlay!.live).toBeNull();
+    await tapPlace();
     await page.waitForFunction(() => window.__latentQuest!.level()?.mapPlay?.placed.length === 1, undefined, {
       timeout: 20_000,
     });
@@ -227,7 +239,12 @@ describe('a level played from its data (Level scene + HUD)', () => {
     // Then a tap on the target's spot: its decode is the target, so the match clears the goal.
     const target = targets[s.mapPlay!.target!];
     const spot = toPage(target[0], target[1]);
+    const before = (await level(page))!.probeDecodes;
     await tap(spot.x, spot.y);
+    await page.waitForFunction((n) => (window.__latentQuest!.level()?.probeDecodes ?? 0) > n, before, {
+      timeout: 20_000,
+    });
+    await tapPlace();
     await waitForLevel(page, ['done', 'error'], 30_000);
     s = (await level(page))!;
     expect(s.error).toBeNull();
@@ -353,6 +370,60 @@ describe('a level played from its data (Level scene + HUD)', () => {
       stars: expected.stars,
       goalMet: expected.goalMet,
     });
+    expect(consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('The path: drawn by a mouse drag, checked, each step coloured by the judge, at 1280x720 and 390x844', async () => {
+    const { page, consoleErrors } = await openGame(browser, baseUrl, '?level=the-path');
+    await clickWidget(page, 'level:start');
+    const ready = () =>
+      page.waitForFunction(
+        () => window.__latentQuest!.level()?.status === 'idle' && window.__latentQuest!.uiBounds('map:area') !== null,
+        undefined,
+        { timeout: 60_000 },
+      );
+    /** Presses on the map a fifth in from its left edge, drags across it, lets go; Check path scores it. */
+    const drawAndCheck = async (): Promise<void> => {
+      const area = (await bounds(page, 'map:area'))!;
+      const y = area.y + area.height * 0.5;
+      await page.mouse.move(area.x + area.width * 0.2, y);
+      await page.mouse.down();
+      await page.mouse.move(area.x + area.width * 0.8, y - area.height * 0.2, { steps: 12 });
+      await page.mouse.up();
+      await page.waitForFunction(() => (window.__latentQuest!.level()?.mapPlay?.pathPoints ?? 0) >= 3, undefined, {
+        timeout: 20_000,
+      });
+      const s = (await level(page))!;
+      // The path starts where the mouse pressed.
+      const b = s.map!.bounds;
+      const payloadStart = async () => (await level(page))!.payload as SolutionPayload | null;
+      await clickWidget(page, 'map:place');
+      await waitForLevel(page, ['done', 'error'], 30_000);
+      const done = (await level(page))!;
+      expect(done.error).toBeNull();
+      const payload = (await payloadStart())!;
+      if (payload.kind !== 'path') throw new Error('a path payload expected');
+      expect(payload.points).toHaveLength(s.mapPlay!.pathPoints);
+      expect((payload.points[0][0] - b.xMin) / (b.xMax - b.xMin)).toBeCloseTo(0.2, 1);
+      expect(done.evaluation!.judgeProbabilities).toHaveLength(payload.points.length);
+    };
+    await ready();
+    await drawAndCheck();
+    await page.screenshot({ path: 'test-results/path-1280x720.png' });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.waitForFunction(
+      () => {
+        const r = window.__latentQuest!.uiBounds('map:area');
+        return r !== null && r.x + r.width <= 390;
+      },
+      undefined,
+      { timeout: 30_000 },
+    );
+    await clickWidget(page, 'map:place');
+    await ready();
+    await drawAndCheck();
+    await page.screenshot({ path: 'test-results/path-390x844.png' });
     expect(consoleErrors).toEqual([]);
     await page.context().close();
   });

@@ -322,7 +322,8 @@ export const cs: Catalogue = {
   'level.map.live': 'Aktuální shoda {match} %',
   'level.map.model': 'Předtrénovaný model: {asset}',
   'level.map.navStatus': 'Použité sondy: {n} / {max} · nejlepší shoda {best}',
-  'level.map.navHelp': 'Táhni sondu a sleduj shodu. Pusť ji (nebo stiskni Enter) a umístíš ji.',
+  'level.map.navHelp':
+    'Táhni sondu a porovnávej její dekódování s cílem okem. „Umísti sondu“ ji započítá a ukáže shodu.',
   'level.map.holesStatus': 'Nalezené díry: {holes} · umístěné body: {n} / {max}',
   'level.map.judgeHole': 'Poslední bod: rozhodčí nevidí žádnou číslici. Díra!',
   'level.map.judgeDigit': 'Poslední bod: rozhodčí vidí {digit} (jistota {confidence} %).',
@@ -353,9 +354,11 @@ export const cs: Catalogue = {
   'level.dream.found': 'Nalezené číslice: {digits}',
   'level.dream.clean': 'Poslední sen: čistá {digit}.',
   'level.dream.unclear': 'Poslední sen: rozhodčí si není jistý, že je to číslice.',
-  'level.dream.help': 'Umísti μ na mapu (tažením, klepnutím, šipkami), pak stiskni Vysni (nebo Enter).',
+  'level.dream.help':
+    'Umísti μ na mapu (tažením, klepnutím, šipkami) a nastav σ, pak stiskni Vysni. Kruh je μ ± σ: padnou do něj zhruba 2 z 5 losování.',
   'level.path.check': 'Ověř cestu',
   'level.path.status': 'Kroky cesty: {n} / {max}.',
+  'level.path.colours': 'Kroky podle jistoty rozhodčího: zelené od {green} %, žluté od {amber} %, červené pod tím.',
   'level.path.help':
     'Kresli tažením po mapě: začni na {start}, projdi přes {via} a skonči na {end}. Cestu prodlouží i šipky.',
   'classroom.language': 'Jazyk',

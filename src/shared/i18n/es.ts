@@ -319,7 +319,8 @@ export const es: Catalogue = {
   'level.map.live': 'Coincidencia {match}%',
   'level.map.model': 'Modelo preentrenado: {asset}',
   'level.map.navStatus': 'Sondas usadas: {n} / {max} · mejor coincidencia {best}',
-  'level.map.navHelp': 'Arrastra la sonda y mira la coincidencia. Suéltala (o pulsa Enter) para colocarla.',
+  'level.map.navHelp':
+    'Arrastra la sonda y compara a ojo su decodificación con el objetivo. «Colocar sonda» la cuenta y muestra su coincidencia.',
   'level.map.holesStatus': 'Agujeros encontrados: {holes} · puntos colocados: {n} / {max}',
   'level.map.judgeHole': 'Último punto: el juez no ve ningún dígito. ¡Un agujero!',
   'level.map.judgeDigit': 'Último punto: el juez ve un {digit} (seguridad del {confidence}%).',
@@ -349,9 +350,12 @@ export const es: Catalogue = {
   'level.dream.found': 'Dígitos encontrados: {digits}',
   'level.dream.clean': 'Último sueño: un {digit} limpio.',
   'level.dream.unclear': 'Último sueño: el juez no está seguro de que sea un dígito.',
-  'level.dream.help': 'Coloca μ en el mapa (arrastra, toca, flechas) y pulsa Soñar (o Enter).',
+  'level.dream.help':
+    'Coloca μ en el mapa (arrastra, toca, flechas) y ajusta σ; luego pulsa Soñar. El anillo es μ ± σ: dentro caen más o menos 2 de cada 5 muestras.',
   'level.path.check': 'Comprobar camino',
   'level.path.status': 'Camino: {n} / {max} pasos.',
+  'level.path.colours':
+    'Pasos según la confianza del juez: verde desde {green}%, ámbar desde {amber}%, rojo por debajo.',
   'level.path.help':
     'Arrastra sobre el mapa para dibujar: empieza en un {start}, pasa por un {via} y termina en un {end}. Las flechas también lo alargan.',
   'classroom.language': 'Idioma',

@@ -318,7 +318,8 @@ export const pl: Catalogue = {
   'level.map.live': 'Dopasowanie: {match}%',
   'level.map.model': 'Wytrenowany model: {asset}',
   'level.map.navStatus': 'Użyte sondy: {n} / {max} · najlepsze dopasowanie {best}',
-  'level.map.navHelp': 'Przeciągaj sondę i obserwuj dopasowanie. Upuść ją (lub naciśnij Enter), aby ją postawić.',
+  'level.map.navHelp':
+    'Przeciągaj sondę i porównuj jej dekodowanie z celem na oko. „Postaw sondę” liczy ją i pokazuje dopasowanie.',
   'level.map.holesStatus': 'Znalezione dziury: {holes} · postawione punkty: {n} / {max}',
   'level.map.judgeHole': 'Ostatni punkt: sędzia nie widzi cyfry. Dziura!',
   'level.map.judgeDigit': 'Ostatni punkt: sędzia widzi cyfrę {digit} (pewność {confidence}%).',
@@ -348,9 +349,11 @@ export const pl: Catalogue = {
   'level.dream.found': 'Znalezione cyfry: {digits}',
   'level.dream.clean': 'Ostatni sen: wyraźna cyfra {digit}.',
   'level.dream.unclear': 'Ostatni sen: sędzia nie jest pewien, czy to cyfra.',
-  'level.dream.help': 'Ustaw μ na mapie (przeciągnij, dotknij, strzałki), potem Wyśnij (lub Enter).',
+  'level.dream.help':
+    'Ustaw μ na mapie (przeciągnij, dotknij, strzałki) i wybierz σ, potem naciśnij Wyśnij. Pierścień to μ ± σ: trafia w niego około 2 na 5 losowań.',
   'level.path.check': 'Sprawdź ścieżkę',
   'level.path.status': 'Ścieżka: {n} / {max, plural, one {# krok} few {# kroki} many {# kroków} other {# kroku}}.',
+  'level.path.colours': 'Kroki według pewności sędziego: zielone od {green}%, żółte od {amber}%, czerwone poniżej.',
   'level.path.help':
     'Przeciągnij po mapie, aby rysować: zacznij na cyfrze {start}, przejdź przez {via}, skończ na {end}. Strzałki też wydłużają ścieżkę.',
   'classroom.language': 'Język',

@@ -18,6 +18,10 @@
  *   dropping probes at random from N(0, I) needed 2, 7, 8, 11 and 25 probes (median 2 stars, one 3); at 95 %
  *   they need 2, 16, 25, 30+, 30+ (median 1 star), while a player who narrows in (the bot: a coarse look, then
  *   halving steps) needs 1 probe. NAVIGATOR_MATCH 90 → 95.
+ * - Navigator, screen only (issue 10: the match shows for placed probes only; tools/solver/world3): a player who
+ *   compares each decode with the target by eye (5x5 coarse looks, then halving steps; ≤ 40 looks per probe)
+ *   places 1 probe at 99.6 % (3 stars, 39 looks); five players placing N(0, I) probes unseen: median 0 stars.
+ *   Thresholds kept: reading the map, not a meter, now earns the stars.
  * - Balance beta: defaults 1.12 (0 stars); β 1.5, 6 epochs 0.97 (1); β 1.75, 6 epochs 0.896 (2); β 2, 6 epochs
  *   0.875 (3); latent 16, β 3, 6 epochs 0.82. Thresholds kept.
  * - Dream digits: the bot looks for each digit's most confident decode on a 61x61 grid and draws there with
@@ -97,18 +101,24 @@ export const holesInTheMap: LevelDefinition = defineLevel({
         es: 'Por eso un AE simple no puede generar: nada indica dónde están los dígitos.',
       },
       {
-        en: 'A VAE adds a KL term that pulls every code towards N(0, I).',
-        pl: 'VAE dodaje składnik KL, który ściąga każdy kod w stronę N(0, I).',
-        cs: 'VAE přidává člen KL, který táhne každý kód k N(0, I).',
-        es: 'Un VAE añade un término KL que atrae cada código hacia N(0, I).',
+        en: "A VAE's encoder gives each input a mean μ and a spread σ, not one point.",
+        pl: 'Enkoder VAE daje każdemu wejściu średnią μ i rozrzut σ, a nie jeden punkt.',
+        cs: 'Enkodér VAE dá každému vstupu střední hodnotu μ a rozptyl σ, ne jeden bod.',
+        es: 'El codificador de un VAE da a cada entrada una media μ y una dispersión σ, no un punto.',
+      },
+      {
+        en: 'Its KL term pulls each input’s N(μ, σ²) towards N(0, I): no gaps left.',
+        pl: 'Składnik KL ściąga N(μ, σ²) każdego wejścia w stronę N(0, I): luki znikają.',
+        cs: 'Jeho člen KL táhne N(μ, σ²) každého vstupu k N(0, I): mezery mizí.',
+        es: 'Su término KL atrae la N(μ, σ²) de cada entrada hacia N(0, I): sin huecos.',
       },
     ],
     formula: KL_CARD_FORMULA,
     formulaLegend: {
-      en: 'μ, σ: the mean and spread the encoder gives each input; the sum runs over the code.',
-      pl: 'μ, σ: średnia i odchylenie, które enkoder wyznacza dla każdego wejścia; suma przebiega po wymiarach kodu.',
-      cs: 'μ, σ: střední hodnota a směrodatná odchylka, které enkodér dá každému vstupu; součet běží přes složky kódu.',
-      es: 'μ, σ: la media y la desviación que el codificador da a cada entrada; la suma recorre el código.',
+      en: 'KL of one input, summed over the code. The course slides print log σ here: log σ² is meant.',
+      pl: 'KL jednego wejścia, suma po wymiarach kodu. Slajdy z kursu mają tu log σ; chodzi o log σ².',
+      cs: 'KL jednoho vstupu, součet přes složky kódu. Slajdy kurzu tu mají log σ; správně je log σ².',
+      es: 'KL de una entrada, sumada sobre el código. Las diapositivas del curso ponen log σ: es log σ².',
     },
     seed: {
       file: '001_01f0c3934fb2763b.txt',
@@ -276,10 +286,10 @@ const navigatorDraft: LevelDraft<'latentPoints', 'matchPercent'> = {
     {
       afterSeconds: 20,
       text: {
-        en: 'Dragging shows the decode live; a probe only counts when you drop it.',
-        pl: 'Przeciąganie pokazuje dekodowanie na żywo; sonda liczy się dopiero po upuszczeniu.',
-        cs: 'Při tažení vidíš dekódování živě; sonda se počítá, až když ji pustíš.',
-        es: 'Al arrastrar ves la decodificación en vivo; una sonda solo cuenta cuando la sueltas.',
+        en: 'Dragging is free and shows the decode; only Place probe counts, and only then do you see the match.',
+        pl: 'Przeciąganie nic nie kosztuje i pokazuje dekodowanie; liczy się tylko „Postaw sondę” i dopiero wtedy widać dopasowanie.',
+        cs: 'Tažení je zdarma a ukazuje dekódování; počítá se jen „Umísti sondu“ a teprve pak uvidíš shodu.',
+        es: 'Arrastrar es gratis y muestra la decodificación; solo cuenta «Colocar sonda», y solo entonces ves la coincidencia.',
       },
     },
     {
@@ -294,10 +304,10 @@ const navigatorDraft: LevelDraft<'latentPoints', 'matchPercent'> = {
     {
       afterSeconds: 120,
       text: {
-        en: 'Halve your step each time the match drops.',
-        pl: 'Zmniejszaj krok o połowę za każdym razem, gdy dopasowanie spada.',
-        cs: 'Pokaždé, když shoda klesne, zmenši krok na polovinu.',
-        es: 'Reduce tu paso a la mitad cada vez que baje la coincidencia.',
+        en: 'Place a probe where the decode looks closest; if its match is short, look around it in smaller steps.',
+        pl: 'Postaw sondę tam, gdzie dekodowanie wygląda najbliżej; jeśli dopasowanie nie wystarcza, szukaj wokół mniejszymi krokami.',
+        cs: 'Umísti sondu tam, kde dekódování vypadá nejblíž; když shoda nestačí, hledej kolem ní menšími kroky.',
+        es: 'Coloca una sonda donde la decodificación se vea más parecida; si la coincidencia no basta, busca a su alrededor con pasos más cortos.',
       },
     },
   ],
@@ -537,36 +547,36 @@ export const dreamDigits: LevelDefinition = defineLevel({
     },
     lines: [
       {
-        en: "A VAE's codes follow a known distribution: N(0, I).",
-        pl: 'Kody VAE mają znany rozkład: N(0, I).',
-        cs: 'Kódy VAE mají známé rozdělení: N(0, I).',
-        es: 'Los códigos de un VAE siguen una distribución conocida: N(0, I).',
+        en: 'KL pulls each encoding q(z|x) toward N(0, I); all codes together only roughly.',
+        pl: 'KL ściąga każde kodowanie q(z|x) w stronę N(0, I); wszystkie kody razem tylko z grubsza.',
+        cs: 'KL táhne každé kódování q(z|x) k N(0, I); všechny kódy dohromady jen zhruba.',
+        es: 'KL atrae cada codificación q(z|x) hacia N(0, I); todos los códigos juntos, solo a grandes rasgos.',
       },
       {
-        en: 'So you can draw a code z at random and decode a brand-new digit.',
-        pl: 'Możesz więc wylosować kod z i zdekodować zupełnie nową cyfrę.',
-        cs: 'Můžeš tedy náhodně vylosovat kód z a dekódovat zbrusu novou číslici.',
-        es: 'Así puedes extraer un código z al azar y decodificar un dígito totalmente nuevo.',
+        en: 'So a code z drawn from the prior N(0, I) mostly decodes to a new digit.',
+        pl: 'Dlatego kod z wylosowany z rozkładu a priori N(0, I) zwykle daje nową cyfrę.',
+        cs: 'Proto kód z vylosovaný z apriorního N(0, I) většinou dá novou číslici.',
+        es: 'Así, un código z tomado de la a priori N(0, I) suele dar un dígito nuevo.',
       },
       {
-        en: 'Drawing is reparameterised: z = μ + σ·ε with ε from N(0, I).',
-        pl: 'Losowanie jest reparametryzowane: z = μ + σ·ε, gdzie ε pochodzi z N(0, I).',
-        cs: 'Losování je reparametrizované: z = μ + σ·ε, kde ε pochází z N(0, I).',
-        es: 'La extracción se reparametriza: z = μ + σ·ε con ε tomado de N(0, I).',
+        en: 'In training the VAE draws z = μ(x) + σ(x)·ε, so gradients reach μ and σ.',
+        pl: 'W treningu VAE losuje z = μ(x) + σ(x)·ε, by gradient dotarł do μ i σ.',
+        cs: 'Při trénování VAE losuje z = μ(x) + σ(x)·ε, aby gradient došel k μ a σ.',
+        es: 'Al entrenar, el VAE toma z = μ(x) + σ(x)·ε para que el gradiente llegue a μ y σ.',
       },
       {
-        en: 'Move μ and shrink σ to steer where the dreams land.',
-        pl: 'Przesuwaj μ i zmniejszaj σ, by sterować, gdzie lądują sny.',
-        cs: 'Posouváním μ a zmenšováním σ řídíš, kam sny dopadnou.',
-        es: 'Mueve μ y reduce σ para dirigir dónde caen los sueños.',
+        en: 'Here you choose μ and σ: μ = 0, σ = 1 is sampling from the prior itself.',
+        pl: 'Tu sam wybierasz μ i σ: μ = 0, σ = 1 to próbkowanie z samego rozkładu a priori.',
+        cs: 'Tady volíš μ a σ sám: μ = 0, σ = 1 je vzorkování přímo z apriorního rozdělení.',
+        es: 'Aquí eliges μ y σ: μ = 0, σ = 1 es muestrear de la propia a priori.',
       },
     ],
     formula: 'z = μ + σ·ε,   ε ~ N(0, I)',
     formulaLegend: {
-      en: 'μ: where you aim, σ: how far dreams may stray, ε: fresh random noise for each draw.',
-      pl: 'μ: gdzie celujesz, σ: jak daleko sny mogą odejść, ε: świeży losowy szum przy każdym losowaniu.',
-      cs: 'μ: kam míříš, σ: jak daleko se sny smí zatoulat, ε: nový náhodný šum pro každé losování.',
-      es: 'μ: adónde apuntas, σ: cuánto pueden alejarse los sueños, ε: ruido aleatorio nuevo en cada muestra.',
+      en: 'The reparameterisation trick (used in training). Here μ: where you aim, σ: how far dreams stray, ε: new noise.',
+      pl: 'Trik reparametryzacji (używany w treningu). Tu μ: gdzie celujesz, σ: jak daleko odchodzą sny, ε: nowy szum.',
+      cs: 'Reparametrizační trik (používá se při trénování). Tady μ: kam míříš, σ: jak daleko sny zabloudí, ε: nový šum.',
+      es: 'El truco de reparametrización (se usa al entrenar). Aquí μ: adónde apuntas, σ: cuánto se alejan, ε: ruido nuevo.',
     },
     seed: {
       file: '000_030cefa14aa91942.txt',

@@ -85,7 +85,7 @@ describe('map plays through the MlPort', () => {
     session.dispose();
   }, 120_000);
 
-  it('Navigator: the example target comes up, its probes are matched live and scored', async () => {
+  it('Navigator: the example target comes up; looking shows no match, placed probes are matched and scored', async () => {
     const { level, session, play } = await opened('navigator', (h) => new NavigatorPlay(h));
     const example = level.example;
     if (example.kind !== 'latentPoints' || example.target === undefined) throw new Error('navigator has a target');
@@ -93,7 +93,9 @@ describe('map plays through the MlPort', () => {
     expect(play.target).toBe(example.target);
     const [x0, y0] = example.points[0];
     expect(await play.decodeAt(x0, y0)).toHaveLength(784);
-    expect(play.live).toBeGreaterThan(0);
+    // No hot-cold meter follows the drag (issue 10): a decode is shown, the match only for placed probes.
+    expect(play.live).toBeNull();
+    expect(play.placed).toHaveLength(0);
     for (const point of example.points) {
       if (session.status !== 'idle') break;
       await play.place(point[0], point[1]);

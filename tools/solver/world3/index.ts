@@ -5,7 +5,9 @@
  */
 import type { BotsFactory, LevelBots, Screen } from '../screen/types';
 import { holesBots } from './holes-bots';
+import { navigatorBots } from './navigator-bots';
 
 export const WORLD3_BOTS: Readonly<Record<string, BotsFactory>> = {
   'holes-in-the-map': (engine, level) => holesBots(engine, level) as unknown as LevelBots<Screen>,
+  navigator: (engine, level) => navigatorBots(engine, level) as unknown as LevelBots<Screen>,
 };

@@ -1,4 +1,8 @@
-/** Navigator: find the target digit on the VAE map; a probe counts when dropped, the first over the goal wins. */
+/**
+ * Navigator: find the target digit on the VAE map by reading it. Dragging shows the decode (no match: comparing
+ * it with the target is the player's eye); a probe counts on Place probe, which shows its match; the first over
+ * the goal wins.
+ */
 import type { Evaluation } from '../../../shared/levels/measurements';
 import type { PretrainedLevel } from '../../../shared/levels/measure';
 import type { SolutionPayload, SolutionSpecOf } from '../../../shared/levels/types';
@@ -10,8 +14,8 @@ export class NavigatorPlay extends MapPlay {
   /** The target picked for this attempt, and its decode. */
   target: number | null = null;
   targetImage: Float32Array | null = null;
-  /** Match % of the probe being dragged (live). */
-  live: number | null = null;
+  /** Always null: the match is shown for placed probes only (issue 10: no hot-cold meter following the drag). */
+  readonly live: number | null = null;
 
   get spec(): SolutionSpecOf<'latentPoints'> {
     return this.host.level.solution as SolutionSpecOf<'latentPoints'>;
@@ -49,17 +53,10 @@ export class NavigatorPlay extends MapPlay {
   }
 
   protected override async resetAttempt(pretrained: PretrainedLevel): Promise<void> {
-    this.live = null;
     const targets = this.setup.targets ?? [];
     if (targets.length === 0) return;
     this.target = Math.floor(Math.random() * targets.length);
     this.targetImage = await pretrained.targetImage(this.target);
-  }
-
-  protected override onProbeDecoded(pretrained: PretrainedLevel, image: Float32Array): void {
-    if (!this.targetImage) return;
-    this.live = pretrained.match(this.targetImage, image);
-    this.host.changed();
   }
 
   protected scoredAttempt(): { payload: SolutionPayload; evaluation: Evaluation } | null {

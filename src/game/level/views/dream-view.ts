@@ -53,8 +53,17 @@ class DreamView extends MapView<DreamPlay> {
     return { x: c.x + 128, y: c.y + 108, wrap: c.width - 144 };
   }
 
+  /** Moving μ (drag, tap, arrows, Enter) draws nothing: only the Dream button does. The ring follows μ. */
   protected override panelOptions(): Partial<MapPanelOptions> {
-    return { onCommit: (x, y) => void this.play.dream(x, y) };
+    return { onMove: () => this.drawRing() };
+  }
+
+  /** μ ± σ as a ring on the map: where about two in five of the next draws land (one σ in each direction). */
+  private drawRing(): void {
+    const map = this.panel.map;
+    if (!map) return;
+    const mu = map.getProbe();
+    map.setEllipse({ x: mu.x, y: mu.y, rx: this.play.sigma, ry: this.play.sigma });
   }
 
   override render(): void {
@@ -63,6 +72,7 @@ class DreamView extends MapView<DreamPlay> {
     const data = play.map;
     this.sigma?.setValue(play.sigma).setEnabled(this.ctx.session.status === 'idle');
     this.sigmaValue?.setText(play.sigma.toFixed(2));
+    this.drawRing();
     this.lastDream?.setImages(
       play.lastDream && data ? { pixels: play.lastDream, count: 1, width: data.width, height: data.height } : null,
     );

@@ -1,4 +1,7 @@
-/** Navigator: the target beside the live decode with its match %, probes placed on the VAE map. */
+/**
+ * Navigator: the target beside the live decode (no match % while dragging: the eye compares them), probes placed
+ * by Place probe on the VAE map, each tagged with its match.
+ */
 import { t } from '../../../shared/messages';
 import { TargetMatch } from '../../ui/TargetMatch';
 import type { NavigatorPlay } from '../plays/navigator-play';
@@ -39,9 +42,7 @@ class NavigatorView extends MapView<NavigatorPlay> {
 
   protected override panelOptions(): Partial<MapPanelOptions> {
     return {
-      onCommit: (x, y) => void this.play.place(x, y),
-      onDecoded: (pixels, data) =>
-        this.target?.setCurrent({ pixels, width: data.width, height: data.height }, this.play.live),
+      onDecoded: (pixels, data) => this.target?.setCurrent({ pixels, width: data.width, height: data.height }, null),
     };
   }
 
@@ -50,6 +51,7 @@ class NavigatorView extends MapView<NavigatorPlay> {
     const data = this.play.map;
     const image = this.play.targetImage;
     this.target?.setTarget(image && data ? { pixels: image, width: data.width, height: data.height } : null);
+    this.panel.map?.setPlaced(this.play.placed.map((p) => ({ ...p, tag: `${Math.round(p.value)}%` })));
   }
 
   override destroy(): void {
@@ -72,10 +74,6 @@ class NavigatorView extends MapView<NavigatorPlay> {
 
   protected progressTitle(n: number, max: number): string {
     return t('level.map.progress', { n, max });
-  }
-
-  protected override liveMatch(): number | null {
-    return this.play.live;
   }
 
   protected statusText(): string {

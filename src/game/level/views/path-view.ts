@@ -1,6 +1,8 @@
 /** The path: drag (or arrow keys) draws it on the VAE map in short steps; Check path asks the judge; Clear starts over. */
 import { t } from '../../../shared/messages';
+import { predictedClass } from '../../../shared/scoring/judge';
 import { Button } from '../../ui/Button';
+import { COLORS } from '../../ui/theme';
 import type { PathPlay } from '../plays/path-play';
 import type { MapPanelOptions } from './latent-map-panel';
 import { MapView } from './map-view';
@@ -36,8 +38,22 @@ class PathView extends MapView<PathPlay> {
 
   override render(): void {
     super.render();
-    this.panel.map?.setPath(this.play.path);
+    this.panel.map?.setPath(this.play.path, this.stepColors());
     this.clear?.setEnabled(this.play.path.length > 0 && this.ctx.session.status !== 'preparing');
+  }
+
+  /**
+   * After Check path: each step coloured by the judge's confidence against the level's star lines (red below
+   * the first star, amber up to the third, green from the third), so the weak steps show where they are.
+   */
+  private stepColors(): number[] {
+    const judged = this.play.judged;
+    if (judged.length !== this.play.path.length) return [];
+    const [one, , three] = this.ctx.session.level.stars;
+    return judged.map((probs) => {
+      const c = predictedClass(probs).confidence;
+      return c < one ? COLORS.danger : c < three ? COLORS.warning : COLORS.success;
+    });
   }
 
   override destroy(): void {
@@ -63,8 +79,14 @@ class PathView extends MapView<PathPlay> {
 
   protected statusText(): string {
     const p = this.ctx.session.level.goal.params ?? {};
+    const [one, , three] = this.ctx.session.level.stars;
+    const colours =
+      this.stepColors().length > 0
+        ? [t('level.path.colours', { green: Math.round(three * 100), amber: Math.round(one * 100) })]
+        : [];
     return [
       t('level.path.status', { n: this.play.path.length, max: this.play.maxPoints }),
+      ...colours,
       t('level.path.help', { start: String(p.start), via: String(p.via), end: String(p.end) }),
     ].join('\n\n');
   }
