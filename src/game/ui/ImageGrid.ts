@@ -15,6 +15,8 @@ export interface GridImages {
   count: number;
   width: number;
   height: number;
+  /** count * width * height flags: 1 outlines that pixel in the warning colour (e.g. a wrong pixel). */
+  marks?: Uint8Array;
 }
 
 /** Dark navy → steel blue → near white: readable digits on the dark theme, 0 still visible as "off". */
@@ -145,6 +147,22 @@ export class ImageGrid extends Widget {
         dw,
         dh,
       );
+      const marks = imgs.marks;
+      if (marks && marks.length >= (i + 1) * size) {
+        const ox = cx + Math.floor((cell.width - dw) / 2);
+        const oy = cy + Math.floor((cell.height - dh) / 2);
+        ctx.strokeStyle = hex(COLORS.warning);
+        ctx.lineWidth = Math.max(1, Math.floor(scale / 3));
+        const inset = ctx.lineWidth / 2;
+        for (let p = 0; p < size; p++)
+          if (marks[i * size + p])
+            ctx.strokeRect(
+              ox + (p % imgs.width) * scale + inset,
+              oy + Math.floor(p / imgs.width) * scale + inset,
+              scale - 2 * inset,
+              scale - 2 * inset,
+            );
+      }
     }
     texture.refresh();
   }

@@ -9,7 +9,7 @@ import { resolveControlValues } from '../../../shared/levels/controls';
 import { denseParamCount } from '../../../shared/levels/harness';
 import { measureTrained } from '../../../shared/levels/measure';
 import { MNIST_PIXELS } from '../../../shared/mnist-format';
-import type { ControlValue, SolutionPayload, TrainedSetup } from '../../../shared/levels/types';
+import type { ControlValue, LevelDefinition, SolutionPayload, TrainedSetup } from '../../../shared/levels/types';
 import type { TrainProgress } from '../../../shared/worker-api';
 import { abortable } from '../../ml/abortable';
 import { lossPointOf, previewOf, type ImageRows, type LossPoint } from '../../ml/progress-types';
@@ -31,6 +31,18 @@ export interface LiveProgress {
 export const PREVIEW_COUNT = 8;
 /** Held-out images in the "after training" rows. */
 export const HELD_OUT_PREVIEW = 10;
+/** Letters levels scored on every letter (Squeeze, the identity trap) show the whole alphabet after a run. */
+export const ALPHABET_PREVIEW = 26;
+
+/** Whether a level's after-training rows show all 26 letters with their wrong pixels marked. */
+export function showsAlphabet(level: LevelDefinition): boolean {
+  return (
+    level.setup.kind === 'trained' &&
+    level.setup.heldOut.source === 'letters' &&
+    !level.setup.heldOut.noise &&
+    level.measures.includes('glyphWrongPixels')
+  );
+}
 /**
  * Glyph runs last a few seconds and their weights are a few KB: checkpoint them often, or a crash would almost
  * never find one to continue from. MNIST runs keep the bridge's default.
@@ -221,7 +233,9 @@ export class TrainedPlay implements LevelPlay {
       host.changed();
       const measured = await abortable(
         signal,
-        measureTrained(port, level, model.modelId, plan.spec.bottleneck, { previewCount: HELD_OUT_PREVIEW }),
+        measureTrained(port, level, model.modelId, plan.spec.bottleneck, {
+          previewCount: showsAlphabet(level) ? ALPHABET_PREVIEW : HELD_OUT_PREVIEW,
+        }),
       );
       host.record(payload, measured.evaluation);
       if (measured.preview) this.images = { ...measured.preview, source: 'heldOut' };
