@@ -68,6 +68,7 @@ export const cs: Catalogue = {
   'status.cancelled': 'Zrušeno',
   'progress.steps': 'Krok {step} / {total}',
   'progress.rate': '{rate} vzorků/s',
+  'progress.loss': 'ztráta {loss}',
   'progress.eta': 'Zbývá {eta}',
   'progress.took': 'trvalo {time}',
   'progress.model':
@@ -259,6 +260,7 @@ export const cs: Catalogue = {
   'level.stop': 'Zastav',
   'level.training': 'Trénování',
   'level.preparing': 'Sestavuji model…',
+  'level.firstStep': 'Trénování · první krok (pomalý backend nejdřív sestaví model)…',
   'level.measuring': 'Měřím na testovacích obrázcích…',
   'level.ready': 'Nastav ovládací prvky a stiskni Trénuj.',
   'level.weights':
