@@ -317,6 +317,7 @@ const en = {
   'level.images.corrupted': 'Corrupted',
   'level.images.output': 'Rebuilt',
   'level.images.heldOut': 'Held-out images after training',
+  'level.images.trap': 'After training: letters (top) · random patterns (bottom)',
   'level.images.training': 'Training images (live)',
   'level.error': 'Something went wrong: {detail}',
   'level.unknown': 'There is no level called "{id}".',

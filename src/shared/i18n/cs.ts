@@ -292,6 +292,7 @@ export const cs: Catalogue = {
   'level.images.corrupted': 'Poškozený',
   'level.images.output': 'Obnovený',
   'level.images.heldOut': 'Testovací obrázky po trénování',
+  'level.images.trap': 'Po trénování: písmena (nahoře) · náhodné vzory (dole)',
   'level.images.training': 'Trénovací obrázky (živě)',
   'level.error': 'Něco se pokazilo: {detail}',
   'level.unknown': 'Úroveň „{id}“ neexistuje.',

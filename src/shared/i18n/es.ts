@@ -289,6 +289,7 @@ export const es: Catalogue = {
   'level.images.corrupted': 'Degradada',
   'level.images.output': 'Salida',
   'level.images.heldOut': 'Imágenes de prueba tras entrenar',
+  'level.images.trap': 'Tras entrenar: letras (arriba) · patrones aleatorios (abajo)',
   'level.images.training': 'Imágenes de entrenamiento (en vivo)',
   'level.error': 'Algo salió mal: {detail}',
   'level.unknown': 'No existe ningún nivel llamado “{id}”.',

@@ -288,6 +288,7 @@ export const pl: Catalogue = {
   'level.images.corrupted': 'Uszkodzone',
   'level.images.output': 'Odtworzone',
   'level.images.heldOut': 'Obrazy testowe po treningu',
+  'level.images.trap': 'Po treningu: litery (góra) · losowe wzory (dół)',
   'level.images.training': 'Obrazy treningowe (na żywo)',
   'level.error': 'Coś poszło nie tak: {detail}',
   'level.unknown': 'Nie ma poziomu o nazwie „{id}”.',

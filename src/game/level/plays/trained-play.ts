@@ -12,7 +12,7 @@ import { MNIST_PIXELS } from '../../../shared/mnist-format';
 import type { ControlValue, LevelDefinition, SolutionPayload, TrainedSetup } from '../../../shared/levels/types';
 import type { TrainProgress } from '../../../shared/worker-api';
 import { abortable } from '../../ml/abortable';
-import { lossPointOf, previewOf, type ImageRows, type LossPoint } from '../../ml/progress-types';
+import { lossPointOf, previewOf, type ImageRows, type LossPoint, type PreviewImages } from '../../ml/progress-types';
 import { trainResumable } from '../../ml/resumable-train';
 import { encodeMap, type LatentMapData } from './latent-map';
 import { interruptionText, type WorkerInterruption } from './interruption';
@@ -33,6 +33,31 @@ export const PREVIEW_COUNT = 8;
 export const HELD_OUT_PREVIEW = 10;
 /** Letters levels scored on every letter (Squeeze, the identity trap) show the whole alphabet after a run. */
 export const ALPHABET_PREVIEW = 26;
+
+/**
+ * The identity trap: the first half of the alphabet rows gives way to random patterns, so the player sees both
+ * what the model rebuilds (letters, top row) and what it makes of patterns it should not copy (bottom row).
+ */
+function withPatterns(preview: PreviewImages, patterns: PreviewImages | null | undefined): PreviewImages {
+  if (!patterns || patterns.count === 0) return preview;
+  const size = preview.width * preview.height;
+  const half = Math.ceil(preview.count / 2);
+  const n = Math.min(half, patterns.count);
+  const join = (a: Float32Array | undefined, b: Float32Array | undefined): Float32Array => {
+    const out = new Float32Array((half + n) * size);
+    if (a) out.set(a.subarray(0, half * size), 0);
+    if (b) out.set(b.subarray(0, n * size), half * size);
+    return out;
+  };
+  const { width, height } = preview;
+  return {
+    width,
+    height,
+    count: half + n,
+    inputs: join(preview.inputs, patterns.inputs),
+    outputs: join(preview.outputs, patterns.outputs),
+  };
+}
 
 /** Whether a level's after-training rows show all 26 letters with their wrong pixels marked. */
 export function showsAlphabet(level: LevelDefinition): boolean {
@@ -238,7 +263,7 @@ export class TrainedPlay implements LevelPlay {
         }),
       );
       host.record(payload, measured.evaluation);
-      if (measured.preview) this.images = { ...measured.preview, source: 'heldOut' };
+      if (measured.preview) this.images = { ...withPatterns(measured.preview, measured.patterns), source: 'heldOut' };
       if (model.latentSize === 2)
         this.map = await abortable(
           signal,

@@ -64,7 +64,13 @@ export class ImageRowsCard {
       this.visible = rows;
       this.place(this.ctx.L.imagesCard, rows);
     }
-    this.panel.setTitle(images?.source === 'heldOut' ? t('level.images.heldOut') : t('level.images.training'));
+    const setup = this.ctx.session.level.setup;
+    const trap = setup.kind === 'trained' && setup.heldOut.source === 'letters' && !!setup.heldOut.randomPatterns;
+    this.panel.setTitle(
+      images?.source === 'heldOut'
+        ? t(trap ? 'level.images.trap' : 'level.images.heldOut')
+        : t('level.images.training'),
+    );
     const as = (pixels: Float32Array | undefined): GridImages | null =>
       images && pixels ? { pixels, count: images.count, width: images.width, height: images.height } : null;
     this.grids.input.setImages(as(images?.inputs));
