@@ -28,7 +28,7 @@ const en = {
   'section.loss': 'Loss',
   'section.images': 'Images',
 
-  'dataset.glyphs': 'Glyphs 5×7',
+  'dataset.glyphs': 'Glyphs 7×5',
   'dataset.mnist': 'MNIST digits',
 
   'kind.dense': 'Dense',
@@ -114,8 +114,17 @@ const en = {
   'notice.diverged': 'Training stopped: {detail}',
   'notice.settingsReset':
     'Your saved game (progress and settings) could not be read, so it was reset to a fresh start.',
+  'notice.saveEntriesDropped':
+    'Part of your save ({count, plural, one {# item} other {# items}}) could not be read and was dropped: {parts}. Everything else was kept.',
+  'notice.savePart.setting': 'the setting “{name}”',
+  'notice.savePart.level': 'the result of “{title}”',
+  'notice.savePart.levelSettings': 'your last settings on “{title}”',
+  'notice.savePart.progress': 'the level results',
   'notice.backendChanged': 'Compute backend set to {backend}: the ML engine restarted with it.',
   'notice.more': '+{count} more',
+  'notice.offlineReady': 'Latent Quest is saved on this device: it now plays without a network.',
+  'notice.updateReady': 'A new version of Latent Quest is ready: it starts on the title screen.',
+  'notice.updated': 'Latent Quest was updated to the newest version.',
 
   // ── Join a class (src/game/scenes/Classroom.ts, Results, Title; lead) ──────────────────────────────────────
   'title.join': 'Join a class',
@@ -178,6 +187,8 @@ const en = {
   'world.stars': '{stars} / {total}',
   'world.locked': 'Locked: win {stars, plural, one {# more star} other {# more stars}} in world {previous}.',
   'world.levelLocked': '“{title}” is locked: win the level before it first.',
+  'world.levelLockedTries':
+    'Locked: win “{previous}” or try it {tries, plural, one {# more time} other {# more times}}.',
   'world.worldLocked':
     '“{title}” is locked: win {stars, plural, one {# more star} other {# more stars}} in world {previous}.',
   'world.levelNumber': '{world}.{order}',
@@ -278,8 +289,8 @@ const en = {
   'level.leave': 'Leave',
   'level.start': "Let's play",
   'level.backToLevel': 'Back to the level',
-  'level.seed': 'From the seeds: “{idea}”',
-  'level.seedFile': 'Seed {file}',
+  'level.seed':
+    'Source: {citation}, in {language, select, pl {Polish} cs {Czech} es {Spanish} other {English}}: “{idea}”',
   'level.yourModel': 'Your model',
   'level.train': 'Train',
   'level.trainAgain': 'Train again',
@@ -332,6 +343,7 @@ const en = {
   'level.map.currentImage': 'Your probe',
   'level.map.place': 'Place probe',
   'level.map.score': 'Score my holes',
+  'level.map.placePoint': 'Place point here',
   'level.map.again': 'Play again',
   'level.map.loading': 'Loading the pretrained model and its map…',
   'level.map.progress': 'Probes placed: {n} / {max}',
@@ -342,7 +354,10 @@ const en = {
   'level.map.holesStatus': 'Holes found: {holes} · points placed: {n} / {max}',
   'level.map.judgeHole': 'Last point: the judge sees no digit. A hole!',
   'level.map.judgeDigit': 'Last point: the judge sees a {digit} ({confidence}% sure).',
-  'level.map.holesHelp': 'Tap or drop the probe to place a point; press Score when you have found your holes.',
+  'level.map.holesHelp':
+    'Drag or tap to move the probe: both maps decode it live and the judge reads each decode. Place point here marks the spot; each point shows what the judge saw (? = no digit).',
+  'level.map.liveHole': 'Judge: no digit (≤ {confidence}%)',
+  'level.map.liveDigit': 'Judge: a {digit}, {confidence}%',
   'level.map.aeTitle': 'Plain AE',
   'level.map.vaeTitle': 'VAE (with KL term)',
   'level.map.vaeHole': 'VAE here: no clear digit ({confidence}% at most).',
@@ -406,6 +421,13 @@ const en = {
   'classroom.teacher.start': 'Start',
   'classroom.teacher.stop': 'Stop',
   'classroom.teacher.csv': 'Download CSV',
+  'classroom.teacher.competitionLanguage': 'Language: {language}',
+  'classroom.csv.nickname': 'nickname',
+  'classroom.csv.level': 'level',
+  'classroom.csv.bestScore': 'best_score',
+  'classroom.csv.stars': 'stars',
+  'classroom.csv.seconds': 'time_seconds',
+  'classroom.csv.attempts': 'attempts',
   'classroom.teacher.board': 'Open the projector board',
   'classroom.teacher.players': 'Players ({count})',
   'classroom.teacher.noPlayers': 'No one has joined yet.',

@@ -1,6 +1,7 @@
 import * as Phaser from 'phaser';
 import { formatMetricValue, goalText } from '../../shared/levels/format';
 import { localize } from '../../shared/levels/text';
+import { SEEDS } from '../../shared/levels/seeds';
 import { getLocale, t } from '../../shared/messages';
 import { playSfx } from '../audio/sfx';
 import { layoutLevel } from '../level/layout';
@@ -116,7 +117,7 @@ export class Hud extends Phaser.Scene {
         lines: level.card.lines.map((l) => localize(l, locale)),
         formula: level.card.formula,
         formulaLegend: localize(level.card.formulaLegend, locale),
-        seed: `${t('level.seed', { idea: level.card.seed.idea })}  ·  ${t('level.seedFile', { file: level.card.seed.file })}`,
+        seed: t('level.seed', { ...SEEDS[level.card.seed.file], idea: level.card.seed.idea }),
         goalLabel: t('level.goal'),
         goal: goalText(level, locale),
         buttonLabel: t('level.start'),

@@ -80,6 +80,11 @@ export class Level extends Phaser.Scene {
       data.session && data.session.level.id === level.id
         ? data.session
         : new LevelSession(level, context.bridge, entry.createPlay);
+    // A new visit starts from what the player last set on this level (kept in the save).
+    if (session !== data.session) {
+      const remembered = context.store.getState().progress.lastSettings?.[level.id];
+      if (remembered) session.play?.restoreSettings?.(remembered);
+    }
     this.session = session;
     this.rebuilding = false;
     setCurrentSession(session);
@@ -129,6 +134,10 @@ export class Level extends Phaser.Scene {
     cleanup.push(
       session.events.on('change', () => {
         render();
+        // What the player sets is remembered for the next visit (the store skips unchanged settings).
+        const set = session.play?.settings?.();
+        const st0 = context.store.getState();
+        if (set && typeof st0.rememberLevelSettings === 'function') st0.rememberLevelSettings(level.id, set);
         // Every scored attempt goes to the progress store (it keeps the best).
         const r = session.result;
         if (session.status === 'done' && r && recorded !== r) {

@@ -1,8 +1,8 @@
 import * as Phaser from 'phaser';
-import { formatMetricValue, getLevel, isLevelUnlocked, localize, nextLevel } from '../../shared/levels';
+import { formatMetricValue, getLevel, localize, nextLevel } from '../../shared/levels';
 import { getLocale, t } from '../../shared/messages';
 import { playSfx } from '../audio/sfx';
-import { starsByLevel, watch } from '../state';
+import { isLevelOpen, watch } from '../state';
 import { Button } from '../ui/Button';
 import { Panel } from '../ui/Panel';
 import { StarRow } from '../ui/StarRow';
@@ -247,7 +247,7 @@ export class Results extends Phaser.Scene {
 
     // ---- buttons ----
     const next = level ? nextLevel(level.id) : undefined;
-    const nextOpen = !!next && isLevelUnlocked(next.id, starsByLevel(context.store.getState().progress));
+    const nextOpen = !!next && isLevelOpen(context.store.getState().progress, next.id);
     const bw = portrait ? Math.floor((W - 2 * pad - 20) / 3) : 220;
     const bx = portrait ? pad : W / 2 - (3 * bw + 2 * 16) / 2;
     const gap = portrait ? 10 : 16;

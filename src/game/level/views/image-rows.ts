@@ -17,10 +17,15 @@ const IMAGE_COLUMNS = PREVIEW_COUNT;
 /** The whole alphabet after a run (Squeeze, the identity trap): two rows of 13 per image row. */
 const ALPHABET_GRID = { columns: 13, rows: 2, gap: 4 };
 
-/** 1 where the rebuilt image's binarised pixel differs from the input's (scoring.wrongPixels, per pixel). */
-export function wrongPixelMarks(inputs: Float32Array, outputs: Float32Array): Uint8Array {
-  const marks = new Uint8Array(Math.min(inputs.length, outputs.length));
-  for (let i = 0; i < marks.length; i++) marks[i] = inputs[i] >= INK_THRESHOLD !== outputs[i] >= INK_THRESHOLD ? 1 : 0;
+/** Per image, the pixels whose binarised value differs between input and rebuilt image (scoring.wrongPixels). */
+export function wrongPixelMarks(inputs: Float32Array, outputs: Float32Array, size: number): number[][] {
+  const marks: number[][] = [];
+  for (let start = 0; start + size <= Math.min(inputs.length, outputs.length); start += size) {
+    const wrong: number[] = [];
+    for (let p = 0; p < size; p++)
+      if (inputs[start + p] >= INK_THRESHOLD !== outputs[start + p] >= INK_THRESHOLD) wrong.push(p);
+    marks.push(wrong);
+  }
   return marks;
 }
 
@@ -77,8 +82,11 @@ export class ImageRowsCard {
     this.grids.corrupted.setImages(as(images?.corrupted));
     const output = as(images?.outputs);
     // After a run on the alphabet, the rebuilt letters show their wrong pixels outlined.
-    if (output && images?.source === 'heldOut' && this.alphabet)
-      output.marks = wrongPixelMarks(images.inputs, output.pixels);
+    this.grids.output.setOverlay(
+      output && images?.source === 'heldOut' && this.alphabet
+        ? { marks: wrongPixelMarks(images.inputs, output.pixels, images.width * images.height) }
+        : null,
+    );
     this.grids.output.setImages(output);
     this.empty.setVisible(!images);
   }
