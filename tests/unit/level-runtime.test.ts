@@ -8,6 +8,7 @@ import { glyphSet, LETTERS } from '../../src/shared/glyphs';
 import {
   getLevel,
   heldOutLetters,
+  randomGlyphPatterns,
   resolveControlValues,
   type LevelDefinition,
   type TrainedSetup,
@@ -100,12 +101,16 @@ describe('the shared measuring harness through a transferring bridge', () => {
       expect(game.evaluation).toEqual(direct.evaluation);
       expect(Object.keys(game.evaluation).sort()).toEqual([...level.measures].sort());
       expect(direct.preview).toBeNull();
+      expect(direct.patterns ?? null).toBeNull();
       expect(game.preview).not.toBeNull();
+      lastPatterns = game.patterns ?? null;
       return game.preview!;
     } finally {
       await engine.disposeModel(model.modelId);
     }
   }
+
+  let lastPatterns: HeldOutPreview | null = null;
 
   it('Squeeze the alphabet: clean letters, previewed A to J', async () => {
     const preview = await compare(getLevel('squeeze-the-alphabet')!, { bottleneck: 4, width: 32 }, 300);
@@ -115,8 +120,17 @@ describe('the shared measuring harness through a transferring bridge', () => {
     expect(preview.outputs).toHaveLength(350);
   });
 
-  it('The identity trap: letters and random patterns', async () => {
-    await compare(getLevel('the-identity-trap')!, { bottleneck: 16 }, 200);
+  it('The identity trap: letters and random patterns (the patterns previewed with what the model made of them)', async () => {
+    const level = getLevel('the-identity-trap')!;
+    await compare(level, { bottleneck: 16 }, 200);
+    const recipe = (level.setup as TrainedSetup).heldOut;
+    if (recipe.source !== 'letters' || !recipe.randomPatterns) throw new Error('the trap has random patterns');
+    const { count, inkFraction, seed } = recipe.randomPatterns;
+    expect(lastPatterns).toMatchObject({ width: 5, height: 7, count: Math.min(10, count) });
+    expect(lastPatterns!.inputs).toEqual(
+      randomGlyphPatterns(count, inkFraction, seed).slice(0, Math.min(10, count) * 35),
+    );
+    expect(lastPatterns!.outputs).toHaveLength(Math.min(10, count) * 35);
   });
 
   it('Static: noisy letter copies, previewed one copy per letter', async () => {

@@ -68,6 +68,7 @@ export const cs: Catalogue = {
   'status.cancelled': 'Zrušeno',
   'progress.steps': 'Krok {step} / {total}',
   'progress.rate': '{rate} vzorků/s',
+  'progress.loss': 'ztráta {loss}',
   'progress.eta': 'Zbývá {eta}',
   'progress.took': 'trvalo {time}',
   'progress.model':
@@ -270,6 +271,7 @@ export const cs: Catalogue = {
   'level.stop': 'Zastav',
   'level.training': 'Trénování',
   'level.preparing': 'Sestavuji model…',
+  'level.firstStep': 'Trénování · první krok (pomalý backend nejdřív sestaví model)…',
   'level.measuring': 'Měřím na testovacích obrázcích…',
   'level.ready': 'Nastav ovládací prvky a stiskni Trénuj.',
   'level.weights':
@@ -301,6 +303,7 @@ export const cs: Catalogue = {
   'level.images.corrupted': 'Poškozený',
   'level.images.output': 'Obnovený',
   'level.images.heldOut': 'Testovací obrázky po trénování',
+  'level.images.trap': 'Po trénování: písmena (nahoře) · náhodné vzory (dole)',
   'level.images.training': 'Trénovací obrázky (živě)',
   'level.error': 'Něco se pokazilo: {detail}',
   'level.unknown': 'Úroveň „{id}“ neexistuje.',

@@ -9,10 +9,10 @@ import { resolveControlValues } from '../../../shared/levels/controls';
 import { denseParamCount } from '../../../shared/levels/harness';
 import { measureTrained } from '../../../shared/levels/measure';
 import { MNIST_PIXELS } from '../../../shared/mnist-format';
-import type { ControlValue, SolutionPayload, TrainedSetup } from '../../../shared/levels/types';
+import type { ControlValue, LevelDefinition, SolutionPayload, TrainedSetup } from '../../../shared/levels/types';
 import type { TrainProgress } from '../../../shared/worker-api';
 import { abortable } from '../../ml/abortable';
-import { lossPointOf, previewOf, type ImageRows, type LossPoint } from '../../ml/progress-types';
+import { lossPointOf, previewOf, type ImageRows, type LossPoint, type PreviewImages } from '../../ml/progress-types';
 import { trainResumable } from '../../ml/resumable-train';
 import { restoredControlValues } from '../remembered';
 import { encodeMap, type LatentMapData } from './latent-map';
@@ -32,6 +32,43 @@ export interface LiveProgress {
 export const PREVIEW_COUNT = 8;
 /** Held-out images in the "after training" rows. */
 export const HELD_OUT_PREVIEW = 10;
+/** Letters levels scored on every letter (Squeeze, the identity trap) show the whole alphabet after a run. */
+export const ALPHABET_PREVIEW = 26;
+
+/**
+ * The identity trap: the first half of the alphabet rows gives way to random patterns, so the player sees both
+ * what the model rebuilds (letters, top row) and what it makes of patterns it should not copy (bottom row).
+ */
+function withPatterns(preview: PreviewImages, patterns: PreviewImages | null | undefined): PreviewImages {
+  if (!patterns || patterns.count === 0) return preview;
+  const size = preview.width * preview.height;
+  const half = Math.ceil(preview.count / 2);
+  const n = Math.min(half, patterns.count);
+  const join = (a: Float32Array | undefined, b: Float32Array | undefined): Float32Array => {
+    const out = new Float32Array((half + n) * size);
+    if (a) out.set(a.subarray(0, half * size), 0);
+    if (b) out.set(b.subarray(0, n * size), half * size);
+    return out;
+  };
+  const { width, height } = preview;
+  return {
+    width,
+    height,
+    count: half + n,
+    inputs: join(preview.inputs, patterns.inputs),
+    outputs: join(preview.outputs, patterns.outputs),
+  };
+}
+
+/** Whether a level's after-training rows show all 26 letters with their wrong pixels marked. */
+export function showsAlphabet(level: LevelDefinition): boolean {
+  return (
+    level.setup.kind === 'trained' &&
+    level.setup.heldOut.source === 'letters' &&
+    !level.setup.heldOut.noise &&
+    level.measures.includes('glyphWrongPixels')
+  );
+}
 /**
  * Glyph runs last a few seconds and their weights are a few KB: checkpoint them often, or a crash would almost
  * never find one to continue from. MNIST runs keep the bridge's default.
@@ -230,10 +267,12 @@ export class TrainedPlay implements LevelPlay {
       host.changed();
       const measured = await abortable(
         signal,
-        measureTrained(port, level, model.modelId, plan.spec.bottleneck, { previewCount: HELD_OUT_PREVIEW }),
+        measureTrained(port, level, model.modelId, plan.spec.bottleneck, {
+          previewCount: showsAlphabet(level) ? ALPHABET_PREVIEW : HELD_OUT_PREVIEW,
+        }),
       );
       host.record(payload, measured.evaluation);
-      if (measured.preview) this.images = { ...measured.preview, source: 'heldOut' };
+      if (measured.preview) this.images = { ...withPatterns(measured.preview, measured.patterns), source: 'heldOut' };
       if (model.latentSize === 2)
         this.map = await abortable(
           signal,

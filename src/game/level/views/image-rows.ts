@@ -1,18 +1,33 @@
 /** The images card: input / corrupted / rebuilt rows of the live training preview or the held-out images. */
 import { t } from '../../../shared/messages';
 import type { ImageRows } from '../../ml/progress-types';
-import { ImageGrid } from '../../ui/ImageGrid';
+import { ImageGrid, type GridImages } from '../../ui/ImageGrid';
 import { Label } from '../../ui/Label';
 import { Panel } from '../../ui/Panel';
 import { CSS, type Rect } from '../../ui/theme';
 import { registerId } from '../../ui/widget-ids';
-import { PREVIEW_COUNT } from '../plays/trained-play';
+import { INK_THRESHOLD } from '../../../shared/scoring/pixels';
+import { PREVIEW_COUNT, showsAlphabet } from '../plays/trained-play';
 import type { ViewContext } from './view';
 
 const ROWS = ['input', 'corrupted', 'output'] as const;
 type Row = (typeof ROWS)[number];
 // One column per preview image the worker sends, so no grid slot stays empty.
 const IMAGE_COLUMNS = PREVIEW_COUNT;
+/** The whole alphabet after a run (Squeeze, the identity trap): two rows of 13 per image row. */
+const ALPHABET_GRID = { columns: 13, rows: 2, gap: 4 };
+
+/** Per image, the pixels whose binarised value differs between input and rebuilt image (scoring.wrongPixels). */
+export function wrongPixelMarks(inputs: Float32Array, outputs: Float32Array, size: number): number[][] {
+  const marks: number[][] = [];
+  for (let start = 0; start + size <= Math.min(inputs.length, outputs.length); start += size) {
+    const wrong: number[] = [];
+    for (let p = 0; p < size; p++)
+      if (inputs[start + p] >= INK_THRESHOLD !== outputs[start + p] >= INK_THRESHOLD) wrong.push(p);
+    marks.push(wrong);
+  }
+  return marks;
+}
 
 export class ImageRowsCard {
   readonly panel: Panel;
@@ -21,6 +36,7 @@ export class ImageRowsCard {
   private readonly grids: Record<Row, ImageGrid>;
   private visible: Row[] = [];
   private key = '';
+  private readonly alphabet: boolean;
 
   constructor(
     private readonly ctx: ViewContext,
@@ -34,8 +50,10 @@ export class ImageRowsCard {
       corrupted: new Label(scene, { x: 0, y: 0, text: t('level.images.corrupted'), variant: 'bodyMuted' }),
       output: new Label(scene, { x: 0, y: 0, text: t('level.images.output'), variant: 'bodyMuted' }),
     };
+    this.alphabet = showsAlphabet(ctx.session.level);
+    const shape = this.alphabet ? ALPHABET_GRID : { columns: IMAGE_COLUMNS };
     const grid = (row: Row): ImageGrid =>
-      new ImageGrid(scene, { x: 0, y: 0, width: 10, height: 10, id: `level:images:${row}`, columns: IMAGE_COLUMNS });
+      new ImageGrid(scene, { x: 0, y: 0, width: 10, height: 10, id: `level:images:${row}`, ...shape });
     this.grids = { input: grid('input'), corrupted: grid('corrupted'), output: grid('output') };
     this.empty = new Label(scene, { x: 0, y: 0, text: t('images.empty'), variant: 'small', align: 0.5 });
     this.place(L.imagesCard, []);
@@ -51,12 +69,25 @@ export class ImageRowsCard {
       this.visible = rows;
       this.place(this.ctx.L.imagesCard, rows);
     }
-    this.panel.setTitle(images?.source === 'heldOut' ? t('level.images.heldOut') : t('level.images.training'));
-    const as = (pixels: Float32Array | undefined) =>
+    const setup = this.ctx.session.level.setup;
+    const trap = setup.kind === 'trained' && setup.heldOut.source === 'letters' && !!setup.heldOut.randomPatterns;
+    this.panel.setTitle(
+      images?.source === 'heldOut'
+        ? t(trap ? 'level.images.trap' : 'level.images.heldOut')
+        : t('level.images.training'),
+    );
+    const as = (pixels: Float32Array | undefined): GridImages | null =>
       images && pixels ? { pixels, count: images.count, width: images.width, height: images.height } : null;
     this.grids.input.setImages(as(images?.inputs));
     this.grids.corrupted.setImages(as(images?.corrupted));
-    this.grids.output.setImages(as(images?.outputs));
+    const output = as(images?.outputs);
+    // After a run on the alphabet, the rebuilt letters show their wrong pixels outlined.
+    this.grids.output.setOverlay(
+      output && images?.source === 'heldOut' && this.alphabet
+        ? { marks: wrongPixelMarks(images.inputs, output.pixels, images.width * images.height) }
+        : null,
+    );
+    this.grids.output.setImages(output);
     this.empty.setVisible(!images);
   }
 
@@ -78,7 +109,9 @@ export class ImageRowsCard {
     const bottom = card.y + card.height - 12;
     const n = Math.max(1, rows.length);
     const rowH = Math.min(64, Math.floor((bottom - top - (n - 1) * 8) / n));
-    const gridW = Math.min(card.width - 32 - labelW, IMAGE_COLUMNS * (rowH + 6));
+    const gridW = this.alphabet
+      ? card.width - 32 - labelW
+      : Math.min(card.width - 32 - labelW, IMAGE_COLUMNS * (rowH + 6));
     for (const row of ROWS) {
       const i = rows.indexOf(row);
       this.labels[row].setVisible(i >= 0);

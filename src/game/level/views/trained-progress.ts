@@ -27,6 +27,11 @@ export function trainedProgress(session: LevelSession, play: TrainedPlay, compac
           })
         : t('level.weights', { params });
   const warning = over;
+  // The latest loss, from the first step on (the chart may be scrolled out of view on a phone).
+  const lastLoss = play.lossHistory[play.lossHistory.length - 1];
+  const loss = lastLoss
+    ? t('progress.loss', { loss: formatNumber(lastLoss.total, locale, { maximumSignificantDigits: 3 }) })
+    : '';
   const p = play.progress;
   const interruption = play.interruption;
   switch (session.status) {
@@ -53,14 +58,17 @@ export function trainedProgress(session: LevelSession, play: TrainedPlay, compac
       const resumed = interruption?.kind === 'resumed' ? interruptionLines(interruption, compact).detail : '';
       return {
         fraction,
+        // Before the first step's numbers arrive (a slow backend compiles the model first), say so at once.
         title: p
           ? `${t('level.training')} · ${t('progress.steps', { step: p.step, total: p.totalSteps })}`
-          : t('level.training'),
+          : t('level.firstStep'),
         right: p && p.step > 0 ? t('progress.eta', { eta: formatDuration(p.etaMs) }) : '',
         // The resume notice takes the detail line: it matters more than the rate while the run catches up.
         detail:
           resumed ||
-          [p ? t('progress.rate', { rate: Math.round(p.samplesPerSecond) }) : '', weights].filter(Boolean).join(' · '),
+          [loss, p ? t('progress.rate', { rate: Math.round(p.samplesPerSecond) }) : '', weights]
+            .filter(Boolean)
+            .join(' · '),
       };
     }
     case 'measuring':

@@ -39,6 +39,8 @@ export interface TrainedMeasurement {
   evaluation: Evaluation;
   /** null unless a preview was asked for (and some reconstruction was needed anyway). */
   preview: HeldOutPreview | null;
+  /** The identity trap: the first random patterns and what the model made of them (when a preview was asked for). */
+  patterns?: HeldOutPreview | null;
 }
 
 export interface MeasureOptions {
@@ -148,11 +150,9 @@ async function measureLetters(
   if (needs.has('randomPatternWrongPixels') && recipe.randomPatterns) {
     const { count, inkFraction, seed } = recipe.randomPatterns;
     const patterns = randomGlyphPatterns(count, inkFraction, seed);
-    evaluation.randomPatternWrongPixels = wrongPixelsPerImage(
-      patterns,
-      await engine.reconstruct(modelId, patterns.slice()),
-      GLYPH_PIXELS,
-    );
+    const outputs = await engine.reconstruct(modelId, patterns.slice());
+    evaluation.randomPatternWrongPixels = wrongPixelsPerImage(patterns, outputs, GLYPH_PIXELS);
+    return { evaluation, preview, patterns: glyphPreview({ inputs: patterns, outputs }) };
   }
   return { evaluation, preview };
 }
