@@ -1,4 +1,5 @@
 import type * as Phaser from 'phaser';
+import { fitText } from './fit-text';
 import { drawStar } from './stars';
 import { COLORS, CSS, TEXT, type Rect } from './theme';
 import { Widget } from './Widget';
@@ -42,7 +43,9 @@ export class GoalMeter extends Widget {
     const { x, y, width } = this.rect;
     const s = this.state;
     this.caption.setText(s.caption).setPosition(x, y);
+    this.caption.setScale(1);
     if (this.caption.width > width && s.shortCaption) this.caption.setText(s.shortCaption);
+    fitText(this.caption, { width, height: 30 });
     const barY = y + 34;
     const barH = 12;
     const barW = width - 16;
@@ -63,7 +66,8 @@ export class GoalMeter extends Widget {
       drawStar(g, sx, barY + barH / 2 - 1, 11, s.stars > i);
       // Centred under its star, but kept inside the meter (the last label would run to the screen's edge).
       const label = this.labels[i].setText(s.starLabels[i]);
-      label.setPosition(Math.min(sx, x + width - label.width / 2), barY + barH + 8);
+      fitText(label, { width: barW / 3 - 6 });
+      label.setPosition(Math.min(sx, x + width - label.displayWidth / 2), barY + barH + 8);
       this.labels[i].setColor(s.stars > i ? CSS.warning : CSS.muted);
     }
   }
