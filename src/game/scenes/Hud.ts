@@ -17,6 +17,9 @@ import { COLORS, CSS, RADIUS, TEXT } from '../ui/theme';
 import { bindWidgetIds, registerId } from '../ui/widget-ids';
 import { formatDuration } from '../view/format';
 
+/** Width kept for the timer ("Czas 1:02:03"). */
+const TIMER_ROOM = 110;
+
 /** What the Level scene hands the HUD when it launches it. */
 export interface HudData {
   session: LevelSession;
@@ -258,6 +261,8 @@ export class Hud extends Phaser.Scene {
           : t('level.meterEmpty'),
         starLabels,
         stars: best?.stars ?? 0,
+        // Phones: the timer sits at the right end of the caption's row.
+        captionWidth: L.portrait ? L.meter.width - TIMER_ROOM - 8 : undefined,
       });
     };
     let lastUnlocked = -1;
@@ -310,6 +315,7 @@ export class Hud extends Phaser.Scene {
       if (s === lastSecond) return;
       lastSecond = s;
       timer.setText(t('level.timer', { time: formatDuration(session.elapsedMs()) }));
+      fitText(timer, { width: TIMER_ROOM, height: 24 });
       updateHint();
     };
     updateMeter();

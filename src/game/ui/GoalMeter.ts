@@ -14,6 +14,8 @@ export interface GoalMeterState {
   /** Under each star: its threshold ("≤ 8"). */
   starLabels: readonly [string, string, string];
   stars: 0 | 1 | 2 | 3;
+  /** Width the caption may take (phones: the timer shares its row); default the meter's width. */
+  captionWidth?: number;
 }
 
 /** The live meter toward the goal: a bar with the three star lines on it, the stars earned lit. */
@@ -44,8 +46,9 @@ export class GoalMeter extends Widget {
     const s = this.state;
     this.caption.setText(s.caption).setPosition(x, y);
     this.caption.setScale(1);
-    if (this.caption.width > width && s.shortCaption) this.caption.setText(s.shortCaption);
-    fitText(this.caption, { width, height: 30 });
+    const room = Math.min(width, s.captionWidth ?? width);
+    if (this.caption.width > room && s.shortCaption) this.caption.setText(s.shortCaption);
+    fitText(this.caption, { width: room, height: 30 });
     const barY = y + 34;
     const barH = 12;
     const barW = width - 16;
