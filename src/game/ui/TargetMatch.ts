@@ -96,7 +96,8 @@ export class TargetMatch extends Widget {
     }
     this.targetLabel.setPosition(tx + size / 2, y);
     this.currentLabel.setPosition(cx + size / 2, y);
-    for (const label of [this.targetLabel, this.currentLabel]) fitText(label, { width: size + 12, height: 24 });
+    // Each label may take its image's column (the image plus most of the gap to the next).
+    for (const label of [this.targetLabel, this.currentLabel]) fitText(label, { width: size + 14, height: 24 });
     this.target.layout({ x: tx, y: iy, width: size, height: size });
     this.current.layout({ x: cx, y: iy, width: size, height: size });
     const g = this.graphics.clear();
