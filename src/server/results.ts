@@ -2,7 +2,7 @@
  * The leaderboard and the CSV export, computed from stored submissions and the levels' metric directions
  * (higher match % is better, fewer wrong pixels are better), so the ranking follows the levels' own rules.
  */
-import type { BoardRow } from '../shared/classroom/api';
+import type { BoardRow, LevelStats } from '../shared/classroom/api';
 import type { Locale } from '../shared/i18n/locales';
 import { CATALOGUES, type MessageKey } from '../shared/messages';
 import { getLevel, isBetterAttempt } from '../shared/levels';
@@ -52,6 +52,22 @@ export function levelResults(competition: Competition, submissions: readonly Sub
       attempts,
     }))
     .sort((a, b) => (order.get(a.levelId) ?? 0) - (order.get(b.levelId) ?? 0) || a.nickname.localeCompare(b.nickname));
+}
+
+/** Per level of the competition: attempts, students who tried, and the share of them whose best reached each star. */
+export function levelStats(competition: Competition, submissions: readonly Submission[]): LevelStats[] {
+  const results = levelResults(competition, submissions);
+  return competition.levels.map((levelId) => {
+    const mine = results.filter((r) => r.levelId === levelId);
+    const share = (stars: number): number =>
+      mine.length === 0 ? 0 : mine.filter((r) => r.stars >= stars).length / mine.length;
+    return {
+      levelId,
+      attempts: mine.reduce((n, r) => n + r.attempts, 0),
+      players: mine.length,
+      starShares: [share(1), share(2), share(3)],
+    };
+  });
 }
 
 /** Rank by total stars, then levels completed, then the earlier time; equal entries share a rank. */

@@ -26,6 +26,9 @@ const competition: Competition = {
   createdAt: start,
   startedAt: start,
   endsAt: new Date(start.getTime() + 1_200_000),
+  maxPlayers: 60,
+  rankingHidden: false,
+  lateClosed: false,
 };
 const players: Player[] = [
   { id: 1, competitionId: 1, nickname: 'Ana', removed: false, joinedAt: start },
