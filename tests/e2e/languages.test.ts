@@ -184,6 +184,13 @@ describe('the teacher page and the board', () => {
             payload: { code: competition.code, nickname },
           });
       }
+      const { token: session } = (
+        await classroom.app.inject({
+          method: 'POST',
+          url: '/api/teacher/session',
+          payload: { password: 'e2e-lang-pass' },
+        })
+      ).json() as { token: string };
       await classroom.app.listen({ host: '127.0.0.1', port: 0 });
       const address = classroom.app.server.address();
       if (!address || typeof address === 'string') throw new Error('no port');
@@ -192,7 +199,8 @@ describe('the teacher page and the board', () => {
       const errors: string[] = [];
       for (const size of Object.keys(SIZES) as (keyof typeof SIZES)[]) {
         const context = await browser.newContext({ viewport: SIZES[size] });
-        await context.addInitScript(() => sessionStorage.setItem('lq-teacher', 'e2e-lang-pass'));
+        // Signed in: the page keeps a session token (POST /api/teacher/session) in sessionStorage.
+        await context.addInitScript((token) => sessionStorage.setItem('lq-teacher-session', token), session);
         const page = await context.newPage();
         page.on('pageerror', (e) => errors.push(e.message));
         for (const locale of LOCALES) {
