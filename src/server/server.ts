@@ -7,6 +7,7 @@
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import type { BoardReply, ErrorReply, HealthReply, LevelsReply } from '../shared/classroom/api';
 import { LEVELS, localize } from '../shared/levels';
+import { isLocale } from '../shared/i18n/locales';
 import { HttpError } from './http-error';
 import { registerPages, type PagesOptions } from './pages';
 import { RateLimiter, type RateLimit } from './rate-limit';
@@ -148,12 +149,13 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     database: store.db.kind,
   }));
 
-  app.get<{ Reply: LevelsReply }>('/api/levels', async () => ({
+  // Titles in `?lang=` (the teacher page asks in its own language), else English.
+  app.get<{ Querystring: { lang?: string }; Reply: LevelsReply }>('/api/levels', async (request) => ({
     levels: LEVELS.map((l) => ({
       id: l.id,
       world: l.world,
       order: l.order,
-      title: localize(l.title, 'en'),
+      title: localize(l.title, isLocale(request.query?.lang) ? request.query.lang : 'en'),
       kind: l.solution.kind,
       trained: l.setup.kind === 'trained',
     })),

@@ -2,12 +2,19 @@
  * Every screen in every language, at the desktop size and a phone's: `?lang=` picks the language, `<html lang>`
  * follows it, the pickers switch it, and no text object overflows its box or the screen's sides (the game's own
  * measure, debug.textOverflows). Screenshots go to test-results/lang-<locale>-<size>-<screen>.png for a person to
- * look at (Polish and Czech run longest).
+ * look at (Polish and Czech run longest). The teacher page and the projector board too (a real classroom server):
+ * nothing wider than its box (scrollWidth against clientWidth), `<html lang>` the page's, the board in its
+ * competition's language.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { LOCALES } from '../../src/shared/i18n/locales';
+import { createClassroom } from '../../src/server/app';
+import { LOCALES, type Locale } from '../../src/shared/i18n/locales';
+import { getLevel, localize } from '../../src/shared/levels';
 import { clickWidget, launchChromium } from './browser';
 
 const baseUrl = inject('baseUrl');
@@ -113,5 +120,114 @@ describe('the language pickers', () => {
     expect((await page.evaluate(() => window.__latentQuest!.getState())).settings.locale).toBe('cs');
     expect(errors).toEqual([]);
     await page.context().close();
+  });
+});
+
+/**
+ * HTML that does not fit, as "tag.class: text": the page wider than the window (and what sticks out past its right
+ * edge), or an element that clips content wider than its box. A student's nickname may end in "…" by rule
+ * (text-overflow: ellipsis); nothing else may be cut.
+ */
+const htmlOverflows = (page: Page): Promise<string[]> =>
+  page.evaluate(() => {
+    const out: string[] = [];
+    const root = document.documentElement;
+    const name = (el: Element) =>
+      `${el.tagName.toLowerCase()}.${el.className}: "${(el.textContent ?? '').trim().slice(0, 40)}"`;
+    if (root.scrollWidth > root.clientWidth + 1) out.push(`page ${root.scrollWidth}px wide in ${root.clientWidth}px`);
+    for (const el of document.body.querySelectorAll<HTMLElement>('*')) {
+      if (el.offsetParent === null || el.clientWidth === 0) continue;
+      const style = getComputedStyle(el);
+      if (el.getBoundingClientRect().right > root.clientWidth + 1 && el.children.length === 0)
+        out.push(`past the right edge: ${name(el)}`);
+      if (style.overflowX !== 'visible' && style.textOverflow !== 'ellipsis' && el.scrollWidth > el.clientWidth + 1)
+        out.push(`clipped: ${name(el)}`);
+    }
+    return out;
+  });
+
+describe('the teacher page and the board', () => {
+  it('fit in every language at both sizes; <html lang> follows the picker, the board its competition', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'lq-e2e-lang-'));
+    const classroom = await createClassroom({
+      dataDir,
+      pgliteDir: 'memory://',
+      adminPasswordEnv: 'e2e-lang-pass',
+      assetsDir: fileURLToPath(new URL('../../assets/', import.meta.url)),
+      rescoreThreads: false,
+    });
+    try {
+      const api = async (path: string, body?: object) => {
+        const res = await classroom.app.inject({
+          method: body ? 'POST' : 'GET',
+          url: path,
+          headers: { authorization: 'Bearer e2e-lang-pass' },
+          ...(body ? { payload: body } : {}),
+        });
+        return res.json();
+      };
+      // One running competition per language, with a few players on its board.
+      const codes = {} as Record<Locale, string>;
+      for (const language of LOCALES) {
+        const { competition } = await api('/api/teacher/competitions', {
+          title: `Latent Quest ${language}`,
+          levels: ['navigator', 'blend'],
+          durationMinutes: 30,
+          language,
+        });
+        codes[language] = competition.code;
+        await api(`/api/teacher/competitions/${competition.code}/start`, {});
+        for (const nickname of ['Zuzanna Wiśniewska', 'Ondřej', 'Ana'])
+          await classroom.app.inject({
+            method: 'POST',
+            url: '/api/join',
+            payload: { code: competition.code, nickname },
+          });
+      }
+      const { token: session } = (
+        await classroom.app.inject({
+          method: 'POST',
+          url: '/api/teacher/session',
+          payload: { password: 'e2e-lang-pass' },
+        })
+      ).json() as { token: string };
+      await classroom.app.listen({ host: '127.0.0.1', port: 0 });
+      const address = classroom.app.server.address();
+      if (!address || typeof address === 'string') throw new Error('no port');
+      const base = `http://127.0.0.1:${address.port}`;
+      const problems: string[] = [];
+      const errors: string[] = [];
+      for (const size of Object.keys(SIZES) as (keyof typeof SIZES)[]) {
+        const context = await browser.newContext({ viewport: SIZES[size] });
+        // Signed in: the page keeps a session token (POST /api/teacher/session) in sessionStorage.
+        await context.addInitScript((token) => sessionStorage.setItem('lq-teacher-session', token), session);
+        const page = await context.newPage();
+        page.on('pageerror', (e) => errors.push(e.message));
+        for (const locale of LOCALES) {
+          const tag = `${locale}-${size}`;
+          await page.goto(`${base}/teacher?lang=${locale}`);
+          await page.locator('#competitions button', { hasText: codes[locale] }).click();
+          await page.waitForFunction(() => document.getElementById('competition-language')?.textContent !== '');
+          expect(await page.evaluate(() => document.documentElement.lang)).toBe(locale);
+          expect(await page.locator('#language').inputValue()).toBe(locale);
+          expect(await page.locator('#levels').textContent()).toContain(localize(getLevel('navigator')!.title, locale));
+          await page.screenshot({ path: `${ARTIFACTS}/lang-${tag}-teacher.png`, fullPage: true });
+          for (const o of await htmlOverflows(page)) problems.push(`${tag}-teacher: ${o}`);
+          // The board without ?lang= speaks its competition's language (the teacher's link has none).
+          await page.goto(`${base}/board/${codes[locale]}`);
+          await page.waitForFunction(() => document.querySelectorAll('#rows tr').length > 0);
+          expect(await page.evaluate(() => document.documentElement.lang)).toBe(locale);
+          expect(await page.locator('#qr').getAttribute('src')).toContain(`lang=${locale}`);
+          await page.screenshot({ path: `${ARTIFACTS}/lang-${tag}-board.png` });
+          for (const o of await htmlOverflows(page)) problems.push(`${tag}-board: ${o}`);
+        }
+        await context.close();
+      }
+      expect(errors).toEqual([]);
+      expect(problems).toEqual([]);
+    } finally {
+      await classroom.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });

@@ -8,10 +8,11 @@ import { csvField } from '../../src/server/results';
 import {
   BoardReplySchema,
   ErrorReplySchema,
+  LevelsReplySchema,
   MeReplySchema,
   TeacherSubmissionsReplySchema,
 } from '../../src/shared/classroom/api';
-import { getLevel, levelVariant, type LevelDefinition, type SolutionPayload } from '../../src/shared/levels';
+import { getLevel, levelVariant, localize, type LevelDefinition, type SolutionPayload } from '../../src/shared/levels';
 import { testClassroom, type TestClassroom } from './classroom-support';
 import { playTrained, PretrainedLevel } from '../../src/shared/levels/measure';
 import { testEngine } from './support/engine';
@@ -411,6 +412,11 @@ describe('scores are earned, not claimed', () => {
       payload: { title: 'Clase', levels: ['navigator'], durationMinutes: 5 },
     });
     expect(spanish.json().competition.language).toBe('es');
+    // The teacher page asks for the level titles in its own language.
+    const titles = async (lang: string) =>
+      LevelsReplySchema.parse((await call('GET', `/api/levels?lang=${lang}`)).json).levels.map((l) => l.title);
+    expect(await titles('pl')).toContain(localize(level('navigator').title, 'pl'));
+    expect(await titles('pl')).not.toEqual(await titles('en'));
     expect(
       (
         await call(

@@ -98,7 +98,8 @@ function portrait(width: number, height: number, controlsHeight: number, liveCha
   const w = width - 2 * M;
   const topBar = { x: 0, y: 0, width, height: 178 };
   const leave = { x: width - M - 84, y: 10, width: 84, height: 40 };
-  const concept = { x: leave.x - 8 - 52, y: 10, width: 52, height: 40 };
+  // Wide enough for "? Concept" in every language (the button fits its label by rule; the title fits what is left).
+  const concept = { x: leave.x - 8 - 92, y: 10, width: 92, height: 40 };
   const meter = { x: M, y: 108, width: w, height: 66 };
   const hint = { x: M, y: height - M - 76, width: w, height: 76 };
   let y = topBar.height + 8;

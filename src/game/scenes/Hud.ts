@@ -12,11 +12,15 @@ import { ConceptCard } from '../ui/ConceptCard';
 import { FocusManager } from '../ui/FocusManager';
 import { GoalMeter } from '../ui/GoalMeter';
 import { HintBox } from '../ui/HintBox';
+import { fitText } from '../ui/fit-text';
 import { drawStar } from '../ui/stars';
 import { COLORS, CSS, RADIUS, TEXT } from '../ui/theme';
 import { bindWidgetIds, registerId } from '../ui/widget-ids';
 import { attemptShortfall } from '../view/attempt-checks';
 import { formatDuration } from '../view/format';
+
+/** Width kept for the timer ("Czas 1:02:03"). */
+const TIMER_ROOM = 110;
 
 /** What the Level scene hands the HUD when it launches it. */
 export interface HudData {
@@ -68,32 +72,33 @@ export class Hud extends Phaser.Scene {
       bar.fillStyle(COLORS.panel, 1).fillRect(0, dockTop, screen.width, screen.height - dockTop);
       bar.lineStyle(1, COLORS.panelBorder, 1).lineBetween(0, dockTop + 0.5, screen.width, dockTop + 0.5);
     }
+    // The title's row is shared with Concept and Leave (landscape: the meter): kicker, title and goal each fit
+    // their box by rule (fit-text.ts), so a long Polish or Czech title shrinks rather than running under them.
+    const titleRoom = (L.portrait ? L.concept.x : L.meter.x) - 12 - L.title.x;
     const kicker = this.add.text(
       L.title.x,
       L.title.y,
       t('level.worldOrder', { world: level.world, order: level.order }).toUpperCase(),
       { ...TEXT.section, color: CSS.accent },
     );
+    fitText(kicker, { width: titleRoom });
     const title = this.add.text(L.title.x, L.title.y + kicker.height + 2, localize(level.title, locale), {
       ...TEXT.title,
       fontSize: L.portrait ? '22px' : '24px',
     });
-    // The title shares its row with Concept and Leave (landscape: the meter): a long one shrinks rather than
-    // running under them.
-    const titleRoom = (L.portrait ? L.concept.x : L.meter.x) - 12 - L.title.x;
-    for (let size = L.portrait ? 22 : 24; title.width > titleRoom && size > 16; size--) title.setFontSize(size - 1);
-    const goalY = L.goal.y;
-    this.add.text(L.goal.x, goalY, `${t('level.goal')}: ${goalText(level, locale)}`, {
+    fitText(title, { width: titleRoom, height: L.goal.y - 2 - title.y });
+    // Two lines at most, down to the meter (portrait) or the bar's bottom (landscape).
+    const goal = this.add.text(L.goal.x, L.goal.y, `${t('level.goal')}: ${goalText(level, locale)}`, {
       ...TEXT.bodyMuted,
       fontSize: L.portrait ? '14px' : '15px',
       wordWrap: { width: L.goal.wrap, useAdvancedWrap: true },
-      maxLines: 2,
     });
+    fitText(goal, { width: L.goal.wrap, height: (L.portrait ? L.meter.y : L.topBar.height) - 4 - L.goal.y }, true);
     const meter = new GoalMeter(this, 'hud:meter', L.meter);
     const concept = new Button(this, {
       ...L.concept,
       id: 'level:concept',
-      label: L.portrait ? '?' : `? ${t('level.concept')}`,
+      label: `? ${t('level.concept')}`,
     });
     const leave = new Button(this, { ...L.leave, id: 'level:leave', label: t('level.leave'), variant: 'danger' });
     const timer = this.add.text(L.timer.x, L.timer.y, '', { ...TEXT.value, color: CSS.muted }).setOrigin(1, 0);
@@ -216,14 +221,20 @@ export class Hud extends Phaser.Scene {
       resultTitle.setText(r.goalMet ? t('level.resultWon') : t('level.resultMissed'));
       const misses = attemptShortfall(level, r, locale);
       resultMisses.setText(misses.join('\n')).setVisible(misses.length > 0);
-      const missesH = misses.length > 0 ? resultMisses.height + 8 : 0;
       resultBody.setText(`${t('level.resultScore', { metric, value })}\n${advice}\n${lines}`);
+      // All fit the card's width, and together the screen's height (fit-text.ts); the card is sized to them.
+      fitText(resultTitle, { width: R.width - 40, height: 80 }, true);
+      const fixed = 84 + resultTitle.displayHeight + 8 + 20 + 48 + 18;
+      const room = Math.max(80, screen.height - 32 - fixed);
+      if (misses.length > 0) fitText(resultMisses, { width: R.width - 40, height: room / 2 }, true);
+      const missesH = misses.length > 0 ? resultMisses.displayHeight + 8 : 0;
+      fitText(resultBody, { width: R.width - 40, height: Math.max(40, room - missesH) }, true);
       // Sized to its text, centred on the screen.
-      const height = 84 + resultTitle.height + 8 + missesH + resultBody.height + 20 + 48 + 18;
+      const height = fixed + missesH + resultBody.displayHeight;
       const top = Math.round((screen.height - height) / 2);
       resultTitle.setY(top + 84);
-      resultMisses.setY(top + 84 + resultTitle.height + 8);
-      resultBody.setY(top + 84 + resultTitle.height + 8 + missesH);
+      resultMisses.setY(top + 84 + resultTitle.displayHeight + 8);
+      resultBody.setY(top + 84 + resultTitle.displayHeight + 8 + missesH);
       const by = top + height - 48 - 18;
       retry.layout({ x: R.x + 16, y: by, width: bw, height: 48 });
       cont.layout({ x: R.x + 16 + bw + 12, y: by, width: bw, height: 48 });
@@ -268,6 +279,8 @@ export class Hud extends Phaser.Scene {
           : t('level.meterEmpty'),
         starLabels,
         stars: best?.stars ?? 0,
+        // Phones: the timer sits at the right end of the caption's row.
+        captionWidth: L.portrait ? L.meter.width - TIMER_ROOM - 8 : undefined,
       });
     };
     let lastUnlocked = -1;
@@ -320,6 +333,7 @@ export class Hud extends Phaser.Scene {
       if (s === lastSecond) return;
       lastSecond = s;
       timer.setText(t('level.timer', { time: formatDuration(session.elapsedMs()) }));
+      fitText(timer, { width: TIMER_ROOM, height: 24 });
       updateHint();
     };
     updateMeter();

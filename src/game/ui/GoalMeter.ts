@@ -1,4 +1,5 @@
 import type * as Phaser from 'phaser';
+import { fitText } from './fit-text';
 import { drawStar } from './stars';
 import { COLORS, CSS, TEXT, type Rect } from './theme';
 import { Widget } from './Widget';
@@ -13,6 +14,8 @@ export interface GoalMeterState {
   /** Under each star: its threshold ("≤ 8"). */
   starLabels: readonly [string, string, string];
   stars: 0 | 1 | 2 | 3;
+  /** Width the caption may take (phones: the timer shares its row); default the meter's width. */
+  captionWidth?: number;
 }
 
 /** The live meter toward the goal: a bar with the three star lines on it, the stars earned lit. */
@@ -42,7 +45,10 @@ export class GoalMeter extends Widget {
     const { x, y, width } = this.rect;
     const s = this.state;
     this.caption.setText(s.caption).setPosition(x, y);
-    if (this.caption.width > width && s.shortCaption) this.caption.setText(s.shortCaption);
+    this.caption.setScale(1);
+    const room = Math.min(width, s.captionWidth ?? width);
+    if (this.caption.width > room && s.shortCaption) this.caption.setText(s.shortCaption);
+    fitText(this.caption, { width: room, height: 30 });
     const barY = y + 34;
     const barH = 12;
     const barW = width - 16;
@@ -63,7 +69,8 @@ export class GoalMeter extends Widget {
       drawStar(g, sx, barY + barH / 2 - 1, 11, s.stars > i);
       // Centred under its star, but kept inside the meter (the last label would run to the screen's edge).
       const label = this.labels[i].setText(s.starLabels[i]);
-      label.setPosition(Math.min(sx, x + width - label.width / 2), barY + barH + 8);
+      fitText(label, { width: barW / 3 - 6 });
+      label.setPosition(Math.min(sx, x + width - label.displayWidth / 2), barY + barH + 8);
       this.labels[i].setColor(s.stars > i ? CSS.warning : CSS.muted);
     }
   }

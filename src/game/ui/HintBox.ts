@@ -1,4 +1,5 @@
 import type * as Phaser from 'phaser';
+import { fitText } from './fit-text';
 import { FocusableWidget } from './FocusableWidget';
 import { COLORS, CSS, RADIUS, TEXT, type Rect } from './theme';
 
@@ -28,7 +29,6 @@ export class HintBox extends FocusableWidget<HintEvents> {
       scene.add.text(0, 0, '', {
         ...TEXT.body,
         wordWrap: { width: rect.width - 40, useAdvancedWrap: true },
-        maxLines: 3,
       }),
     );
     this.zone = this.track(scene.add.zone(rect.x, rect.y, rect.width, rect.height).setOrigin(0, 0));
@@ -66,8 +66,10 @@ export class HintBox extends FocusableWidget<HintEvents> {
     g.fillStyle(COLORS.warning, 1).fillRoundedRect(x, y, 5, height, { tl: RADIUS + 4, bl: RADIUS + 4, tr: 0, br: 0 });
     this.drawFocusRing(g, this.rect, 3, RADIUS + 6);
     this.title.setText(this.state.title.toUpperCase()).setPosition(x + 18, y + 8);
+    fitText(this.title, { width: width - 36, height: 18 });
     this.body.setText(this.state.text).setPosition(x + 18, y + 27);
-    this.body.setWordWrapWidth(width - 36, true);
+    // Shrinks (then scales) to the strip rather than cutting a long hint off (fit-text.ts).
+    fitText(this.body, { width: width - 36, height: height - 31 }, true);
     if (this.zone.input) this.zone.input.cursor = this.state.pressable ? 'pointer' : 'default';
   }
 }

@@ -1,4 +1,5 @@
 import type * as Phaser from 'phaser';
+import { fitText } from './fit-text';
 import { COLORS, CSS, TEXT, type Rect } from './theme';
 import { Widget } from './Widget';
 
@@ -67,6 +68,10 @@ export class ProgressBar extends Widget {
     this.titleText.setPosition(x, y);
     this.rightText.setPosition(x + width, y + 2);
     this.detailText.setPosition(x, barY + barH + 6);
+    // The title shares its row with the right-hand value; each fits its share (fit-text.ts).
+    fitText(this.rightText, { width: width / 2, height: 26 });
+    fitText(this.titleText, { width: Math.max(1, width - this.rightText.displayWidth - 12), height: 26 });
+    fitText(this.detailText, { width, height: 20 });
     const f = Math.min(1, Math.max(0, this.state.fraction));
     const g = this.graphics.clear();
     g.fillStyle(COLORS.surface, 1).fillRoundedRect(x, barY, width, barH, barH / 2);

@@ -1,7 +1,9 @@
 import type * as Phaser from 'phaser';
+import { fitText } from './fit-text';
 import { ImageGrid } from './ImageGrid';
 import { COLORS, CSS, TEXT, type Rect } from './theme';
 import { Widget } from './Widget';
+import { formatPercent } from '../view/format';
 
 export interface TargetMatchLabels {
   target: string;
@@ -75,7 +77,8 @@ export class TargetMatch extends Widget {
   }
 
   private drawPercent(): void {
-    this.percent.setText(this.display ?? (this.match === null ? '–' : `${this.match.toFixed(1)}%`));
+    this.percent.setText(this.display ?? (this.match === null ? '–' : formatPercent(this.match)));
+    fitText(this.percent, { width: Math.max(60, this.rect.width / 2 - 8) });
     this.percent.setColor(this.match !== null && this.match >= this.goal ? CSS.success : CSS.text);
   }
 
@@ -102,6 +105,8 @@ export class TargetMatch extends Widget {
     }
     this.targetLabel.setPosition(tx + size / 2, y);
     this.currentLabel.setPosition(cx + size / 2, y);
+    // Each label may take its image's column (the image plus most of the gap to the next).
+    for (const label of [this.targetLabel, this.currentLabel]) fitText(label, { width: size + 14, height: 24 });
     this.target.layout({ x: tx, y: iy, width: size, height: size });
     this.current.layout({ x: cx, y: iy, width: size, height: size });
     const g = this.graphics.clear();

@@ -16,3 +16,17 @@ export function formatDuration(ms: number): string {
 export function formatLevel(value: number): string {
   return formatNumber(value, getLocale(), { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 }
+
+/** 21.2 · 21,2: a number with `digits` decimals, for the active language. */
+export function formatFixed(value: number, digits: number): string {
+  return formatNumber(value, getLocale(), { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+/** 21.2% · 21,2 % (Czech, Spanish): a 0..100 match with one decimal, for the active language. */
+export function formatPercent(value: number): string {
+  return formatNumber(value / 100, getLocale(), {
+    style: 'percent',
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  });
+}

@@ -52,7 +52,7 @@ async function login(event) {
 
 // The catalogue's levels, one box per world; a world's own checkbox picks or clears all of its levels.
 async function loadLevels() {
-  const { levels } = await api('GET', '/api/levels');
+  const { levels } = await api('GET', `/api/levels?lang=${locale}`);
   const worlds = new Map();
   for (const l of levels) {
     levelTitles.set(l.id, l.title);

@@ -340,7 +340,7 @@ export const es: Catalogue = {
   'level.arith.panel': 'Tu expresión',
   'level.arith.title': 'Cartas: haz clic en una para añadirla y otra vez para quitarla',
   'level.arith.titleShort': 'Cartas: toca para añadir o quitar',
-  'level.arith.yours': 'Tu decodificación',
+  'level.arith.yours': 'Tu resultado',
   'level.arith.clear': 'Borrar',
   'level.arith.check': 'Comprobar',
   'level.arith.empty': 'Elige cartas a la derecha: cada una suma w·μ(carta) al código.',

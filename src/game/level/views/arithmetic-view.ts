@@ -19,6 +19,7 @@ import { cardGraphics, viewAreas } from './areas';
 import { finalProgress } from './final-progress';
 import { ImageRowsCard } from './image-rows';
 import { primary, type LevelView, type ModeView, type PrimaryAction, type ViewContext } from './view';
+import { formatFixed } from '../../view/format';
 
 /** Height of one term row (card name, weight slider, value) in the expression panel. */
 const TERM_ROW = 36;
@@ -94,7 +95,7 @@ class ArithmeticView implements LevelView {
       const term = terms[i];
       row.label.setVisible(term !== undefined).setText(term ? this.labelOf(term.card) : '');
       row.slider.setVisible(term !== undefined).setEnabled(term !== undefined);
-      row.value.setVisible(term !== undefined).setText(term ? term.weight.toFixed(2) : '');
+      row.value.setVisible(term !== undefined).setText(term ? formatFixed(term.weight, 2) : '');
       if (term) row.slider.setValue(term.weight);
     });
     this.formula.setText(this.expressionText());

@@ -8,6 +8,7 @@ import type { DreamPlay } from '../plays/dream-play';
 import type { MapPanelOptions } from './latent-map-panel';
 import { MapView } from './map-view';
 import type { ModeView } from './view';
+import { formatFixed } from '../../view/format';
 
 class DreamView extends MapView<DreamPlay> {
   private sigma: Slider | null = null;
@@ -71,7 +72,7 @@ class DreamView extends MapView<DreamPlay> {
     const play = this.play;
     const data = play.map;
     this.sigma?.setValue(play.sigma).setEnabled(this.ctx.session.status === 'idle');
-    this.sigmaValue?.setText(play.sigma.toFixed(2));
+    this.sigmaValue?.setText(formatFixed(play.sigma, 2));
     this.drawRing();
     this.lastDream?.setImages(
       play.lastDream && data ? { pixels: play.lastDream, count: 1, width: data.width, height: data.height } : null,

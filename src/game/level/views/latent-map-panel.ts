@@ -14,6 +14,7 @@ import { registerId } from '../../ui/widget-ids';
 import type { LatentMapData } from '../plays/latent-map';
 import { cardGraphics, viewAreas, type ViewAreas } from './areas';
 import type { ViewContext } from './view';
+import { formatFixed } from '../../view/format';
 
 export interface MapPanelOptions {
   /** Map levels: the map is the whole view (no images | map toggle). */
@@ -238,7 +239,7 @@ export class LatentMapPanel {
   }
 
   private showProbe(x: number, y: number): void {
-    this.probeCaption.setText(t('level.map.probe', { x: x.toFixed(2), y: y.toFixed(2) }));
+    this.probeCaption.setText(t('level.map.probe', { x: formatFixed(x, 2), y: formatFixed(y, 2) }));
     this.pending = { x, y };
   }
 

@@ -13,6 +13,7 @@ import { finalProgress } from './final-progress';
 import { ImageRowsCard } from './image-rows';
 import { LatentMapPanel, type MapPanelOptions } from './latent-map-panel';
 import { primary, type LevelView, type PrimaryAction, type ViewContext } from './view';
+import { formatFixed } from '../../view/format';
 
 export abstract class MapView<P extends MapPlay> implements LevelView {
   protected status!: Label;
@@ -116,7 +117,7 @@ export abstract class MapView<P extends MapPlay> implements LevelView {
     return {
       fraction: n / max,
       title: session.status === 'preparing' || !this.play.map ? t('level.map.loading') : this.progressTitle(n, max),
-      right: live !== null ? t('level.map.live', { match: live.toFixed(1) }) : '',
+      right: live !== null ? t('level.map.live', { match: formatFixed(live, 1) }) : '',
       detail: t('level.map.model', { asset: (level.setup as { asset: string }).asset }),
     };
   }

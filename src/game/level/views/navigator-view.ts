@@ -8,6 +8,7 @@ import type { NavigatorPlay } from '../plays/navigator-play';
 import type { MapPanelOptions } from './latent-map-panel';
 import { MapView } from './map-view';
 import type { ModeView } from './view';
+import { formatPercent } from '../../view/format';
 
 class NavigatorView extends MapView<NavigatorPlay> {
   private target: TargetMatch | null = null;
@@ -83,7 +84,7 @@ class NavigatorView extends MapView<NavigatorPlay> {
       t('level.map.navStatus', {
         n: play.placed.length,
         max: play.maxPoints,
-        best: best === null ? '–' : `${best.toFixed(1)}%`,
+        best: best === null ? '–' : formatPercent(best),
       }),
       t('level.map.navHelp'),
     ];
