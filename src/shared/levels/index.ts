@@ -32,6 +32,7 @@ export {
   combineCodes,
   corruptionMask,
   denseParamCount,
+  erasedSquares,
   drawLatent,
   fromDataBox,
   heldOutLetters,
