@@ -1,5 +1,6 @@
 import * as Phaser from 'phaser';
 import { getLevel } from '../../shared/levels/catalogue';
+import type { GoalCheck } from '../../shared/levels/shortfall';
 import { t } from '../../shared/messages';
 import { getContext } from '../context';
 import { setCurrentSession } from '../level/current';
@@ -14,6 +15,7 @@ import { Panel } from '../ui/Panel';
 import { ProgressBar } from '../ui/ProgressBar';
 import { COLORS } from '../ui/theme';
 import { bindWidgetIds } from '../ui/widget-ids';
+import { attemptChecks } from '../view/attempt-checks';
 import type { HudData } from './Hud';
 
 export interface LevelSceneData {
@@ -29,6 +31,10 @@ export interface ResultsSceneData {
   stars: 0 | 1 | 2 | 3;
   goalMet: boolean;
   detail: Readonly<Record<string, number>>;
+  /** The attempt's goal checks: the Results screen repeats the card's "Not yet" lines and words a takeaway. */
+  checks: GoalCheck[];
+  /** The attempt's control values (trained levels). */
+  values?: Readonly<Record<string, unknown>>;
 }
 
 /**
@@ -239,6 +245,8 @@ export class Level extends Phaser.Scene {
       stars: r.stars,
       goalMet: r.goalMet,
       detail: r.detail,
+      checks: attemptChecks(session.level, r),
+      values: r.payload.kind === 'hyperparameters' ? { ...r.payload.values } : undefined,
     };
     session.dispose();
     this.scene.stop('Hud');

@@ -67,6 +67,8 @@ const glyph = (char: string): ImageCard => ({
 
 // ── 14 · Blend ──────────────────────────────────────────────────────────────────────────────────────────────
 
+// Screen-only bots (issue 10): the picture bot (cards ranked by likeness to the target, pairs at ½) finds
+// 2 + 7 at 100 % on its 2nd look (3★, 3 actions); example 46.5 %, random 58.1 % (0★). Kept.
 const BLEND_STARS = [75, 88, 96] as const;
 
 const blendDraft: LevelDraft<'expression', 'matchPercent'> = {
@@ -233,6 +235,8 @@ export const BLEND_VARIANTS: readonly LevelDefinition[] = [
 
 // ── 15 · Difference ─────────────────────────────────────────────────────────────────────────────────────────
 
+// Screen-only bots (issue 10): the picture bot (the most alike card, plus a same-digit pair's difference)
+// finds thin 3 + bold 7 − thin 7 at 100 % on its 2nd look (3★, 3 actions); example 23.1 %, random 16.6 %. Kept.
 const DIFFERENCE_STARS = [70, 85, 95] as const;
 
 const differenceDraft: LevelDraft<'expression', 'matchPercent'> = {
@@ -411,6 +415,8 @@ export const DIFFERENCE_VARIANTS: readonly LevelDefinition[] = [
 
 // ── 16 · Attribute vector ───────────────────────────────────────────────────────────────────────────────────
 
+// Screen-only bots (issue 10): following hints 1-3 (k pairs at 1/k, reading the meter) the bot checks all
+// five pairs at 88.09 (3★, 6 actions); example 77.9 % (1★), random 53.3 % (0★). Kept (margin 0.6).
 const ATTRIBUTE_STARS = [70, 80, 87.5] as const;
 
 /** [digit, bold index, thin index]: the player's pairs, the hidden reference pairs, and the thin bases. */
@@ -613,6 +619,9 @@ export const ATTRIBUTE_VARIANTS: readonly LevelDefinition[] = [
 
 /** The letter the forge's model never saw (assets.ts excludes it from 'letters-vae-forge'). */
 export const FORGE_LETTER = 'E';
+// Screen-only bots (issue 10): from the card most like E, adding / subtracting the cards that draw the
+// missing / extra strokes, the bot reaches F + G + L at 1 wrong pixel (3★, 33 actions, 37 s of play);
+// example 5 (1★), random 8 (0★). Kept.
 const FORGE_STARS = [5, 3, 1] as const;
 
 // One variant only: the forge's model (assets.ts) was trained without exactly this letter, so another target
