@@ -48,10 +48,6 @@ describe('settings persistence', () => {
   it.each([
     ['not JSON', '{"state": {"settings": '],
     ['a number', '42'],
-    [
-      'wrong types',
-      JSON.stringify({ state: { settings: { ...DEFAULT_SETTINGS, backend: 'quantum' } }, version: SETTINGS_VERSION }),
-    ],
     ['no settings', JSON.stringify({ state: null, version: SETTINGS_VERSION })],
   ])('resets a corrupt save (%s) with a notice, never a crash', (_name, text) => {
     const storage = memoryStorage({ [SETTINGS_STORAGE_KEY]: text });
@@ -59,6 +55,18 @@ describe('settings persistence', () => {
     expect(store.getState().settings).toEqual(DEFAULT_SETTINGS);
     expect(store.getState().lab.notices.map((n) => n.key)).toEqual(['notice.settingsReset']);
     expect(storage.data.has(SETTINGS_STORAGE_KEY)).toBe(false);
+  });
+
+  it('keeps the rest of a save with one wrong type and names what it dropped (the backend, the missing progress)', () => {
+    const text = JSON.stringify({
+      state: { settings: { ...DEFAULT_SETTINGS, backend: 'quantum' } },
+      version: SETTINGS_VERSION,
+    });
+    store = createGameStore({ storage: memoryStorage({ [SETTINGS_STORAGE_KEY]: text }) });
+    expect(store.getState().settings).toEqual(DEFAULT_SETTINGS);
+    expect(store.getState().lab.notices.map((n) => [n.key, n.params])).toEqual([
+      ['notice.saveEntriesDropped', { count: 2, parts: 'the setting “Compute backend”, the level results' }],
+    ]);
   });
 
   it('migrates an old flat save, keeping valid fields', () => {

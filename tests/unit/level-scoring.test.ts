@@ -5,6 +5,7 @@ import {
   combineCodes,
   corruptionMask,
   denseParamCount,
+  erasedSquares,
   drawLatent,
   formatMetricValue,
   fromDataBox,
@@ -371,6 +372,23 @@ describe('harness helpers', () => {
     const images = new Float32Array(3 * 784).fill(0.7);
     const holed = corrupt(images, shape, { type: 'block', size: 12 }, 8008);
     holed.forEach((v, i) => expect(v === 0).toBe(mask[i] === 1));
+  });
+
+  it('names the erased square of each image (what Inpainting outlines), exactly where corrupt() erased it', () => {
+    const shape = { width: 28, height: 28 };
+    const squares = erasedSquares(4, shape, { type: 'block', size: 12 }, 8008);
+    const holed = corrupt(new Float32Array(4 * 784).fill(0.7), shape, { type: 'block', size: 12 }, 8008);
+    expect(squares).toHaveLength(4);
+    squares.forEach((sq, n) => {
+      expect([sq.width, sq.height]).toEqual([12, 12]);
+      for (let y = 0; y < 28; y++)
+        for (let x = 0; x < 28; x++) {
+          const inside = x >= sq.x && x < sq.x + 12 && y >= sq.y && y < sq.y + 12;
+          expect(holed[n * 784 + y * 28 + x] === 0).toBe(inside);
+        }
+    });
+    // The first images of a longer run are the same squares (the screen shows the first few of the 500).
+    expect(erasedSquares(2, shape, { type: 'block', size: 12 }, 8008)).toEqual(squares.slice(0, 2));
   });
 
   it('builds held-out noisy letters letter by letter, and random patterns', () => {

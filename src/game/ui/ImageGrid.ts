@@ -9,12 +9,19 @@ export interface ImageGridConfig extends Rect {
   gap?: number;
 }
 
+export interface PixelBox {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
 /** Drawn over the images, in image pixels: pixels to mark (per image) and one box outlined on every image. */
 export interface GridOverlay {
   /** Per image, the indices (row-major) of pixels to outline, e.g. the wrong ones. */
   marks?: readonly (readonly number[])[];
-  /** A rectangle outlined on every image, e.g. the square that was erased. */
-  box?: { x: number; y: number; width: number; height: number };
+  /** Per image, a rectangle to outline, e.g. the square that was erased. */
+  boxes?: readonly (PixelBox | null)[];
 }
 
 export interface GridImages {
@@ -179,7 +186,7 @@ export class ImageGrid extends Widget {
       const py = Math.floor(p / imgs.width);
       ctx.strokeRect(ox + px * scale + line / 2, oy + py * scale + line / 2, scale - line, scale - line);
     }
-    const box = overlay.box;
+    const box = overlay.boxes?.[i];
     if (box) {
       const w = Math.max(2, Math.round(scale / 4));
       ctx.lineWidth = w;

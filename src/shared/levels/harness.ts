@@ -56,6 +56,38 @@ export function corruptionMask(
   return Uint8Array.from(corrupted, (v) => (v === 0 ? 1 : 0));
 }
 
+/**
+ * The square each of the first `count` images lost to block noise (the bounding box of its corruptionMask), as
+ * {x, y, width, height} in image pixels: what the screen outlines on the held-out rows.
+ */
+export function erasedSquares(
+  count: number,
+  shape: ImageShape,
+  spec: Extract<NoiseSpec, { type: 'block' }>,
+  seed: number,
+): { x: number; y: number; width: number; height: number }[] {
+  const mask = corruptionMask(count, shape, spec, seed);
+  const size = shape.width * shape.height;
+  const out: { x: number; y: number; width: number; height: number }[] = [];
+  for (let n = 0; n < count; n++) {
+    let x0 = shape.width;
+    let y0 = shape.height;
+    let x1 = -1;
+    let y1 = -1;
+    for (let p = 0; p < size; p++) {
+      if (!mask[n * size + p]) continue;
+      const x = p % shape.width;
+      const y = Math.floor(p / shape.width);
+      x0 = Math.min(x0, x);
+      y0 = Math.min(y0, y);
+      x1 = Math.max(x1, x);
+      y1 = Math.max(y1, y);
+    }
+    out.push({ x: x0, y: y0, width: x1 - x0 + 1, height: y1 - y0 + 1 });
+  }
+  return out;
+}
+
 /** z = μ + σ·ε with ε ~ N(0, I) from the draw's seed: the reparameterisation trick, reproducible anywhere. */
 export function drawLatent(draw: LatentDraw): number[] {
   const rng = createRng(draw.seed);

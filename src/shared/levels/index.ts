@@ -37,6 +37,7 @@ export {
   combineCodes,
   corruptionMask,
   denseParamCount,
+  erasedSquares,
   drawLatent,
   fromDataBox,
   heldOutLetters,

@@ -23,6 +23,8 @@ import { formatFixed } from '../../view/format';
 
 /** Height of one term row (card name, weight slider, value) in the expression panel. */
 const TERM_ROW = 36;
+/** Height left for the written-out expression above the term rows (wide screens). */
+const FORMULA_ROOM = 48;
 
 class ArithmeticView implements LevelView {
   private readonly formula: Label;
@@ -48,8 +50,10 @@ class ArithmeticView implements LevelView {
       text: '',
       variant: 'body',
       wrap: L.controls.width - 32,
+      // Never over the term rows below it (a long expression in Polish or Czech shrinks to fit instead).
+      maxHeight: FORMULA_ROOM,
     }).setVisible(!L.portrait);
-    const top = L.controls.y + (L.portrait ? 44 : 96);
+    const top = L.controls.y + (L.portrait ? 44 : 48 + FORMULA_ROOM);
     for (let i = 0; i < spec.maxTerms; i++) {
       const y = top + i * TERM_ROW;
       const label = new Label(scene, { x: L.controls.x + 16, y: y + 4, text: '', variant: 'bodyMuted' });

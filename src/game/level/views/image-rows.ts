@@ -1,7 +1,9 @@
 /** The images card: input / corrupted / rebuilt rows of the live training preview or the held-out images. */
 import { t } from '../../../shared/messages';
 import type { ImageRows } from '../../ml/progress-types';
-import { ImageGrid, type GridImages } from '../../ui/ImageGrid';
+import { ImageGrid, type GridImages, type PixelBox } from '../../ui/ImageGrid';
+import { erasedSquares } from '../../../shared/levels/harness';
+import type { LevelDefinition } from '../../../shared/levels/types';
 import { Label } from '../../ui/Label';
 import { Panel } from '../../ui/Panel';
 import { CSS, type Rect } from '../../ui/theme';
@@ -27,6 +29,19 @@ export function wrongPixelMarks(inputs: Float32Array, outputs: Float32Array, siz
     marks.push(wrong);
   }
   return marks;
+}
+
+/** The erased squares of a level whose held-out test is block noise on MNIST (the first noise kind), else null. */
+function heldOutSquares(
+  level: LevelDefinition,
+  count: number,
+  shape: { width: number; height: number },
+): PixelBox[] | null {
+  const setup = level.setup;
+  if (setup.kind !== 'trained' || setup.heldOut.source !== 'mnistTest') return null;
+  const noise = setup.heldOut.noises[0];
+  if (!noise || noise.type !== 'block') return null;
+  return erasedSquares(count, { width: shape.width, height: shape.height }, noise, setup.heldOut.noiseSeed);
 }
 
 export class ImageRowsCard {
@@ -78,6 +93,9 @@ export class ImageRowsCard {
     );
     const as = (pixels: Float32Array | undefined): GridImages | null =>
       images && pixels ? { pixels, count: images.count, width: images.width, height: images.height } : null;
+    // Inpainting: the erased square is outlined on the corrupted and the rebuilt rows of the held-out images.
+    const boxes = images?.source === 'heldOut' ? heldOutSquares(this.ctx.session.level, images.count, images) : null;
+    this.grids.corrupted.setOverlay(boxes ? { boxes } : null);
     this.grids.input.setImages(as(images?.inputs));
     this.grids.corrupted.setImages(as(images?.corrupted));
     const output = as(images?.outputs);
@@ -85,7 +103,9 @@ export class ImageRowsCard {
     this.grids.output.setOverlay(
       output && images?.source === 'heldOut' && this.alphabet
         ? { marks: wrongPixelMarks(images.inputs, output.pixels, images.width * images.height) }
-        : null,
+        : boxes
+          ? { boxes }
+          : null,
     );
     this.grids.output.setImages(output);
     this.empty.setVisible(!images);
