@@ -438,6 +438,10 @@ export const ZOO_NOISES = {
   block: { type: 'block', size: 10 },
 } as const satisfies Record<string, Exclude<NoiseSpec, { type: 'mixed' | 'none' }>>;
 const ZOO_KINDS = Object.keys(ZOO_NOISES) as (keyof typeof ZOO_NOISES)[];
+// Screen-only bots (issue 10): the reader reaches 0.0235 (2★) with every kind on (card + hint 2), then 0.0191
+// with hint 3's longer training and wider code (3★, 2 trainings, 35.8 s of play); defaults 0.0375 (0★), random
+// players 0.0243 and 0.0221 (2★: any mix of kinds helps). Kept: the 3-star line sits between the best random
+// player and the reader, about 0.001 from each; 2★ for a lucky mix is fair.
 const ZOO_STARS = [0.03, 0.025, 0.021] as const;
 
 export const noiseZoo: LevelDefinition = defineLevel({
