@@ -648,7 +648,12 @@ export const noiseZoo: LevelDefinition = defineLevel({
 // ── 8 · Inpainting ──────────────────────────────────────────────────────────────────────────────────────────
 
 const HOLE_SIZE = 12;
-const INPAINT_STARS = [0.11, 0.085, 0.072] as const;
+// Screen-only bots (issue 10): the reader (hints 1 + 2: 12x12 squares) reaches 0.0751 (2★), then with hint 3's
+// "an epoch or two" (one more: 3 epochs) 0.0716 (3★, 2 trainings, 32.5 s of play); defaults 0.168 (0★); random
+// players 0.0787 (10x10 squares, 3 epochs) and 0.0803 (2★). The 3-star line was 0.072, only 0.0004 above the
+// reader: a backend's rounding from failing the hint's smallest reading. Retuned to 0.074: 0.0024 of margin for the
+// reader, still 0.0047 below the best random player (4 epochs reach 0.0695, header).
+const INPAINT_STARS = [0.11, 0.085, 0.074] as const;
 
 export const inpainting: LevelDefinition = defineLevel({
   id: 'inpainting',
