@@ -1,6 +1,6 @@
 /**
  * Unlock rules (pure; the store keeps the stars):
- * - the first level of world 1 is always open;
+ * - the first level of world 1 is always open, and so is every level already won (a link can open any level);
  * - within a world, a level opens when the level before it has at least 1 star (= its goal was met), or when
  *   the player has tried the level before it TRIES_TO_GO_ON times without a star: no single level can block the
  *   campaign (issue 10). Three tries: enough to read the card and all hints and act on them; the stars of the
@@ -64,7 +64,10 @@ export function isLevelUnlocked(
   tries: TriesByLevel = {},
 ): boolean {
   const level = levels.find((l) => l.id === id);
-  if (!level || !isWorldUnlocked(level.world, stars, levels)) return false;
+  if (!level) return false;
+  // A level already won stays open (e.g. one won from a shared link before the map reached it).
+  if ((stars[id] ?? 0) >= 1) return true;
+  if (!isWorldUnlocked(level.world, stars, levels)) return false;
   const previous = previousInWorld(id, levels);
   if (!previous) return true;
   if ((stars[previous.id] ?? 0) >= 1) return true;

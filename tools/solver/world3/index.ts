@@ -1,11 +1,11 @@
 /**
- * World 3's screen-only bots (helper "vae" fills this in while reworking world 3's views): one BotsFactory per
- * level id. A factory returns LevelBots (tools/solver/screen/types.ts): open() gives a fresh screen implementing
- * `Screen` (info, a PlayClock from screen/budget.ts sized LOOKS_PER_POINT × the points the level places, the
- * result cards) plus whatever that level's view shows, e.g. look(point) → the decode at the probe (and the
- * verdict only where the view shows it), place(point), check() → ResultCard. Entries here take precedence over
- * the generic ones in screen/registry.ts (balance-beta has a generic trained reading there).
+ * World 3's screen-only bots: one BotsFactory per level id (tools/solver/screen/types.ts). Each level's screen
+ * (here) shows only what its view shows; entries take precedence over the generic ones in screen/registry.ts
+ * (balance-beta keeps its generic trained reading there).
  */
-import type { BotsFactory } from '../screen/types';
+import type { BotsFactory, LevelBots, Screen } from '../screen/types';
+import { holesBots } from './holes-bots';
 
-export const WORLD3_BOTS: Readonly<Record<string, BotsFactory>> = {};
+export const WORLD3_BOTS: Readonly<Record<string, BotsFactory>> = {
+  'holes-in-the-map': (engine, level) => holesBots(engine, level) as unknown as LevelBots<Screen>,
+};
