@@ -444,6 +444,10 @@ export const ZOO_NOISES = {
   block: { type: 'block', size: 10 },
 } as const satisfies Record<string, Exclude<NoiseSpec, { type: 'mixed' | 'none' }>>;
 const ZOO_KINDS = Object.keys(ZOO_NOISES) as (keyof typeof ZOO_NOISES)[];
+// Screen-only bots (issue 10): the reader reaches 0.0235 (2★) with every kind on (card + hint 2), then 0.0191
+// with hint 3's longer training and wider code (3★, 2 trainings, 35.8 s of play); defaults 0.0375 (0★), random
+// players 0.0243 and 0.0221 (2★: any mix of kinds helps). Kept: the 3-star line sits between the best random
+// player and the reader, about 0.001 from each; 2★ for a lucky mix is fair.
 const ZOO_STARS = [0.03, 0.025, 0.021] as const;
 
 export const noiseZoo: LevelDefinition = defineLevel({
@@ -650,7 +654,12 @@ export const noiseZoo: LevelDefinition = defineLevel({
 // ── 8 · Inpainting ──────────────────────────────────────────────────────────────────────────────────────────
 
 const HOLE_SIZE = 12;
-const INPAINT_STARS = [0.11, 0.085, 0.072] as const;
+// Screen-only bots (issue 10): the reader (hints 1 + 2: 12x12 squares) reaches 0.0751 (2★), then with hint 3's
+// "an epoch or two" (one more: 3 epochs) 0.0716 (3★, 2 trainings, 32.5 s of play); defaults 0.168 (0★); random
+// players 0.0787 (10x10 squares, 3 epochs) and 0.0803 (2★). The 3-star line was 0.072, only 0.0004 above the
+// reader: a backend's rounding from failing the hint's smallest reading. Retuned to 0.074: 0.0024 of margin for the
+// reader, still 0.0047 below the best random player (4 epochs reach 0.0695, header).
+const INPAINT_STARS = [0.11, 0.085, 0.074] as const;
 
 export const inpainting: LevelDefinition = defineLevel({
   id: 'inpainting',
