@@ -8,6 +8,8 @@ import { COLORS } from '../../ui/theme';
 /** The Lab's top bar: backdrop, Back button, logo and title, and the engine line (engine + fallback reason). */
 export interface LabChrome {
   readonly backButton: Button;
+  /** Opens the drawing screen (your own digit through a pretrained model). */
+  readonly drawButton: Button;
   readonly engine: Label;
   readonly reason: Label;
 }
@@ -38,8 +40,17 @@ export function buildLabChrome(scene: Phaser.Scene, L: LabLayout): LabChrome {
     variant: 'bodyMuted',
   });
   subtitle.setVisible(!L.portrait);
+  const drawX = L.portrait ? title.text.x + title.text.width + 10 : subtitle.text.x + subtitle.text.width + 20;
+  const drawButton = new Button(scene, {
+    x: drawX,
+    y: L.back.y,
+    width: L.portrait ? 124 : 168,
+    height: L.back.height,
+    id: 'lab:draw',
+    label: t('draw.open'),
+  });
   const engine = new Label(scene, { x: L.topBar.width - 20, y: 9, text: '', variant: 'body', align: 1 });
-  const reasonWidth = L.topBar.width - 20 - (title.text.x + title.text.width + (L.portrait ? 12 : 140));
+  const reasonWidth = L.topBar.width - 20 - (drawX + drawButton.getBounds().width + 16);
   const reason = new Label(scene, {
     x: L.topBar.width - 20,
     y: 31,
@@ -54,5 +65,5 @@ export function buildLabChrome(scene: Phaser.Scene, L: LabLayout): LabChrome {
     engine.text.setFontSize(14);
     reason.setVisible(false);
   }
-  return { backButton, engine, reason };
+  return { backButton, drawButton, engine, reason };
 }
