@@ -113,6 +113,7 @@ export class Draw extends Phaser.Scene {
       if (!prepared.ok) {
         setDrawnDigitView(null);
         images.setImages(null);
+        context.renderGate?.invalidate();
         map.setPlaced([]);
         status.setText(t('drawing.empty'));
         detail.setText('');
@@ -154,6 +155,7 @@ export class Draw extends Phaser.Scene {
       const errorLine = t('draw.error', { error: Number(error.toFixed(3)), percent: Math.round(worseThan * 100) });
       detail.setText(worseThan > UNUSUAL ? `${errorLine} ${t('draw.unusual')}` : errorLine);
       detail.setColor(worseThan > UNUSUAL ? CSS.warning : CSS.muted);
+      context.renderGate?.invalidate();
     };
     pad.events.on('change', () => void analyse());
 

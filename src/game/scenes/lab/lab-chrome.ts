@@ -40,7 +40,10 @@ export function buildLabChrome(scene: Phaser.Scene, L: LabLayout): LabChrome {
     variant: 'bodyMuted',
   });
   subtitle.setVisible(!L.portrait);
-  const drawX = L.portrait ? title.text.x + title.text.width + 10 : subtitle.text.x + subtitle.text.width + 20;
+  // A phone's top bar has no room for the title, the Draw button and the engine line: the button takes the title's
+  // place (Back and the controls say which screen this is) and the engine line wraps beside it.
+  title.setVisible(!L.portrait);
+  const drawX = L.portrait ? logoX : subtitle.text.x + subtitle.text.width + 20;
   const drawButton = new Button(scene, {
     x: drawX,
     y: L.back.y,
@@ -50,7 +53,7 @@ export function buildLabChrome(scene: Phaser.Scene, L: LabLayout): LabChrome {
     label: t('draw.open'),
   });
   const engine = new Label(scene, { x: L.topBar.width - 20, y: 9, text: '', variant: 'body', align: 1 });
-  const reasonWidth = L.topBar.width - 20 - (drawX + drawButton.getBounds().width + 16);
+  const reasonWidth = Math.max(120, L.topBar.width - 20 - (drawX + drawButton.getBounds().width + 16));
   const reason = new Label(scene, {
     x: L.topBar.width - 20,
     y: 31,
@@ -61,8 +64,9 @@ export function buildLabChrome(scene: Phaser.Scene, L: LabLayout): LabChrome {
   });
   reason.text.setStyle({ maxLines: 2, align: 'right' });
   if (L.portrait) {
-    engine.setPosition(L.topBar.width - 12, L.topBar.height / 2 - 9);
-    engine.text.setFontSize(14);
+    engine.text.setFontSize(13).setOrigin(1, 0.5).setStyle({ align: 'right' });
+    engine.setPosition(L.topBar.width - 12, L.topBar.height / 2);
+    engine.setWrap(L.topBar.width - 12 - (drawX + drawButton.getBounds().width + 10));
     reason.setVisible(false);
   }
   return { backButton, drawButton, engine, reason };
