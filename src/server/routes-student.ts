@@ -1,6 +1,8 @@
 /**
- * The students' routes: join a competition (rate-limited per address), then, with the token the join gave
- * (`Authorization: Bearer <token>`, rate-limited per student), submit attempts and read one's own standing.
+ * The students' routes: join a competition (rate-limited per address and per competition, up to its class size),
+ * then, with the token the join gave (`Authorization: Bearer <token>`, rate-limited per student; a malformed or
+ * unknown token per address), submit attempts and read one's own standing. Every reply carries fresh attempt
+ * tickets (tickets.ts): after the end only an attempt with one issued before counts.
  * Scores are never read from the client: each submission is validated for the student's own variant of the
  * level and re-scored from its payload; a replayed idempotency key answers the stored result.
  */
@@ -13,7 +15,8 @@ import { checkNickname, hashToken, isJoinCode, normalizeJoinCode } from './ident
 import { boardOf, limit, type RouteContext } from './route-context';
 import { JOIN, STUDENT, SUBMISSION } from './route-schemas';
 import type { Competition, Player } from './store';
-import { competitionView, isOver, lateButEarned, payloadHash, seedFor, submissionView } from './views';
+import { lateTicket, spendLateTicket } from './late-arrivals';
+import { competitionView, isOver, payloadHash, seedFor, submissionView } from './views';
 
 const KEY_REUSED = 'This idempotency key was already used for a different solution; use a new key for a new attempt.';
 
@@ -21,16 +24,23 @@ export function registerStudentRoutes(app: FastifyInstance, ctx: RouteContext): 
   const { store, now } = ctx;
 
   app.post<{ Body: JoinRequest; Reply: JoinReply }>('/api/join', { schema: JOIN }, async (request, reply) => {
-    limit(ctx.limiters.address, request.ip);
+    limit(ctx.limiters.join, request.ip);
     const code = normalizeJoinCode(request.body.code);
     if (!isJoinCode(code)) throw new HttpError(400, 'A join code is 6 letters and digits, as shown on the projector.');
     const c = await store.competitionByCode(code);
     if (!c) throw new HttpError(404, `No competition has the code ${code}; check it with your teacher.`);
     if (isOver(c, now())) throw new HttpError(403, 'This competition has ended.');
+    limit(ctx.limiters.joinClass, code);
     const nick = checkNickname(request.body.nickname);
     if (!nick.ok) throw new HttpError(400, nick.problem);
+    // A removed player's browser cannot come back under another name (the teacher can re-admit them).
+    const device = request.body.device ? hashToken(`device:${request.body.device}`) : null;
+    if (device && (await store.guards.removedDevice(c.id, device)))
+      throw new HttpError(403, 'The teacher removed you from this competition.');
     const token = newStudentToken();
-    const joined = await store.addPlayer(c.id, nick.nickname, nick.key, hashToken(token), now());
+    const joined = await store.addPlayer(c.id, nick.nickname, nick.key, hashToken(token), now(), device);
+    if (!joined && !(await store.guards.nicknameTaken(c.id, nick.key)))
+      throw new HttpError(409, `This competition is full (${c.maxPlayers} players); ask your teacher.`);
     if (!joined)
       throw new HttpError(409, `The nickname "${nick.nickname}" is taken in this competition; pick another.`);
     return reply.code(201).send({
@@ -38,15 +48,21 @@ export function registerStudentRoutes(app: FastifyInstance, ctx: RouteContext): 
       nickname: joined.nickname,
       competition: competitionView(c, now()),
       seed: seedFor(c, joined.id),
+      tickets: ctx.tickets.issue(joined.id, now()),
     });
   });
 
   const student = async (request: FastifyRequest): Promise<{ player: Player; competition: Competition }> => {
     const token = bearerToken(request);
-    if (!StudentTokenSchema.safeParse(token).success)
+    if (!StudentTokenSchema.safeParse(token).success) {
+      limit(ctx.limiters.unknownToken, request.ip);
       throw new HttpError(401, 'That is not a student token; join the competition again.');
+    }
     const player = await store.playerByTokenHash(hashToken(token));
-    if (!player) throw new HttpError(401, 'Unknown student token; join the competition again.');
+    if (!player) {
+      limit(ctx.limiters.unknownToken, request.ip);
+      throw new HttpError(401, 'Unknown student token; join the competition again.');
+    }
     limit(ctx.limiters.student, String(player.id));
     if (player.removed) throw new HttpError(403, 'The teacher removed you from this competition.');
     const competition = await store.competitionById(player.competitionId);
@@ -72,6 +88,7 @@ export function registerStudentRoutes(app: FastifyInstance, ctx: RouteContext): 
       players: b.rows.length,
       stars: row?.stars ?? 0,
       levels,
+      tickets: ctx.tickets.issue(player.id, now()),
     };
   });
 
@@ -89,16 +106,16 @@ export function registerStudentRoutes(app: FastifyInstance, ctx: RouteContext): 
         const v = level ? validatePayload(levelVariant(level, seedFor(competition, player.id)), payload) : null;
         if (existing.levelId !== levelId || !v?.ok || payloadHash(levelId, v.payload) !== existing.payloadHash)
           throw new HttpError(409, KEY_REUSED);
-        return reply.code(200).send({ submission: submissionView(existing, true) });
+        return reply.code(200).send({ submission: submissionView(existing, true), tickets: [] });
       }
       if (competition.state === 'draft')
         throw new HttpError(409, 'The competition has not started yet; wait for your teacher.');
-      // An attempt finished before the end but held in a student's outbox (the network was down) still counts
-      // when it arrives within LATE_GRACE_MS of the end; it is filed at the end time. Beyond that, or for an
-      // attempt the game says was made after the end, submissions are closed.
+      // An attempt held in a student's outbox (the network was down) still counts after the end with a ticket
+      // issued before it (late-arrivals.ts); it is filed at the end time. The client's own clock is never read.
       const late = isOver(competition, received);
-      if (late && !lateButEarned(competition, request.body.attemptedAt, received))
-        throw new HttpError(403, 'The competition has ended; submissions are closed.');
+      const claim = late
+        ? await lateTicket(store.guards, ctx.tickets, competition, player, request.body.ticket, received)
+        : null;
       if (!competition.levels.includes(levelId))
         throw new HttpError(403, `Level "${levelId.slice(0, 64)}" is not part of this competition.`);
       const base = getLevel(levelId);
@@ -109,6 +126,7 @@ export function registerStudentRoutes(app: FastifyInstance, ctx: RouteContext): 
       if (!checked.ok)
         throw new HttpError(400, 'The solution is not valid for this level.', checked.problems.slice(0, 20));
       const scored = await ctx.rescorer.score(levelId, checked.payload, seed);
+      if (claim) await spendLateTicket(store.guards, claim, received);
       const { created, submission } = await store.insertSubmission({
         competitionId: competition.id,
         playerId: player.id,
@@ -125,7 +143,10 @@ export function registerStudentRoutes(app: FastifyInstance, ctx: RouteContext): 
       // Two copies of one attempt raced: the loser gets the stored answer, unless it carried another solution.
       if (!created && submission.payloadHash !== payloadHash(levelId, checked.payload))
         throw new HttpError(409, KEY_REUSED);
-      return reply.code(created ? 201 : 200).send({ submission: submissionView(submission, !created) });
+      return reply.code(created ? 201 : 200).send({
+        submission: submissionView(submission, !created),
+        tickets: late ? [] : ctx.tickets.issue(player.id, received),
+      });
     },
   );
 }
