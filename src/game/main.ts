@@ -16,6 +16,7 @@ import { chooseRenderer } from './renderer-choice';
 import { baseSizeFor } from './layout/screen';
 import { Boot } from './scenes/Boot';
 import { Classroom } from './scenes/Classroom';
+import { Draw } from './scenes/Draw';
 import { Hud } from './scenes/Hud';
 import { Lab } from './scenes/Lab';
 import { Level } from './scenes/Level';
@@ -89,7 +90,7 @@ export function startGame(parent: HTMLElement | string): Phaser.Game {
     },
     input: { activePointers: 2 },
     render: { antialias: true, roundPixels: true, desynchronized: display.renderer === 'canvas' },
-    scene: [Boot, Preloader, Title, WorldMap, Level, Hud, Results, Settings, Lab, Classroom],
+    scene: [Boot, Preloader, Title, WorldMap, Level, Hud, Results, Settings, Lab, Classroom, Draw],
     // The join form's text fields are real <input>s (phones and tablets need their own keyboard).
     dom: { createContainer: true },
     callbacks: {

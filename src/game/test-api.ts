@@ -6,6 +6,7 @@
 import type { PretrainedLevelBench, TrainedLevelBench, TrainedLevelOptions } from './bench/bench-level';
 import type { BackendBench, BenchOptions } from './bench/bench-page';
 import type { SolutionPayload } from '../shared/levels';
+import type { DrawnDigitView } from './draw/drawn-digit';
 import type { LevelSnapshot } from './level/current';
 import type { StateSnapshot } from './state/snapshot';
 
@@ -29,6 +30,8 @@ export interface LatentQuestHooks {
   widgetIds(): string[];
   /** The level being played (Level scene): id, status, score, stars, meter, payload…; null outside a level. */
   level(): LevelSnapshot | null;
+  /** The drawing screen's analysis of the player's digit (code, judge's verdict, error); null when none. */
+  drawn(): DrawnDigitView | null;
   debug: {
     /** Terminates the ML worker as a crash would; the bridge restarts it and tells the player. */
     killWorker(): void;

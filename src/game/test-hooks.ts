@@ -53,6 +53,7 @@
 import * as Phaser from 'phaser';
 import type { GameContext } from './context';
 import { soundLog } from './audio/sfx';
+import { drawnDigitView } from './draw/drawn-digit';
 import { levelSnapshot } from './level/current';
 import { testCall } from './ml/test-calls';
 import { snapshot } from './state';
@@ -98,6 +99,7 @@ export function installTestHooks(game: Phaser.Game, context: GameContext): void 
     },
     widgetIds: () => context.widgets?.ids() ?? [],
     level: () => levelSnapshot(),
+    drawn: () => drawnDigitView(),
     debug: {
       killWorker: () => context.bridge.kill(),
       loseWebGlContext: () => testCall(context.bridge, (api) => api.loseWebGlContext()),

@@ -19,13 +19,14 @@ export interface UrlOptions {
   lang: Locale | null;
 }
 
-export type StartScene = 'Title' | 'WorldMap' | 'Settings' | 'Lab' | 'Classroom';
+export type StartScene = 'Title' | 'WorldMap' | 'Settings' | 'Lab' | 'Classroom' | 'Draw';
 const START_SCENES: Record<string, StartScene> = {
   title: 'Title',
   map: 'WorldMap',
   settings: 'Settings',
   lab: 'Lab',
   classroom: 'Classroom',
+  draw: 'Draw',
 };
 
 const RENDERERS = ['canvas', 'webgl'] as const;

@@ -467,6 +467,17 @@ const en = {
   'classroom.board.offline': 'Cannot reach the server ({error}); retrying…',
   // ── end of the classroom pages block ──
   // ── your own digits and letters, setup links (issue 14) ──
+  'draw.open': 'Draw a digit',
+  'draw.title': 'Your own digit',
+  'draw.loading': 'Loading the model and 1,000 real digits…',
+  'draw.yours': 'Yours',
+  'draw.rebuilt': 'Rebuilt',
+  'draw.noisy': 'With noise',
+  'draw.denoised': 'Noise removed',
+  'draw.judge': 'The judge reads: {digit} ({percent} % sure)',
+  'draw.error': 'Rebuilding error {error}: worse than for {percent} % of real digits.',
+  'draw.unusual': 'Unusual for this model: maybe not a digit as it knows them.',
+  'draw.mapHint': 'Your digit is the ring among 1,000 real test digits in the latent space.',
   'drawing.padLabel': 'Drawing pad',
   'drawing.digitHint': 'Draw one digit, big, with the mouse, a pen or your finger.',
   'drawing.letterHint': 'Tap squares to draw a letter; drag to paint or erase.',

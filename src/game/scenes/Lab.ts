@@ -47,10 +47,16 @@ export class Lab extends Phaser.Scene {
       this.scene.start('Title');
     };
     backButton.events.on('press', leave);
+    chrome.drawButton.events.on('press', () => {
+      const status = store.getState().lab.status;
+      if (status === 'training' || status === 'paused' || status === 'initialising') void training.cancel();
+      this.scene.start('Draw', { from: 'Lab' });
+    });
     this.input.keyboard?.on('keydown-ESC', leave);
 
     focus.register(
       backButton,
+      chrome.drawButton,
       dataset,
       kind,
       bottleneck,
@@ -73,6 +79,7 @@ export class Lab extends Phaser.Scene {
       this.scale.off(Phaser.Scale.Events.RESIZE, onResize);
       for (const w of [
         backButton,
+        chrome.drawButton,
         dataset,
         kind,
         bottleneck,

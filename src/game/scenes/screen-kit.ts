@@ -137,5 +137,6 @@ export const SCENES = {
   lab: 'Lab',
   level: 'Level',
   classroom: 'Classroom',
+  draw: 'Draw',
 } as const;
 export type SceneKey = (typeof SCENES)[keyof typeof SCENES];

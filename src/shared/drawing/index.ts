@@ -14,3 +14,4 @@ export { rasterizeStrokes, resampleArea, strokeBounds, type PixelBox, type Place
 export { BRUSH_MIN, StrokeModel, type StrokeModelOptions } from './stroke-model';
 export { cellAt, LetterGrid, letterFromTaps, type Cell } from './letter-grid';
 export type { GreyBitmap, Point, Stroke } from './types';
+export { perImageMse, shareBelow, topClass } from './anomaly';

@@ -8,6 +8,8 @@ import { COLORS } from '../../ui/theme';
 /** The Lab's top bar: backdrop, Back button, logo and title, and the engine line (engine + fallback reason). */
 export interface LabChrome {
   readonly backButton: Button;
+  /** Opens the drawing screen (your own digit through a pretrained model). */
+  readonly drawButton: Button;
   readonly engine: Label;
   readonly reason: Label;
 }
@@ -38,8 +40,20 @@ export function buildLabChrome(scene: Phaser.Scene, L: LabLayout): LabChrome {
     variant: 'bodyMuted',
   });
   subtitle.setVisible(!L.portrait);
+  // A phone's top bar has no room for the title, the Draw button and the engine line: the button takes the title's
+  // place (Back and the controls say which screen this is) and the engine line wraps beside it.
+  title.setVisible(!L.portrait);
+  const drawX = L.portrait ? logoX : subtitle.text.x + subtitle.text.width + 20;
+  const drawButton = new Button(scene, {
+    x: drawX,
+    y: L.back.y,
+    width: L.portrait ? 124 : 168,
+    height: L.back.height,
+    id: 'lab:draw',
+    label: t('draw.open'),
+  });
   const engine = new Label(scene, { x: L.topBar.width - 20, y: 9, text: '', variant: 'body', align: 1 });
-  const reasonWidth = L.topBar.width - 20 - (title.text.x + title.text.width + (L.portrait ? 12 : 140));
+  const reasonWidth = Math.max(120, L.topBar.width - 20 - (drawX + drawButton.getBounds().width + 16));
   const reason = new Label(scene, {
     x: L.topBar.width - 20,
     y: 31,
@@ -50,9 +64,10 @@ export function buildLabChrome(scene: Phaser.Scene, L: LabLayout): LabChrome {
   });
   reason.text.setStyle({ maxLines: 2, align: 'right' });
   if (L.portrait) {
-    engine.setPosition(L.topBar.width - 12, L.topBar.height / 2 - 9);
-    engine.text.setFontSize(14);
+    engine.text.setFontSize(13).setOrigin(1, 0.5).setStyle({ align: 'right' });
+    engine.setPosition(L.topBar.width - 12, L.topBar.height / 2);
+    engine.setWrap(L.topBar.width - 12 - (drawX + drawButton.getBounds().width + 10));
     reason.setVisible(false);
   }
-  return { backButton, engine, reason };
+  return { backButton, drawButton, engine, reason };
 }

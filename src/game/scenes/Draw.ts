@@ -1,0 +1,184 @@
+import * as Phaser from 'phaser';
+import { perImageMse, preprocessStrokes, shareBelow, topClass } from '../../shared/drawing';
+import { t } from '../../shared/messages';
+import { corrupt } from '../../shared/noise';
+import type { PretrainedAssetName } from '../../shared/worker-api';
+import { setDrawnDigitView } from '../draw/drawn-digit';
+import { encodeMap, type LatentMapData } from '../level/plays/latent-map';
+import { Button } from '../ui/Button';
+import { DrawingPad } from '../ui/DrawingPad';
+import { ImageGrid } from '../ui/ImageGrid';
+import { Label } from '../ui/Label';
+import { LatentMap } from '../ui/LatentMap';
+import { SegmentedControl } from '../ui/SegmentedControl';
+import { CSS } from '../ui/theme';
+import { drawLayout } from './draw-layout';
+import { addNoticeBanner, beginScreen, SCENES, type SceneKey } from './screen-kit';
+
+export interface DrawData {
+  /** The scene Back returns to (default the Lab). */
+  from?: SceneKey;
+}
+
+/** The pretrained 2-D VAE: its codes are the map, its decoder the reconstructions. */
+const MODEL: PretrainedAssetName = 'mnist-vae-2d';
+const NOISE = { type: 'gaussian', sigma: 0.35 } as const;
+/** Above this share the drawing is flagged as unlike the digits the model learnt (anomaly). */
+const UNUSUAL = 0.95;
+const BRUSHES = { thin: 0.07, medium: 0.1, thick: 0.14 } as const;
+type Brush = keyof typeof BRUSHES;
+
+/**
+ * Draw your own digit (#14): a drawing pad (mouse, pen, touch; brush, undo, clear), pre-processed the way MNIST
+ * digits were, then given to the pretrained 2-D VAE: its reconstruction, its code as a ring on the latent map among
+ * 1,000 held-out digits, the judge's verdict, the same model's output for the drawing with noise added, and its
+ * reconstruction error against the real digits' (a first taste of anomaly detection).
+ * Widget ids: draw:pad draw:undo draw:clear draw:brush:thin|medium|thick draw:images draw:map draw:back
+ */
+export class Draw extends Phaser.Scene {
+  constructor() {
+    super('Draw');
+  }
+
+  create(data: DrawData): void {
+    const screen = beginScreen(this, data);
+    const { context } = screen;
+    const { bridge } = context;
+    const L = drawLayout(screen.width, screen.height, screen.portrait);
+    const from = data?.from ?? SCENES.lab;
+    setDrawnDigitView(null);
+
+    const back = new Button(this, { ...L.back, id: 'draw:back', label: t('nav.back') });
+    back.events.on('press', () => this.scene.start(from));
+    this.input.keyboard?.on('keydown-ESC', () => this.scene.start(from));
+    new Label(this, { ...L.title, text: t('draw.title'), variant: 'title', maxWidth: L.title.width });
+    new Label(this, { ...L.hint, text: t('drawing.digitHint'), variant: 'bodyMuted', wrap: L.hint.width });
+
+    const pad = new DrawingPad(this, { ...L.pad, id: 'draw:pad', brush: BRUSHES.medium });
+    const brush = new SegmentedControl<Brush>(this, {
+      ...L.brush,
+      idPrefix: 'draw:brush',
+      options: [
+        { value: 'thin', label: '•' },
+        { value: 'medium', label: '●' },
+        { value: 'thick', label: '⬤' },
+      ],
+      value: 'medium',
+    });
+    brush.events.on('change', (v) => pad.setBrush(BRUSHES[v]));
+    const undo = new Button(this, { ...L.undo, id: 'draw:undo', label: t('drawing.undo') });
+    const clear = new Button(this, { ...L.clear, id: 'draw:clear', label: t('drawing.clear') });
+    undo.events.on('press', () => pad.undo());
+    clear.events.on('press', () => pad.clear());
+
+    const captions = [t('draw.yours'), t('draw.rebuilt'), t('draw.noisy'), t('draw.denoised')];
+    const images = new ImageGrid(this, { ...L.images, id: 'draw:images', columns: 4, gap: L.gap });
+    const cell = L.images.width / 4;
+    captions.forEach(
+      (text, i) =>
+        new Label(this, {
+          x: L.images.x + cell * i + (cell - L.gap) / 2,
+          y: L.images.y + L.images.height + 4,
+          text,
+          variant: 'small',
+          align: 0.5,
+          maxWidth: cell - 4,
+        }),
+    );
+    const status = new Label(this, { ...L.status, text: t('draw.loading'), variant: 'body', wrap: L.status.width });
+    const detail = new Label(this, { ...L.detail, text: '', variant: 'bodyMuted', wrap: L.detail.width });
+    const map = new LatentMap(this, {
+      ...L.map,
+      id: 'draw:map',
+      bounds: { xMin: -3, xMax: 3, yMin: -3, yMax: 3 },
+      classNames: Array.from({ length: 10 }, (_, i) => String(i)),
+    });
+    new Label(this, { ...L.mapHint, text: t('draw.mapHint'), variant: 'small', wrap: L.mapHint.width });
+    map.setEnabled(false);
+    addNoticeBanner(this, screen, L.banner);
+    screen.add(back, undo, clear);
+    screen.add(brush);
+
+    // The model, the held-out digits' codes and their reconstruction errors: loaded once per visit.
+    let model: { id: string; map: LatentMapData; errors: Float32Array } | null = null;
+    let alive = true;
+    let pending = 0;
+    screen.onShutdown(() => {
+      alive = false;
+    });
+
+    const analyse = async (): Promise<void> => {
+      const ticket = ++pending;
+      const prepared = preprocessStrokes(pad.model.strokes());
+      if (!prepared.ok) {
+        setDrawnDigitView(null);
+        images.setImages(null);
+        context.renderGate?.invalidate();
+        map.setPlaced([]);
+        status.setText(t('drawing.empty'));
+        detail.setText('');
+        return;
+      }
+      if (!model) return;
+      const image = prepared.image;
+      const noisy = corrupt(image, { width: 28, height: 28 }, NOISE, 7);
+      const [code, rebuilt, denoised, judged] = await Promise.all([
+        bridge.encode(model.id, image.slice()),
+        bridge.reconstruct(model.id, image.slice()),
+        bridge.reconstruct(model.id, noisy.slice()),
+        bridge.classify(image.slice()),
+      ]);
+      if (!alive || ticket !== pending) return;
+      const error = perImageMse(image, rebuilt, 784)[0];
+      const worseThan = shareBelow(error, model.errors);
+      const verdict = topClass(judged.probabilities);
+      setDrawnDigitView({
+        code: [code[0], code[1]],
+        verdict: { digit: verdict.index, probability: verdict.probability },
+        error,
+        worseThan,
+      });
+      const pixels = new Float32Array(784 * 4);
+      [image, rebuilt, noisy, denoised].forEach((img, i) => pixels.set(img.subarray(0, 784), i * 784));
+      images.setImages({ pixels, count: 4, width: 28, height: 28 });
+      // A drawing far from every real digit: widen the map so its ring is still on it.
+      const b = model.map.bounds;
+      const margin = 0.3;
+      map.setBounds({
+        xMin: Math.min(b.xMin, code[0] - margin),
+        xMax: Math.max(b.xMax, code[0] + margin),
+        yMin: Math.min(b.yMin, code[1] - margin),
+        yMax: Math.max(b.yMax, code[1] + margin),
+      });
+      map.setProbe(code[0], code[1]).setPlaced([{ x: code[0], y: code[1], good: true }]);
+      status.setText(t('draw.judge', { digit: verdict.index, percent: Math.round(verdict.probability * 100) }));
+      const errorLine = t('draw.error', { error: Number(error.toFixed(3)), percent: Math.round(worseThan * 100) });
+      detail.setText(worseThan > UNUSUAL ? `${errorLine} ${t('draw.unusual')}` : errorLine);
+      detail.setColor(worseThan > UNUSUAL ? CSS.warning : CSS.muted);
+      context.renderGate?.invalidate();
+    };
+    pad.events.on('change', () => void analyse());
+
+    const load = async (): Promise<void> => {
+      const info = await bridge.loadPretrained(MODEL);
+      const mapData = await encodeMap(bridge, info.modelId, mapClassNames(), null);
+      const real = await bridge.getImages('mnist', 'test', 0, mapData.count);
+      const rebuilt = await bridge.reconstruct(info.modelId, real.images.slice());
+      if (!alive) return;
+      model = { id: info.modelId, map: mapData, errors: perImageMse(real.images, rebuilt, 784) };
+      map.setBounds(mapData.bounds).setPoints({ codes: mapData.codes, labels: mapData.labels, count: mapData.count });
+      map.setProbe((mapData.bounds.xMin + mapData.bounds.xMax) / 2, (mapData.bounds.yMin + mapData.bounds.yMax) / 2);
+      status.setText(t('drawing.digitHint'));
+      await analyse();
+    };
+    load()
+      .catch((error: unknown) => {
+        if (alive) status.setText(error instanceof Error ? error.message : String(error));
+      })
+      .finally(() => {
+        if (alive) screen.ready();
+      });
+  }
+}
+
+const mapClassNames = (): string[] => Array.from({ length: 10 }, (_, i) => String(i));

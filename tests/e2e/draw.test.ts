@@ -1,0 +1,90 @@
+/**
+ * Draw your own digit (#14): a digit drawn by mouse and one by touch reach the pretrained VAE through the MNIST
+ * pre-processing; the screen shows the code on the latent map and the judge's verdict. Screenshots:
+ * test-results/draw-*.png.
+ */
+import type { Browser, CDPSession, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { clickWidget, launchChromium } from './browser';
+
+const baseUrl = inject('baseUrl');
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const drawn = (page: Page) => page.evaluate(() => window.__latentQuest!.drawn());
+
+async function padBox(page: Page) {
+  const box = await page.evaluate(() => window.__latentQuest!.uiBounds('draw:pad'));
+  if (!box) throw new Error('the drawing pad is not on screen');
+  return box;
+}
+
+/** A real touch drag through the DevTools protocol (Playwright's touchscreen only taps). */
+async function touchPath(cdp: CDPSession, points: { x: number; y: number }[]): Promise<void> {
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [points[0]] });
+  for (const p of points.slice(1)) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [p] });
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+}
+
+it('a digit drawn by mouse and one by touch land on the latent map with the judge’s verdict', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, hasTouch: true });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  // The Lab's "Draw a digit" button opens the screen.
+  await page.goto(new URL('?scene=lab', baseUrl).toString());
+  await page.waitForFunction(() => window.__latentQuest?.ready === true, undefined, { timeout: 60_000 });
+  await clickWidget(page, 'lab:draw');
+  await page.waitForFunction(() => window.__latentQuest!.scene() === 'Draw' && window.__latentQuest!.ready, undefined, {
+    timeout: 90_000,
+  });
+  expect(await drawn(page)).toBeNull();
+
+  // A "1" by mouse: one stroke down the middle of the pad.
+  let box = await padBox(page);
+  await page.mouse.move(box.x + box.width * 0.52, box.y + box.height * 0.15);
+  await page.mouse.down();
+  for (let i = 1; i <= 12; i++)
+    await page.mouse.move(box.x + box.width * (0.52 - i * 0.006), box.y + box.height * (0.15 + i * 0.06));
+  await page.mouse.up();
+  await page.waitForFunction(() => window.__latentQuest!.drawn() !== null, undefined, { timeout: 30_000 });
+  const one = (await drawn(page))!;
+  expect(one.verdict.digit).toBe(1);
+  expect(one.verdict.probability).toBeGreaterThan(0.5);
+  expect(one.error).toBeGreaterThan(0);
+  expect(one.worseThan).toBeGreaterThanOrEqual(0);
+  expect(one.worseThan).toBeLessThanOrEqual(1);
+  // Its code is inside the map's box, with the held-out digits.
+  const map = await page.evaluate(() => window.__latentQuest!.uiBounds('draw:map'));
+  expect(map).not.toBeNull();
+  await page.screenshot({ path: 'test-results/draw-mouse-1280.png' });
+
+  // Clear empties the pad and the analysis.
+  await clickWidget(page, 'draw:clear');
+  await page.waitForFunction(() => window.__latentQuest!.drawn() === null, undefined, { timeout: 10_000 });
+
+  // A "7" by touch: the top bar, then the diagonal.
+  box = await padBox(page);
+  const at = (fx: number, fy: number) => ({ x: box.x + box.width * fx, y: box.y + box.height * fy });
+  const cdp = await context.newCDPSession(page);
+  const seven = [at(0.25, 0.2), at(0.4, 0.2), at(0.55, 0.2), at(0.72, 0.2)];
+  for (let i = 1; i <= 8; i++) seven.push(at(0.72 - i * 0.03, 0.2 + i * 0.08));
+  await touchPath(cdp, seven);
+  await page.waitForFunction(() => window.__latentQuest!.drawn() !== null, undefined, { timeout: 30_000 });
+  const second = (await drawn(page))!;
+  expect(second.code).not.toEqual(one.code);
+  expect(second.verdict.digit).toBeGreaterThanOrEqual(0);
+  expect(second.verdict.digit).toBeLessThanOrEqual(9);
+  await page.screenshot({ path: 'test-results/draw-touch-1280.png' });
+  expect(errors).toEqual([]);
+  await context.close();
+});
