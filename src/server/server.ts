@@ -15,6 +15,7 @@ import { boardOf, competitionOr404, type RouteContext } from './route-context';
 import { PUBLIC_CODE } from './route-schemas';
 import { registerStudentRoutes } from './routes-student';
 import { registerTeacherRoutes } from './routes-teacher';
+import { securityHeaders } from './security-headers';
 import { SignInGuard } from './sign-in-guard';
 import { serveStatic } from './static-files';
 import { TeacherSessions } from './teacher-sessions';
@@ -103,6 +104,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     ajv: { customOptions: { coerceTypes: false, removeAdditional: true, allErrors: false } },
   });
 
+  await securityHeaders(app);
   app.setErrorHandler((error: FastifyError | HttpError, request, reply) => {
     if (error instanceof HttpError) {
       if (error.retryAfterSeconds) reply.header('retry-after', String(error.retryAfterSeconds));
@@ -172,10 +174,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   registerTeacherRoutes(app, ctx);
   registerStudentRoutes(app, ctx);
-  app.setNotFoundHandler((request, reply) =>
-    reply.code(404).send(refusal('Not Found', `No route ${request.method} ${request.url.slice(0, 200)}.`)),
-  );
+  if (!options.distDir)
+    app.setNotFoundHandler((request, reply) =>
+      reply.code(404).send(refusal('Not Found', `No route ${request.method} ${request.url.slice(0, 200)}.`)),
+    );
   registerPages(app, options.pages);
-  if (options.distDir) serveStatic(app, options.distDir);
+  if (options.distDir) await serveStatic(app, options.distDir);
   return app;
 }
