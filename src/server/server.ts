@@ -50,8 +50,8 @@ export interface ServerLimits {
   join: RateLimit;
   /** Per competition: joins from all addresses together. */
   joinClass: RateLimit;
-  /** Per address: requests whose student token is malformed or unknown (as strict as one student's). */
-  unknownToken: RateLimit;
+  /** Per address: requests whose student token is malformed or unknown; default: the same as `student`. */
+  unknownToken?: RateLimit;
 }
 
 export const DEFAULT_LIMITS: ServerLimits = {
@@ -63,7 +63,6 @@ export const DEFAULT_LIMITS: ServerLimits = {
   // A class of 60 behind one address can all join at once; then one join every 2 s per address.
   join: { burst: 60, perSecond: 0.5 },
   joinClass: { burst: 120, perSecond: 1 },
-  unknownToken: { burst: 10, perSecond: 2 },
 };
 
 /** Every refusal has this shape (the contract's ErrorReply). */
@@ -89,7 +88,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       teacher: new RateLimiter(limits.teacher),
       join: new RateLimiter(limits.join),
       joinClass: new RateLimiter(limits.joinClass),
-      unknownToken: new RateLimiter(limits.unknownToken),
+      unknownToken: new RateLimiter(limits.unknownToken ?? limits.student),
     },
     signIn: options.signInGuard ?? new SignInGuard(),
     sessions: new TeacherSessions(),
