@@ -6,7 +6,7 @@
  * without an extension (the game's own routes) get the app shell; an unknown API route is a JSON 404.
  * Security headers for every response (the game page's CSP included): security-headers.ts.
  */
-import { extname } from 'node:path';
+import { extname, resolve } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 
@@ -29,7 +29,7 @@ function setHeaders(reply: FastifyReply, path: string): void {
 
 export async function serveStatic(app: FastifyInstance, root: string): Promise<void> {
   await app.register(fastifyStatic, {
-    root,
+    root: resolve(root),
     preCompressed: true,
     wildcard: true,
     index: ['index.html'],
