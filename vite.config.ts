@@ -1,5 +1,6 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { VitePWA, type VitePWAOptions } from 'vite-plugin-pwa';
+import { precompressDir } from './scripts/precompress';
 
 /**
  * Two flavours of the same game. `vite build` (npm start, npm run build, the classroom server's dist/) is the
@@ -59,6 +60,15 @@ const pwaOptions: Partial<VitePWAOptions> = {
   devOptions: { enabled: false },
 };
 
+/** After a build, .br and .gz copies of the output for the classroom server (scripts/precompress.ts). */
+const precompress = (outDir: string): Plugin => ({
+  name: 'latent-quest-precompress',
+  apply: 'build',
+  closeBundle: () => {
+    precompressDir(outDir);
+  },
+});
+
 export default defineConfig(({ mode }) => {
   const testHooks = mode === 'test' || mode === 'development';
   return {
@@ -69,7 +79,8 @@ export default defineConfig(({ mode }) => {
     server: { host: '127.0.0.1', port: 5173, strictPort: false },
     preview: { host: '127.0.0.1', port: 4173, strictPort: false },
     worker: { format: 'es' },
-    plugins: [VitePWA(pwaOptions)],
+    // The service worker first, so its files are precompressed with the rest.
+    plugins: [VitePWA(pwaOptions), ...(mode === 'test' ? [] : [precompress('dist')])],
     build: {
       outDir: mode === 'test' ? TEST_OUT_DIR : 'dist',
       target: 'es2022',

@@ -7,6 +7,7 @@ import { adminPassword, type AdminPassword } from './identity';
 import { Rescorer, type RescoreService } from './rescore';
 import { RescorePool } from './rescore-pool';
 import { buildServer, type ServerLimits } from './server';
+import type { SignInGuard } from './sign-in-guard';
 import { ClassroomStore } from './store';
 
 export interface ClassroomConfig {
@@ -31,6 +32,8 @@ export interface ClassroomConfig {
   warmUp?: boolean;
   /** Base of the join URL in QR codes (the LAN address students can reach). */
   joinBaseUrl?: string;
+  /** Password-guessing limits (tests pass one with their own clock). */
+  signInGuard?: SignInGuard;
 }
 
 export interface Classroom {
@@ -67,6 +70,7 @@ export async function createClassroom(config: ClassroomConfig): Promise<Classroo
     limits: config.limits,
     logger: config.logger,
     pages: { joinBaseUrl: config.joinBaseUrl },
+    signInGuard: config.signInGuard,
   });
   return {
     app,

@@ -47,7 +47,7 @@ const PASSWORD_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
 /** The teacher's password: from `fromEnv`, else kept in `<dataDir>/admin-password.txt`, else generated there. */
 export function adminPassword(dataDir: string, fromEnv: string | undefined): AdminPassword {
   if (fromEnv !== undefined && fromEnv.trim() !== '') {
-    if (fromEnv.trim().length < 8) throw new Error('The admin password must have at least 8 characters.');
+    if ([...fromEnv.trim()].length < 8) throw new Error('The admin password must have at least 8 characters.');
     return { password: fromEnv.trim(), source: 'env' };
   }
   const file = join(dataDir, 'admin-password.txt');

@@ -78,6 +78,8 @@ const TEACHER: Page = {
 <label>${m('classroom.teacher.seed')} <input id="seed" type="number" min="0" max="2147483647" placeholder="${m('classroom.teacher.seedPlaceholder')}"></label>
 <label>${m('classroom.language')} <select id="language">${languageOptions(locale)}</select></label>
 <label>${m('classroom.teacher.targets')} <select id="mode"><option value="same">${m('classroom.teacher.same')}</option><option value="variant">${m('classroom.teacher.variant')}</option></select></label>
+<label>${m('classroom.teacher.maxPlayers')} <input id="max-players" type="number" min="1" max="1000" value="60" required></label>
+<label class="check"><input id="hide-ranking" type="checkbox"> ${m('classroom.teacher.hideRankingOption')}</label>
 </div>
 <h3>${m('classroom.teacher.levels')}</h3><div id="levels" class="levels"></div>
 <button class="primary">${m('classroom.teacher.create')}</button></form>
@@ -88,6 +90,9 @@ const TEACHER: Page = {
 <p id="state" class="state"></p><p id="competition-language" class="state"></p>
 <p class="actions"><button id="start" class="primary">${m('classroom.teacher.start')}</button><button id="stop">${m('classroom.teacher.stop')}</button>
 <button id="csv">${m('classroom.teacher.csv')}</button><a id="board" target="_blank" rel="noopener">${m('classroom.teacher.board')}</a></p>
+<p class="actions"><button id="extend" type="button">${m('classroom.teacher.extend')}</button><button id="ranking-toggle" type="button"></button>
+<button id="close-late" type="button">${m('classroom.teacher.closeLate')}</button></p>
+<h3>${m('classroom.teacher.levelStats')}</h3><ul id="level-stats" class="level-stats"></ul>
 <h3 id="players-heading"></h3><ul id="players" class="players"></ul><p id="players-empty" class="empty-note" hidden>${m('classroom.teacher.noPlayers')}</p>
 <h3 id="feed-heading"></h3>
 <div class="feed-head" aria-hidden="true"><span>${m('classroom.teacher.column.time')}</span><span>${m('classroom.teacher.column.player')}</span><span>${m('classroom.teacher.column.level')}</span><span>${m('classroom.teacher.column.score')}</span><span>${m('classroom.teacher.column.stars')}</span></div>

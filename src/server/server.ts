@@ -16,6 +16,7 @@ import { boardOf, competitionOr404, type RouteContext } from './route-context';
 import { PUBLIC_CODE } from './route-schemas';
 import { registerStudentRoutes } from './routes-student';
 import { registerTeacherRoutes } from './routes-teacher';
+import { securityHeaders } from './security-headers';
 import { SignInGuard } from './sign-in-guard';
 import { serveStatic } from './static-files';
 import { TeacherSessions } from './teacher-sessions';
@@ -50,8 +51,8 @@ export interface ServerLimits {
   join: RateLimit;
   /** Per competition: joins from all addresses together. */
   joinClass: RateLimit;
-  /** Per address: requests whose student token is malformed or unknown (as strict as one student's). */
-  unknownToken: RateLimit;
+  /** Per address: requests whose student token is malformed or unknown; default: the same as `student`. */
+  unknownToken?: RateLimit;
 }
 
 export const DEFAULT_LIMITS: ServerLimits = {
@@ -63,7 +64,6 @@ export const DEFAULT_LIMITS: ServerLimits = {
   // A class of 60 behind one address can all join at once; then one join every 2 s per address.
   join: { burst: 60, perSecond: 0.5 },
   joinClass: { burst: 120, perSecond: 1 },
-  unknownToken: { burst: 10, perSecond: 2 },
 };
 
 /** Every refusal has this shape (the contract's ErrorReply). */
@@ -89,7 +89,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       teacher: new RateLimiter(limits.teacher),
       join: new RateLimiter(limits.join),
       joinClass: new RateLimiter(limits.joinClass),
-      unknownToken: new RateLimiter(limits.unknownToken),
+      unknownToken: new RateLimiter(limits.unknownToken ?? limits.student),
     },
     signIn: options.signInGuard ?? new SignInGuard(),
     sessions: new TeacherSessions(),
@@ -104,6 +104,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     ajv: { customOptions: { coerceTypes: false, removeAdditional: true, allErrors: false } },
   });
 
+  await securityHeaders(app);
   app.setErrorHandler((error: FastifyError | HttpError, request, reply) => {
     if (error instanceof HttpError) {
       if (error.retryAfterSeconds) reply.header('retry-after', String(error.retryAfterSeconds));
@@ -174,13 +175,14 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   registerTeacherRoutes(app, ctx);
   registerStudentRoutes(app, ctx);
-  app.setNotFoundHandler((request, reply) =>
-    reply.code(404).send(refusal('Not Found', `No route ${request.method} ${request.url.slice(0, 200)}.`)),
-  );
+  if (!options.distDir)
+    app.setNotFoundHandler((request, reply) =>
+      reply.code(404).send(refusal('Not Found', `No route ${request.method} ${request.url.slice(0, 200)}.`)),
+    );
   registerPages(app, {
     ...options.pages,
     competitionLanguage: async (code) => (await options.store.competitionByCode(code))?.language ?? null,
   });
-  if (options.distDir) serveStatic(app, options.distDir);
+  if (options.distDir) await serveStatic(app, options.distDir);
   return app;
 }

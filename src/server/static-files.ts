@@ -1,61 +1,52 @@
-/** Serves the built game (dist/) read-only: no directory listing, nothing outside the root, SPA fallback. */
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
-import { extname, join, normalize, sep } from 'node:path';
-import type { FastifyInstance } from 'fastify';
+/**
+ * Serves the built game (dist/) with @fastify/static: the precompressed .br/.gz copies written at build time
+ * (scripts/precompress.ts) to browsers that accept them, ETag and Last-Modified with 304s, HEAD and Range, no
+ * directory listing, nothing outside the root. Files with a content hash in their name are cached for a year as
+ * immutable; everything else (index.html, sw.js, the manifest, assets/ data) is revalidated every time. Paths
+ * without an extension (the game's own routes) get the app shell; an unknown API route is a JSON 404.
+ * Security headers for every response (the game page's CSP included): security-headers.ts.
+ */
+import { extname, resolve } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+
+/** Vite's output names: `name-<8+ base64url chars>.ext`. */
+const HASHED = /[-.][A-Za-z0-9_-]{8,}\.(js|mjs|css|wasm|png|svg|woff2|bin)$/;
 
 const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.png': 'image/png',
-  '.svg': 'image/svg+xml',
-  '.ico': 'image/x-icon',
+  '.webmanifest': 'application/manifest+json',
   '.bin': 'application/octet-stream',
-  '.woff2': 'font/woff2',
-  '.txt': 'text/plain; charset=utf-8',
+  '.wasm': 'application/wasm',
 };
 
-async function fileIn(root: string, urlPath: string): Promise<string | null> {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(urlPath.split('?')[0]);
-  } catch {
-    return null;
-  }
-  if (decoded.includes('\0')) return null;
-  const path = normalize(join(root, decoded));
-  if (path !== root && !path.startsWith(root.endsWith(sep) ? root : root + sep)) return null;
-  try {
-    const s = await stat(path);
-    if (s.isFile()) return path;
-    if (s.isDirectory()) {
-      const index = join(path, 'index.html');
-      if ((await stat(index).catch(() => null))?.isFile()) return index;
-    }
-  } catch {
-    // Not there.
-  }
-  return null;
+function setHeaders(reply: FastifyReply, path: string): void {
+  // The service worker and the manifest must never be cached as immutable (#14), nor anything without a hash.
+  const immutable = HASHED.test(path) && !/\/(sw|workbox-[^/]*)\.js$/.test(path);
+  reply.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+  const type = TYPES[extname(path)];
+  if (type) reply.header('content-type', type);
 }
 
-export function serveStatic(app: FastifyInstance, root: string): void {
-  const rootDir = normalize(root);
-  app.get('/*', async (request, reply) => {
-    const url = request.url;
-    // An unknown API route is a JSON 404, never the app shell.
-    if (url === '/api' || url.startsWith('/api/'))
-      return reply.code(404).send({ error: 'Not Found', message: `No route ${request.method} ${url.slice(0, 200)}.` });
-    // Paths like /board/CODE are the game's own routes: answer them with the app shell.
-    const file =
-      (await fileIn(rootDir, url)) ?? (extname(url.split('?')[0]) === '' ? await fileIn(rootDir, '/index.html') : null);
-    if (!file) return reply.code(404).send({ error: 'Not Found', message: `Nothing at ${url.slice(0, 200)}.` });
-    const hashed = /[-.][A-Za-z0-9_-]{8,}\.(js|css|wasm|png|bin)$/.test(file);
-    reply.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
-    reply.type(TYPES[extname(file)] ?? 'application/octet-stream');
-    return reply.send(createReadStream(file));
+export async function serveStatic(app: FastifyInstance, root: string): Promise<void> {
+  await app.register(fastifyStatic, {
+    root: resolve(root),
+    preCompressed: true,
+    wildcard: true,
+    index: ['index.html'],
+    list: false,
+    dotfiles: 'ignore',
+    etag: true,
+    lastModified: true,
+    acceptRanges: true,
+    cacheControl: false,
+    setHeaders,
+  });
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0];
+    if ((request.method === 'GET' || request.method === 'HEAD') && !path.startsWith('/api') && extname(path) === '')
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    return reply
+      .code(404)
+      .send({ error: 'Not Found', message: `No route ${request.method} ${request.url.slice(0, 200)}.` });
   });
 }

@@ -464,6 +464,19 @@ const en = {
   'classroom.board.players': '{count, plural, one {# player} other {# players}}',
   'classroom.board.page': '{players} · page {page} / {pages}',
   'classroom.board.empty': 'Waiting for the first players…',
+  'classroom.teacher.maxPlayers': 'Class size',
+  'classroom.teacher.hideRankingOption': 'Hide the ranking from students',
+  'classroom.teacher.hideRanking': 'Hide ranking',
+  'classroom.teacher.showRanking': 'Show ranking',
+  'classroom.teacher.extend': '+5 min',
+  'classroom.teacher.closeLate': 'Close late arrivals',
+  'classroom.teacher.lateClosed': 'Late arrivals closed: nothing more counts.',
+  'classroom.teacher.readmit': 'Re-admit',
+  'classroom.teacher.levelStats': 'Per level',
+  'classroom.teacher.levelStat':
+    '{level}: {attempts, plural, one {# attempt} other {# attempts}} by {players, plural, one {# student} other {# students}} · ★ {one} · ★★ {two} · ★★★ {three}',
+  'classroom.board.rankingHidden':
+    'The ranking is hidden: each player sees their own rank in the game. {players, plural, one {# player} other {# players}} playing.',
   'classroom.board.offline': 'Cannot reach the server ({error}); retrying…',
   // ── end of the classroom pages block ──
   // ── your own digits and letters, setup links (issue 14) ──

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createClassroom, type Classroom } from '../../src/server/app';
 import type { ServerLimits } from '../../src/server/server';
+import type { SignInGuard } from '../../src/server/sign-in-guard';
 
 export const assetsDir = fileURLToPath(new URL('../../assets/', import.meta.url));
 
@@ -15,13 +16,19 @@ export interface TestClassroom extends Classroom {
   dispose(): Promise<void>;
 }
 
-export async function testClassroom(limits?: Partial<ServerLimits>, distDir?: string): Promise<TestClassroom> {
+export async function testClassroom(
+  limits?: Partial<ServerLimits>,
+  distDir?: string,
+  options: { adminPassword?: string; signInGuard?: SignInGuard } = {},
+): Promise<TestClassroom> {
+  const password = options.adminPassword ?? 'teacher-secret-1';
   const dataDir = mkdtempSync(join(tmpdir(), 'lq-classroom-'));
   const clock = { now: new Date('2026-03-02T09:00:00.000Z') };
   const classroom = await createClassroom({
     dataDir,
     pgliteDir: 'memory://',
-    adminPasswordEnv: 'teacher-secret-1',
+    adminPasswordEnv: password,
+    signInGuard: options.signInGuard,
     assetsDir,
     distDir,
     now: () => clock.now,
@@ -33,7 +40,7 @@ export async function testClassroom(limits?: Partial<ServerLimits>, distDir?: st
     advance: (seconds) => {
       clock.now = new Date(clock.now.getTime() + seconds * 1000);
     },
-    teacher: { authorization: 'Bearer teacher-secret-1' },
+    teacher: { authorization: `Bearer ${password}` },
     dispose: async () => {
       await classroom.close();
       rmSync(dataDir, { recursive: true, force: true });

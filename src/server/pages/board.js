@@ -14,6 +14,8 @@ let endsAt = null;
 let state = null;
 let rows = [];
 let levelCount = 0;
+let hidden = false;
+let playerCount = 0;
 let page = 0;
 let shownAt = 0;
 const PAGE_MS = 8000;
@@ -71,8 +73,12 @@ function draw() {
   }
   page = Math.min(page, pages - 1);
   body.replaceChildren(...rows.slice(page * perPage, (page + 1) * perPage).map(row));
+  // Hidden by the teacher: no names, only how many play (each student sees their own rank in the game).
   $('empty').hidden = rows.length > 0;
-  const players = t('classroom.board.players', { count: rows.length });
+  $('empty').textContent = hidden
+    ? t('classroom.board.rankingHidden', { players: playerCount })
+    : t('classroom.board.empty');
+  const players = t('classroom.board.players', { count: hidden ? playerCount : rows.length });
   $('status').textContent = pages > 1 ? t('classroom.board.page', { players, page: page + 1, pages }) : players;
 }
 
@@ -97,6 +103,8 @@ async function refresh() {
     endsAt = c.endsAt ? Date.parse(c.endsAt) : null;
     levelCount = c.levels.length;
     rows = data.rows;
+    hidden = c.rankingHidden === true;
+    playerCount = data.players ?? rows.length;
     draw();
   } catch (e) {
     $('status').textContent = t('classroom.board.offline', { error: e.message });

@@ -115,6 +115,8 @@ async function create(event) {
       durationMinutes: Number($('minutes').value),
       variantMode: $('mode').value,
       language: $('language').value,
+      maxPlayers: Number($('max-players').value),
+      rankingHidden: $('hide-ranking').checked,
       ...(seed === undefined ? {} : { seed }),
     });
     say('');
@@ -163,6 +165,29 @@ async function show(code) {
     $('board').href = `/board/${c.code}`;
     $('start').disabled = c.state !== 'draft';
     $('stop').disabled = c.state === 'ended';
+    $('extend').disabled = c.state === 'ended';
+    $('ranking-toggle').textContent = t(
+      c.rankingHidden ? 'classroom.teacher.showRanking' : 'classroom.teacher.hideRanking',
+    );
+    $('ranking-toggle').dataset.hidden = String(c.rankingHidden);
+    $('close-late').disabled = c.lateClosed;
+    $('close-late').title = c.lateClosed ? t('classroom.teacher.lateClosed') : '';
+    const share = (x) => x.toLocaleString(locale, { style: 'percent', maximumFractionDigits: 0 });
+    $('level-stats').replaceChildren(
+      ...(data.levels ?? []).map((l) =>
+        el(
+          'li',
+          t('classroom.teacher.levelStat', {
+            level: levelTitles.get(l.levelId) ?? l.levelId,
+            attempts: l.attempts,
+            players: l.players,
+            one: share(l.starShares[0]),
+            two: share(l.starShares[1]),
+            three: share(l.starShares[2]),
+          }),
+        ),
+      ),
+    );
     $('players-heading').textContent = t('classroom.teacher.players', {
       count: data.players.filter((p) => !p.removed).length,
     });
@@ -171,8 +196,13 @@ async function show(code) {
       ...data.players.map((p) => {
         const li = el('li', '', { className: p.removed ? 'removed' : '' });
         li.append(el('span', p.nickname));
-        if (p.removed) li.title = t('classroom.teacher.removed');
-        else {
+        if (p.removed) {
+          li.title = t('classroom.teacher.removed');
+          const b = el('button', t('classroom.teacher.readmit'), { type: 'button' });
+          b.onclick = () =>
+            act(() => api('POST', `/api/teacher/competitions/${code}/readmit-player`, { nickname: p.nickname }));
+          li.append(b);
+        } else {
           const b = el('button', t('classroom.teacher.remove'), { type: 'button' });
           b.onclick = () =>
             act(() => api('POST', `/api/teacher/competitions/${code}/remove-player`, { nickname: p.nickname }));
@@ -228,6 +258,14 @@ $('create').onsubmit = create;
 $('start').onclick = () => act(() => api('POST', `/api/teacher/competitions/${current}/start`));
 $('stop').onclick = () => act(() => api('POST', `/api/teacher/competitions/${current}/stop`));
 $('csv').onclick = () => csv().catch((e) => say(e.message));
+$('extend').onclick = () => act(() => api('POST', `/api/teacher/competitions/${current}/extend`, { minutes: 5 }));
+$('ranking-toggle').onclick = () =>
+  act(() =>
+    api('POST', `/api/teacher/competitions/${current}/settings`, {
+      rankingHidden: $('ranking-toggle').dataset.hidden !== 'true',
+    }),
+  );
+$('close-late').onclick = () => act(() => api('POST', `/api/teacher/competitions/${current}/close-late`));
 if (session) login();
 // Live: the selected competition (players, submissions, time left) every 2 s.
 setInterval(() => current && !$('main').hidden && show(current), 2000);

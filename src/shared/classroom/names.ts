@@ -41,7 +41,9 @@ export function checkNickname(input: string): NicknameCheck {
     return { ok: false, problem: `A nickname has ${NICKNAME_MIN} to ${NICKNAME_MAX} characters.` };
   if (INVISIBLE.test(nickname.replace(/[\u200c\u200d]/g, '')) || JOINER_OUTSIDE_LETTERS.test(nickname))
     return { ok: false, problem: 'A nickname cannot contain invisible characters.' };
-  if (!NICKNAME_CHARS.test(nickname))
+  // Stacked marks ("Zalgo" text drawn over the names around it): UTS #39 §5.4 forbids the same nonspacing mark
+  // twice in a row and more than four in a row; real names in any script need fewer.
+  if (!NICKNAME_CHARS.test(nickname) || /(\p{Mn})\1|\p{M}{5}/u.test(nickname))
     return {
       ok: false,
       problem:
