@@ -2,7 +2,7 @@
  * The leaderboard and the CSV export, computed from stored submissions and the levels' metric directions
  * (higher match % is better, fewer wrong pixels are better), so the ranking follows the levels' own rules.
  */
-import type { BoardRow } from '../shared/classroom/api';
+import type { BoardRow, Verification } from '../shared/classroom/api';
 import { getLevel, isBetterAttempt } from '../shared/levels';
 import type { Competition, Player, Submission } from './store';
 
@@ -14,6 +14,9 @@ export interface LevelResult {
   /** Seconds from the competition's start to the submission that set the best score. */
   seconds: number;
   attempts: number;
+  /** How far the best score is checked; the uploaded model's score when a re-training corrected it. */
+  verification: Verification;
+  evaluatedScore: number | null;
 }
 
 /**
@@ -48,6 +51,8 @@ export function levelResults(competition: Competition, submissions: readonly Sub
       stars: s.stars,
       seconds: Math.max(0, Math.round((s.createdAt.getTime() - start) / 1000)),
       attempts,
+      verification: s.verification,
+      evaluatedScore: s.evaluatedScore,
     }))
     .sort((a, b) => (order.get(a.levelId) ?? 0) - (order.get(b.levelId) ?? 0) || a.nickname.localeCompare(b.nickname));
 }
@@ -57,12 +62,20 @@ export function leaderboard(results: readonly LevelResult[], players: readonly P
   const rows = new Map<string, Omit<BoardRow, 'rank'>>();
   for (const p of players)
     if (!p.removed)
-      rows.set(p.nickname, { nickname: p.nickname, stars: 0, levelsCompleted: 0, seconds: 0, attempts: 0 });
+      rows.set(p.nickname, {
+        nickname: p.nickname,
+        stars: 0,
+        levelsCompleted: 0,
+        seconds: 0,
+        attempts: 0,
+        unverified: 0,
+      });
   for (const r of results) {
     const row = rows.get(r.nickname);
     if (!row) continue;
     row.stars += r.stars;
     row.attempts += r.attempts;
+    if (r.verification === 'pending' || r.verification === 'unchecked') row.unverified++;
     if (r.stars > 0) {
       row.levelsCompleted++;
       row.seconds = Math.max(row.seconds, r.seconds);
@@ -96,11 +109,33 @@ export function csvField(value: string | number): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export const CSV_HEADER = ['nickname', 'level', 'best_score', 'stars', 'time_seconds', 'attempts'] as const;
+export const CSV_HEADER = [
+  'nickname',
+  'level',
+  'best_score',
+  'stars',
+  'time_seconds',
+  'attempts',
+  'verification',
+  'uploaded_model_score',
+] as const;
 
 export function resultsCsv(results: readonly LevelResult[]): string {
   const lines = [CSV_HEADER.join(',')];
   for (const r of results)
-    lines.push([r.nickname, r.levelId, r.bestScore, r.stars, r.seconds, r.attempts].map(csvField).join(','));
+    lines.push(
+      [
+        r.nickname,
+        r.levelId,
+        r.bestScore,
+        r.stars,
+        r.seconds,
+        r.attempts,
+        r.verification === 'unchecked' ? 'pending' : r.verification,
+        r.evaluatedScore ?? '',
+      ]
+        .map(csvField)
+        .join(','),
+    );
   return `${lines.join('\r\n')}\r\n`;
 }

@@ -5,6 +5,8 @@ import type { RateLimiter } from './rate-limit';
 import type { RescoreService } from './rescore';
 import { leaderboard, levelResults, type LevelResult } from './results';
 import type { ClassroomStore, Competition } from './store';
+import type { Verifier } from './verification';
+import type { VerificationQueue } from './verification-queue';
 import { competitionView } from './views';
 
 export interface RouteContext {
@@ -13,6 +15,10 @@ export interface RouteContext {
   now: () => Date;
   adminPassword: string;
   limiters: { student: RateLimiter; address: RateLimiter; teacher: RateLimiter };
+  /** The queue every uploaded-model attempt is filed in; the verifier of this process (null: none runs here). */
+  verification: { queue: VerificationQueue; verifier: Verifier | null };
+  /** Body cap of the model-upload route (the only large one). */
+  modelBodyBytes: number;
 }
 
 /** Takes one request from `key`'s bucket, or refuses with 429 and the seconds to wait. */

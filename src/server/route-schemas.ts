@@ -13,6 +13,7 @@ import {
   JoinRequestSchema,
   RemovePlayerRequestSchema,
   SubmissionRequestSchema,
+  TrainedSubmissionRequestSchema,
 } from '../shared/classroom/api';
 
 /** A contract schema as JSON Schema for fastify (refinements stay with zod; the shape, lengths and patterns carry). */
@@ -38,3 +39,4 @@ export const PUBLIC_CODE = { params } as const;
 export const JOIN = { body: routeSchema(JoinRequestSchema), response: { 400: routeSchema(ErrorReplySchema) } } as const;
 export const STUDENT = { headers } as const;
 export const SUBMISSION = { headers, body: routeSchema(SubmissionRequestSchema) } as const;
+export const TRAINED_SUBMISSION = { headers, body: routeSchema(TrainedSubmissionRequestSchema) } as const;

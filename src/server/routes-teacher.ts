@@ -19,6 +19,7 @@ import { checkNickname, newJoinCode, sameSecret } from './identity';
 import { limit, competitionOr404, type RouteContext } from './route-context';
 import { CREATE_COMPETITION, REMOVE_PLAYER, TEACHER, TEACHER_CODE } from './route-schemas';
 import { levelResults, resultsCsv } from './results';
+import { countVerification } from './verification-queue';
 import { competitionView, submissionView } from './views';
 
 type CodeParams = { Params: { code: string } };
@@ -64,6 +65,7 @@ export function registerTeacherRoutes(app: FastifyInstance, ctx: RouteContext): 
         competition: competitionView(c, now()),
         players: players.map((p) => ({ nickname: p.nickname, removed: p.removed, joinedAt: p.joinedAt.toISOString() })),
         submissions: await store.countSubmissions(c.id),
+        verification: countVerification(levelResults(c, await store.submissions(c.id))),
       };
     },
   );
@@ -104,6 +106,9 @@ export function registerTeacherRoutes(app: FastifyInstance, ctx: RouteContext): 
       const check = checkNickname(request.body.nickname);
       if (!check.ok || !(await store.removePlayer(c.id, check.key)))
         throw new HttpError(404, `No player "${request.body.nickname}" in ${c.code}.`);
+      // Their verifications are abandoned work: cancelled, never run.
+      for (const gone of (await store.players(c.id)).filter((p) => p.removed))
+        await ctx.verification.queue.cancelWaiting(store.db, gone.id, null, now(), 'player removed');
       return { removed: check.nickname };
     },
   );

@@ -17,6 +17,8 @@ import { registerStudentRoutes } from './routes-student';
 import { registerTeacherRoutes } from './routes-teacher';
 import { serveStatic } from './static-files';
 import type { ClassroomStore } from './store';
+import type { Verifier } from './verification';
+import { VerificationQueue } from './verification-queue';
 
 export interface ServerOptions {
   store: ClassroomStore;
@@ -29,11 +31,15 @@ export interface ServerOptions {
   limits?: Partial<ServerLimits>;
   /** Teacher page, projector board and QR code (default on). */
   pages?: PagesOptions;
+  /** The process's verification worker (omitted: uploads are queued for workers elsewhere). */
+  verifier?: Verifier;
 }
 
 export interface ServerLimits {
   /** Request body cap in bytes (a solution payload is at most PAYLOAD_LIMITS.jsonChars). */
   bodyBytes: number;
+  /** Body cap of POST /api/submissions/trained only (a float16 model in base64 and its settings). */
+  modelBodyBytes: number;
   /** Per student token: submissions and other student calls. */
   student: RateLimit;
   /** Per address: joins and anything unauthenticated that writes. */
@@ -44,6 +50,7 @@ export interface ServerLimits {
 
 export const DEFAULT_LIMITS: ServerLimits = {
   bodyBytes: 24 * 1024,
+  modelBodyBytes: 4 * 1024 * 1024,
   student: { burst: 10, perSecond: 2 },
   // A whole class may share one address behind a school NAT: room for everyone joining at once.
   address: { burst: 120, perSecond: 10 },
@@ -71,6 +78,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       address: new RateLimiter(limits.address),
       teacher: new RateLimiter(limits.teacher),
     },
+    verification: {
+      queue: options.verifier?.queue ?? new VerificationQueue(store.db),
+      verifier: options.verifier ?? null,
+    },
+    modelBodyBytes: limits.modelBodyBytes,
   };
 
   const app = Fastify({
@@ -107,7 +119,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     if (status >= 400 && status < 500) {
       const message =
         error.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
-          ? `The request body is too large (at most ${limits.bodyBytes} bytes).`
+          ? `The request body is too large (at most ${request.url.startsWith('/api/submissions/trained') ? limits.modelBodyBytes : limits.bodyBytes} bytes).`
           : error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
             ? 'Send JSON with "Content-Type: application/json".'
             : error.message;
@@ -120,11 +132,19 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       .send(refusal('Error', 'Something went wrong on the server; the teacher can see the details in its log.'));
   });
 
-  app.get<{ Reply: HealthReply }>('/api/health', async () => ({
-    ok: true,
-    rescoring: { backend: rescorer.backend, pending: rescorer.pending },
-    database: store.db.kind,
-  }));
+  app.get<{ Reply: HealthReply }>('/api/health', async () => {
+    const backlog = await ctx.verification.queue.backlog();
+    return {
+      ok: true,
+      rescoring: {
+        backend: rescorer.backend,
+        pending: rescorer.pending,
+        verifyLanes: options.verifier?.lanes ?? 0,
+        verifyQueued: backlog.queued + backlog.running,
+      },
+      database: store.db.kind,
+    };
+  });
 
   app.get<{ Reply: LevelsReply }>('/api/levels', async () => ({
     levels: LEVELS.map((l) => ({

@@ -327,7 +327,7 @@ describe('scores are earned, not claimed', () => {
     const csv = await call('GET', `/api/teacher/competitions/${code}/results.csv`, undefined, room.teacher);
     expect(csv.status).toBe(200);
     const lines = csv.text.trimEnd().split('\r\n');
-    expect(lines[0]).toBe('nickname,level,best_score,stars,time_seconds,attempts');
+    expect(lines[0]).toBe('nickname,level,best_score,stars,time_seconds,attempts,verification,uploaded_model_score');
     const subs = TeacherSubmissionsReplySchema.parse(
       (await call('GET', `/api/teacher/competitions/${code}/submissions`, undefined, room.teacher)).json,
     ).submissions;
