@@ -23,8 +23,10 @@ export interface VerificationJob {
   seed: number;
   tries: number;
   payload: SolutionPayload;
-  /** The score the uploaded model got (what the re-training is compared with). */
+  /** What the uploaded model got (what the re-training is compared with). */
   score: number;
+  stars: number;
+  goalMet: boolean;
 }
 
 export interface VerificationCounts {
@@ -118,8 +120,8 @@ export class VerificationQueue {
     );
     const r = rows[0];
     if (!r) return null;
-    const sub = await this.db.query<{ payload: SolutionPayload; score: number }>(
-      'SELECT payload, score FROM submissions WHERE id = $1',
+    const sub = await this.db.query<{ payload: SolutionPayload; score: number; stars: number; goal_met: boolean }>(
+      'SELECT payload, score, stars, goal_met FROM submissions WHERE id = $1',
       [r.submission_id],
     );
     if (!sub[0]) return null;
@@ -133,6 +135,8 @@ export class VerificationQueue {
       tries: Number(r.tries),
       payload: sub[0].payload,
       score: Number(sub[0].score),
+      stars: Number(sub[0].stars),
+      goalMet: sub[0].goal_met,
     };
   }
 

@@ -9,7 +9,7 @@ import { availableParallelism } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { getLevel } from '../shared/levels';
 import { RescoreFailedError, type RescoreService } from './rescore';
-import type { VerificationQueue} from './verification-queue';
+import type { VerificationQueue } from './verification-queue';
 import { type VerificationJob, type Verdict } from './verification-queue';
 
 /**
@@ -162,7 +162,11 @@ export class Verifier {
         }),
       ]);
       const r = retrained.result;
-      const same = withinTolerance(job.score, r.score, this.options.tolerance);
+      // Stars and the goal are what the board ranks: a different count is a correction even within tolerance.
+      const same =
+        r.stars === job.stars &&
+        r.goalMet === job.goalMet &&
+        withinTolerance(job.score, r.score, this.options.tolerance);
       const verdict: Verdict = same
         ? { verification: 'verified', score: job.score, stars: r.stars, goalMet: r.goalMet, detail: r.detail }
         : { verification: 'corrected', score: r.score, stars: r.stars, goalMet: r.goalMet, detail: r.detail };
