@@ -91,7 +91,7 @@ export class Verifier {
   private async requeueStale(): Promise<void> {
     this.lastSweep = Date.now();
     const stale = this.onlyProcess
-      ? new Date(8.64e15)
+      ? new Date('9999-12-31T00:00:00Z')
       : new Date(this.now().getTime() - 2 * (this.options.jobTimeoutMs ?? 180_000));
     await this.queue.requeueStale(this.workerId, stale);
   }
