@@ -81,9 +81,17 @@ export function registerStudentRoutes(app: FastifyInstance, ctx: RouteContext): 
         evaluatedScore: r?.evaluatedScore ?? null,
       };
     });
+    const recent = (await store.submissionsOf(player.id, 50)).map((s) => ({
+      idempotencyKey: s.idempotencyKey,
+      score: s.score,
+      stars: s.stars,
+      verification: s.verification,
+      evaluatedScore: s.evaluatedScore,
+    }));
     return {
       nickname: player.nickname,
       competition: b.competition,
+      recent,
       seed: seedFor(competition, player.id),
       rank: row?.rank ?? null,
       players: b.rows.length,

@@ -296,6 +296,16 @@ export class ClassroomStore {
     return rows.map(submission);
   }
 
+  /** A player's latest submissions, newest first. */
+  async submissionsOf(playerId: number, limit: number): Promise<Submission[]> {
+    const rows = await this.db.query<SubmissionRow>(
+      `SELECT ${SUBMISSION_COLUMNS} FROM submissions s JOIN players p ON p.id = s.player_id
+       WHERE s.player_id = $1 ORDER BY s.id DESC LIMIT $2`,
+      [playerId, limit],
+    );
+    return rows.map(submission);
+  }
+
   async countSubmissions(competitionId: number): Promise<number> {
     const rows = await this.db.query<{ n: number | string }>(
       'SELECT count(*) AS n FROM submissions WHERE competition_id = $1',

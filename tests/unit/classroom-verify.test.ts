@@ -88,7 +88,7 @@ it('encodes weights as float16 exactly where float16 can, and refuses what is no
   expect([...decodeWeights(encodeWeights(w))!]).toEqual([0.5, -0.25, 3, fromHalf(toHalf(1e-3))]);
   expect(decodeWeights('not base64!')).toBeNull();
   expect(decodeWeights(encodeWeights(new Float32Array([Infinity])))).toBeNull();
-  expect(withinTolerance(1, 1.05)).toBe(true);
+  expect(withinTolerance(1, 1.04)).toBe(true);
   expect(withinTolerance(1, 1.5)).toBe(false);
 });
 
@@ -123,7 +123,7 @@ describe('an uploaded model scored at once, verified by re-training', () => {
     await call('POST', `/api/teacher/competitions/${code}/start`, undefined, 'teacher-secret-1');
     for (const nickname of ['Ana', 'Ben'])
       tokens[nickname] = (await call('POST', '/api/join', { code, nickname })).json().token;
-  }, 120_000);
+  }, 400_000);
   afterAll(() => room?.close());
 
   it('scores the upload as the game measures it, then verifies it; a model trained longer than allowed is corrected', async () => {

@@ -213,6 +213,19 @@ export const MeReplySchema = z.object({
   stars: Count,
   /** Every level of the competition, in its order. */
   levels: z.array(LevelStandingSchema),
+  /** This student's latest attempts (up to 50), so the game can say how far each one's score is checked. */
+  recent: z
+    .array(
+      z.object({
+        idempotencyKey: IdempotencyKeySchema,
+        score: z.number(),
+        stars: Stars,
+        verification: VerificationSchema,
+        evaluatedScore: z.number().nullable(),
+      }),
+    )
+    .max(50)
+    .optional(),
 });
 export type MeReply = z.infer<typeof MeReplySchema>;
 
