@@ -1,4 +1,5 @@
 import { defineConfig } from 'vite';
+import { VitePWA, type VitePWAOptions } from 'vite-plugin-pwa';
 
 /**
  * Two flavours of the same game. `vite build` (npm start, npm run build, the classroom server's dist/) is the
@@ -9,16 +10,66 @@ import { defineConfig } from 'vite';
  */
 export const TEST_OUT_DIR = 'dist-test';
 
-// assets/ is the public dir: generated data (assets/generated) and pretrained weights are served as static
-// files, never bundled into a JS chunk.
+/**
+ * Offline play: the service worker and web app manifest (vite-plugin-pwa, Workbox `generateSW`). After one visit
+ * the whole game plays offline. The precache holds every built file (game and worker chunks, the three tfjs WASM binaries) and the
+ * public assets: the MNIST asset (7.9 MB, hence the raised size limit), the PCA basis and the pretrained models.
+ * A new build gets a new precache manifest; the new service worker waits (`registerType: 'prompt'`) until the game
+ * is on a safe screen and applies it there (src/game/offline/service-worker.ts), so no training is cut short.
+ */
+
+/** The largest file precached: mnist.bin is 7.9 MB; this leaves room for it to grow. */
+const PRECACHE_LIMIT_BYTES = 16 * 1024 * 1024;
+
+const pwaOptions: Partial<VitePWAOptions> = {
+  registerType: 'prompt',
+  // Registered from the game (virtual:pwa-register), which decides when to apply an update.
+  injectRegister: null,
+  filename: 'sw.js',
+  manifestFilename: 'manifest.webmanifest',
+  includeAssets: [],
+  // The icons are public assets, already in the precache by globPatterns.
+  includeManifestIcons: false,
+  manifest: {
+    name: 'Latent Quest',
+    short_name: 'Latent Quest',
+    id: './',
+    start_url: './',
+    scope: './',
+    display: 'fullscreen',
+    orientation: 'any',
+    background_color: '#0d1321',
+    theme_color: '#0d1321',
+    icons: [
+      { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+      { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+      { src: 'icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+    ],
+  },
+  workbox: {
+    globPatterns: ['**/*.{js,css,html,wasm,bin,json,svg,png}'],
+    maximumFileSizeToCacheInBytes: PRECACHE_LIMIT_BYTES,
+    cleanupOutdatedCaches: true,
+    // The first visit's page is controlled at once, so an update found in that same visit waits for it too.
+    clientsClaim: true,
+    // Any in-game path opens the game offline; the classroom server's own pages and API never get the app shell.
+    navigateFallback: 'index.html',
+    navigateFallbackDenylist: [/^\/api\//, /^\/teacher/, /^\/board\//, /^\/classroom\//],
+  },
+  devOptions: { enabled: false },
+};
+
 export default defineConfig(({ mode }) => {
   const testHooks = mode === 'test' || mode === 'development';
   return {
+    // assets/ is the public dir: generated data (assets/generated) and pretrained weights are served as static
+    // files, never bundled into a JS chunk.
     publicDir: 'assets',
     define: { __LQ_TEST_HOOKS__: JSON.stringify(testHooks) },
     server: { host: '127.0.0.1', port: 5173, strictPort: false },
     preview: { host: '127.0.0.1', port: 4173, strictPort: false },
     worker: { format: 'es' },
+    plugins: [VitePWA(pwaOptions)],
     build: {
       outDir: mode === 'test' ? TEST_OUT_DIR : 'dist',
       target: 'es2022',

@@ -26,6 +26,7 @@ import { Title } from './scenes/Title';
 import { WorldMap } from './scenes/WorldMap';
 import { createGameStore } from './state';
 import { installTestHooks } from './test-hooks';
+import { installServiceWorker } from './offline/service-worker';
 import { installSfx } from './audio/sfx';
 import { COLORS } from './ui/theme';
 import { parseUrlOptions } from './url-options';
@@ -102,6 +103,8 @@ export function startGame(parent: HTMLElement | string): Phaser.Game {
   });
   setContext(game, context);
   const removeSfx = installSfx(store);
+  // Offline play (service worker + precache) and the update notices.
+  installServiceWorker(game, store, window.location.search);
   // The test build only (e2e tests, npm run bench): window.__latentQuest. Dropped from the shipped game.
   if (__LQ_TEST_HOOKS__) installTestHooks(game, context);
   // A phone turned or a window reshaped: switch the base size; scenes rebuild themselves on the resize event.

@@ -6,8 +6,9 @@
  * labels are filled in here (HTML-escaped), and the scripts read the rest from a JSON data block
  * (`<script type="application/json" id="messages">`), which a browser never executes, so the strict
  * Content-Security-Policy (script-src 'self', no inline script) holds. The scripts format with the game's own ICU
- * formatter, bundled for the browser (page-kit-bundle.ts). A page speaks `?lang=` (its language links), else the
- * browser's Accept-Language; the teacher page passes its language on to the board, the QR code and the join link.
+ * formatter, bundled for the browser (page-kit-bundle.ts). A page speaks `?lang=` (its language links), else (the
+ * board) its competition's language, else the browser's Accept-Language. A competition's language is the teacher's
+ * choice when creating it (the teacher page's language by default); its QR code and join link carry it.
  */
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -51,7 +52,7 @@ export const jsonForScript = (value: unknown): string => JSON.stringify(value).r
 
 interface Page {
   title: MessageKey;
-  body(m: (key: MessageKey, params?: MessageParams) => string): string;
+  body(m: (key: MessageKey, params?: MessageParams) => string, locale: Locale): string;
   script: string;
   bodyClass: string;
 }
@@ -62,6 +63,7 @@ const TEACHER: Page = {
   bodyClass: 'teacher',
   body: (
     m,
+    locale,
   ) => `<header><h1>${m('classroom.teacher.heading')}</h1><p id="message" role="status" aria-live="polite"></p></header>
 <form id="login" class="card login"><label for="password">${m('classroom.teacher.password')}</label>
 <input id="password" type="password" autocomplete="current-password" required><button>${m('classroom.teacher.signIn')}</button>
@@ -74,6 +76,7 @@ const TEACHER: Page = {
 <label>${m('classroom.teacher.title')} <input id="title" required maxlength="80" value="${m('classroom.teacher.defaultTitle')}"></label>
 <label>${m('classroom.teacher.minutes')} <input id="minutes" type="number" min="1" max="1440" value="30" required></label>
 <label>${m('classroom.teacher.seed')} <input id="seed" type="number" min="0" max="2147483647" placeholder="${m('classroom.teacher.seedPlaceholder')}"></label>
+<label>${m('classroom.language')} <select id="language">${languageOptions(locale)}</select></label>
 <label>${m('classroom.teacher.targets')} <select id="mode"><option value="same">${m('classroom.teacher.same')}</option><option value="variant">${m('classroom.teacher.variant')}</option></select></label>
 </div>
 <h3>${m('classroom.teacher.levels')}</h3><div id="levels" class="levels"></div>
@@ -82,7 +85,7 @@ const TEACHER: Page = {
 <section id="detail" class="card right" hidden>
 <div class="join"><div><div class="label">${m('classroom.teacher.code')}</div><div id="code" class="code"></div><p id="join-hint" class="hint"></p></div>
 <img id="qr" class="qr" alt="${m('classroom.board.qrAlt')}"></div>
-<p id="state" class="state"></p>
+<p id="state" class="state"></p><p id="competition-language" class="state"></p>
 <p class="actions"><button id="start" class="primary">${m('classroom.teacher.start')}</button><button id="stop">${m('classroom.teacher.stop')}</button>
 <button id="csv">${m('classroom.teacher.csv')}</button><a id="board" target="_blank" rel="noopener">${m('classroom.teacher.board')}</a></p>
 <h3 id="players-heading"></h3><ul id="players" class="players"></ul><p id="players-empty" class="empty-note" hidden>${m('classroom.teacher.noPlayers')}</p>
@@ -104,6 +107,13 @@ const BOARD: Page = {
 <tbody id="rows"></tbody></table><p id="empty" class="empty" hidden>${m('classroom.board.empty')}</p></div><p id="status" class="status"></p></main>`,
 };
 
+/** The competition's language: every language by its own name, the page's own chosen. */
+function languageOptions(locale: Locale): string {
+  return LOCALES.map(
+    (l) => `<option value="${l}" lang="${l}"${l === locale ? ' selected' : ''}>${LOCALE_NAMES[l]}</option>`,
+  ).join('');
+}
+
 /** The language links (names, not flags); the current one is marked, the others reload the page in theirs. */
 function languageLinks(locale: Locale, label: string): string {
   const links = LOCALES.map((l) =>
@@ -120,7 +130,7 @@ function render(page: Page, locale: Locale, joinBase: string): string {
     escapeHtml(format(messages[key] ?? key, params, locale));
   return `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><title>${m(page.title)}</title>
 <meta name="viewport" content="width=device-width, initial-scale=1"><link rel="stylesheet" href="/classroom/classroom.css"></head>
-<body class="${page.bodyClass}">${languageLinks(locale, m('classroom.language'))}${page.body(m)}
+<body class="${page.bodyClass}">${languageLinks(locale, m('classroom.language'))}${page.body(m, locale)}
 <script type="application/json" id="messages">${jsonForScript({ locale, messages, joinBase })}</script>
 <script src="/classroom/page-kit.js"></script>
 <script src="/classroom/${page.script}"></script></body></html>`;
@@ -129,6 +139,8 @@ function render(page: Page, locale: Locale, joinBase: string): string {
 export interface PagesOptions {
   /** Base of the join URL in the QR code (e.g. http://192.168.1.20:8787); default: the request's Host. */
   joinBaseUrl?: string;
+  /** A competition's language, for a board opened without `?lang=` (null: no such competition). */
+  competitionLanguage?: (code: string) => Promise<Locale | null>;
 }
 
 const ASSET_TYPES = {
@@ -161,7 +173,10 @@ export function registerPages(app: FastifyInstance, options: PagesOptions = {}):
   const assets = Object.fromEntries(FILE_ASSETS.map((name) => [name, asset(name)])) as Record<AssetName, string>;
   const rendered = new Map<string, string>();
   const html = (page: Page) => async (request: FastifyRequest, reply: FastifyReply) => {
-    const locale = pickLocale(request.headers['accept-language'], langOf(request));
+    const lang = langOf(request);
+    const code = (request.params as { code?: string } | undefined)?.code;
+    const own = isLocale(lang) || code === undefined ? null : await options.competitionLanguage?.(code);
+    const locale = pickLocale(request.headers['accept-language'], own ?? lang);
     const joinBase = joinBaseOf(request);
     const key = `${page.script}:${locale}:${joinBase}`;
     if (rendered.size > 200) rendered.clear();

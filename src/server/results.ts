@@ -2,7 +2,9 @@
  * The leaderboard and the CSV export, computed from stored submissions and the levels' metric directions
  * (higher match % is better, fewer wrong pixels are better), so the ranking follows the levels' own rules.
  */
-import type { BoardRow, Verification } from '../shared/classroom/api';
+import type { BoardRow, LevelStats, Verification } from '../shared/classroom/api';
+import type { Locale } from '../shared/i18n/locales';
+import { CATALOGUES, type MessageKey } from '../shared/messages';
 import { getLevel, isBetterAttempt } from '../shared/levels';
 import type { Competition, Player, Submission } from './store';
 
@@ -57,6 +59,22 @@ export function levelResults(competition: Competition, submissions: readonly Sub
     .sort((a, b) => (order.get(a.levelId) ?? 0) - (order.get(b.levelId) ?? 0) || a.nickname.localeCompare(b.nickname));
 }
 
+/** Per level of the competition: attempts, students who tried, and the share of them whose best reached each star. */
+export function levelStats(competition: Competition, submissions: readonly Submission[]): LevelStats[] {
+  const results = levelResults(competition, submissions);
+  return competition.levels.map((levelId) => {
+    const mine = results.filter((r) => r.levelId === levelId);
+    const share = (stars: number): number =>
+      mine.length === 0 ? 0 : mine.filter((r) => r.stars >= stars).length / mine.length;
+    return {
+      levelId,
+      attempts: mine.reduce((n, r) => n + r.attempts, 0),
+      players: mine.length,
+      starShares: [share(1), share(2), share(3)],
+    };
+  });
+}
+
 /** Rank by total stars, then levels completed, then the earlier time; equal entries share a rank. */
 export function leaderboard(results: readonly LevelResult[], players: readonly Player[]): BoardRow[] {
   const rows = new Map<string, Omit<BoardRow, 'rank'>>();
@@ -109,19 +127,24 @@ export function csvField(value: string | number): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export const CSV_HEADER = [
-  'nickname',
-  'level',
-  'best_score',
-  'stars',
-  'time_seconds',
-  'attempts',
-  'verification',
-  'uploaded_model_score',
-] as const;
+/** The CSV's columns, in order, as catalogue keys (English: nickname,level,best_score,stars,time_seconds,attempts). */
+export const CSV_COLUMNS = [
+  'classroom.csv.nickname',
+  'classroom.csv.level',
+  'classroom.csv.bestScore',
+  'classroom.csv.stars',
+  'classroom.csv.seconds',
+  'classroom.csv.attempts',
+  'classroom.csv.verification',
+  'classroom.csv.uploadedScore',
+] as const satisfies readonly MessageKey[];
 
-export function resultsCsv(results: readonly LevelResult[]): string {
-  const lines = [CSV_HEADER.join(',')];
+/** The header row in a language (the competition's, or the one the teacher asked for). */
+export const csvHeader = (locale: Locale): string[] =>
+  CSV_COLUMNS.map((key) => (CATALOGUES[locale] as Partial<Record<MessageKey, string>>)[key] ?? CATALOGUES.en[key]);
+
+export function resultsCsv(results: readonly LevelResult[], locale: Locale = 'en'): string {
+  const lines = [csvHeader(locale).map(csvField).join(',')];
   for (const r of results)
     lines.push(
       [

@@ -3,6 +3,9 @@ import type { BoardReply } from '../shared/classroom/api';
 import { HttpError } from './http-error';
 import type { RateLimiter } from './rate-limit';
 import type { RescoreService } from './rescore';
+import type { SignInGuard } from './sign-in-guard';
+import type { TeacherSessions } from './teacher-sessions';
+import type { TicketMint } from './tickets';
 import { leaderboard, levelResults, type LevelResult } from './results';
 import type { ClassroomStore, Competition } from './store';
 import type { Verifier } from './verification';
@@ -14,7 +17,19 @@ export interface RouteContext {
   rescorer: RescoreService;
   now: () => Date;
   adminPassword: string;
-  limiters: { student: RateLimiter; address: RateLimiter; teacher: RateLimiter };
+  limiters: {
+    student: RateLimiter;
+    address: RateLimiter;
+    teacher: RateLimiter;
+    /** Joins per address, and per competition. */
+    join: RateLimiter;
+    joinClass: RateLimiter;
+    /** Requests with a malformed or unknown student token, per address. */
+    unknownToken: RateLimiter;
+  };
+  signIn: SignInGuard;
+  sessions: TeacherSessions;
+  tickets: TicketMint;
   /** The queue every uploaded-model attempt is filed in; the verifier of this process (null: none runs here). */
   verification: { queue: VerificationQueue; verifier: Verifier | null };
   /** Body cap of the model-upload route (the only large one). */
@@ -33,9 +48,10 @@ export async function competitionOr404(ctx: RouteContext, code: string): Promise
   return c;
 }
 
-/** The board as the projector shows it, and the per-level results it was ranked from. */
+/** The full ranking (the teacher's and each student's own rank), and the per-level results it was ranked from. */
 export async function boardOf(ctx: RouteContext, c: Competition): Promise<BoardReply & { results: LevelResult[] }> {
   const [subs, players] = await Promise.all([ctx.store.submissions(c.id), ctx.store.players(c.id)]);
   const results = levelResults(c, subs);
-  return { competition: competitionView(c, ctx.now()), rows: leaderboard(results, players), results };
+  const rows = leaderboard(results, players);
+  return { competition: competitionView(c, ctx.now()), rows, players: rows.length, results };
 }

@@ -8,11 +8,14 @@ import { z } from 'zod';
 import {
   BearerHeadersSchema,
   CodeParamsSchema,
+  CompetitionSettingsRequestSchema,
   CreateCompetitionRequestSchema,
+  ExtendRequestSchema,
   ErrorReplySchema,
   JoinRequestSchema,
   RemovePlayerRequestSchema,
   SubmissionRequestSchema,
+  TeacherSignInRequestSchema,
   TrainedSubmissionRequestSchema,
 } from '../shared/classroom/api';
 
@@ -34,6 +37,9 @@ export const TEACHER = { headers } as const;
 export const TEACHER_CODE = { headers, params } as const;
 export const CREATE_COMPETITION = { headers, body: routeSchema(CreateCompetitionRequestSchema) } as const;
 export const REMOVE_PLAYER = { headers, params, body: routeSchema(RemovePlayerRequestSchema) } as const;
+export const SIGN_IN = { body: routeSchema(TeacherSignInRequestSchema) } as const;
+export const SETTINGS = { headers, params, body: routeSchema(CompetitionSettingsRequestSchema) } as const;
+export const EXTEND = { headers, params, body: routeSchema(ExtendRequestSchema) } as const;
 /** The projector's board: no login. */
 export const PUBLIC_CODE = { params } as const;
 export const JOIN = { body: routeSchema(JoinRequestSchema), response: { 400: routeSchema(ErrorReplySchema) } } as const;

@@ -1,6 +1,8 @@
 /**
- * The students' routes: join a competition (rate-limited per address), then, with the token the join gave
- * (`Authorization: Bearer <token>`, rate-limited per student), submit attempts and read one's own standing.
+ * The students' routes: join a competition (rate-limited per address and per competition, up to its class size),
+ * then, with the token the join gave (`Authorization: Bearer <token>`, rate-limited per student; a malformed or
+ * unknown token per address), submit attempts and read one's own standing. Every reply carries fresh attempt
+ * tickets (tickets.ts): after the end only an attempt with one issued before counts.
  * Scores are never read from the client: each submission is validated for the student's own variant of the
  * level and re-scored from its payload; a replayed idempotency key answers the stored result.
  */
@@ -23,7 +25,8 @@ import { boardOf, limit, type RouteContext } from './route-context';
 import type { Rescored } from './rescore';
 import { JOIN, STUDENT, SUBMISSION, TRAINED_SUBMISSION } from './route-schemas';
 import type { Competition, Player } from './store';
-import { competitionView, isOver, lateButEarned, payloadHash, seedFor, submissionView } from './views';
+import { lateTicket, spendLateTicket } from './late-arrivals';
+import { competitionView, isOver, payloadHash, seedFor, submissionView } from './views';
 
 const KEY_REUSED = 'This idempotency key was already used for a different solution; use a new key for a new attempt.';
 
@@ -31,16 +34,23 @@ export function registerStudentRoutes(app: FastifyInstance, ctx: RouteContext): 
   const { store, now } = ctx;
 
   app.post<{ Body: JoinRequest; Reply: JoinReply }>('/api/join', { schema: JOIN }, async (request, reply) => {
-    limit(ctx.limiters.address, request.ip);
+    limit(ctx.limiters.join, request.ip);
     const code = normalizeJoinCode(request.body.code);
     if (!isJoinCode(code)) throw new HttpError(400, 'A join code is 6 letters and digits, as shown on the projector.');
     const c = await store.competitionByCode(code);
     if (!c) throw new HttpError(404, `No competition has the code ${code}; check it with your teacher.`);
     if (isOver(c, now())) throw new HttpError(403, 'This competition has ended.');
+    limit(ctx.limiters.joinClass, code);
     const nick = checkNickname(request.body.nickname);
     if (!nick.ok) throw new HttpError(400, nick.problem);
+    // A removed player's browser cannot come back under another name (the teacher can re-admit them).
+    const device = request.body.device ? hashToken(`device:${request.body.device}`) : null;
+    if (device && (await store.guards.removedDevice(c.id, device)))
+      throw new HttpError(403, 'The teacher removed you from this competition.');
     const token = newStudentToken();
-    const joined = await store.addPlayer(c.id, nick.nickname, nick.key, hashToken(token), now());
+    const joined = await store.addPlayer(c.id, nick.nickname, nick.key, hashToken(token), now(), device);
+    if (!joined && !(await store.guards.nicknameTaken(c.id, nick.key)))
+      throw new HttpError(409, `This competition is full (${c.maxPlayers} players); ask your teacher.`);
     if (!joined)
       throw new HttpError(409, `The nickname "${nick.nickname}" is taken in this competition; pick another.`);
     return reply.code(201).send({
@@ -48,15 +58,21 @@ export function registerStudentRoutes(app: FastifyInstance, ctx: RouteContext): 
       nickname: joined.nickname,
       competition: competitionView(c, now()),
       seed: seedFor(c, joined.id),
+      tickets: ctx.tickets.issue(joined.id, now()),
     });
   });
 
   const student = async (request: FastifyRequest): Promise<{ player: Player; competition: Competition }> => {
     const token = bearerToken(request);
-    if (!StudentTokenSchema.safeParse(token).success)
+    if (!StudentTokenSchema.safeParse(token).success) {
+      limit(ctx.limiters.unknownToken, request.ip);
       throw new HttpError(401, 'That is not a student token; join the competition again.');
+    }
     const player = await store.playerByTokenHash(hashToken(token));
-    if (!player) throw new HttpError(401, 'Unknown student token; join the competition again.');
+    if (!player) {
+      limit(ctx.limiters.unknownToken, request.ip);
+      throw new HttpError(401, 'Unknown student token; join the competition again.');
+    }
     limit(ctx.limiters.student, String(player.id));
     if (player.removed) throw new HttpError(403, 'The teacher removed you from this competition.');
     const competition = await store.competitionById(player.competitionId);
@@ -89,14 +105,15 @@ export function registerStudentRoutes(app: FastifyInstance, ctx: RouteContext): 
       evaluatedScore: s.evaluatedScore,
     }));
     return {
+      recent,
       nickname: player.nickname,
       competition: b.competition,
-      recent,
       seed: seedFor(competition, player.id),
       rank: row?.rank ?? null,
       players: b.rows.length,
       stars: row?.stars ?? 0,
       levels,
+      tickets: ctx.tickets.issue(player.id, now()),
     };
   });
 
@@ -110,69 +127,78 @@ export function registerStudentRoutes(app: FastifyInstance, ctx: RouteContext): 
     request: FastifyRequest<{ Body: SubmissionRequest | TrainedSubmissionRequest }>,
     model: string | null,
   ): Promise<{ status: number; body: SubmissionReply }> => {
-    const received = now();
-    const { player, competition } = await student(request);
-    const { levelId, idempotencyKey, payload } = request.body;
-    const existing = await store.submissionByKey(player.id, idempotencyKey);
-    if (existing) {
-      // A replay (a retried request, a client's queue sent twice) must carry the same solution.
-      const level = getLevel(levelId);
-      const v = level ? validatePayload(levelVariant(level, seedFor(competition, player.id)), payload) : null;
-      if (existing.levelId !== levelId || !v?.ok || payloadHash(levelId, v.payload) !== existing.payloadHash)
-        throw new HttpError(409, KEY_REUSED);
-      return { status: 200, body: { submission: submissionView(existing, true) } };
-    }
-    if (competition.state === 'draft')
-      throw new HttpError(409, 'The competition has not started yet; wait for your teacher.');
-    // An attempt finished before the end but held in a student's outbox (the network was down) still counts
-    // when it arrives within LATE_GRACE_MS of the end; it is filed at the end time. Beyond that, or for an
-    // attempt the game says was made after the end, submissions are closed.
-    const late = isOver(competition, received);
-    if (late && !lateButEarned(competition, request.body.attemptedAt, received))
-      throw new HttpError(403, 'The competition has ended; submissions are closed.');
-    if (!competition.levels.includes(levelId))
-      throw new HttpError(403, `Level "${levelId.slice(0, 64)}" is not part of this competition.`);
-    const base = getLevel(levelId);
-    if (!base) throw new HttpError(400, `There is no level "${levelId.slice(0, 64)}".`);
-    // The student plays (and is scored on) the level as their seed makes it: checked here, measured in a thread.
-    const seed = seedFor(competition, player.id);
-    const checked = validatePayload(levelVariant(base, seed), payload);
-    if (!checked.ok)
-      throw new HttpError(400, 'The solution is not valid for this level.', checked.problems.slice(0, 20));
-    let scored: Rescored;
-    if (model !== null) {
-      if (base.setup.kind !== 'trained') throw new HttpError(400, 'Only a trained level takes a model upload.');
-      const weights = decodeWeights(model);
-      if (!weights) throw new HttpError(400, 'The uploaded model is not base64 of finite float16 weights.');
-      try {
-        scored = await ctx.rescorer.evaluate(levelId, checked.payload, seed, weights);
-      } catch (error) {
-        if (error instanceof ModelMismatchError) throw new HttpError(400, error.message);
-        throw error;
+    {
+      const received = now();
+      const { player, competition } = await student(request);
+      const { levelId, idempotencyKey, payload } = request.body;
+      const existing = await store.submissionByKey(player.id, idempotencyKey);
+      if (existing) {
+        // A replay (a retried request, a client's queue sent twice) must carry the same solution.
+        const level = getLevel(levelId);
+        const v = level ? validatePayload(levelVariant(level, seedFor(competition, player.id)), payload) : null;
+        if (existing.levelId !== levelId || !v?.ok || payloadHash(levelId, v.payload) !== existing.payloadHash)
+          throw new HttpError(409, KEY_REUSED);
+        return { status: 200, body: { submission: submissionView(existing, true), tickets: [] } };
       }
-    } else scored = await ctx.rescorer.score(levelId, checked.payload, seed);
-    const { created, submission } = await store.insertSubmission({
-      competitionId: competition.id,
-      playerId: player.id,
-      levelId,
-      idempotencyKey,
-      payload: checked.payload,
-      payloadHash: payloadHash(levelId, checked.payload),
-      score: scored.result.score,
-      stars: scored.result.stars,
-      goalMet: scored.result.goalMet,
-      detail: scored.result.detail,
-      createdAt: late && competition.endsAt ? competition.endsAt : received,
-      verification: model !== null ? 'pending' : 'verified',
-    });
-    // Two copies of one attempt raced: the loser gets the stored answer, unless it carried another solution.
-    if (!created && submission.payloadHash !== payloadHash(levelId, checked.payload))
-      throw new HttpError(409, KEY_REUSED);
-    if (created && model !== null) {
-      submission.verification = await ctx.verification.queue.file(submission, seed, now());
-      if (submission.verification === 'pending') ctx.verification.verifier?.poke();
+      if (competition.state === 'draft')
+        throw new HttpError(409, 'The competition has not started yet; wait for your teacher.');
+      // An attempt held in a student's outbox (the network was down) still counts after the end with a ticket
+      // issued before it (late-arrivals.ts); it is filed at the end time. The client's own clock is never read.
+      const late = isOver(competition, received);
+      const claim = late
+        ? await lateTicket(store.guards, ctx.tickets, competition, player, request.body.ticket, received)
+        : null;
+      if (!competition.levels.includes(levelId))
+        throw new HttpError(403, `Level "${levelId.slice(0, 64)}" is not part of this competition.`);
+      const base = getLevel(levelId);
+      if (!base) throw new HttpError(400, `There is no level "${levelId.slice(0, 64)}".`);
+      // The student plays (and is scored on) the level as their seed makes it: checked here, measured in a thread.
+      const seed = seedFor(competition, player.id);
+      const checked = validatePayload(levelVariant(base, seed), payload);
+      if (!checked.ok)
+        throw new HttpError(400, 'The solution is not valid for this level.', checked.problems.slice(0, 20));
+      let scored: Rescored;
+      if (model !== null) {
+        if (base.setup.kind !== 'trained') throw new HttpError(400, 'Only a trained level takes a model upload.');
+        const weights = decodeWeights(model);
+        if (!weights) throw new HttpError(400, 'The uploaded model is not base64 of finite float16 weights.');
+        try {
+          scored = await ctx.rescorer.evaluate(levelId, checked.payload, seed, weights);
+        } catch (error) {
+          if (error instanceof ModelMismatchError) throw new HttpError(400, error.message);
+          throw error;
+        }
+      } else scored = await ctx.rescorer.score(levelId, checked.payload, seed);
+      if (claim) await spendLateTicket(store.guards, claim, received);
+      const { created, submission } = await store.insertSubmission({
+        competitionId: competition.id,
+        playerId: player.id,
+        levelId,
+        idempotencyKey,
+        payload: checked.payload,
+        payloadHash: payloadHash(levelId, checked.payload),
+        score: scored.result.score,
+        stars: scored.result.stars,
+        goalMet: scored.result.goalMet,
+        detail: scored.result.detail,
+        createdAt: late && competition.endsAt ? competition.endsAt : received,
+        verification: model !== null ? 'pending' : 'verified',
+      });
+      // Two copies of one attempt raced: the loser gets the stored answer, unless it carried another solution.
+      if (!created && submission.payloadHash !== payloadHash(levelId, checked.payload))
+        throw new HttpError(409, KEY_REUSED);
+      if (created && model !== null) {
+        submission.verification = await ctx.verification.queue.file(submission, seed, now());
+        if (submission.verification === 'pending') ctx.verification.verifier?.poke();
+      }
+      return {
+        status: created ? 201 : 200,
+        body: {
+          submission: submissionView(submission, !created),
+          tickets: late ? [] : ctx.tickets.issue(player.id, received),
+        },
+      };
     }
-    return { status: created ? 201 : 200, body: { submission: submissionView(submission, !created) } };
   };
 
   app.post<{ Body: SubmissionRequest; Reply: SubmissionReply }>(

@@ -1,10 +1,12 @@
 /**
- * The teacher's routes (`Authorization: Bearer <teacher password>`, rate-limited per address): create, list and
- * look at competitions, start and stop them, remove a player, follow submissions live, download the CSV.
+ * The teacher's routes (`Authorization: Bearer <session token or teacher password>`, rate-limited per address,
+ * wrong passwords slowed by the SignInGuard): create, list and look at competitions, start and stop them, remove
+ * a player, follow submissions live, download the CSV. Sign-in and the class controls: routes-teacher-controls.ts.
  */
 import { randomInt } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import {
+  DEFAULT_MAX_PLAYERS,
   MAX_SEED,
   type CompetitionDetailReply,
   type CompetitionReply,
@@ -14,11 +16,14 @@ import {
   type RemovePlayerRequest,
   type TeacherSubmissionsReply,
 } from '../shared/classroom/api';
+import { isLocale } from '../shared/i18n/locales';
 import { bearerToken, HttpError } from './http-error';
-import { checkNickname, newJoinCode, sameSecret } from './identity';
+import { checkNickname, newJoinCode } from './identity';
+import { pickLocale } from './pages';
 import { limit, competitionOr404, type RouteContext } from './route-context';
 import { CREATE_COMPETITION, REMOVE_PLAYER, TEACHER, TEACHER_CODE } from './route-schemas';
-import { levelResults, resultsCsv } from './results';
+import { levelResults, levelStats, resultsCsv } from './results';
+import { checkPassword, registerTeacherControls } from './routes-teacher-controls';
 import { countVerification } from './verification-queue';
 import { competitionView, submissionView } from './views';
 
@@ -28,8 +33,10 @@ export function registerTeacherRoutes(app: FastifyInstance, ctx: RouteContext): 
   const { store, now } = ctx;
   const preHandler = async (request: FastifyRequest): Promise<void> => {
     limit(ctx.limiters.teacher, request.ip);
-    if (!sameSecret(bearerToken(request), ctx.adminPassword)) throw new HttpError(401, 'Wrong teacher password.');
+    const credential = bearerToken(request);
+    if (!ctx.sessions.valid(credential)) checkPassword(ctx, request.ip, credential);
   };
+  registerTeacherControls(app, ctx, preHandler);
 
   app.post<{ Body: CreateCompetitionRequest; Reply: CompetitionReply }>(
     '/api/teacher/competitions',
@@ -42,6 +49,9 @@ export function registerTeacherRoutes(app: FastifyInstance, ctx: RouteContext): 
         seed: b.seed ?? randomInt(MAX_SEED),
         variantMode: b.variantMode ?? 'same',
         durationSeconds: b.durationMinutes * 60,
+        language: b.language ?? pickLocale(request.headers['accept-language']),
+        maxPlayers: b.maxPlayers ?? DEFAULT_MAX_PLAYERS,
+        rankingHidden: b.rankingHidden ?? false,
       };
       for (let attempt = 0; attempt < 20; attempt++) {
         const created = await store.createCompetition({ ...fields, code: newJoinCode() }, now());
@@ -60,11 +70,12 @@ export function registerTeacherRoutes(app: FastifyInstance, ctx: RouteContext): 
     { preHandler, schema: TEACHER_CODE },
     async (request) => {
       const c = await competitionOr404(ctx, request.params.code);
-      const players = await store.players(c.id);
+      const [players, subs] = await Promise.all([store.players(c.id), store.submissions(c.id)]);
       return {
         competition: competitionView(c, now()),
         players: players.map((p) => ({ nickname: p.nickname, removed: p.removed, joinedAt: p.joinedAt.toISOString() })),
         submissions: await store.countSubmissions(c.id),
+        levels: levelStats(c, subs),
         verification: countVerification(levelResults(c, await store.submissions(c.id))),
       };
     },
@@ -123,12 +134,14 @@ export function registerTeacherRoutes(app: FastifyInstance, ctx: RouteContext): 
     },
   );
 
-  app.get<CodeParams & { Reply: string }>(
+  app.get<CodeParams & { Querystring: { lang?: string }; Reply: string }>(
     '/api/teacher/competitions/:code/results.csv',
     { preHandler, schema: TEACHER_CODE },
     async (request, reply) => {
       const c = await competitionOr404(ctx, request.params.code);
-      const csv = resultsCsv(levelResults(c, await store.submissions(c.id)));
+      // Headers in the competition's language, or `?lang=` when the teacher asks for another.
+      const lang = request.query?.lang;
+      const csv = resultsCsv(levelResults(c, await store.submissions(c.id)), isLocale(lang) ? lang : c.language);
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="latent-quest-${c.code}.csv"`)

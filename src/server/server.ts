@@ -15,7 +15,10 @@ import { boardOf, competitionOr404, type RouteContext } from './route-context';
 import { PUBLIC_CODE } from './route-schemas';
 import { registerStudentRoutes } from './routes-student';
 import { registerTeacherRoutes } from './routes-teacher';
+import { SignInGuard } from './sign-in-guard';
 import { serveStatic } from './static-files';
+import { TeacherSessions } from './teacher-sessions';
+import { TicketMint } from './tickets';
 import type { ClassroomStore } from './store';
 import type { Verifier } from './verification';
 import { VerificationQueue } from './verification-queue';
@@ -31,6 +34,8 @@ export interface ServerOptions {
   limits?: Partial<ServerLimits>;
   /** Teacher page, projector board and QR code (default on). */
   pages?: PagesOptions;
+  /** Password guessing limits (tests pass one with a clock they move). */
+  signInGuard?: SignInGuard;
   /** The process's verification worker (omitted: uploads are queued for workers elsewhere). */
   verifier?: Verifier;
 }
@@ -44,8 +49,14 @@ export interface ServerLimits {
   student: RateLimit;
   /** Per address: joins and anything unauthenticated that writes. */
   address: RateLimit;
-  /** Per address: teacher calls (also slows password guessing). */
+  /** Per address: teacher calls (wrong passwords are slowed further by the SignInGuard). */
   teacher: RateLimit;
+  /** Per address: joins (a whole class may share one school NAT address). */
+  join: RateLimit;
+  /** Per competition: joins from all addresses together. */
+  joinClass: RateLimit;
+  /** Per address: requests whose student token is malformed or unknown (as strict as one student's). */
+  unknownToken: RateLimit;
 }
 
 export const DEFAULT_LIMITS: ServerLimits = {
@@ -55,6 +66,10 @@ export const DEFAULT_LIMITS: ServerLimits = {
   // A whole class may share one address behind a school NAT: room for everyone joining at once.
   address: { burst: 120, perSecond: 10 },
   teacher: { burst: 60, perSecond: 10 },
+  // A class of 60 behind one address can all join at once; then one join every 2 s per address.
+  join: { burst: 60, perSecond: 0.5 },
+  joinClass: { burst: 120, perSecond: 1 },
+  unknownToken: { burst: 10, perSecond: 2 },
 };
 
 /** Every refusal has this shape (the contract's ErrorReply). */
@@ -68,6 +83,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const { store, rescorer } = options;
   const now = options.now ?? (() => new Date());
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const ticketKey = await store.guards.secret('attempt-tickets', TicketMint.newKey);
   const ctx: RouteContext = {
     store,
     rescorer,
@@ -77,7 +93,13 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       student: new RateLimiter(limits.student),
       address: new RateLimiter(limits.address),
       teacher: new RateLimiter(limits.teacher),
+      join: new RateLimiter(limits.join),
+      joinClass: new RateLimiter(limits.joinClass),
+      unknownToken: new RateLimiter(limits.unknownToken),
     },
+    signIn: options.signInGuard ?? new SignInGuard(),
+    sessions: new TeacherSessions(),
+    tickets: new TicketMint(Buffer.from(ticketKey, 'base64url')),
     verification: {
       queue: options.verifier?.queue ?? new VerificationQueue(store.db),
       verifier: options.verifier ?? null,
@@ -162,8 +184,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     '/api/competitions/:code/board',
     { schema: PUBLIC_CODE },
     async (request) => {
-      const { competition, rows } = await boardOf(ctx, await competitionOr404(ctx, request.params.code));
-      return { competition, rows };
+      const { competition, rows, players } = await boardOf(ctx, await competitionOr404(ctx, request.params.code));
+      // Hidden ranking: the projector shows how many play, not who leads (each student sees their own rank).
+      return { competition, rows: competition.rankingHidden ? [] : rows, players };
     },
   );
 
@@ -172,7 +195,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.setNotFoundHandler((request, reply) =>
     reply.code(404).send(refusal('Not Found', `No route ${request.method} ${request.url.slice(0, 200)}.`)),
   );
-  registerPages(app, options.pages);
+  registerPages(app, {
+    ...options.pages,
+    competitionLanguage: async (code) => (await options.store.competitionByCode(code))?.language ?? null,
+  });
   if (options.distDir) serveStatic(app, options.distDir);
   return app;
 }

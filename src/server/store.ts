@@ -3,8 +3,10 @@
  * unchanged on PGlite and PostgreSQL. Times come from the caller's clock so tests can move it.
  */
 import type { CompetitionView, Verification } from '../shared/classroom/api';
+import { DEFAULT_LOCALE, isLocale, type Locale } from '../shared/i18n/locales';
 import type { Database, Queryable } from './db/database';
 import { migrate } from './db/migrations';
+import { GuardStore } from './guard-store';
 
 /** The same words the API uses (src/shared/classroom/api.ts). */
 export type CompetitionState = CompetitionView['state'];
@@ -18,10 +20,18 @@ export interface Competition {
   seed: number;
   variantMode: VariantMode;
   durationSeconds: number;
+  /** The language the teacher chose: the board, the join link and the CSV speak it. */
+  language: Locale;
   state: CompetitionState;
   createdAt: Date;
   startedAt: Date | null;
   endsAt: Date | null;
+  /** Class size: joins beyond it are refused. */
+  maxPlayers: number;
+  /** Students (and the board) see no ranking, each only their own rank. */
+  rankingHidden: boolean;
+  /** The teacher closed the late-arrival window: after the end nothing more counts. */
+  lateClosed: boolean;
 }
 
 export interface NewCompetition {
@@ -31,6 +41,16 @@ export interface NewCompetition {
   seed: number;
   variantMode: VariantMode;
   durationSeconds: number;
+  /** Omitted: English. */
+  language?: Locale;
+  maxPlayers?: number;
+  rankingHidden?: boolean;
+}
+
+/** What the teacher can change on a competition at any time. */
+export interface CompetitionSettings {
+  maxPlayers?: number;
+  rankingHidden?: boolean;
 }
 
 export interface Player {
@@ -73,10 +93,14 @@ interface CompetitionRow {
   seed: number;
   variant_mode: VariantMode;
   duration_seconds: number;
+  language: string;
   state: CompetitionState;
   created_at: Date | string;
   started_at: Date | string | null;
   ends_at: Date | string | null;
+  max_players: number;
+  ranking_hidden: boolean;
+  late_closed: boolean;
 }
 
 interface PlayerRow {
@@ -117,10 +141,14 @@ function competition(r: CompetitionRow): Competition {
     seed: Number(r.seed),
     variantMode: r.variant_mode,
     durationSeconds: r.duration_seconds,
+    language: isLocale(r.language) ? r.language : DEFAULT_LOCALE,
     state: r.state,
     createdAt: date(r.created_at),
     startedAt: maybeDate(r.started_at),
     endsAt: maybeDate(r.ends_at),
+    maxPlayers: r.max_players,
+    rankingHidden: r.ranking_hidden,
+    lateClosed: r.late_closed,
   };
 }
 
@@ -156,7 +184,12 @@ export const SUBMISSION_COLUMNS =
   's.id, s.competition_id, s.player_id, p.nickname, s.level_id, s.idempotency_key, s.payload, s.payload_hash, s.score, s.stars, s.goal_met, s.detail, s.created_at, s.verification, s.evaluated_score';
 
 export class ClassroomStore {
-  private constructor(readonly db: Database) {}
+  /** Attempt tickets, removed devices, server secrets. */
+  readonly guards: GuardStore;
+
+  private constructor(readonly db: Database) {
+    this.guards = new GuardStore(db);
+  }
 
   /** Opens the store on `db`, applying pending migrations. */
   static async open(db: Database): Promise<ClassroomStore> {
@@ -171,9 +204,21 @@ export class ClassroomStore {
   /** Null when the code is already taken (the caller draws another). */
   async createCompetition(c: NewCompetition, now: Date): Promise<Competition | null> {
     const rows = await this.db.query<CompetitionRow>(
-      `INSERT INTO competitions (code, title, levels, seed, variant_mode, duration_seconds, created_at)
-       VALUES ($1, $2, $3::jsonb, $4, $5, $6, $7) ON CONFLICT (code) DO NOTHING RETURNING *`,
-      [c.code, c.title, JSON.stringify(c.levels), c.seed, c.variantMode, c.durationSeconds, now],
+      `INSERT INTO competitions
+         (code, title, levels, seed, variant_mode, duration_seconds, language, created_at, max_players, ranking_hidden)
+       VALUES ($1, $2, $3::jsonb, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (code) DO NOTHING RETURNING *`,
+      [
+        c.code,
+        c.title,
+        JSON.stringify(c.levels),
+        c.seed,
+        c.variantMode,
+        c.durationSeconds,
+        c.language ?? DEFAULT_LOCALE,
+        now,
+        c.maxPlayers ?? 60,
+        c.rankingHidden ?? false,
+      ],
     );
     return rows[0] ? competition(rows[0]) : null;
   }
@@ -214,20 +259,58 @@ export class ClassroomStore {
     return rows[0] ? competition(rows[0]) : null;
   }
 
-  /** Null when the nickname (case- and width-insensitively) is taken in this competition. */
+  /**
+   * Null when the nickname's key (its confusable skeleton, names.ts) is taken in this competition, removed players
+   * included, or when the class is full (guards.nicknameTaken tells which). The class size is checked in the same
+   * statement, so a burst of joins cannot overshoot it.
+   */
   async addPlayer(
     competitionId: number,
     nickname: string,
     nicknameKey: string,
     tokenHash: string,
     now: Date,
+    deviceHash: string | null = null,
   ): Promise<Player | null> {
     const rows = await this.db.query<PlayerRow>(
-      `INSERT INTO players (competition_id, nickname, nickname_key, token_hash, joined_at) VALUES ($1, $2, $3, $4, $5)
+      `INSERT INTO players (competition_id, nickname, nickname_key, token_hash, joined_at, device_hash)
+       SELECT $1, $2, $3, $4, $5, $6 FROM competitions c WHERE c.id = $1
+         AND (SELECT count(*) FROM players p WHERE p.competition_id = $1 AND NOT p.removed) < c.max_players
        ON CONFLICT (competition_id, nickname_key) DO NOTHING RETURNING *`,
-      [competitionId, nickname, nicknameKey, tokenHash, now],
+      [competitionId, nickname, nicknameKey, tokenHash, now, deviceHash],
     );
     return rows[0] ? player(rows[0]) : null;
+  }
+
+  /** The teacher's changes (class size, ranking hidden); null when there is no such competition. */
+  async updateSettings(code: string, s: CompetitionSettings): Promise<Competition | null> {
+    const rows = await this.db.query<CompetitionRow>(
+      `UPDATE competitions SET max_players = coalesce($2, max_players), ranking_hidden = coalesce($3, ranking_hidden)
+       WHERE code = $1 RETURNING *`,
+      [code, s.maxPlayers ?? null, s.rankingHidden ?? null],
+    );
+    return rows[0] ? competition(rows[0]) : null;
+  }
+
+  /** More time: a running competition ends later, a draft lasts longer; null when it has ended. */
+  async extendCompetition(code: string, seconds: number, now: Date): Promise<Competition | null> {
+    const rows = await this.db.query<CompetitionRow>(
+      `UPDATE competitions SET duration_seconds = duration_seconds + $2,
+         ends_at = CASE WHEN ends_at IS NULL THEN NULL ELSE ends_at + make_interval(secs => $2) END
+       WHERE code = $1 AND state <> 'ended' AND (ends_at IS NULL OR ends_at > $3) RETURNING *`,
+      [code, seconds, now],
+    );
+    return rows[0] ? competition(rows[0]) : null;
+  }
+
+  /** Closes the late-arrival window at once (and ends the competition if it still runs). */
+  async closeLate(code: string, now: Date): Promise<Competition | null> {
+    const rows = await this.db.query<CompetitionRow>(
+      `UPDATE competitions SET late_closed = true, state = 'ended',
+         ends_at = LEAST(coalesce(ends_at, $2::timestamptz), $2::timestamptz) WHERE code = $1 RETURNING *`,
+      [code, now],
+    );
+    return rows[0] ? competition(rows[0]) : null;
   }
 
   async playerByTokenHash(tokenHash: string): Promise<Player | null> {
@@ -241,11 +324,11 @@ export class ClassroomStore {
     ).map(player);
   }
 
-  /** Marks the player removed (their submissions stay for the record but leave the board); false if none. */
-  async removePlayer(competitionId: number, nicknameKey: string): Promise<boolean> {
+  /** Marks the player removed (or, `removed` false, re-admits them); false if there is no such player. */
+  async removePlayer(competitionId: number, nicknameKey: string, removed = true): Promise<boolean> {
     const rows = await this.db.query<{ id: number }>(
-      'UPDATE players SET removed = true WHERE competition_id = $1 AND nickname_key = $2 RETURNING id',
-      [competitionId, nicknameKey],
+      'UPDATE players SET removed = $3 WHERE competition_id = $1 AND nickname_key = $2 RETURNING id',
+      [competitionId, nicknameKey, removed],
     );
     return rows.length > 0;
   }

@@ -1,6 +1,6 @@
 /**
  * What the API says about stored things (the reply shapes of the contract in src/shared/classroom/api.ts) and
- * the competition's clock rules: when it is over, and which late arrivals still count.
+ * the competition's clock rules: when it is over, and how long late arrivals may come (late-arrivals.ts).
  */
 import { createHash } from 'node:crypto';
 import { MAX_SEED, type CompetitionView, type SubmissionView } from '../shared/classroom/api';
@@ -24,6 +24,7 @@ export function competitionView(c: Competition, now: Date): CompetitionView {
     seed: c.seed,
     variantMode: c.variantMode,
     durationSeconds: c.durationSeconds,
+    language: c.language,
     state: isOver(c, now) ? 'ended' : c.state,
     startedAt: c.startedAt?.toISOString() ?? null,
     endsAt: c.endsAt?.toISOString() ?? null,
@@ -33,6 +34,9 @@ export function competitionView(c: Competition, now: Date): CompetitionView {
         : c.state === 'draft'
           ? c.durationSeconds
           : 0,
+    maxPlayers: c.maxPlayers,
+    rankingHidden: c.rankingHidden,
+    lateClosed: c.lateClosed,
   };
 }
 
@@ -52,22 +56,8 @@ export function submissionView(s: Submission, replayed: boolean): SubmissionView
   };
 }
 
-/** How long after the end an attempt finished before it may still arrive (a classroom's wifi coming back). */
+/** How long after the end an attempt begun before it may still arrive (a classroom's wifi coming back; tickets.ts). */
 export const LATE_GRACE_MS = 10 * 60_000;
-
-/**
- * A late submission is accepted when the game says the attempt was finished while the competition ran and it
- * arrives within the grace period. The game's clock is the student's word: the most it can buy is the grace
- * period's extra minutes, and such an attempt is filed at the end time (it cannot win a tie on time).
- */
-export function lateButEarned(c: Competition, attemptedAt: string | undefined, received: Date): boolean {
-  if (!c.endsAt || !c.startedAt || attemptedAt === undefined) return false;
-  const at = Date.parse(attemptedAt);
-  if (!Number.isFinite(at)) return false;
-  return (
-    at >= c.startedAt.getTime() && at <= c.endsAt.getTime() && received.getTime() - c.endsAt.getTime() <= LATE_GRACE_MS
-  );
-}
 
 /** Stable hash of what was submitted, so a replay with a different solution under the same key is caught. */
 export function payloadHash(levelId: string, payload: unknown): string {

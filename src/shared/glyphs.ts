@@ -1,6 +1,7 @@
 /**
- * Latent Quest's own 5x7 pixel font (the "7x5 letters" of the course assignment in the seeds), plus an
- * MNIST-like 28x28 rendering so glyphs and digits can share a model. Pure data and math: no DOM, no Node.
+ * Latent Quest's own 7x5 pixel font (7 rows of 5 pixels: the "letras de 7x5" of the course assignment in the
+ * seeds), plus an MNIST-like 28x28 rendering so glyphs and digits can share a model. Pure data and math: no DOM,
+ * no Node.
  */
 import { MNIST_SIDE } from './mnist-format';
 
@@ -115,7 +116,7 @@ function buildSet<W extends number, H extends number>(
   return { images, labels, chars: [...chars], width, height };
 }
 
-/** The 5x7 bitmaps of `chars` (default: every glyph). */
+/** The 7x5 bitmaps of `chars` (default: every glyph). */
 export function glyphSet(chars: readonly string[] = GLYPH_CHARS): GlyphSet<5, 7> {
   return buildSet(chars, GLYPH_WIDTH as 5, GLYPH_HEIGHT as 7, (b) => b);
 }
@@ -128,7 +129,7 @@ export const GLYPH28_OFFSET_X = Math.round((FRAME - GLYPH_WIDTH * GLYPH28_SCALE)
 export const GLYPH28_OFFSET_Y = Math.round((FRAME - GLYPH_HEIGHT * GLYPH28_SCALE) / 2);
 // Background pixels next to ink get this fraction of their 3x3 ink density: a soft edge like MNIST's
 // anti-aliased strokes, which also rounds the stair steps of diagonals. A background pixel sees at most 5 ink
-// pixels, so the halo stays <= 0.5 and 3x3 block averages still recover the 5x7 bitmap exactly.
+// pixels, so the halo stays <= 0.5 and 3x3 block averages still recover the 7x5 bitmap exactly.
 const HALO = 0.9;
 
 /** An MNIST-like 28x28 image (784 values in [0, 1]) of a 35-value glyph bitmap. */

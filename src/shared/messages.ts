@@ -28,7 +28,7 @@ const en = {
   'section.loss': 'Loss',
   'section.images': 'Images',
 
-  'dataset.glyphs': 'Glyphs 5×7',
+  'dataset.glyphs': 'Glyphs 7×5',
   'dataset.mnist': 'MNIST digits',
 
   'kind.dense': 'Dense',
@@ -113,8 +113,17 @@ const en = {
   'notice.diverged': 'Training stopped: {detail}',
   'notice.settingsReset':
     'Your saved game (progress and settings) could not be read, so it was reset to a fresh start.',
+  'notice.saveEntriesDropped':
+    'Part of your save ({count, plural, one {# item} other {# items}}) could not be read and was dropped: {parts}. Everything else was kept.',
+  'notice.savePart.setting': 'the setting “{name}”',
+  'notice.savePart.level': 'the result of “{title}”',
+  'notice.savePart.levelSettings': 'your last settings on “{title}”',
+  'notice.savePart.progress': 'the level results',
   'notice.backendChanged': 'Compute backend set to {backend}: the ML engine restarted with it.',
   'notice.more': '+{count} more',
+  'notice.offlineReady': 'Latent Quest is saved on this device: it now plays without a network.',
+  'notice.updateReady': 'A new version of Latent Quest is ready: it starts on the title screen.',
+  'notice.updated': 'Latent Quest was updated to the newest version.',
 
   // ── Join a class (src/game/scenes/Classroom.ts, Results, Title; lead) ──────────────────────────────────────
   'title.join': 'Join a class',
@@ -177,6 +186,8 @@ const en = {
   'world.stars': '{stars} / {total}',
   'world.locked': 'Locked: win {stars, plural, one {# more star} other {# more stars}} in world {previous}.',
   'world.levelLocked': '“{title}” is locked: win the level before it first.',
+  'world.levelLockedTries':
+    'Locked: win “{previous}” or try it {tries, plural, one {# more time} other {# more times}}.',
   'world.worldLocked':
     '“{title}” is locked: win {stars, plural, one {# more star} other {# more stars}} in world {previous}.',
   'world.levelNumber': '{world}.{order}',
@@ -196,6 +207,8 @@ const en = {
   'settings.language': 'Language',
   'settings.backend': 'Compute backend',
   'settings.backendHelp': 'Auto picks the fastest engine this device runs well.',
+  'settings.backendSoftware':
+    'WebGL on this device is drawn in software (no graphics card): training on WebGL is many times slower here, so Auto uses WASM.',
   'settings.sound': 'Sound',
   'settings.motion': 'Reduced motion',
   'settings.on': 'On',
@@ -245,6 +258,27 @@ const en = {
   'results.detail.inOrder': 'digits in the right order',
   'results.detail.outOfOrder': 'digits out of order',
   'results.detail.steps': 'Path of {n, plural, one {# step} other {# steps}}',
+  // ── failure cards and takeaways (issue 10 §3): src/shared/levels/shortfall-text.ts ──
+  'fail.metric.max': '{metric}: {value} ({gap} over the limit of {limit})',
+  'fail.metric.min': '{metric}: {value} ({gap} short of the goal of {limit})',
+  'fail.weights': '{count, plural, one {{value} weight} other {{value} weights}}: {gap} over the {limit} cap',
+  'fail.worstLetter':
+    'Worst letter {letter}: {n, plural, one {# wrong pixel} other {# wrong pixels}} (at most {limit} allowed)',
+  'fail.kl': 'KL {value} nats, limit {limit}',
+  'fail.reconstruction': 'Reconstruction error (MSE) {value}, limit {limit}',
+  'fail.hardestNoise': 'Hardest noise: {kind}, MSE {value}',
+  'fail.bestMatch': 'Best match {value}: no probe reached {limit}',
+  'fail.digits': '{n} of {total} digits found; still missing: {missing}',
+  'fail.pathOrder': 'The judge read {read}; the path must go {start} → {via} → {end}',
+  'takeaway.top': 'Your {metric}: {value}, beyond the 3★ line ({limit}) by {gap}.',
+  'takeaway.next': 'Your {metric}: {value}. The next star needs {limit}: {gap} to go.',
+  'takeaway.missed': 'Closest to the goal: {detail}. Move one thing at a time and watch that number.',
+  'takeaway.missedSettings': 'You tried {settings}. What missed: {detail}. Change one setting and compare.',
+  'takeaway.budget': 'Your model used {share} of the {limit}-weight budget ({value} weights).',
+  'takeaway.squeeze': 'A code of {count, plural, one {# number} other {# numbers}} held all 26 letters.',
+  'live.weights': 'Weights: {value} of {limit}',
+  'live.weightsOver': 'Weights: {value}, {gap} over the {limit} cap',
+  // ── end of the issue 10 §3 block ──
   // ── end of the Results details block ──
   // ── end of the meta-screens block ──
 
@@ -254,8 +288,8 @@ const en = {
   'level.leave': 'Leave',
   'level.start': "Let's play",
   'level.backToLevel': 'Back to the level',
-  'level.seed': 'From the seeds: “{idea}”',
-  'level.seedFile': 'Seed {file}',
+  'level.seed':
+    'Source: {citation}, in {language, select, pl {Polish} cs {Czech} es {Spanish} other {English}}: “{idea}”',
   'level.yourModel': 'Your model',
   'level.train': 'Train',
   'level.trainAgain': 'Train again',
@@ -306,6 +340,7 @@ const en = {
   'level.map.currentImage': 'Your probe',
   'level.map.place': 'Place probe',
   'level.map.score': 'Score my holes',
+  'level.map.placePoint': 'Place point here',
   'level.map.again': 'Play again',
   'level.map.loading': 'Loading the pretrained model and its map…',
   'level.map.progress': 'Probes placed: {n} / {max}',
@@ -316,7 +351,10 @@ const en = {
   'level.map.holesStatus': 'Holes found: {holes} · points placed: {n} / {max}',
   'level.map.judgeHole': 'Last point: the judge sees no digit. A hole!',
   'level.map.judgeDigit': 'Last point: the judge sees a {digit} ({confidence}% sure).',
-  'level.map.holesHelp': 'Tap or drop the probe to place a point; press Score when you have found your holes.',
+  'level.map.holesHelp':
+    'Drag or tap to move the probe: both maps decode it live and the judge reads each decode. Place point here marks the spot; each point shows what the judge saw (? = no digit).',
+  'level.map.liveHole': 'Judge: no digit (≤ {confidence}%)',
+  'level.map.liveDigit': 'Judge: a {digit}, {confidence}%',
   'level.map.aeTitle': 'Plain AE',
   'level.map.vaeTitle': 'VAE (with KL term)',
   'level.map.vaeHole': 'VAE here: no clear digit ({confidence}% at most).',
@@ -380,6 +418,15 @@ const en = {
   'classroom.teacher.start': 'Start',
   'classroom.teacher.stop': 'Stop',
   'classroom.teacher.csv': 'Download CSV',
+  'classroom.teacher.competitionLanguage': 'Language: {language}',
+  'classroom.csv.nickname': 'nickname',
+  'classroom.csv.level': 'level',
+  'classroom.csv.bestScore': 'best_score',
+  'classroom.csv.stars': 'stars',
+  'classroom.csv.seconds': 'time_seconds',
+  'classroom.csv.attempts': 'attempts',
+  'classroom.csv.verification': 'verification',
+  'classroom.csv.uploadedScore': 'uploaded_model_score',
   'classroom.teacher.board': 'Open the projector board',
   'classroom.teacher.players': 'Players ({count})',
   'classroom.teacher.noPlayers': 'No one has joined yet.',

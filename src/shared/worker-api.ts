@@ -113,7 +113,7 @@ export interface ModelInfo {
   modelId: string;
   spec: ModelSpec;
   paramCount: number;
-  /** Input pixels (784 for MNIST, 35 for 5x7 glyphs). */
+  /** Input pixels (784 for MNIST, 35 for 7x5 glyphs). */
   inputSize: number;
   latentSize: number;
 }

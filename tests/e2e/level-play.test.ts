@@ -1,6 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { getLevel } from '../../src/shared/levels';
+import { formatMetricValue, getLevel } from '../../src/shared/levels';
+import { goalChecks } from '../../src/shared/levels/shortfall';
+import { shortfallLines } from '../../src/shared/levels/shortfall-text';
 import type { SolutionPayload } from '../../src/shared/levels';
 import { CLEAN_DIGIT_THRESHOLD, NON_DIGIT_THRESHOLD } from '../../src/shared/scoring/judge';
 import { clickWidget, launchChromium, openGame } from './browser';
@@ -243,24 +245,26 @@ describe('a level played from its data (Level scene + HUD)', () => {
     await context.close();
   });
 
-  it('Holes in the map: the plain AE map and the VAE map side by side; a point on the AE map gets a VAE verdict', async () => {
+  it('Holes in the map: both maps decode the probe live, a point is placed only by Place, at 1280x720 and 390x844', async () => {
     const holes = getLevel('holes-in-the-map')!;
     const { page, consoleErrors } = await openGame(browser, baseUrl, '?level=holes-in-the-map');
     await clickWidget(page, 'level:start');
-    await page.waitForFunction(
-      () =>
-        window.__latentQuest!.level()?.status === 'idle' &&
-        window.__latentQuest!.uiBounds('map:area') !== null &&
-        window.__latentQuest!.uiBounds('map:compare') !== null,
-      undefined,
-      { timeout: 60_000 },
-    );
+    const ready = () =>
+      page.waitForFunction(
+        () =>
+          window.__latentQuest!.level()?.status === 'idle' &&
+          window.__latentQuest!.uiBounds('map:area') !== null &&
+          window.__latentQuest!.uiBounds('map:compare') !== null,
+        undefined,
+        { timeout: 60_000 },
+      );
+    await ready();
     let s = (await level(page))!;
     expect(s.map!.points).toBeGreaterThan(100);
     expect(s.compare!.points).toBeGreaterThan(100);
     const ae = (await bounds(page, 'map:area'))!;
     const vae = (await bounds(page, 'map:compare'))!;
-    // Both on screen, side by side at 1280x720, neither overlapping the other.
+    // Both on screen, side by side at 1280x720, neither overlapping the other; each with its live decode.
     for (const r of [ae, vae]) {
       expect(r.width).toBeGreaterThan(200);
       expect(r.height).toBeGreaterThan(200);
@@ -268,14 +272,28 @@ describe('a level played from its data (Level scene + HUD)', () => {
       expect(r.y + r.height).toBeLessThanOrEqual(720);
     }
     expect(vae.x).toBeGreaterThanOrEqual(ae.x + ae.width);
-    // A point a quarter in from the AE map's top-right corner.
+    for (const id of ['map:decode', 'map:compareDecode']) {
+      const r = (await bounds(page, id))!;
+      expect(r.width).toBeGreaterThan(40);
+      expect(r.x + r.width).toBeLessThanOrEqual(1280);
+    }
+    // A click a quarter in from the AE map's top-right corner moves the probe and decodes it: it places nothing.
+    const before = s.probeDecodes;
     await page.mouse.click(ae.x + 0.75 * ae.width, ae.y + 0.25 * ae.height);
+    await page.waitForFunction((n) => (window.__latentQuest!.level()?.probeDecodes ?? 0) > n, before, {
+      timeout: 30_000,
+    });
+    s = (await level(page))!;
+    expect(s.mapPlay!.placed).toHaveLength(0);
+    // Place point here (the run card's primary button) asks the judge about the AE and the VAE at that spot.
+    await clickWidget(page, 'map:place');
     await page.waitForFunction(
       () => (window.__latentQuest!.level()?.mapPlay?.compareVerdicts.length ?? 0) === 1,
       undefined,
       { timeout: 30_000 },
     );
     s = (await level(page))!;
+    expect(s.status).toBe('idle');
     expect(s.mapPlay!.placed).toHaveLength(1);
     const [p] = s.mapPlay!.placed;
     const [v] = s.mapPlay!.compareVerdicts;
@@ -289,13 +307,46 @@ describe('a level played from its data (Level scene + HUD)', () => {
     expect(v.confidence).toBeLessThanOrEqual(1);
     expect(v.hole).toBe(v.confidence < NON_DIGIT_THRESHOLD);
     expect(v.clean).toBe(v.confidence >= CLEAN_DIGIT_THRESHOLD);
-    // The VAE verdict is shown, never scored: the payload is the AE point alone, scored by the pure function.
+    await page.screenshot({ path: 'test-results/holes-1280x720.png' });
+
+    // A phone: the maps stack, each still with its live decode beside it, all on screen.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await ready();
+    await page.waitForFunction(
+      () => {
+        const r = window.__latentQuest!.uiBounds('map:area');
+        return r !== null && r.x + r.width <= 390;
+      },
+      undefined,
+      { timeout: 30_000 },
+    );
+    const pae = (await bounds(page, 'map:area'))!;
+    const pvae = (await bounds(page, 'map:compare'))!;
+    expect(pvae.y).toBeGreaterThanOrEqual(pae.y + pae.height);
+    for (const id of ['map:decode', 'map:compareDecode']) {
+      const r = (await bounds(page, id))!;
+      expect(r.width).toBeGreaterThan(30);
+      expect(r.x + r.width).toBeLessThanOrEqual(390);
+      expect(r.y + r.height).toBeLessThanOrEqual(844);
+    }
+    const decodes = (await level(page))!.probeDecodes;
+    await page.mouse.click(pae.x + 0.3 * pae.width, pae.y + 0.6 * pae.height);
+    await page.waitForFunction((n) => (window.__latentQuest!.level()?.probeDecodes ?? 0) > n, decodes, {
+      timeout: 30_000,
+    });
+    expect((await level(page))!.mapPlay!.placed).toHaveLength(1);
     await clickWidget(page, 'map:place');
+    await page.waitForFunction(() => window.__latentQuest!.level()?.mapPlay?.placed.length === 2, undefined, {
+      timeout: 30_000,
+    });
+    await page.screenshot({ path: 'test-results/holes-390x844.png' });
+    // The VAE verdict is shown, never scored: the payload is the AE points alone, scored by the pure function.
+    await clickWidget(page, 'map:score');
     await waitForLevel(page, ['done', 'error'], 30_000);
     s = (await level(page))!;
     expect(s.error).toBeNull();
     const payload = s.payload as SolutionPayload;
-    expect(payload.kind === 'latentPoints' && payload.points.length).toBe(1);
+    expect(payload.kind === 'latentPoints' && payload.points.length).toBe(2);
     const expected = holes.score(payload, s.evaluation);
     expect({ score: s.score, stars: s.stars, goalMet: s.goalMet }).toEqual({
       score: expected.score,
@@ -313,6 +364,28 @@ describe('a level played from its data (Level scene + HUD)', () => {
     const { page, consoleErrors } = await openGame(browser, baseUrl, '?level=blend');
     await clickWidget(page, 'level:start');
     await page.waitForFunction(() => window.__latentQuest!.uiBounds('card:0') !== null, undefined, { timeout: 60_000 });
+    // A miss first, by real input: one wrong card alone. The "Not yet" card names the number that failed and by
+    // how much, exactly the pure function's lines for the recorded attempt.
+    const wrong = deck.findIndex((id) => id !== 'two' && id !== 'seven');
+    await clickWidget(page, `card:${wrong}`);
+    await clickWidget(page, 'level:train');
+    await waitForLevel(page, ['done', 'error'], 30_000);
+    const miss = (await level(page))!;
+    expect(miss.goalMet).toBe(false);
+    const missScore = blend.score(miss.payload as SolutionPayload, miss.evaluation);
+    const missLines = shortfallLines(
+      blend,
+      goalChecks(blend, miss.payload as SolutionPayload, miss.evaluation, missScore.score),
+      'en',
+    );
+    expect(missLines).toHaveLength(1);
+    expect(miss.shortfall).toEqual(missLines);
+    expect(missLines[0]).toContain(`short of the goal of ${formatMetricValue(blend.stars[0], 'percent')}`);
+    expect(await bounds(page, 'level:shortfall')).not.toBeNull();
+    await clickWidget(page, 'level:retry');
+    await page.waitForFunction(() => window.__latentQuest!.uiBounds('level:shortfall') === null);
+    await clickWidget(page, `card:${wrong}`);
+    await page.waitForFunction(() => window.__latentQuest!.level()?.status === 'idle');
     // The target is the average of the 2 and the 7: pick both (weights start at 1).
     await clickWidget(page, `card:${deck.indexOf('two')}`);
     await clickWidget(page, `card:${deck.indexOf('seven')}`);

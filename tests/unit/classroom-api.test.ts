@@ -381,6 +381,54 @@ describe('scores are earned, not claimed', () => {
     expect([res.status, res.json.message]).toEqual([403, expect.stringMatching(/ended/)]);
   });
 
+  it("keeps a competition's language: the view, the CSV headers and the board page speak it unless ?lang= says", async () => {
+    const created = await call(
+      'POST',
+      '/api/teacher/competitions',
+      { title: 'Klasa 3A', levels: ['navigator'], durationMinutes: 5, language: 'pl' },
+      room.teacher,
+    );
+    expect(created.json.competition.language).toBe('pl');
+    const c3 = created.json.competition.code;
+    const header = async (query = '') =>
+      (await call('GET', `/api/teacher/competitions/${c3}/results.csv${query}`, undefined, room.teacher)).text.split(
+        '\r\n',
+      )[0];
+    expect(await header()).toBe(
+      'pseudonim,poziom,najlepszy_wynik,gwiazdki,czas_sekundy,próby,weryfikacja,wynik_przesłanego_modelu',
+    );
+    expect(await header('?lang=cs')).toBe(
+      'přezdívka,úroveň,nejlepší_skóre,hvězdy,čas_sekundy,pokusy,ověření,skóre_nahraného_modelu',
+    );
+    expect(await header('?lang=xx')).toBe(
+      'pseudonim,poziom,najlepszy_wynik,gwiazdki,czas_sekundy,próby,weryfikacja,wynik_przesłanego_modelu',
+    );
+    const board = (url: string, lang = 'es') =>
+      room.app.inject({ method: 'GET', url, headers: { 'accept-language': lang } });
+    expect((await board(`/board/${c3}`)).body).toContain('<html lang="pl">');
+    expect((await board(`/board/${c3}?lang=cs`)).body).toContain('<html lang="cs">');
+    // The first competition was made without a language and no Accept-Language: English; the browser's then rules.
+    expect((await board(`/board/${code}`, 'en')).body).toContain('<html lang="en">');
+    // Omitted: the teacher's Accept-Language.
+    const spanish = await room.app.inject({
+      method: 'POST',
+      url: '/api/teacher/competitions',
+      headers: { ...room.teacher, 'accept-language': 'es-ES,es;q=0.9' },
+      payload: { title: 'Clase', levels: ['navigator'], durationMinutes: 5 },
+    });
+    expect(spanish.json().competition.language).toBe('es');
+    expect(
+      (
+        await call(
+          'POST',
+          '/api/teacher/competitions',
+          { title: 'X', levels: ['navigator'], durationMinutes: 5, language: 'de' },
+          room.teacher,
+        )
+      ).status,
+    ).toBe(400);
+  });
+
   it('serves the teacher page, the projector board and a join QR code', async () => {
     const teacherPage = await room.app.inject({ method: 'GET', url: '/teacher' });
     expect(teacherPage.statusCode).toBe(200);

@@ -130,6 +130,20 @@ describe('classroom pages', () => {
     expect(qr.body).not.toBe((await page('/api/competitions/ABCDEF/qr.svg')).body);
   });
 
+  it("offers the competition's language on the teacher page (its own preselected) and lets the board follow it", async () => {
+    const teacher = (await page('/teacher?lang=pl')).body;
+    expect(teacher).toContain('<option value="pl" lang="pl" selected>Polski</option>');
+    expect(teacher).toContain('<option value="es" lang="es">Español</option>');
+    const app = Fastify();
+    registerPages(app, { competitionLanguage: async (code) => (code === 'ABCDEF' ? 'cs' : null) });
+    const board = async (url: string) =>
+      dataBlock((await app.inject({ method: 'GET', url, headers: { 'accept-language': 'es' } })).body).locale;
+    expect(await board('/board/ABCDEF')).toBe('cs');
+    expect(await board('/board/ABCDEF?lang=pl')).toBe('pl');
+    expect(await board('/board/GHJKMN')).toBe('es');
+    await app.close();
+  });
+
   it('keeps a message from closing its script tag', () => {
     const json = jsonForScript({ text: '</script><script>alert(1)</script><!--' });
     expect(json).not.toContain('<');

@@ -21,10 +21,14 @@ const competition: Competition = {
   seed: 3,
   variantMode: 'same',
   durationSeconds: 1200,
+  language: 'en',
   state: 'running',
   createdAt: start,
   startedAt: start,
   endsAt: new Date(start.getTime() + 1_200_000),
+  maxPlayers: 60,
+  rankingHidden: false,
+  lateClosed: false,
 };
 const players: Player[] = [
   { id: 1, competitionId: 1, nickname: 'Ana', removed: false, joinedAt: start },

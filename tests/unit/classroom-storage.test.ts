@@ -115,6 +115,7 @@ describe.each(targets)('classroom storage on $name', (target) => {
       code: 'ABCDEF',
       levels: ['navigator', 'blend'],
       seed: 42,
+      language: 'en',
       state: 'draft',
       startedAt: null,
     });
@@ -129,6 +130,25 @@ describe.each(targets)('classroom storage on $name', (target) => {
     expect(started?.endsAt?.toISOString()).toBe(at(610).toISOString());
     expect(await store.startCompetition('ABCDEF', at(11))).toBeNull();
     expect((await store.competitionByCode('ABCDEF'))?.startedAt?.toISOString()).toBe(at(10).toISOString());
+  });
+
+  it("stores a competition's language (migration 2; omitted: English)", async () => {
+    const c = await store.createCompetition(
+      {
+        code: 'PQRSTU',
+        title: 'Klasa 2',
+        levels: ['blend'],
+        seed: 5,
+        variantMode: 'same',
+        durationSeconds: 60,
+        language: 'cs',
+      },
+      t0,
+    );
+    expect(c?.language).toBe('cs');
+    expect((await store.competitionByCode('PQRSTU'))?.language).toBe('cs');
+    expect((await store.competitionByCode('ABCDEF'))?.language).toBe('en');
+    await expect(db.query("UPDATE competitions SET language = 'Polish!' WHERE code = 'PQRSTU'")).rejects.toThrow();
   });
 
   it('keeps nicknames unique per competition by their key, and marks removed players', async () => {

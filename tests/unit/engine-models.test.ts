@@ -30,7 +30,7 @@ function expectFalls(curve: LossTerms[], factor = 0.6): void {
 }
 
 describe('every model kind learns on a tiny set', () => {
-  it('dense AE on the 5x7 glyphs', async () => {
+  it('dense AE on the 7x5 glyphs', async () => {
     expectFalls(await lossCurve(spec({ kind: 'dense' }), 120));
   });
 

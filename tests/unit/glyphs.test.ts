@@ -33,7 +33,7 @@ function downsample(img28: Float32Array): Float32Array {
   return out;
 }
 
-describe('the 5x7 glyph font', () => {
+describe('the 7x5 glyph font', () => {
   it('has A-Z, 0-9 and symbols in label order', () => {
     expect([GLYPH_WIDTH, GLYPH_HEIGHT]).toEqual([5, 7]);
     expect(LETTERS.join('')).toBe('ABCDEFGHIJKLMNOPQRSTUVWXYZ');

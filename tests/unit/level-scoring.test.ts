@@ -308,6 +308,15 @@ describe('unlocking', () => {
     // World 3 also needs world 2 open: stars recorded there without it do not count.
     expect(isWorldUnlocked(3, { static: 3, storm: 1 })).toBe(false);
   });
+
+  it('keeps a level that was won open, even beyond the unlock frontier (won from a shared link)', () => {
+    expect(isLevelUnlocked('the-path', {})).toBe(false);
+    expect(isLevelUnlocked('the-path', { 'the-path': 2 })).toBe(true);
+    expect(unlockedLevelIds({ 'the-path': 1 })).toEqual(['squeeze-the-alphabet', 'the-path']);
+    // A level played without a star is still locked, and the world itself does not open.
+    expect(isLevelUnlocked('the-path', { 'the-path': 0 })).toBe(false);
+    expect(isWorldUnlocked(3, { 'the-path': 3 })).toBe(false);
+  });
 });
 
 describe('harness helpers', () => {

@@ -84,7 +84,7 @@ describe('block noise', () => {
   it('clips a block larger than the image to the image', () => {
     const glyph = { width: 5, height: 7 };
     const noisy = corrupt(new Float32Array(2 * 35).fill(1), glyph, { type: 'block', size: 9 }, 6);
-    // min(9, width, height) = 5: a 5x5 square in each 5x7 image.
+    // min(9, width, height) = 5: a 5x5 square in each 7x5 image.
     expect(noisy.subarray(0, 35).filter((v) => v === 0).length).toBe(25);
     expect(noisy.subarray(35, 70).filter((v) => v === 0).length).toBe(25);
   });

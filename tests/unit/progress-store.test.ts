@@ -189,24 +189,12 @@ describe('progress persistence', () => {
     });
   });
 
-  const v2 = (progress: unknown, settings: unknown = DEFAULT_SETTINGS) =>
-    JSON.stringify({ state: { settings, progress }, version: SAVE_VERSION });
   it.each([
     ['corrupt JSON', '{"state": {"settings": {"backend": "auto"'],
     ['an empty string', ''],
     ['a JSON array', '[1, 2, 3]'],
     ['a foreign object', JSON.stringify({ user: 'bob', highscore: 12000 })],
     ['a foreign envelope', JSON.stringify({ state: { theme: 'dark' }, version: SAVE_VERSION })],
-    ['stars out of range', v2({ levels: { [first.id]: { ...entry, stars: 7 } } })],
-    ['stars as a string', v2({ levels: { [first.id]: { ...entry, stars: '3' } } })],
-    ['a negative attempt count', v2({ levels: { [first.id]: { ...entry, attempts: -1 } } })],
-    ['a fractional attempt count', v2({ levels: { [first.id]: { ...entry, attempts: 1.5 } } })],
-    ['a non-finite score', v2({ levels: { [first.id]: { ...entry, bestScore: null } } })],
-    ['a payload that is an array', v2({ levels: { [first.id]: { ...entry, bestPayload: [1, 2] } } })],
-    ['a huge payload', v2({ levels: { [first.id]: { ...entry, bestPayload: { blob: 'x'.repeat(20_000) } } } })],
-    ['levels as an array', v2({ levels: [entry] })],
-    ['progress missing', JSON.stringify({ state: { settings: DEFAULT_SETTINGS }, version: SAVE_VERSION })],
-    ['settings with wrong types', v2({ levels: {} }, { ...DEFAULT_SETTINGS, sound: 'yes' })],
   ])('resets %s to a fresh start with a notice, never a crash', (_name, text) => {
     const storage = memoryStorage({ [SAVE_STORAGE_KEY]: text });
     const store = createGameStore({ storage });
@@ -217,6 +205,77 @@ describe('progress persistence', () => {
     // And the game goes on: a result recorded afterwards is saved normally.
     store.getState().recordLevelResult(first.id, { score: 1, stars: 1, payload: null });
     expect(saved(storage).state.progress).toMatchObject({ levels: { [first.id]: { stars: 1, attempts: 1 } } });
+  });
+});
+
+describe('a save with one bad part', () => {
+  const entry = {
+    stars: 2,
+    bestScore: 0.25,
+    bestPayload: { kind: 'hyperparameters', values: { bottleneck: 2 } },
+    attempts: 3,
+  };
+  const good = { stars: 1, bestScore: 3, bestPayload: null, attempts: 1 };
+  const settings = { ...DEFAULT_SETTINGS, sound: false, locale: 'pl' };
+  const v2 = (progress: unknown, s: unknown = settings) =>
+    JSON.stringify({ state: { settings: s, progress }, version: SAVE_VERSION });
+  const noticeOf = (store: ReturnType<typeof createGameStore>) => store.getState().lab.notices.at(-1);
+  // The bad entry is always the first level's; the second level's result and the settings must survive.
+  it.each([
+    ['stars out of range', { ...entry, stars: 7 }],
+    ['stars as a string', { ...entry, stars: '3' }],
+    ['a negative attempt count', { ...entry, attempts: -1 }],
+    ['a fractional attempt count', { ...entry, attempts: 1.5 }],
+    ['a non-finite score', { ...entry, bestScore: null }],
+    ['a payload that is an array', { ...entry, bestPayload: [1, 2] }],
+    ['a huge payload', { ...entry, bestPayload: { blob: 'x'.repeat(20_000) } }],
+  ])('with %s keeps every other level and the settings, and names the dropped level', (_name, bad) => {
+    const storage = memoryStorage({ [SAVE_STORAGE_KEY]: v2({ levels: { [first.id]: bad, [second.id]: good } }) });
+    const store = createGameStore({ storage });
+    expect(store.getState().progress.levels).toEqual({ [second.id]: good });
+    expect(store.getState().settings).toEqual(settings);
+    const notice = noticeOf(store)!;
+    expect(notice.key).toBe('notice.saveEntriesDropped');
+    // Named in the save's own language (Polish here), as the player reads it.
+    expect(notice.params).toEqual({ count: 1, parts: `wynik poziomu „${first.title.pl}”` });
+    // And the game goes on: the next result is saved with the kept one.
+    store.getState().recordLevelResult(first.id, { score: 1, stars: 1, payload: null });
+    expect(saved(storage).state.progress).toMatchObject({
+      levels: { [first.id]: { stars: 1, attempts: 1 }, [second.id]: good },
+    });
+  });
+
+  it('keeps the progress when one setting is bad, and the settings when the progress is unreadable', () => {
+    const badSetting = createGameStore({
+      storage: memoryStorage({
+        [SAVE_STORAGE_KEY]: v2({ levels: { [second.id]: good } }, { ...settings, locale: 'en', sound: 'yes' }),
+      }),
+    });
+    expect(badSetting.getState().progress.levels).toEqual({ [second.id]: good });
+    expect(badSetting.getState().settings).toEqual({ ...settings, locale: 'en', sound: true });
+    expect(noticeOf(badSetting)?.params).toEqual({ count: 1, parts: 'the setting “Sound”' });
+    for (const progress of [{ levels: [entry] }, undefined]) {
+      const store = createGameStore({ storage: memoryStorage({ [SAVE_STORAGE_KEY]: v2(progress) }) });
+      expect(store.getState().settings).toEqual(settings);
+      expect(store.getState().progress).toEqual({ levels: {} });
+      expect(noticeOf(store)?.key).toBe('notice.saveEntriesDropped');
+    }
+  });
+
+  it('remembers what the player set on a level across a reload, and drops a bad remembered entry alone', () => {
+    const storage = memoryStorage();
+    const a = createGameStore({ storage });
+    a.getState().rememberLevelSettings(first.id, { values: { bottleneck: 3 } });
+    a.getState().rememberLevelSettings('no-such-level', { values: { bottleneck: 3 } });
+    a.getState().recordLevelResult(first.id, { score: 3, stars: 1, payload: null });
+    const b = createGameStore({ storage });
+    expect(b.getState().progress.lastSettings).toEqual({ [first.id]: { values: { bottleneck: 3 } } });
+    expect(b.getState().progress.levels[first.id]).toMatchObject({ stars: 1 });
+    expect(noticeKeys(b)).toEqual([]);
+    const text = v2({ levels: { [second.id]: good }, lastSettings: { [first.id]: 'not an object' } });
+    const c = createGameStore({ storage: memoryStorage({ [SAVE_STORAGE_KEY]: text }) });
+    expect(c.getState().progress).toEqual({ levels: { [second.id]: good } });
+    expect(noticeOf(c)?.params).toEqual({ count: 1, parts: `ostatnie ustawienia poziomu „${first.title.pl}”` });
   });
 });
 

@@ -15,6 +15,7 @@ import {
   ssim,
   starsFor,
   thresholdsProblem,
+  wrongPixelIndices,
   wrongPixels,
   wrongPixelsPerImage,
 } from '../../src/shared/scoring';
@@ -54,6 +55,10 @@ describe('pixel accuracy for binary glyphs', () => {
     // output binarised: [1, 1, 0, 0] vs target [1, 0, 1, 0] → pixels 1 and 2 wrong.
     expect(wrongPixels([1, 0, 1, 0], [0.9, 0.6, 0.4, 0.1])).toBe(2);
     expect(pixelAccuracy([1, 0, 1, 0], [0.9, 0.6, 0.4, 0.1])).toBe(0.5);
+    // The pixels the screen marks are exactly those counted.
+    expect(wrongPixelIndices([1, 0, 1, 0], [0.9, 0.6, 0.4, 0.1])).toEqual([1, 2]);
+    expect(wrongPixelIndices([1, 0], [0.5, 0.49])).toEqual([]);
+    expect(() => wrongPixelIndices([1, 0], [1])).toThrow(RangeError);
   });
 
   it('counts exactly 0.5 as ink', () => {

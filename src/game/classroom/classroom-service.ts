@@ -9,12 +9,13 @@
  * replay with the stored result.
  */
 import type { MeReply } from '../../shared/classroom/api';
-import { newIdempotencyKey } from '../../shared/classroom/keys';
+import { newIdempotencyKey, randomBase64url } from '../../shared/classroom/keys';
 import { MODEL_ENCODING } from '../../shared/classroom/model-codec';
 import { checkNickname, isJoinCode, normalizeJoinCode } from '../../shared/classroom/names';
 import { levelVariant, type LevelDefinition, type SolutionPayload } from '../../shared/levels';
 import type { ClassroomClient } from './client';
 import {
+  deviceId,
   loadSavedClass,
   storeSavedClass,
   type Membership,
@@ -50,12 +51,18 @@ export type JoinOutcome = { ok: true; membership: Membership } | { ok: false; me
 const MAX_BACKOFF_MS = 30_000;
 /** Acknowledged and refused attempts kept for the class screen (pending ones are never trimmed). */
 const KEEP_SETTLED = 200;
+/** Attempt tickets kept (the server allows at most 8 attempts after the end per student). */
+const KEEP_TICKETS = 8;
 
 /** min(30 s, 1 s·2^(tries−1)), spread ±25 % so a classroom coming back online does not retry in lockstep. */
 export function backoffMs(tries: number, random: () => number): number {
   const base = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** Math.max(0, tries - 1));
   return Math.round(base * (0.75 + 0.5 * random()));
 }
+
+/** Newest first, at most KEEP_TICKETS. */
+const freshTickets = (fresh: readonly string[], kept: readonly string[]): string[] =>
+  [...fresh, ...kept].slice(0, KEEP_TICKETS);
 
 export class ClassroomService {
   private saved: SavedClass;
@@ -116,6 +123,7 @@ export class ClassroomService {
     const reply = await this.options.client.join(
       normalizeJoinCode(code),
       checkNickname(nickname).ok ? nickname.trim() : nickname,
+      deviceId(this.options.storage, () => randomBase64url(18)),
     );
     this.reachable = reply.kind !== 'retry';
     if (reply.kind !== 'ok') {
@@ -130,6 +138,7 @@ export class ClassroomService {
       seed: b.seed,
       competition: b.competition,
       joinedAt: this.now(),
+      tickets: b.tickets.slice(0, KEEP_TICKETS),
     };
     this.saved = { version: 1, membership, items: [] };
     this.standing = null;
@@ -172,8 +181,12 @@ export class ClassroomService {
    * `model`: a trained level's weights as uploaded (model-codec.ts), so the server scores it at once.
    */
   submitAttempt(levelId: string, payload: SolutionPayload, model?: string): OutboxItem | null {
-    if (this.disposed || !this.playsLevel(levelId)) return null;
+    const m = this.saved.membership;
+    if (this.disposed || !m || !this.playsLevel(levelId)) return null;
+    // The attempt takes a ticket collected while online: its evidence it was made before the end.
+    const [ticket, ...tickets] = m.tickets;
     const item: OutboxItem = {
+      ...(ticket ? { ticket } : {}),
       key: newIdempotencyKey(),
       levelId,
       payload: structuredClone(payload),
@@ -183,7 +196,7 @@ export class ClassroomService {
       nextTryAt: 0,
       state: 'pending',
     };
-    this.saved = { ...this.saved, items: [...this.saved.items, item] };
+    this.saved = { ...this.saved, membership: { ...m, tickets }, items: [...this.saved.items, item] };
     this.persist();
     this.emit();
     void this.flush();
@@ -229,7 +242,12 @@ export class ClassroomService {
       const recent = new Map((reply.body.recent ?? []).map((r) => [r.idempotencyKey, r]));
       this.saved = {
         ...this.saved,
-        membership: { ...current, competition: reply.body.competition, seed: reply.body.seed },
+        membership: {
+          ...current,
+          competition: reply.body.competition,
+          seed: reply.body.seed,
+          tickets: freshTickets(reply.body.tickets, current.tickets),
+        },
         items: this.saved.items.map((i) => {
           const r = recent.get(i.key);
           return r && i.result
@@ -307,6 +325,7 @@ export class ClassroomService {
         idempotencyKey: item.key,
         payload: item.payload,
         attemptedAt: new Date(item.createdAt).toISOString(),
+        ...(item.ticket ? { ticket: item.ticket } : {}),
       };
       const reply = item.model
         ? await this.options.client.submitTrained(m.token, {
@@ -318,6 +337,7 @@ export class ClassroomService {
       this.reachable = reply.kind !== 'retry';
       if (reply.kind === 'ok') {
         const s = reply.body.submission;
+        this.takeTickets(reply.body.tickets);
         this.update(item.key, {
           state: 'sent',
           tries: item.tries + 1,
@@ -346,6 +366,12 @@ export class ClassroomService {
       this.emit();
     }
     if (acknowledged) void this.refresh();
+  }
+
+  private takeTickets(fresh: readonly string[]): void {
+    const m = this.saved.membership;
+    if (m && fresh.length > 0)
+      this.saved = { ...this.saved, membership: { ...m, tickets: freshTickets(fresh, m.tickets) } };
   }
 
   private schedule(delayMs: number): void {

@@ -38,7 +38,7 @@ export interface ClassroomClientOptions {
 /** The contract's submission with the game's own payload type; `attemptedAt` (ISO) is always sent. */
 export interface SubmissionRequest extends Omit<WireSubmission, 'payload' | 'attemptedAt'> {
   payload: SolutionPayload;
-  /** When the attempt was finished: lets an attempt held offline past the end still count (briefly). */
+  /** When the attempt was finished (informative: the server never trusts it). */
   attemptedAt: string;
 }
 
@@ -55,8 +55,8 @@ export class ClassroomClient {
     this.submitTimeoutMs = options.submitTimeoutMs ?? 180_000;
   }
 
-  join(code: string, nickname: string): Promise<Reply<JoinReply>> {
-    const body: JoinRequest = { code, nickname };
+  join(code: string, nickname: string, device?: string): Promise<Reply<JoinReply>> {
+    const body: JoinRequest = { code, nickname, ...(device ? { device } : {}) };
     return this.request('POST', '/api/join', JoinReplySchema, { body });
   }
 

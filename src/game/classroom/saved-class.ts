@@ -24,6 +24,8 @@ const MembershipSchema = z.object({
   seed: z.number().int().nonnegative(),
   competition: CompetitionViewSchema,
   joinedAt: z.number(),
+  /** Attempt tickets collected while online, newest first (each new attempt takes one; see src/server/tickets.ts). */
+  tickets: z.array(z.string().max(120)).max(16).default([]),
 });
 export type Membership = z.infer<typeof MembershipSchema>;
 
@@ -35,6 +37,8 @@ const OutboxItemSchema = z.object({
   tries: z.number().int().nonnegative(),
   nextTryAt: z.number(),
   state: z.enum(['pending', 'sent', 'refused']),
+  /** The ticket taken when the attempt was made: what lets it count if it reaches the server after the end. */
+  ticket: z.string().max(120).optional(),
   message: z.string().optional(),
   /**
    * A trained level's model (float16 base64, model-codec.ts) while the attempt waits to be sent; dropped once
@@ -93,6 +97,25 @@ export function loadSavedClass(storage: StorageLike | null): LoadedClass {
     saved: EMPTY_CLASS,
     problem: json === undefined ? 'not JSON' : (parsed.error.issues[0]?.message ?? 'unreadable'),
   };
+}
+
+export const DEVICE_STORAGE_KEY = 'latent-quest.device';
+
+/**
+ * This browser's random id, sent at the join (a removed player cannot rejoin from it under another name); made and
+ * stored on first use, undefined when storage is unavailable.
+ */
+export function deviceId(storage: StorageLike | null, make: () => string): string | undefined {
+  if (!storage) return undefined;
+  try {
+    const kept = storage.getItem(DEVICE_STORAGE_KEY);
+    if (kept && /^[A-Za-z0-9_-]{16,64}$/.test(kept)) return kept;
+    const made = make();
+    storage.setItem(DEVICE_STORAGE_KEY, made);
+    return made;
+  } catch {
+    return undefined;
+  }
 }
 
 /** False when the browser refused to store (private mode, quota): the caller says so to the player. */

@@ -1,4 +1,6 @@
 /** The level being played (for the test hooks' `level()` and the bench); set by the Level scene, cleared when it shuts down. */
+import { getLocale } from '../../shared/messages';
+import { attemptShortfall } from '../view/attempt-checks';
 import { interruptionText } from './plays/interruption';
 import type { LevelSession } from './shell/level-session';
 
@@ -28,6 +30,8 @@ export function levelSnapshot() {
     stars: s.result?.stars ?? null,
     goalMet: s.result?.goalMet ?? null,
     detail: s.result ? { ...s.result.detail } : null,
+    /** The result card's "Not yet" lines (what failed, in numbers); [] when the goal was met or before a result. */
+    shortfall: s.result ? attemptShortfall(s.level, s.result, getLocale()) : [],
     payload: s.result ? JSON.parse(JSON.stringify(s.result.payload)) : null,
     evaluation: s.result ? JSON.parse(JSON.stringify(s.result.evaluation)) : null,
     bestStars: s.best?.stars ?? null,

@@ -1,6 +1,7 @@
 import * as Phaser from 'phaser';
 import { formatMetricValue, goalText } from '../../shared/levels/format';
 import { localize } from '../../shared/levels/text';
+import { SEEDS } from '../../shared/levels/seeds';
 import { getLocale, t } from '../../shared/messages';
 import { playSfx } from '../audio/sfx';
 import { layoutLevel } from '../level/layout';
@@ -14,6 +15,7 @@ import { HintBox } from '../ui/HintBox';
 import { drawStar } from '../ui/stars';
 import { COLORS, CSS, RADIUS, TEXT } from '../ui/theme';
 import { bindWidgetIds, registerId } from '../ui/widget-ids';
+import { attemptShortfall } from '../view/attempt-checks';
 import { formatDuration } from '../view/format';
 
 /** What the Level scene hands the HUD when it launches it. */
@@ -115,7 +117,7 @@ export class Hud extends Phaser.Scene {
         lines: level.card.lines.map((l) => localize(l, locale)),
         formula: level.card.formula,
         formulaLegend: localize(level.card.formulaLegend, locale),
-        seed: `${t('level.seed', { idea: level.card.seed.idea })}  ·  ${t('level.seedFile', { file: level.card.seed.file })}`,
+        seed: t('level.seed', { ...SEEDS[level.card.seed.file], idea: level.card.seed.idea }),
         goalLabel: t('level.goal'),
         goal: goalText(level, locale),
         buttonLabel: t('level.start'),
@@ -144,7 +146,17 @@ export class Hud extends Phaser.Scene {
         wordWrap: { width: R.width - 40, useAdvancedWrap: true },
       })
       .setOrigin(0.5, 0);
-    resultObjects.push(resultBlocker, resultGfx, resultTitle, resultBody);
+    // What failed, in the level's own numbers (Not yet only), between the title and the score.
+    const resultMisses = this.add
+      .text(R.x + R.width / 2, R.y + 126, '', {
+        ...TEXT.body,
+        color: CSS.warning,
+        lineSpacing: 4,
+        align: 'center',
+        wordWrap: { width: R.width - 40, useAdvancedWrap: true },
+      })
+      .setOrigin(0.5, 0);
+    resultObjects.push(resultBlocker, resultGfx, resultTitle, resultMisses, resultBody);
     const bw = (R.width - 32 - 12) / 2;
     const retry = new Button(this, {
       x: R.x + 16,
@@ -202,12 +214,16 @@ export class Hud extends Phaser.Scene {
           : t('level.allStars');
       const lines = starLabels.map((s, i) => t('level.starLine', { stars: i + 1, value: s })).join('   ·   ');
       resultTitle.setText(r.goalMet ? t('level.resultWon') : t('level.resultMissed'));
+      const misses = attemptShortfall(level, r, locale);
+      resultMisses.setText(misses.join('\n')).setVisible(misses.length > 0);
+      const missesH = misses.length > 0 ? resultMisses.height + 8 : 0;
       resultBody.setText(`${t('level.resultScore', { metric, value })}\n${advice}\n${lines}`);
       // Sized to its text, centred on the screen.
-      const height = 84 + resultTitle.height + 8 + resultBody.height + 20 + 48 + 18;
+      const height = 84 + resultTitle.height + 8 + missesH + resultBody.height + 20 + 48 + 18;
       const top = Math.round((screen.height - height) / 2);
       resultTitle.setY(top + 84);
-      resultBody.setY(top + 84 + resultTitle.height + 8);
+      resultMisses.setY(top + 84 + resultTitle.height + 8);
+      resultBody.setY(top + 84 + resultTitle.height + 8 + missesH);
       const by = top + height - 48 - 18;
       retry.layout({ x: R.x + 16, y: by, width: bw, height: 48 });
       cont.layout({ x: R.x + 16 + bw + 12, y: by, width: bw, height: 48 });
@@ -314,6 +330,9 @@ export class Hud extends Phaser.Scene {
     levelFocus.register(hint, concept, leave);
     registerId(this, 'level:concept', () => (concept.isEnabled() ? concept.getBounds() : null));
     registerId(this, 'level:leave', () => (leave.isEnabled() ? leave.getBounds() : null));
+    registerId(this, 'level:shortfall', () =>
+      resultMisses.visible && resultMisses.text !== '' ? resultMisses.getBounds() : null,
+    );
 
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
       for (const off of cleanup.splice(0)) off();

@@ -1,5 +1,6 @@
 import * as Phaser from 'phaser';
 import { getLevel } from '../../shared/levels/catalogue';
+import type { GoalCheck } from '../../shared/levels/shortfall';
 import { t } from '../../shared/messages';
 import { getContext } from '../context';
 import { setCurrentSession } from '../level/current';
@@ -14,6 +15,7 @@ import { Panel } from '../ui/Panel';
 import { ProgressBar } from '../ui/ProgressBar';
 import { COLORS } from '../ui/theme';
 import { bindWidgetIds } from '../ui/widget-ids';
+import { attemptChecks } from '../view/attempt-checks';
 import type { HudData } from './Hud';
 
 export interface LevelSceneData {
@@ -29,6 +31,10 @@ export interface ResultsSceneData {
   stars: 0 | 1 | 2 | 3;
   goalMet: boolean;
   detail: Readonly<Record<string, number>>;
+  /** The attempt's goal checks: the Results screen repeats the card's "Not yet" lines and words a takeaway. */
+  checks: GoalCheck[];
+  /** The attempt's control values (trained levels). */
+  values?: Readonly<Record<string, unknown>>;
 }
 
 /**
@@ -74,6 +80,11 @@ export class Level extends Phaser.Scene {
       data.session && data.session.level.id === level.id
         ? data.session
         : new LevelSession(level, context.bridge, entry.createPlay);
+    // A new visit starts from what the player last set on this level (kept in the save).
+    if (session !== data.session) {
+      const remembered = context.store.getState().progress.lastSettings?.[level.id];
+      if (remembered) session.play?.restoreSettings?.(remembered);
+    }
     this.session = session;
     this.rebuilding = false;
     setCurrentSession(session);
@@ -123,6 +134,10 @@ export class Level extends Phaser.Scene {
     cleanup.push(
       session.events.on('change', () => {
         render();
+        // What the player sets is remembered for the next visit (the store skips unchanged settings).
+        const set = session.play?.settings?.();
+        const st0 = context.store.getState();
+        if (set && typeof st0.rememberLevelSettings === 'function') st0.rememberLevelSettings(level.id, set);
         // Every scored attempt goes to the progress store (it keeps the best).
         const r = session.result;
         if (session.status === 'done' && r && recorded !== r) {
@@ -230,6 +245,8 @@ export class Level extends Phaser.Scene {
       stars: r.stars,
       goalMet: r.goalMet,
       detail: r.detail,
+      checks: attemptChecks(session.level, r),
+      values: r.payload.kind === 'hyperparameters' ? { ...r.payload.values } : undefined,
     };
     session.dispose();
     this.scene.stop('Hud');

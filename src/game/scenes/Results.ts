@@ -1,14 +1,16 @@
 import * as Phaser from 'phaser';
-import { formatMetricValue, getLevel, isLevelUnlocked, localize, nextLevel } from '../../shared/levels';
+import { formatMetricValue, getLevel, localize, nextLevel } from '../../shared/levels';
 import { getLocale, t } from '../../shared/messages';
 import { playSfx } from '../audio/sfx';
-import { starsByLevel, watch } from '../state';
+import { isLevelOpen, watch } from '../state';
 import { Button } from '../ui/Button';
 import { Panel } from '../ui/Panel';
 import { StarRow } from '../ui/StarRow';
 import { CSS, TEXT, type Rect } from '../ui/theme';
 import { withId } from '../ui/widget-ids';
 import { resultDetailLines } from '../view/results-detail';
+import type { GoalCheck } from '../../shared/levels/shortfall';
+import { shortfallLines, takeaway } from '../../shared/levels/shortfall-text';
 import { SCENES, beginScreen } from './screen-kit';
 
 /** What the Level scene passes when an attempt ends (after `recordLevelResult`). */
@@ -21,6 +23,10 @@ export interface ResultsData {
   detail?: Readonly<Record<string, number>>;
   /** Lines to show under "What you learned" instead of the concept card's. */
   learned?: readonly string[];
+  /** The attempt's goal checks (the HUD card's "Not yet" lines, and the takeaway). */
+  checks?: readonly GoalCheck[];
+  /** The attempt's control values (trained levels). */
+  values?: Readonly<Record<string, unknown>>;
 }
 
 /**
@@ -44,8 +50,16 @@ export class Results extends Phaser.Scene {
     const inClass = !!level && context.classroom.playsLevel(level.id);
 
     // The scorer's numbers in words (unknown keys are left out); phones get shorter lines for the narrow panel.
-    const detailLines = resultDetailLines(data?.detail, locale, portrait ? 44 : 60);
+    // After a miss, the result card's lines come first (what failed, in numbers), then one line of detail.
+    const checks = data?.checks ?? [];
+    const misses = level && !data?.goalMet ? shortfallLines(level, checks, locale).slice(0, 2) : [];
+    const detailLines = [
+      ...misses,
+      ...resultDetailLines(data?.detail, locale, portrait ? 44 : 60).slice(0, misses.length > 0 ? 1 : 2),
+    ];
     const detailLineH = portrait ? 19 : 21;
+    // Rows once wrapped (a failure line can run past one row on a phone).
+    const detailRows = detailLines.reduce((n, l) => n + Math.max(1, Math.ceil(l.length / (portrait ? 42 : 58))), 0);
 
     // ---- layout ----
     const pad = portrait ? 16 : 40;
@@ -54,7 +68,7 @@ export class Results extends Phaser.Scene {
     let left: Rect;
     let right: Rect;
     if (portrait) {
-      left = { x: pad, y: 20, width: W - 2 * pad, height: (inClass ? 400 : 330) + detailLines.length * detailLineH };
+      left = { x: pad, y: 20, width: W - 2 * pad, height: (inClass ? 400 : 330) + detailRows * detailLineH };
       right = {
         x: pad,
         y: left.y + left.height + 12,
@@ -197,7 +211,13 @@ export class Results extends Phaser.Scene {
         wordWrap: { width: inner },
       });
       ly += heading.height + 10;
-      const lines = data?.learned?.length ? data.learned : card.lines.map((l) => localize(l, locale));
+      // The player's own numbers first (their score against the next line, or what missed), then the card.
+      const own = takeaway(
+        level,
+        { score: Number(data?.score), stars, goalMet: !!data?.goalMet, checks, values: data?.values },
+        locale,
+      );
+      const lines = [own, ...(data?.learned?.length ? data.learned : card.lines.map((l) => localize(l, locale)))];
       const body = this.add.text(right.x + 16, ly, lines.map((l) => `•  ${l}`).join('\n'), {
         ...TEXT.body,
         fontSize: portrait ? '15px' : '17px',
@@ -227,7 +247,7 @@ export class Results extends Phaser.Scene {
 
     // ---- buttons ----
     const next = level ? nextLevel(level.id) : undefined;
-    const nextOpen = !!next && isLevelUnlocked(next.id, starsByLevel(context.store.getState().progress));
+    const nextOpen = !!next && isLevelOpen(context.store.getState().progress, next.id);
     const bw = portrait ? Math.floor((W - 2 * pad - 20) / 3) : 220;
     const bx = portrait ? pad : W / 2 - (3 * bw + 2 * 16) / 2;
     const gap = portrait ? 10 : 16;

@@ -85,7 +85,11 @@ export class Settings extends Phaser.Scene {
     const help = new Label(this, {
       x: inner.x,
       y,
-      text: t('settings.backendHelp'),
+      // Software WebGL (no graphics card: a VM, a remote desktop) trains many times slower: say so where it is.
+      text:
+        actions().lab.display.softwareGl || actions().lab.backendInfo?.isSoftwareGl
+          ? `${t('settings.backendHelp')} ${t('settings.backendSoftware')}`
+          : t('settings.backendHelp'),
       variant: 'small',
       wrap: inner.width,
     });

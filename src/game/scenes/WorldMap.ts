@@ -1,17 +1,26 @@
 import * as Phaser from 'phaser';
 import {
   formatMetricValue,
-  isLevelUnlocked,
   isWorldUnlocked,
   levelsOfWorld,
   localize,
+  previousInWorld,
   starsToUnlockWorld,
+  triesLeftToGoOn,
   WORLDS,
   worldStars,
 } from '../../shared/levels';
 import type { LevelDefinition, WorldId } from '../../shared/levels';
 import { getLocale, t, type MessageKey } from '../../shared/messages';
-import { MAX_STARS_PER_LEVEL, TOTAL_STARS, starsByLevel, totalStars, type LevelProgress } from '../state';
+import {
+  isLevelOpen,
+  MAX_STARS_PER_LEVEL,
+  TOTAL_STARS,
+  starsByLevel,
+  totalStars,
+  triesWithoutStar,
+  type LevelProgress,
+} from '../state';
 import { Button } from '../ui/Button';
 import { LevelTile, drawLock } from '../ui/LevelTile';
 import { Label } from '../ui/Label';
@@ -200,7 +209,7 @@ export class WorldMap extends Phaser.Scene {
         }
       }
       levels.forEach((level, k) => {
-        const locked = !isLevelUnlocked(level.id, stars);
+        const locked = !isLevelOpen(progress, level.id);
         levelsById.set(level.id, level);
         const tile = new LevelTile(this, {
           ...box.tiles[k],
@@ -244,7 +253,16 @@ export class WorldMap extends Phaser.Scene {
             const need = Math.max(0, starsToUnlockWorld(level.world) - worldStars(prev, stars));
             say(t('world.worldLocked', { title, stars: need, previous: prev }), CSS.warning);
           } else {
-            say(t('world.levelLocked', { title }), CSS.warning);
+            // The campaign rule: the level before opens this one after TRIES_TO_GO_ON tries without a star.
+            const previous = previousInWorld(level.id);
+            const left = previous ? triesLeftToGoOn(previous.id, stars, triesWithoutStar(progress)) : 0;
+            const open = previous && !tiles.find((tl) => tl.id === `level:${previous.id}`)?.isLocked();
+            say(
+              open && left > 0
+                ? t('world.levelLockedTries', { previous: localize(previous.title, locale), tries: left })
+                : t('world.levelLocked', { title }),
+              CSS.warning,
+            );
           }
           return;
         }

@@ -12,4 +12,6 @@ export {
   totalStars,
   unlockedLevels,
   isBetter,
+  isLevelOpen,
+  triesWithoutStar,
 } from './progress-rules';

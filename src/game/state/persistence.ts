@@ -17,12 +17,15 @@ export const SAVE_STORAGE_KEY = SETTINGS_STORAGE_KEY;
 /**
  * v0: the settings flat (pre-release builds).
  * v1: { settings: { backend, renderer, sound, reducedMotion, locale } }.
- * v2: v1 + progress: { levels: { [levelId]: { stars, bestScore, bestPayload, attempts } } }.
+ * v2: v1 + progress: { levels: { [levelId]: { stars, bestScore, bestPayload, attempts } } }, and (optional, so
+ *     still v2) progress.lastSettings: { [levelId]: what the player last set there }.
  */
 export const SAVE_VERSION = 2;
 export const SETTINGS_VERSION = SAVE_VERSION;
 /** A stored payload larger than this is not ours (the payload cap is 16 KiB of JSON). */
 const MAX_PAYLOAD_CHARS = 16_384;
+/** A level's remembered settings are a few control values or a short expression. */
+const MAX_LAST_SETTINGS_CHARS = 4_096;
 
 export const SettingsSchema = z.object({
   backend: z.enum(BACKEND_PREFERENCES),
@@ -41,7 +44,15 @@ export const LevelProgressSchema = z.object({
   attempts: z.int().check(z.minimum(0)),
 });
 
-export const ProgressSchema = z.object({ levels: z.record(z.string(), LevelProgressSchema) });
+/** What the player last set on one level (control values, an expression): checked again when it is restored. */
+export const LastSettingsEntrySchema = z
+  .record(z.string(), z.unknown())
+  .check(z.refine((p) => JSON.stringify(p).length <= MAX_LAST_SETTINGS_CHARS));
+
+export const ProgressSchema = z.object({
+  levels: z.record(z.string(), LevelProgressSchema),
+  lastSettings: z.optional(z.record(z.string(), LastSettingsEntrySchema)),
+});
 
 export const PersistedSchema = z.object({ settings: SettingsSchema, progress: ProgressSchema });
 export type PersistedState = { settings: Settings; progress: Progress };
@@ -54,10 +65,16 @@ export function partialize(state: GameStore): PersistedState {
 }
 
 /** Levels that are still in the catalogue (a removed level's result is dropped quietly). */
-function knownLevels(levels: Readonly<Record<string, LevelProgress>>): Progress {
+function knownLevels(
+  levels: Readonly<Record<string, LevelProgress>>,
+  lastSettings?: Readonly<Record<string, Readonly<Record<string, unknown>>>>,
+): Progress {
   const out: Record<string, LevelProgress> = {};
   for (const [id, entry] of Object.entries(levels)) if (getLevel(id)) out[id] = entry;
-  return { levels: out };
+  if (!lastSettings) return { levels: out };
+  const last: Record<string, Readonly<Record<string, unknown>>> = {};
+  for (const [id, entry] of Object.entries(lastSettings)) if (getLevel(id)) last[id] = entry;
+  return { levels: out, lastSettings: last };
 }
 
 /**
@@ -93,7 +110,10 @@ export function readPersisted(persisted: unknown): PersistedState | null {
   if (!parsed.success) return null;
   return {
     settings: parsed.data.settings,
-    progress: knownLevels(parsed.data.progress.levels as Record<string, LevelProgress>),
+    progress: knownLevels(
+      parsed.data.progress.levels as Record<string, LevelProgress>,
+      parsed.data.progress.lastSettings as Record<string, Record<string, unknown>> | undefined,
+    ),
   };
 }
 

@@ -2,7 +2,15 @@
  * Pure progress rules (no store): which result is better, totals, unlocking. The unlock rules themselves live
  * in src/shared/levels/unlock.ts so the game, the tests and a classroom server agree.
  */
-import { getLevel, isBetterAttempt, LEVELS, unlockedLevelIds, type StarsByLevel } from '../../shared/levels';
+import {
+  getLevel,
+  isBetterAttempt,
+  isLevelUnlocked,
+  LEVELS,
+  unlockedLevelIds,
+  type StarsByLevel,
+  type TriesByLevel,
+} from '../../shared/levels';
 import type { LevelProgress, LevelResultInput, Progress } from './types';
 
 export const EMPTY_PROGRESS: Progress = { levels: {} };
@@ -16,12 +24,24 @@ export function starsByLevel(progress: Progress): StarsByLevel {
   return out;
 }
 
+/** Tries per level that never earned a star (what the campaign rule TRIES_TO_GO_ON counts). */
+export function triesWithoutStar(progress: Progress): TriesByLevel {
+  const out: Record<string, number> = {};
+  for (const [id, p] of Object.entries(progress.levels)) if (p.stars === 0) out[id] = p.attempts;
+  return out;
+}
+
 export function totalStars(progress: Progress): number {
   return Object.values(progress.levels).reduce((n, p) => n + p.stars, 0);
 }
 
+/** Whether the level is open for this progress (stars, and tries without a star: TRIES_TO_GO_ON). */
+export function isLevelOpen(progress: Progress, id: string): boolean {
+  return isLevelUnlocked(id, starsByLevel(progress), LEVELS, triesWithoutStar(progress));
+}
+
 export function unlockedLevels(progress: Progress): string[] {
-  return unlockedLevelIds(starsByLevel(progress));
+  return unlockedLevelIds(starsByLevel(progress), LEVELS, triesWithoutStar(progress));
 }
 
 /** A JSON-safe deep copy of a payload object, or null when it is not a plain JSON object. */

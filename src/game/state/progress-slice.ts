@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand/vanilla';
 import { getLevel } from '../../shared/levels';
 import type { StoreMutators } from './mutators';
-import { applyResult, EMPTY_PROGRESS, unlockedLevels } from './progress-rules';
+import { applyResult, EMPTY_PROGRESS, plainPayload, unlockedLevels } from './progress-rules';
 import type { GameStore, ProgressActions, ProgressState } from './types';
 
 /** Stars, best score and payload per level; unlocking is computed from the stars (progress-rules.ts). */
@@ -14,10 +14,18 @@ export const createProgressSlice: StateCreator<GameStore, StoreMutators, [], Pro
     if (!getLevel(levelId)) return { improved: false, newlyUnlocked: [] };
     const before = get().progress;
     const { entry, improved } = applyResult(levelId, before.levels[levelId], result);
-    const after = { levels: { ...before.levels, [levelId]: entry } };
+    const after = { ...before, levels: { ...before.levels, [levelId]: entry } };
     set({ progress: after });
     const was = new Set(unlockedLevels(before));
     return { improved, newlyUnlocked: unlockedLevels(after).filter((id) => !was.has(id)) };
   },
   resetProgress: () => set({ progress: { levels: {} } }),
+  rememberLevelSettings: (levelId, settings) => {
+    if (!getLevel(levelId)) return;
+    const copy = plainPayload(settings);
+    const progress = get().progress;
+    const previous = progress.lastSettings?.[levelId];
+    if (!copy || (previous && JSON.stringify(previous) === JSON.stringify(copy))) return;
+    set({ progress: { ...progress, lastSettings: { ...progress.lastSettings, [levelId]: copy } } });
+  },
 });

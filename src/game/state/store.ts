@@ -17,6 +17,7 @@ import {
   partialize,
   readPersisted,
 } from './persistence';
+import { describeDropped, salvagePersisted } from './save-salvage';
 import type { GameStore } from './types';
 
 export interface GameStoreOptions {
@@ -49,6 +50,20 @@ export function createGameStore(options: GameStoreOptions = {}) {
             if (persisted === undefined) return current;
             const saved = readPersisted(persisted);
             if (saved) return { ...current, settings: saved.settings, progress: saved.progress };
+            // One bad part (a level entry, a setting): keep everything else and say what was dropped.
+            const salvaged = salvagePersisted(persisted);
+            if (salvaged) {
+              const { settings, progress } = salvaged.state;
+              const notices = [...current.lab.notices];
+              if (salvaged.dropped.length > 0)
+                notices.push({
+                  id: nextNoticeId(),
+                  level: 'warning',
+                  key: 'notice.saveEntriesDropped',
+                  params: { count: salvaged.dropped.length, parts: describeDropped(salvaged.dropped, settings.locale) },
+                });
+              return { ...current, settings, progress, lab: { ...current.lab, notices } };
+            }
             // Unreadable save: drop it, keep the defaults, and say so once.
             storage.removeItem(SETTINGS_STORAGE_KEY);
             const notice = { id: nextNoticeId(), level: 'warning' as const, key: 'notice.settingsReset' as const };

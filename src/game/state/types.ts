@@ -164,6 +164,8 @@ export interface LevelProgress {
 export interface Progress {
   /** Level id → its best result. */
   levels: Readonly<Record<string, LevelProgress>>;
+  /** Level id → what the player last set there (control values, an expression), given back on re-entry. */
+  lastSettings?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
 }
 
 export interface ProgressState {
@@ -188,6 +190,8 @@ export interface ProgressActions {
   recordLevelResult(levelId: string, result: LevelResultInput): LevelResultOutcome;
   /** Forgets every level's result (settings stay). */
   resetProgress(): void;
+  /** Remembers what the player set on a level (plain JSON), so re-entering the level starts from it. */
+  rememberLevelSettings(levelId: string, settings: Readonly<Record<string, unknown>>): void;
 }
 
 // ---- classroom slice (not persisted here: the classroom service keeps its own record) ----

@@ -34,6 +34,7 @@ interface Metrics {
 const REGULAR: Metrics = { LABEL_H: 22, GAP: 10, SEGMENT_H: 32, SEGMENT_GAP: 6, SLIDER_H: 28 };
 /** For levels with many controls: still ≥ 28 px targets. */
 const COMPACT: Metrics = { LABEL_H: 21, GAP: 6, SEGMENT_H: 29, SEGMENT_GAP: 5, SLIDER_H: 28 };
+const NONE: ReadonlySet<string> = new Set();
 /** Rough width of a 15 px bold character, to pick how many options fit on a row. */
 const CHAR_W = 8.6;
 
@@ -165,11 +166,13 @@ export class ControlPanel {
     }
   }
 
-  setEnabled(enabled: boolean): void {
+  /** All controls on or off; `inactive` ids stay off either way (they would change nothing, e.g. width at depth 0). */
+  setEnabled(enabled: boolean, inactive: ReadonlySet<string> = NONE): void {
     for (const e of this.entries) {
-      e.widget.setEnabled(enabled);
-      e.label.setColor(enabled ? CSS.muted : CSS.disabled);
-      e.value?.setColor(enabled ? CSS.accent : CSS.disabled);
+      const on = enabled && !inactive.has(e.def.id);
+      if (e.widget.isEnabled() !== on) e.widget.setEnabled(on);
+      e.label.setColor(on ? CSS.muted : CSS.disabled);
+      e.value?.setColor(on ? CSS.accent : CSS.disabled);
     }
   }
 

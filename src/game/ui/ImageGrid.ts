@@ -9,6 +9,14 @@ export interface ImageGridConfig extends Rect {
   gap?: number;
 }
 
+/** Drawn over the images, in image pixels: pixels to mark (per image) and one box outlined on every image. */
+export interface GridOverlay {
+  /** Per image, the indices (row-major) of pixels to outline, e.g. the wrong ones. */
+  marks?: readonly (readonly number[])[];
+  /** A rectangle outlined on every image, e.g. the square that was erased. */
+  box?: { x: number; y: number; width: number; height: number };
+}
+
 export interface GridImages {
   /** count * width * height values in [0, 1], row-major. */
   pixels: Float32Array;
@@ -50,6 +58,7 @@ export class ImageGrid extends Widget {
   private readonly rows: number;
   private readonly gap: number;
   private images: GridImages | null = null;
+  private overlay: GridOverlay | null = null;
   private scratch: { canvas: HTMLCanvasElement; ctx: CanvasRenderingContext2D; data: ImageData } | null = null;
 
   constructor(scene: Phaser.Scene, config: ImageGridConfig) {
@@ -63,6 +72,13 @@ export class ImageGrid extends Widget {
 
   setImages(images: GridImages | null): this {
     this.images = images;
+    this.paint();
+    return this;
+  }
+
+  /** Marks drawn over the images (null: none); kept until replaced. */
+  setOverlay(overlay: GridOverlay | null): this {
+    this.overlay = overlay;
     this.paint();
     return this;
   }
@@ -145,8 +161,36 @@ export class ImageGrid extends Widget {
         dw,
         dh,
       );
+      this.paintOverlay(ctx, i, cx + Math.floor((cell.width - dw) / 2), cy + Math.floor((cell.height - dh) / 2), scale);
     }
     texture.refresh();
+  }
+
+  /** The overlay of image `i`, drawn at (ox, oy) with `scale` screen pixels per image pixel. */
+  private paintOverlay(ctx: CanvasRenderingContext2D, i: number, ox: number, oy: number, scale: number): void {
+    const overlay = this.overlay;
+    const imgs = this.images;
+    if (!overlay || !imgs) return;
+    const line = Math.max(1, Math.round(scale / 8));
+    ctx.lineWidth = line;
+    ctx.strokeStyle = hex(COLORS.danger);
+    for (const p of overlay.marks?.[i] ?? []) {
+      const px = p % imgs.width;
+      const py = Math.floor(p / imgs.width);
+      ctx.strokeRect(ox + px * scale + line / 2, oy + py * scale + line / 2, scale - line, scale - line);
+    }
+    const box = overlay.box;
+    if (box) {
+      const w = Math.max(2, Math.round(scale / 4));
+      ctx.lineWidth = w;
+      ctx.strokeStyle = hex(COLORS.warning);
+      ctx.strokeRect(
+        ox + box.x * scale + w / 2,
+        oy + box.y * scale + w / 2,
+        box.width * scale - w,
+        box.height * scale - w,
+      );
+    }
   }
 
   override destroy(): void {

@@ -31,6 +31,22 @@ export interface LatentMapConfig extends Rect {
   legend?: boolean;
 }
 
+/** A placed probe: a numbered ring (green when `good`), `tag` written after its number (e.g. the judge's digit). */
+export interface PlacedMark {
+  x: number;
+  y: number;
+  good: boolean;
+  tag?: string;
+}
+
+/** An axis-aligned ellipse in latent units (e.g. the encoder's μ ± σ). */
+export interface MapEllipse {
+  x: number;
+  y: number;
+  rx: number;
+  ry: number;
+}
+
 type MapEvents = { pointerfocus: []; move: [x: number, y: number]; commit: [x: number, y: number] };
 
 const LEGEND_H = 26;
@@ -52,8 +68,10 @@ export class LatentMap extends FocusableWidget<MapEvents> {
   private readonly keyStep: number;
   private points: MapPoints | null = null;
   private probe: { x: number; y: number };
-  private placed: { x: number; y: number; good: boolean }[] = [];
+  private placed: PlacedMark[] = [];
   private path: readonly (readonly number[])[] = [];
+  private pathColors: readonly number[] = [];
+  private ellipse: MapEllipse | null = null;
   private dragging = false;
   private readonly lettered: boolean;
   private readonly hasLegend: boolean;
@@ -160,16 +178,24 @@ export class LatentMap extends FocusableWidget<MapEvents> {
     return this;
   }
 
-  /** Placed probes (numbered rings; `good` ones drawn green). */
-  setPlaced(placed: readonly { x: number; y: number; good: boolean }[]): this {
+  /** Placed probes (numbered rings; `good` ones drawn green; a tag after the number). */
+  setPlaced(placed: readonly PlacedMark[]): this {
     this.placed = placed.map((p) => ({ ...p }));
     this.drawOverlay();
     return this;
   }
 
-  /** A drawn path (latent points joined by lines, a dot at each step). */
-  setPath(points: readonly (readonly number[])[]): this {
+  /** A drawn path (latent points joined by lines, a dot at each step; `colors`: one fill per step). */
+  setPath(points: readonly (readonly number[])[], colors: readonly number[] = []): this {
     this.path = points.map((p) => [...p]);
+    this.pathColors = [...colors];
+    this.drawOverlay();
+    return this;
+  }
+
+  /** An ellipse drawn on the map (null: none), e.g. μ ± σ of an encoding or a draw. */
+  setEllipse(ellipse: MapEllipse | null): this {
+    this.ellipse = ellipse && { ...ellipse };
     this.drawOverlay();
     return this;
   }
@@ -307,10 +333,21 @@ export class LatentMap extends FocusableWidget<MapEvents> {
         else g.lineTo(s.x, s.y);
       });
       g.strokePath();
-      for (const p of this.path) {
+      this.path.forEach((p, i) => {
         const s = this.toScreen(p[0], p[1]);
-        g.fillStyle(0xffffff, 1).fillCircle(s.x, s.y, 2.5);
-      }
+        const color = this.pathColors[i];
+        g.fillStyle(color ?? 0xffffff, 1).fillCircle(s.x, s.y, color === undefined ? 2.5 : 4);
+      });
+    }
+    if (this.ellipse) {
+      const e = this.ellipse;
+      const c = this.toScreen(e.x, e.y);
+      const r = this.toScreen(e.x + e.rx, e.y + e.ry);
+      const w = Math.max(4, 2 * Math.abs(r.x - c.x));
+      const h = Math.max(4, 2 * Math.abs(r.y - c.y));
+      g.fillStyle(COLORS.focus, 0.12).fillEllipse(c.x, c.y, w, h);
+      g.lineStyle(2, COLORS.focus, 0.9).strokeEllipse(c.x, c.y, w, h);
+      g.fillStyle(COLORS.focus, 1).fillCircle(c.x, c.y, 3);
     }
     this.placed.forEach((m, i) => {
       const s = this.toScreen(m.x, m.y);
@@ -321,7 +358,7 @@ export class LatentMap extends FocusableWidget<MapEvents> {
         this.marks.push(this.track(label));
       }
       label
-        .setText(String(i + 1))
+        .setText(m.tag ? `${i + 1}: ${m.tag}` : String(i + 1))
         .setPosition(s.x + 6, s.y - 4)
         .setVisible(this.shown);
     });

@@ -1,5 +1,5 @@
 import type * as Phaser from 'phaser';
-import { COLORS, TEXT, type Rect } from './theme';
+import { COLORS, CSS, TEXT, type Rect } from './theme';
 import { Widget } from './Widget';
 
 export interface ProgressBarState {
@@ -13,7 +13,11 @@ export interface ProgressBarState {
   detail: string;
   /** Dim the fill (paused, cancelled, stopped). */
   muted?: boolean;
+  /** The detail line in the warning colour (e.g. a weight count over the level's cap). */
+  warning?: boolean;
 }
+
+const DETAIL_COLOR = CSS.muted;
 
 /** A status line, a rounded bar showing how much of the run is done, and a detail line. */
 export class ProgressBar extends Widget {
@@ -39,7 +43,8 @@ export class ProgressBar extends Widget {
       s.title === state.title &&
       s.right === state.right &&
       s.detail === state.detail &&
-      s.muted === state.muted
+      s.muted === state.muted &&
+      s.warning === state.warning
     ) {
       return this;
     }
@@ -58,6 +63,7 @@ export class ProgressBar extends Widget {
     setText(this.titleText, this.state.title);
     setText(this.rightText, this.state.right);
     setText(this.detailText, this.state.detail);
+    this.detailText.setColor(this.state.warning ? CSS.warning : DETAIL_COLOR);
     this.titleText.setPosition(x, y);
     this.rightText.setPosition(x + width, y + 2);
     this.detailText.setPosition(x, barY + barH + 6);

@@ -50,8 +50,17 @@ export class TargetMatch extends Widget {
     return this;
   }
 
-  /** `display` replaces the match % (e.g. "3 wrong pixels" for a glyph target). */
-  setCurrent(image: MatchImage | null, match: number | null, display: string | null = null): this {
+  /**
+   * `display` replaces the match % (e.g. "3 wrong pixels" for a glyph target); `wrong` lists the pixels of the
+   * current image to mark as wrong (outlined in red).
+   */
+  setCurrent(
+    image: MatchImage | null,
+    match: number | null,
+    display: string | null = null,
+    wrong: readonly number[] | null = null,
+  ): this {
+    this.current.setOverlay(image && wrong ? { marks: [wrong] } : null);
     this.current.setImages(image ? { ...image, count: 1 } : null);
     this.match = match;
     this.display = display;

@@ -58,6 +58,33 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
+    version: 2,
+    name: 'competition-language',
+    // The language the teacher chose (board, join link, CSV). Competitions made before it speak English. The
+    // check is a tag's shape, not a list, so a new language needs no migration (the server checks the list).
+    sql: `
+      ALTER TABLE competitions ADD COLUMN language text NOT NULL DEFAULT 'en'
+        CHECK (language ~ '^[a-z]{2,3}$');
+      `,
+  },
+  {
+    version: 3,
+    name: 'hardening',
+    sql: `
+      ALTER TABLE competitions ADD COLUMN max_players integer NOT NULL DEFAULT 60 CHECK (max_players BETWEEN 1 AND 1000);
+      ALTER TABLE competitions ADD COLUMN ranking_hidden boolean NOT NULL DEFAULT false;
+      ALTER TABLE competitions ADD COLUMN late_closed boolean NOT NULL DEFAULT false;
+      ALTER TABLE players ADD COLUMN device_hash text;
+      CREATE INDEX players_competition_device ON players (competition_id, device_hash);
+      CREATE TABLE used_tickets (
+        nonce text PRIMARY KEY,
+        player_id integer NOT NULL REFERENCES players(id) ON DELETE CASCADE,
+        used_at timestamptz NOT NULL
+      );
+      CREATE TABLE server_secrets (name text PRIMARY KEY, value text NOT NULL);
+    `,
+  },
+  {
     // Trained-level scores from the uploaded model, verified by re-training in a queue (verification.ts).
     version: 4,
     name: 'verification-queue',

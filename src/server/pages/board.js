@@ -6,7 +6,9 @@ const { $, t, locale, joinBase } = window.lqPage;
 const code = location.pathname.split('/').filter(Boolean).pop();
 $('code').textContent = code;
 $('join-at').textContent = t('classroom.board.join', { url: joinBase.replace(/^https?:\/\//, '') });
-$('qr').src = `/api/competitions/${encodeURIComponent(code)}/qr.svg?lang=${locale}`;
+// The QR code sends students into the competition's language (this page's until the first answer says it).
+const qrFor = (lang) => `/api/competitions/${encodeURIComponent(code)}/qr.svg?lang=${lang}`;
+$('qr').src = qrFor(locale);
 
 let endsAt = null;
 let state = null;
@@ -81,6 +83,7 @@ async function refresh() {
     if (!res.ok) throw new Error(data.message);
     const c = data.competition;
     $('title').textContent = c.title;
+    if (c.language && $('qr').getAttribute('src') !== qrFor(c.language)) $('qr').src = qrFor(c.language);
     state = c.state;
     document.body.classList.toggle('draft', state === 'draft');
     document.body.classList.toggle('ended', state === 'ended');

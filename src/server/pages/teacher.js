@@ -1,4 +1,5 @@
-// Teacher page: the password stays in sessionStorage and every call sends it as a Bearer token. Every text comes
+// Teacher page: the password goes once to POST /api/teacher/session (in a JSON body, so spaces and any script work);
+// the session token it answers stays in sessionStorage and every call sends it as a Bearer token. Every text comes
 // from the catalogue block the server put in the page, and goes in with textContent (nicknames are user input).
 /* global window */
 const { $, t, locale, joinBase } = window.lqPage;
@@ -6,14 +7,17 @@ const el = (tag, text, props = {}) => Object.assign(document.createElement(tag),
 const clock = (seconds) => `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
 const stars = (n) => '★'.repeat(n) + '☆'.repeat(Math.max(0, 3 - n));
 
-let password = sessionStorage.getItem('lq-teacher') ?? '';
+let session = sessionStorage.getItem('lq-teacher-session') ?? '';
 let current = null;
 const levelTitles = new Map();
 
 async function api(method, path, body) {
   const res = await fetch(path, {
     method,
-    headers: { authorization: `Bearer ${password}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+    headers: {
+      ...(session ? { authorization: `Bearer ${session}` } : {}),
+      ...(body ? { 'content-type': 'application/json' } : {}),
+    },
     body: body ? JSON.stringify(body) : undefined,
   });
   if (res.ok && res.headers.get('content-type')?.startsWith('text/csv')) return res.blob();
@@ -26,16 +30,22 @@ const say = (text) => ($('message').textContent = text);
 
 async function login(event) {
   event?.preventDefault();
-  password = $('password').value || password;
   try {
+    if (event || !session) {
+      session = '';
+      ({ token: session } = await api('POST', '/api/teacher/session', { password: $('password').value }));
+    }
     await api('GET', '/api/teacher/competitions');
-    sessionStorage.setItem('lq-teacher', password);
+    sessionStorage.setItem('lq-teacher-session', session);
+    $('password').value = '';
     say('');
     $('login').hidden = true;
     $('main').hidden = false;
     await loadLevels();
     await list();
   } catch (e) {
+    session = '';
+    sessionStorage.removeItem('lq-teacher-session');
     say(e.message);
   }
 }
@@ -104,6 +114,7 @@ async function create(event) {
       levels,
       durationMinutes: Number($('minutes').value),
       variantMode: $('mode').value,
+      language: $('language').value,
       ...(seed === undefined ? {} : { seed }),
     });
     say('');
@@ -143,10 +154,13 @@ async function show(code) {
     $('code').textContent = c.code;
     $('join-hint').textContent = t('classroom.teacher.joinHint', { url: `${joinBase}/` });
     $('state').textContent = summary(c);
+    // The competition's language: the QR code's join link carries it, the board speaks it (without ?lang=).
+    const name = document.querySelector(`#language option[value="${c.language}"]`)?.textContent ?? c.language;
+    $('competition-language').textContent = t('classroom.teacher.competitionLanguage', { language: name });
     // Set once per competition: a new src every 2 s would reload the image and flicker.
     if ($('qr').dataset.code !== c.code)
-      Object.assign($('qr'), { src: `/api/competitions/${c.code}/qr.svg?lang=${locale}` }).dataset.code = c.code;
-    $('board').href = `/board/${c.code}?lang=${locale}`;
+      Object.assign($('qr'), { src: `/api/competitions/${c.code}/qr.svg?lang=${c.language}` }).dataset.code = c.code;
+    $('board').href = `/board/${c.code}`;
     $('start').disabled = c.state !== 'draft';
     $('stop').disabled = c.state === 'ended';
     $('players-heading').textContent = t('classroom.teacher.players', {
@@ -214,6 +228,6 @@ $('create').onsubmit = create;
 $('start').onclick = () => act(() => api('POST', `/api/teacher/competitions/${current}/start`));
 $('stop').onclick = () => act(() => api('POST', `/api/teacher/competitions/${current}/stop`));
 $('csv').onclick = () => csv().catch((e) => say(e.message));
-if (password) login();
+if (session) login();
 // Live: the selected competition (players, submissions, time left) every 2 s.
 setInterval(() => current && !$('main').hidden && show(current), 2000);

@@ -9,6 +9,7 @@
  * shared rules (names.ts, the level's validator). Unknown request fields are dropped, never refused.
  */
 import { z } from 'zod';
+import { DEFAULT_LOCALE, LOCALES } from '../i18n/locales';
 import { LEVELS, PAYLOAD_LIMITS } from '../levels';
 import { IdempotencyKeySchema, StudentTokenSchema } from './keys';
 import { MAX_MODEL_BASE64_CHARS, MODEL_ENCODING } from './model-codec';
@@ -25,6 +26,16 @@ const Count = z.int().nonnegative();
 const Stars = z.int().min(0).max(3);
 const Time = z.iso.datetime();
 const JoinCode = z.string().regex(new RegExp(JOIN_CODE_PATTERN), 'not a join code');
+/** Class size: how many players may join a competition. */
+export const DEFAULT_MAX_PLAYERS = 60;
+const MaxPlayers = z.int().min(1).max(1000);
+/** A server-signed attempt ticket (src/server/tickets.ts): evidence an attempt was begun before the end. */
+export const TICKET_PATTERN = '^[A-Za-z0-9._-]{20,120}$';
+const Ticket = z.string().regex(new RegExp(TICKET_PATTERN), 'not an attempt ticket');
+/** Fresh tickets that ride on join, /api/me and submission replies (an old server sends none). */
+const Tickets = z.array(Ticket).max(16).default([]);
+/** A random id the game keeps per browser, so a removed player cannot rejoin from it under another name. */
+export const DEVICE_PATTERN = '^[A-Za-z0-9_-]{16,64}$';
 
 // ---- requests ----
 
@@ -50,14 +61,43 @@ export const CreateCompetitionRequestSchema = z.object({
     .int()
     .min(1)
     .max(24 * 60),
+  /** The competition's language (board, join link, CSV). Omitted: the teacher's Accept-Language, else English. */
+  language: z.enum(LOCALES).optional(),
+  /** Omitted: DEFAULT_MAX_PLAYERS. */
+  maxPlayers: MaxPlayers.optional(),
+  /** Students see only their own rank (the board shows no ranking). Omitted: false. */
+  rankingHidden: z.boolean().optional(),
 });
 export type CreateCompetitionRequest = z.infer<typeof CreateCompetitionRequestSchema>;
+
+/** Sign-in: the password travels in the body, so spaces and any script work. */
+export const TeacherSignInRequestSchema = z.object({ password: z.string().min(1).max(200) });
+export type TeacherSignInRequest = z.infer<typeof TeacherSignInRequestSchema>;
+
+export const TeacherSessionReplySchema = z.object({ token: z.string(), expiresAt: Time });
+export type TeacherSessionReply = z.infer<typeof TeacherSessionReplySchema>;
+
+/** What the teacher may change at any time; omitted fields stay as they are. */
+export const CompetitionSettingsRequestSchema = z.object({
+  maxPlayers: MaxPlayers.optional(),
+  rankingHidden: z.boolean().optional(),
+});
+export type CompetitionSettingsRequest = z.infer<typeof CompetitionSettingsRequestSchema>;
+
+/** More time for a draft or running competition. */
+export const ExtendRequestSchema = z.object({ minutes: z.int().min(1).max(240) });
+export type ExtendRequest = z.infer<typeof ExtendRequestSchema>;
 
 export const RemovePlayerRequestSchema = z.object({ nickname: z.string().min(1).max(64) });
 export type RemovePlayerRequest = z.infer<typeof RemovePlayerRequestSchema>;
 
 /** The code as typed ("abc-def" works) and the nickname as typed: the handler normalises and checks both. */
-export const JoinRequestSchema = z.object({ code: z.string().min(1).max(16), nickname: z.string().min(1).max(64) });
+export const JoinRequestSchema = z.object({
+  code: z.string().min(1).max(16),
+  nickname: z.string().min(1).max(64),
+  /** The game's per-browser id (optional: scripts and old games send none). */
+  device: z.string().regex(new RegExp(DEVICE_PATTERN)).optional(),
+});
 export type JoinRequest = z.infer<typeof JoinRequestSchema>;
 
 export const SubmissionRequestSchema = z.object({
@@ -65,8 +105,10 @@ export const SubmissionRequestSchema = z.object({
   idempotencyKey: IdempotencyKeySchema,
   /** The payload's own structure is checked by the level's validator (one source of truth). */
   payload: z.record(z.string(), z.unknown()),
-  /** When the student finished the attempt (the game's clock): only read for a late arrival. */
+  /** When the student finished the attempt (the game's clock): informative only, never trusted. */
   attemptedAt: z.string().min(1).max(40).optional(),
+  /** A ticket the server issued before the end: what lets an attempt arriving after the end still count. */
+  ticket: z.string().min(1).max(120).optional(),
 });
 export type SubmissionRequest = z.infer<typeof SubmissionRequestSchema>;
 
@@ -100,10 +142,17 @@ export const CompetitionViewSchema = z.object({
   seed: Seed,
   variantMode: z.enum(VARIANT_MODES),
   durationSeconds: Count,
+  /** The teacher's choice; an older server does not send it (then English). */
+  language: z.enum(LOCALES).default(DEFAULT_LOCALE),
   state: z.enum(COMPETITION_STATES),
   startedAt: Time.nullable(),
   endsAt: Time.nullable(),
   secondsLeft: Count,
+  /** Defaults: what an older server (or a saved record from before these fields) means. */
+  maxPlayers: MaxPlayers.default(DEFAULT_MAX_PLAYERS),
+  rankingHidden: z.boolean().default(false),
+  /** The teacher closed the late-arrival window. */
+  lateClosed: z.boolean().default(false),
 });
 export type CompetitionView = z.infer<typeof CompetitionViewSchema>;
 
@@ -116,11 +165,23 @@ export type CompetitionsReply = z.infer<typeof CompetitionsReplySchema>;
 
 export const PlayerViewSchema = z.object({ nickname: z.string(), removed: z.boolean(), joinedAt: Time });
 
+/** Per level: how many attempts, how many students tried it, and the share of them whose best reached ≥ 1, 2, 3 stars. */
+export const LevelStatsSchema = z.object({
+  levelId: z.string(),
+  attempts: Count,
+  players: Count,
+  /** Fractions 0…1 of `players`: index 0 for ★, 1 for ★★, 2 for ★★★. */
+  starShares: z.array(z.number().min(0).max(1)).length(3),
+});
+export type LevelStats = z.infer<typeof LevelStatsSchema>;
+
 export const CompetitionDetailReplySchema = z.object({
   competition: CompetitionViewSchema,
   players: z.array(PlayerViewSchema),
   /** How many submissions were stored. */
   submissions: Count,
+  /** In the competition's level order. */
+  levels: z.array(LevelStatsSchema).default([]),
   /** Best scores by how far they are checked: after the end, the teacher waits for `pending` to reach 0. */
   verification: z.object({ pending: Count, verified: Count, corrected: Count, failed: Count }),
 });
@@ -158,7 +219,7 @@ export const SubmissionViewSchema = z.object({
 });
 export type SubmissionView = z.infer<typeof SubmissionViewSchema>;
 
-export const SubmissionReplySchema = z.object({ submission: SubmissionViewSchema });
+export const SubmissionReplySchema = z.object({ submission: SubmissionViewSchema, tickets: Tickets });
 export type SubmissionReply = z.infer<typeof SubmissionReplySchema>;
 
 /** The teacher's live feed: the latest 500 submissions, oldest first, removed players included. */
@@ -180,7 +241,12 @@ export const BoardRowSchema = z.object({
 });
 export type BoardRow = z.infer<typeof BoardRowSchema>;
 
-export const BoardReplySchema = z.object({ competition: CompetitionViewSchema, rows: z.array(BoardRowSchema) });
+/** With the ranking hidden, `rows` is empty and `players` still counts who joined. */
+export const BoardReplySchema = z.object({
+  competition: CompetitionViewSchema,
+  rows: z.array(BoardRowSchema),
+  players: Count.optional(),
+});
 export type BoardReply = z.infer<typeof BoardReplySchema>;
 
 export const JoinReplySchema = z.object({
@@ -188,6 +254,7 @@ export const JoinReplySchema = z.object({
   nickname: z.string().refine((n) => checkNickname(n).ok, 'not a nickname'),
   competition: CompetitionViewSchema,
   seed: Seed,
+  tickets: Tickets,
 });
 export type JoinReply = z.infer<typeof JoinReplySchema>;
 
@@ -213,6 +280,7 @@ export const MeReplySchema = z.object({
   stars: Count,
   /** Every level of the competition, in its order. */
   levels: z.array(LevelStandingSchema),
+  tickets: Tickets,
   /** This student's latest attempts (up to 50), so the game can say how far each one's score is checked. */
   recent: z
     .array(

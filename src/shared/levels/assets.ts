@@ -61,7 +61,7 @@ export const PRETRAINED_ASSETS: Readonly<Record<PretrainedAssetName, PretrainedA
   },
   'letters-vae-forge': {
     kind: 'autoencoder',
-    purpose: 'Letter forge: a small VAE on the 5x7 letters without E, so E must be forged from other codes.',
+    purpose: 'Letter forge: a small VAE on the 7x5 letters without E, so E must be forged from other codes.',
     spec: { kind: 'vae', dataset: 'glyphs', hidden: [32], bottleneck: 4, activation: 'tanh', beta: 0.5, seed: 9004 },
     train: {
       steps: 4000,

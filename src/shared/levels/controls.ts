@@ -65,3 +65,14 @@ export function stringValue(values: ControlValues, id: string): string {
   if (typeof v !== 'string') throw new TypeError(`Control "${id}" is not a choice.`);
   return v;
 }
+
+/**
+ * Controls that change nothing for these values, shown disabled: a hidden layer's width when there are no hidden
+ * layers (depth 0). Any level with both a `depth` and a `width` control builds `depth` layers of `width`.
+ */
+export function inactiveControls(controls: readonly ControlDefinition[], values: ControlValues): Set<string> {
+  const ids = new Set(controls.map((c) => c.id));
+  const out = new Set<string>();
+  if (ids.has('depth') && ids.has('width') && values.depth === 0) out.add('width');
+  return out;
+}

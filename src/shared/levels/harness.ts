@@ -32,7 +32,7 @@ export function heldOutLetters(recipe: Extract<HeldOutRecipe, { source: 'letters
   return { inputs, targets, count };
 }
 
-/** `count` random 5x7 binary patterns, each pixel ink with probability `inkFraction` (letters have ~0.4). */
+/** `count` random 7x5 binary patterns, each pixel ink with probability `inkFraction` (letters have ~0.4). */
 export function randomGlyphPatterns(count: number, inkFraction: number, seed: number): Float32Array {
   const rng = createRng(seed);
   const out = new Float32Array(count * GLYPH_PIXELS);

@@ -5,11 +5,16 @@
 export { getLevel, LEVELS, levelsOfWorld, nextLevel, WORLDS } from './catalogue';
 export {
   isLevelUnlocked,
+  isOpenedByTries,
   isWorldUnlocked,
+  previousInWorld,
   starsToUnlockWorld,
+  TRIES_TO_GO_ON,
+  triesLeftToGoOn,
   unlockedLevelIds,
   worldStars,
   type StarsByLevel,
+  type TriesByLevel,
 } from './unlock';
 export { missingTranslations, TEXT_LIMITS, validateLevels } from './validate';
 export { parsePayloadJson, PAYLOAD_LIMITS, PayloadSchema, validatePayload, type PayloadResult } from './payloads';

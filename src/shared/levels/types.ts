@@ -95,7 +95,7 @@ export type HeldOutRecipe =
       copies: number;
       noise?: NoiseSpec;
       noiseSeed: number;
-      /** The identity trap: random 5x7 patterns the model should NOT copy (harness.randomGlyphPatterns). */
+      /** The identity trap: random 7x5 patterns the model should NOT copy (harness.randomGlyphPatterns). */
       randomPatterns?: { count: number; inkFraction: number; seed: number };
     }
   | {
@@ -151,7 +151,7 @@ export type ArithmeticTarget =
   | { kind: 'decode'; terms: readonly LinearTerm[] }
   /** The payload is a vector v; result_k = decode(μ(base_k) + v), target_k = decode(μ(base_k) + Σ w·μ(card)). */
   | { kind: 'applyVector'; bases: readonly string[]; reference: readonly LinearTerm[] }
-  /** target = the 5x7 glyph, compared binarised with the decode. */
+  /** target = the 7x5 glyph, compared binarised with the decode. */
   | { kind: 'glyph'; char: string };
 
 export interface ArithmeticSetup {
@@ -162,6 +162,8 @@ export interface ArithmeticSetup {
   /** Cards only targets use (never shown). */
   hidden: readonly ImageCard[];
   target: ArithmeticTarget;
+  /** Cards the player adds share the weight equally (½ + ½ for two): the level is about averaging codes. */
+  averageCards?: boolean;
 }
 
 export type LevelSetup = TrainedSetup | MapSetup | ArithmeticSetup;

@@ -67,6 +67,8 @@ const glyph = (char: string): ImageCard => ({
 
 // ── 14 · Blend ──────────────────────────────────────────────────────────────────────────────────────────────
 
+// Screen-only bots (issue 10): the picture bot (cards ranked by likeness to the target, pairs at ½) finds
+// 2 + 7 at 100 % on its 2nd look (3★, 3 actions); example 46.5 %, random 58.1 % (0★). Kept.
 const BLEND_STARS = [75, 88, 96] as const;
 
 const blendDraft: LevelDraft<'expression', 'matchPercent'> = {
@@ -118,6 +120,7 @@ const blendDraft: LevelDraft<'expression', 'matchPercent'> = {
   setup: {
     kind: 'arithmetic',
     asset: 'mnist-vae-16d',
+    averageCards: true,
     deck: [
       mnist('zero', { en: 'a 0', pl: 'cyfra 0', cs: 'nula', es: 'un 0' }, 890),
       mnist('one', { en: 'a 1', pl: 'cyfra 1', cs: 'jednička', es: 'un 1' }, 1129),
@@ -232,6 +235,8 @@ export const BLEND_VARIANTS: readonly LevelDefinition[] = [
 
 // ── 15 · Difference ─────────────────────────────────────────────────────────────────────────────────────────
 
+// Screen-only bots (issue 10): the picture bot (the most alike card, plus a same-digit pair's difference)
+// finds thin 3 + bold 7 − thin 7 at 100 % on its 2nd look (3★, 3 actions); example 23.1 %, random 16.6 %. Kept.
 const DIFFERENCE_STARS = [70, 85, 95] as const;
 
 const differenceDraft: LevelDraft<'expression', 'matchPercent'> = {
@@ -410,6 +415,8 @@ export const DIFFERENCE_VARIANTS: readonly LevelDefinition[] = [
 
 // ── 16 · Attribute vector ───────────────────────────────────────────────────────────────────────────────────
 
+// Screen-only bots (issue 10): following hints 1-3 (k pairs at 1/k, reading the meter) the bot checks all
+// five pairs at 88.09 (3★, 6 actions); example 77.9 % (1★), random 53.3 % (0★). Kept (margin 0.6).
 const ATTRIBUTE_STARS = [70, 80, 87.5] as const;
 
 /** [digit, bold index, thin index]: the player's pairs, the hidden reference pairs, and the thin bases. */
@@ -612,6 +619,9 @@ export const ATTRIBUTE_VARIANTS: readonly LevelDefinition[] = [
 
 /** The letter the forge's model never saw (assets.ts excludes it from 'letters-vae-forge'). */
 export const FORGE_LETTER = 'E';
+// Screen-only bots (issue 10): from the card most like E, adding / subtracting the cards that draw the
+// missing / extra strokes, the bot reaches F + G + L at 1 wrong pixel (3★, 33 actions, 37 s of play);
+// example 5 (1★), random 8 (0★). Kept.
 const FORGE_STARS = [5, 3, 1] as const;
 
 // One variant only: the forge's model (assets.ts) was trained without exactly this letter, so another target
@@ -630,36 +640,42 @@ export const letterForge: LevelDefinition = defineLevel({
     },
     lines: [
       {
-        en: "The forge's autoencoder was trained without one letter.",
-        pl: 'Autoenkoder kuźni trenowano bez jednej litery.',
-        cs: 'Autoenkodér kovárny se trénoval bez jednoho písmene.',
-        es: 'El autoencoder de la forja se entrenó sin una de las letras.',
+        en: "The forge's model is a small VAE with a 4-number code, trained without E.",
+        pl: 'Model kuźni to mały autoenkoder wariacyjny z kodem z 4 liczb, trenowany bez E.',
+        cs: 'Model kovárny je malý variační autoenkodér se 4číselným kódem, trénovaný bez E.',
+        es: 'La forja usa un pequeño autocodificador variacional de código 4-D, entrenado sin la E.',
       },
       {
-        en: 'Its latent space still has room for it, between known letters.',
-        pl: 'Jego przestrzeń latentna wciąż ma na nią miejsce, między znanymi literami.',
-        cs: 'Jeho latentní prostor pro něj přesto má místo, mezi známými písmeny.',
-        es: 'Aun así, su espacio latente tiene sitio para ella, entre letras conocidas.',
+        en: 'Its latent space may still hold an E, between the letters it knows.',
+        pl: 'Jego przestrzeń latentna może mimo to mieścić E, między znanymi literami.',
+        cs: 'Jeho latentní prostor přesto může E obsahovat, mezi známými písmeny.',
+        es: 'Aun así, su espacio latente puede contener una E entre las letras que conoce.',
       },
       {
-        en: 'The assignment made new letters by moving through the latent space.',
-        pl: 'W zadaniu nowe litery tworzono, poruszając się po przestrzeni latentnej.',
-        cs: 'Zadání vytvářelo nová písmena pohybem v latentním prostoru.',
-        es: 'El trabajo práctico creó letras nuevas desplazándose por el espacio latente.',
+        en: "The assignment's 2-D linear AE made new letters from its latent plane.",
+        pl: 'W zadaniu liniowy AE z kodem 2D tworzył nowe litery z płaszczyzny latentnej.',
+        cs: 'V zadání vytvářel lineární AE s 2D kódem nová písmena z latentní roviny.',
+        es: 'En el trabajo práctico, un AE lineal 2D creaba letras nuevas desde el plano latente.',
       },
       {
-        en: 'Combine the codes of letters that share its strokes.',
-        pl: 'Połącz kody liter, które mają z nią wspólne kreski.',
-        cs: 'Zkombinuj kódy písmen, která s ním mají společné čáry.',
-        es: 'Combina los códigos de letras que comparten sus trazos.',
+        en: 'Codes do not add like strokes: the decoder bends every mix, so look.',
+        pl: 'Kody nie sumują się jak kreski: dekoder wygina każdą mieszankę, więc patrz na wynik.',
+        cs: 'Kódy se nesčítají jako čáry: dekodér každou směs ohne, tak se dívej na výsledek.',
+        es: 'Los códigos no se suman como trazos: el decodificador deforma cada mezcla, así que mira.',
+      },
+      {
+        en: 'Mix codes with weights, negative ones too, and read each decode.',
+        pl: 'Mieszaj kody z wagami, także ujemnymi, i oceniaj każdy wynik dekodera.',
+        cs: 'Míchej kódy s vahami, i zápornými, a prohlédni si každý výstup dekodéru.',
+        es: 'Mezcla códigos con pesos, también negativos, y observa cada decodificación.',
       },
     ],
     formula: 'z = Σᵢ wᵢ·μ(letterᵢ)',
     formulaLegend: {
-      en: 'A weighted sum of the codes of letters the model knows; wᵢ may be negative.',
-      pl: 'Ważona suma kodów liter znanych modelowi; wᵢ może być ujemne.',
-      cs: 'Vážený součet kódů písmen, která model zná; wᵢ smí být záporné.',
-      es: 'Una suma ponderada de los códigos de letras que el modelo conoce; wᵢ puede ser negativo.',
+      en: 'μ(letter): the 4-number code the encoder gives a known letter; wᵢ: your weights, negative ones too.',
+      pl: 'μ(litera): kod z 4 liczb, który enkoder daje znanej literze; wᵢ: twoje wagi, także ujemne.',
+      cs: 'μ(písmeno): 4číselný kód, který enkodér dá známému písmenu; wᵢ: tvoje váhy, i záporné.',
+      es: 'μ(letra): el código de 4 números que el codificador da a una letra conocida; wᵢ: tus pesos, también negativos.',
     },
     seed: {
       file: '004_a6fc6e8dcd014518.txt',
@@ -678,7 +694,7 @@ export const letterForge: LevelDefinition = defineLevel({
   controls: [],
   goal: {
     text: {
-      en: 'Forge an {letter} from other letters with at most {star1} wrong pixels.',
+      en: 'Forge the letter {letter} from other letters with at most {star1} wrong pixels.',
       pl: 'Wykuj literę {letter} z innych liter tak, by miała najwyżej {star1, plural, one {# błędny piksel} few {# błędne piksele} many {# błędnych pikseli} other {# błędnego piksela}}.',
       cs: 'Vykovej {letter} z jiných písmen tak, aby mělo nejvýše {star1, plural, one {{star1} chybný pixel} few {{star1} chybné pixely} many {{star1} chybného pixelu} other {{star1} chybných pixelů}}.',
       es: 'Forja una {letter} a partir de otras letras con {star1, plural, one {{star1} píxel erróneo} other {{star1} píxeles erróneos}} como máximo.',
@@ -695,28 +711,28 @@ export const letterForge: LevelDefinition = defineLevel({
     {
       afterSeconds: 20,
       text: {
-        en: 'Which letters share most of its strokes?',
-        pl: 'Które litery mają z nią najwięcej wspólnych kresek?',
-        cs: 'Která písmena s ním mají nejvíc společných čar?',
-        es: '¿Qué letras comparten la mayoría de sus trazos?',
+        en: 'Start from one letter close to E, such as B, P or R, at weight ½ or 1, and watch the decode.',
+        pl: 'Zacznij od litery podobnej do E, np. B, P lub R, z wagą ½ lub 1, i patrz na wynik.',
+        cs: 'Začni písmenem podobným E, třeba B, P nebo R, s vahou ½ nebo 1, a sleduj výsledek.',
+        es: 'Empieza con una letra parecida a la E, como B, P o R, con peso ½ o 1, y mira el resultado.',
       },
     },
     {
       afterSeconds: 60,
       text: {
-        en: 'F has the top and the middle; what has the bottom bar?',
-        pl: 'F ma górę i środek; która litera ma dolną belkę?',
-        cs: 'F má horní a prostřední čáru; co má tu spodní?',
-        es: 'La F tiene la barra de arriba y la del medio; ¿cuál tiene la de abajo?',
+        en: 'Then subtract half of a letter with strokes E lacks (diagonals, a right side).',
+        pl: 'Potem odejmij połowę litery z kreskami, których E nie ma (ukośne, prawy bok).',
+        cs: 'Pak odečti polovinu písmene s čarami, které E nemá (šikmé, pravá strana).',
+        es: 'Después resta la mitad de una letra con trazos que la E no tiene (diagonales, lado derecho).',
       },
     },
     {
       afterSeconds: 120,
       text: {
-        en: 'Subtract what two letters both add too much of.',
-        pl: 'Odejmij to, czego dwie litery razem dodają za dużo.',
-        cs: 'Odečti to, čeho obě písmena dohromady přidají příliš.',
-        es: 'Resta el trazo que sobra porque dos letras lo aportan a la vez.',
+        en: 'Half of P minus half of a letter with diagonals (M, N, W…): which one leaves an E?',
+        pl: 'Połowa P minus połowa litery z ukośnymi kreskami (M, N, W…): która zostawia E?',
+        cs: 'Polovina P minus polovina písmene se šikmými čarami (M, N, W…): které zanechá E?',
+        es: 'La mitad de P menos la mitad de una letra con diagonales (M, N, W…): ¿cuál deja una E?',
       },
     },
   ],

@@ -1,5 +1,5 @@
 /** One pure function per metric, shared by the game, the worker, the solver bots and the classroom server. */
-export { INK_THRESHOLD, pixelAccuracy, wrongPixels, wrongPixelsPerImage } from './pixels';
+export { INK_THRESHOLD, pixelAccuracy, wrongPixelIndices, wrongPixels, wrongPixelsPerImage } from './pixels';
 export { maskedMse, mse, msePerImage } from './error';
 export { SSIM_DEFAULTS, ssim, type SsimOptions } from './ssim';
 export { matchPercent } from './match';

@@ -1,5 +1,5 @@
 /**
- * Pixel accuracy for binary images (the 5x7 glyphs): both images are binarised at the threshold (ink iff
+ * Pixel accuracy for binary images (the 7x5 glyphs): both images are binarised at the threshold (ink iff
  * value ≥ 0.5, as in glyphs.ts) and compared pixel by pixel.
  *   wrong(x, y)    = #{ i : [xᵢ ≥ ½] ≠ [yᵢ ≥ ½] }
  *   accuracy(x, y) = 1 − wrong(x, y) / n
@@ -16,6 +16,18 @@ export function wrongPixels(target: ArrayLike<number>, output: ArrayLike<number>
   let wrong = 0;
   for (let i = 0; i < target.length; i++) if (target[i] >= threshold !== output[i] >= threshold) wrong++;
   return wrong;
+}
+
+/** Where they differ: the indices of the pixels `wrongPixels` counts (for marking them on screen). */
+export function wrongPixelIndices(
+  target: ArrayLike<number>,
+  output: ArrayLike<number>,
+  threshold = INK_THRESHOLD,
+): number[] {
+  sameLength(target, output);
+  const out: number[] = [];
+  for (let i = 0; i < target.length; i++) if (target[i] >= threshold !== output[i] >= threshold) out.push(i);
+  return out;
 }
 
 /** Fraction of pixels (0..1) whose binarised values agree. Throws on empty images. */

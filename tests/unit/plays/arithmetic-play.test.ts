@@ -60,4 +60,42 @@ describe('ArithmeticPlay through the MlPort', () => {
     },
     120_000,
   );
+
+  it('Blend averages: two cards in are ½ + ½ (three: ⅓ each) until a weight is set by hand; the forge adds at 1', async () => {
+    const open = async (id: string): Promise<ArithmeticPlay> => {
+      const level = getLevel(id)!;
+      const session = new LevelSession(
+        level,
+        new EnginePort(engine),
+        (h) => new ArithmeticPlay(h, level.setup as ArithmeticSetup),
+      );
+      const play = session.play as ArithmeticPlay;
+      session.start();
+      await until(() => play.ready || session.status === 'error');
+      expect(session.error).toBeNull();
+      return play;
+    };
+    const blend = await open('blend');
+    const [a, b, c] = blend.cards.map((k) => k.card.id);
+    blend.toggleCard(a);
+    expect(blend.terms).toEqual([{ card: a, weight: 1 }]);
+    blend.toggleCard(b);
+    expect(blend.terms).toEqual([
+      { card: a, weight: 0.5 },
+      { card: b, weight: 0.5 },
+    ]);
+    blend.toggleCard(c);
+    expect(blend.terms.map((t) => t.weight)).toEqual([1 / 3, 1 / 3, 1 / 3]);
+    blend.toggleCard(c);
+    expect(blend.terms.map((t) => t.weight)).toEqual([0.5, 0.5]);
+    // Weights set by hand are the player's: a new card comes in at 1 and nothing is rebalanced.
+    blend.setWeight(0, 0.7);
+    blend.toggleCard(c);
+    expect(blend.terms.map((t) => t.weight)).toEqual([0.7, 0.5, 1]);
+
+    const forge = await open('letter-forge');
+    forge.toggleCard('F');
+    forge.toggleCard('L');
+    expect(forge.terms.map((t) => t.weight)).toEqual([1, 1]);
+  }, 120_000);
 });

@@ -5,6 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DreamPlay } from '../../../src/game/level/plays/dream-play';
+import { HOLES_NON_DIGIT } from '../../../src/shared/levels/world3-latent-map';
 import { HolesPlay } from '../../../src/game/level/plays/holes-play';
 import type { MapPlay } from '../../../src/game/level/plays/map-play';
 import { NavigatorPlay } from '../../../src/game/level/plays/navigator-play';
@@ -54,6 +55,15 @@ describe('map plays through the MlPort', () => {
     const example = level.example;
     if (example.kind !== 'latentPoints') throw new Error('holes takes points');
     expect(play.compare).not.toBeNull();
+    // Looking: both maps decode the probe and the judge reads each decode live (nothing is placed).
+    const [lx, ly] = play.fromPayloadPoint(example.points[0]);
+    expect(await play.decodeAt(lx, ly)).toHaveLength(784);
+    expect(await play.decodeCompareAt(0, 0)).toHaveLength(784);
+    for (const v of [play.live!, play.liveCompare!]) {
+      expect(v.confidence).toBeGreaterThan(0);
+      expect(v.hole).toBe(v.confidence < HOLES_NON_DIGIT);
+    }
+    expect(play.placed).toHaveLength(0);
     for (const point of example.points) {
       const [x, y] = play.fromPayloadPoint(point);
       await play.place(x, y);

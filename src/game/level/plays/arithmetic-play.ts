@@ -9,6 +9,7 @@ import { PretrainedLevel } from '../../../shared/levels/measure';
 import type { ArithmeticSetup, ImageCard, LinearTerm, SolutionSpecOf } from '../../../shared/levels/types';
 import { MNIST_SIDE } from '../../../shared/mnist-format';
 import { abortable } from '../../ml/abortable';
+import { restoredTerms } from '../remembered';
 import { describeError, type LevelPlay, type PlayHost, type PlaySnapshot } from './play';
 
 export interface CardView {
@@ -59,13 +60,29 @@ export class ArithmeticPlay implements LevelPlay {
     void this.host.run((signal) => this.load(signal));
   }
 
-  /** Adds a card to the expression (weight 1), or takes it out when it is already in. */
+  settings(): Record<string, unknown> | null {
+    return this.terms.length > 0 ? { terms: this.terms.map((t) => ({ ...t })) } : null;
+  }
+
+  restoreSettings(saved: Readonly<Record<string, unknown>>): void {
+    this.terms = restoredTerms(this.setup.deck, this.spec, saved.terms);
+  }
+
+  /**
+   * Adds a card to the expression (weight 1), or takes it out when it is already in. On an averaging level
+   * (setup.averageCards) the cards share the weight equally while the player has not set weights by hand.
+   */
   toggleCard(cardId: string): void {
     if (!this.pretrained || this.host.status === 'preparing') return;
     const i = this.terms.findIndex((t) => t.card === cardId);
+    const even = this.setup.averageCards === true && this.terms.every((t) => t.weight === this.terms[0].weight);
     if (i >= 0) this.terms = this.terms.filter((_, k) => k !== i);
     else if (this.terms.length < this.spec.maxTerms) this.terms = [...this.terms, { card: cardId, weight: 1 }];
     else return;
+    if (even && this.terms.length > 0) {
+      const share = 1 / this.terms.length;
+      this.terms = this.terms.map((t) => ({ ...t, weight: share }));
+    }
     this.expressionChanged();
   }
 
@@ -134,6 +151,8 @@ export class ArithmeticPlay implements LevelPlay {
     this.pretrained = pretrained;
     host.setStatus('idle');
     host.changed();
+    // A remembered expression (restoreSettings): show what it makes right away.
+    if (this.terms.length > 0) void this.evaluateLive();
   }
 
   private expressionChanged(): void {

@@ -4,6 +4,7 @@
  * spot (not scored).
  */
 import { judgeImages } from '../../../shared/levels/measure';
+import { HOLES_NON_DIGIT } from '../../../shared/levels/world3-latent-map';
 import type { Evaluation } from '../../../shared/levels/measurements';
 import type { SolutionPayload, SolutionSpecOf } from '../../../shared/levels/types';
 import { isCleanDigit, isNonDigit, predictedClass } from '../../../shared/scoring/judge';
@@ -12,8 +13,24 @@ import { encodeMap, type LatentMapData } from './latent-map';
 import { boxOf, MapPlay, type CompareVerdict } from './map-play';
 import type { PlaySnapshot } from './play';
 
+/** What the judge reads in a live decode (shown under each map's decode while the probe moves). */
+export interface LiveVerdict {
+  digit: number;
+  confidence: number;
+  /** Below the level's bar (HOLES_NON_DIGIT): no digit, a hole. */
+  hole: boolean;
+}
+
+function verdictOf(probs: number[]): LiveVerdict {
+  const v = predictedClass(probs);
+  return { digit: v.label, confidence: v.confidence, hole: isNonDigit(probs, HOLES_NON_DIGIT) };
+}
+
 export class HolesPlay extends MapPlay {
   readonly mode = 'holes';
+  /** The judge on the AE's and the VAE's live decode at the probe (null until the first decode). */
+  live: LiveVerdict | null = null;
+  liveCompare: LiveVerdict | null = null;
   /** The compare model's map (e.g. the 2-D VAE) beside the played one, when it loaded. */
   compare: LatentMapData | null = null;
   compareVerdicts: CompareVerdict[] = [];
@@ -31,7 +48,30 @@ export class HolesPlay extends MapPlay {
     return this.spec.maxPoints;
   }
 
-  /** Places a point at latent (x, y) and asks the judge; the attempt is scored when full (or on "Score my holes"). */
+  /** Decodes the compare (VAE) map at its own latent (x, y): the live decode beside it (not scored). */
+  async decodeCompareAt(x: number, y: number): Promise<Float32Array | null> {
+    if (!this.compareModelId || this.host.status === 'preparing') return null;
+    const image = await this.host.port.decode(this.compareModelId, new Float32Array([x, y]));
+    const [probs] = await judgeImages(this.host.port, image.slice());
+    this.liveCompare = verdictOf(probs);
+    this.host.changed();
+    return image;
+  }
+
+  /** The probe's decode, and the judge's live verdict on it (the player sees both while dragging). */
+  override async decodeAt(x: number, y: number): Promise<Float32Array | null> {
+    const image = await super.decodeAt(x, y);
+    if (!image) return null;
+    const [probs] = await judgeImages(this.host.port, image.slice());
+    this.live = verdictOf(probs);
+    this.host.changed();
+    return image;
+  }
+
+  /**
+   * Places a point at latent (x, y) (the explicit Place action, never a drag) and asks the judge; the attempt is
+   * scored when full (or on "Score my holes").
+   */
   place(x: number, y: number): Promise<void> {
     const spec = this.spec;
     if (this.host.status === 'idle' && spec.minSeparation > 0 && this.placed.length < spec.maxPoints) {
@@ -50,7 +90,7 @@ export class HolesPlay extends MapPlay {
       const image = await pretrained.decode(new Float32Array([x, y]));
       const [probs] = await pretrained.judge(image);
       this.judged.push(probs);
-      this.placed.push({ x, y, value: Math.max(...probs), good: isNonDigit(probs) });
+      this.placed.push({ x, y, value: Math.max(...probs), good: isNonDigit(probs, HOLES_NON_DIGIT) });
       await this.judgeCompare(x, y);
       this.host.message = null;
       if (this.placed.length >= spec.maxPoints) this.finish();
@@ -63,7 +103,11 @@ export class HolesPlay extends MapPlay {
     return {
       ...base,
       compare: this.compare,
-      mapPlay: base.mapPlay && { ...base.mapPlay, compareVerdicts: this.compareVerdicts.map((v) => ({ ...v })) },
+      mapPlay: base.mapPlay && {
+        ...base.mapPlay,
+        live: this.live?.confidence ?? null,
+        compareVerdicts: this.compareVerdicts.map((v) => ({ ...v })),
+      },
     };
   }
 
@@ -116,7 +160,7 @@ export class HolesPlay extends MapPlay {
         y: cy,
         digit: verdict.label,
         confidence: verdict.confidence,
-        hole: isNonDigit(probs),
+        hole: isNonDigit(probs, HOLES_NON_DIGIT),
         clean: isCleanDigit(probs),
       });
     } catch {

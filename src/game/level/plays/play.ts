@@ -74,6 +74,10 @@ export interface LevelPlay {
   /** Leaving: free what the play holds in the worker. */
   dispose(): void;
   snapshot(): PlaySnapshot;
+  /** What the player has set (plain JSON) for the save, so re-entering the level starts from it; null: nothing. */
+  settings?(): Record<string, unknown> | null;
+  /** Before open(): puts back remembered settings (checked again here; what no longer fits keeps its default). */
+  restoreSettings?(saved: Readonly<Record<string, unknown>>): void;
 }
 
 export function describeError(error: unknown): string {

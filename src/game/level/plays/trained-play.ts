@@ -15,6 +15,7 @@ import type { TrainProgress } from '../../../shared/worker-api';
 import { abortable } from '../../ml/abortable';
 import { lossPointOf, previewOf, type ImageRows, type LossPoint } from '../../ml/progress-types';
 import { trainResumable } from '../../ml/resumable-train';
+import { restoredControlValues } from '../remembered';
 import { encodeMap, type LatentMapData } from './latent-map';
 import { interruptionText, type WorkerInterruption } from './interruption';
 import type { LevelPlay, PlayHost, PlaySnapshot } from './play';
@@ -66,6 +67,14 @@ export class TrainedPlay implements LevelPlay {
 
   open(): void {
     // Nothing to load: the player trains.
+  }
+
+  settings(): Record<string, unknown> {
+    return { values: { ...this.values } };
+  }
+
+  restoreSettings(saved: Readonly<Record<string, unknown>>): void {
+    this.values = { ...this.values, ...restoredControlValues(this.host.level.controls, saved.values) };
   }
 
   get busy(): boolean {

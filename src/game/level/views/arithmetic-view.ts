@@ -5,6 +5,7 @@
  */
 import { formatMetricValue } from '../../../shared/levels/format';
 import { localize } from '../../../shared/levels/text';
+import { wrongPixelIndices } from '../../../shared/scoring/pixels';
 import { getLocale, t } from '../../../shared/messages';
 import { Button } from '../../ui/Button';
 import { CardDeck } from '../../ui/CardDeck';
@@ -115,10 +116,14 @@ class ArithmeticView implements LevelView {
         shown && unit !== 'percent'
           ? t('level.arith.wrong', { value: formatMetricValue(live.headline, unit, getLocale()) })
           : null;
+      // A glyph target (Letter forge): the wrong pixels are marked on the player's letter.
+      const wrong =
+        shown && unit === 'pixels' && play.targets[0] ? wrongPixelIndices(play.targets[0], live.results[0]) : null;
       this.match.setCurrent(
         shown ? { pixels: live.results[0], width: play.width, height: play.height } : null,
         unit === 'percent' ? (live?.headline ?? null) : null,
         display,
+        wrong,
       );
     }
     this.clear.setEnabled(terms.length > 0);

@@ -3,14 +3,34 @@
  * it (read-only, test id map:compare) marks the VAE's verdict at the same spot.
  */
 import { t } from '../../../shared/messages';
+import { predictedClass } from '../../../shared/scoring/judge';
+import { Button } from '../../ui/Button';
 import type { HolesPlay } from '../plays/holes-play';
 import type { MapPanelOptions } from './latent-map-panel';
 import { MapView } from './map-view';
 import type { ModeView } from './view';
 
 class HolesView extends MapView<HolesPlay> {
+  private score: Button | null = null;
+
+  /** "Score my holes" sits at the panel's foot; the run card's primary button places a point. */
+  protected override createLeft(): void {
+    const { scene, L } = this.ctx;
+    this.score = new Button(scene, {
+      x: L.controls.x + 16,
+      y: L.controls.y + L.controls.height - 56,
+      width: Math.min(220, L.controls.width - 32),
+      height: 40,
+      id: 'map:score',
+      label: t('level.map.score'),
+    });
+    this.score.events.on('press', () => this.play.finish());
+    this.ctx.focus.register(this.score);
+  }
+
+  /** Dragging, tapping and Enter only move the probe (both maps decode it live); placing is the Place button. */
   protected override panelOptions(): Partial<MapPanelOptions> {
-    return { onCommit: (x, y) => void this.play.place(x, y) };
+    return { decodeCompare: (x, y) => this.play.decodeCompareAt(x, y) };
   }
 
   protected override compareData() {
@@ -19,19 +39,41 @@ class HolesView extends MapView<HolesPlay> {
 
   override render(): void {
     super.render();
-    this.panel.compareMap?.setPlaced(this.play.compareVerdicts.map((v) => ({ x: v.x, y: v.y, good: v.hole })));
+    const play = this.play;
+    // Each point says what the judge saw there: "?" no digit (a hole), else the digit it read.
+    const tag = (probs: number[] | undefined, hole: boolean): string =>
+      hole || !probs ? '?' : String(predictedClass(probs).label);
+    this.panel.map?.setPlaced(play.placed.map((p, i) => ({ ...p, tag: tag(play.judged[i], p.good) })));
+    this.panel.compareMap?.setPlaced(
+      play.compareVerdicts.map((v) => ({ x: v.x, y: v.y, good: v.hole, tag: v.hole ? '?' : String(v.digit) })),
+    );
+    this.score?.setEnabled(play.placed.length > 0 && this.ctx.session.status === 'idle');
+    const caption = (v: HolesPlay['live']): string =>
+      v === null
+        ? ''
+        : t(v.hole ? 'level.map.liveHole' : 'level.map.liveDigit', {
+            digit: v.digit,
+            confidence: Math.round(v.confidence * 100),
+          });
+    this.panel.setDecodeCaptions(caption(play.live), caption(play.liveCompare));
+  }
+
+  override destroy(): void {
+    super.destroy();
+    this.score?.destroy();
   }
 
   protected actionLabel(): string {
-    return t('level.map.score');
+    return t('level.map.placePoint');
   }
 
   protected canAct(): boolean {
-    return this.play.placed.length > 0;
+    return this.play.placed.length < this.play.maxPoints;
   }
 
   protected act(): void {
-    this.play.finish();
+    const p = this.panel.map?.getProbe();
+    if (p) void this.play.place(p.x, p.y);
   }
 
   protected progressTitle(n: number, max: number): string {
@@ -72,7 +114,8 @@ class HolesView extends MapView<HolesPlay> {
 }
 
 export const holesView: ModeView<HolesPlay> = {
-  leftHeight: (level) => (level.setup.kind === 'map' && level.setup.compare ? 140 : 170),
+  // Phones: the status (three short lines) and the Score button under it; the two maps take the rest.
+  leftHeight: (level) => (level.setup.kind === 'map' && level.setup.compare ? 200 : 170),
   liveChart: false,
   create: (ctx, play) => new HolesView(ctx, play).build(),
 };

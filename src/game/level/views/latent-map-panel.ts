@@ -21,6 +21,8 @@ export interface MapPanelOptions {
   /** Decodes the probe's point (null: nothing to show). */
   decode(x: number, y: number): Promise<Float32Array | null>;
   onDecoded?(pixels: Float32Array, data: LatentMapData): void;
+  /** Holes in the map: decodes the compare map's probe (shown beside that map, live as the AE's). */
+  decodeCompare?(x: number, y: number): Promise<Float32Array | null>;
   /** The probe moved (dragged or keyed), and where it was dropped (click, tap, Enter). */
   onMove?(x: number, y: number): void;
   onCommit?(x: number, y: number): void;
@@ -38,6 +40,13 @@ export class LatentMapPanel {
   private readonly probeTitle: Label;
   private readonly probeImage: ImageGrid;
   private readonly compareTitle: Label;
+  /** Holes in the map: the live decode beside each of the two maps (test ids map:decode, map:compareDecode). */
+  private readonly aeThumb: ImageGrid;
+  private readonly vaeThumb: ImageGrid;
+  private readonly aeCaption: Label;
+  private readonly vaeCaption: Label;
+  private compareData: LatentMapData | null = null;
+  private comparePending: { x: number; y: number } | null = null;
   readonly toggle: SegmentedControl<'images' | 'map'>;
   private view: 'images' | 'map' = 'images';
   private builtFor: unknown = null;
@@ -79,6 +88,13 @@ export class LatentMapPanel {
       variant: 'section',
     });
     this.compareTitle.setVisible(false);
+    const thumbAt = { x: union.x, y: union.y, width: 10, height: 10, columns: 1 };
+    this.aeThumb = new ImageGrid(scene, { ...thumbAt, id: 'map:aeDecode' });
+    this.vaeThumb = new ImageGrid(scene, { ...thumbAt, id: 'map:compareDecode' });
+    this.aeThumb.setVisible(false);
+    this.vaeThumb.setVisible(false);
+    this.aeCaption = new Label(scene, { x: 0, y: 0, text: '', variant: 'small', wrap: 96 }).setVisible(false);
+    this.vaeCaption = new Label(scene, { x: 0, y: 0, text: '', variant: 'small', wrap: 96 }).setVisible(false);
     this.toggle = new SegmentedControl<'images' | 'map'>(scene, {
       ...toggle,
       idPrefix: 'level:view',
@@ -106,6 +122,7 @@ export class LatentMapPanel {
     this.map = null;
     this.compareMap?.destroy();
     this.compareMap = null;
+    this.compareData = compare;
     if (data && compare) {
       this.buildCompare(data, compare);
       return;
@@ -154,13 +171,21 @@ export class LatentMapPanel {
     const data = this.builtFor as LatentMapData | null;
     if (!this.pending || this.decoding || !this.map || this.view !== 'map' || !data) return;
     const { x, y } = this.pending;
+    const at = this.comparePending;
     this.pending = null;
+    this.comparePending = null;
     this.decoding = true;
+    const cmp = this.compareData;
+    const other = at && cmp && this.options.decodeCompare ? this.options.decodeCompare(at.x, at.y) : null;
     this.options
       .decode(x, y)
-      .then((pixels) => {
+      .then(async (pixels) => {
+        const seen = await other;
+        if (seen && cmp) this.vaeThumb.setImages({ pixels: seen, count: 1, width: cmp.width, height: cmp.height });
         if (!pixels) return;
-        this.probeImage.setImages({ pixels, count: 1, width: data.width, height: data.height });
+        const image = { pixels, count: 1, width: data.width, height: data.height };
+        this.probeImage.setImages(image);
+        if (this.compareMap) this.aeThumb.setImages({ ...image, pixels: pixels.slice() });
         this.options.onDecoded?.(pixels, data);
       })
       .catch(() => undefined)
@@ -169,9 +194,19 @@ export class LatentMapPanel {
       });
   }
 
+  /** Holes in the map: what the judge reads in each map's live decode, under it. */
+  setDecodeCaptions(ae: string, vae: string): void {
+    this.aeCaption.setText(ae);
+    this.vaeCaption.setText(vae);
+  }
+
   destroy(): void {
+    this.aeCaption.destroy();
+    this.vaeCaption.destroy();
     this.toggle.destroy();
     this.probeImage.destroy();
+    this.aeThumb.destroy();
+    this.vaeThumb.destroy();
     this.map?.destroy();
     this.compareMap?.destroy();
   }
@@ -186,7 +221,7 @@ export class LatentMapPanel {
       registerId(scene, `level:view:${v}`, () => (this.map ? this.toggle.optionBounds(v) : null));
     registerId(scene, 'map:probe', () => (this.map && this.view === 'map' ? this.map.probeBounds() : null));
     registerId(scene, 'map:decode', () =>
-      this.map && !this.compareMap && this.view === 'map' ? this.probeImage.getBounds() : null,
+      this.map && this.view === 'map' ? (this.compareMap ? this.aeThumb : this.probeImage).getBounds() : null,
     );
   }
 
@@ -220,6 +255,10 @@ export class LatentMapPanel {
     this.map?.setVisible(onMap);
     this.compareMap?.setVisible(onMap);
     this.compareTitle.setVisible(onMap && this.compareMap !== null);
+    this.aeThumb.setVisible(onMap && this.compareMap !== null);
+    this.vaeThumb.setVisible(onMap && this.compareMap !== null);
+    this.aeCaption.setVisible(onMap && this.compareMap !== null);
+    this.vaeCaption.setVisible(onMap && this.compareMap !== null);
     this.toggle.setValue(onMap ? 'map' : 'images');
     if (onMap && this.map) {
       const p = this.map.getProbe();
@@ -234,22 +273,32 @@ export class LatentMapPanel {
     const legend = LatentMap.legendHeight(data.classNames.length);
     let aeRect: Rect;
     let vaeRect: Rect;
+    // Each map has its live decode beside it (top right), so the two decodes of one spot can be compared.
+    let thumb: number;
     if (L.portrait) {
-      // Stacked, each the card's full width; one legend (the classes' colours are the same) under the lower map.
+      // Stacked; one legend (the classes' colours are the same) under the lower map.
       const top = union.y + 40;
       const titleH = 26;
       const h = Math.floor((union.y + union.height - 12 - top - titleH - legend) / 2);
-      aeRect = { x: union.x + 16, y: top, width: union.width - 32, height: h };
-      vaeRect = { x: union.x + 16, y: top + h + titleH, width: union.width - 32, height: h + legend };
+      thumb = Math.min(84, Math.floor(union.width * 0.24));
+      const w = union.width - 32 - thumb - 8;
+      aeRect = { x: union.x + 16, y: top, width: w, height: h };
+      vaeRect = { x: union.x + 16, y: top + h + titleH, width: w, height: h + legend };
       this.compareTitle.setPosition(vaeRect.x, top + h + 6);
     } else {
       const half = Math.floor((union.width - 32 - 24) / 2);
-      const side = Math.min(half, union.height - 48 - 12 - legend);
+      thumb = Math.min(96, Math.floor(half * 0.26));
+      const side = Math.min(half - thumb - 8, union.height - 48 - 12 - legend);
       const y = union.y + 48;
-      aeRect = { x: union.x + 16 + Math.floor((half - side) / 2), y, width: side, height: side + legend };
-      vaeRect = { x: union.x + 16 + half + 24 + Math.floor((half - side) / 2), y, width: side, height: side + legend };
+      const pad = Math.floor((half - side - thumb - 8) / 2);
+      aeRect = { x: union.x + 16 + pad, y, width: side, height: side + legend };
+      vaeRect = { x: union.x + 16 + half + 24 + pad, y, width: side, height: side + legend };
       this.compareTitle.setPosition(vaeRect.x, union.y + 14);
     }
+    this.aeThumb.layout({ x: aeRect.x + aeRect.width + 8, y: aeRect.y, width: thumb, height: thumb });
+    this.vaeThumb.layout({ x: vaeRect.x + vaeRect.width + 8, y: vaeRect.y, width: thumb, height: thumb });
+    this.aeCaption.setPosition(aeRect.x + aeRect.width + 8, aeRect.y + thumb + 6).setWrap(thumb);
+    this.vaeCaption.setPosition(vaeRect.x + vaeRect.width + 8, vaeRect.y + thumb + 6).setWrap(thumb);
     this.title.setText(t('level.map.aeTitle').toUpperCase()).setPosition(aeRect.x, union.y + 14);
     const ae = this.createMap(aeRect, 'map:area', data, !L.portrait);
     const vae = this.createMap(vaeRect, 'map:compare', cmp, true);
@@ -257,10 +306,12 @@ export class LatentMapPanel {
     const mirror = (x: number, y: number): void => {
       const a = data.bounds;
       const b = cmp.bounds;
-      vae.setProbe(
-        b.xMin + ((x - a.xMin) / (a.xMax - a.xMin)) * (b.xMax - b.xMin),
-        b.yMin + ((y - a.yMin) / (a.yMax - a.yMin)) * (b.yMax - b.yMin),
-      );
+      const at = {
+        x: b.xMin + ((x - a.xMin) / (a.xMax - a.xMin)) * (b.xMax - b.xMin),
+        y: b.yMin + ((y - a.yMin) / (a.yMax - a.yMin)) * (b.yMax - b.yMin),
+      };
+      vae.setProbe(at.x, at.y);
+      this.comparePending = at;
     };
     const p0 = ae.getProbe();
     mirror(p0.x, p0.y);

@@ -1,4 +1,5 @@
 /** The progress bar's lines for a trained level: ready, training (with a resume notice), measuring, done, errors. */
+import { formatNumber } from '../../../shared/i18n/icu';
 import { formatMetricValue } from '../../../shared/levels/format';
 import { getLocale, t } from '../../../shared/messages';
 import type { ProgressBarState } from '../../ui/ProgressBar';
@@ -11,7 +12,21 @@ import type { LevelSession } from '../shell/level-session';
 export function trainedProgress(session: LevelSession, play: TrainedPlay, compact: boolean): ProgressBarState {
   const level = session.level;
   const params = play.paramCount();
-  const weights = params !== null ? t('level.weights', { params }) : '';
+  // A level with a weight cap (Budget) shows the count against it, in the warning colour when over.
+  const cap = level.goal.params?.maxParams;
+  const over = typeof cap === 'number' && params !== null && params > cap;
+  const locale = getLocale();
+  const weights =
+    params === null
+      ? ''
+      : typeof cap === 'number'
+        ? t(over ? 'live.weightsOver' : 'live.weights', {
+            value: formatNumber(params, locale),
+            limit: formatNumber(cap, locale),
+            gap: formatNumber(Math.max(0, params - cap), locale),
+          })
+        : t('level.weights', { params });
+  const warning = over;
   const p = play.progress;
   const interruption = play.interruption;
   switch (session.status) {
@@ -25,11 +40,12 @@ export function trainedProgress(session: LevelSession, play: TrainedPlay, compac
         right: '',
         detail: weights,
         muted: session.message !== null,
+        warning,
       };
     case 'unplayable':
       return { fraction: 0, title: t('level.notPlayable'), right: '', detail: '', muted: true };
     case 'preparing':
-      return { fraction: 0, title: t('level.preparing'), right: '', detail: weights };
+      return { fraction: 0, title: t('level.preparing'), right: '', detail: weights, warning };
     case 'training': {
       const fraction = p && p.totalSteps > 0 ? p.step / p.totalSteps : 0;
       if (play.restarting)

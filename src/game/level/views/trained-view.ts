@@ -2,6 +2,7 @@
  * Trained levels: the controls (from the level's control definitions), the live loss chart, the input / corrupted
  * / rebuilt images, and after a run whose model has a 2-D code the latent map (toggled with the images).
  */
+import { inactiveControls } from '../../../shared/levels/controls';
 import { t } from '../../../shared/messages';
 import { ControlPanel } from '../../ui/ControlPanel';
 import { Label } from '../../ui/Label';
@@ -63,7 +64,7 @@ class TrainedView implements LevelView {
   render(): void {
     const { session } = this.ctx;
     const play = this.play;
-    this.controls.setEnabled(!session.busy);
+    this.controls.setEnabled(!session.busy, inactiveControls(session.level.controls, play.values));
     if (this.hasChart) this.chart.setData(play.lossHistory);
     this.images.show(play.images);
     this.mapPanel.sync(play.map);

@@ -1,0 +1,196 @@
+/** Failure cards: the goal checks of every level kind, their sentences in four languages, and the takeaway. */
+import { afterEach, describe, expect, it } from 'vitest';
+import { budgetParamCount, defaultControlValues, getLevel, LEVELS } from '../../src/shared/levels';
+import type { Evaluation } from '../../src/shared/levels/measurements';
+import { goalChecks, shortfalls } from '../../src/shared/levels/shortfall';
+import { shortfallLines, takeaway } from '../../src/shared/levels/shortfall-text';
+import type { LevelDefinition, SolutionPayload } from '../../src/shared/levels/types';
+import { setLocale } from '../../src/shared/messages';
+
+function level(id: string): LevelDefinition {
+  const l = getLevel(id);
+  if (!l) throw new Error(`no level ${id}`);
+  return l;
+}
+
+function hyper(l: LevelDefinition, values: Record<string, number | string | boolean> = {}): SolutionPayload {
+  return { kind: 'hyperparameters', values: { ...defaultControlValues(l.controls), ...values } };
+}
+
+/** Scores the attempt with the level's own scorer, then lists what failed in `locale`. */
+function attempt(l: LevelDefinition, payload: SolutionPayload, evaluation: Evaluation, locale = 'en') {
+  const s = l.score(payload, evaluation);
+  const checks = goalChecks(l, payload, evaluation, s.score);
+  return { ...s, checks, lines: shortfallLines(l, checks, locale) };
+}
+
+/** The judge's 10 probabilities, `p` on `digit` and the rest shared. */
+function judge(digit: number, p = 0.95): number[] {
+  return Array.from({ length: 10 }, (_, d) => (d === digit ? p : (1 - p) / 9));
+}
+
+const letters = (worst: number, at: number): number[] => Array.from({ length: 26 }, (_, i) => (i === at ? worst : 0));
+
+afterEach(() => setLocale('en'));
+
+describe('goal checks and the "Not yet" lines', () => {
+  it('Squeeze names the worst letter and its wrong pixels; a clean run lists nothing', () => {
+    const l = level('squeeze-the-alphabet');
+    const miss = attempt(l, hyper(l), { glyphWrongPixels: letters(3, 10) });
+    expect(miss.goalMet).toBe(false);
+    expect(miss.lines).toEqual(['Worst letter K: 3 wrong pixels (at most 1 allowed)']);
+    const won = attempt(l, hyper(l), { glyphWrongPixels: letters(1, 4) });
+    expect(won.goalMet).toBe(true);
+    expect(won.lines).toEqual([]);
+  });
+
+  it('Budget names the weight count against the cap, and the error when it also misses', () => {
+    const l = level('budget');
+    const values = { depth: 0, bottleneck: 32 };
+    // 784·32 + 32 + 32·784 + 784: the weight count follows from the controls alone.
+    expect(budgetParamCount({ ...defaultControlValues(l.controls), ...values })).toBe(50_992);
+    const miss = attempt(l, hyper(l, values), { heldOutMse: 0.05 });
+    expect(miss.goalMet).toBe(false);
+    expect(miss.lines).toEqual([
+      '50,992 weights: 10,992 over the 40,000 cap',
+      'Held-out error (MSE): 0.05 (0.015 over the limit of 0.035)',
+    ]);
+    const withinCap = attempt(l, hyper(l, { depth: 0, bottleneck: 16 }), { heldOutMse: 0.05 });
+    expect(withinCap.lines).toEqual(['Held-out error (MSE): 0.05 (0.015 over the limit of 0.035)']);
+  });
+
+  it('Budget in Polish, Czech and Spanish: Intl grouping and plural forms', () => {
+    const l = level('budget');
+    const p = hyper(l, { depth: 0, bottleneck: 32 });
+    const nb = '\u00a0';
+    expect(attempt(l, p, { heldOutMse: 0.01 }, 'pl').lines).toEqual([
+      `50${nb}992 wagi: o 10${nb}992 ponad limit 40${nb}000`,
+    ]);
+    expect(attempt(l, p, { heldOutMse: 0.01 }, 'cs').lines).toEqual([
+      `50${nb}992 vah: o 10${nb}992 nad limitem 40${nb}000`,
+    ]);
+    expect(attempt(l, p, { heldOutMse: 0.01 }, 'es').lines).toEqual([
+      '50.992 pesos: 10.992 por encima del tope de 40.000',
+    ]);
+  });
+
+  it('The identity trap names the worst letter and the random patterns', () => {
+    const l = level('the-identity-trap');
+    const miss = attempt(l, hyper(l), {
+      glyphWrongPixels: letters(2, 25),
+      randomPatternWrongPixels: [1, 2, 3],
+    });
+    expect(miss.lines).toEqual([
+      'Worst letter Z: 2 wrong pixels (at most 1 allowed)',
+      'Wrong pixels on random patterns: 2 (2 short of the goal of 4)',
+    ]);
+  });
+
+  it('Balance beta names which limit failed, in nats for KL', () => {
+    const l = level('balance-beta');
+    const miss = attempt(l, hyper(l), { heldOutMse: 0.03, heldOutKl: 14.2 });
+    expect(miss.goalMet).toBe(false);
+    expect(miss.lines).toEqual(['KL 14.2 nats, limit 12']);
+    const both = attempt(l, hyper(l), { heldOutMse: 0.041, heldOutKl: 12.5 }, 'cs');
+    expect(both.lines).toEqual(['Chyba rekonstrukce (MSE) 0,041, limit 0,034', 'KL 12,5 natů, limit 12']);
+  });
+
+  it('Noise zoo names the average against its limit and the hardest kind', () => {
+    const l = level('noise-zoo');
+    const miss = attempt(l, hyper(l), { noiseKindMse: [0.02, 0.03, 0.04, 0.05] });
+    expect(miss.lines).toEqual([
+      'Mean error over the four kinds (MSE): 0.035 (0.005 over the limit of 0.03)',
+      'Hardest noise: erased blocks, MSE 0.05',
+    ]);
+    expect(attempt(l, hyper(l), { noiseKindMse: [0.02, 0.02, 0.02, 0.025] }).lines).toEqual([]);
+  });
+
+  it('Navigator, Dream digits and The path say what the judge saw', () => {
+    const nav = level('navigator');
+    expect(attempt(nav, nav.example, { matchPercent: [80, 90.04, 70] }).lines).toEqual([
+      'Best match 90%: no probe reached 95%',
+    ]);
+    const dream = level('dream-digits');
+    const draws: SolutionPayload = {
+      kind: 'draws',
+      draws: Array.from({ length: 9 }, (_, i) => ({ mu: [0, 0], sigma: 1, seed: i + 1 })),
+    };
+    const dreamMiss = attempt(dream, draws, {
+      judgeProbabilities: [0, 1, 2, 3, 4, 5, 6, 7, 7].map((d) => judge(d)),
+    });
+    expect(dreamMiss.lines).toEqual(['8 of 10 digits found; still missing: 8, 9']);
+    const path = level('the-path');
+    const pathMiss = attempt(path, path.example, { judgeProbabilities: [judge(1), judge(3), judge(7, 0.4)] });
+    expect(pathMiss.lines).toEqual([
+      'The judge read 1 → … → 7; the path must go 1 → 9 → 7',
+      "Judge's confidence at the weakest step: 40% (10% short of the goal of 50%)",
+    ]);
+  });
+
+  it('Every level: a failed attempt lists at least one line, a won one none', () => {
+    const failing: Record<string, Evaluation> = {
+      'beat-pca': { heldOutMse: 0.04, pcaMse: 0.036 },
+      static: { noisyGlyphWrongPixels: Array.from({ length: 104 }, () => 3) },
+      storm: { noisyGlyphWrongPixels: Array.from({ length: 104 }, () => 9) },
+      inpainting: { holeMse: 0.2 },
+      'holes-in-the-map': { judgeProbabilities: [judge(3), judge(5), judge(2, 0.3)] },
+      blend: { matchPercent: [60] },
+      difference: { matchPercent: [50] },
+      'attribute-vector': { matchPercent: [50, 60, 65] },
+      'letter-forge': { forgedWrongPixels: 9 },
+    };
+    for (const [id, evaluation] of Object.entries(failing)) {
+      const l = level(id);
+      const payload = l.mode === 'trained' ? hyper(l) : l.example;
+      const a = attempt(l, payload, evaluation);
+      expect(a.goalMet, id).toBe(false);
+      expect(a.lines.length, id).toBeGreaterThan(0);
+      expect(a.lines.join(' '), id).toMatch(/\d/);
+    }
+    // With the levels of the tests above, every level of the catalogue has a failing case here.
+    const above = ['squeeze-the-alphabet', 'budget', 'the-identity-trap', 'balance-beta', 'noise-zoo'];
+    const covered = new Set([...Object.keys(failing), ...above, 'navigator', 'dream-digits', 'the-path']);
+    expect(LEVELS.map((l) => l.id).filter((id) => !covered.has(id))).toEqual([]);
+    // shortfalls() is the failed checks.
+    const inpaint = level('inpainting');
+    expect(shortfalls(inpaint, hyper(inpaint), { holeMse: 0.2 }, 0.2)).toHaveLength(1);
+    expect(shortfalls(inpaint, hyper(inpaint), { holeMse: 0.05 }, 0.05)).toHaveLength(0);
+  });
+});
+
+describe('takeaway', () => {
+  const take = (l: LevelDefinition, payload: SolutionPayload, evaluation: Evaluation, locale = 'en'): string => {
+    const s = l.score(payload, evaluation);
+    return takeaway(l, { ...s, checks: goalChecks(l, payload, evaluation, s.score) }, locale);
+  };
+
+  it('names the next star, the top line, or after a miss the check closest to passing', () => {
+    const inpaint = level('inpainting');
+    expect(take(inpaint, hyper(inpaint), { holeMse: 0.09 })).toBe(
+      'Your Error inside the hole (MSE): 0.09. The next star needs 0.085: 0.005 to go.',
+    );
+    expect(take(inpaint, hyper(inpaint), { holeMse: 0.06 })).toBe(
+      'Your Error inside the hole (MSE): 0.06, beyond the 3★ line (0.072) by 0.012.',
+    );
+    const beta = level('balance-beta');
+    expect(take(beta, hyper(beta), { heldOutMse: 0.05, heldOutKl: 12.5 })).toBe(
+      'Closest to the goal: KL 12.5 nats, limit 12. Move one thing at a time and watch that number.',
+    );
+    const payload = hyper(beta, { beta: 4 });
+    const s = beta.score(payload, { heldOutMse: 0.05, heldOutKl: 3 });
+    const values = payload.kind === 'hyperparameters' ? payload.values : {};
+    expect(
+      takeaway(beta, { ...s, values, checks: goalChecks(beta, payload, { heldOutMse: 0.05, heldOutKl: 3 }, s.score) }),
+    ).toBe(
+      'You tried KL weight β 4, Code size 8, Epochs 3. What missed: Reconstruction error (MSE) 0.05, limit 0.034. Change one setting and compare.',
+    );
+    const budget = level('budget');
+    expect(take(budget, hyper(budget, { depth: 0, bottleneck: 16 }), { heldOutMse: 0.02 }, 'es')).toBe(
+      'Tu modelo usó el 65\u00a0% del presupuesto de 40.000 pesos (25.888).',
+    );
+    const squeeze = level('squeeze-the-alphabet');
+    expect(take(squeeze, hyper(squeeze, { bottleneck: 2 }), { glyphWrongPixels: letters(0, 0) }, 'pl')).toBe(
+      'Kod z 2 liczb pomieścił wszystkie 26 liter.',
+    );
+  });
+});

@@ -1,0 +1,82 @@
+/**
+ * How a reader plays the trained levels: per level, the settings the concept card and the hints suggest, in
+ * the order the hints unlock (issue 10 §1: "follow the concept card and the hints in order, as a reader would").
+ * Each step names the text it comes from and gives the whole setting it leads to (controls left out keep their
+ * defaults). Where the card offers alternatives ("a smaller code, noisy inputs, or a sparsity penalty") a step
+ * is one alternative, not the sum of all. Numbers a hint leaves open are the panel's plain choices (the largest
+ * option, a round step), or a lesson of an earlier level (Beat PCA's "a bolder learning rate").
+ * The skilled bot trains each step in order and stops at its first 3-star card; the naive bot keeps the defaults.
+ */
+import { budgetParamCount } from '../../../src/shared/levels';
+import type { Settings } from './trained-screen';
+
+export interface ReadingStep {
+  /** Where the idea is read: 'card', 'hint 1', 'hint 2 + 3', … */
+  from: string;
+  settings: Settings | ((info: { goalParams: Readonly<Record<string, number | string>> }) => Settings);
+}
+
+/** Budget's weight counter (shown on screen): the largest code with no hidden layer within the cap. */
+function biggestCodeWithinCap(cap: number): number {
+  let best = 2;
+  for (let b = 2; b <= 32; b += 2) if (budgetParamCount({ depth: 0, width: 24, bottleneck: b }) <= cap) best = b;
+  return best;
+}
+
+export const READINGS: Readonly<Record<string, readonly ReadingStep[]>> = {
+  'squeeze-the-alphabet': [
+    // "Start wide", then the assignment's 2-number code; hint 3 spells out the 1-number recipe.
+    { from: 'hint 1 + 2', settings: { width: 64, bottleneck: 2, steps: 500 } },
+    { from: 'hint 3', settings: { width: 64, bottleneck: 1, activation: 'tanh', steps: 3000 } },
+  ],
+  'beat-pca': [
+    // Hint 1 (Linear off) and hint 2 (more epochs, bolder rate) together: hint 2 unlocks while the first run trains.
+    { from: 'hint 1 + 2', settings: { linear: false, epochs: 4, learningRate: '0.003' } },
+    { from: 'hint 3', settings: { linear: false, bottleneck: '8', epochs: 3, learningRate: '0.003' } },
+  ],
+  budget: [
+    // Hint 2: a hidden layer only helps wider than the code: grow the code towards the width, train longer.
+    { from: 'hint 2', settings: { depth: 1, width: 24, bottleneck: 16, epochs: 5, learningRate: '0.003' } },
+    // Hint 3: no hidden layer, the whole cap (the goal's number, read on the weight counter) on the code.
+    {
+      from: 'hint 3',
+      settings: ({ goalParams }) => ({
+        depth: 0,
+        bottleneck: biggestCodeWithinCap(Number(goalParams.maxParams)),
+        epochs: 10,
+        learningRate: '0.003',
+      }),
+    },
+  ],
+  'the-identity-trap': [
+    { from: 'hint 1', settings: {} },
+    { from: 'hint 2', settings: { bottleneck: 20 } },
+    { from: 'hint 3', settings: { sparsity: 0.1 } },
+  ],
+  static: [
+    { from: 'hint 1', settings: { denoise: true } },
+    { from: 'hint 2 + 3', settings: { denoise: true, bottleneck: 16, width: 64, depth: 2, steps: 2000 } },
+  ],
+  storm: [
+    { from: 'hint 1', settings: { trainNoise: 0.25 } },
+    { from: 'hint 2', settings: { trainNoise: 0.25, copies: 20 } },
+    // The card: more copies generalise better (the slider's end); Static taught a bigger code.
+    { from: 'card + hint 3', settings: { trainNoise: 0.25, copies: 100, bottleneck: 16 } },
+  ],
+  'noise-zoo': [
+    { from: 'card + hint 2', settings: { gaussian: true, saltPepper: true, masking: true, block: true } },
+    {
+      from: 'hint 3',
+      settings: { gaussian: true, saltPepper: true, masking: true, block: true, bottleneck: 64, epochs: 4 },
+    },
+  ],
+  inpainting: [
+    { from: 'hint 1 + 2', settings: { trainHole: 12 } },
+    { from: 'hint 3', settings: { trainHole: 12, epochs: 3 } },
+  ],
+  'balance-beta': [
+    // Hint 1's β = 0 run is an experiment that cannot win (no KL limit); a reader in a hurry goes to hint 2 + 3.
+    { from: 'hint 2 + 3', settings: { beta: 1.5, epochs: 6 } },
+    { from: 'hint 2', settings: { beta: 2, epochs: 6 } },
+  ],
+};
