@@ -139,6 +139,11 @@ export const cs: Catalogue = {
     '{count, plural, one {{count} pokus čeká} few {{count} pokusy čekají} many {{count} pokusu čeká} other {{count} pokusů čeká}}: server je nedostupný; znovu to zkusím za {seconds, plural, one {{seconds} sekundu} few {{seconds} sekundy} many {{seconds} sekundy} other {{seconds} sekund}}.',
   'class.retryNow': 'Zkus to hned',
   'class.refused': 'Odmítnuto: {message}',
+  'class.attemptSent': 'odesláno',
+  'class.attemptScored': 'ohodnoceno, ověřuje se',
+  'class.attemptVerified': 'ověřeno',
+  'class.attemptCorrected':
+    'opraveno: nové trénování s tvým nastavením dalo toto skóre (tvůj model naměřil {uploaded})',
   'class.unknownLevel': 'Server uvádí úroveň, kterou tahle hra nemá ({id}); aktualizuj hru.',
   'results.class.sent': 'Odesláno do třídy {code}: server to ohodnotil na {score}, {stars} ze 3 hvězd.',
   'results.class.pending': 'Uloženo; do třídy {code} se to odešle, jakmile bude server dostupný.',

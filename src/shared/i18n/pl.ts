@@ -137,6 +137,11 @@ export const pl: Catalogue = {
     '{count, plural, one {# próba czeka} few {# próby czekają} many {# prób czeka} other {# próby czeka}}: brak połączenia z serwerem; ponowienie za {seconds, plural, one {# sekundę} few {# sekundy} many {# sekund} other {# sekundy}}.',
   'class.retryNow': 'Ponów teraz',
   'class.refused': 'Odrzucono: {message}',
+  'class.attemptSent': 'wysłano',
+  'class.attemptScored': 'ocenione, trwa weryfikacja',
+  'class.attemptVerified': 'zweryfikowane',
+  'class.attemptCorrected':
+    'poprawione: ponowny trening z Twoimi ustawieniami dał ten wynik (Twój model uzyskał {uploaded})',
   'class.unknownLevel': 'Ten serwer podaje poziom, którego ta gra nie ma ({id}); zaktualizuj grę.',
   'results.class.sent': 'Wysłano do grupy {code}: serwer ocenił wynik na {score}, {stars} z 3 gwiazdek.',
   'results.class.pending': 'Zapisano; trafi do grupy {code}, gdy tylko serwer będzie osiągalny.',
