@@ -6,7 +6,9 @@
  * polled every 20 ms and a decode submission every 200 ms, for the whole re-training, once with re-scoring on
  * worker threads (the default server) and once on the server's own thread (how it was before), as
  * `healthDuringTraining`.
- * Args: --students 60 --seconds 60 --health-level beat-pca --no-health. `npm test` runs a short version
+ * Args: --students 60 --seconds 60 --health-level beat-pca --no-health. `--mix trained`: the trained-level
+ * class instead (classroom-loadtest-trained.ts).
+ * `npm test` runs a short version
  * (tests/unit/classroom-load.test.ts).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -288,7 +290,17 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const healthLevel = process.argv.includes('--health-level')
     ? process.argv[process.argv.indexOf('--health-level') + 1]
     : 'beat-pca';
-  const main = async () => {
+  const main = async (): Promise<unknown> => {
+    if (process.argv.includes('--mix') && process.argv[process.argv.indexOf('--mix') + 1] === 'trained') {
+      const { runTrainedLoadTest } = await import('./classroom-loadtest-trained');
+      return runTrainedLoadTest({
+        students: arg('students', 30),
+        seconds: arg('seconds', 240),
+        everySeconds: arg('every', 45),
+        settingsPerLevel: arg('settings', 2),
+        verifyWaitSeconds: arg('verify-wait', 300),
+      });
+    }
     const load = await runLoadTest({ students: arg('students', 60), seconds: arg('seconds', 60) });
     if (process.argv.includes('--no-health')) return load;
     const healthDuringTraining = [];

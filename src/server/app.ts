@@ -9,6 +9,8 @@ import { RescorePool } from './rescore-pool';
 import { buildServer, type ServerLimits } from './server';
 import type { SignInGuard } from './sign-in-guard';
 import { ClassroomStore } from './store';
+import { defaultTrainLanes, Verifier } from './verification';
+import { VerificationQueue } from './verification-queue';
 
 export interface ClassroomConfig {
   /** PGlite data and the kept admin password live here. */
@@ -34,12 +36,19 @@ export interface ClassroomConfig {
   joinBaseUrl?: string;
   /** Password-guessing limits (tests pass one with their own clock). */
   signInGuard?: SignInGuard;
+  /** Training threads, i.e. re-trainings at once (default: cores − 1, at least 1; CLASSROOM_RESCORE_THREADS). */
+  trainThreads?: number;
+  /** Run verification workers in this process (default true). False: only queue (workers run elsewhere). */
+  verify?: boolean;
+  /** Verification job cap in ms (default 180 s). */
+  verifyJobTimeoutMs?: number;
 }
 
 export interface Classroom {
   app: FastifyInstance;
   store: ClassroomStore;
   rescorer: RescoreService;
+  verifier: Verifier | null;
   admin: AdminPassword;
   close(): Promise<void>;
 }
@@ -55,13 +64,24 @@ export async function createClassroom(config: ClassroomConfig): Promise<Classroo
   const rescoring = { assetsDir: config.assetsDir, maxQueue: config.maxRescoreQueue };
   let rescorer: RescoreService;
   try {
-    rescorer = config.rescoreThreads === false ? await Rescorer.create(rescoring) : await RescorePool.create(rescoring);
+    rescorer =
+      config.rescoreThreads === false
+        ? await Rescorer.create(rescoring)
+        : await RescorePool.create({ ...rescoring, trainThreads: config.trainThreads ?? defaultTrainLanes() });
     if (config.warmUp) await rescorer.warmUp(LEVELS.map((l) => l.id));
   } catch (error) {
     await store.close();
     throw error;
   }
+  const verifier =
+    config.verify === false
+      ? null
+      : new Verifier(new VerificationQueue(store.db), rescorer, {
+          now: config.now,
+          jobTimeoutMs: config.verifyJobTimeoutMs,
+        });
   const app = await buildServer({
+    verifier: verifier ?? undefined,
     store,
     rescorer,
     adminPassword: admin.password,
@@ -72,14 +92,20 @@ export async function createClassroom(config: ClassroomConfig): Promise<Classroo
     pages: { joinBaseUrl: config.joinBaseUrl },
     signInGuard: config.signInGuard,
   });
+  // On PGlite this is the only process: whatever was running when it stopped goes back to the queue.
+  await verifier?.start({ onlyProcess: db.kind === 'pglite' });
   return {
     app,
     store,
     rescorer,
+    verifier,
     admin,
     close: async () => {
       await app.close();
+      // Stop taking jobs, end the ones in flight (they return to the queue), then close the database.
+      verifier?.halt();
       await rescorer.close();
+      await verifier?.stop();
       await store.close();
     },
   };

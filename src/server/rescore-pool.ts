@@ -8,6 +8,7 @@
 import { Worker } from 'node:worker_threads';
 import { getLevel, type SolutionPayload } from '../shared/levels';
 import type { BackendName } from '../shared/worker-api';
+import { ModelMismatchError } from './evaluate-model';
 import {
   jobKey,
   laneOf,
@@ -28,6 +29,7 @@ export interface ThreadSetup {
 
 export type ThreadRequest =
   | { type: 'score'; id: number; levelId: string; seed: number; payload: SolutionPayload }
+  | { type: 'evaluate'; id: number; levelId: string; seed: number; payload: SolutionPayload; weights: Float32Array }
   | { type: 'warmUp'; id: number; levelIds: readonly string[] }
   /** Tests only: throw an uncaught error in the thread. */
   | { type: 'crash' };
@@ -36,7 +38,7 @@ export type ThreadReply =
   | { type: 'ready'; backend: BackendName }
   | { type: 'failed'; message: string }
   | { type: 'done'; id: number; value: unknown }
-  | { type: 'error'; id: number; message: string };
+  | { type: 'error'; id: number; message: string; mismatch?: boolean };
 
 export interface RescorePoolOptions {
   assetsDir: string;
@@ -45,6 +47,8 @@ export interface RescorePoolOptions {
   maxQueue?: number;
   /** A job running longer than this is taken as a hung thread: the thread is replaced (default 150 s). */
   jobTimeoutMs?: number;
+  /** Training threads (re-trainings running at once); default 1. Each holds its own engine (~650 MB). */
+  trainThreads?: number;
 }
 
 interface Job {
@@ -159,6 +163,7 @@ class LaneThread {
     this.running = null;
     this.averageMs = 0.8 * this.averageMs + 0.2 * (performance.now() - job.started);
     if (reply.type === 'done') job.resolve(reply.value);
+    else if (reply.mismatch) job.reject(new ModelMismatchError(reply.message));
     else job.reject(new RescoreFailedError(`The server could not score this solution: ${reply.message}`, false));
     this.pump();
   }
@@ -216,7 +221,8 @@ export class RescorePool implements RescoreService {
   private nextId = 0;
 
   private constructor(
-    private readonly lanes: Record<Lane, LaneThread>,
+    private readonly trains: readonly LaneThread[],
+    private readonly decode: LaneThread,
     private readonly maxQueue: number,
     readonly backend: BackendName,
   ) {}
@@ -225,18 +231,33 @@ export class RescorePool implements RescoreService {
   static async create(options: RescorePoolOptions): Promise<RescorePool> {
     const setup: ThreadSetup = { assetsDir: options.assetsDir, backend: options.backend ?? 'wasm', entry: ENTRY };
     const timeout = options.jobTimeoutMs ?? 150_000;
-    const lanes = { train: new LaneThread('train', setup, timeout), decode: new LaneThread('decode', setup, timeout) };
+    const trains = Array.from(
+      { length: Math.max(1, options.trainThreads ?? 1) },
+      () => new LaneThread('train', setup, timeout),
+    );
+    const decode = new LaneThread('decode', setup, timeout);
+    const all = [...trains, decode];
     try {
-      await Promise.all([lanes.train.start(), lanes.decode.start()]);
+      await Promise.all(all.map((l) => l.start()));
     } catch (error) {
-      await Promise.all([lanes.train.close(), lanes.decode.close()]);
+      await Promise.all(all.map((l) => l.close()));
       throw error;
     }
-    return new RescorePool(lanes, options.maxQueue ?? 32, lanes.train.backend ?? setup.backend);
+    return new RescorePool(trains, decode, options.maxQueue ?? 32, trains[0].backend ?? setup.backend);
+  }
+
+  get trainLanes(): number {
+    return this.trains.length;
   }
 
   get pending(): number {
-    return this.lanes.train.size + this.lanes.decode.size;
+    return this.trains.reduce((n, l) => n + l.size, 0) + this.decode.size;
+  }
+
+  /** The training thread with the least work (ties: the first), or the decoding thread. */
+  private laneFor(lane: Lane): LaneThread {
+    if (lane === 'decode') return this.decode;
+    return this.trains.reduce((best, l) => (l.size < best.size ? l : best));
   }
 
   /** Same level, payload and seed: one job and one result, as in Rescorer. */
@@ -246,7 +267,7 @@ export class RescorePool implements RescoreService {
     const key = jobKey(levelId, payload, seed);
     const known = this.memo.get(key);
     if (known) return known;
-    const lane = this.lanes[laneOf(level)];
+    const lane = this.laneFor(laneOf(level));
     if (lane.size >= this.maxQueue) throw new QueueFullError(lane.retryAfterSeconds());
     const id = ++this.nextId;
     const job = lane.submit({ type: 'score', id, levelId, seed, payload }) as Promise<Rescored>;
@@ -254,6 +275,12 @@ export class RescorePool implements RescoreService {
     job.catch(() => this.memo.delete(key));
     if (this.memo.size > MEMO_SIZE) this.memo.delete(this.memo.keys().next().value!);
     return job;
+  }
+
+  evaluate(levelId: string, payload: SolutionPayload, seed: number, weights: Float32Array): Promise<Rescored> {
+    if (this.decode.size >= this.maxQueue) throw new QueueFullError(this.decode.retryAfterSeconds());
+    const request = { type: 'evaluate' as const, id: ++this.nextId, levelId, seed, payload, weights };
+    return this.decode.submit(request) as Promise<Rescored>;
   }
 
   /** Each thread loads what its lane needs (pretrained decoders and judge; the trained levels' datasets). */
@@ -264,31 +291,31 @@ export class RescorePool implements RescoreService {
         const level = getLevel(id);
         return level !== undefined && laneOf(level) === lane;
       });
-    await Promise.all(
-      (['train', 'decode'] as const).map((lane) =>
-        this.lanes[lane].submit({ type: 'warmUp', id: ++this.nextId, levelIds: of(lane) }),
-      ),
-    );
+    // The decoding thread also evaluates uploaded models: it loads the trained levels' datasets too.
+    await Promise.all([
+      ...this.trains.map((t) => t.submit({ type: 'warmUp', id: ++this.nextId, levelIds: of('train') })),
+      this.decode.submit({ type: 'warmUp', id: ++this.nextId, levelIds: levelIds }),
+    ]);
     return performance.now() - started;
   }
 
   async close(): Promise<void> {
-    await Promise.all([this.lanes.train.close(), this.lanes.decode.close()]);
+    await Promise.all([...this.trains, this.decode].map((l) => l.close()));
   }
 
   /** Tests and diagnostics: is the lane's thread working on a job right now; how often it was replaced. */
   lane(lane: Lane): { busy: boolean; queued: number; restarts: number } {
-    const l = this.lanes[lane];
+    const l = lane === 'train' ? this.trains[0] : this.decode;
     return { busy: l.busy, queued: l.size, restarts: l.restarts };
   }
 
   /** Tests: kill a lane's thread (worker.terminate, as a crash would end it). */
   killThread(lane: Lane): Promise<number> {
-    return this.lanes[lane].kill();
+    return (lane === 'train' ? this.trains[0] : this.decode).kill();
   }
 
   /** Tests: make a lane's thread throw an uncaught error. */
   crashThread(lane: Lane): void {
-    this.lanes[lane].crash();
+    (lane === 'train' ? this.trains[0] : this.decode).crash();
   }
 }

@@ -5,6 +5,7 @@
  * looks the level and its variant up itself.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { ModelMismatchError } from './evaluate-model';
 import { Rescorer } from './rescore';
 import type { ThreadReply, ThreadRequest, ThreadSetup } from './rescore-pool';
 
@@ -28,10 +29,18 @@ Rescorer.create({ assetsDir: setup.assetsDir, backend: setup.backend, maxQueue: 
       const work =
         request.type === 'score'
           ? rescorer.score(request.levelId, request.payload, request.seed)
-          : rescorer.warmUp(request.levelIds).then((ms) => ({ ms }));
+          : request.type === 'evaluate'
+            ? rescorer.evaluate(request.levelId, request.payload, request.seed, request.weights)
+            : rescorer.warmUp(request.levelIds).then((ms) => ({ ms }));
       work.then(
         (value) => reply({ type: 'done', id: request.id, value }),
-        (error: unknown) => reply({ type: 'error', id: request.id, message: message(error) }),
+        (error: unknown) =>
+          reply({
+            type: 'error',
+            id: request.id,
+            message: message(error),
+            ...(error instanceof ModelMismatchError ? { mismatch: true } : {}),
+          }),
       );
     });
     port.postMessage({ type: 'ready', backend: rescorer.backend } satisfies ThreadReply);

@@ -29,6 +29,7 @@ import {
 } from '../shared/levels';
 import { PretrainedLevel, trainAndMeasure } from '../shared/levels/measure';
 import type { BackendName } from '../shared/worker-api';
+import { evaluateUploadedModel } from './evaluate-model';
 
 export class QueueFullError extends Error {
   constructor(readonly retryAfterSeconds: number) {
@@ -46,6 +47,13 @@ export interface RescoreService {
    * QueueFullError when the job's lane is full, RescoreFailedError when the job could not be computed.
    */
   score(levelId: string, payload: SolutionPayload, seed: number): Promise<Rescored>;
+  /**
+   * Scores a trained level's uploaded model (evaluate-model.ts) on the decoding lane: milliseconds. Rejects with
+   * ModelMismatchError when the weights do not fit the architecture the settings imply.
+   */
+  evaluate(levelId: string, payload: SolutionPayload, seed: number, weights: Float32Array): Promise<Rescored>;
+  /** How many re-trainings can run at once (the verification queue runs that many). */
+  readonly trainLanes: number;
   /** Loads what the decoding lane needs before the first student waits for it; returns milliseconds. */
   warmUp(levelIds: readonly string[]): Promise<number>;
   close(): Promise<void>;
@@ -91,6 +99,7 @@ export class Rescorer implements RescoreService {
   private readonly queued: Record<Lane, number> = { train: 0, decode: 0 };
   private readonly memo = new Map<string, Promise<Rescored>>();
   private jobs = 0;
+  readonly trainLanes = 1;
   // Card codes by model and image (not by card id): variants share what they have in common.
   private readonly cardCodes = new Map<string, Float32Array>();
 
@@ -171,6 +180,26 @@ export class Rescorer implements RescoreService {
     this.memo.set(key, job);
     job.catch(() => this.memo.delete(key));
     if (this.memo.size > MEMO_SIZE) this.memo.delete(this.memo.keys().next().value!);
+    return job;
+  }
+
+  evaluate(levelId: string, payload: SolutionPayload, seed: number, weights: Float32Array): Promise<Rescored> {
+    const base = getLevel(levelId);
+    if (!base) return Promise.reject(new RescoreFailedError(`There is no level "${levelId.slice(0, 64)}".`, false));
+    const level = levelVariant(base, seed);
+    if (this.queued.decode >= this.maxQueue) throw new QueueFullError(Math.max(1, Math.ceil(this.queued.decode / 2)));
+    this.queued.decode++;
+    const run = async (): Promise<Rescored> => {
+      const started = performance.now();
+      try {
+        const scored = await evaluateUploadedModel(this.engine, level, payload, seed, weights);
+        return { ...scored, ms: performance.now() - started };
+      } finally {
+        this.queued.decode--;
+      }
+    };
+    const job = this.tails.decode.then(run, run);
+    this.tails.decode = job.catch(() => undefined);
     return job;
   }
 

@@ -2,7 +2,7 @@
  * The leaderboard and the CSV export, computed from stored submissions and the levels' metric directions
  * (higher match % is better, fewer wrong pixels are better), so the ranking follows the levels' own rules.
  */
-import type { BoardRow, LevelStats } from '../shared/classroom/api';
+import type { BoardRow, LevelStats, Verification } from '../shared/classroom/api';
 import type { Locale } from '../shared/i18n/locales';
 import { CATALOGUES, type MessageKey } from '../shared/messages';
 import { getLevel, isBetterAttempt } from '../shared/levels';
@@ -16,6 +16,9 @@ export interface LevelResult {
   /** Seconds from the competition's start to the submission that set the best score. */
   seconds: number;
   attempts: number;
+  /** How far the best score is checked; the uploaded model's score when a re-training corrected it. */
+  verification: Verification;
+  evaluatedScore: number | null;
 }
 
 /**
@@ -50,6 +53,8 @@ export function levelResults(competition: Competition, submissions: readonly Sub
       stars: s.stars,
       seconds: Math.max(0, Math.round((s.createdAt.getTime() - start) / 1000)),
       attempts,
+      verification: s.verification,
+      evaluatedScore: s.evaluatedScore,
     }))
     .sort((a, b) => (order.get(a.levelId) ?? 0) - (order.get(b.levelId) ?? 0) || a.nickname.localeCompare(b.nickname));
 }
@@ -75,12 +80,20 @@ export function leaderboard(results: readonly LevelResult[], players: readonly P
   const rows = new Map<string, Omit<BoardRow, 'rank'>>();
   for (const p of players)
     if (!p.removed)
-      rows.set(p.nickname, { nickname: p.nickname, stars: 0, levelsCompleted: 0, seconds: 0, attempts: 0 });
+      rows.set(p.nickname, {
+        nickname: p.nickname,
+        stars: 0,
+        levelsCompleted: 0,
+        seconds: 0,
+        attempts: 0,
+        unverified: 0,
+      });
   for (const r of results) {
     const row = rows.get(r.nickname);
     if (!row) continue;
     row.stars += r.stars;
     row.attempts += r.attempts;
+    if (r.verification === 'pending' || r.verification === 'unchecked') row.unverified++;
     if (r.stars > 0) {
       row.levelsCompleted++;
       row.seconds = Math.max(row.seconds, r.seconds);
@@ -122,6 +135,8 @@ export const CSV_COLUMNS = [
   'classroom.csv.stars',
   'classroom.csv.seconds',
   'classroom.csv.attempts',
+  'classroom.csv.verification',
+  'classroom.csv.uploadedScore',
 ] as const satisfies readonly MessageKey[];
 
 /** The header row in a language (the competition's, or the one the teacher asked for). */
@@ -131,6 +146,19 @@ export const csvHeader = (locale: Locale): string[] =>
 export function resultsCsv(results: readonly LevelResult[], locale: Locale = 'en'): string {
   const lines = [csvHeader(locale).map(csvField).join(',')];
   for (const r of results)
-    lines.push([r.nickname, r.levelId, r.bestScore, r.stars, r.seconds, r.attempts].map(csvField).join(','));
+    lines.push(
+      [
+        r.nickname,
+        r.levelId,
+        r.bestScore,
+        r.stars,
+        r.seconds,
+        r.attempts,
+        r.verification === 'unchecked' ? 'pending' : r.verification,
+        r.evaluatedScore ?? '',
+      ]
+        .map(csvField)
+        .join(','),
+    );
   return `${lines.join('\r\n')}\r\n`;
 }

@@ -8,6 +8,8 @@ import type { TeacherSessions } from './teacher-sessions';
 import type { TicketMint } from './tickets';
 import { leaderboard, levelResults, type LevelResult } from './results';
 import type { ClassroomStore, Competition } from './store';
+import type { Verifier } from './verification';
+import type { VerificationQueue } from './verification-queue';
 import { competitionView } from './views';
 
 export interface RouteContext {
@@ -28,6 +30,10 @@ export interface RouteContext {
   signIn: SignInGuard;
   sessions: TeacherSessions;
   tickets: TicketMint;
+  /** The queue every uploaded-model attempt is filed in; the verifier of this process (null: none runs here). */
+  verification: { queue: VerificationQueue; verifier: Verifier | null };
+  /** Body cap of the model-upload route (the only large one). */
+  modelBodyBytes: number;
 }
 
 /** Takes one request from `key`'s bucket, or refuses with 429 and the seconds to wait. */

@@ -16,6 +16,7 @@ import {
   RemovePlayerRequestSchema,
   SubmissionRequestSchema,
   TeacherSignInRequestSchema,
+  TrainedSubmissionRequestSchema,
 } from '../shared/classroom/api';
 
 /** A contract schema as JSON Schema for fastify (refinements stay with zod; the shape, lengths and patterns carry). */
@@ -44,3 +45,4 @@ export const PUBLIC_CODE = { params } as const;
 export const JOIN = { body: routeSchema(JoinRequestSchema), response: { 400: routeSchema(ErrorReplySchema) } } as const;
 export const STUDENT = { headers } as const;
 export const SUBMISSION = { headers, body: routeSchema(SubmissionRequestSchema) } as const;
+export const TRAINED_SUBMISSION = { headers, body: routeSchema(TrainedSubmissionRequestSchema) } as const;

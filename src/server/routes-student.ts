@@ -7,13 +7,23 @@
  * level and re-scored from its payload; a replayed idempotency key answers the stored result.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { JoinReply, JoinRequest, MeReply, SubmissionReply, SubmissionRequest } from '../shared/classroom/api';
+import type {
+  JoinReply,
+  JoinRequest,
+  MeReply,
+  SubmissionReply,
+  SubmissionRequest,
+  TrainedSubmissionRequest,
+} from '../shared/classroom/api';
+import { decodeWeights } from '../shared/classroom/model-codec';
 import { newStudentToken, StudentTokenSchema } from '../shared/classroom/keys';
 import { getLevel, levelVariant, validatePayload } from '../shared/levels';
+import { ModelMismatchError } from './evaluate-model';
 import { bearerToken, HttpError } from './http-error';
 import { checkNickname, hashToken, isJoinCode, normalizeJoinCode } from './identity';
 import { boardOf, limit, type RouteContext } from './route-context';
-import { JOIN, STUDENT, SUBMISSION } from './route-schemas';
+import type { Rescored } from './rescore';
+import { JOIN, STUDENT, SUBMISSION, TRAINED_SUBMISSION } from './route-schemas';
 import type { Competition, Player } from './store';
 import { lateTicket, spendLateTicket } from './late-arrivals';
 import { competitionView, isOver, payloadHash, seedFor, submissionView } from './views';
@@ -78,9 +88,24 @@ export function registerStudentRoutes(app: FastifyInstance, ctx: RouteContext): 
     // Every level of the competition, in its order; null until the first attempt (the game shows "not tried").
     const levels = competition.levels.map((levelId) => {
       const r = mine.get(levelId);
-      return { levelId, bestScore: r?.bestScore ?? null, stars: r?.stars ?? 0, attempts: r?.attempts ?? 0 };
+      return {
+        levelId,
+        bestScore: r?.bestScore ?? null,
+        stars: r?.stars ?? 0,
+        attempts: r?.attempts ?? 0,
+        verification: r ? (r.verification === 'unchecked' ? 'pending' : r.verification) : null,
+        evaluatedScore: r?.evaluatedScore ?? null,
+      };
     });
+    const recent = (await store.submissionsOf(player.id, 50)).map((s) => ({
+      idempotencyKey: s.idempotencyKey,
+      score: s.score,
+      stars: s.stars,
+      verification: s.verification,
+      evaluatedScore: s.evaluatedScore,
+    }));
     return {
+      recent,
       nickname: player.nickname,
       competition: b.competition,
       seed: seedFor(competition, player.id),
@@ -92,10 +117,17 @@ export function registerStudentRoutes(app: FastifyInstance, ctx: RouteContext): 
     };
   });
 
-  app.post<{ Body: SubmissionRequest; Reply: SubmissionReply }>(
-    '/api/submissions',
-    { schema: SUBMISSION },
-    async (request, reply) => {
+  /**
+   * One attempt: a replayed key answers the stored result; otherwise the attempt is checked for the student's
+   * own variant of the level and scored. With `model` (a trained level's upload) the score is the uploaded
+   * model's, evaluated in milliseconds, and the attempt is filed for verification; without it the server
+   * computes the score from the solution itself (decoding, or re-training a trained level's settings).
+   */
+  const submit = async (
+    request: FastifyRequest<{ Body: SubmissionRequest | TrainedSubmissionRequest }>,
+    model: string | null,
+  ): Promise<{ status: number; body: SubmissionReply }> => {
+    {
       const received = now();
       const { player, competition } = await student(request);
       const { levelId, idempotencyKey, payload } = request.body;
@@ -106,7 +138,7 @@ export function registerStudentRoutes(app: FastifyInstance, ctx: RouteContext): 
         const v = level ? validatePayload(levelVariant(level, seedFor(competition, player.id)), payload) : null;
         if (existing.levelId !== levelId || !v?.ok || payloadHash(levelId, v.payload) !== existing.payloadHash)
           throw new HttpError(409, KEY_REUSED);
-        return reply.code(200).send({ submission: submissionView(existing, true), tickets: [] });
+        return { status: 200, body: { submission: submissionView(existing, true), tickets: [] } };
       }
       if (competition.state === 'draft')
         throw new HttpError(409, 'The competition has not started yet; wait for your teacher.');
@@ -125,7 +157,18 @@ export function registerStudentRoutes(app: FastifyInstance, ctx: RouteContext): 
       const checked = validatePayload(levelVariant(base, seed), payload);
       if (!checked.ok)
         throw new HttpError(400, 'The solution is not valid for this level.', checked.problems.slice(0, 20));
-      const scored = await ctx.rescorer.score(levelId, checked.payload, seed);
+      let scored: Rescored;
+      if (model !== null) {
+        if (base.setup.kind !== 'trained') throw new HttpError(400, 'Only a trained level takes a model upload.');
+        const weights = decodeWeights(model);
+        if (!weights) throw new HttpError(400, 'The uploaded model is not base64 of finite float16 weights.');
+        try {
+          scored = await ctx.rescorer.evaluate(levelId, checked.payload, seed, weights);
+        } catch (error) {
+          if (error instanceof ModelMismatchError) throw new HttpError(400, error.message);
+          throw error;
+        }
+      } else scored = await ctx.rescorer.score(levelId, checked.payload, seed);
       if (claim) await spendLateTicket(store.guards, claim, received);
       const { created, submission } = await store.insertSubmission({
         competitionId: competition.id,
@@ -139,14 +182,41 @@ export function registerStudentRoutes(app: FastifyInstance, ctx: RouteContext): 
         goalMet: scored.result.goalMet,
         detail: scored.result.detail,
         createdAt: late && competition.endsAt ? competition.endsAt : received,
+        verification: model !== null ? 'pending' : 'verified',
       });
       // Two copies of one attempt raced: the loser gets the stored answer, unless it carried another solution.
       if (!created && submission.payloadHash !== payloadHash(levelId, checked.payload))
         throw new HttpError(409, KEY_REUSED);
-      return reply.code(created ? 201 : 200).send({
-        submission: submissionView(submission, !created),
-        tickets: late ? [] : ctx.tickets.issue(player.id, received),
-      });
+      if (created && model !== null) {
+        submission.verification = await ctx.verification.queue.file(submission, seed, now());
+        if (submission.verification === 'pending') ctx.verification.verifier?.poke();
+      }
+      return {
+        status: created ? 201 : 200,
+        body: {
+          submission: submissionView(submission, !created),
+          tickets: late ? [] : ctx.tickets.issue(player.id, received),
+        },
+      };
+    }
+  };
+
+  app.post<{ Body: SubmissionRequest; Reply: SubmissionReply }>(
+    '/api/submissions',
+    { schema: SUBMISSION },
+    async (request, reply) => {
+      const { status, body } = await submit(request, null);
+      return reply.code(status).send(body);
+    },
+  );
+
+  // The one route with a large body: a trained model is about 100–700 kB of base64.
+  app.post<{ Body: TrainedSubmissionRequest; Reply: SubmissionReply }>(
+    '/api/submissions/trained',
+    { schema: TRAINED_SUBMISSION, bodyLimit: ctx.modelBodyBytes },
+    async (request, reply) => {
+      const { status, body } = await submit(request, request.body.model.data);
+      return reply.code(status).send(body);
     },
   );
 }

@@ -24,6 +24,7 @@ import { limit, competitionOr404, type RouteContext } from './route-context';
 import { CREATE_COMPETITION, REMOVE_PLAYER, TEACHER, TEACHER_CODE } from './route-schemas';
 import { levelResults, levelStats, resultsCsv } from './results';
 import { checkPassword, registerTeacherControls } from './routes-teacher-controls';
+import { countVerification } from './verification-queue';
 import { competitionView, submissionView } from './views';
 
 type CodeParams = { Params: { code: string } };
@@ -75,6 +76,7 @@ export function registerTeacherRoutes(app: FastifyInstance, ctx: RouteContext): 
         players: players.map((p) => ({ nickname: p.nickname, removed: p.removed, joinedAt: p.joinedAt.toISOString() })),
         submissions: await store.countSubmissions(c.id),
         levels: levelStats(c, subs),
+        verification: countVerification(levelResults(c, await store.submissions(c.id))),
       };
     },
   );
@@ -115,6 +117,9 @@ export function registerTeacherRoutes(app: FastifyInstance, ctx: RouteContext): 
       const check = checkNickname(request.body.nickname);
       if (!check.ok || !(await store.removePlayer(c.id, check.key)))
         throw new HttpError(404, `No player "${request.body.nickname}" in ${c.code}.`);
+      // Their verifications are abandoned work: cancelled, never run.
+      for (const gone of (await store.players(c.id)).filter((p) => p.removed))
+        await ctx.verification.queue.cancelWaiting(store.db, gone.id, null, now(), 'player removed');
       return { removed: check.nickname };
     },
   );

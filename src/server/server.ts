@@ -22,6 +22,8 @@ import { serveStatic } from './static-files';
 import { TeacherSessions } from './teacher-sessions';
 import { TicketMint } from './tickets';
 import type { ClassroomStore } from './store';
+import type { Verifier } from './verification';
+import { VerificationQueue } from './verification-queue';
 
 export interface ServerOptions {
   store: ClassroomStore;
@@ -36,11 +38,15 @@ export interface ServerOptions {
   pages?: PagesOptions;
   /** Password guessing limits (tests pass one with a clock they move). */
   signInGuard?: SignInGuard;
+  /** The process's verification worker (omitted: uploads are queued for workers elsewhere). */
+  verifier?: Verifier;
 }
 
 export interface ServerLimits {
   /** Request body cap in bytes (a solution payload is at most PAYLOAD_LIMITS.jsonChars). */
   bodyBytes: number;
+  /** Body cap of POST /api/submissions/trained only (a float16 model in base64 and its settings). */
+  modelBodyBytes: number;
   /** Per student token: submissions and other student calls. */
   student: RateLimit;
   /** Per address: joins and anything unauthenticated that writes. */
@@ -57,6 +63,7 @@ export interface ServerLimits {
 
 export const DEFAULT_LIMITS: ServerLimits = {
   bodyBytes: 24 * 1024,
+  modelBodyBytes: 4 * 1024 * 1024,
   student: { burst: 10, perSecond: 2 },
   // A whole class may share one address behind a school NAT: room for everyone joining at once.
   address: { burst: 120, perSecond: 10 },
@@ -94,6 +101,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     signIn: options.signInGuard ?? new SignInGuard(),
     sessions: new TeacherSessions(),
     tickets: new TicketMint(Buffer.from(ticketKey, 'base64url')),
+    verification: {
+      queue: options.verifier?.queue ?? new VerificationQueue(store.db),
+      verifier: options.verifier ?? null,
+    },
+    modelBodyBytes: limits.modelBodyBytes,
   };
 
   const app = Fastify({
@@ -131,7 +143,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     if (status >= 400 && status < 500) {
       const message =
         error.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
-          ? `The request body is too large (at most ${limits.bodyBytes} bytes).`
+          ? `The request body is too large (at most ${request.url.startsWith('/api/submissions/trained') ? limits.modelBodyBytes : limits.bodyBytes} bytes).`
           : error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
             ? 'Send JSON with "Content-Type: application/json".'
             : error.message;
@@ -144,11 +156,19 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       .send(refusal('Error', 'Something went wrong on the server; the teacher can see the details in its log.'));
   });
 
-  app.get<{ Reply: HealthReply }>('/api/health', async () => ({
-    ok: true,
-    rescoring: { backend: rescorer.backend, pending: rescorer.pending },
-    database: store.db.kind,
-  }));
+  app.get<{ Reply: HealthReply }>('/api/health', async () => {
+    const backlog = await ctx.verification.queue.backlog();
+    return {
+      ok: true,
+      rescoring: {
+        backend: rescorer.backend,
+        pending: rescorer.pending,
+        verifyLanes: options.verifier?.lanes ?? 0,
+        verifyQueued: backlog.queued + backlog.running,
+      },
+      database: store.db.kind,
+    };
+  });
 
   // Titles in `?lang=` (the teacher page asks in its own language), else English.
   app.get<{ Querystring: { lang?: string }; Reply: LevelsReply }>('/api/levels', async (request) => ({

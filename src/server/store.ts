@@ -2,7 +2,7 @@
  * The classroom's storage: competitions, players and submissions, in plain parameterised SQL that runs
  * unchanged on PGlite and PostgreSQL. Times come from the caller's clock so tests can move it.
  */
-import type { CompetitionView } from '../shared/classroom/api';
+import type { CompetitionView, Verification } from '../shared/classroom/api';
 import { DEFAULT_LOCALE, isLocale, type Locale } from '../shared/i18n/locales';
 import type { Database, Queryable } from './db/database';
 import { migrate } from './db/migrations';
@@ -73,11 +73,16 @@ export interface NewSubmission {
   goalMet: boolean;
   detail: Readonly<Record<string, number>>;
   createdAt: Date;
+  /** Default 'verified' (the server computed the score from the solution itself). */
+  verification?: Verification;
 }
 
 export interface Submission extends NewSubmission {
   id: number;
   nickname: string;
+  verification: Verification;
+  /** The uploaded model's score when a re-training corrected it. */
+  evaluatedScore: number | null;
 }
 
 interface CompetitionRow {
@@ -106,7 +111,7 @@ interface PlayerRow {
   joined_at: Date | string;
 }
 
-interface SubmissionRow {
+export interface SubmissionRow {
   id: number;
   competition_id: number;
   player_id: number;
@@ -120,6 +125,8 @@ interface SubmissionRow {
   goal_met: boolean;
   detail: Record<string, number>;
   created_at: Date | string;
+  verification: Verification;
+  evaluated_score: number | null;
 }
 
 const date = (v: Date | string): Date => (v instanceof Date ? v : new Date(v));
@@ -153,7 +160,7 @@ const player = (r: PlayerRow): Player => ({
   joinedAt: date(r.joined_at),
 });
 
-function submission(r: SubmissionRow): Submission {
+export function submission(r: SubmissionRow): Submission {
   return {
     id: r.id,
     competitionId: r.competition_id,
@@ -168,11 +175,13 @@ function submission(r: SubmissionRow): Submission {
     goalMet: r.goal_met,
     detail: r.detail,
     createdAt: date(r.created_at),
+    verification: r.verification,
+    evaluatedScore: r.evaluated_score === null ? null : Number(r.evaluated_score),
   };
 }
 
-const SUBMISSION_COLUMNS =
-  's.id, s.competition_id, s.player_id, p.nickname, s.level_id, s.idempotency_key, s.payload, s.payload_hash, s.score, s.stars, s.goal_met, s.detail, s.created_at';
+export const SUBMISSION_COLUMNS =
+  's.id, s.competition_id, s.player_id, p.nickname, s.level_id, s.idempotency_key, s.payload, s.payload_hash, s.score, s.stars, s.goal_met, s.detail, s.created_at, s.verification, s.evaluated_score';
 
 export class ClassroomStore {
   /** Attempt tickets, removed devices, server secrets. */
@@ -335,8 +344,8 @@ export class ClassroomStore {
   /** Stores a scored submission once: `created` is false when the key was already stored (that row is returned). */
   async insertSubmission(s: NewSubmission): Promise<{ created: boolean; submission: Submission }> {
     const inserted = await this.db.query<{ id: number }>(
-      `INSERT INTO submissions (competition_id, player_id, level_id, idempotency_key, payload, payload_hash, score, stars, goal_met, detail, created_at)
-       VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8, $9, $10::jsonb, $11) ON CONFLICT (player_id, idempotency_key) DO NOTHING RETURNING id`,
+      `INSERT INTO submissions (competition_id, player_id, level_id, idempotency_key, payload, payload_hash, score, stars, goal_met, detail, created_at, verification)
+       VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8, $9, $10::jsonb, $11, $12) ON CONFLICT (player_id, idempotency_key) DO NOTHING RETURNING id`,
       [
         s.competitionId,
         s.playerId,
@@ -349,6 +358,7 @@ export class ClassroomStore {
         s.goalMet,
         JSON.stringify(s.detail),
         s.createdAt,
+        s.verification ?? 'verified',
       ],
     );
     const stored = await this.submissionByKey(s.playerId, s.idempotencyKey);
@@ -365,6 +375,16 @@ export class ClassroomStore {
       `SELECT ${SUBMISSION_COLUMNS} FROM submissions s JOIN players p ON p.id = s.player_id
        WHERE s.competition_id = $1 AND ($2 OR NOT p.removed) ORDER BY s.created_at, s.id LIMIT $3`,
       [competitionId, options.includeRemoved ?? false, options.limit ?? 1_000_000],
+    );
+    return rows.map(submission);
+  }
+
+  /** A player's latest submissions, newest first. */
+  async submissionsOf(playerId: number, limit: number): Promise<Submission[]> {
+    const rows = await this.db.query<SubmissionRow>(
+      `SELECT ${SUBMISSION_COLUMNS} FROM submissions s JOIN players p ON p.id = s.player_id
+       WHERE s.player_id = $1 ORDER BY s.id DESC LIMIT $2`,
+      [playerId, limit],
     );
     return rows.map(submission);
   }

@@ -51,6 +51,8 @@ export function submissionView(s: Submission, replayed: boolean): SubmissionView
     detail: s.detail,
     createdAt: s.createdAt.toISOString(),
     replayed,
+    verification: s.verification,
+    evaluatedScore: s.evaluatedScore,
   };
 }
 

@@ -200,6 +200,8 @@ describe('the outbox', () => {
     expect(sentBlend.result).toEqual({
       score: subs.find((x) => x.idempotencyKey === b.key)?.score,
       stars: expect.any(Number),
+      verification: 'verified',
+      evaluatedScore: null,
       goalMet: expect.any(Boolean),
     });
 

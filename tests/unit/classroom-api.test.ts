@@ -328,7 +328,7 @@ describe('scores are earned, not claimed', () => {
     const csv = await call('GET', `/api/teacher/competitions/${code}/results.csv`, undefined, room.teacher);
     expect(csv.status).toBe(200);
     const lines = csv.text.trimEnd().split('\r\n');
-    expect(lines[0]).toBe('nickname,level,best_score,stars,time_seconds,attempts');
+    expect(lines[0]).toBe('nickname,level,best_score,stars,time_seconds,attempts,verification,uploaded_model_score');
     const subs = TeacherSubmissionsReplySchema.parse(
       (await call('GET', `/api/teacher/competitions/${code}/submissions`, undefined, room.teacher)).json,
     ).submissions;
@@ -395,9 +395,15 @@ describe('scores are earned, not claimed', () => {
       (await call('GET', `/api/teacher/competitions/${c3}/results.csv${query}`, undefined, room.teacher)).text.split(
         '\r\n',
       )[0];
-    expect(await header()).toBe('pseudonim,poziom,najlepszy_wynik,gwiazdki,czas_sekundy,próby');
-    expect(await header('?lang=cs')).toBe('přezdívka,úroveň,nejlepší_skóre,hvězdy,čas_sekundy,pokusy');
-    expect(await header('?lang=xx')).toBe('pseudonim,poziom,najlepszy_wynik,gwiazdki,czas_sekundy,próby');
+    expect(await header()).toBe(
+      'pseudonim,poziom,najlepszy_wynik,gwiazdki,czas_sekundy,próby,weryfikacja,wynik_przesłanego_modelu',
+    );
+    expect(await header('?lang=cs')).toBe(
+      'přezdívka,úroveň,nejlepší_skóre,hvězdy,čas_sekundy,pokusy,ověření,skóre_nahraného_modelu',
+    );
+    expect(await header('?lang=xx')).toBe(
+      'pseudonim,poziom,najlepszy_wynik,gwiazdki,czas_sekundy,próby,weryfikacja,wynik_przesłanego_modelu',
+    );
     const board = (url: string, lang = 'es') =>
       room.app.inject({ method: 'GET', url, headers: { 'accept-language': lang } });
     expect((await board(`/board/${c3}`)).body).toContain('<html lang="pl">');

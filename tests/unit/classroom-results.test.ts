@@ -46,6 +46,8 @@ function submission(playerId: number, levelId: string, stars: number, score: num
     idempotencyKey: `key-${String(ids).padStart(4, '0')}`,
     payload: {},
     payloadHash: String(ids),
+    verification: 'verified',
+    evaluatedScore: null,
     score,
     stars,
     goalMet: stars > 0,
@@ -64,9 +66,10 @@ describe('classroom results', () => {
       submission(1, lower.id, 2, 3, 50),
       submission(1, lower.id, 2, 4, 60),
     ]);
+    const checked = { verification: 'verified', evaluatedScore: null };
     expect(results).toEqual([
-      { nickname: 'Ana', levelId: higher.id, bestScore: 0.7, stars: 3, seconds: 30, attempts: 3 },
-      { nickname: 'Ana', levelId: lower.id, bestScore: 3, stars: 2, seconds: 50, attempts: 3 },
+      { nickname: 'Ana', levelId: higher.id, bestScore: 0.7, stars: 3, seconds: 30, attempts: 3, ...checked },
+      { nickname: 'Ana', levelId: lower.id, bestScore: 3, stars: 2, seconds: 50, attempts: 3, ...checked },
     ]);
   });
 

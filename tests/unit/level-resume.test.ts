@@ -74,6 +74,7 @@ class CrashingBridge implements MlPort {
   createModel: Engine['createModel'] = (spec) => this.engine.createModel(spec);
   disposeModel = async (id: string): Promise<void> => void (await this.engine.disposeModel(id));
   reconstruct: Engine['reconstruct'] = (...a) => this.engine.reconstruct(...a);
+  exportWeights: Engine['exportWeights'] = (...a) => this.engine.exportWeights(...a);
   encode: Engine['encode'] = (...a) => this.engine.encode(...a);
   decode: Engine['decode'] = (...a) => this.engine.decode(...a);
   evaluate: Engine['evaluate'] = (...a) => this.engine.evaluate(...a);

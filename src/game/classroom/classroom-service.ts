@@ -10,6 +10,7 @@
  */
 import type { MeReply } from '../../shared/classroom/api';
 import { newIdempotencyKey, randomBase64url } from '../../shared/classroom/keys';
+import { MODEL_ENCODING } from '../../shared/classroom/model-codec';
 import { checkNickname, isJoinCode, normalizeJoinCode } from '../../shared/classroom/names';
 import { levelVariant, type LevelDefinition, type SolutionPayload } from '../../shared/levels';
 import type { ClassroomClient } from './client';
@@ -175,8 +176,11 @@ export class ClassroomService {
     return m && this.playsLevel(level.id) ? levelVariant(level, m.seed) : level;
   }
 
-  /** Queues a completed attempt of a competition level (stored first, then sent); null outside a competition. */
-  submitAttempt(levelId: string, payload: SolutionPayload): OutboxItem | null {
+  /**
+   * Queues a completed attempt of a competition level (stored first, then sent); null outside a competition.
+   * `model`: a trained level's weights as uploaded (model-codec.ts), so the server scores it at once.
+   */
+  submitAttempt(levelId: string, payload: SolutionPayload, model?: string): OutboxItem | null {
     const m = this.saved.membership;
     if (this.disposed || !m || !this.playsLevel(levelId)) return null;
     // The attempt takes a ticket collected while online: its evidence it was made before the end.
@@ -186,6 +190,7 @@ export class ClassroomService {
       key: newIdempotencyKey(),
       levelId,
       payload: structuredClone(payload),
+      ...(model ? { model } : {}),
       createdAt: this.now(),
       tries: 0,
       nextTryAt: 0,
@@ -233,6 +238,8 @@ export class ClassroomService {
     this.reachable = reply.kind !== 'retry';
     if (reply.kind === 'ok') {
       this.standing = reply.body;
+      // The server's word on each recent attempt: scored, verified or corrected (with the re-trained score).
+      const recent = new Map((reply.body.recent ?? []).map((r) => [r.idempotencyKey, r]));
       this.saved = {
         ...this.saved,
         membership: {
@@ -241,6 +248,21 @@ export class ClassroomService {
           seed: reply.body.seed,
           tickets: freshTickets(reply.body.tickets, current.tickets),
         },
+        items: this.saved.items.map((i) => {
+          const r = recent.get(i.key);
+          return r && i.result
+            ? {
+                ...i,
+                result: {
+                  ...i.result,
+                  score: r.score,
+                  stars: r.stars,
+                  verification: r.verification,
+                  evaluatedScore: r.evaluatedScore,
+                },
+              }
+            : i;
+        }),
       };
       this.persist();
     } else if (reply.kind === 'refused') {
@@ -298,13 +320,19 @@ export class ClassroomService {
         this.schedule(wait);
         break;
       }
-      const reply = await this.options.client.submit(m.token, {
+      const request = {
         levelId: item.levelId,
         idempotencyKey: item.key,
         payload: item.payload,
         attemptedAt: new Date(item.createdAt).toISOString(),
         ...(item.ticket ? { ticket: item.ticket } : {}),
-      });
+      };
+      const reply = item.model
+        ? await this.options.client.submitTrained(m.token, {
+            ...request,
+            model: { encoding: MODEL_ENCODING, data: item.model },
+          })
+        : await this.options.client.submit(m.token, request);
       if (this.saved.membership?.token !== m.token) break;
       this.reachable = reply.kind !== 'retry';
       if (reply.kind === 'ok') {
@@ -313,8 +341,15 @@ export class ClassroomService {
         this.update(item.key, {
           state: 'sent',
           tries: item.tries + 1,
-          result: { score: s.score, stars: s.stars, goalMet: s.goalMet },
+          result: {
+            score: s.score,
+            stars: s.stars,
+            goalMet: s.goalMet,
+            verification: s.verification,
+            evaluatedScore: s.evaluatedScore,
+          },
           message: undefined,
+          model: undefined,
         });
         acknowledged = true;
       } else if (reply.kind === 'refused') {

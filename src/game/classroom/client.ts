@@ -16,6 +16,7 @@ import {
   type MeReply,
   type SubmissionReply,
   type SubmissionRequest as WireSubmission,
+  type TrainedSubmissionRequest,
 } from '../../shared/classroom/api';
 import type { SolutionPayload } from '../../shared/levels';
 
@@ -65,6 +66,15 @@ export class ClassroomClient {
 
   submit(token: string, submission: SubmissionRequest): Promise<Reply<SubmissionReply>> {
     return this.request('POST', '/api/submissions', SubmissionReplySchema, {
+      token,
+      body: submission,
+      timeoutMs: this.submitTimeoutMs,
+    });
+  }
+
+  /** A trained level's attempt with its model (the large-body route): scored at once, verified later. */
+  submitTrained(token: string, submission: TrainedSubmissionRequest): Promise<Reply<SubmissionReply>> {
+    return this.request('POST', '/api/submissions/trained', SubmissionReplySchema, {
       token,
       body: submission,
       timeoutMs: this.submitTimeoutMs,

@@ -4,7 +4,7 @@
  * nothing. Read back through zod; an unreadable record is kept aside under a second key, never silently dropped.
  */
 import { z } from 'zod';
-import { CompetitionViewSchema } from '../../shared/classroom/api';
+import { CompetitionViewSchema, VerificationSchema } from '../../shared/classroom/api';
 import { IdempotencyKeySchema, StudentTokenSchema } from '../../shared/classroom/keys';
 import { PayloadSchema } from '../../shared/levels';
 
@@ -40,7 +40,21 @@ const OutboxItemSchema = z.object({
   /** The ticket taken when the attempt was made: what lets it count if it reaches the server after the end. */
   ticket: z.string().max(120).optional(),
   message: z.string().optional(),
-  result: z.object({ score: z.number(), stars: z.number().int().min(0).max(3), goalMet: z.boolean() }).optional(),
+  /**
+   * A trained level's model (float16 base64, model-codec.ts) while the attempt waits to be sent; dropped once
+   * the server has it, so the saved record stays small.
+   */
+  model: z.string().optional(),
+  result: z
+    .object({
+      score: z.number(),
+      stars: z.number().int().min(0).max(3),
+      goalMet: z.boolean(),
+      /** How far the server checked the score (VerificationSchema); absent from records of older servers. */
+      verification: VerificationSchema.optional(),
+      evaluatedScore: z.number().nullable().optional(),
+    })
+    .optional(),
 });
 export type OutboxItem = z.infer<typeof OutboxItemSchema>;
 

@@ -30,6 +30,7 @@ import type {
   Split,
   TrainProgress,
   TrainResult,
+  WeightsExport,
 } from '../../shared/worker-api';
 import { Emitter } from '../emitter';
 import { KnownModels } from './checkpoints';
@@ -129,6 +130,10 @@ export class MlBridge implements MlPort {
   }
 
   /** `images` is transferred (detached here); pass a copy if you still need it. */
+  exportWeights(modelId: string): Promise<WeightsExport> {
+    return this.invoke((api) => api.exportWeights(modelId));
+  }
+
   reconstruct(modelId: string, images: Float32Array, labels?: Uint8Array): Promise<Float32Array> {
     return this.invoke((api) => api.reconstruct(modelId, Comlink.transfer(images, [images.buffer]), labels));
   }

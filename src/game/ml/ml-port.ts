@@ -11,6 +11,7 @@ import type {
   TrainConfig,
   TrainProgress,
   TrainResult,
+  WeightsExport,
 } from '../../shared/worker-api';
 import type { Emitter } from '../emitter';
 
@@ -58,4 +59,6 @@ export interface MlPort extends TrainedMeasureEngine, PretrainedEngine {
   ): Promise<TrainResult>;
   /** Ends job `jobId` at its next step: its train() resolves with reason 'cancelled'. */
   cancel(jobId: string): Promise<boolean>;
+  /** A model's weights, flat in model order (a class competition uploads them). */
+  exportWeights(modelId: string): Promise<WeightsExport>;
 }

@@ -146,7 +146,7 @@ export class Level extends Phaser.Scene {
           if (typeof st.recordLevelResult === 'function')
             st.recordLevelResult(level.id, { score: r.score, stars: r.stars, payload: r.payload });
           // A competition level: the attempt goes to the class outbox (stored, then sent; the server re-scores it).
-          context.classroom.submitAttempt(level.id, r.payload);
+          context.classroom.submitAttempt(level.id, r.payload, r.model);
         }
       }),
     );

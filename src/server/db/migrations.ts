@@ -84,6 +84,34 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE TABLE server_secrets (name text PRIMARY KEY, value text NOT NULL);
     `,
   },
+  {
+    // Trained-level scores from the uploaded model, verified by re-training in a queue (verification.ts).
+    version: 4,
+    name: 'verification-queue',
+    sql: `
+      ALTER TABLE submissions ADD COLUMN verification text NOT NULL DEFAULT 'verified'
+        CHECK (verification IN ('verified', 'pending', 'unchecked', 'corrected', 'failed'));
+      ALTER TABLE submissions ADD COLUMN evaluated_score double precision;
+      CREATE TABLE verification_jobs (
+        id integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        submission_id integer NOT NULL REFERENCES submissions(id) ON DELETE CASCADE,
+        competition_id integer NOT NULL REFERENCES competitions(id) ON DELETE CASCADE,
+        player_id integer NOT NULL REFERENCES players(id) ON DELETE CASCADE,
+        level_id text NOT NULL,
+        seed integer NOT NULL,
+        state text NOT NULL DEFAULT 'queued' CHECK (state IN ('queued', 'running', 'done', 'cancelled', 'failed')),
+        tries smallint NOT NULL DEFAULT 0,
+        worker text,
+        note text,
+        created_at timestamptz NOT NULL,
+        started_at timestamptz,
+        finished_at timestamptz
+      );
+      CREATE UNIQUE INDEX verification_jobs_one_queued ON verification_jobs (player_id, level_id) WHERE state = 'queued';
+      CREATE INDEX verification_jobs_state ON verification_jobs (state, id);
+      CREATE INDEX verification_jobs_player ON verification_jobs (player_id, started_at);
+    `,
+  },
 ];
 
 const LOCK_KEY = 0x4c51_4331; // "LQC1": any constant shared by every server of this app

@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { DEFAULT_LOCALE, LOCALES } from '../i18n/locales';
 import { LEVELS, PAYLOAD_LIMITS } from '../levels';
 import { IdempotencyKeySchema, StudentTokenSchema } from './keys';
+import { MAX_MODEL_BASE64_CHARS, MODEL_ENCODING } from './model-codec';
 import { checkNickname, JOIN_CODE_PATTERN } from './names';
 
 /** Seeds are non-negative 31-bit integers (PostgreSQL `integer`, and the same in every language). */
@@ -111,6 +112,19 @@ export const SubmissionRequestSchema = z.object({
 });
 export type SubmissionRequest = z.infer<typeof SubmissionRequestSchema>;
 
+/**
+ * A trained level's attempt with the model the student trained (POST /api/submissions/trained, the one route
+ * with a large body limit): scored at once by evaluating that model, verified later by re-training.
+ */
+export const TrainedSubmissionRequestSchema = SubmissionRequestSchema.extend({
+  model: z.object({
+    encoding: z.literal(MODEL_ENCODING),
+    /** The engine's flat weights in model order (model-codec.ts). */
+    data: z.string().min(4).max(MAX_MODEL_BASE64_CHARS),
+  }),
+});
+export type TrainedSubmissionRequest = z.infer<typeof TrainedSubmissionRequestSchema>;
+
 // ---- replies ----
 
 /** Every refusal: a 4xx (or 5xx) with a sentence to show, and an invalid solution's problems. */
@@ -168,11 +182,24 @@ export const CompetitionDetailReplySchema = z.object({
   submissions: Count,
   /** In the competition's level order. */
   levels: z.array(LevelStatsSchema).default([]),
+  /** Best scores by how far they are checked: after the end, the teacher waits for `pending` to reach 0. */
+  verification: z.object({ pending: Count, verified: Count, corrected: Count, failed: Count }),
 });
 export type CompetitionDetailReply = z.infer<typeof CompetitionDetailReplySchema>;
 
 export const RemovePlayerReplySchema = z.object({ removed: z.string() });
 export type RemovePlayerReply = z.infer<typeof RemovePlayerReplySchema>;
+
+/**
+ * How far a score is checked. verified: computed by the server from the solution itself (decode levels; a trained
+ * level re-trained from its settings and seed). pending: the uploaded model's score, a re-training is queued.
+ * unchecked: the uploaded model's score on an attempt that improved nothing (never re-trained). corrected: the
+ * re-training disagreed beyond the tolerance, so its score replaced the uploaded one. failed: re-training could
+ * not finish (the score stays as evaluated).
+ */
+export const VERIFICATION_STATES = ['verified', 'pending', 'unchecked', 'corrected', 'failed'] as const;
+export const VerificationSchema = z.enum(VERIFICATION_STATES);
+export type Verification = z.infer<typeof VerificationSchema>;
 
 export const SubmissionViewSchema = z.object({
   id: z.int().positive(),
@@ -186,6 +213,9 @@ export const SubmissionViewSchema = z.object({
   createdAt: Time,
   /** True when this answers a replay of an idempotency key (the stored result, nothing re-scored). */
   replayed: z.boolean(),
+  verification: VerificationSchema,
+  /** The uploaded model's score when a re-training corrected it (the reason shown: "re-training gave …"). */
+  evaluatedScore: z.number().nullable(),
 });
 export type SubmissionView = z.infer<typeof SubmissionViewSchema>;
 
@@ -206,6 +236,8 @@ export const BoardRowSchema = z.object({
   /** Seconds from the start to the last improvement that counts (ties break on it: earlier is better). */
   seconds: Count,
   attempts: Count,
+  /** Best scores of this player not verified yet (pending a re-training). */
+  unverified: Count,
 });
 export type BoardRow = z.infer<typeof BoardRowSchema>;
 
@@ -232,6 +264,10 @@ export const LevelStandingSchema = z.object({
   bestScore: z.number().nullable(),
   stars: Stars,
   attempts: Count,
+  /** How far the best score is checked (null with no attempt). */
+  verification: VerificationSchema.nullable(),
+  /** The uploaded model's score when a re-training corrected the best. */
+  evaluatedScore: z.number().nullable(),
 });
 
 export const MeReplySchema = z.object({
@@ -245,12 +281,25 @@ export const MeReplySchema = z.object({
   /** Every level of the competition, in its order. */
   levels: z.array(LevelStandingSchema),
   tickets: Tickets,
+  /** This student's latest attempts (up to 50), so the game can say how far each one's score is checked. */
+  recent: z
+    .array(
+      z.object({
+        idempotencyKey: IdempotencyKeySchema,
+        score: z.number(),
+        stars: Stars,
+        verification: VerificationSchema,
+        evaluatedScore: z.number().nullable(),
+      }),
+    )
+    .max(50)
+    .optional(),
 });
 export type MeReply = z.infer<typeof MeReplySchema>;
 
 export const HealthReplySchema = z.object({
   ok: z.literal(true),
-  rescoring: z.object({ backend: z.string(), pending: Count }),
+  rescoring: z.object({ backend: z.string(), pending: Count, verifyLanes: Count, verifyQueued: Count }),
   database: z.enum(['pglite', 'postgres']),
 });
 export type HealthReply = z.infer<typeof HealthReplySchema>;

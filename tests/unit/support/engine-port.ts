@@ -32,6 +32,7 @@ export class EnginePort implements MlPort {
   loadDataset: MlPort['loadDataset'] = (name) => this.engine.loadDataset(name);
   getImages: MlPort['getImages'] = (...a) => this.engine.getImages(...a);
   reconstruct: MlPort['reconstruct'] = (id, images) => this.engine.reconstruct(id, detach(images));
+  exportWeights: MlPort['exportWeights'] = (id) => this.engine.exportWeights(id);
   encode: MlPort['encode'] = (id, images) => this.engine.encode(id, detach(images));
   decode: MlPort['decode'] = (id, codes) => this.engine.decode(id, detach(codes));
   evaluate: MlPort['evaluate'] = (...a) => this.engine.evaluate(...a);

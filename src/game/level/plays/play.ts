@@ -17,6 +17,8 @@ export type LevelStatus = 'card' | 'idle' | 'preparing' | 'training' | 'measurin
 export interface LevelResult extends LevelScore {
   payload: SolutionPayload;
   evaluation: Evaluation;
+  /** A trained level's model as a class upload (float16 base64, model-codec.ts): scored at once by the server. */
+  model?: string;
 }
 
 export interface PlayHost {

@@ -7,6 +7,7 @@ import { MlError } from '../../../shared/errors';
 import { GLYPH_PIXELS } from '../../../shared/glyphs';
 import { resolveControlValues } from '../../../shared/levels/controls';
 import { denseParamCount } from '../../../shared/levels/harness';
+import { encodeWeights } from '../../../shared/classroom/model-codec';
 import { measureTrained } from '../../../shared/levels/measure';
 import { MNIST_PIXELS } from '../../../shared/mnist-format';
 import type { ControlValue, LevelDefinition, SolutionPayload, TrainedSetup } from '../../../shared/levels/types';
@@ -271,7 +272,16 @@ export class TrainedPlay implements LevelPlay {
           previewCount: showsAlphabet(level) ? ALPHABET_PREVIEW : HELD_OUT_PREVIEW,
         }),
       );
-      host.record(payload, measured.evaluation);
+      const recorded = host.record(payload, measured.evaluation);
+      // The model as measured, for a class competition's upload (the server scores it in milliseconds and
+      // verifies by re-training later); without it the server re-trains before answering.
+      recorded.model = await abortable(
+        signal,
+        port.exportWeights(model.modelId).then(
+          (w) => encodeWeights(w.data),
+          () => undefined,
+        ),
+      );
       if (measured.preview) this.images = { ...withPatterns(measured.preview, measured.patterns), source: 'heldOut' };
       if (model.latentSize === 2)
         this.map = await abortable(

@@ -135,10 +135,20 @@ export function buildClassStatusPanel(scene: Phaser.Scene, left: Rect, portrait:
             .map((item) => {
               const lv = getLevel(item.levelId);
               const name = lv ? `${lv.world}.${lv.order} ${localize(lv.title, locale)}` : item.levelId;
-              if (item.state === 'sent' && item.result && lv)
-                return `✓ ${name}: ${formatMetricValue(item.result.score, lv.metric.unit, locale)}, ${'★'.repeat(item.result.stars)}${'☆'.repeat(3 - item.result.stars)}`;
+              if (item.state === 'sent' && item.result && lv) {
+                // Where the score stands: scored (from the uploaded model), verified, or corrected and why.
+                const v = item.result.verification;
+                const value = (x: number): string => formatMetricValue(x, lv.metric.unit, locale);
+                const state =
+                  v === 'corrected'
+                    ? t('class.attemptCorrected', { uploaded: value(item.result.evaluatedScore ?? item.result.score) })
+                    : v === 'pending' || v === 'unchecked' || v === 'failed'
+                      ? t('class.attemptScored')
+                      : t('class.attemptVerified');
+                return `✓ ${name}: ${value(item.result.score)}, ${'★'.repeat(item.result.stars)}${'☆'.repeat(3 - item.result.stars)} · ${state}`;
+              }
               if (item.state === 'refused') return `✗ ${name}: ${t('class.refused', { message: item.message ?? '' })}`;
-              return `… ${name}`;
+              return `… ${name}: ${t('class.attemptSent')}`;
             })
             .join('\n'),
         )

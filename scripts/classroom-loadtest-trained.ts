@@ -1,0 +1,276 @@
+/**
+ * `npm run loadtest -- --mix trained`: a class on trained MNIST levels (Beat PCA, Budget, Noise zoo) in
+ * "variant" mode. Each simulated student finishes an attempt about every 45 s (jittered) and uploads the model
+ * it trained (POST /api/submissions/trained), retrying as the game's outbox does (Retry-After on 429/503, a
+ * short wait on a network error, the same idempotency key). The models are real: the generator trains each
+ * distinct setting once before the clock starts (the level's example plus random-but-valid settings, one
+ * generator seed; cached in the system temp directory by level, settings and seed), so training does not load
+ * the server's CPU during the run. The student's own seed then differs from the generator's, as a browser's
+ * backend differs from the server's: verification compares, and corrects what falls outside the tolerance.
+ * After the end it waits for every best to be verified. Prints one JSON object.
+ * Args: --students 30 --seconds 240 --every 45 --settings 2 --verify-wait 300
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createClassroom } from '../src/server/app';
+import { CompetitionDetailReplySchema, CompetitionReplySchema, JoinReplySchema } from '../src/shared/classroom/api';
+import { encodeWeights, MODEL_ENCODING } from '../src/shared/classroom/model-codec';
+import { getLevel, levelVariant, validatePayload, type ControlValue } from '../src/shared/levels';
+import { resolveControlValues } from '../src/shared/levels/controls';
+import { trainedSetupOf } from '../src/shared/levels/measure';
+import { createRng, type Rng } from '../src/shared/random';
+import { nodeEngine } from '../tools/node-engine';
+
+export const TRAINED_MIX = ['beat-pca', 'budget', 'noise-zoo'] as const;
+const GENERATOR_SEED = 7;
+
+interface Upload {
+  levelId: string;
+  values: Record<string, ControlValue>;
+  wire: string;
+}
+
+/** A random valid value for every control (sliders on their steps). */
+function randomValues(levelId: string, rng: Rng): Record<string, ControlValue> {
+  const level = getLevel(levelId)!;
+  const values: Record<string, ControlValue> = {};
+  for (const c of level.controls) {
+    if (c.kind === 'slider') values[c.id] = c.min + rng.int(Math.floor((c.max - c.min) / c.step) + 1) * c.step;
+    else if (c.kind === 'choice') values[c.id] = c.options[rng.int(c.options.length)].value;
+    else values[c.id] = rng.next() < 0.5;
+  }
+  return resolveControlValues(level.controls, values);
+}
+
+/** Trains (or reads from the cache) one model per (level, settings, seed). */
+async function prepareUploads(settingsPerLevel: number): Promise<{ uploads: Upload[]; trainSeconds: number }> {
+  const cacheDir = join(tmpdir(), 'lq-loadtest-models');
+  mkdirSync(cacheDir, { recursive: true });
+  const rng = createRng(4242);
+  const uploads: Upload[] = [];
+  let engine: Awaited<ReturnType<typeof nodeEngine>> | null = null;
+  const started = performance.now();
+  for (const levelId of TRAINED_MIX) {
+    const level = levelVariant(getLevel(levelId)!, GENERATOR_SEED);
+    for (let i = 0; i < settingsPerLevel; i++) {
+      // The first is the level's example (sensible); the rest random but valid.
+      const example = level.example.kind === 'hyperparameters' ? level.example.values : {};
+      const values = i === 0 ? resolveControlValues(level.controls, example) : randomValues(levelId, rng);
+      const checked = validatePayload(level, { kind: 'hyperparameters', values });
+      if (!checked.ok || checked.payload.kind !== 'hyperparameters') {
+        i--;
+        continue;
+      }
+      const file = join(
+        cacheDir,
+        `${createHash('sha256')
+          .update(JSON.stringify([levelId, checked.payload.values, GENERATOR_SEED]))
+          .digest('hex')
+          .slice(0, 20)}.json`,
+      );
+      if (!existsSync(file)) {
+        engine ??= await nodeEngine('wasm');
+        const plan = trainedSetupOf(level).plan(checked.payload.values, GENERATOR_SEED);
+        const model = await engine.createModel(plan.spec);
+        await engine.train(model.modelId, {
+          ...plan.config,
+          jobId: `load-${levelId}-${i}`,
+          progressIntervalMs: 60_000,
+          previewCount: 0,
+        });
+        const wire = encodeWeights((await engine.exportWeights(model.modelId)).data);
+        await engine.disposeModel(model.modelId);
+        writeFileSync(file, JSON.stringify({ levelId, values: checked.payload.values, wire }));
+      }
+      uploads.push(JSON.parse(readFileSync(file, 'utf8')) as Upload);
+    }
+  }
+  return { uploads, trainSeconds: Math.round((performance.now() - started) / 100) / 10 };
+}
+
+const quantile = (sorted: number[], q: number): number =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] : 0;
+const r1 = (x: number): number => Math.round(x * 10) / 10;
+
+export async function runTrainedLoadTest(options: {
+  students: number;
+  seconds: number;
+  everySeconds: number;
+  settingsPerLevel: number;
+  verifyWaitSeconds: number;
+}) {
+  const { uploads, trainSeconds } = await prepareUploads(options.settingsPerLevel);
+  const root = resolve(import.meta.dirname, '..');
+  const dataDir = mkdtempSync(join(tmpdir(), 'lq-load-trained-'));
+  const classroom = await createClassroom({
+    dataDir,
+    adminPasswordEnv: 'load-test-password',
+    assetsDir: join(root, 'assets'),
+    warmUp: true,
+  });
+  try {
+    await classroom.app.listen({ host: '127.0.0.1', port: 0 });
+    const address = classroom.app.server.address();
+    if (!address || typeof address === 'string') throw new Error('no port');
+    const base = `http://127.0.0.1:${address.port}`;
+    const json = { 'content-type': 'application/json' };
+    const teacher = { authorization: 'Bearer load-test-password' };
+    const post = (path: string, body: unknown, headers: Record<string, string>) =>
+      fetch(base + path, { method: 'POST', headers: { ...json, ...headers }, body: JSON.stringify(body) });
+    const created = CompetitionReplySchema.parse(
+      await (
+        await post(
+          '/api/teacher/competitions',
+          { title: 'Trained load', levels: [...TRAINED_MIX], variantMode: 'variant', durationMinutes: 60 },
+          teacher,
+        )
+      ).json(),
+    );
+    const code = created.competition.code;
+    await fetch(`${base}/api/teacher/competitions/${code}/start`, { method: 'POST', headers: teacher });
+    const tokens: string[] = [];
+    for (let i = 0; i < options.students; i++) {
+      const res = await post('/api/join', { code, nickname: `student ${i + 1}` }, {});
+      if (res.status !== 201) throw new Error(`join ${i}: ${res.status} ${await res.text()}`);
+      tokens.push(JoinReplySchema.parse(await res.json()).token);
+    }
+
+    const secondsToScore: number[] = [];
+    const acknowledged = new Set<string>();
+    let attempts = 0;
+    let unscored = 0;
+    let bytesUploaded = 0;
+    let retries = 0;
+    const started = performance.now();
+    const deadline = started + options.seconds * 1000;
+    const backlog: { t: number; queued: number; rescorePending: number }[] = [];
+    const cpu0 = process.cpuUsage();
+    let maxRssMb = 0;
+    const sampler = setInterval(() => {
+      maxRssMb = Math.max(maxRssMb, process.memoryUsage().rss / 2 ** 20);
+      void classroom.store.db
+        .query<{ n: number | string }>(
+          `SELECT count(*) AS n FROM verification_jobs WHERE state IN ('queued', 'running')`,
+        )
+        .then((rows) =>
+          backlog.push({
+            t: Math.round((performance.now() - started) / 1000),
+            queued: Number(rows[0]?.n ?? 0),
+            rescorePending: classroom.rescorer.pending,
+          }),
+        );
+    }, 15_000);
+
+    const student = async (index: number): Promise<void> => {
+      const rng = createRng(9000 + index);
+      // Students start spread over the first interval, then finish one attempt about every `everySeconds`.
+      await new Promise((r) => setTimeout(r, rng.next() * options.everySeconds * 1000));
+      for (let n = 1; performance.now() < deadline; n++) {
+        const upload = uploads[rng.int(uploads.length)];
+        const key = `s${index}-a${n}-trained`;
+        const body = JSON.stringify({
+          levelId: upload.levelId,
+          idempotencyKey: key,
+          payload: { kind: 'hyperparameters', values: upload.values },
+          model: { encoding: MODEL_ENCODING, data: upload.wire },
+        });
+        attempts++;
+        const sentAt = performance.now();
+        // The outbox: the same key until an answer, Retry-After honoured, until the class ends (+30 s).
+        let scored = false;
+        while (!scored && performance.now() < deadline + 30_000) {
+          let res: Response;
+          try {
+            bytesUploaded += body.length;
+            res = await fetch(`${base}/api/submissions/trained`, {
+              method: 'POST',
+              headers: { ...json, authorization: `Bearer ${tokens[index]}` },
+              body,
+            });
+            await res.arrayBuffer();
+          } catch {
+            retries++;
+            await new Promise((r) => setTimeout(r, 2000));
+            continue;
+          }
+          if (res.status === 201 || res.status === 200) {
+            scored = true;
+            acknowledged.add(`${index}:${key}`);
+            secondsToScore.push((performance.now() - sentAt) / 1000);
+          } else if (res.status === 429 || res.status === 503) {
+            retries++;
+            await new Promise((r) => setTimeout(r, Number(res.headers.get('retry-after') ?? 2) * 1000));
+          } else throw new Error(`upload refused: ${res.status} ${(await res.text()).slice(0, 300)}`);
+        }
+        if (!scored) unscored++;
+        const jitter = (rng.next() * 2 - 1) * 0.33 * options.everySeconds;
+        await new Promise((r) => setTimeout(r, Math.max(1, options.everySeconds + jitter) * 1000));
+      }
+    };
+    await Promise.all(tokens.map((_, i) => student(i)));
+    const runSeconds = (performance.now() - started) / 1000;
+    const cpu = process.cpuUsage(cpu0);
+
+    // After the end: the teacher waits for "all verified".
+    await fetch(`${base}/api/teacher/competitions/${code}/stop`, { method: 'POST', headers: teacher });
+    const endedAt = performance.now();
+    let secondsToAllVerified: number | null = null;
+    let last = { pending: -1, verified: 0, corrected: 0, failed: 0 };
+    while (performance.now() - endedAt < options.verifyWaitSeconds * 1000) {
+      const detail = CompetitionDetailReplySchema.parse(
+        await (await fetch(`${base}/api/teacher/competitions/${code}`, { headers: teacher })).json(),
+      );
+      last = detail.verification;
+      if (last.pending === 0) {
+        secondsToAllVerified = Math.round((performance.now() - endedAt) / 1000);
+        break;
+      }
+      await new Promise((r) => setTimeout(r, 2000));
+    }
+    clearInterval(sampler);
+    const rows = await classroom.store.db.query<{ player: number; key: string; n: number | string }>(
+      'SELECT player_id AS player, idempotency_key AS key, count(*) AS n FROM submissions GROUP BY player_id, idempotency_key',
+    );
+    const players = await classroom.store.db.query<{ id: number; nickname: string }>(
+      'SELECT id, nickname FROM players',
+    );
+    const indexOf = new Map(players.map((p) => [p.id, Number(p.nickname.split(' ')[1]) - 1]));
+    const storedKeys = new Set(rows.map((r) => `${indexOf.get(r.player)}:${r.key}`));
+    const stored = rows.reduce((n, r) => n + Number(r.n), 0);
+    const jobs = await classroom.store.db.query<{ state: string; n: number | string }>(
+      'SELECT state, count(*) AS n FROM verification_jobs GROUP BY state',
+    );
+    const sorted = [...secondsToScore].sort((a, b) => a - b);
+    return {
+      mix: 'trained',
+      levels: [...TRAINED_MIX],
+      students: options.students,
+      seconds: r1(runSeconds),
+      attempts,
+      acknowledged: acknowledged.size,
+      p50SecondsToScore: r1(quantile(sorted, 0.5)),
+      p95SecondsToScore: r1(quantile(sorted, 0.95)),
+      maxSecondsToScore: r1(sorted.at(-1) ?? 0),
+      unscored,
+      lost: [...acknowledged].filter((k) => !storedKeys.has(k)).length,
+      duplicated: stored - storedKeys.size,
+      retries,
+      secondsToAllVerified,
+      verificationAtEnd: last,
+      verificationJobs: Object.fromEntries(jobs.map((j) => [j.state, Number(j.n)])),
+      verifyLanes: classroom.verifier?.lanes ?? 0,
+      bytesUploaded,
+      bytesPerAttempt: attempts ? Math.round(bytesUploaded / attempts) : 0,
+      backlog,
+      serverCpuPercentOfOneCore: Math.round(((cpu.user + cpu.system) / 1e6 / runSeconds) * 100),
+      serverMaxRssMb: Math.round(maxRssMb),
+      distinctSettings: uploads.length,
+      generatorTrainSeconds: trainSeconds,
+    };
+  } finally {
+    await classroom.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
