@@ -241,7 +241,14 @@ describe('scores are earned, not claimed', () => {
       ).toContain(standing.bestScore);
     }
     const fresh = await call('GET', '/api/me', undefined, { authorization: `Bearer ${tokens['Çağla']}` });
-    expect(fresh.json.levels[0]).toEqual({ levelId: LEVEL_IDS[0], bestScore: null, stars: 0, attempts: 0 });
+    expect(fresh.json.levels[0]).toEqual({
+      levelId: LEVEL_IDS[0],
+      bestScore: null,
+      stars: 0,
+      attempts: 0,
+      verification: null,
+      evaluatedScore: null,
+    });
     expect(fresh.json.stars).toBe(0);
   });
 
@@ -343,7 +350,9 @@ describe('scores are earned, not claimed', () => {
             : a,
         );
         const seconds = nick === 'Ben' && id === 'blend' ? 90 : 0;
-        return [`${nick},${id},${best.score},${best.stars},${seconds},${mine.length}`];
+        // No attempt here uploaded a model: each was scored by the server itself, so it is verified at once and
+        // has no uploaded-model score.
+        return [`${nick},${id},${best.score},${best.stars},${seconds},${mine.length},verified,`];
       }),
     );
     expect(lines.slice(1)).toEqual(expected);
