@@ -257,15 +257,15 @@ it('teacher creates and starts, students join and play in the game, the board ra
   const [download] = await Promise.all([teacher.waitForEvent('download'), teacher.click('#csv')]);
   const csv = readFileSync((await download.path())!, 'utf8');
   const lines = csv.trimEnd().split('\r\n');
-  expect(lines[0]).toBe('nickname,level,best_score,stars,time_seconds,attempts');
+  expect(lines[0]).toBe('nickname,level,best_score,stars,time_seconds,attempts,verification,uploaded_model_score');
   expect(
     lines
       .slice(1)
       .map((l) => l.split(',')[0])
       .sort(),
   ).toEqual(['Ada', 'Bo', 'Cy']);
-  expect(lines.find((l) => l.startsWith('Ada,'))).toMatch(/^Ada,blend,[\d.]+,3,\d+,1$/);
-  expect(lines.find((l) => l.startsWith('Cy,'))).toMatch(/^Cy,blend,[\d.]+,\d,\d+,1$/);
+  expect(lines.find((l) => l.startsWith('Ada,'))).toMatch(/^Ada,blend,[\d.]+,3,\d+,1,verified,$/);
+  expect(lines.find((l) => l.startsWith('Cy,'))).toMatch(/^Cy,blend,[\d.]+,\d,\d+,1,verified,$/);
   await teacher.screenshot({ path: `${ARTIFACTS}/classroom-teacher.png`, fullPage: true });
   expect(errors).toEqual([]);
   for (const p of Object.values(played)) await p.context.close();

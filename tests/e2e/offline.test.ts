@@ -66,7 +66,7 @@ it('after one visit the game reloads and plays a pretrained and a trained level 
   await ready(page);
   expect(await page.evaluate(() => window.__latentQuest!.scene())).toBe('Title');
 
-  // A pretrained level: Navigator, a click on the target's spot of the VAE map.
+  // A pretrained level: Navigator, a click on the target's spot of the VAE map, then Place probe.
   const navLevel = getLevel('navigator')!;
   if (navLevel.setup.kind !== 'map' || !navLevel.setup.targets) throw new Error('Navigator has no targets');
   await page.goto(new URL('?level=navigator&sw', baseUrl).toString());
@@ -85,6 +85,8 @@ it('after one visit the game reloads and plays a pretrained and a trained level 
     area.x + ((target[0] - b.xMin) / (b.xMax - b.xMin)) * area.width,
     area.y + area.height - ((target[1] - b.yMin) / (b.yMax - b.yMin)) * area.height,
   );
+  // The click moves the probe; Place probe counts it (Navigator shows no match while the probe moves).
+  await clickWidget(page, 'map:place');
   await waitForLevel(page, ['done', 'error'], 30_000);
   s = (await level(page))!;
   expect(s.error).toBeNull();
