@@ -14,6 +14,7 @@ import { MODEL_ENCODING } from '../../shared/classroom/model-codec';
 import { checkNickname, isJoinCode, normalizeJoinCode } from '../../shared/classroom/names';
 import { levelVariant, type LevelDefinition, type SolutionPayload } from '../../shared/levels';
 import type { ClassroomClient } from './client';
+import { backoffMs, freshTickets } from './outbox-pacing';
 import {
   deviceId,
   loadSavedClass,
@@ -48,21 +49,10 @@ export interface ClassroomServiceOptions {
 
 export type JoinOutcome = { ok: true; membership: Membership } | { ok: false; message: string };
 
-const MAX_BACKOFF_MS = 30_000;
 /** Acknowledged and refused attempts kept for the class screen (pending ones are never trimmed). */
 const KEEP_SETTLED = 200;
-/** Attempt tickets kept (the server allows at most 8 attempts after the end per student). */
-const KEEP_TICKETS = 8;
 
-/** min(30 s, 1 s·2^(tries−1)), spread ±25 % so a classroom coming back online does not retry in lockstep. */
-export function backoffMs(tries: number, random: () => number): number {
-  const base = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** Math.max(0, tries - 1));
-  return Math.round(base * (0.75 + 0.5 * random()));
-}
-
-/** Newest first, at most KEEP_TICKETS. */
-const freshTickets = (fresh: readonly string[], kept: readonly string[]): string[] =>
-  [...fresh, ...kept].slice(0, KEEP_TICKETS);
+export { backoffMs } from './outbox-pacing';
 
 export class ClassroomService {
   private saved: SavedClass;
@@ -138,7 +128,7 @@ export class ClassroomService {
       seed: b.seed,
       competition: b.competition,
       joinedAt: this.now(),
-      tickets: b.tickets.slice(0, KEEP_TICKETS),
+      tickets: freshTickets(b.tickets, []),
     };
     this.saved = { version: 1, membership, items: [] };
     this.standing = null;
