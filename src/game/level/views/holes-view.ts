@@ -14,6 +14,11 @@ class HolesView extends MapView<HolesPlay> {
   private score: Button | null = null;
 
   /** "Score my holes" sits at the panel's foot; the run card's primary button places a point. */
+  /** The status text stops above the button at the panel's foot (56 px from the bottom). */
+  protected override footReserve(): number {
+    return 56;
+  }
+
   protected override createLeft(): void {
     const { scene, L } = this.ctx;
     this.score = new Button(scene, {

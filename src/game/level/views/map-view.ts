@@ -30,7 +30,11 @@ export abstract class MapView<P extends MapPlay> implements LevelView {
     const { scene, L } = this.ctx;
     new Panel(scene, { ...L.controls, title: t('level.map.panel') });
     this.createLeft();
-    this.status = new Label(scene, { ...this.statusAt(), text: '', variant: 'body' }).setVisible(this.statusShown());
+    const at = this.statusAt();
+    // With a button at the panel's foot, the status fits above it in every language (fit-text.ts shrinks it).
+    const foot = this.footReserve();
+    const maxHeight = foot === null ? undefined : L.controls.y + L.controls.height - foot - 8 - at.y;
+    this.status = new Label(scene, { ...at, maxHeight, text: '', variant: 'body' }).setVisible(this.statusShown());
     this.images = new ImageRowsCard(this.ctx, () => false);
     this.images.panel.setTitle(t('level.view.map'));
     this.panel = new LatentMapPanel(this.ctx, {
@@ -55,6 +59,11 @@ export abstract class MapView<P extends MapPlay> implements LevelView {
   /** The mode's left-panel widgets (before the status line). */
   protected createLeft(): void {
     // Most modes have none.
+  }
+
+  /** Height kept free at the left panel's foot for a mode's button there (Score my holes, Clear). */
+  protected footReserve(): number | null {
+    return null;
   }
 
   /** Where the status line starts, and its wrap width. */

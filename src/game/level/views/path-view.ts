@@ -11,6 +11,11 @@ import type { ModeView } from './view';
 class PathView extends MapView<PathPlay> {
   private clear: Button | null = null;
 
+  /** The status text stops above the button at the panel's foot (56 px from the bottom). */
+  protected override footReserve(): number {
+    return 56;
+  }
+
   protected override createLeft(): void {
     const { scene, L } = this.ctx;
     this.clear = new Button(scene, {
@@ -93,7 +98,8 @@ class PathView extends MapView<PathPlay> {
 }
 
 export const pathView: ModeView<PathPlay> = {
-  leftHeight: () => 170,
+  // Phones: the status (two short paragraphs) and the Clear button under it.
+  leftHeight: () => 190,
   liveChart: false,
   create: (ctx, play) => new PathView(ctx, play).build(),
 };
