@@ -1,4 +1,5 @@
 import type * as Phaser from 'phaser';
+import { fitText } from './fit-text';
 import { StarRow } from './StarRow';
 import { FocusableWidget } from './FocusableWidget';
 import { COLORS, CSS, RADIUS, TEXT, type Rect } from './theme';
@@ -44,25 +45,43 @@ export class LevelTile extends FocusableWidget<TileEvents> {
     this.stars = config.stars;
     const { x, y, width, height } = config;
     const fontSize = config.fontSize ?? 16;
+    // Below this height (five worlds on a phone) the number and title share one line and the detail is left out.
+    const compact = height < fontSize * 2 + 30;
     this.bg = this.track(scene.add.graphics());
-    this.track(
-      scene.add.text(x + 12, y + 10, config.number, {
+    const starSize = Math.max(7, Math.min(11, Math.round(height / 7)));
+    const starsW = starSize * 3.5 + 12;
+    const number = this.track(
+      scene.add.text(x + 12, compact ? y + height / 2 : y + 10, config.number, {
         ...TEXT.section,
         fontSize: `${Math.round(fontSize * 0.85)}px`,
         color: this.locked ? CSS.disabled : CSS.accent,
       }),
     );
-    const starSize = Math.max(7, Math.min(11, Math.round(height / 7)));
-    this.track(
-      scene.add.text(x + 12, y + 10 + fontSize + 2, config.title, {
-        ...TEXT.body,
-        fontSize: `${fontSize}px`,
-        color: this.locked ? CSS.disabled : CSS.text,
-        wordWrap: { width: width - 24, useAdvancedWrap: true },
-        maxLines: 2,
-      }),
-    );
-    if (config.detail && height >= fontSize * 3 + 28) {
+    if (compact) {
+      number.setOrigin(0, 0.5);
+      const left = x + 12 + number.width + 8;
+      const title = this.track(
+        scene.add
+          .text(left, y + height / 2, config.title, {
+            ...TEXT.body,
+            fontSize: `${fontSize}px`,
+            color: this.locked ? CSS.disabled : CSS.text,
+          })
+          .setOrigin(0, 0.5),
+      );
+      fitText(title, { width: x + width - starsW - 6 - left, height: height - 8 });
+    } else {
+      this.track(
+        scene.add.text(x + 12, y + 10 + fontSize + 2, config.title, {
+          ...TEXT.body,
+          fontSize: `${fontSize}px`,
+          color: this.locked ? CSS.disabled : CSS.text,
+          wordWrap: { width: width - 24, useAdvancedWrap: true },
+          maxLines: 2,
+        }),
+      );
+    }
+    if (config.detail && !compact && height >= fontSize * 3 + 28) {
       this.track(
         scene.add
           .text(x + 12, y + height - 10, config.detail, {
@@ -75,7 +94,7 @@ export class LevelTile extends FocusableWidget<TileEvents> {
     }
     this.starRow = new StarRow(scene, {
       x: x + width - 12 - starSize * 3.5,
-      y: y + 10 + starSize,
+      y: compact ? y + height / 2 : y + 10 + starSize,
       size: starSize,
       gap: starSize * 0.4,
     });
