@@ -1,6 +1,6 @@
 /**
  * World 5 · Inside the VAE: the ELBO and the reparameterisation trick, then (helper "codebook",
- * world5-generators.ts) the conditional VAE and the VQ-VAE. Orders 1 and 2 live here.
+ * world5-generators.ts) the conditional VAE and the VQ-VAE. Order 1 lives here ("Two forces" is still to come).
  *
  * Through the dice. A small VAE (784-256-z-256-784, Bernoulli decoder) trained live on 6,000 MNIST digits;
  * the switch trains with the trick (z = μ + σ·ε) or with z sampled as a constant (src/ml-worker/losses.ts: stop
