@@ -15,7 +15,7 @@ const FIRST_STAR_SECONDS = { mnist: 6, glyphs: 2 } as const;
 const GRID_P95_MS = 10;
 const ONE_POINT_P95_MS = 2;
 /** Main chunk (gzip) and the title screen being interactive (median of the cold loads). */
-const MAIN_GZIP_BYTES = 350 * 1024;
+const MAIN_GZIP_BYTES = 350_000;
 const TITLE_MS = 500;
 
 const perLevel = (
