@@ -115,7 +115,11 @@ export function installTestHooks(game: Phaser.Game, context: GameContext): void 
       textOverflows: () => textOverflows(game),
       rendererType: () => (game.renderer.type === Phaser.CANVAS ? 'canvas' : 'webgl'),
       benchmark: async (options) => (await import('./bench/bench-page')).runBackendBench(context.bridge, options),
-      benchTrainedLevel: async (options) => (await import('./bench/bench-level')).runTrainedLevelBench(options),
+      benchTrainedLevel: async (options) =>
+        (await import('./bench/bench-level')).runTrainedLevelBench(options, {
+          game,
+          drawnFrames: context.renderGate ? () => context.renderGate?.drawnFrames() ?? 0 : null,
+        }),
       benchPretrainedLevel: async (payload, timeoutMs) =>
         (await import('./bench/bench-level')).runPretrainedLevelBench(payload, timeoutMs),
     },
