@@ -224,6 +224,8 @@ const en = {
     '{count, plural, one {# attempt has} other {# attempts have}} not reached the class server yet; stay until they are sent.',
   'class.problem.unknown': 'The class server refused this (code {code}).',
   // end branch lang (#13)
+  // branch lang (#10 §3): Noise zoo's per-kind card (src/game/level/views/noise-kinds-card.ts)
+  'level.noiseKinds.title': 'Noise kinds of the test · error after training',
   'results.class.sent': 'Sent to class {code}: the server scored it {score}, {stars} of 3 stars.',
   'results.class.pending': 'Saved; it goes to class {code} as soon as the server can be reached.',
   'results.class.refused': 'Class {code} refused this attempt: {message}',

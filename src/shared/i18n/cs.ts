@@ -147,7 +147,7 @@ export const cs: Catalogue = {
     'opraveno: nové trénování s tvým nastavením dalo toto skóre (tvůj model naměřil {uploaded})',
   'class.unknownLevel': 'Server uvádí úroveň, kterou tahle hra nemá ({id}); aktualizuj hru.',
   // branch lang (#13): every class-screen problem by its code (src/shared/classroom/problems.ts)
-  'class.problem.joinCodeInvalid': 'Kód pro připojení má 6 písmen a číslic, tak jak ho ukazuje projektor.',
+  'class.problem.joinCodeInvalid': 'Kód třídy má 6 písmen a číslic, tak jak ho ukazuje projektor.',
   'class.problem.competitionNotFound': 'Žádná soutěž nemá kód {code}; ověř si ho u učitele.',
   'class.problem.competitionEnded': 'Tahle soutěž už skončila.',
   'class.problem.removed': 'Učitel tě z této soutěže odebral.',
@@ -176,7 +176,7 @@ export const cs: Catalogue = {
   'class.problem.wrongPassword': 'Špatné heslo učitele.',
   'class.problem.passwordThrottled':
     'Příliš mnoho špatných hesel; počkej {seconds, plural, one {# sekundu} few {# sekundy} many {# sekundy} other {# sekund}} a zkus to znovu.',
-  'class.problem.noFreeCode': 'Nepodařilo se najít volný kód pro připojení; zkus to znovu.',
+  'class.problem.noFreeCode': 'Nepodařilo se najít volný kód třídy; zkus to znovu.',
   'class.problem.alreadyRunning': 'Soutěž už běží.',
   'class.problem.alreadyEnded': 'Soutěž už skončila.',
   'class.problem.playerNotFound': 'V této soutěži není hráč „{nickname}“.',
@@ -204,6 +204,8 @@ export const cs: Catalogue = {
     '{count, plural, one {# pokus ještě nedorazil} few {# pokusy ještě nedorazily} many {# pokusu ještě nedorazilo} other {# pokusů ještě nedorazilo}} na třídní server; zůstaň, dokud se neodešlou.',
   'class.problem.unknown': 'Třídní server odmítl (kód {code}).',
   // end branch lang (#13)
+  // branch lang (#10 §3): Noise zoo's per-kind card (src/game/level/views/noise-kinds-card.ts)
+  'level.noiseKinds.title': 'Druhy šumu v testu · chyba po trénování',
   'results.class.sent': 'Odesláno do třídy {code}: server to ohodnotil na {score}, {stars} ze 3 hvězd.',
   'results.class.pending': 'Uloženo; do třídy {code} se to odešle, jakmile bude server dostupný.',
   'results.class.refused': 'Třída {code} tento pokus odmítla: {message}',

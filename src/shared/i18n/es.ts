@@ -208,6 +208,8 @@ export const es: Catalogue = {
     '{count, plural, one {# intento aún no ha llegado} other {# intentos aún no han llegado}} al servidor de clase; quédate hasta que se envíen.',
   'class.problem.unknown': 'El servidor de clase lo rechazó (código {code}).',
   // end branch lang (#13)
+  // branch lang (#10 §3): Noise zoo's per-kind card (src/game/level/views/noise-kinds-card.ts)
+  'level.noiseKinds.title': 'Tipos de ruido de la prueba · error tras entrenar',
   'results.class.sent': 'Enviado a la clase {code}: el servidor lo puntuó con {score}, {stars} de 3 estrellas.',
   'results.class.pending': 'Guardado; se enviará a la clase {code} en cuanto se pueda contactar con el servidor.',
   'results.class.refused': 'La clase {code} rechazó este intento: {message}',

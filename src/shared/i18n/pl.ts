@@ -203,6 +203,8 @@ export const pl: Catalogue = {
     '{count, plural, one {# próba jeszcze nie dotarła} few {# próby jeszcze nie dotarły} many {# prób jeszcze nie dotarło} other {# próby jeszcze nie dotarły}} do serwera zajęć; zostań, aż zostaną wysłane.',
   'class.problem.unknown': 'Serwer zajęć odmówił (kod {code}).',
   // end branch lang (#13)
+  // branch lang (#10 §3): Noise zoo's per-kind card (src/game/level/views/noise-kinds-card.ts)
+  'level.noiseKinds.title': 'Rodzaje szumu w teście · błąd po treningu',
   'results.class.sent': 'Wysłano do grupy {code}: serwer ocenił wynik na {score}, {stars} z 3 gwiazdek.',
   'results.class.pending': 'Zapisano; trafi do grupy {code}, gdy tylko serwer będzie osiągalny.',
   'results.class.refused': 'Grupa {code} odrzuciła tę próbę: {message}',

@@ -11,6 +11,7 @@ import { Panel } from '../../ui/Panel';
 import type { TrainedPlay } from '../plays/trained-play';
 import { ImageRowsCard } from './image-rows';
 import { LatentMapPanel } from './latent-map-panel';
+import { NoiseKindsCard, noiseKindsHeight } from './noise-kinds-card';
 import { trainedProgress } from './trained-progress';
 import type { LevelView, ModeView, PrimaryAction, ViewContext } from './view';
 
@@ -21,6 +22,7 @@ class TrainedView implements LevelView {
   private readonly hasChart: boolean;
   private readonly images: ImageRowsCard;
   private readonly mapPanel: LatentMapPanel;
+  private readonly noiseKinds: NoiseKindsCard | null;
 
   constructor(
     private readonly ctx: ViewContext,
@@ -37,6 +39,7 @@ class TrainedView implements LevelView {
       values: play.values,
     });
     this.controls.onChange((id, value) => play.setValue(id, value));
+    this.noiseKinds = NoiseKindsCard.create(ctx);
     this.hasChart = L.chartCard.height > 0;
     if (this.hasChart) {
       new Panel(scene, L.chartCard);
@@ -67,6 +70,7 @@ class TrainedView implements LevelView {
     this.controls.setEnabled(!session.busy, inactiveControls(session.level.controls, play.values));
     if (this.hasChart) this.chart.setData(play.lossHistory);
     this.images.show(play.images);
+    this.noiseKinds?.render(session.result?.evaluation.noiseKindMse);
     this.mapPanel.sync(play.map);
     const { toggle, joined } = this.mapPanel.areas;
     const L = this.ctx.L;
@@ -103,11 +107,12 @@ class TrainedView implements LevelView {
     this.chart.destroy();
     this.images.destroy();
     this.mapPanel.destroy();
+    this.noiseKinds?.destroy();
   }
 }
 
 export const trainedView: ModeView<TrainedPlay> = {
-  leftHeight: (level, width) => ControlPanel.heightFor(level.controls, width) + 56,
+  leftHeight: (level, width) => ControlPanel.heightFor(level.controls, width) + 56 + noiseKindsHeight(level),
   liveChart: true,
   create: (ctx, play) => new TrainedView(ctx, play),
 };
