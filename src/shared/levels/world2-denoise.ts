@@ -233,10 +233,10 @@ export const staticLevel: LevelDefinition = defineLevel({
 
 // ── 6 · Storm ───────────────────────────────────────────────────────────────────────────────────────────────
 
-// Screen-only bots (issue 10): the reader reaches 89.04 on its 3rd training (noise 0.25, 100 copies, code 16;
-// 3★, 31.6 s of play); hint 1 alone (noise 0.25, 5 copies) 81.0 and with hint 2 (20 copies) 83.6, both 0★ and
-// below the defaults' 83.5; random 77.7 (0★) / 85.9 (1★). Kept: the 3-star line sits 0.5 below the reader and
-// above every naive run; the lesson is in the copies (the card), not in nudging the noise.
+// Screen-only bots (issue 10): hints reordered (lang, #10 §2b) so each one followed helps: defaults 83.5 (0★);
+// hint 1 (20 copies) 86.3 (1★); hint 2 (100 copies) 88.8 (3★, 2 trainings, 23.4 s of play); hint 3 (code 16,
+// noise 0.25, 100 copies) 89.0. Before, hint 1 alone (noise 0.25, 5 copies) gave 81.0, below the defaults, and
+// noise 0.25 with 20 copies 83.6. Random players 77.7 (0★) / 85.9 (1★). Kept: the lesson is in the copies.
 const STORM_STARS = [85, 87, 88.5] as const;
 
 export const storm: LevelDefinition = defineLevel({
