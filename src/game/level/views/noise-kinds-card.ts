@@ -7,22 +7,15 @@
 import type * as Phaser from 'phaser';
 import { formatMetricValue } from '../../../shared/levels';
 import type { LevelDefinition } from '../../../shared/levels/types';
-import { getLocale, t, type MessageKey } from '../../../shared/messages';
-import { corrupt, type NoiseSpec } from '../../../shared/noise';
+import { getLocale, t } from '../../../shared/messages';
+import { corrupt } from '../../../shared/noise';
 import { ControlPanel } from '../../ui/ControlPanel';
 import { ImageGrid, type GridImages } from '../../ui/ImageGrid';
 import { Label } from '../../ui/Label';
 import { COLORS, CSS, type Rect } from '../../ui/theme';
 import { registerId } from '../../ui/widget-ids';
+import { NAME_KEYS, testedNoiseKinds, type Kind } from './noise-kinds';
 import type { ViewContext } from './view';
-
-type Kind = Exclude<NoiseSpec, { type: 'mixed' | 'none' }>;
-const NAME_KEYS: Record<Kind['type'], MessageKey> = {
-  gaussian: 'noise.gaussian',
-  saltPepper: 'noise.saltPepper',
-  masking: 'noise.masking',
-  block: 'noise.block',
-};
 
 /** Phones: what the card adds to the controls column. */
 export const NOISE_KINDS_HEIGHT = 104;
@@ -30,15 +23,6 @@ const TITLE_H = 18;
 const VALUE_W = 52;
 const COLUMNS = 2;
 const GAP = 6;
-
-/** The kinds a level's test applies one at a time and measures apart, or null (no card). */
-export function testedNoiseKinds(level: LevelDefinition): { kinds: Kind[]; seed: number } | null {
-  const setup = level.setup;
-  if (setup.kind !== 'trained' || setup.heldOut.source !== 'mnistTest') return null;
-  if (!level.measures.includes('noiseKindMse') || setup.heldOut.noises.length < 2) return null;
-  const kinds = setup.heldOut.noises.filter((n): n is Kind => n.type !== 'mixed' && n.type !== 'none');
-  return { kinds, seed: setup.heldOut.noiseSeed };
-}
 
 /** What the card adds to a level's controls column on phones (0: no card). */
 export const noiseKindsHeight = (level: LevelDefinition): number => (testedNoiseKinds(level) ? NOISE_KINDS_HEIGHT : 0);
