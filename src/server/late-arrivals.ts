@@ -22,15 +22,17 @@ export async function lateTicket(
   received: Date,
 ): Promise<TicketClaim> {
   if (c.lateClosed || !c.endsAt || received.getTime() - c.endsAt.getTime() > LATE_GRACE_MS)
-    throw new HttpError(403, CLOSED);
+    throw new HttpError(403, 'submissionsClosed', CLOSED);
   const claim = mint.read(ticket, player.id);
-  if (!claim || claim.issuedAt.getTime() > c.endsAt.getTime()) throw new HttpError(403, CLOSED);
+  if (!claim || claim.issuedAt.getTime() > c.endsAt.getTime()) throw new HttpError(403, 'submissionsClosed', CLOSED);
   if ((await guards.ticketsSpent(player.id)) >= LATE_TICKETS)
-    throw new HttpError(403, `${CLOSED} (At most ${LATE_TICKETS} attempts count after the end.)`);
+    throw new HttpError(403, 'lateLimit', `${CLOSED} (At most ${LATE_TICKETS} attempts count after the end.)`, {
+      params: { count: LATE_TICKETS },
+    });
   return claim;
 }
 
 export async function spendLateTicket(guards: GuardStore, claim: TicketClaim, received: Date): Promise<void> {
   if (!(await guards.spendTicket(claim.nonce, claim.playerId, received)))
-    throw new HttpError(403, `${CLOSED} (This attempt's ticket was already used.)`);
+    throw new HttpError(403, 'ticketUsed', `${CLOSED} (This attempt's ticket was already used.)`);
 }

@@ -143,6 +143,9 @@ export const CSV_COLUMNS = [
 export const csvHeader = (locale: Locale): string[] =>
   CSV_COLUMNS.map((key) => (CATALOGUES[locale] as Partial<Record<MessageKey, string>>)[key] ?? CATALOGUES.en[key]);
 
+/** A UTF-8 byte order mark first: without it Excel reads the file as its ANSI code page and garbles "Łucja", "Šárka". */
+export const CSV_BOM = '\uFEFF';
+
 export function resultsCsv(results: readonly LevelResult[], locale: Locale = 'en'): string {
   const lines = [csvHeader(locale).map(csvField).join(',')];
   for (const r of results)

@@ -39,12 +39,16 @@ export interface RouteContext {
 /** Takes one request from `key`'s bucket, or refuses with 429 and the seconds to wait. */
 export function limit(limiter: RateLimiter, key: string): void {
   const wait = limiter.take(key);
-  if (wait > 0) throw new HttpError(429, `Too many requests; wait ${wait} s and try again.`, undefined, wait);
+  if (wait > 0)
+    throw new HttpError(429, 'throttled', `Too many requests; wait ${wait} s and try again.`, {
+      params: { seconds: wait },
+      retryAfterSeconds: wait,
+    });
 }
 
 export async function competitionOr404(ctx: RouteContext, code: string): Promise<Competition> {
   const c = await ctx.store.competitionByCode(code);
-  if (!c) throw new HttpError(404, `No competition has the code ${code}.`);
+  if (!c) throw new HttpError(404, 'competitionNotFound', `No competition has the code ${code}.`, { params: { code } });
   return c;
 }
 

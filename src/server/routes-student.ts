@@ -21,6 +21,7 @@ import { getLevel, levelVariant, validatePayload } from '../shared/levels';
 import { ModelMismatchError } from './evaluate-model';
 import { bearerToken, HttpError } from './http-error';
 import { checkNickname, hashToken, isJoinCode, normalizeJoinCode } from './identity';
+import { JOIN_CODE_PROBLEM } from '../shared/classroom/names';
 import { boardOf, limit, type RouteContext } from './route-context';
 import type { Rescored } from './rescore';
 import { JOIN, STUDENT, SUBMISSION, TRAINED_SUBMISSION } from './route-schemas';
@@ -36,23 +37,38 @@ export function registerStudentRoutes(app: FastifyInstance, ctx: RouteContext): 
   app.post<{ Body: JoinRequest; Reply: JoinReply }>('/api/join', { schema: JOIN }, async (request, reply) => {
     limit(ctx.limiters.join, request.ip);
     const code = normalizeJoinCode(request.body.code);
-    if (!isJoinCode(code)) throw new HttpError(400, 'A join code is 6 letters and digits, as shown on the projector.');
+    if (!isJoinCode(code)) throw new HttpError(400, JOIN_CODE_PROBLEM.code, JOIN_CODE_PROBLEM.message);
     const c = await store.competitionByCode(code);
-    if (!c) throw new HttpError(404, `No competition has the code ${code}; check it with your teacher.`);
-    if (isOver(c, now())) throw new HttpError(403, 'This competition has ended.');
+    if (!c)
+      throw new HttpError(
+        404,
+        'competitionNotFound',
+        `No competition has the code ${code}; check it with your teacher.`,
+        {
+          params: { code },
+        },
+      );
+    if (isOver(c, now())) throw new HttpError(403, 'competitionEnded', 'This competition has ended.');
     limit(ctx.limiters.joinClass, code);
     const nick = checkNickname(request.body.nickname);
-    if (!nick.ok) throw new HttpError(400, nick.problem);
+    if (!nick.ok) throw new HttpError(400, nick.code, nick.problem, { params: nick.params });
     // A removed player's browser cannot come back under another name (the teacher can re-admit them).
     const device = request.body.device ? hashToken(`device:${request.body.device}`) : null;
     if (device && (await store.guards.removedDevice(c.id, device)))
-      throw new HttpError(403, 'The teacher removed you from this competition.');
+      throw new HttpError(403, 'removed', 'The teacher removed you from this competition.');
     const token = newStudentToken();
     const joined = await store.addPlayer(c.id, nick.nickname, nick.key, hashToken(token), now(), device);
     if (!joined && !(await store.guards.nicknameTaken(c.id, nick.key)))
-      throw new HttpError(409, `This competition is full (${c.maxPlayers} players); ask your teacher.`);
+      throw new HttpError(409, 'classFull', `This competition is full (${c.maxPlayers} players); ask your teacher.`, {
+        params: { players: c.maxPlayers },
+      });
     if (!joined)
-      throw new HttpError(409, `The nickname "${nick.nickname}" is taken in this competition; pick another.`);
+      throw new HttpError(
+        409,
+        'nicknameTaken',
+        `The nickname "${nick.nickname}" is taken in this competition; pick another.`,
+        { params: { nickname: nick.nickname } },
+      );
     return reply.code(201).send({
       token,
       nickname: joined.nickname,
@@ -66,17 +82,17 @@ export function registerStudentRoutes(app: FastifyInstance, ctx: RouteContext): 
     const token = bearerToken(request);
     if (!StudentTokenSchema.safeParse(token).success) {
       limit(ctx.limiters.unknownToken, request.ip);
-      throw new HttpError(401, 'That is not a student token; join the competition again.');
+      throw new HttpError(401, 'tokenInvalid', 'That is not a student token; join the competition again.');
     }
     const player = await store.playerByTokenHash(hashToken(token));
     if (!player) {
       limit(ctx.limiters.unknownToken, request.ip);
-      throw new HttpError(401, 'Unknown student token; join the competition again.');
+      throw new HttpError(401, 'tokenUnknown', 'Unknown student token; join the competition again.');
     }
     limit(ctx.limiters.student, String(player.id));
-    if (player.removed) throw new HttpError(403, 'The teacher removed you from this competition.');
+    if (player.removed) throw new HttpError(403, 'removed', 'The teacher removed you from this competition.');
     const competition = await store.competitionById(player.competitionId);
-    if (!competition) throw new HttpError(401, 'Unknown student token; join the competition again.');
+    if (!competition) throw new HttpError(401, 'tokenUnknown', 'Unknown student token; join the competition again.');
     return { player, competition };
   };
 
@@ -137,11 +153,11 @@ export function registerStudentRoutes(app: FastifyInstance, ctx: RouteContext): 
         const level = getLevel(levelId);
         const v = level ? validatePayload(levelVariant(level, seedFor(competition, player.id)), payload) : null;
         if (existing.levelId !== levelId || !v?.ok || payloadHash(levelId, v.payload) !== existing.payloadHash)
-          throw new HttpError(409, KEY_REUSED);
+          throw new HttpError(409, 'keyReused', KEY_REUSED);
         return { status: 200, body: { submission: submissionView(existing, true), tickets: [] } };
       }
       if (competition.state === 'draft')
-        throw new HttpError(409, 'The competition has not started yet; wait for your teacher.');
+        throw new HttpError(409, 'notStarted', 'The competition has not started yet; wait for your teacher.');
       // An attempt held in a student's outbox (the network was down) still counts after the end with a ticket
       // issued before it (late-arrivals.ts); it is filed at the end time. The client's own clock is never read.
       const late = isOver(competition, received);
@@ -149,23 +165,37 @@ export function registerStudentRoutes(app: FastifyInstance, ctx: RouteContext): 
         ? await lateTicket(store.guards, ctx.tickets, competition, player, request.body.ticket, received)
         : null;
       if (!competition.levels.includes(levelId))
-        throw new HttpError(403, `Level "${levelId.slice(0, 64)}" is not part of this competition.`);
+        throw new HttpError(
+          403,
+          'levelNotInCompetition',
+          `Level "${levelId.slice(0, 64)}" is not part of this competition.`,
+          {
+            params: { level: levelId.slice(0, 64) },
+          },
+        );
       const base = getLevel(levelId);
-      if (!base) throw new HttpError(400, `There is no level "${levelId.slice(0, 64)}".`);
+      if (!base)
+        throw new HttpError(400, 'levelUnknown', `There is no level "${levelId.slice(0, 64)}".`, {
+          params: { level: levelId.slice(0, 64) },
+        });
       // The student plays (and is scored on) the level as their seed makes it: checked here, measured in a thread.
       const seed = seedFor(competition, player.id);
       const checked = validatePayload(levelVariant(base, seed), payload);
       if (!checked.ok)
-        throw new HttpError(400, 'The solution is not valid for this level.', checked.problems.slice(0, 20));
+        throw new HttpError(400, 'solutionInvalid', 'The solution is not valid for this level.', {
+          details: checked.problems.slice(0, 20),
+        });
       let scored: Rescored;
       if (model !== null) {
-        if (base.setup.kind !== 'trained') throw new HttpError(400, 'Only a trained level takes a model upload.');
+        if (base.setup.kind !== 'trained')
+          throw new HttpError(400, 'modelNotTrained', 'Only a trained level takes a model upload.');
         const weights = decodeWeights(model);
-        if (!weights) throw new HttpError(400, 'The uploaded model is not base64 of finite float16 weights.');
+        if (!weights)
+          throw new HttpError(400, 'modelUnreadable', 'The uploaded model is not base64 of finite float16 weights.');
         try {
           scored = await ctx.rescorer.evaluate(levelId, checked.payload, seed, weights);
         } catch (error) {
-          if (error instanceof ModelMismatchError) throw new HttpError(400, error.message);
+          if (error instanceof ModelMismatchError) throw new HttpError(400, 'modelMismatch', error.message);
           throw error;
         }
       } else scored = await ctx.rescorer.score(levelId, checked.payload, seed);
@@ -186,7 +216,7 @@ export function registerStudentRoutes(app: FastifyInstance, ctx: RouteContext): 
       });
       // Two copies of one attempt raced: the loser gets the stored answer, unless it carried another solution.
       if (!created && submission.payloadHash !== payloadHash(levelId, checked.payload))
-        throw new HttpError(409, KEY_REUSED);
+        throw new HttpError(409, 'keyReused', KEY_REUSED);
       if (created && model !== null) {
         submission.verification = await ctx.verification.queue.file(submission, seed, now());
         if (submission.verification === 'pending') ctx.verification.verifier?.poke();

@@ -26,11 +26,15 @@ type PreHandler = (request: FastifyRequest) => Promise<void>;
 /** Compares a password under the SignInGuard: a 429 while this address (or everyone) must wait, else 401 or ok. */
 export function checkPassword(ctx: RouteContext, address: string, password: string): void {
   const wait = ctx.signIn.wait(address);
-  if (wait > 0) throw new HttpError(429, `Too many wrong passwords; wait ${wait} s and try again.`, undefined, wait);
+  if (wait > 0)
+    throw new HttpError(429, 'passwordThrottled', `Too many wrong passwords; wait ${wait} s and try again.`, {
+      params: { seconds: wait },
+      retryAfterSeconds: wait,
+    });
   // NFC on both sides: a password typed on a keyboard that composes "é" differently still matches.
   if (!sameSecret(password.normalize('NFC'), ctx.adminPassword.normalize('NFC'))) {
     ctx.signIn.failed(address);
-    throw new HttpError(401, 'Wrong teacher password.');
+    throw new HttpError(401, 'wrongPassword', 'Wrong teacher password.');
   }
   ctx.signIn.succeeded(address);
 }
@@ -54,7 +58,10 @@ export function registerTeacherControls(app: FastifyInstance, ctx: RouteContext,
     { preHandler, schema: SETTINGS },
     async (request) => {
       const c = await store.updateSettings((await competitionOr404(ctx, request.params.code)).code, request.body);
-      if (!c) throw new HttpError(404, `No competition has the code ${request.params.code}.`);
+      if (!c)
+        throw new HttpError(404, 'competitionNotFound', `No competition has the code ${request.params.code}.`, {
+          params: { code: request.params.code },
+        });
       return { competition: competitionView(c, now()) };
     },
   );
@@ -65,7 +72,7 @@ export function registerTeacherControls(app: FastifyInstance, ctx: RouteContext,
     async (request) => {
       const c = await competitionOr404(ctx, request.params.code);
       const extended = await store.extendCompetition(c.code, request.body.minutes * 60, now());
-      if (!extended) throw new HttpError(409, 'The competition has already ended.');
+      if (!extended) throw new HttpError(409, 'alreadyEnded', 'The competition has already ended.');
       return { competition: competitionView(extended, now()) };
     },
   );
@@ -75,7 +82,10 @@ export function registerTeacherControls(app: FastifyInstance, ctx: RouteContext,
     { preHandler, schema: TEACHER_CODE },
     async (request) => {
       const c = await store.closeLate((await competitionOr404(ctx, request.params.code)).code, now());
-      if (!c) throw new HttpError(404, `No competition has the code ${request.params.code}.`);
+      if (!c)
+        throw new HttpError(404, 'competitionNotFound', `No competition has the code ${request.params.code}.`, {
+          params: { code: request.params.code },
+        });
       return { competition: competitionView(c, now()) };
     },
   );
@@ -87,7 +97,9 @@ export function registerTeacherControls(app: FastifyInstance, ctx: RouteContext,
       const c = await competitionOr404(ctx, request.params.code);
       const check = checkNickname(request.body.nickname);
       if (!check.ok || !(await store.removePlayer(c.id, check.key, false)))
-        throw new HttpError(404, `No player "${request.body.nickname}" in ${c.code}.`);
+        throw new HttpError(404, 'playerNotFound', `No player "${request.body.nickname}" in ${c.code}.`, {
+          params: { nickname: request.body.nickname },
+        });
       return { removed: '' };
     },
   );

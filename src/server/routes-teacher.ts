@@ -22,7 +22,7 @@ import { checkNickname, newJoinCode } from './identity';
 import { pickLocale } from './pages';
 import { limit, competitionOr404, type RouteContext } from './route-context';
 import { CREATE_COMPETITION, REMOVE_PLAYER, TEACHER, TEACHER_CODE } from './route-schemas';
-import { levelResults, levelStats, resultsCsv } from './results';
+import { CSV_BOM, levelResults, levelStats, resultsCsv } from './results';
 import { checkPassword, registerTeacherControls } from './routes-teacher-controls';
 import { countVerification } from './verification-queue';
 import { competitionView, submissionView } from './views';
@@ -57,7 +57,7 @@ export function registerTeacherRoutes(app: FastifyInstance, ctx: RouteContext): 
         const created = await store.createCompetition({ ...fields, code: newJoinCode() }, now());
         if (created) return reply.code(201).send({ competition: competitionView(created, now()) });
       }
-      throw new HttpError(503, 'Could not find a free join code; try again.');
+      throw new HttpError(503, 'noFreeCode', 'Could not find a free join code; try again.');
     },
   );
 
@@ -90,6 +90,7 @@ export function registerTeacherRoutes(app: FastifyInstance, ctx: RouteContext): 
       if (!started)
         throw new HttpError(
           409,
+          c.state === 'running' ? 'alreadyRunning' : 'alreadyEnded',
           c.state === 'running'
             ? 'The competition is already running.'
             : 'The competition has ended; create a new one.',
@@ -104,7 +105,7 @@ export function registerTeacherRoutes(app: FastifyInstance, ctx: RouteContext): 
     async (request) => {
       const c = await competitionOr404(ctx, request.params.code);
       const stopped = await store.stopCompetition(c.code, now());
-      if (!stopped) throw new HttpError(409, 'The competition has already ended.');
+      if (!stopped) throw new HttpError(409, 'alreadyEnded', 'The competition has already ended.');
       return { competition: competitionView(stopped, now()) };
     },
   );
@@ -116,7 +117,9 @@ export function registerTeacherRoutes(app: FastifyInstance, ctx: RouteContext): 
       const c = await competitionOr404(ctx, request.params.code);
       const check = checkNickname(request.body.nickname);
       if (!check.ok || !(await store.removePlayer(c.id, check.key)))
-        throw new HttpError(404, `No player "${request.body.nickname}" in ${c.code}.`);
+        throw new HttpError(404, 'playerNotFound', `No player "${request.body.nickname}" in ${c.code}.`, {
+          params: { nickname: request.body.nickname },
+        });
       // Their verifications are abandoned work: cancelled, never run.
       for (const gone of (await store.players(c.id)).filter((p) => p.removed))
         await ctx.verification.queue.cancelWaiting(store.db, gone.id, null, now(), 'player removed');
@@ -145,7 +148,7 @@ export function registerTeacherRoutes(app: FastifyInstance, ctx: RouteContext): 
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="latent-quest-${c.code}.csv"`)
-        .send(csv);
+        .send(CSV_BOM + csv);
     },
   );
 }

@@ -6,6 +6,7 @@
  */
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import type { BoardReply, ErrorReply, HealthReply, LevelsReply } from '../shared/classroom/api';
+import type { ProblemParams, RefusalCode } from '../shared/classroom/problems';
 import { LEVELS, localize } from '../shared/levels';
 import { isLocale } from '../shared/i18n/locales';
 import { HttpError } from './http-error';
@@ -74,9 +75,17 @@ export const DEFAULT_LIMITS: ServerLimits = {
 };
 
 /** Every refusal has this shape (the contract's ErrorReply). */
-const refusal = (error: string, message: string, problems?: readonly string[]): ErrorReply => ({
+const refusal = (
+  error: string,
+  code: RefusalCode,
+  message: string,
+  params?: ProblemParams,
+  problems?: readonly string[],
+): ErrorReply => ({
   error,
+  code,
   message,
+  ...(params ? { params } : {}),
   ...(problems ? { problems: [...problems] } : {}),
 });
 
@@ -122,38 +131,57 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       if (error.retryAfterSeconds) reply.header('retry-after', String(error.retryAfterSeconds));
       return reply
         .code(error.statusCode)
-        .send(refusal(error.statusCode < 500 ? 'Refused' : 'Error', error.message, error.details));
+        .send(
+          refusal(error.statusCode < 500 ? 'Refused' : 'Error', error.code, error.message, error.params, error.details),
+        );
     }
     if (error instanceof QueueFullError) {
       reply.header('retry-after', String(error.retryAfterSeconds));
-      return reply.code(503).send(refusal('Busy', error.message));
+      return reply.code(503).send(refusal('Busy', 'busy', error.message, { seconds: error.retryAfterSeconds }));
     }
     if (error instanceof RescoreFailedError) {
       // Nothing was stored for this attempt. A lost thread is worth a retry (503); a failing measurement is not.
       console.error('[classroom] re-scoring failed:', error.message);
       if (error.retryable) reply.header('retry-after', '2');
-      return reply.code(error.retryable ? 503 : 500).send(refusal('Error', error.message));
+      return reply
+        .code(error.retryable ? 503 : 500)
+        .send(refusal('Error', error.retryable ? 'scoringUnavailable' : 'scoringFailed', error.message));
     }
     const status = error.statusCode ?? 500;
     if ((error as FastifyError).validation) {
       return reply
         .code(400)
-        .send(refusal('Bad Request', `The request does not match what this route accepts: ${error.message}.`));
+        .send(
+          refusal(
+            'Bad Request',
+            'requestInvalid',
+            `The request does not match what this route accepts: ${error.message}.`,
+          ),
+        );
     }
     if (status >= 400 && status < 500) {
-      const message =
-        error.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
-          ? `The request body is too large (at most ${request.url.startsWith('/api/submissions/trained') ? limits.modelBodyBytes : limits.bodyBytes} bytes).`
-          : error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
-            ? 'Send JSON with "Content-Type: application/json".'
-            : error.message;
-      return reply.code(status).send(refusal('Bad Request', message));
+      if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+        const bytes = request.url.startsWith('/api/submissions/trained') ? limits.modelBodyBytes : limits.bodyBytes;
+        const message = `The request body is too large (at most ${bytes} bytes).`;
+        return reply.code(status).send(refusal('Bad Request', 'bodyTooLarge', message, { bytes }));
+      }
+      if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
+        return reply
+          .code(status)
+          .send(refusal('Bad Request', 'notJson', 'Send JSON with "Content-Type: application/json".'));
+      return reply.code(status).send(refusal('Bad Request', 'requestInvalid', error.message));
     }
     request.log.error(error);
     console.error('[classroom] internal error:', error);
     return reply
       .code(500)
-      .send(refusal('Error', 'Something went wrong on the server; the teacher can see the details in its log.'));
+      .send(
+        refusal(
+          'Error',
+          'serverError',
+          'Something went wrong on the server; the teacher can see the details in its log.',
+        ),
+      );
   });
 
   app.get<{ Reply: HealthReply }>('/api/health', async () => {
@@ -197,7 +225,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerStudentRoutes(app, ctx);
   if (!options.distDir)
     app.setNotFoundHandler((request, reply) =>
-      reply.code(404).send(refusal('Not Found', `No route ${request.method} ${request.url.slice(0, 200)}.`)),
+      reply.code(404).send(refusal('Not Found', 'noRoute', `No route ${request.method} ${request.url.slice(0, 200)}.`)),
     );
   registerPages(app, {
     ...options.pages,

@@ -47,6 +47,10 @@ export async function serveStatic(app: FastifyInstance, root: string): Promise<v
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     return reply
       .code(404)
-      .send({ error: 'Not Found', message: `No route ${request.method} ${request.url.slice(0, 200)}.` });
+      .send({
+        error: 'Not Found',
+        code: 'noRoute',
+        message: `No route ${request.method} ${request.url.slice(0, 200)}.`,
+      });
   });
 }

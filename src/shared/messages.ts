@@ -165,6 +165,67 @@ const en = {
   'class.attemptVerified': 'verified',
   'class.attemptCorrected': 'corrected: re-training your settings gave this score (your model measured {uploaded})',
   'class.unknownLevel': 'This server lists a level this game does not have ({id}); update the game.',
+  // branch lang (#13): every class-screen problem by its code (src/shared/classroom/problems.ts)
+  'class.problem.joinCodeInvalid': 'A join code is 6 letters and digits, as shown on the projector.',
+  'class.problem.competitionNotFound': 'No competition has the code {code}; check it with your teacher.',
+  'class.problem.competitionEnded': 'This competition has ended.',
+  'class.problem.removed': 'The teacher removed you from this competition.',
+  'class.problem.classFull':
+    'This competition is full ({players, plural, one {# player} other {# players}}); ask your teacher.',
+  'class.problem.nicknameTaken': 'The nickname "{nickname}" is taken in this competition; pick another.',
+  'class.problem.nicknameLength': 'A nickname has {min} to {max} characters.',
+  'class.problem.nicknameInvisible': 'A nickname cannot contain invisible characters.',
+  'class.problem.nicknameChars':
+    'A nickname uses letters, digits, spaces, dots, dashes and underscores only, and starts with a letter or digit.',
+  'class.problem.bearerMissing': 'The game did not send your class pass; join the competition again.',
+  'class.problem.tokenInvalid': 'Your class pass is not valid; join the competition again.',
+  'class.problem.tokenUnknown': 'The class server does not know your class pass; join the competition again.',
+  'class.problem.notStarted': 'The competition has not started yet; wait for your teacher.',
+  'class.problem.keyReused': 'This attempt was already sent with a different solution; play the level again.',
+  'class.problem.levelNotInCompetition': 'Level "{level}" is not part of this competition.',
+  'class.problem.levelUnknown': 'The class server has no level "{level}"; update the game.',
+  'class.problem.solutionInvalid': 'The solution is not valid for this level.',
+  'class.problem.modelNotTrained': 'Only a trained level takes a model upload.',
+  'class.problem.modelUnreadable': 'The class server could not read the uploaded model.',
+  'class.problem.modelMismatch': 'The uploaded model does not match its settings; train the level again.',
+  'class.problem.submissionsClosed': 'The competition has ended; submissions are closed.',
+  'class.problem.lateLimit':
+    'The competition has ended; at most {count, plural, one {# attempt counts} other {# attempts count}} after the end.',
+  'class.problem.ticketUsed': "The competition has ended, and this attempt's pass was already used.",
+  'class.problem.wrongPassword': 'Wrong teacher password.',
+  'class.problem.passwordThrottled':
+    'Too many wrong passwords; wait {seconds, plural, one {# second} other {# seconds}} and try again.',
+  'class.problem.noFreeCode': 'Could not find a free join code; try again.',
+  'class.problem.alreadyRunning': 'The competition is already running.',
+  'class.problem.alreadyEnded': 'The competition has already ended.',
+  'class.problem.playerNotFound': 'No player "{nickname}" in this competition.',
+  'class.problem.throttled':
+    'Too many requests; wait {seconds, plural, one {# second} other {# seconds}} and try again.',
+  'class.problem.busy':
+    'The class server is busy scoring other attempts; it tries again in {seconds, plural, one {# second} other {# seconds}}.',
+  'class.problem.scoringUnavailable': 'The class server could not score this attempt just now; it will try again.',
+  'class.problem.scoringFailed': 'The class server could not score this attempt.',
+  'class.problem.requestInvalid': 'The class server could not read what the game sent; update the game.',
+  'class.problem.bodyTooLarge': 'This attempt is too large for the class server (at most {bytes} bytes).',
+  'class.problem.notJson': 'The class server could not read what the game sent; update the game.',
+  'class.problem.noRoute': 'This server does not run classes; ask your teacher for the address.',
+  'class.problem.serverError': 'Something went wrong on the class server; your teacher can see the details in its log.',
+  'class.problem.unreachable': 'The class server cannot be reached ({detail}).',
+  'class.problem.timeout': 'The class server did not answer in time.',
+  'class.problem.unreadableReply': 'The class server sent an answer the game cannot read; it will try again.',
+  'class.problem.httpStatus': 'The class server answered with error {status}.',
+  'class.problem.recordUnreadable':
+    'Your class record could not be read ({detail}); it was set aside. Join the class again.',
+  'class.problem.storageRefused':
+    'This browser refused to store your class attempts; keep this tab open until they are sent.',
+  'class.problem.pendingJoin':
+    '{count, plural, one {# attempt of your current class has} other {# attempts of your current class have}} not reached its server yet; wait until they are sent.',
+  'class.problem.pendingLeave':
+    '{count, plural, one {# attempt has} other {# attempts have}} not reached the class server yet; stay until they are sent.',
+  'class.problem.unknown': 'The class server refused this (code {code}).',
+  // end branch lang (#13)
+  // branch lang (#10 §3): Noise zoo's per-kind card (src/game/level/views/noise-kinds-card.ts)
+  'level.noiseKinds.title': 'Noise kinds of the test · error after training',
   'results.class.sent': 'Sent to class {code}: the server scored it {score}, {stars} of 3 stars.',
   'results.class.pending': 'Saved; it goes to class {code} as soon as the server can be reached.',
   'results.class.refused': 'Class {code} refused this attempt: {message}',

@@ -8,23 +8,61 @@ export interface OpenedGame {
   consoleErrors: string[];
 }
 
-/** Opens the game, collecting console errors and uncaught page errors, and waits until the Lab is ready. */
+export interface OpenOptions {
+  /** A touch-capable page (real touch events), a phone's (isMobile). */
+  hasTouch?: boolean;
+  isMobile?: boolean;
+  /** Console errors that are expected (e.g. refused requests while offline) and not collected. */
+  ignoreConsole?: (text: string) => boolean;
+}
+
+/**
+ * Opens the game in a fresh browser context, collecting console errors and uncaught page errors, and waits until
+ * the first screen is ready. Close it with `page.context().close()`.
+ */
 export async function openGame(
   browser: Browser,
   baseUrl: string,
   query = '',
   viewport = { width: 1280, height: 720 },
+  options: OpenOptions = {},
 ): Promise<OpenedGame> {
-  const context = await browser.newContext({ viewport });
+  const context = await browser.newContext({
+    viewport,
+    ...(options.hasTouch ? { hasTouch: true } : {}),
+    ...(options.isMobile ? { isMobile: true } : {}),
+  });
   const page = await context.newPage();
   const consoleErrors: string[] = [];
   page.on('console', (msg) => {
-    if (msg.type() === 'error') consoleErrors.push(msg.text());
+    if (msg.type() === 'error' && !options.ignoreConsole?.(msg.text())) consoleErrors.push(msg.text());
   });
   page.on('pageerror', (err) => consoleErrors.push(`pageerror: ${err.message}`));
-  await page.goto(new URL(query, baseUrl).toString());
-  await page.waitForFunction(() => window.__latentQuest?.ready === true, undefined, { timeout: 60_000 });
+  await gotoGame(page, baseUrl, query);
   return { page, consoleErrors };
+}
+
+/** Loads `query` in an open page and waits until the game is ready again. */
+export async function gotoGame(page: Page, baseUrl: string, query: string): Promise<void> {
+  await page.goto(new URL(query, baseUrl).toString());
+  await gameReady(page);
+}
+
+export const gameReady = (page: Page) =>
+  page.waitForFunction(() => window.__latentQuest?.ready === true, undefined, { timeout: 60_000 });
+
+/** The level being played (the test hook's snapshot), or null. */
+export const levelState = (page: Page) => page.evaluate(() => window.__latentQuest!.level());
+
+/** A widget's box in screen pixels, or null when it is not on screen. */
+export const widgetBounds = (page: Page, id: string) => page.evaluate((wid) => window.__latentQuest!.uiBounds(wid), id);
+
+/** Waits until the level's status is one of `statuses`. */
+export async function waitForLevel(page: Page, statuses: string[], timeout = 120_000): Promise<void> {
+  await page.waitForFunction((s) => s.includes(window.__latentQuest!.level()?.status ?? ''), statuses, {
+    timeout,
+    polling: 100,
+  });
 }
 
 /** Clicks the centre of a widget through real mouse events. */

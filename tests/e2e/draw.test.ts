@@ -5,7 +5,7 @@
  */
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import { clickWidget, launchChromium } from './browser';
+import { clickWidget, launchChromium, openGame } from './browser';
 
 const baseUrl = inject('baseUrl');
 
@@ -33,16 +33,9 @@ async function touchPath(cdp: CDPSession, points: { x: number; y: number }[]): P
 }
 
 it('a digit drawn by mouse and one by touch land on the latent map with the judge’s verdict', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, hasTouch: true });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
   // The Lab's "Draw a digit" button opens the screen.
-  await page.goto(new URL('?scene=lab', baseUrl).toString());
-  await page.waitForFunction(() => window.__latentQuest?.ready === true, undefined, { timeout: 60_000 });
+  const { page, consoleErrors: errors } = await openGame(browser, baseUrl, '?scene=lab', undefined, { hasTouch: true });
+  const context = page.context();
   await clickWidget(page, 'lab:draw');
   await page.waitForFunction(() => window.__latentQuest!.scene() === 'Draw' && window.__latentQuest!.ready, undefined, {
     timeout: 90_000,

@@ -5,7 +5,14 @@ import { goalChecks } from '../../src/shared/levels/shortfall';
 import { shortfallLines } from '../../src/shared/levels/shortfall-text';
 import type { SolutionPayload } from '../../src/shared/levels';
 import { CLEAN_DIGIT_THRESHOLD, NON_DIGIT_THRESHOLD } from '../../src/shared/scoring/judge';
-import { clickWidget, launchChromium, openGame } from './browser';
+import {
+  clickWidget,
+  launchChromium,
+  levelState as level,
+  openGame,
+  waitForLevel,
+  widgetBounds as bounds,
+} from './browser';
 
 const baseUrl = inject('baseUrl');
 const LEVEL_ID = 'squeeze-the-alphabet';
@@ -17,16 +24,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-const level = (page: Page) => page.evaluate(() => window.__latentQuest!.level());
-const bounds = (page: Page, id: string) => page.evaluate((wid) => window.__latentQuest!.uiBounds(wid), id);
-
-async function waitForLevel(page: Page, statuses: string[], timeout = 120_000): Promise<void> {
-  await page.waitForFunction((s) => s.includes(window.__latentQuest!.level()?.status ?? ''), statuses, {
-    timeout,
-    polling: 100,
-  });
-}
 
 /** Clicks a slider at its left end (its minimum), leaving it focused for the keyboard. */
 async function clickSliderStart(page: Page, id: string): Promise<void> {
@@ -114,15 +111,14 @@ describe('a level played from its data (Level scene + HUD)', () => {
 
   it('a 2-D code opens the latent map: drag, keys and a tap move the probe, each move decodes live', async () => {
     // A touch-capable page, so the tap below is a real touch event.
-    const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, hasTouch: true });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text());
-    });
-    await page.goto(new URL(`?level=${LEVEL_ID}`, baseUrl).toString());
-    await page.waitForFunction(() => window.__latentQuest?.ready === true, undefined, { timeout: 60_000 });
+    const { page, consoleErrors: errors } = await openGame(
+      browser,
+      baseUrl,
+      `?level=${LEVEL_ID}`,
+      { width: 1280, height: 720 },
+      { hasTouch: true },
+    );
+    const context = page.context();
     await clickWidget(page, 'level:start');
     await clickSliderStart(page, 'control:bottleneck');
     await page.keyboard.press('ArrowRight');
@@ -189,15 +185,14 @@ describe('a level played from its data (Level scene + HUD)', () => {
     const navigator = getLevel('navigator')!;
     if (navigator.setup.kind !== 'map' || !navigator.setup.targets) throw new Error('Navigator has no targets');
     const targets = navigator.setup.targets;
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text());
-    });
-    await page.goto(new URL('?level=navigator', baseUrl).toString());
-    await page.waitForFunction(() => window.__latentQuest?.ready === true, undefined, { timeout: 60_000 });
+    const { page, consoleErrors: errors } = await openGame(
+      browser,
+      baseUrl,
+      '?level=navigator',
+      { width: 390, height: 844 },
+      { hasTouch: true, isMobile: true },
+    );
+    const context = page.context();
     const tap = async (x: number, y: number): Promise<void> => page.touchscreen.tap(x, y);
     const start = (await bounds(page, 'level:start'))!;
     await tap(start.x + start.width / 2, start.y + start.height / 2);
@@ -491,13 +486,6 @@ describe('a level played from its data (Level scene + HUD)', () => {
   });
 
   it('a phone (390x844) scrolls the level: the live loss chart and progress show while training; the cards are reachable', async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text());
-    });
     const inView = (r: { x: number; y: number; width: number; height: number } | null): boolean =>
       r !== null &&
       r.x >= 0 &&
@@ -511,8 +499,14 @@ describe('a level played from its data (Level scene + HUD)', () => {
       if (!r) throw new Error(`${id} is not on screen`);
       await page.touchscreen.tap(r.x + r.width / 2, r.y + r.height / 2);
     };
-    await page.goto(new URL(`?level=${LEVEL_ID}`, baseUrl).toString());
-    await page.waitForFunction(() => window.__latentQuest?.ready === true, undefined, { timeout: 60_000 });
+    const { page, consoleErrors: errors } = await openGame(
+      browser,
+      baseUrl,
+      `?level=${LEVEL_ID}`,
+      { width: 390, height: 844 },
+      { hasTouch: true, isMobile: true },
+    );
+    const context = page.context();
     await tapWidget('level:start');
     await waitForLevel(page, ['idle']);
     await tapWidget('level:train');

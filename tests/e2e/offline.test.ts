@@ -4,10 +4,18 @@
  * digits) and a trained glyph level (Squeeze the alphabet: the worker, WASM/WebGL training) are played to the end.
  * The test build registers the service worker only with `?sw` in the URL (src/game/offline/service-worker.ts).
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { getLevel, type SolutionPayload } from '../../src/shared/levels';
-import { clickWidget, launchChromium } from './browser';
+import {
+  clickWidget,
+  gameReady as ready,
+  gotoGame,
+  launchChromium,
+  levelState as level,
+  openGame,
+  waitForLevel,
+} from './browser';
 
 const baseUrl = inject('baseUrl');
 
@@ -19,30 +27,13 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const level = (page: Page) => page.evaluate(() => window.__latentQuest!.level());
-const ready = (page: Page) =>
-  page.waitForFunction(() => window.__latentQuest?.ready === true, undefined, { timeout: 60_000 });
-
-async function waitForLevel(page: Page, statuses: string[], timeout: number): Promise<void> {
-  await page.waitForFunction((s) => s.includes(window.__latentQuest!.level()?.status ?? ''), statuses, {
-    timeout,
-    polling: 100,
-  });
-}
-
 it('after one visit the game reloads and plays a pretrained and a trained level with no network', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => {
-    // Offline, Chromium logs each refused network request (none of the game's own files may be among them).
-    if (m.type() === 'error' && !m.text().includes('ERR_INTERNET_DISCONNECTED')) errors.push(m.text());
-  });
-
   // First visit: the service worker installs (its precache is complete once it is active) and the player is told.
-  await page.goto(new URL('?sw', baseUrl).toString());
-  await ready(page);
+  // Offline, Chromium logs each refused network request (none of the game's own files may be among them).
+  const { page, consoleErrors: errors } = await openGame(browser, baseUrl, '?sw', undefined, {
+    ignoreConsole: (text) => text.includes('ERR_INTERNET_DISCONNECTED'),
+  });
+  const context = page.context();
   const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
   expect(scope).toBe(new URL('/', baseUrl).toString());
   await page.waitForFunction(
@@ -69,8 +60,7 @@ it('after one visit the game reloads and plays a pretrained and a trained level 
   // A pretrained level: Navigator, a click on the target's spot of the VAE map, then Place probe.
   const navLevel = getLevel('navigator')!;
   if (navLevel.setup.kind !== 'map' || !navLevel.setup.targets) throw new Error('Navigator has no targets');
-  await page.goto(new URL('?level=navigator&sw', baseUrl).toString());
-  await ready(page);
+  await gotoGame(page, baseUrl, '?level=navigator&sw');
   await clickWidget(page, 'level:start');
   await page.waitForFunction(
     () => window.__latentQuest!.level()?.status === 'idle' && window.__latentQuest!.uiBounds('map:area') !== null,
@@ -94,8 +84,7 @@ it('after one visit the game reloads and plays a pretrained and a trained level 
   expect(s.score).toBe(navLevel.score(s.payload as SolutionPayload, s.evaluation).score);
 
   // A trained glyph level: Squeeze the alphabet with its default choices, trained in the worker.
-  await page.goto(new URL('?level=squeeze-the-alphabet&sw', baseUrl).toString());
-  await ready(page);
+  await gotoGame(page, baseUrl, '?level=squeeze-the-alphabet&sw');
   await clickWidget(page, 'level:start');
   await waitForLevel(page, ['idle'], 30_000);
   await clickWidget(page, 'level:train');

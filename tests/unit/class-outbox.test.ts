@@ -109,12 +109,19 @@ describe('joining', () => {
     const s = service(new MemoryStorage(), net.fn);
     expect(await s.join('0O1I', 'Ada')).toEqual({
       ok: false,
-      message: 'A join code is 6 letters and digits, as shown on the projector.',
+      problem: { code: 'joinCodeInvalid', message: 'A join code is 6 letters and digits, as shown on the projector.' },
     });
-    expect(await s.join(code, 'A')).toMatchObject({ ok: false, message: expect.stringMatching(/2 to 20 characters/) });
+    expect(await s.join(code, 'A')).toMatchObject({
+      ok: false,
+      problem: {
+        code: 'nicknameLength',
+        params: { min: 2, max: 20 },
+        message: expect.stringMatching(/2 to 20 characters/),
+      },
+    });
     expect(await s.join(code, "Bo'; DROP--")).toMatchObject({
       ok: false,
-      message: expect.stringMatching(/letters, digits/),
+      problem: { code: 'nicknameChars', message: expect.stringMatching(/letters, digits/) },
     });
     expect(net.state.calls).toBe(0);
     s.dispose();
@@ -127,7 +134,14 @@ describe('joining', () => {
     expect(joined).toMatchObject({ ok: true, membership: { code, nickname: 'Ada', seed: 5 } });
     const second = service(new MemoryStorage(), fetch);
     const taken = await second.join(code, 'ada');
-    expect(taken).toEqual({ ok: false, message: 'The nickname "ada" is taken in this competition; pick another.' });
+    expect(taken).toEqual({
+      ok: false,
+      problem: {
+        code: 'nicknameTaken',
+        params: { nickname: 'ada' },
+        message: 'The nickname "ada" is taken in this competition; pick another.',
+      },
+    });
     first.dispose();
     second.dispose();
   });
@@ -138,7 +152,8 @@ describe('joining', () => {
     const s = service(new MemoryStorage(), net.fn);
     const out = await s.join(code, 'Nobody');
     expect(out.ok).toBe(false);
-    expect(!out.ok && out.message).toMatch(/cannot be reached/);
+    expect(!out.ok && out.problem.message).toMatch(/cannot be reached/);
+    expect(!out.ok && out.problem.code).toBe('unreachable');
     expect(s.view().reachable).toBe(false);
     s.dispose();
   });
@@ -256,8 +271,12 @@ describe('the outbox', () => {
       key: b.key,
       state: 'refused',
       message: 'The competition has ended; submissions are closed.',
+      code: 'submissionsClosed',
     });
-    expect(sEve.view().problem).toBe('The competition has ended; submissions are closed.');
+    expect(sEve.view().problem).toEqual({
+      code: 'submissionsClosed',
+      message: 'The competition has ended; submissions are closed.',
+    });
     // A refusal is final: Retry now does not send it again.
     const calls = eve.net.state.calls;
     sEve.retryNow();
@@ -274,7 +293,8 @@ describe('storage and backoff', () => {
     storage.setItem(CLASSROOM_STORAGE_KEY, '{"version":1,"membership":{"code":');
     const s = service(storage, fetch);
     expect(s.view().membership).toBeNull();
-    expect(s.view().problem).toMatch(/could not be read \(not JSON\)/);
+    expect(s.view().problem?.message).toMatch(/could not be read \(not JSON\)/);
+    expect(s.view().problem).toMatchObject({ code: 'recordUnreadable', params: { detail: 'not JSON' } });
     expect(storage.getItem(CLASSROOM_UNREADABLE_KEY)).toBe('{"version":1,"membership":{"code":');
     expect(storage.getItem(CLASSROOM_STORAGE_KEY)).toBeNull();
     s.dispose();

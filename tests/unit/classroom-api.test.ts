@@ -335,7 +335,10 @@ describe('scores are earned, not claimed', () => {
     const csv = await call('GET', `/api/teacher/competitions/${code}/results.csv`, undefined, room.teacher);
     expect(csv.status).toBe(200);
     const lines = csv.text.trimEnd().split('\r\n');
-    expect(lines[0]).toBe('nickname,level,best_score,stars,time_seconds,attempts,verification,uploaded_model_score');
+    // A UTF-8 byte order mark first, so Excel reads Polish and Czech names right.
+    expect(lines[0]).toBe(
+      '\uFEFFnickname,level,best_score,stars,time_seconds,attempts,verification,uploaded_model_score',
+    );
     const subs = TeacherSubmissionsReplySchema.parse(
       (await call('GET', `/api/teacher/competitions/${code}/submissions`, undefined, room.teacher)).json,
     ).submissions;
@@ -405,13 +408,13 @@ describe('scores are earned, not claimed', () => {
         '\r\n',
       )[0];
     expect(await header()).toBe(
-      'pseudonim,poziom,najlepszy_wynik,gwiazdki,czas_sekundy,próby,weryfikacja,wynik_przesłanego_modelu',
+      '\uFEFFpseudonim,poziom,najlepszy_wynik,gwiazdki,czas_sekundy,próby,weryfikacja,wynik_przesłanego_modelu',
     );
     expect(await header('?lang=cs')).toBe(
-      'přezdívka,úroveň,nejlepší_skóre,hvězdy,čas_sekundy,pokusy,ověření,skóre_nahraného_modelu',
+      '\uFEFFpřezdívka,úroveň,nejlepší_skóre,hvězdy,čas_sekundy,pokusy,ověření,skóre_nahraného_modelu',
     );
     expect(await header('?lang=xx')).toBe(
-      'pseudonim,poziom,najlepszy_wynik,gwiazdki,czas_sekundy,próby,weryfikacja,wynik_przesłanego_modelu',
+      '\uFEFFpseudonim,poziom,najlepszy_wynik,gwiazdki,czas_sekundy,próby,weryfikacja,wynik_przesłanego_modelu',
     );
     const board = (url: string, lang = 'es') =>
       room.app.inject({ method: 'GET', url, headers: { 'accept-language': lang } });

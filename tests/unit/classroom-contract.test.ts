@@ -204,20 +204,27 @@ describe('classroom contract', () => {
           headers: { 'content-type': 'application/json' },
         })) as typeof fetch;
     const real = await new ClassroomClient({ baseUrl: base }).join('', 'nobody');
-    expect(real).toMatchObject({ kind: 'refused', status: 400 });
+    expect(real).toMatchObject({ kind: 'refused', status: 400, problem: { code: 'requestInvalid' } });
     const good = { token: newStudentToken(), nickname: 'Ana', seed: 1, competition: {} };
     for (const body of [null, 'Service unavailable', { ...good, token: 'short' }, good]) {
       const reply = await new ClassroomClient({ baseUrl: base, fetch: forged(body) }).join('ABCDEF', 'Ana');
       expect(reply, JSON.stringify(body)).toEqual({
         kind: 'retry',
         status: 201,
-        message: 'The class server sent an answer the game cannot read; it will try again.',
+        problem: {
+          code: 'unreadableReply',
+          message: 'The class server sent an answer the game cannot read; it will try again.',
+        },
         retryAfterMs: null,
       });
     }
     // A refusal without the contract's shape still says something.
     const odd = await new ClassroomClient({ baseUrl: base, fetch: forged({ oops: true }, 403) }).me(newStudentToken());
-    expect(odd).toEqual({ kind: 'refused', status: 403, message: 'The class server answered 403.' });
+    expect(odd).toEqual({
+      kind: 'refused',
+      status: 403,
+      problem: { code: 'httpStatus', params: { status: 403 }, message: 'The class server answered 403.' },
+    });
   });
 
   it('makes tokens and idempotency keys that the contract accepts', () => {

@@ -11,9 +11,11 @@
 import type { MeReply } from '../../shared/classroom/api';
 import { newIdempotencyKey, randomBase64url } from '../../shared/classroom/keys';
 import { MODEL_ENCODING } from '../../shared/classroom/model-codec';
-import { checkNickname, isJoinCode, normalizeJoinCode } from '../../shared/classroom/names';
+import { checkNickname, normalizeJoinCode } from '../../shared/classroom/names';
+import type { ClassProblem } from '../../shared/classroom/problems';
 import { levelVariant, type LevelDefinition, type SolutionPayload } from '../../shared/levels';
 import type { ClassroomClient } from './client';
+import { checkJoinForm, pendingProblem, problemFields, recordUnreadable, STORAGE_REFUSED } from './class-problems';
 import { backoffMs, freshTickets } from './outbox-pacing';
 import {
   deviceId,
@@ -33,8 +35,8 @@ export interface ClassroomView {
   standing: MeReply | null;
   /** False after a failed call, true after one that got through, null before any. */
   reachable: boolean | null;
-  /** The last problem worth showing (a refusal, an unreadable record, storage refused). */
-  problem: string | null;
+  /** The last problem worth showing (a refusal, an unreadable record, storage refused), by code. */
+  problem: ClassProblem | null;
   /** When the next retry is due (ms, service clock), or null. */
   nextRetryAt: number | null;
 }
@@ -47,7 +49,7 @@ export interface ClassroomServiceOptions {
   onChange?: (view: ClassroomView) => void;
 }
 
-export type JoinOutcome = { ok: true; membership: Membership } | { ok: false; message: string };
+export type JoinOutcome = { ok: true; membership: Membership } | { ok: false; problem: ClassProblem };
 
 /** Acknowledged and refused attempts kept for the class screen (pending ones are never trimmed). */
 const KEEP_SETTLED = 200;
@@ -58,7 +60,7 @@ export class ClassroomService {
   private saved: SavedClass;
   private standing: MeReply | null = null;
   private reachable: boolean | null = null;
-  private problem: string | null = null;
+  private problem: ClassProblem | null = null;
   private flushing: Promise<void> | null = null;
   private flushAgain = false;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
@@ -73,8 +75,7 @@ export class ClassroomService {
     this.random = options.random ?? Math.random;
     const loaded = loadSavedClass(options.storage);
     this.saved = loaded.saved;
-    if (!loaded.ok)
-      this.problem = `Your class record could not be read (${loaded.problem}); it was set aside. Join the class again.`;
+    if (!loaded.ok) this.problem = recordUnreadable(loaded.problem);
     if (this.pending().length > 0) void this.flush();
   }
 
@@ -95,21 +96,15 @@ export class ClassroomService {
   }
 
   /** The join form's checks, the same the server makes: null when both look right. */
-  static checkForm(code: string, nickname: string): string | null {
-    if (!isJoinCode(normalizeJoinCode(code))) return 'A join code is 6 letters and digits, as shown on the projector.';
-    const nick = checkNickname(nickname);
-    return nick.ok ? null : nick.problem;
+  static checkForm(code: string, nickname: string): ClassProblem | null {
+    return checkJoinForm(code, nickname);
   }
 
   async join(code: string, nickname: string): Promise<JoinOutcome> {
     const pending = this.pending().length;
-    if (pending > 0)
-      return {
-        ok: false,
-        message: `${pending} attempt(s) of your current class have not reached its server yet; wait until they are sent.`,
-      };
-    const formProblem = ClassroomService.checkForm(code, nickname);
-    if (formProblem) return { ok: false, message: formProblem };
+    if (pending > 0) return { ok: false, problem: pendingProblem('join', pending) };
+    const formProblem = checkJoinForm(code, nickname);
+    if (formProblem) return { ok: false, problem: formProblem };
     const reply = await this.options.client.join(
       normalizeJoinCode(code),
       checkNickname(nickname).ok ? nickname.trim() : nickname,
@@ -118,7 +113,7 @@ export class ClassroomService {
     this.reachable = reply.kind !== 'retry';
     if (reply.kind !== 'ok') {
       this.emit();
-      return { ok: false, message: reply.message };
+      return { ok: false, problem: reply.problem };
     }
     const b = reply.body;
     const membership: Membership = {
@@ -140,13 +135,9 @@ export class ClassroomService {
   }
 
   /** Leaves the class (this device forgets the membership); refused while attempts are still unsent. */
-  leave(): { ok: true } | { ok: false; message: string } {
+  leave(): { ok: true } | { ok: false; problem: ClassProblem } {
     const pending = this.pending().length;
-    if (pending > 0)
-      return {
-        ok: false,
-        message: `${pending} attempt(s) have not reached the class server yet; stay until they are sent.`,
-      };
+    if (pending > 0) return { ok: false, problem: pendingProblem('leave', pending) };
     this.saved = { version: 1, membership: null, items: [] };
     this.standing = null;
     this.problem = null;
@@ -256,7 +247,7 @@ export class ClassroomService {
       };
       this.persist();
     } else if (reply.kind === 'refused') {
-      this.problem = reply.message;
+      this.problem = reply.problem;
     }
     this.emit();
   }
@@ -339,16 +330,18 @@ export class ClassroomService {
             evaluatedScore: s.evaluatedScore,
           },
           message: undefined,
+          code: undefined,
+          params: undefined,
           model: undefined,
         });
         acknowledged = true;
       } else if (reply.kind === 'refused') {
-        this.update(item.key, { state: 'refused', tries: item.tries + 1, message: reply.message });
-        this.problem = reply.message;
+        this.update(item.key, { state: 'refused', tries: item.tries + 1, ...problemFields(reply.problem) });
+        this.problem = reply.problem;
       } else {
         const tries = item.tries + 1;
         const delay = Math.max(backoffMs(tries, this.random), reply.retryAfterMs ?? 0);
-        this.update(item.key, { tries, nextTryAt: this.now() + delay, message: reply.message });
+        this.update(item.key, { tries, nextTryAt: this.now() + delay, ...problemFields(reply.problem) });
         this.emit();
         this.schedule(delay);
         break;
@@ -387,7 +380,7 @@ export class ClassroomService {
 
   private persist(): void {
     if (!storeSavedClass(this.options.storage, this.saved) && this.options.storage) {
-      this.problem = 'This browser refused to store your class attempts; keep this tab open until they are sent.';
+      this.problem = STORAGE_REFUSED;
     }
   }
 

@@ -18,12 +18,14 @@ import {
   type SubmissionRequest as WireSubmission,
   type TrainedSubmissionRequest,
 } from '../../shared/classroom/api';
+import type { ClassProblem } from '../../shared/classroom/problems';
 import type { SolutionPayload } from '../../shared/levels';
 
+/** Not ok: the problem by code (problems.ts; shown in the player's language by problem-text.ts). */
 export type Reply<T> =
   | { kind: 'ok'; status: number; body: T }
-  | { kind: 'retry'; status: number; message: string; retryAfterMs: number | null }
-  | { kind: 'refused'; status: number; message: string };
+  | { kind: 'retry'; status: number; problem: ClassProblem; retryAfterMs: number | null }
+  | { kind: 'refused'; status: number; problem: ClassProblem };
 
 export interface ClassroomClientOptions {
   /** '' for the page's own origin (the game), or http://host:port (Node tests). */
@@ -102,15 +104,11 @@ export class ClassroomClient {
         cache: 'no-store',
       });
     } catch (error) {
-      const timedOut = controller.signal.aborted;
-      return {
-        kind: 'retry',
-        status: 0,
-        message: timedOut
-          ? 'The class server did not answer in time.'
-          : `The class server cannot be reached (${String((error as Error)?.message ?? error)}).`,
-        retryAfterMs: null,
-      };
+      const detail = String((error as Error)?.message ?? error).slice(0, 200);
+      const problem: ClassProblem = controller.signal.aborted
+        ? { code: 'timeout', message: 'The class server did not answer in time.' }
+        : { code: 'unreachable', params: { detail }, message: `The class server cannot be reached (${detail}).` };
+      return { kind: 'retry', status: 0, problem, retryAfterMs: null };
     } finally {
       clearTimeout(timer);
     }
@@ -127,21 +125,36 @@ export class ClassroomClient {
       return {
         kind: 'retry',
         status: response.status,
-        message: 'The class server sent an answer the game cannot read; it will try again.',
+        problem: {
+          code: 'unreadableReply',
+          message: 'The class server sent an answer the game cannot read; it will try again.',
+        },
         retryAfterMs: null,
       };
     }
     const error = ErrorReplySchema.safeParse(json);
-    const message = error.success ? error.data.message : `The class server answered ${response.status}.`;
+    // An older server (or a proxy's page) sends no code: the status stands in for it.
+    const problem: ClassProblem =
+      error.success && error.data.code
+        ? {
+            code: error.data.code,
+            ...(error.data.params ? { params: error.data.params } : {}),
+            message: error.data.message,
+          }
+        : {
+            code: 'httpStatus',
+            params: { status: response.status },
+            message: error.success ? error.data.message : `The class server answered ${response.status}.`,
+          };
     if (response.status === 429 || response.status >= 500 || response.status === 408) {
       const after = Number(response.headers.get('retry-after'));
       return {
         kind: 'retry',
         status: response.status,
-        message,
+        problem,
         retryAfterMs: Number.isFinite(after) && after > 0 ? after * 1000 : null,
       };
     }
-    return { kind: 'refused', status: response.status, message };
+    return { kind: 'refused', status: response.status, problem };
   }
 }

@@ -39,7 +39,10 @@ const OutboxItemSchema = z.object({
   state: z.enum(['pending', 'sent', 'refused']),
   /** The ticket taken when the attempt was made: what lets it count if it reaches the server after the end. */
   ticket: z.string().max(120).optional(),
+  /** The last problem: an English sentence, and its code and params (problems.ts; older records have none). */
   message: z.string().optional(),
+  code: z.string().max(64).optional(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
   /**
    * A trained level's model (float16 base64, model-codec.ts) while the attempt waits to be sent; dropped once
    * the server has it, so the saved record stays small.

@@ -1,6 +1,7 @@
 import * as Phaser from 'phaser';
 import { t } from '../../shared/messages';
 import type { ClassroomView } from '../classroom/classroom-service';
+import { problemText } from '../classroom/problem-text';
 import { watch } from '../state';
 import { Button } from '../ui/Button';
 import { CSS, TEXT, type Rect } from '../ui/theme';
@@ -74,7 +75,7 @@ export class Classroom extends Phaser.Scene {
     const render = (view: ClassroomView): void => {
       if (!view.membership) return;
       const { ended } = status.render(view);
-      problemLine.setText(view.problem ?? '');
+      problemLine.setText(view.problem ? problemText(view.problem) : '');
       levels.render(view, ended);
     };
 
@@ -83,7 +84,7 @@ export class Classroom extends Phaser.Scene {
     leave.events.on('press', () => {
       const out = classroom.leave();
       if (out.ok) this.scene.restart({});
-      else problemLine.setText(out.message);
+      else problemLine.setText(problemText(out.problem));
     });
     back.events.on('press', () => this.scene.start(SCENES.title));
 

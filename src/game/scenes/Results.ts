@@ -2,6 +2,7 @@ import * as Phaser from 'phaser';
 import { formatMetricValue, getLevel, localize, nextLevel } from '../../shared/levels';
 import { getLocale, t } from '../../shared/messages';
 import { playSfx } from '../audio/sfx';
+import { problemText } from '../classroom/problem-text';
 import { isLevelOpen, watch } from '../state';
 import { Button } from '../ui/Button';
 import { Panel } from '../ui/Panel';
@@ -187,7 +188,7 @@ export class Results extends Phaser.Scene {
             if (item?.state === 'sent' && item.result)
               lines.push(t('results.class.sent', { code, score: fmt(item.result.score), stars: item.result.stars }));
             else if (item?.state === 'refused')
-              lines.push(t('results.class.refused', { code, message: item.message ?? '' }));
+              lines.push(t('results.class.refused', { code, message: problemText(item) }));
             else if (item) lines.push(t('results.class.pending', { code }));
             if (view.standing?.rank)
               lines.push(t('results.class.rank', { rank: view.standing.rank, players: view.standing.players }));

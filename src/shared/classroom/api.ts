@@ -127,9 +127,15 @@ export type TrainedSubmissionRequest = z.infer<typeof TrainedSubmissionRequestSc
 
 // ---- replies ----
 
-/** Every refusal: a 4xx (or 5xx) with a sentence to show, and an invalid solution's problems. */
+/**
+ * Every refusal: a 4xx (or 5xx) with a stable machine `code` (problems.ts: the game shows it in the player's
+ * language, filled with `params`), an English `message` for API users and logs, and an invalid solution's problems.
+ * An older server sends no code.
+ */
 export const ErrorReplySchema = z.object({
   error: z.string(),
+  code: z.string().max(64).optional(),
+  params: z.record(z.string(), z.union([z.string().max(200), z.number()])).optional(),
   message: z.string().max(2000),
   problems: z.array(z.string()).optional(),
 });

@@ -3,6 +3,7 @@
  * before sending, so a student sees the same sentence either way. Pure (no Node, no DOM).
  */
 import { skeleton } from './confusables';
+import type { ProblemParams } from './problems';
 
 /** No 0/O, 1/I (and no L, U or V, which are misheard read aloud): 28 symbols. */
 export const JOIN_CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTWXYZ2345679';
@@ -30,7 +31,20 @@ const NICKNAME_CHARS = /^[\p{L}\p{N}](?:[\p{L}\p{M}\p{N} ._-]|\u200c|\u200d)*$/u
 const INVISIBLE = /\p{Default_Ignorable_Code_Point}/u;
 const JOINER_OUTSIDE_LETTERS = /(^|[^\p{L}\p{M}])[\u200c\u200d]|[\u200c\u200d]($|[^\p{L}])/u;
 
-export type NicknameCheck = { ok: true; nickname: string; key: string } | { ok: false; problem: string };
+/** A refused nickname: its problem code (problems.ts) and params, and the English sentence. */
+export type NicknameProblem = {
+  ok: false;
+  code: 'nicknameLength' | 'nicknameInvisible' | 'nicknameChars';
+  params?: ProblemParams;
+  problem: string;
+};
+export type NicknameCheck = { ok: true; nickname: string; key: string } | NicknameProblem;
+
+const INVISIBLE_PROBLEM: NicknameProblem = {
+  ok: false,
+  code: 'nicknameInvisible',
+  problem: 'A nickname cannot contain invisible characters.',
+};
 
 /** NFC-normalised nickname and its uniqueness key: the confusable skeleton (confusables.ts). */
 export function checkNickname(input: string): NicknameCheck {
@@ -38,18 +52,30 @@ export function checkNickname(input: string): NicknameCheck {
   // Length in what a reader counts: marks belong to their letter.
   const length = [...nickname.replace(/\p{M}|[\u200c\u200d]/gu, '')].length;
   if (length < NICKNAME_MIN || length > NICKNAME_MAX || nickname.length > 64)
-    return { ok: false, problem: `A nickname has ${NICKNAME_MIN} to ${NICKNAME_MAX} characters.` };
+    return {
+      ok: false,
+      code: 'nicknameLength',
+      params: { min: NICKNAME_MIN, max: NICKNAME_MAX },
+      problem: `A nickname has ${NICKNAME_MIN} to ${NICKNAME_MAX} characters.`,
+    };
   if (INVISIBLE.test(nickname.replace(/[\u200c\u200d]/g, '')) || JOINER_OUTSIDE_LETTERS.test(nickname))
-    return { ok: false, problem: 'A nickname cannot contain invisible characters.' };
+    return INVISIBLE_PROBLEM;
   // Stacked marks ("Zalgo" text drawn over the names around it): UTS #39 §5.4 forbids the same nonspacing mark
   // twice in a row and more than four in a row; real names in any script need fewer.
   if (!NICKNAME_CHARS.test(nickname) || /(\p{Mn})\1|\p{M}{5}/u.test(nickname))
     return {
       ok: false,
+      code: 'nicknameChars',
       problem:
         'A nickname uses letters, digits, spaces, dots, dashes and underscores only, and starts with a letter or digit.',
     };
   const key = skeleton(nickname.replace(/[\u200c\u200d]/g, ''));
-  if (!/[\p{L}\p{N}]/u.test(key)) return { ok: false, problem: 'A nickname cannot contain invisible characters.' };
+  if (!/[\p{L}\p{N}]/u.test(key)) return INVISIBLE_PROBLEM;
   return { ok: true, nickname, key };
 }
+
+/** A join code that is not one (the join form and the server say the same). */
+export const JOIN_CODE_PROBLEM = {
+  code: 'joinCodeInvalid',
+  message: `A join code is ${JOIN_CODE_LENGTH} letters and digits, as shown on the projector.`,
+} as const;

@@ -146,6 +146,66 @@ export const cs: Catalogue = {
   'class.attemptCorrected':
     'opraveno: nové trénování s tvým nastavením dalo toto skóre (tvůj model naměřil {uploaded})',
   'class.unknownLevel': 'Server uvádí úroveň, kterou tahle hra nemá ({id}); aktualizuj hru.',
+  // branch lang (#13): every class-screen problem by its code (src/shared/classroom/problems.ts)
+  'class.problem.joinCodeInvalid': 'Kód třídy má 6 písmen a číslic, tak jak ho ukazuje projektor.',
+  'class.problem.competitionNotFound': 'Žádná soutěž nemá kód {code}; ověř si ho u učitele.',
+  'class.problem.competitionEnded': 'Tahle soutěž už skončila.',
+  'class.problem.removed': 'Učitel tě z této soutěže odebral.',
+  'class.problem.classFull':
+    'Soutěž je plná ({players, plural, one {# hráč} few {# hráči} many {# hráče} other {# hráčů}}); zeptej se učitele.',
+  'class.problem.nicknameTaken': 'Přezdívka „{nickname}“ je v této soutěži už obsazená; vyber jinou.',
+  'class.problem.nicknameLength': 'Přezdívka má {min} až {max} znaků.',
+  'class.problem.nicknameInvisible': 'Přezdívka nesmí obsahovat neviditelné znaky.',
+  'class.problem.nicknameChars':
+    'Přezdívka smí mít jen písmena, číslice, mezery, tečky, pomlčky a podtržítka a začíná písmenem nebo číslicí.',
+  'class.problem.bearerMissing': 'Hra neposlala tvou třídní propustku; připoj se k soutěži znovu.',
+  'class.problem.tokenInvalid': 'Tvá třídní propustka není platná; připoj se k soutěži znovu.',
+  'class.problem.tokenUnknown': 'Třídní server tvou propustku nezná; připoj se k soutěži znovu.',
+  'class.problem.notStarted': 'Soutěž ještě nezačala; počkej na učitele.',
+  'class.problem.keyReused': 'Tento pokus už byl odeslán s jiným řešením; zahraj úroveň znovu.',
+  'class.problem.levelNotInCompetition': 'Úroveň „{level}“ do této soutěže nepatří.',
+  'class.problem.levelUnknown': 'Třídní server nemá úroveň „{level}“; aktualizuj hru.',
+  'class.problem.solutionInvalid': 'Toto řešení pro tuto úroveň neplatí.',
+  'class.problem.modelNotTrained': 'Model lze nahrát jen z úrovně s trénováním.',
+  'class.problem.modelUnreadable': 'Třídní server nedokázal nahraný model přečíst.',
+  'class.problem.modelMismatch': 'Nahraný model neodpovídá svému nastavení; natrénuj úroveň znovu.',
+  'class.problem.submissionsClosed': 'Soutěž skončila; odevzdávání je uzavřené.',
+  'class.problem.lateLimit':
+    'Soutěž skončila; po konci se počítají nejvýš {count, plural, one {# pokus} few {# pokusy} many {# pokusu} other {# pokusů}}.',
+  'class.problem.ticketUsed': 'Soutěž skončila a propustka tohoto pokusu už byla použita.',
+  'class.problem.wrongPassword': 'Špatné heslo učitele.',
+  'class.problem.passwordThrottled':
+    'Příliš mnoho špatných hesel; počkej {seconds, plural, one {# sekundu} few {# sekundy} many {# sekundy} other {# sekund}} a zkus to znovu.',
+  'class.problem.noFreeCode': 'Nepodařilo se najít volný kód třídy; zkus to znovu.',
+  'class.problem.alreadyRunning': 'Soutěž už běží.',
+  'class.problem.alreadyEnded': 'Soutěž už skončila.',
+  'class.problem.playerNotFound': 'V této soutěži není hráč „{nickname}“.',
+  'class.problem.throttled':
+    'Příliš mnoho požadavků; počkej {seconds, plural, one {# sekundu} few {# sekundy} many {# sekundy} other {# sekund}} a zkus to znovu.',
+  'class.problem.busy':
+    'Třídní server teď hodnotí jiné pokusy; zkusí to znovu za {seconds, plural, one {# sekundu} few {# sekundy} many {# sekundy} other {# sekund}}.',
+  'class.problem.scoringUnavailable': 'Třídní server teď tento pokus nemohl ohodnotit; zkusí to znovu.',
+  'class.problem.scoringFailed': 'Třídní server tento pokus nemohl ohodnotit.',
+  'class.problem.requestInvalid': 'Třídní server nedokázal přečíst, co hra poslala; aktualizuj hru.',
+  'class.problem.bodyTooLarge': 'Tento pokus je na třídní server příliš velký (nejvýš {bytes} bajtů).',
+  'class.problem.notJson': 'Třídní server nedokázal přečíst, co hra poslala; aktualizuj hru.',
+  'class.problem.noRoute': 'Tento server nevede třídy; zeptej se učitele na adresu.',
+  'class.problem.serverError': 'Na třídním serveru se něco pokazilo; učitel uvidí podrobnosti v jeho záznamu.',
+  'class.problem.unreachable': 'Třídní server není dostupný ({detail}).',
+  'class.problem.timeout': 'Třídní server neodpověděl včas.',
+  'class.problem.unreadableReply': 'Třídní server poslal odpověď, kterou hra neumí přečíst; zkusí to znovu.',
+  'class.problem.httpStatus': 'Třídní server odpověděl chybou {status}.',
+  'class.problem.recordUnreadable':
+    'Záznam tvé třídy se nepodařilo přečíst ({detail}); byl odložen stranou. Připoj se ke třídě znovu.',
+  'class.problem.storageRefused': 'Prohlížeč odmítl uložit tvé pokusy; nech tuto kartu otevřenou, dokud se neodešlou.',
+  'class.problem.pendingJoin':
+    '{count, plural, one {# pokus z tvé současné třídy ještě nedorazil} few {# pokusy z tvé současné třídy ještě nedorazily} many {# pokusu z tvé současné třídy ještě nedorazilo} other {# pokusů z tvé současné třídy ještě nedorazilo}} na její server; počkej, až se odešlou.',
+  'class.problem.pendingLeave':
+    '{count, plural, one {# pokus ještě nedorazil} few {# pokusy ještě nedorazily} many {# pokusu ještě nedorazilo} other {# pokusů ještě nedorazilo}} na třídní server; zůstaň, dokud se neodešlou.',
+  'class.problem.unknown': 'Třídní server odmítl (kód {code}).',
+  // end branch lang (#13)
+  // branch lang (#10 §3): Noise zoo's per-kind card (src/game/level/views/noise-kinds-card.ts)
+  'level.noiseKinds.title': 'Druhy šumu v testu · chyba po trénování',
   'results.class.sent': 'Odesláno do třídy {code}: server to ohodnotil na {score}, {stars} ze 3 hvězd.',
   'results.class.pending': 'Uloženo; do třídy {code} se to odešle, jakmile bude server dostupný.',
   'results.class.refused': 'Třída {code} tento pokus odmítla: {message}',

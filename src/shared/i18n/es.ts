@@ -147,6 +147,69 @@ export const es: Catalogue = {
   'class.attemptVerified': 'verificado',
   'class.attemptCorrected': 'corregido: reentrenar con tus ajustes dio esta puntuación (tu modelo midió {uploaded})',
   'class.unknownLevel': 'Este servidor incluye un nivel que este juego no tiene ({id}); actualiza el juego.',
+  // branch lang (#13): every class-screen problem by its code (src/shared/classroom/problems.ts)
+  'class.problem.joinCodeInvalid': 'Un código de acceso tiene 6 letras y cifras, como se ve en el proyector.',
+  'class.problem.competitionNotFound': 'Ninguna competición tiene el código {code}; compruébalo con tu docente.',
+  'class.problem.competitionEnded': 'Esta competición ya ha terminado.',
+  'class.problem.removed': 'Tu docente te ha retirado de esta competición.',
+  'class.problem.classFull':
+    'Esta competición está completa ({players, plural, one {# jugador} other {# jugadores}}); pregunta a tu docente.',
+  'class.problem.nicknameTaken': 'El apodo «{nickname}» ya está en uso en esta competición; elige otro.',
+  'class.problem.nicknameLength': 'Un apodo tiene de {min} a {max} caracteres.',
+  'class.problem.nicknameInvisible': 'Un apodo no puede contener caracteres invisibles.',
+  'class.problem.nicknameChars':
+    'Un apodo solo usa letras, cifras, espacios, puntos, guiones y guiones bajos, y empieza por una letra o cifra.',
+  'class.problem.bearerMissing': 'El juego no envió tu pase de clase; únete de nuevo a la competición.',
+  'class.problem.tokenInvalid': 'Tu pase de clase no es válido; únete de nuevo a la competición.',
+  'class.problem.tokenUnknown': 'El servidor de clase no reconoce tu pase; únete de nuevo a la competición.',
+  'class.problem.notStarted': 'La competición aún no ha empezado; espera a tu docente.',
+  'class.problem.keyReused': 'Este intento ya se envió con otra solución; juega el nivel de nuevo.',
+  'class.problem.levelNotInCompetition': 'El nivel «{level}» no forma parte de esta competición.',
+  'class.problem.levelUnknown': 'El servidor de clase no tiene el nivel «{level}»; actualiza el juego.',
+  'class.problem.solutionInvalid': 'La solución no es válida para este nivel.',
+  'class.problem.modelNotTrained': 'Solo un nivel con entrenamiento admite subir un modelo.',
+  'class.problem.modelUnreadable': 'El servidor de clase no pudo leer el modelo subido.',
+  'class.problem.modelMismatch': 'El modelo subido no coincide con sus ajustes; entrena el nivel de nuevo.',
+  'class.problem.submissionsClosed': 'La competición ha terminado; los envíos están cerrados.',
+  'class.problem.lateLimit':
+    'La competición ha terminado; después del final cuentan como mucho {count, plural, one {# intento} other {# intentos}}.',
+  'class.problem.ticketUsed': 'La competición ha terminado y el pase de este intento ya se usó.',
+  'class.problem.wrongPassword': 'Contraseña de docente incorrecta.',
+  'class.problem.passwordThrottled':
+    'Demasiadas contraseñas incorrectas; espera {seconds, plural, one {# segundo} other {# segundos}} y vuelve a intentarlo.',
+  'class.problem.noFreeCode': 'No se encontró un código de acceso libre; vuelve a intentarlo.',
+  'class.problem.alreadyRunning': 'La competición ya está en marcha.',
+  'class.problem.alreadyEnded': 'La competición ya ha terminado.',
+  'class.problem.playerNotFound': 'No hay ningún jugador «{nickname}» en esta competición.',
+  'class.problem.throttled':
+    'Demasiadas solicitudes; espera {seconds, plural, one {# segundo} other {# segundos}} y vuelve a intentarlo.',
+  'class.problem.busy':
+    'El servidor de clase está puntuando otros intentos; lo reintentará en {seconds, plural, one {# segundo} other {# segundos}}.',
+  'class.problem.scoringUnavailable': 'El servidor de clase no pudo puntuar este intento ahora; lo reintentará.',
+  'class.problem.scoringFailed': 'El servidor de clase no pudo puntuar este intento.',
+  'class.problem.requestInvalid': 'El servidor de clase no pudo leer lo que envió el juego; actualiza el juego.',
+  'class.problem.bodyTooLarge':
+    'Este intento es demasiado grande para el servidor de clase (como mucho {bytes} bytes).',
+  'class.problem.notJson': 'El servidor de clase no pudo leer lo que envió el juego; actualiza el juego.',
+  'class.problem.noRoute': 'Este servidor no tiene clases; pide la dirección a tu docente.',
+  'class.problem.serverError': 'Algo falló en el servidor de clase; tu docente puede ver los detalles en su registro.',
+  'class.problem.unreachable': 'No se puede contactar con el servidor de clase ({detail}).',
+  'class.problem.timeout': 'El servidor de clase no respondió a tiempo.',
+  'class.problem.unreadableReply':
+    'El servidor de clase envió una respuesta que el juego no sabe leer; lo reintentará.',
+  'class.problem.httpStatus': 'El servidor de clase respondió con el error {status}.',
+  'class.problem.recordUnreadable':
+    'No se pudo leer el registro de tu clase ({detail}); se ha apartado. Únete de nuevo a la clase.',
+  'class.problem.storageRefused':
+    'Este navegador no dejó guardar tus intentos; mantén esta pestaña abierta hasta que se envíen.',
+  'class.problem.pendingJoin':
+    '{count, plural, one {# intento de tu clase actual aún no ha llegado} other {# intentos de tu clase actual aún no han llegado}} a su servidor; espera a que se envíen.',
+  'class.problem.pendingLeave':
+    '{count, plural, one {# intento aún no ha llegado} other {# intentos aún no han llegado}} al servidor de clase; quédate hasta que se envíen.',
+  'class.problem.unknown': 'El servidor de clase lo rechazó (código {code}).',
+  // end branch lang (#13)
+  // branch lang (#10 §3): Noise zoo's per-kind card (src/game/level/views/noise-kinds-card.ts)
+  'level.noiseKinds.title': 'Tipos de ruido de la prueba · error tras entrenar',
   'results.class.sent': 'Enviado a la clase {code}: el servidor lo puntuó con {score}, {stars} de 3 estrellas.',
   'results.class.pending': 'Guardado; se enviará a la clase {code} en cuanto se pueda contactar con el servidor.',
   'results.class.refused': 'La clase {code} rechazó este intento: {message}',

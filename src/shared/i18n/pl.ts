@@ -144,6 +144,67 @@ export const pl: Catalogue = {
   'class.attemptCorrected':
     'poprawione: ponowny trening z Twoimi ustawieniami dał ten wynik (Twój model uzyskał {uploaded})',
   'class.unknownLevel': 'Ten serwer podaje poziom, którego ta gra nie ma ({id}); zaktualizuj grę.',
+  // branch lang (#13): every class-screen problem by its code (src/shared/classroom/problems.ts)
+  'class.problem.joinCodeInvalid': 'Kod dołączenia ma 6 liter i cyfr, tak jak na projektorze.',
+  'class.problem.competitionNotFound': 'Żadne zawody nie mają kodu {code}; sprawdź go z prowadzącym.',
+  'class.problem.competitionEnded': 'Te zawody już się zakończyły.',
+  'class.problem.removed': 'Prowadzący usunął cię z tych zawodów.',
+  'class.problem.classFull':
+    'Te zawody są pełne ({players, plural, one {# gracz} few {# graczy} many {# graczy} other {# gracza}}); zapytaj prowadzącego.',
+  'class.problem.nicknameTaken': 'Pseudonim „{nickname}” jest już zajęty w tych zawodach; wybierz inny.',
+  'class.problem.nicknameLength': 'Pseudonim ma od {min} do {max} znaków.',
+  'class.problem.nicknameInvisible': 'Pseudonim nie może zawierać niewidocznych znaków.',
+  'class.problem.nicknameChars':
+    'Pseudonim może mieć tylko litery, cyfry, spacje, kropki, myślniki i podkreślenia, a zaczynać się od litery lub cyfry.',
+  'class.problem.bearerMissing': 'Gra nie wysłała twojej przepustki do grupy; dołącz do zawodów ponownie.',
+  'class.problem.tokenInvalid': 'Twoja przepustka do grupy jest nieważna; dołącz do zawodów ponownie.',
+  'class.problem.tokenUnknown': 'Serwer zajęć nie zna twojej przepustki; dołącz do zawodów ponownie.',
+  'class.problem.notStarted': 'Zawody jeszcze się nie zaczęły; poczekaj na prowadzącego.',
+  'class.problem.keyReused': 'Ta próba została już wysłana z innym rozwiązaniem; zagraj poziom jeszcze raz.',
+  'class.problem.levelNotInCompetition': 'Poziom „{level}” nie należy do tych zawodów.',
+  'class.problem.levelUnknown': 'Serwer zajęć nie ma poziomu „{level}”; zaktualizuj grę.',
+  'class.problem.solutionInvalid': 'To rozwiązanie nie pasuje do tego poziomu.',
+  'class.problem.modelNotTrained': 'Model można przesłać tylko z poziomu z trenowaniem.',
+  'class.problem.modelUnreadable': 'Serwer zajęć nie mógł odczytać przesłanego modelu.',
+  'class.problem.modelMismatch': 'Przesłany model nie pasuje do swoich ustawień; wytrenuj poziom jeszcze raz.',
+  'class.problem.submissionsClosed': 'Zawody się zakończyły; zgłoszenia są zamknięte.',
+  'class.problem.lateLimit':
+    'Zawody się zakończyły; po końcu liczą się najwyżej {count, plural, one {# próba} few {# próby} many {# prób} other {# próby}}.',
+  'class.problem.ticketUsed': 'Zawody się zakończyły, a przepustka tej próby została już użyta.',
+  'class.problem.wrongPassword': 'Błędne hasło prowadzącego.',
+  'class.problem.passwordThrottled':
+    'Za dużo błędnych haseł; poczekaj {seconds, plural, one {# sekundę} few {# sekundy} many {# sekund} other {# sekundy}} i spróbuj ponownie.',
+  'class.problem.noFreeCode': 'Nie udało się znaleźć wolnego kodu dołączenia; spróbuj ponownie.',
+  'class.problem.alreadyRunning': 'Zawody już trwają.',
+  'class.problem.alreadyEnded': 'Zawody już się zakończyły.',
+  'class.problem.playerNotFound': 'W tych zawodach nie ma gracza „{nickname}”.',
+  'class.problem.throttled':
+    'Za dużo zapytań; poczekaj {seconds, plural, one {# sekundę} few {# sekundy} many {# sekund} other {# sekundy}} i spróbuj ponownie.',
+  'class.problem.busy':
+    'Serwer zajęć ocenia teraz inne próby; spróbuje ponownie za {seconds, plural, one {# sekundę} few {# sekundy} many {# sekund} other {# sekundy}}.',
+  'class.problem.scoringUnavailable': 'Serwer zajęć nie mógł teraz ocenić tej próby; spróbuje ponownie.',
+  'class.problem.scoringFailed': 'Serwer zajęć nie mógł ocenić tej próby.',
+  'class.problem.requestInvalid': 'Serwer zajęć nie mógł odczytać tego, co wysłała gra; zaktualizuj grę.',
+  'class.problem.bodyTooLarge': 'Ta próba jest za duża dla serwera zajęć (najwyżej {bytes} bajtów).',
+  'class.problem.notJson': 'Serwer zajęć nie mógł odczytać tego, co wysłała gra; zaktualizuj grę.',
+  'class.problem.noRoute': 'Ten serwer nie prowadzi zajęć; zapytaj prowadzącego o adres.',
+  'class.problem.serverError': 'Na serwerze zajęć coś poszło nie tak; prowadzący zobaczy szczegóły w jego dzienniku.',
+  'class.problem.unreachable': 'Nie można połączyć się z serwerem zajęć ({detail}).',
+  'class.problem.timeout': 'Serwer zajęć nie odpowiedział na czas.',
+  'class.problem.unreadableReply': 'Serwer zajęć wysłał odpowiedź, której gra nie umie odczytać; spróbuje ponownie.',
+  'class.problem.httpStatus': 'Serwer zajęć odpowiedział błędem {status}.',
+  'class.problem.recordUnreadable':
+    'Nie udało się odczytać zapisu twojej grupy ({detail}); odłożono go na bok. Dołącz do grupy ponownie.',
+  'class.problem.storageRefused':
+    'Ta przeglądarka nie pozwoliła zapisać twoich prób; nie zamykaj tej karty, dopóki nie zostaną wysłane.',
+  'class.problem.pendingJoin':
+    '{count, plural, one {# próba z obecnej grupy jeszcze nie dotarła} few {# próby z obecnej grupy jeszcze nie dotarły} many {# prób z obecnej grupy jeszcze nie dotarło} other {# próby z obecnej grupy jeszcze nie dotarły}} do jej serwera; poczekaj, aż zostaną wysłane.',
+  'class.problem.pendingLeave':
+    '{count, plural, one {# próba jeszcze nie dotarła} few {# próby jeszcze nie dotarły} many {# prób jeszcze nie dotarło} other {# próby jeszcze nie dotarły}} do serwera zajęć; zostań, aż zostaną wysłane.',
+  'class.problem.unknown': 'Serwer zajęć odmówił (kod {code}).',
+  // end branch lang (#13)
+  // branch lang (#10 §3): Noise zoo's per-kind card (src/game/level/views/noise-kinds-card.ts)
+  'level.noiseKinds.title': 'Rodzaje szumu w teście · błąd po treningu',
   'results.class.sent': 'Wysłano do grupy {code}: serwer ocenił wynik na {score}, {stars} z 3 gwiazdek.',
   'results.class.pending': 'Zapisano; trafi do grupy {code}, gdy tylko serwer będzie osiągalny.',
   'results.class.refused': 'Grupa {code} odrzuciła tę próbę: {message}',

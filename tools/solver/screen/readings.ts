@@ -58,10 +58,10 @@ export const READINGS: Readonly<Record<string, readonly ReadingStep[]>> = {
     { from: 'hint 2 + 3', settings: { denoise: true, bottleneck: 16, width: 64, depth: 2, steps: 2000 } },
   ],
   storm: [
-    { from: 'hint 1', settings: { trainNoise: 0.25 } },
-    { from: 'hint 2', settings: { trainNoise: 0.25, copies: 20 } },
-    // The card: more copies generalise better (the slider's end); Static taught a bigger code.
-    { from: 'card + hint 3', settings: { trainNoise: 0.25, copies: 100, bottleneck: 16 } },
+    // Hint 1: the assignment's 20 copies; hint 2: 100 (the slider's end); hint 3: Static's bigger code and 0.25.
+    { from: 'hint 1', settings: { copies: 20 } },
+    { from: 'hint 2', settings: { copies: 100 } },
+    { from: 'hint 3', settings: { trainNoise: 0.25, copies: 100, bottleneck: 16 } },
   ],
   'noise-zoo': [
     { from: 'card + hint 2', settings: { gaussian: true, saltPepper: true, masking: true, block: true } },

@@ -70,7 +70,14 @@ export class ImageRowsCard {
     const grid = (row: Row): ImageGrid =>
       new ImageGrid(scene, { x: 0, y: 0, width: 10, height: 10, id: `level:images:${row}`, ...shape });
     this.grids = { input: grid('input'), corrupted: grid('corrupted'), output: grid('output') };
-    this.empty = new Label(scene, { x: 0, y: 0, text: t('images.empty'), variant: 'small', align: 0.5 });
+    this.empty = new Label(scene, {
+      x: 0,
+      y: 0,
+      text: t('images.empty'),
+      variant: 'small',
+      align: 0.5,
+      maxWidth: L.imagesCard.width - 24,
+    });
     this.place(L.imagesCard, []);
     this.registerIds();
   }

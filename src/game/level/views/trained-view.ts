@@ -13,6 +13,7 @@ import type { TrainedPlay } from '../plays/trained-play';
 import { ELBO_BAR_H, ElboBar } from './elbo-bar';
 import { ImageRowsCard } from './image-rows';
 import { LatentMapPanel } from './latent-map-panel';
+import { NoiseKindsCard, noiseKindsHeight } from './noise-kinds-card';
 import { trainedProgress } from './trained-progress';
 import type { LevelView, ModeView, PrimaryAction, ViewContext } from './view';
 
@@ -25,6 +26,7 @@ class TrainedView implements LevelView {
   private readonly mapPanel: LatentMapPanel;
   /** Levels scored on the −ELBO (Through the dice): its two parts under the controls. */
   private readonly elbo: ElboBar | null = null;
+  private readonly noiseKinds: NoiseKindsCard | null;
 
   constructor(
     private readonly ctx: ViewContext,
@@ -47,6 +49,7 @@ class TrainedView implements LevelView {
       this.elbo = new ElboBar(scene, { x: L.controls.x + 16, y: y + 4, width, height: ELBO_BAR_H - 8 }, session.level);
     }
     this.controls.onChange((id, value) => play.setValue(id, value));
+    this.noiseKinds = NoiseKindsCard.create(ctx);
     this.hasChart = L.chartCard.height > 0;
     if (this.hasChart) {
       new Panel(scene, L.chartCard);
@@ -78,6 +81,7 @@ class TrainedView implements LevelView {
     if (this.hasChart) this.chart.setData(play.lossHistory);
     this.images.show(play.images);
     this.elbo?.set(play.elbo());
+    this.noiseKinds?.render(session.result?.evaluation.noiseKindMse);
     this.mapPanel.sync(play.map);
     const { toggle, joined } = this.mapPanel.areas;
     const L = this.ctx.L;
@@ -115,12 +119,13 @@ class TrainedView implements LevelView {
     this.images.destroy();
     this.mapPanel.destroy();
     this.elbo?.destroy();
+    this.noiseKinds?.destroy();
   }
 }
 
 export const trainedView: ModeView<TrainedPlay> = {
   leftHeight: (level, width) =>
-    ControlPanel.heightFor(level.controls, width) + 56 + (showsElbo(level) ? ELBO_BAR_H : 0),
+    ControlPanel.heightFor(level.controls, width) + 56 + (showsElbo(level) ? ELBO_BAR_H : 0) + noiseKindsHeight(level),
   liveChart: true,
   create: (ctx, play) => new TrainedView(ctx, play),
 };

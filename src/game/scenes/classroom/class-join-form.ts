@@ -1,6 +1,7 @@
 import type * as Phaser from 'phaser';
 import { t } from '../../../shared/messages';
 import { ClassroomService } from '../../classroom/classroom-service';
+import { problemText } from '../../classroom/problem-text';
 import { Button } from '../../ui/Button';
 import { Panel } from '../../ui/Panel';
 import { TextField } from '../../ui/TextField';
@@ -97,7 +98,7 @@ export function buildJoinForm(scene: Phaser.Scene, screen: Screen, code: string)
     if (busy) return;
     const problem = ClassroomService.checkForm(codeField.value, nickField.value);
     if (problem) {
-      message.setText(problem);
+      message.setText(problemText(problem));
       return;
     }
     busy = true;
@@ -112,10 +113,11 @@ export function buildJoinForm(scene: Phaser.Scene, screen: Screen, code: string)
     }
     join.setEnabled(true).setLabel(t('class.join'));
     // A 404 from a plain static server (npm start): there is no class server behind this game.
+    const { code, params } = outcome.problem;
     message.setText(
-      /No route POST/.test(outcome.message) || /answered 404/.test(outcome.message)
+      code === 'noRoute' || (code === 'httpStatus' && params?.status === 404)
         ? t('class.notServed')
-        : outcome.message,
+        : problemText(outcome.problem),
     );
   };
   join.events.on('press', () => void submit());

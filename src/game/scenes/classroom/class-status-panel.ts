@@ -2,6 +2,7 @@ import type * as Phaser from 'phaser';
 import { formatMetricValue, getLevel, localize } from '../../../shared/levels';
 import { getLocale, t } from '../../../shared/messages';
 import type { ClassroomView } from '../../classroom/classroom-service';
+import { problemText } from '../../classroom/problem-text';
 import { Button } from '../../ui/Button';
 import { Panel } from '../../ui/Panel';
 import { CSS, TEXT, type Rect } from '../../ui/theme';
@@ -147,7 +148,7 @@ export function buildClassStatusPanel(scene: Phaser.Scene, left: Rect, portrait:
                       : t('class.attemptVerified');
                 return `✓ ${name}: ${value(item.result.score)}, ${'★'.repeat(item.result.stars)}${'☆'.repeat(3 - item.result.stars)} · ${state}`;
               }
-              if (item.state === 'refused') return `✗ ${name}: ${t('class.refused', { message: item.message ?? '' })}`;
+              if (item.state === 'refused') return `✗ ${name}: ${t('class.refused', { message: problemText(item) })}`;
               return `… ${name}: ${t('class.attemptSent')}`;
             })
             .join('\n'),
