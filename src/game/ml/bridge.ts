@@ -157,6 +157,16 @@ export class MlBridge implements MlPort {
     return this.invoke((api) => api.pca(dataset, k));
   }
 
+  /** Prior samples decoded (the Lab's Generate view; a VQ-VAE draws codebook entries). */
+  sample(modelId: string, n: number, seed: number): Promise<{ codes: Float32Array; images: Float32Array }> {
+    return this.invoke((api) => api.sample(modelId, n, seed));
+  }
+
+  /** VQ-VAE: codebook indices in, images out (the Lab shows every entry decoded). */
+  decodeCodes(modelId: string, indices: Uint16Array): Promise<Float32Array> {
+    return this.invoke((api) => api.decodeCodes(modelId, indices));
+  }
+
   /** The Lab's map of codes wider than 2; `codes` is transferred (detached here). */
   projectCodes(codes: Float32Array, count: number, dim: number): Promise<CodeProjection> {
     return this.invoke((api) => api.projectCodes(Comlink.transfer(codes, [codes.buffer]), count, dim));

@@ -66,6 +66,13 @@ export class LossChart extends Widget {
     this.redraw();
   }
 
+  /** Showing the chart again keeps the empty-chart caption hidden once there is a curve. */
+  override setVisible(visible: boolean): this {
+    super.setVisible(visible);
+    this.redraw();
+    return this;
+  }
+
   setData(points: readonly LossSeriesPoint[]): this {
     this.points = points;
     this.redraw();
@@ -101,7 +108,7 @@ export class LossChart extends Widget {
 
     g.lineStyle(1, COLORS.axis, 1).strokeRect(plot.x, plot.y, plot.w, plot.h);
     fitText(this.empty, { width: Math.max(1, plot.w - 16), height: Math.max(1, plot.h - 8) }, true);
-    this.empty.setPosition(plot.x + plot.w / 2, plot.y + plot.h / 2).setVisible(pts.length < 2);
+    this.empty.setPosition(plot.x + plot.w / 2, plot.y + plot.h / 2).setVisible(this.shown && pts.length < 2);
     this.stepLabel.setPosition(plot.x + plot.w, plot.y + plot.h + 4).setVisible(pts.length >= 2);
     if (pts.length < 2) {
       for (const t of this.ticks) t.setVisible(false);
