@@ -105,6 +105,8 @@ describe('the Lab generates from a trained model (real engine)', () => {
     const map = await buildLabMap(engine, model);
     expect(map.projection).toBeNull();
     expect(map.points).toBe(map.codes);
+    expect(map.classNames).toEqual((await engine.loadDataset('glyphs')).classNames);
+    expect(map.classNames.length).toBeGreaterThan(26);
     expect(map.count).toBeGreaterThan(20);
     const size = map.width * map.height;
     const a = await decodeAt(engine, model, map, map.box.xMin, map.box.yMin);

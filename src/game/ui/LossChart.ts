@@ -79,7 +79,14 @@ export class LossChart extends Widget {
     return this;
   }
 
+  /** Drawn while hidden too (new data): everything it shows stays hidden until the chart is shown again. */
   protected redraw(): void {
+    this.drawChart();
+    if (!this.shown)
+      for (const o of this.objects) (o as unknown as Phaser.GameObjects.Components.Visible).setVisible(false);
+  }
+
+  private drawChart(): void {
     const { x, y, width, height } = this.rect;
     const plot = { x: x + PAD.left, y: y + PAD.top, w: width - PAD.left - PAD.right, h: height - PAD.top - PAD.bottom };
     const g = this.graphics.clear();
@@ -108,7 +115,7 @@ export class LossChart extends Widget {
 
     g.lineStyle(1, COLORS.axis, 1).strokeRect(plot.x, plot.y, plot.w, plot.h);
     fitText(this.empty, { width: Math.max(1, plot.w - 16), height: Math.max(1, plot.h - 8) }, true);
-    this.empty.setPosition(plot.x + plot.w / 2, plot.y + plot.h / 2).setVisible(this.shown && pts.length < 2);
+    this.empty.setPosition(plot.x + plot.w / 2, plot.y + plot.h / 2).setVisible(pts.length < 2);
     this.stepLabel.setPosition(plot.x + plot.w, plot.y + plot.h + 4).setVisible(pts.length >= 2);
     if (pts.length < 2) {
       for (const t of this.ticks) t.setVisible(false);

@@ -13,10 +13,11 @@ import {
   type CodeProjection,
   type MapBox,
 } from '../../../shared/lab/latent-tools';
-import type { DatasetName, ImageBatch, Split } from '../../../shared/worker-api';
+import type { DatasetInfo, DatasetName, ImageBatch, Split } from '../../../shared/worker-api';
 
 /** The worker calls the Generate view uses (the MlBridge in the game, the Engine in unit tests). */
 export interface GeneratePort {
+  loadDataset(name: DatasetName): Promise<DatasetInfo>;
   getImages(name: DatasetName, split: Split, offset: number, count: number): Promise<ImageBatch>;
   encode(modelId: string, images: Float32Array, labels?: Uint8Array): Promise<Float32Array>;
   decode(modelId: string, codes: Float32Array, labels?: Uint8Array): Promise<Float32Array>;
@@ -42,6 +43,8 @@ export interface LabMapData {
   /** count × 2: each code's place on the map. */
   points: Float32Array;
   labels: Uint8Array;
+  /** The dataset's class names, in label order (the map's legend). */
+  classNames: string[];
   images: Float32Array;
   count: number;
   dim: number;
@@ -60,6 +63,7 @@ export const STRIP_STEPS = 8;
 export const PICK_COUNT = 10;
 
 export async function buildLabMap(port: GeneratePort, model: GenerateModel): Promise<LabMapData> {
+  const info = await port.loadDataset(model.dataset);
   const batch = await port.getImages(model.dataset, 'test', 0, LAB_MAP_POINTS);
   const { count, labels, width, height } = batch;
   const codes = await port.encode(model.modelId, batch.images.slice(), model.conditional ? labels.slice() : undefined);
@@ -70,6 +74,7 @@ export async function buildLabMap(port: GeneratePort, model: GenerateModel): Pro
     codes,
     points,
     labels,
+    classNames: info.classNames,
     images: batch.images,
     count,
     dim,

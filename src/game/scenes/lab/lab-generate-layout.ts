@@ -26,7 +26,7 @@ export function generateLayout(area: Rect, portrait: boolean, legend: number): G
     const row1 = area.y + 84 + mapSide + legend + 16;
     const sheetX = x + 140;
     const sheetW = w - 140;
-    const row2 = row1 + 262;
+    const row2 = row1 + 272;
     return {
       title: { x, y: area.y + 12, width: w, height: 24 },
       mode: { x, y: area.y + 40, width: w, height: 34 },
@@ -35,9 +35,9 @@ export function generateLayout(area: Rect, portrait: boolean, legend: number): G
       probe: { x, y: row1 + 40, width: 110, height: 110 },
       classPicker: { x, y: row1 + 160, width: 120, height: 72 },
       samplesTitle: { x: sheetX, y: row1, width: sheetW, height: 20 },
-      sheet: { x: sheetX, y: row1 + 26, width: 132, height: 132 },
-      sigma: { x: sheetX, y: row1 + 190, width: sheetW, height: 30 },
-      seedButton: { x: sheetX + sheetW - 120, y: row1 + 100, width: 120, height: 40 },
+      sheet: { x: sheetX, y: row1 + 26, width: 116, height: 116 },
+      seedButton: { x: sheetX, y: row1 + 150, width: sheetW, height: 38 },
+      sigma: { x: sheetX, y: row1 + 234, width: sheetW, height: 28 },
       stripTitle: { x, y: row2, width: w, height: 20 },
       picks: { x, y: row2 + 28, width: w, height: 34 },
       strip: { x, y: row2 + 72, width: w, height: 44 },

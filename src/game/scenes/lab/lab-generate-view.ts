@@ -201,20 +201,19 @@ export class LabGenerateView {
       if (this.builtFor !== summary.modelId) return;
       this.model = model;
       this.data = data;
-      this.buildMap(data, summary.dataset === 'glyphs');
+      this.buildMap(data);
       this.refreshAll();
     } catch {
       this.builtFor = null;
     }
   }
 
-  private buildMap(data: LabMapData, letters: boolean): void {
-    const names = letters ? Array.from({ length: 26 }, (_, i) => String.fromCharCode(65 + i)) : DIGITS;
+  private buildMap(data: LabMapData): void {
     this.map = new LatentMap(this.scene, {
       ...this.G.map,
       id: 'map:area',
       bounds: data.box,
-      classNames: names,
+      classNames: data.classNames,
     });
     this.map.setPoints({ codes: data.points, labels: data.labels, count: data.count });
     this.map.events.on('move', (x, y) => this.moveProbe(x, y));
