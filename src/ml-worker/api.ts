@@ -73,6 +73,10 @@ export function createApi(engine: Engine, transfer: Transfer = keep): MlWorkerAp
       const r = await engine.pca(dataset, k);
       return moved(r, r.mean, r.components, r.eigenvalues, r.explainedVarianceRatio);
     },
+    projectCodes: async (codes, count, dim) => {
+      const r = await engine.projectCodes(codes, count, dim);
+      return moved(r, r.mean, r.axes, r.points);
+    },
     saveWeights: (modelId, key) => engine.saveWeights(modelId, key),
     loadWeights: (modelId, key) => engine.loadWeights(modelId, key),
     exportWeights: async (modelId) => {

@@ -41,6 +41,8 @@ import { Judge } from './judge';
 import { buildAutoencoder } from './models/autoencoder';
 import * as registry from './model-registry';
 import { PcaCalls } from './pca-calls';
+import { projectCodes } from './code-projection';
+import type { CodeProjection } from '../shared/lab/latent-tools';
 import { loadPretrained, PretrainedAssets } from './pretrained-assets';
 import { jobOf, train } from './training-jobs';
 import { WebGlWatch, type ContextWatch } from './webgl-watch';
@@ -276,6 +278,11 @@ export class Engine {
 
   pca(dataset: DatasetName, k: number): Promise<PcaResult> {
     return this.pcaCalls.pca(dataset, k);
+  }
+
+  /** The Lab's map of codes wider than 2: PCA of the codes (code-projection.ts). */
+  projectCodes(codes: Float32Array, count: number, dim: number): Promise<CodeProjection> {
+    return projectCodes(codes, count, dim);
   }
 
   // ---- weights ----

@@ -3,6 +3,7 @@
  * The worker's exposed object `satisfies MlWorkerApi`; the game wraps the worker with this type and imports
  * nothing from src/ml-worker. Only plain data crosses: numbers, strings, plain objects, Float32Array/Uint8Array.
  */
+import type { CodeProjection } from './lab/latent-tools';
 import type { NoiseSpec } from './noise';
 
 /** The tfjs backends, fastest first: the order the worker falls back in when one does not start. */
@@ -335,6 +336,8 @@ export interface MlWorkerApi {
   sample(modelId: string, n: number, seed: number): Promise<{ codes: Float32Array; images: Float32Array }>;
   evaluate(modelId: string, split: Split, loss?: LossName, limit?: number): Promise<EvaluateResult>;
   pca(dataset: DatasetName, k: number): Promise<PcaResult>;
+  /** The Lab's map of codes wider than 2 (branch lab): PCA of count × dim codes, their first two axes. */
+  projectCodes(codes: Float32Array, count: number, dim: number): Promise<CodeProjection>;
   saveWeights(modelId: string, key: string): Promise<void>;
   /** Returns false when nothing is stored under the key. */
   loadWeights(modelId: string, key: string): Promise<boolean>;

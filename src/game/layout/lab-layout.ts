@@ -32,6 +32,10 @@ export interface LabLayout {
   /** Caption column and image strip per row (three rows; see imageRowRects for fewer). */
   imageRows: ImageRowRect[];
   notice: Rect;
+  /** branch lab: the view switch under the run card (Training / Settings / Generate / Compare). */
+  viewTabs: Rect;
+  /** branch lab: where a view draws (Training: the chart and images cards; the others cover it all). */
+  outputArea: Rect;
   /** Height of everything laid out; taller than the screen in portrait, where the Lab scrolls. */
   contentHeight: number;
   /** Width of the caption column beside each image strip. */
@@ -63,6 +67,8 @@ export function imageRowRects(card: Rect, count: number, labelW = 140): ImageRow
   });
 }
 const M = 20;
+/** Phones: the height of the views' area (the Generate view's map, samples and strip, one under another). */
+const PORTRAIT_OUTPUT_HEIGHT = 860;
 
 export function layoutLab(width: number, height: number): LabLayout {
   if (height > width) return layoutLabPortrait(width, height);
@@ -104,12 +110,14 @@ export function layoutLab(width: number, height: number): LabLayout {
   const noticeH = 44;
   const notice = { x: rx, y: height - M - noticeH, width: rw, height: noticeH };
 
-  const chartCard = { x: rx, y: runCard.y + runCard.height + 12, width: rw, height: 214 };
+  const viewTabs = { x: rx, y: runCard.y + runCard.height + 8, width: Math.min(rw, 4 * 140), height: 36 };
+  const chartCard = { x: rx, y: viewTabs.y + viewTabs.height + 8, width: rw, height: 190 };
   const chart = { x: chartCard.x + 12, y: chartCard.y + 8, width: chartCard.width - 24, height: chartCard.height - 14 };
 
   const imagesTop = chartCard.y + chartCard.height + 12;
   const imagesCard = { x: rx, y: imagesTop, width: rw, height: notice.y - 10 - imagesTop };
   const imageRows = imageRowRects(imagesCard, 3);
+  const outputArea = { x: rx, y: chartCard.y, width: rw, height: imagesCard.y + imagesCard.height - chartCard.y };
 
   const back = { x: 16, y: 14, width: 92, height: 44 };
   return {
@@ -126,6 +134,8 @@ export function layoutLab(width: number, height: number): LabLayout {
     imagesCard,
     imageRows,
     notice,
+    viewTabs,
+    outputArea,
     contentHeight: height,
     imageLabelWidth: 140,
   };
@@ -169,12 +179,15 @@ export function layoutLabPortrait(width: number, height: number): LabLayout {
     cancel: { x: cx + 2 * (bw + 10), y: by, width: bw, height: 50 },
   };
   const progress = { x: cx, y: by + 62, width: cw, height: 64 };
-  const chartCard = { x: m, y: runCard.y + runCard.height + 10, width: cardW, height: 210 };
+  const viewTabs = { x: m, y: runCard.y + runCard.height + 10, width: cardW, height: 44 };
+  const chartCard = { x: m, y: viewTabs.y + viewTabs.height + 10, width: cardW, height: 210 };
   const chart = { x: chartCard.x + 8, y: chartCard.y + 8, width: chartCard.width - 16, height: chartCard.height - 14 };
   const imagesCard = { x: m, y: chartCard.y + chartCard.height + 10, width: cardW, height: 230 };
   const imageLabelWidth = 108;
   const imageRows = imageRowRects(imagesCard, 3, imageLabelWidth);
-  const contentHeight = Math.max(height, imagesCard.y + imagesCard.height + m);
+  // The Settings and Generate views stack their parts in one column: taller than the chart and the images.
+  const outputArea = { x: m, y: chartCard.y, width: cardW, height: PORTRAIT_OUTPUT_HEIGHT };
+  const contentHeight = Math.max(height, outputArea.y + outputArea.height + m);
   return {
     portrait: true,
     topBar,
@@ -189,6 +202,8 @@ export function layoutLabPortrait(width: number, height: number): LabLayout {
     imagesCard,
     imageRows,
     notice,
+    viewTabs,
+    outputArea,
     contentHeight,
     imageLabelWidth,
   };

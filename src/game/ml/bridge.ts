@@ -13,6 +13,7 @@
 import * as Comlink from 'comlink';
 import { MlError } from '../../shared/errors';
 import type { PretrainedAssetName } from '../../shared/levels/assets';
+import type { CodeProjection } from '../../shared/lab/latent-tools';
 import type {
   ClassifyResult,
   DatasetInfo,
@@ -154,6 +155,21 @@ export class MlBridge implements MlPort {
 
   pca(dataset: DatasetName, k: number): Promise<PcaResult> {
     return this.invoke((api) => api.pca(dataset, k));
+  }
+
+  /** Prior samples decoded (the Lab's Generate view; a VQ-VAE draws codebook entries). */
+  sample(modelId: string, n: number, seed: number): Promise<{ codes: Float32Array; images: Float32Array }> {
+    return this.invoke((api) => api.sample(modelId, n, seed));
+  }
+
+  /** VQ-VAE: codebook indices in, images out (the Lab shows every entry decoded). */
+  decodeCodes(modelId: string, indices: Uint16Array): Promise<Float32Array> {
+    return this.invoke((api) => api.decodeCodes(modelId, indices));
+  }
+
+  /** The Lab's map of codes wider than 2; `codes` is transferred (detached here). */
+  projectCodes(codes: Float32Array, count: number, dim: number): Promise<CodeProjection> {
+    return this.invoke((api) => api.projectCodes(Comlink.transfer(codes, [codes.buffer]), count, dim));
   }
 
   classify(images: Float32Array): Promise<ClassifyResult> {

@@ -7,6 +7,8 @@ import { MNIST_SIDE } from '../../shared/mnist-format';
 import type { NoiseSpec } from '../../shared/noise';
 import type { DatasetName, ModelSpec } from '../../shared/worker-api';
 import type { TrainOptions } from './bridge';
+import { hiddenWidths } from '../state/lab-hyper';
+import { validateModelSpec, validateTrainConfig, validateTrainConfigFor } from '../../shared/model-spec-validation';
 import type { DatasetChoice, NoiseType, LabConfig } from '../state/types';
 
 export interface RunPlan {
@@ -48,9 +50,9 @@ export function planRun(config: LabConfig): RunPlan {
   const spec: ModelSpec = {
     kind: config.kind,
     dataset,
-    hidden: [config.hiddenWidth],
+    hidden: hiddenWidths(config.hiddenWidth, config.depth),
     bottleneck: config.bottleneck,
-    activation: 'relu',
+    activation: config.activation,
     seed: RUN_SEED,
   };
   switch (config.kind) {
@@ -62,32 +64,49 @@ export function planRun(config: LabConfig): RunPlan {
       break;
     case 'vae':
     case 'cvae':
-      spec.beta = 1;
+      spec.beta = config.beta;
       break;
     case 'sparse':
-      spec.sparsity = { rho: 0.05, weight: 0.1 };
+      spec.sparsity = { rho: config.rho, weight: config.sparsityWeight };
       break;
     case 'ksparse':
-      spec.k = Math.max(1, Math.round(config.bottleneck / 4));
+      spec.k = Math.max(1, Math.min(config.k, config.bottleneck));
       break;
+    case 'vqvae': {
+      // slots × codeDim numbers: the code size is split over the slots (at least one number each).
+      const codeDim = Math.max(1, Math.floor(config.bottleneck / config.slots));
+      spec.bottleneck = config.slots * codeDim;
+      spec.vq = { codebookSize: config.codebookSize, slots: config.slots, codeDim };
+      break;
+    }
     case 'dense':
       break;
   }
-  const glyphs = config.dataset === 'glyphs';
-  // Convolutions cost ~5x a dense step on WASM: fewer MNIST steps keep the run near a minute.
-  const mnistSteps = config.kind === 'conv' ? 500 : 2000;
   return {
     spec,
     train: {
-      steps: glyphs ? 1500 : mnistSteps,
-      batchSize: glyphs ? 16 : 64,
+      steps: config.steps,
+      batchSize: config.batchSize,
       optimizer: 'adam',
-      learningRate: glyphs ? 0.005 : 0.001,
-      loss: 'bce',
+      learningRate: config.learningRate,
+      loss: config.loss,
       seed: RUN_SEED,
       split: 'train',
       progressIntervalMs: 100,
       previewCount: PREVIEW_COUNT,
     },
   };
+}
+
+/** What the worker's shared checks would refuse in this plan (a sentence), or null when it can train. */
+export function planProblem(plan: RunPlan): string | null {
+  try {
+    validateModelSpec({ ...plan.spec });
+    const config = { ...plan.train, jobId: 'lab' };
+    validateTrainConfig(config);
+    validateTrainConfigFor(config, plan.spec, plan.spec.dataset === 'glyphs' ? 26 : 10);
+    return null;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
 }

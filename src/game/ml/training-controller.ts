@@ -11,7 +11,7 @@ import { isSuperseded } from './abortable';
 import type { MlBridge, RestartReport } from './bridge';
 import { previewOf } from './progress-types';
 import { resumePoint, trainResumable, type ResumeDecision } from './resumable-train';
-import { PREVIEW_COUNT, RUN_SEED, noiseSpec, planRun, type RunPlan } from './run-plan';
+import { PREVIEW_COUNT, RUN_SEED, noiseSpec, planProblem, planRun, type RunPlan } from './run-plan';
 
 interface CurrentRun {
   modelId: string;
@@ -94,6 +94,12 @@ export class TrainingController {
     const { signal } = work;
     const st = () => this.store.getState();
     const plan = planRun(st().lab.config);
+    // The shared checks the worker runs, before anything starts: a Lab setting the engine refuses says why.
+    const problem = planProblem(plan);
+    if (problem) {
+      st().addNotice('error', 'lab.invalid', { detail: problem });
+      return;
+    }
     this.current = null;
     this.shownNotices.clear();
     st().setStatus('initialising');

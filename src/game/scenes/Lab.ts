@@ -4,10 +4,11 @@ import { layoutLab } from '../layout/lab-layout';
 import { installCameraScroll, ScrolledRegistry } from '../ui/camera-scroll';
 import { bindWidgetIds } from '../ui/widget-ids';
 import { FocusManager } from '../ui/FocusManager';
-import { wireLabEvents, watchLabStore } from './lab/lab-bindings';
+import { refreshTrainImages, wireLabEvents, watchLabStore } from './lab/lab-bindings';
 import { buildLabChrome } from './lab/lab-chrome';
 import { buildLabControls } from './lab/lab-controls';
 import { buildLabOutput, IMAGE_ROWS } from './lab/lab-output';
+import { buildLabViews } from './lab/lab-views';
 
 /**
  * The Lab (the foundation's Lab), reached from the title screen: pick data and a model, train it in the
@@ -35,6 +36,7 @@ export class Lab extends Phaser.Scene {
     const chrome = buildLabChrome(this, L);
     const controls = buildLabControls(this, L, initial, context.backendOverride ?? store.getState().settings.backend);
     const output = buildLabOutput(this, L);
+    const views = buildLabViews(this, L, context, output, () => refreshTrainImages(context, L, output));
     const { backButton } = chrome;
     const { dataset, kind, bottleneck, hidden, noise, noiseLevel, backend } = controls;
     const { train, pause, cancel, progress, chart, grids, notice } = output;
@@ -67,11 +69,13 @@ export class Lab extends Phaser.Scene {
       train,
       pause,
       cancel,
+      ...views.focusables(),
       notice.dismissButton,
     );
 
     // ---- store → widgets ----
-    cleanup.push(...watchLabStore(context, L, chrome, controls, output));
+    const trainShown = (): boolean => views.tabs.getValue() === 'train';
+    cleanup.push(...watchLabStore(context, L, chrome, controls, output, trainShown), ...views.watchers());
 
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
       for (const off of cleanup.splice(0)) off();
@@ -96,6 +100,7 @@ export class Lab extends Phaser.Scene {
       ])
         w.destroy();
       for (const row of IMAGE_ROWS) grids[row].destroy();
+      views.destroy();
       registry.clear();
       context.widgets = null;
       context.ready = false;

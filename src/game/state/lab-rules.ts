@@ -1,4 +1,5 @@
 /** Pure rules for lab values: ranges, defaults and the loss-history cap. Unit-tested without a store. */
+import { HYPER_DEFAULTS } from './lab-hyper';
 import type { LossPoint, LabConfig } from './types';
 
 export const BOTTLENECK_MIN = 1;
@@ -15,6 +16,7 @@ export const DEFAULT_CONFIG: LabConfig = {
   hiddenWidth: 128,
   noiseType: 'saltPepper',
   noiseLevel: 0.2,
+  ...HYPER_DEFAULTS,
 };
 
 export function clampBottleneck(value: number): number {

@@ -9,6 +9,7 @@ import {
   clampHiddenWidth,
   clampNoiseLevel,
 } from './lab-rules';
+import { clampHyper, trainingDefaults } from './lab-hyper';
 
 let noticeSeq = 0;
 export const nextNoticeId = (): number => ++noticeSeq;
@@ -26,6 +27,8 @@ export function initialLab(): LabState['lab'] {
     preview: null,
     outcome: null,
     notices: [],
+    runConfig: null,
+    previousRun: null,
   };
 }
 
@@ -39,9 +42,15 @@ export const createLabSlice: StateCreator<GameStore, StoreMutators, [], LabState
 
   return {
     lab: initialLab(),
-    setDataset: (dataset) => patchConfig(() => ({ dataset })),
-    setKind: (kind) => patchConfig(() => ({ kind })),
-    setBottleneck: (value) => patchConfig(() => ({ bottleneck: clampBottleneck(value) })),
+    // A new dataset or model kind brings its own learning rate, steps and batch size (the Settings view changes them).
+    setDataset: (dataset) => patchConfig((c) => ({ dataset, ...trainingDefaults(dataset, c.kind) })),
+    setKind: (kind) => patchConfig((c) => ({ kind, ...trainingDefaults(c.dataset, kind) })),
+    setBottleneck: (value) =>
+      patchConfig((c) => {
+        const bottleneck = clampBottleneck(value);
+        return { bottleneck, k: Math.min(c.k, bottleneck) };
+      }),
+    setHyper: (values) => patchConfig((c) => clampHyper(values, c.bottleneck)),
     setHiddenWidth: (value) => patchConfig(() => ({ hiddenWidth: clampHiddenWidth(value) })),
     setNoiseType: (noiseType) => patchConfig(() => ({ noiseType })),
     setNoiseLevel: (value) => patchConfig(() => ({ noiseLevel: clampNoiseLevel(value) })),
@@ -51,7 +60,18 @@ export const createLabSlice: StateCreator<GameStore, StoreMutators, [], LabState
     setDisplay: (display) => patch(() => ({ display })),
     setPreview: (preview) => patch(() => ({ preview })),
     beginRun: (model, totalSteps) =>
-      patch(() => ({
+      patch((wb) => ({
+        // The run before this one stays for the comparison view (only a run that showed a loss curve).
+        previousRun:
+          wb.runConfig && wb.model && wb.lossHistory.length > 0
+            ? {
+                config: wb.runConfig,
+                lossHistory: wb.lossHistory,
+                preview: wb.preview,
+                latentSize: wb.model.latentSize,
+              }
+            : wb.previousRun,
+        runConfig: { ...wb.config },
         model,
         status: 'training',
         lossHistory: [],

@@ -63,6 +63,9 @@ export function snapshot(state: GameState) {
         : null,
       outcome: wb.outcome ? { ...wb.outcome } : null,
       notices: wb.notices.map((n) => ({ id: n.id, level: n.level, key: n.key, text: t(n.key, n.params) })),
+      previousRun: wb.previousRun
+        ? { config: { ...wb.previousRun.config }, points: wb.previousRun.lossHistory.length }
+        : null,
     },
   };
 }

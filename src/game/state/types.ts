@@ -2,7 +2,14 @@
  * Store types. State and Actions are separate types per slice; the combined store is their intersection.
  * Only plain data lives here (typed arrays for preview pixels included); never model weights.
  */
-import type { BackendName, BackendPreference, ModelKind, TrainEndReason } from '../../shared/worker-api';
+import type {
+  Activation,
+  BackendName,
+  BackendPreference,
+  LossName,
+  ModelKind,
+  TrainEndReason,
+} from '../../shared/worker-api';
 import type { Locale, MessageKey, MessageParams } from '../../shared/messages';
 import type { ClassroomView } from '../classroom/classroom-service';
 import type { LossPoint, PreviewImages } from '../ml/progress-types';
@@ -51,6 +58,32 @@ export interface LabConfig {
   noiseType: NoiseType;
   /** 0..1; mapped to sigma / amount / fraction / block size by the spec builder. */
   noiseLevel: number;
+  // ---- branch lab: every hyperparameter the engine has (the Lab's Settings view) ----
+  learningRate: number;
+  steps: number;
+  batchSize: number;
+  loss: LossName;
+  activation: Activation;
+  /** Hidden layers on each side, 0..3 (widths hiddenWidth, hiddenWidth/2, …). */
+  depth: number;
+  /** vae/cvae: weight of the KL term. */
+  beta: number;
+  /** sparse: target mean activation and penalty weight. */
+  rho: number;
+  sparsityWeight: number;
+  /** ksparse: code units kept (at most the bottleneck). */
+  k: number;
+  /** vqvae: codebook entries K and code slots per image. */
+  codebookSize: number;
+  slots: number;
+}
+
+/** A finished (or stopped) run kept for the Lab's comparison view: its settings, loss curve and images. */
+export interface RunRecord {
+  config: LabConfig;
+  lossHistory: LossPoint[];
+  preview: PreviewImages | null;
+  latentSize: number;
 }
 
 export interface BackendInfo {
@@ -124,6 +157,9 @@ export interface LabState {
     preview: PreviewImages | null;
     outcome: RunOutcome | null;
     notices: Notice[];
+    /** branch lab: the settings the current run was started with, and the run before it (compare view). */
+    runConfig: LabConfig | null;
+    previousRun: RunRecord | null;
   };
 }
 
@@ -134,6 +170,8 @@ export interface LabActions {
   setHiddenWidth(value: number): void;
   setNoiseType(type: NoiseType): void;
   setNoiseLevel(value: number): void;
+  /** branch lab: any of the Settings view's hyperparameters (clamped to what the Lab offers). */
+  setHyper(patch: Partial<LabConfig>): void;
   setStatus(status: LabStatus): void;
   setWorkerStatus(status: WorkerStatus): void;
   setBackendInfo(info: BackendInfo): void;

@@ -2,9 +2,12 @@ import type * as Phaser from 'phaser';
 import { FocusableWidget } from './FocusableWidget';
 import { COLORS, CSS, RADIUS, TEXT, type Rect } from './theme';
 
-/** Ten clearly different class colours (digits 0–9), readable on the dark theme. */
+/**
+ * Ten clearly different class colours (digits 0–9), readable on the dark theme; the digits a map most often
+ * mixes up get far-apart hues: 1 magenta / 7 lime, 3 amber / 5 blue, 0 cyan / 9 white.
+ */
 export const CLASS_COLORS = [
-  0x4cc9f0, 0xf72585, 0x80ed99, 0xffb703, 0x9d4edd, 0xfb8500, 0x06d6a0, 0xef476f, 0xe9ff70, 0x8ecae6,
+  0x4cc9f0, 0xf72585, 0x80ed99, 0xffb703, 0x9d4edd, 0x3a86ff, 0x06d6a0, 0xe9ff70, 0xef476f, 0xf1f1f1,
 ] as const;
 
 export interface MapBounds {

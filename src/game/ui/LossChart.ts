@@ -68,6 +68,13 @@ export class LossChart extends Widget {
     this.redraw();
   }
 
+  /** Showing the chart again keeps the empty-chart caption hidden once there is a curve. */
+  override setVisible(visible: boolean): this {
+    super.setVisible(visible);
+    this.redraw();
+    return this;
+  }
+
   setData(points: readonly LossSeriesPoint[]): this {
     // The level's and the Lab's histories grow in place: a new point or a new array is a change.
     if (points === this.points && points.length === this.drawnCount) return this;
@@ -76,7 +83,14 @@ export class LossChart extends Widget {
     return this;
   }
 
+  /** Drawn while hidden too (new data): everything it shows stays hidden until the chart is shown again. */
   protected redraw(): void {
+    this.drawChart();
+    if (!this.shown)
+      for (const o of this.objects) (o as unknown as Phaser.GameObjects.Components.Visible).setVisible(false);
+  }
+
+  private drawChart(): void {
     const { x, y, width, height } = this.rect;
     const plot = { x: x + PAD.left, y: y + PAD.top, w: width - PAD.left - PAD.right, h: height - PAD.top - PAD.bottom };
     const g = this.graphics.clear();

@@ -56,6 +56,12 @@ export class Panel {
     this.title?.setPosition(x + 16, y + 14);
   }
 
+  setVisible(visible: boolean): this {
+    this.graphics.setVisible(visible);
+    this.title?.setVisible(visible);
+    return this;
+  }
+
   destroy(): void {
     this.graphics.destroy();
     this.title?.destroy();

@@ -1,4 +1,5 @@
 /** A model's 2-D code space for the latent map: held-out images encoded, and a box around their codes. */
+import { mapBox } from '../../../shared/lab/latent-tools';
 import { heldOutLetters } from '../../../shared/levels/harness';
 import type { TrainedSetup } from '../../../shared/levels/types';
 import type { MlPort } from '../../ml/ml-port';
@@ -42,25 +43,13 @@ export async function encodeMap(
   }
   const count = labels.length;
   const codes = await port.encode(modelId, images.slice());
-  let xMin = Infinity;
-  let xMax = -Infinity;
-  let yMin = Infinity;
-  let yMax = -Infinity;
-  for (let i = 0; i < count; i++) {
-    xMin = Math.min(xMin, codes[2 * i]);
-    xMax = Math.max(xMax, codes[2 * i]);
-    yMin = Math.min(yMin, codes[2 * i + 1]);
-    yMax = Math.max(yMax, codes[2 * i + 1]);
-  }
-  // A margin around the codes, and never a degenerate box (a collapsed VAE puts everything at 0).
-  const padX = Math.max(0.25, (xMax - xMin) * 0.12);
-  const padY = Math.max(0.25, (yMax - yMin) * 0.12);
   return {
     codes,
     labels,
     count,
     classNames,
-    bounds: { xMin: xMin - padX, xMax: xMax + padX, yMin: yMin - padY, yMax: yMax + padY },
+    // A margin around the codes, and never a degenerate box (a collapsed VAE puts everything at 0).
+    bounds: mapBox(codes, count),
     width,
     height,
   };

@@ -2,6 +2,7 @@ import { t } from '../../../shared/messages';
 import type { GameContext } from '../../context';
 import type { LabLayout } from '../../layout/lab-layout';
 import { watch } from '../../state';
+import { inapplicable } from '../../state/lab-hyper';
 import { CSS } from '../../ui/theme';
 import { formatLevel } from '../../view/format';
 import { engineLine, noticeView, runView } from '../../view/lab-view';
@@ -36,18 +37,31 @@ export function wireLabEvents(context: GameContext, controls: LabControls, outpu
   notice.events.on('dismiss', (id) => actions().dismissNotice(id));
 }
 
+/** The Training view's image rows from the store: which rows show, their images, the empty caption. */
+export function refreshTrainImages(context: GameContext, L: LabLayout, output: LabOutput): void {
+  const { preview, config } = context.store.getState().lab;
+  const { rowLabels, grids, imagesEmpty } = output;
+  const visibleRows: ImageRow[] =
+    config.kind === 'denoising' || preview?.corrupted ? [...IMAGE_ROWS] : ['original', 'reconstructed'];
+  placeImageRows(L, visibleRows, rowLabels, grids, imagesEmpty);
+  showImages(grids, preview);
+  imagesEmpty.setVisible(!preview?.outputs);
+}
+
 export function watchLabStore(
   context: GameContext,
   L: LabLayout,
   chrome: LabChrome,
   controls: LabControls,
   output: LabOutput,
+  /** False while another view (lab-views.ts) covers the Training view's chart and images. */
+  trainShown: () => boolean = () => true,
 ): (() => void)[] {
   const { store } = context;
   const actions = () => store.getState();
   const { dataset, kind, bottleneck, hidden, noise, noiseLevel, backend } = controls;
   const { hiddenLabel, noiseLabel, noiseLevelLabel, bottleneckValue, noiseLevelValue } = controls;
-  const { train, pause, cancel, progress, chart, rowLabels, grids, imagesEmpty, notice } = output;
+  const { train, pause, cancel, progress, chart, notice } = output;
   const { engine, reason } = chrome;
   return [
     watch(
@@ -68,8 +82,10 @@ export function watchLabStore(
         noiseLevelValue.setColor(denoising ? CSS.accent : CSS.disabled);
         noiseLabel.setColor(denoising ? CSS.muted : CSS.disabled);
         noiseLevelLabel.setColor(denoising ? CSS.muted : CSS.disabled);
-        hidden.setEnabled(c.kind !== 'conv');
-        hiddenLabel.setColor(c.kind !== 'conv' ? CSS.muted : CSS.disabled);
+        // branch lab: the width does nothing at depth 0 (Settings view) or in the conv model.
+        const widthApplies = inapplicable('hidden', c) === null;
+        hidden.setEnabled(widthApplies);
+        hiddenLabel.setColor(widthApplies ? CSS.muted : CSS.disabled);
       },
     ),
     watch(
@@ -91,12 +107,8 @@ export function watchLabStore(
     watch(
       store,
       (s) => [s.lab.preview, s.lab.config.kind] as const,
-      ([preview, k]) => {
-        const visibleRows: ImageRow[] =
-          k === 'denoising' || preview?.corrupted ? [...IMAGE_ROWS] : ['original', 'reconstructed'];
-        placeImageRows(L, visibleRows, rowLabels, grids, imagesEmpty);
-        showImages(grids, preview);
-        imagesEmpty.setVisible(!preview?.outputs);
+      () => {
+        if (trainShown()) refreshTrainImages(context, L, output);
       },
     ),
     watch(

@@ -17,8 +17,8 @@ import { Slider } from '../../ui/Slider';
 import type { Rect } from '../../ui/theme';
 
 const DATASETS: readonly DatasetChoice[] = ['glyphs', 'mnist'];
-/** Every model kind but the VQ-VAE, whose codebook controls the Lab does not have. */
-const KINDS: readonly ModelKind[] = MODEL_KINDS.filter((k) => k !== 'vqvae');
+/** Every model kind (the VQ-VAE's codebook size and slots are in the Settings view). */
+const KINDS: readonly ModelKind[] = MODEL_KINDS;
 const NOISES: readonly NoiseType[] = ['gaussian', 'saltPepper', 'masking', 'block'];
 
 /** The Lab's controls panel: one labelled row per setting (data, model, sizes, noise, engine). */

@@ -24,6 +24,8 @@ export interface LabOutput {
   readonly grids: Record<ImageRow, ImageGrid>;
   readonly imagesEmpty: Label;
   readonly notice: NoticeBanner;
+  /** Everything of the loss chart and images cards (the Training view; hidden while another view shows). */
+  readonly trainObjects: Phaser.GameObjects.GameObject[];
 }
 
 export function buildLabOutput(scene: Phaser.Scene, L: LabLayout): LabOutput {
@@ -47,6 +49,7 @@ export function buildLabOutput(scene: Phaser.Scene, L: LabLayout): LabOutput {
   const progress = new ProgressBar(scene, 'progress', L.progress);
 
   // ---- loss chart ----
+  const firstTrainObject = scene.children.list.length;
   new Panel(scene, L.chartCard);
   new Label(scene, {
     x: L.chartCard.x + 16,
@@ -84,8 +87,9 @@ export function buildLabOutput(scene: Phaser.Scene, L: LabLayout): LabOutput {
   });
   imagesEmpty.text.setAlign('center');
 
+  const trainObjects = scene.children.list.slice(firstTrainObject);
   const notice = new NoticeBanner(scene, { ...L.notice, id: 'notice', dismissLabel: t('button.dismiss') });
-  return { train, pause, cancel, progress, chart, rowLabels, grids, imagesEmpty, notice };
+  return { train, pause, cancel, progress, chart, rowLabels, grids, imagesEmpty, notice, trainObjects };
 }
 
 /** A long caption on two lines, broken at the space nearest the middle (narrow phone cards). */
