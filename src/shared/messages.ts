@@ -519,6 +519,7 @@ const en = {
   // ── own (issue 14): share panel, model files ──
   'link.problem.labControls': "The Lab's controls cannot set this model exactly.",
   'link.fallback': 'Copying is not allowed here: select the link and copy it yourself.',
+  'link.copiedShort': 'Copied ✓',
   'link.field': 'Link to this setup',
   'share.open': 'Share',
   'share.title': 'Links and files',

@@ -8,6 +8,7 @@ import { wireLabEvents, watchLabStore } from './lab/lab-bindings';
 import { buildLabChrome } from './lab/lab-chrome';
 import { buildLabControls } from './lab/lab-controls';
 import { buildLabOutput, IMAGE_ROWS } from './lab/lab-output';
+import { installLabShare } from './lab/lab-share-panel';
 
 /**
  * The Lab (the foundation's Lab), reached from the title screen: pick data and a model, train it in the
@@ -72,6 +73,7 @@ export class Lab extends Phaser.Scene {
 
     // ---- store → widgets ----
     cleanup.push(...watchLabStore(context, L, chrome, controls, output));
+    cleanup.push(installLabShare(this, context, L, { chrome, controls, output }));
 
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
       for (const off of cleanup.splice(0)) off();

@@ -493,6 +493,7 @@ export const cs: Catalogue = {
   // ── own (issue 14): share panel, model files ──
   'link.problem.labControls': 'Ovládací prvky Laboratoře nedokážou nastavit přesně tento model.',
   'link.fallback': 'Kopírování tu není povolené: označte odkaz a zkopírujte si ho sami.',
+  'link.copiedShort': 'Zkopírováno ✓',
   'link.field': 'Odkaz na toto nastavení',
   'share.open': 'Sdílet',
   'share.title': 'Odkazy a soubory',

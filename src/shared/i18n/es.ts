@@ -488,6 +488,7 @@ export const es: Catalogue = {
   // ── own (issue 14): share panel, model files ──
   'link.problem.labControls': 'Los controles del Laboratorio no pueden ajustar exactamente este modelo.',
   'link.fallback': 'Aquí no se permite copiar: selecciona el enlace y cópialo tú.',
+  'link.copiedShort': 'Copiado ✓',
   'link.field': 'Enlace a esta configuración',
   'share.open': 'Compartir',
   'share.title': 'Enlaces y archivos',

@@ -488,6 +488,7 @@ export const pl: Catalogue = {
   // ── own (issue 14): share panel, model files ──
   'link.problem.labControls': 'Kontrolki Laboratorium nie potrafią ustawić dokładnie tego modelu.',
   'link.fallback': 'Kopiowanie jest tu zablokowane: zaznacz link i skopiuj go samodzielnie.',
+  'link.copiedShort': 'Skopiowano ✓',
   'link.field': 'Link do tych ustawień',
   'share.open': 'Udostępnij',
   'share.title': 'Linki i pliki',
