@@ -43,15 +43,15 @@ export function installLabShare(
   parts: { chrome: LabChrome; controls: LabControls; output: LabOutput },
 ): () => void {
   const { store } = context;
+  // Landscape: in the top bar after "Draw a digit" (the engine line wraps in what is left). A phone's top bar has
+  // no room left: the button sits at the right end of the controls card's first label row.
   const drawBox = parts.chrome.drawButton.getBounds();
-  const opener = new Button(scene, {
-    x: drawBox.x + drawBox.width + 10,
-    y: drawBox.y,
-    width: L.portrait ? 104 : 132,
-    height: drawBox.height,
-    id: 'share:open',
-    label: t('share.open'),
-  });
+  const first = L.rows.dataset;
+  const rect: Rect = L.portrait
+    ? { x: first.x + first.width - 132, y: first.y - 24 - 12, width: 132, height: 34 }
+    : { x: drawBox.x + drawBox.width + 10, y: drawBox.y, width: 150, height: drawBox.height };
+  const opener = new Button(scene, { ...rect, id: 'share:open', label: t('share.open') });
+  if (!L.portrait) parts.chrome.reason.setWrap(Math.max(120, L.topBar.width - 20 - (rect.x + rect.width + 16)));
   let sheet: { destroy(): void } | null = null;
   const close = (): void => {
     sheet?.destroy();
@@ -161,7 +161,8 @@ function openSheet(scene: Phaser.Scene, context: GameContext, L: LabLayout, clos
     },
     exportModel: async () => {
       const model = store.getState().lab.model;
-      if (!model || store.getState().lab.status !== 'done') return say(busy() ? 'share.busy' : 'share.noModel');
+      if (busy()) return say('share.busy');
+      if (!model) return say('share.noModel');
       const file = await exportLabModel(context.bridge, model.modelId);
       downloadText(file.name, file.text, 'application/json');
       say('share.saved', { file: file.name });
