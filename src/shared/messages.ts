@@ -519,6 +519,13 @@ const en = {
   // ── own (issue 14): share panel, model files ──
   'link.problem.labControls': "The Lab's controls cannot set this model exactly.",
   'link.fallback': 'Copying is not allowed here: select the link and copy it yourself.',
+  'draw.modeDigit': 'Digit',
+  'draw.modeLetter': 'Letter',
+  'draw.titleLetter': 'Your own letter',
+  'draw.loadingLetters': 'Loading the letter model…',
+  'draw.nearestLetter': 'Nearest font letter: {letter} (code distance {distance})',
+  'draw.letterCode': 'Its code: ({code}). The model is a small VAE on the 7x5 font that never saw an E.',
+  'draw.letterMapHint': "Your letter is the ring among the font's letters (the first two of its four code numbers).",
   'link.copiedShort': 'Copied ✓',
   'link.field': 'Link to this setup',
   'share.open': 'Share',

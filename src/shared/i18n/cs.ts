@@ -493,6 +493,13 @@ export const cs: Catalogue = {
   // ── own (issue 14): share panel, model files ──
   'link.problem.labControls': 'Ovládací prvky Laboratoře nedokážou nastavit přesně tento model.',
   'link.fallback': 'Kopírování tu není povolené: označte odkaz a zkopírujte si ho sami.',
+  'draw.modeDigit': 'Číslice',
+  'draw.modeLetter': 'Písmeno',
+  'draw.titleLetter': 'Vaše vlastní písmeno',
+  'draw.loadingLetters': 'Načítám model písmen…',
+  'draw.nearestLetter': 'Nejbližší písmeno písma: {letter} (vzdálenost kódů {distance})',
+  'draw.letterCode': 'Jeho kód: ({code}). Model je malý variační autoenkodér na písmu 7x5, který nikdy neviděl E.',
+  'draw.letterMapHint': 'Vaše písmeno je kroužek mezi písmeny písma (první dvě ze čtyř čísel kódu).',
   'link.copiedShort': 'Zkopírováno ✓',
   'link.field': 'Odkaz na toto nastavení',
   'share.open': 'Sdílet',

@@ -488,6 +488,15 @@ export const es: Catalogue = {
   // ── own (issue 14): share panel, model files ──
   'link.problem.labControls': 'Los controles del Laboratorio no pueden ajustar exactamente este modelo.',
   'link.fallback': 'Aquí no se permite copiar: selecciona el enlace y cópialo tú.',
+  'draw.modeDigit': 'Dígito',
+  'draw.modeLetter': 'Letra',
+  'draw.titleLetter': 'Tu propia letra',
+  'draw.loadingLetters': 'Cargando el modelo de letras…',
+  'draw.nearestLetter': 'Letra de la fuente más cercana: {letter} (distancia entre códigos {distance})',
+  'draw.letterCode':
+    'Su código: ({code}). El modelo es un pequeño autocodificador variacional sobre la fuente 7x5 que nunca vio una E.',
+  'draw.letterMapHint':
+    'Tu letra es el anillo entre las letras de la fuente (los dos primeros de sus cuatro números de código).',
   'link.copiedShort': 'Copiado ✓',
   'link.field': 'Enlace a esta configuración',
   'share.open': 'Compartir',

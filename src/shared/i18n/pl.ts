@@ -488,6 +488,14 @@ export const pl: Catalogue = {
   // ── own (issue 14): share panel, model files ──
   'link.problem.labControls': 'Kontrolki Laboratorium nie potrafią ustawić dokładnie tego modelu.',
   'link.fallback': 'Kopiowanie jest tu zablokowane: zaznacz link i skopiuj go samodzielnie.',
+  'draw.modeDigit': 'Cyfra',
+  'draw.modeLetter': 'Litera',
+  'draw.titleLetter': 'Twoja własna litera',
+  'draw.loadingLetters': 'Wczytywanie modelu liter…',
+  'draw.nearestLetter': 'Najbliższa litera czcionki: {letter} (odległość kodów {distance})',
+  'draw.letterCode':
+    'Jej kod: ({code}). Model to mały autoenkoder wariacyjny na czcionce 7x5, który nigdy nie widział litery E.',
+  'draw.letterMapHint': 'Twoja litera to pierścień wśród liter czcionki (pierwsze dwie z czterech liczb kodu).',
   'link.copiedShort': 'Skopiowano ✓',
   'link.field': 'Link do tych ustawień',
   'share.open': 'Udostępnij',
