@@ -526,6 +526,7 @@ const en = {
   'draw.nearestLetter': 'Nearest font letter: {letter} (code distance {distance})',
   'draw.letterCode': 'Its code: ({code}). The model is a small VAE on the 7x5 font that never saw an E.',
   'draw.letterMapHint': "Your letter is the ring among the font's letters (the first two of its four code numbers).",
+  'results.tryOwn': 'Try your own',
   'link.copiedShort': 'Copied ✓',
   'link.field': 'Link to this setup',
   'share.open': 'Share',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { nearestCode } from '../../src/shared/drawing';
+import { nearestCode, tryOwnFor } from '../../src/shared/drawing';
+import { getLevel, LEVELS } from '../../src/shared/levels';
 import { LetterPad } from '../../src/game/ui/LetterPad';
 
 describe('nearest code (which font letter a drawn letter is closest to)', () => {
@@ -28,5 +29,25 @@ describe('letter pad geometry', () => {
       width: 50,
       height: 70,
     });
+  });
+});
+
+describe('try your own (after a latent-map or arithmetic level is won)', () => {
+  it('offers the level its own 2-D model, the 2-D VAE for other digit levels and letters for Letter forge', () => {
+    const holes = getLevel('holes-in-the-map')!;
+    expect(holes.setup.kind).toBe('map');
+    expect(tryOwnFor(holes, true)).toMatchObject({ mode: 'digit' });
+    expect(tryOwnFor(getLevel('letter-forge')!, true)).toMatchObject({ mode: 'letter' });
+    expect(tryOwnFor(getLevel('blend')!, true)).toEqual({
+      mode: 'digit',
+      model: expect.stringMatching(/^mnist-(ae|vae)-2d$/),
+    });
+    for (const level of LEVELS) {
+      const own = tryOwnFor(level, true);
+      if (level.setup.kind === 'map' && (level.setup.asset === 'mnist-ae-2d' || level.setup.asset === 'mnist-vae-2d'))
+        expect(own?.model).toBe(level.setup.asset);
+      if (level.setup.kind === 'trained') expect(own).toBeNull();
+      expect(tryOwnFor(level, false)).toBeNull();
+    }
   });
 });

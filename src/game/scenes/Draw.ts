@@ -1,5 +1,5 @@
 import * as Phaser from 'phaser';
-import { perImageMse, preprocessStrokes, shareBelow, topClass } from '../../shared/drawing';
+import { perImageMse, preprocessStrokes, shareBelow, topClass, type TryOwn } from '../../shared/drawing';
 import { t } from '../../shared/messages';
 import { corrupt } from '../../shared/noise';
 import type { PretrainedAssetName } from '../../shared/worker-api';
@@ -21,6 +21,10 @@ export interface DrawData {
   from?: SceneKey;
   /** Start with the 7x5 letter pad instead of the digit pad. */
   mode?: DrawMode;
+  /** The 2-D model a digit goes through (a won map level's own; default the 2-D VAE). */
+  model?: TryOwn['model'];
+  /** Where Back goes with its data (the Results screen of the level it came from); overrides `from`. */
+  back?: { scene: SceneKey; data?: object };
 }
 
 type DrawMode = 'digit' | 'letter';
@@ -54,8 +58,10 @@ export class Draw extends Phaser.Scene {
     setDrawnDigitView(null);
 
     const back = new Button(this, { ...L.back, id: 'draw:back', label: t('nav.back') });
-    back.events.on('press', () => this.scene.start(from));
-    this.input.keyboard?.on('keydown-ESC', () => this.scene.start(from));
+    const goBack = (): void =>
+      void (data?.back ? this.scene.start(data.back.scene, data.back.data) : this.scene.start(from));
+    back.events.on('press', goBack);
+    this.input.keyboard?.on('keydown-ESC', goBack);
     const title = new Label(this, { ...L.title, text: t('draw.title'), variant: 'title', maxWidth: L.title.width });
     const hint = new Label(this, { ...L.hint, text: t('drawing.digitHint'), variant: 'bodyMuted', wrap: L.hint.width });
     title.setVisible(!screen.portrait);
@@ -128,6 +134,7 @@ export class Draw extends Phaser.Scene {
       context.renderGate?.invalidate();
     };
     mode.events.on('change', (v) => setMode(v));
+    if (data?.mode === 'letter') setMode('letter');
     screen.onShutdown(() => letters.destroy());
     addNoticeBanner(this, screen, L.banner);
     screen.add(back, undo, clear);
@@ -196,7 +203,7 @@ export class Draw extends Phaser.Scene {
     pad.events.on('change', () => void analyse());
 
     const load = async (): Promise<void> => {
-      const info = await bridge.loadPretrained(MODEL);
+      const info = await bridge.loadPretrained(data?.model ?? MODEL);
       const mapData = await encodeMap(bridge, info.modelId, mapClassNames(), null);
       const real = await bridge.getImages('mnist', 'test', 0, mapData.count);
       const rebuilt = await bridge.reconstruct(info.modelId, real.images.slice());
@@ -213,7 +220,6 @@ export class Draw extends Phaser.Scene {
       })
       .finally(() => {
         if (!alive) return;
-        if (data?.mode === 'letter') setMode('letter');
         screen.ready();
       });
   }

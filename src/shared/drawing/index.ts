@@ -16,3 +16,4 @@ export { cellAt, LetterGrid, letterFromTaps, type Cell } from './letter-grid';
 export type { GreyBitmap, Point, Stroke } from './types';
 export { perImageMse, shareBelow, topClass } from './anomaly';
 export { nearestCode } from './nearest';
+export { tryOwnFor, type TryOwn } from './try-own';

@@ -500,6 +500,7 @@ export const cs: Catalogue = {
   'draw.nearestLetter': 'Nejbližší písmeno písma: {letter} (vzdálenost kódů {distance})',
   'draw.letterCode': 'Jeho kód: ({code}). Model je malý variační autoenkodér na písmu 7x5, který nikdy neviděl E.',
   'draw.letterMapHint': 'Vaše písmeno je kroužek mezi písmeny písma (první dvě ze čtyř čísel kódu).',
+  'results.tryOwn': 'Nakresli vlastní',
   'link.copiedShort': 'Zkopírováno ✓',
   'link.field': 'Odkaz na toto nastavení',
   'share.open': 'Sdílet',

@@ -497,6 +497,7 @@ export const es: Catalogue = {
     'Su código: ({code}). El modelo es un pequeño autocodificador variacional sobre la fuente 7x5 que nunca vio una E.',
   'draw.letterMapHint':
     'Tu letra es el anillo entre las letras de la fuente (los dos primeros de sus cuatro números de código).',
+  'results.tryOwn': 'Dibuja la tuya',
   'link.copiedShort': 'Copiado ✓',
   'link.field': 'Enlace a esta configuración',
   'share.open': 'Compartir',

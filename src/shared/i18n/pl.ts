@@ -496,6 +496,7 @@ export const pl: Catalogue = {
   'draw.letterCode':
     'Jej kod: ({code}). Model to mały autoenkoder wariacyjny na czcionce 7x5, który nigdy nie widział litery E.',
   'draw.letterMapHint': 'Twoja litera to pierścień wśród liter czcionki (pierwsze dwie z czterech liczb kodu).',
+  'results.tryOwn': 'Narysuj własną',
   'link.copiedShort': 'Skopiowano ✓',
   'link.field': 'Link do tych ustawień',
   'share.open': 'Udostępnij',
