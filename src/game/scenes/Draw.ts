@@ -135,6 +135,7 @@ export class Draw extends Phaser.Scene {
     };
     mode.events.on('change', (v) => setMode(v));
     if (data?.mode === 'letter') setMode('letter');
+    else letters.setVisible(false);
     screen.onShutdown(() => letters.destroy());
     addNoticeBanner(this, screen, L.banner);
     screen.add(back, undo, clear);
