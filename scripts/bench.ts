@@ -43,14 +43,14 @@ const OPTIONS: Record<(typeof ALL_BACKENDS)[number], BenchOptions> = {
 };
 
 /**
- * Levels timed in the browser: the trained ones of worlds 1–2 and Balance beta (the solver bots' skilled ladder,
- * up to the first star), and the map/arithmetic ones (pretrained model ready, one scored attempt).
+ * Levels timed in the browser: the trained ones of worlds 1–2, Balance beta and Through the dice (the solver bots'
+ * skilled ladder, up to the first star), and the map/arithmetic ones (pretrained model ready, one scored attempt).
  * BENCH_LEVELS=beat-pca,blend limits them; BENCH_LEVELS=none skips them.
  */
 const LEVEL_FILTER = process.env.BENCH_LEVELS?.split(',').filter(Boolean) ?? null;
 const BENCH_LEVELS = LEVELS.filter(
   (l) =>
-    (l.setup.kind === 'trained' ? l.world <= 2 || l.id === 'balance-beta' : true) &&
+    (l.setup.kind === 'trained' ? l.world <= 2 || l.id === 'balance-beta' || l.id === 'through-the-dice' : true) &&
     (!LEVEL_FILTER || LEVEL_FILTER.includes(l.id)),
 );
 /** One level's page may not take longer than this (a slow level reports an error instead of eating the budget). */

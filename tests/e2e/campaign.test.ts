@@ -26,9 +26,12 @@ const baseUrl = inject('baseUrl');
 const SAVE_KEY = 'latent-quest:settings';
 const ARTIFACTS = 'test-results';
 
-/** The level played in each world (the first level of worlds 1, 2 and 4; Navigator, the second, in world 3). */
+/**
+ * The level played in each world (the first level of worlds 1, 2 and 4; Navigator, the second, in world 3). World 5
+ * (a VAE trained live) is played in world5.test.ts.
+ */
 const PLAYED = { 1: 'squeeze-the-alphabet', 2: 'static', 3: 'navigator', 4: 'blend' } as const satisfies Record<
-  WorldId,
+  Exclude<WorldId, 5>,
   string
 >;
 

@@ -14,7 +14,7 @@ import type { LocalText } from './text';
 
 export type { LevelMode } from './modes';
 
-export type WorldId = 1 | 2 | 3 | 4;
+export type WorldId = 1 | 2 | 3 | 4 | 5;
 
 /** Where a concept comes from: a seed document and the idea as that document names it (its own language). */
 export interface SeedRef {
@@ -211,7 +211,7 @@ export type SolutionSpecOf<K extends SolutionKind> = Extract<SolutionSpec, { kin
 
 // ── Goals and scores ────────────────────────────────────────────────────────────────────────────────────────
 
-export type MetricUnit = 'percent' | 'pixels' | 'mse' | 'ratio' | 'count' | 'probability' | 'codeSize';
+export type MetricUnit = 'percent' | 'pixels' | 'mse' | 'ratio' | 'count' | 'probability' | 'codeSize' | 'nats';
 
 export interface MetricDefinition {
   label: LocalText;
