@@ -40,6 +40,8 @@ export interface LatentQuestHooks {
     workerAlive(): boolean;
     /** The bridge's running training job id, null when none (Leave must cancel it). */
     activeJobId(): string | null;
+    /** The Lab's current model's reconstructions of the first `count` test images (null without a model). */
+    labReconstruct(count: number): Promise<number[] | null>;
     /** Replaces the active main scene with `key` (screenshots of Results without playing a level). */
     startScene(key: string, data?: object): boolean;
     /** Names of the sound effects played so far, oldest first (none while sound is off or audio is unavailable). */

@@ -105,6 +105,13 @@ export function installTestHooks(game: Phaser.Game, context: GameContext): void 
       loseWebGlContext: () => testCall(context.bridge, (api) => api.loseWebGlContext()),
       workerAlive: () => context.bridge.isAlive(),
       activeJobId: () => context.bridge.activeJobId,
+      labReconstruct: async (count: number) => {
+        const model = context.store.getState().lab.model;
+        if (!model) return null;
+        const batch = await context.bridge.getImages(model.dataset, 'test', 0, count);
+        const labels = model.kind === 'cvae' ? batch.labels : undefined;
+        return Array.from(await context.bridge.reconstruct(model.modelId, batch.images, labels));
+      },
       startScene: (key, data) => {
         const from = game.scene.getScenes(true).find((sc) => !NOT_MAIN.has(sc.sys.settings.key));
         if (!from || game.scene.keys[key] === undefined) return false;

@@ -151,6 +151,12 @@ export class ClassroomService {
     return this.saved.membership?.competition.levels.includes(levelId) ?? false;
   }
 
+  /** The seed this student plays `levelId` with in the competition (a setup link carries it); undefined outside one. */
+  seedFor(levelId: string): number | undefined {
+    const m = this.saved.membership;
+    return m && this.playsLevel(levelId) ? m.seed : undefined;
+  }
+
   /** The level as this student plays it in the competition (its seed, its variant), or as is outside one. */
   levelFor(level: LevelDefinition): LevelDefinition {
     const m = this.saved.membership;

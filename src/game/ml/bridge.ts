@@ -135,6 +135,11 @@ export class MlBridge implements MlPort {
     return this.invoke((api) => api.exportWeights(modelId));
   }
 
+  /** Creates (or replaces) model `weights.modelId` from an export (a model file loaded in the Lab). */
+  importWeights(weights: WeightsExport): Promise<ModelInfo> {
+    return this.invoke((api) => api.importWeights(weights));
+  }
+
   reconstruct(modelId: string, images: Float32Array, labels?: Uint8Array): Promise<Float32Array> {
     return this.invoke((api) => api.reconstruct(modelId, Comlink.transfer(images, [images.buffer]), labels));
   }

@@ -1,5 +1,5 @@
 import * as Phaser from 'phaser';
-import { perImageMse, preprocessStrokes, shareBelow, topClass } from '../../shared/drawing';
+import { perImageMse, preprocessStrokes, shareBelow, topClass, type TryOwn } from '../../shared/drawing';
 import { t } from '../../shared/messages';
 import { corrupt } from '../../shared/noise';
 import type { PretrainedAssetName } from '../../shared/worker-api';
@@ -13,12 +13,21 @@ import { LatentMap } from '../ui/LatentMap';
 import { SegmentedControl } from '../ui/SegmentedControl';
 import { CSS } from '../ui/theme';
 import { drawLayout } from './draw-layout';
+import { LetterMode } from './draw-letter';
 import { addNoticeBanner, beginScreen, SCENES, type SceneKey } from './screen-kit';
 
 export interface DrawData {
   /** The scene Back returns to (default the Lab). */
   from?: SceneKey;
+  /** Start with the 7x5 letter pad instead of the digit pad. */
+  mode?: DrawMode;
+  /** The 2-D model a digit goes through (a won map level's own; default the 2-D VAE). */
+  model?: TryOwn['model'];
+  /** Where Back goes with its data (the Results screen of the level it came from); overrides `from`. */
+  back?: { scene: SceneKey; data?: object };
 }
+
+type DrawMode = 'digit' | 'letter';
 
 /** The pretrained 2-D VAE: its codes are the map, its decoder the reconstructions. */
 const MODEL: PretrainedAssetName = 'mnist-vae-2d';
@@ -49,10 +58,22 @@ export class Draw extends Phaser.Scene {
     setDrawnDigitView(null);
 
     const back = new Button(this, { ...L.back, id: 'draw:back', label: t('nav.back') });
-    back.events.on('press', () => this.scene.start(from));
-    this.input.keyboard?.on('keydown-ESC', () => this.scene.start(from));
-    new Label(this, { ...L.title, text: t('draw.title'), variant: 'title', maxWidth: L.title.width });
-    new Label(this, { ...L.hint, text: t('drawing.digitHint'), variant: 'bodyMuted', wrap: L.hint.width });
+    const goBack = (): void =>
+      void (data?.back ? this.scene.start(data.back.scene, data.back.data) : this.scene.start(from));
+    back.events.on('press', goBack);
+    this.input.keyboard?.on('keydown-ESC', goBack);
+    const title = new Label(this, { ...L.title, text: t('draw.title'), variant: 'title', maxWidth: L.title.width });
+    const hint = new Label(this, { ...L.hint, text: t('drawing.digitHint'), variant: 'bodyMuted', wrap: L.hint.width });
+    title.setVisible(!screen.portrait);
+    const mode = new SegmentedControl<DrawMode>(this, {
+      ...L.mode,
+      idPrefix: 'draw:mode',
+      options: [
+        { value: 'digit', label: t('draw.modeDigit') },
+        { value: 'letter', label: t('draw.modeLetter') },
+      ],
+      value: 'digit',
+    });
 
     const pad = new DrawingPad(this, { ...L.pad, id: 'draw:pad', brush: BRUSHES.medium });
     const brush = new SegmentedControl<Brush>(this, {
@@ -68,8 +89,10 @@ export class Draw extends Phaser.Scene {
     brush.events.on('change', (v) => pad.setBrush(BRUSHES[v]));
     const undo = new Button(this, { ...L.undo, id: 'draw:undo', label: t('drawing.undo') });
     const clear = new Button(this, { ...L.clear, id: 'draw:clear', label: t('drawing.clear') });
-    undo.events.on('press', () => pad.undo());
-    clear.events.on('press', () => pad.clear());
+    let current = 'digit' as DrawMode;
+    const letterMode = (): boolean => current === 'letter';
+    undo.events.on('press', () => (current === 'letter' ? letters.pad.undo() : pad.undo()));
+    clear.events.on('press', () => (current === 'letter' ? letters.pad.clear() : pad.clear()));
 
     const captions = [t('draw.yours'), t('draw.rebuilt'), t('draw.noisy'), t('draw.denoised')];
     const images = new ImageGrid(this, { ...L.images, id: 'draw:images', columns: 4, gap: L.gap });
@@ -93,10 +116,30 @@ export class Draw extends Phaser.Scene {
       bounds: { xMin: -3, xMax: 3, yMin: -3, yMax: 3 },
       classNames: Array.from({ length: 10 }, (_, i) => String(i)),
     });
-    new Label(this, { ...L.mapHint, text: t('draw.mapHint'), variant: 'small', wrap: L.mapHint.width });
+    const mapHint = new Label(this, { ...L.mapHint, text: t('draw.mapHint'), variant: 'small', wrap: L.mapHint.width });
     map.setEnabled(false);
+    // The 7x5 letter side: same image row, status and detail lines, its own pad and map.
+    const letters = new LetterMode(this, context, { pad: L.pad, map: L.map }, { images, status, detail });
+    const setMode = (next: DrawMode): void => {
+      current = next;
+      const letter = next === 'letter';
+      for (const w of [pad, brush, map]) w.setVisible(!letter);
+      letters.setVisible(letter);
+      mode.setValue(next);
+      title.setText(t(letter ? 'draw.titleLetter' : 'draw.title'));
+      hint.setText(t(letter ? 'drawing.letterHint' : 'drawing.digitHint'));
+      mapHint.setText(t(letter ? 'draw.letterMapHint' : 'draw.mapHint'));
+      detail.setColor(CSS.muted);
+      if (!letter) void analyse();
+      context.renderGate?.invalidate();
+    };
+    mode.events.on('change', (v) => setMode(v));
+    if (data?.mode === 'letter') setMode('letter');
+    else letters.setVisible(false);
+    screen.onShutdown(() => letters.destroy());
     addNoticeBanner(this, screen, L.banner);
     screen.add(back, undo, clear);
+    screen.add(mode);
     screen.add(brush);
 
     // The model, the held-out digits' codes and their reconstruction errors: loaded once per visit.
@@ -108,6 +151,7 @@ export class Draw extends Phaser.Scene {
     });
 
     const analyse = async (): Promise<void> => {
+      if (letterMode()) return;
       const ticket = ++pending;
       const prepared = preprocessStrokes(pad.model.strokes());
       if (!prepared.ok) {
@@ -128,7 +172,7 @@ export class Draw extends Phaser.Scene {
         bridge.reconstruct(model.id, noisy.slice()),
         bridge.classify(image.slice()),
       ]);
-      if (!alive || ticket !== pending) return;
+      if (!alive || ticket !== pending || letterMode()) return;
       const error = perImageMse(image, rebuilt, 784)[0];
       const worseThan = shareBelow(error, model.errors);
       const verdict = topClass(judged.probabilities);
@@ -160,7 +204,7 @@ export class Draw extends Phaser.Scene {
     pad.events.on('change', () => void analyse());
 
     const load = async (): Promise<void> => {
-      const info = await bridge.loadPretrained(MODEL);
+      const info = await bridge.loadPretrained(data?.model ?? MODEL);
       const mapData = await encodeMap(bridge, info.modelId, mapClassNames(), null);
       const real = await bridge.getImages('mnist', 'test', 0, mapData.count);
       const rebuilt = await bridge.reconstruct(info.modelId, real.images.slice());
@@ -168,7 +212,7 @@ export class Draw extends Phaser.Scene {
       model = { id: info.modelId, map: mapData, errors: perImageMse(real.images, rebuilt, 784) };
       map.setBounds(mapData.bounds).setPoints({ codes: mapData.codes, labels: mapData.labels, count: mapData.count });
       map.setProbe((mapData.bounds.xMin + mapData.bounds.xMax) / 2, (mapData.bounds.yMin + mapData.bounds.yMax) / 2);
-      status.setText(t('drawing.digitHint'));
+      if (!letterMode()) status.setText(t('drawing.digitHint'));
       await analyse();
     };
     load()
@@ -176,7 +220,8 @@ export class Draw extends Phaser.Scene {
         if (alive) status.setText(error instanceof Error ? error.message : String(error));
       })
       .finally(() => {
-        if (alive) screen.ready();
+        if (!alive) return;
+        screen.ready();
       });
   }
 }

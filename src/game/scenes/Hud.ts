@@ -5,6 +5,7 @@ import { SEEDS } from '../../shared/levels/seeds';
 import { getLocale, t } from '../../shared/messages';
 import { playSfx } from '../audio/sfx';
 import { getContext } from '../context';
+import { levelLinkButton } from '../share/level-link';
 import { layoutLevel } from '../level/layout';
 import type { LevelSession } from '../level/shell/level-session';
 import { Button } from '../ui/Button';
@@ -163,7 +164,7 @@ export class Hud extends Phaser.Scene {
       })
       .setOrigin(0.5, 0);
     resultObjects.push(resultBlocker, resultGfx, resultTitle, resultMisses, resultBody);
-    const bw = (R.width - 32 - 12) / 2;
+    const bw = (R.width - 32 - 24) / 3;
     const retry = new Button(this, {
       x: R.x + 16,
       y: R.y + R.height - 64,
@@ -181,6 +182,7 @@ export class Hud extends Phaser.Scene {
       label: t('level.continue'),
       variant: 'primary',
     });
+    const link = levelLinkButton(this, data.session);
 
     // ---- modal focus: while a card shows, only its buttons take keys and pointers ----
     let modalFocus: FocusManager | null = null;
@@ -204,9 +206,10 @@ export class Hud extends Phaser.Scene {
       for (const o of resultObjects) (o as unknown as Phaser.GameObjects.Components.Visible).setVisible(visible);
       if (visible) resultBlocker.setInteractive();
       else resultBlocker.disableInteractive();
-      for (const b of [retry, cont]) b.setVisible(visible).setEnabled(visible);
+      for (const b of [retry, link, cont]) b.setVisible(visible).setEnabled(visible);
+      if (visible) link.setLabel(t('link.copy'));
       if (visible) drawResult();
-      setModal(visible ? [retry, cont] : null);
+      setModal(visible ? [retry, link, cont] : null);
     };
     const drawResult = (): void => {
       const r = session.result;
@@ -238,7 +241,8 @@ export class Hud extends Phaser.Scene {
       resultBody.setY(top + 84 + resultTitle.displayHeight + 8 + missesH);
       const by = top + height - 48 - 18;
       retry.layout({ x: R.x + 16, y: by, width: bw, height: 48 });
-      cont.layout({ x: R.x + 16 + bw + 12, y: by, width: bw, height: 48 });
+      link.layout({ x: R.x + 16 + bw + 12, y: by, width: bw, height: 48 });
+      cont.layout({ x: R.x + 16 + 2 * (bw + 12), y: by, width: bw, height: 48 });
       const g = resultGfx.clear();
       g.fillStyle(0x05080f, 0.6).fillRect(0, 0, screen.width, screen.height);
       g.fillStyle(COLORS.panel, 1).fillRoundedRect(R.x, top, R.width, height, RADIUS + 8);
@@ -357,7 +361,7 @@ export class Hud extends Phaser.Scene {
       modalFocus?.destroy();
       modalFocus = null;
       card.destroy();
-      for (const w of [meter, concept, leave, hint, retry, cont]) w.destroy();
+      for (const w of [meter, concept, leave, hint, retry, link, cont]) w.destroy();
     });
   }
 

@@ -9,6 +9,7 @@ import { buildLabChrome } from './lab/lab-chrome';
 import { buildLabControls } from './lab/lab-controls';
 import { buildLabOutput, IMAGE_ROWS } from './lab/lab-output';
 import { buildLabViews } from './lab/lab-views';
+import { installLabShare } from './lab/lab-share-panel';
 
 /**
  * The Lab (the foundation's Lab), reached from the title screen: pick data and a model, train it in the
@@ -76,6 +77,7 @@ export class Lab extends Phaser.Scene {
     // ---- store → widgets ----
     const trainShown = (): boolean => views.tabs.getValue() === 'train';
     cleanup.push(...watchLabStore(context, L, chrome, controls, output, trainShown), ...views.watchers());
+    cleanup.push(installLabShare(this, context, L, { chrome, controls, output }));
 
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
       for (const off of cleanup.splice(0)) off();

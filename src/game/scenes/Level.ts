@@ -1,5 +1,6 @@
 import * as Phaser from 'phaser';
 import { getLevel } from '../../shared/levels/catalogue';
+import { levelVariant } from '../../shared/levels/variants';
 import type { GoalCheck } from '../../shared/levels/shortfall';
 import { t } from '../../shared/messages';
 import { getContext } from '../context';
@@ -7,6 +8,7 @@ import { setCurrentSession } from '../level/current';
 import { layoutLevel, type LevelLayout } from '../level/layout';
 import { modeOf } from '../level/modes';
 import { LevelSession } from '../level/shell/level-session';
+import { settingsOfPayload, type LevelLink } from '../share/startup-link';
 import { Button } from '../ui/Button';
 import { installCameraScroll, ScrolledRegistry } from '../ui/camera-scroll';
 import { FocusManager } from '../ui/FocusManager';
@@ -22,6 +24,8 @@ export interface LevelSceneData {
   levelId: string;
   /** Internal: a rebuild after a resize keeps the attempt going (same session, same training job). */
   session?: LevelSession;
+  /** A setup link (`?setup=`): the seed the attempt was played with and its solution. */
+  link?: LevelLink;
 }
 
 /** What the Level scene sends to 'Results' when a level is finished. */
@@ -59,7 +63,12 @@ export class Level extends Phaser.Scene {
     const context = getContext(this);
     // In a class competition, its levels are played as the class plays them (its seed, this student's variant).
     const catalogued = getLevel(data?.levelId ?? '');
-    const level = catalogued ? context.classroom.levelFor(catalogued) : undefined;
+    const linkSeed = data?.link?.seed;
+    const level = catalogued
+      ? linkSeed !== undefined
+        ? levelVariant(catalogued, linkSeed)
+        : context.classroom.levelFor(catalogued)
+      : undefined;
     const entry = level ? modeOf(level) : null;
     if (!level || !entry) {
       this.showMissing(level ? t('level.notPlayable') : t('level.unknown', { id: String(data?.levelId) }));
@@ -82,7 +91,9 @@ export class Level extends Phaser.Scene {
         : new LevelSession(level, context.bridge, entry.createPlay);
     // A new visit starts from what the player last set on this level (kept in the save).
     if (session !== data.session) {
-      const remembered = context.store.getState().progress.lastSettings?.[level.id];
+      const remembered = data.link
+        ? settingsOfPayload(data.link.payload)
+        : context.store.getState().progress.lastSettings?.[level.id];
       if (remembered) session.play?.restoreSettings?.(remembered);
     }
     this.session = session;

@@ -2,6 +2,7 @@ import * as Phaser from 'phaser';
 import { PRELOAD_ASSETS } from '../assets';
 import { getContext } from '../context';
 import { levelDeepLink } from '../level/deep-link';
+import { startupRoute } from '../share/startup-link';
 import { t } from '../../shared/messages';
 import { COLORS, TEXT } from '../ui/theme';
 
@@ -46,6 +47,12 @@ export class Preloader extends Phaser.Scene {
   }
 
   create(): void {
+    // `?setup=…` (src/game/share/startup-link.ts): a shared Lab setup or level attempt; a bad one notes why.
+    const route = startupRoute(getContext(this).store, window.location.search);
+    if (route) {
+      this.scene.start(route.scene, route.scene === 'Level' ? route.data : undefined);
+      return;
+    }
     // `?level=<id>` deep link (src/game/level/deep-link.ts): straight into a level.
     const levelId = levelDeepLink(window.location.search);
     if (levelId) {

@@ -1,5 +1,6 @@
 import * as Phaser from 'phaser';
 import { formatMetricValue, getLevel, localize, nextLevel } from '../../shared/levels';
+import { tryOwnFor } from '../../shared/drawing';
 import { getLocale, t } from '../../shared/messages';
 import { playSfx } from '../audio/sfx';
 import { problemText } from '../classroom/problem-text';
@@ -249,9 +250,12 @@ export class Results extends Phaser.Scene {
     // ---- buttons ----
     const next = level ? nextLevel(level.id) : undefined;
     const nextOpen = !!next && isLevelOpen(context.store.getState().progress, next.id);
-    const bw = portrait ? Math.floor((W - 2 * pad - 20) / 3) : 220;
-    const bx = portrait ? pad : W / 2 - (3 * bw + 2 * 16) / 2;
-    const gap = portrait ? 10 : 16;
+    // A won map or arithmetic level offers a fourth button: your own drawing through its model (#14).
+    const own = level ? tryOwnFor(level, data.goalMet) : null;
+    const n = own ? 4 : 3;
+    const gap = portrait ? (own ? 6 : 10) : 16;
+    const bw = portrait ? Math.floor((W - 2 * pad - (n - 1) * gap) / n) : 220;
+    const bx = portrait ? pad : W / 2 - (n * bw + (n - 1) * gap) / 2;
     const nextB = new Button(this, {
       x: bx,
       y: buttonsY,
@@ -283,6 +287,20 @@ export class Results extends Phaser.Scene {
     nextB.events.on('press', () => next && this.scene.start(SCENES.level, { levelId: next.id }));
     retry.events.on('press', () => level && this.scene.start(SCENES.level, { levelId: level.id }));
     map.events.on('press', () => this.scene.start(inClass ? SCENES.classroom : SCENES.map));
+    if (own) {
+      const tryOwn = new Button(this, {
+        x: bx + 3 * (bw + gap),
+        y: buttonsY,
+        width: bw,
+        height: buttonsH,
+        id: 'results:tryOwn',
+        label: t('results.tryOwn'),
+      });
+      screen.add(tryOwn);
+      tryOwn.events.on('press', () =>
+        this.scene.start(SCENES.draw, { mode: own.mode, model: own.model, back: { scene: SCENES.results, data } }),
+      );
+    }
     screen.focus.focus(nextB.canFocus() ? nextB : retry.canFocus() ? retry : map, false);
     screen.ready();
   }

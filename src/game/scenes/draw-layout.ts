@@ -4,6 +4,8 @@ import type { Rect } from '../ui/theme';
 export interface DrawLayout {
   back: Rect;
   title: Rect;
+  /** Digit / letter switch. */
+  mode: Rect;
   hint: Rect;
   pad: Rect;
   brush: Rect;
@@ -31,7 +33,8 @@ export function drawLayout(W: number, H: number, portrait: boolean): DrawLayout 
     const imagesH = (colW - 3 * gap) / 4;
     return {
       back: { x: 16, y: 14, width: 92, height: 44 },
-      title: { x: 124, y: 20, width: W - 140, height: 36 },
+      title: { x: 124, y: 20, width: W - 140 - 330, height: 36 },
+      mode: { x: W - 24 - 300, y: 16, width: 300, height: 40 },
       hint: { x: 24, y: top, width: pad.width, height: 40 },
       pad,
       brush: { x: pad.x, y: rowY, width: pad.width, height: 40 },
@@ -60,6 +63,8 @@ export function drawLayout(W: number, H: number, portrait: boolean): DrawLayout 
   return {
     back: { x: m, y: 12, width: 84, height: 44 },
     title: { x: m + 96, y: 18, width: W - 2 * m - 96, height: 32 },
+    // A phone has no room for both: the switch takes the title's place.
+    mode: { x: m + 96, y: 12, width: W - 2 * m - 96, height: 44 },
     hint: { x: m, y: 66, width: W - 2 * m, height: 40 },
     pad,
     brush: { x: sideX, y: pad.y, width: sideW, height: 44 },

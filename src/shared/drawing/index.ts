@@ -15,3 +15,5 @@ export { BRUSH_MIN, StrokeModel, type StrokeModelOptions } from './stroke-model'
 export { cellAt, LetterGrid, letterFromTaps, type Cell } from './letter-grid';
 export type { GreyBitmap, Point, Stroke } from './types';
 export { perImageMse, shareBelow, topClass } from './anomaly';
+export { nearestCode } from './nearest';
+export { tryOwnFor, type TryOwn } from './try-own';

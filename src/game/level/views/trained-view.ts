@@ -4,6 +4,7 @@
  */
 import { inactiveControls } from '../../../shared/levels/controls';
 import { t } from '../../../shared/messages';
+import { linkHidden } from '../../share/startup-link';
 import { ControlPanel } from '../../ui/ControlPanel';
 import { Label } from '../../ui/Label';
 import { LossChart } from '../../ui/LossChart';
@@ -77,7 +78,10 @@ class TrainedView implements LevelView {
   render(): void {
     const { session } = this.ctx;
     const play = this.play;
-    this.controls.setEnabled(!session.busy, inactiveControls(session.level.controls, play.values));
+    // Inactive for this model, or fixed by a teacher's link (`&hide=`).
+    const hidden = linkHidden('level', session.level.id);
+    const inactive = inactiveControls(session.level.controls, play.values);
+    this.controls.setEnabled(!session.busy, hidden.size > 0 ? new Set([...inactive, ...hidden]) : inactive);
     if (this.hasChart) this.chart.setData(play.lossHistory);
     this.images.show(play.images);
     this.elbo?.set(play.elbo());
