@@ -517,6 +517,10 @@ const en = {
   'link.problem.unknownControl': '"{id}" is not a setting that can be hidden here.',
   'link.problem.forbiddenKey': 'The link contains a field called "{key}", which is not allowed.',
   // ── end of the issue 14 block ──
+  // ── codebook (issue 12, World 5 generators) ──
+  'live.bits': 'Bits per image: {value} of {limit}',
+  'fail.bits': 'Bits per image: {value}, {gap} over the budget of {limit}',
+  // ── end of the codebook block ──
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -37,7 +37,7 @@ function withLevel(id: string, change: (l: LevelDefinition) => LevelDefinition):
 const problemsOf = (levels: LevelDefinition[]): string => validateLevels(levels).join('\n');
 
 describe('the level catalogue', () => {
-  it('has the 17 levels in play order', () => {
+  it('has the levels in play order', () => {
     expect(LEVELS.map((l) => l.id)).toEqual([
       'squeeze-the-alphabet',
       'beat-pca',
@@ -56,6 +56,7 @@ describe('the level catalogue', () => {
       'difference',
       'attribute-vector',
       'letter-forge',
+      'codebook',
     ]);
     expect(([1, 2, 3, 4] as const).map((w) => levelsOfWorld(w).length)).toEqual([4, 4, 5, 4]);
   });

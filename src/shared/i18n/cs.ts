@@ -490,4 +490,8 @@ export const cs: Catalogue = {
   'link.problem.unknownLevel': 'Úroveň s názvem „{id}“ neexistuje.',
   'link.problem.unknownControl': '„{id}“ není nastavení, které tu lze skrýt.',
   'link.problem.forbiddenKey': 'Odkaz obsahuje pole „{key}“, které není povolené.',
+  // ── codebook (issue 12, World 5 generators) ──
+  'live.bits': 'Bity na obrázek: {value} z {limit}',
+  'fail.bits': 'Bity na obrázek: {value}, o {gap} nad rozpočtem {limit}',
+  // ── end of the codebook block ──
 };

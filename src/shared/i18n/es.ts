@@ -485,4 +485,8 @@ export const es: Catalogue = {
   'link.problem.unknownLevel': 'No hay ningún nivel llamado «{id}».',
   'link.problem.unknownControl': '«{id}» no es un ajuste que se pueda ocultar aquí.',
   'link.problem.forbiddenKey': 'El enlace contiene un campo llamado «{key}», que no está permitido.',
+  // ── codebook (issue 12, World 5 generators) ──
+  'live.bits': 'Bits por imagen: {value} de {limit}',
+  'fail.bits': 'Bits por imagen: {value}, {gap} por encima del presupuesto de {limit}',
+  // ── end of the codebook block ──
 };

@@ -485,4 +485,8 @@ export const pl: Catalogue = {
   'link.problem.unknownLevel': 'Nie ma poziomu o nazwie „{id}”.',
   'link.problem.unknownControl': '„{id}” nie jest ustawieniem, które można tu ukryć.',
   'link.problem.forbiddenKey': 'Link zawiera pole o nazwie „{key}”, które jest niedozwolone.',
+  // ── codebook (issue 12, World 5 generators) ──
+  'live.bits': 'Bity na obraz: {value} z {limit}',
+  'fail.bits': 'Bity na obraz: {value}, o {gap} ponad budżet {limit}',
+  // ── end of the codebook block ──
 };

@@ -14,6 +14,7 @@ import type { Evaluation } from './measurements';
 import type { LevelDefinition, MetricUnit, SolutionPayload } from './types';
 import { BUDGET_MAX_PARAMS, budgetParamCount, SQUEEZE_MAX_WRONG, TRAP_MAX_WRONG } from './world1-bottleneck';
 import { ZOO_NOISES } from './world2-denoise';
+import { CODEBOOK_MAX_BITS, codebookBits } from './world5-codebook';
 import {
   BETA_MAX_KL,
   BETA_MAX_MSE,
@@ -31,6 +32,7 @@ export type CheckUnit = MetricUnit | 'nats';
 export type CheckKind =
   | 'metric'
   | 'weights'
+  | 'bits'
   | 'worstLetter'
   | 'kl'
   | 'reconstruction'
@@ -100,6 +102,20 @@ const LEVEL_CHECKS: Readonly<Record<string, Checker>> = {
             'weights',
             budgetParamCount(resolveControlValues(level.controls, p.values)),
             BUDGET_MAX_PARAMS,
+            'max',
+            'count',
+          ),
+          metricCheck(level, score),
+        ]
+      : [metricCheck(level, score)],
+  // Codebook (World 5): bits per image against the budget, then the error.
+  codebook: (level, p, _m, score) =>
+    p.kind === 'hyperparameters'
+      ? [
+          check(
+            'bits',
+            codebookBits(resolveControlValues(level.controls, p.values)),
+            CODEBOOK_MAX_BITS,
             'max',
             'count',
           ),

@@ -14,7 +14,7 @@ import type { LocalText } from './text';
 
 export type { LevelMode } from './modes';
 
-export type WorldId = 1 | 2 | 3 | 4;
+export type WorldId = 1 | 2 | 3 | 4 | 5;
 
 /** Where a concept comes from: a seed document and the idea as that document names it (its own language). */
 export interface SeedRef {
