@@ -56,6 +56,7 @@ describe('the level catalogue', () => {
       'difference',
       'attribute-vector',
       'letter-forge',
+      'digits-on-demand',
       'codebook',
     ]);
     expect(([1, 2, 3, 4] as const).map((w) => levelsOfWorld(w).length)).toEqual([4, 4, 5, 4]);

@@ -85,6 +85,26 @@ describe('goal checks and the "Not yet" lines', () => {
     ]);
   });
 
+  it('Digits on demand names the digits the judge did not read as themselves, and the average', () => {
+    const l = level('digits-on-demand');
+    const payload: SolutionPayload = { kind: 'latentPoints', points: Array.from({ length: 10 }, () => [0, 0]) };
+    // Digit 4 reads as a 9 and digit 7 as a 1; every style match is 80 %.
+    const judged = Array.from({ length: 10 }, (_, d) => judge(d === 4 ? 9 : d === 7 ? 1 : d));
+    const miss = attempt(l, payload, { judgeProbabilities: judged, styleMatch: Array(10).fill(80) });
+    expect(miss.goalMet).toBe(false);
+    expect(miss.lines[0]).toBe('8 of 10 digits read as themselves; not yet: 4, 7');
+    // Per digit the worse of class (%) and style: 8 digits min(95, 80) and two min(0.56, 80).
+    expect(miss.score).toBeCloseTo((8 * 80 + 2 * 100 * (0.05 / 9)) / 10, 6);
+    const all = Array.from({ length: 10 }, (_, d) => judge(d));
+    const won = attempt(l, payload, { judgeProbabilities: all, styleMatch: Array(10).fill(90) });
+    expect([won.goalMet, won.stars, won.lines]).toEqual([true, 3, []]);
+    const plain = attempt(l, payload, { judgeProbabilities: all, styleMatch: Array(10).fill(0) });
+    expect(plain.lines).toEqual(['Class and style, worse of the two: 0% (50% short of the goal of 50%)']);
+    expect(attempt(l, payload, { judgeProbabilities: judged, styleMatch: Array(10).fill(80) }, 'pl').lines[0]).toBe(
+      'Cyfry rozpoznane jako one same: 8 z 10; jeszcze nie: 4, 7',
+    );
+  });
+
   it('Budget in Polish, Czech and Spanish: Intl grouping and plural forms', () => {
     const l = level('budget');
     const p = hyper(l, { depth: 0, bottleneck: 32 });
@@ -175,6 +195,7 @@ describe('goal checks and the "Not yet" lines', () => {
     }
     // With the levels of the tests above, every level of the catalogue has a failing case here.
     const above = ['squeeze-the-alphabet', 'budget', 'the-identity-trap', 'balance-beta', 'noise-zoo', 'codebook'];
+    above.push('digits-on-demand');
     const covered = new Set([...Object.keys(failing), ...above, 'navigator', 'dream-digits', 'the-path']);
     expect(LEVELS.map((l) => l.id).filter((id) => !covered.has(id))).toEqual([]);
     // shortfalls() is the failed checks.

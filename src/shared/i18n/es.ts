@@ -488,5 +488,12 @@ export const es: Catalogue = {
   // ── codebook (issue 12, World 5 generators) ──
   'live.bits': 'Bits por imagen: {value} de {limit}',
   'fail.bits': 'Bits por imagen: {value}, {gap} por encima del presupuesto de {limit}',
+  'fail.written': 'Dígitos leídos como ellos mismos: {n} de {total}; aún no: {wrong}',
+  'cond.card': 'Tarjeta de estilo',
+  'cond.probe': 'Tu dígito',
+  'cond.write': 'Escribir {digit}',
+  'cond.progress': 'Dígitos escritos: {n} / {max}',
+  'cond.status': 'Clase {digit} · vistas {looks}\nTarjeta: trazo {width} px, inclinación {slant}°',
+  'cond.help': 'Elige una clase, mueve la sonda hasta que el dígito se parezca a la tarjeta y escríbelo.',
   // ── end of the codebook block ──
 };

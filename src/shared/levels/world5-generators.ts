@@ -5,5 +5,6 @@
  */
 import type { LevelDefinition } from './types';
 import { codebook } from './world5-codebook';
+import { digitsOnDemand } from './world5-digits';
 
-export const WORLD5_GENERATOR_LEVELS: readonly LevelDefinition[] = [codebook];
+export const WORLD5_GENERATOR_LEVELS: readonly LevelDefinition[] = [digitsOnDemand, codebook];
