@@ -99,7 +99,7 @@ describe('goal checks and the "Not yet" lines', () => {
     const won = attempt(l, payload, { judgeProbabilities: all, styleMatch: Array(10).fill(90) });
     expect([won.goalMet, won.stars, won.lines]).toEqual([true, 3, []]);
     const plain = attempt(l, payload, { judgeProbabilities: all, styleMatch: Array(10).fill(0) });
-    expect(plain.lines).toEqual(['Class and style, worse of the two: 0% (50% short of the goal of 50%)']);
+    expect(plain.lines).toEqual(['Class and style, worse of the two: 0% (40% short of the goal of 40%)']);
     expect(attempt(l, payload, { judgeProbabilities: judged, styleMatch: Array(10).fill(80) }, 'pl').lines[0]).toBe(
       'Cyfry rozpoznane jako one same: 8 z 10; jeszcze nie: 4, 7',
     );
