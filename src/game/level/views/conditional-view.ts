@@ -113,7 +113,7 @@ class ConditionalView extends MapView<ConditionalPlay> {
 }
 
 export const conditionalView: ModeView<ConditionalPlay> = {
-  leftHeight: () => 340,
+  leftHeight: () => 440,
   liveChart: false,
   create: (ctx, play) => new ConditionalView(ctx, play).build(),
 };
