@@ -1,5 +1,5 @@
 /**
- * World 5 · order 4, "Codebook": a VQ-VAE (van den Oord et al. 2017) trained live on the 26 letters of the 7x5
+ * World 5 · order 3, "Codebook": a VQ-VAE (van den Oord et al. 2017) trained live on the 26 letters of the 7x5
  * font. The player picks the codebook size K and the number of code slots under a budget of bits per image
  * (slots · log2 K, src/shared/vq.ts) and is scored on letters with a few flipped pixels the model never saw.
  *
@@ -38,7 +38,7 @@ const sizeOption = (k: string) => ({ value: k, label: { en: k, pl: k, cs: k, es:
 export const codebook: LevelDefinition = defineLevel({
   id: 'codebook',
   world: 5,
-  order: 4,
+  order: 3,
   title: {
     en: 'Codebook: VQ-VAE and compression',
     pl: 'Słownik kodów: VQ-VAE i kompresja',

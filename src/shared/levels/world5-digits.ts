@@ -1,5 +1,5 @@
 /**
- * World 5 · order 3, "Digits on demand": a pretrained 2-D conditional VAE ('mnist-cvae-2d', assets.ts). The card
+ * World 5 · order 2, "Digits on demand": a pretrained 2-D conditional VAE ('mnist-cvae-2d', assets.ts). The card
  * shows one held-out MNIST digit with a measured style; the player writes all ten digits in that style: the class
  * buttons choose the label, the probe on the style map chooses z, Write stores the decode for that class.
  * Payload: ten latent points, point d written as the digit d. Per digit the score is the worse of the judge's
@@ -36,7 +36,7 @@ export function digitsReadAsThemselves(judge: readonly (readonly number[])[]): n
 export const digitsOnDemand: LevelDefinition = defineLevel({
   id: 'digits-on-demand',
   world: 5,
-  order: 3,
+  order: 2,
   title: {
     en: 'Digits on demand',
     pl: 'Cyfry na życzenie',

@@ -1,5 +1,5 @@
 /**
- * World 5 · the generators (orders 3 and 4; orders 1 and 2 are in world5-inside-vae.ts): Digits on demand, a
+ * World 5 · the generators (orders 2 and 3; order 1 is in world5-inside-vae.ts): Digits on demand, a
  * pretrained 2-D conditional VAE (world5-digits.ts), and Codebook, a VQ-VAE trained live (world5-codebook.ts).
  * Each level's file header gives the runs behind its star thresholds.
  */
