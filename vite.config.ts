@@ -1,6 +1,7 @@
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA, type VitePWAOptions } from 'vite-plugin-pwa';
 import { precompressDir } from './scripts/precompress';
+import { phaserBuild } from './scripts/phaser-build';
 
 /**
  * Two flavours of the same game. `vite build` (npm start, npm run build, the classroom server's dist/) is the
@@ -80,7 +81,7 @@ export default defineConfig(({ mode }) => {
     preview: { host: '127.0.0.1', port: 4173, strictPort: false },
     worker: { format: 'es' },
     // The service worker first, so its files are precompressed with the rest.
-    plugins: [VitePWA(pwaOptions), ...(mode === 'test' ? [] : [precompress('dist')])],
+    plugins: [phaserBuild(), VitePWA(pwaOptions), ...(mode === 'test' ? [] : [precompress('dist')])],
     build: {
       outDir: mode === 'test' ? TEST_OUT_DIR : 'dist',
       target: 'es2022',

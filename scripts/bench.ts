@@ -10,7 +10,9 @@
  * (worlds 1–2, Balance beta) play the solver bots' skilled ladder (tests/unit/solvers/lib/strategies.ts) until the
  * first star, timed from pressing Train to the score; map/arithmetic levels time the pretrained model getting ready
  * and one scored attempt with the solver's skilled payload. `levelTraining`: frames on a level page idle vs while
- * Beat PCA trains. Filters: BENCH_BACKENDS=auto,webgl|none, BENCH_LEVELS=beat-pca,blend|none.
+ * Beat PCA trains; per trained level a main-thread profile (long tasks, Phaser steps, progress events:
+ * src/game/bench/main-profile.ts). Filters: BENCH_BACKENDS=auto,webgl|none, BENCH_LEVELS=beat-pca,blend|none,
+ * BENCH_TITLE_RUNS=0. Issue 15's targets: scripts/bench-targets.ts.
  * Writes .bench/latest.json too.
  */
 import { readFileSync, readdirSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -21,10 +23,12 @@ import { preview } from 'vite';
 import { chromium, type Browser } from 'playwright-core';
 import type { BackendBench, BenchOptions } from '../src/game/bench/bench-page';
 import type { PretrainedLevelBench, TrainedLevelBench } from '../src/game/bench/bench-level';
+import type { MainProfile } from '../src/game/bench/main-profile';
 import { LEVELS, type LevelDefinition } from '../src/shared/levels';
 import type { SolutionPayload } from '../src/shared/levels';
 import type {} from '../src/game/test-api';
 import { CHROMIUM_ARGS } from '../tools/chromium';
+import { smoothPlayTargets } from './bench-targets';
 import { solverEngine } from '../tools/solver/node-engine';
 import { PretrainedLevel } from '../tools/solver/pretrained';
 import { planPretrained } from '../tools/solver/pretrained-solvers';
@@ -43,16 +47,18 @@ const OPTIONS: Record<(typeof ALL_BACKENDS)[number], BenchOptions> = {
 };
 
 /**
- * Levels timed in the browser: the trained ones of worlds 1–2 and Balance beta (the solver bots' skilled ladder,
- * up to the first star), and the map/arithmetic ones (pretrained model ready, one scored attempt).
+ * Levels timed in the browser: the trained ones of worlds 1–2, Balance beta and Through the dice (the solver bots'
+ * skilled ladder, up to the first star), and the map/arithmetic ones (pretrained model ready, one scored attempt).
  * BENCH_LEVELS=beat-pca,blend limits them; BENCH_LEVELS=none skips them.
  */
 const LEVEL_FILTER = process.env.BENCH_LEVELS?.split(',').filter(Boolean) ?? null;
 const BENCH_LEVELS = LEVELS.filter(
   (l) =>
-    (l.setup.kind === 'trained' ? l.world <= 2 || l.id === 'balance-beta' : true) &&
+    (l.setup.kind === 'trained' ? l.world <= 2 || l.id === 'balance-beta' || l.id === 'through-the-dice' : true) &&
     (!LEVEL_FILTER || LEVEL_FILTER.includes(l.id)),
 );
+/** Cold loads timed to the Title screen being interactive (BENCH_TITLE_RUNS=0 skips them). */
+const TITLE_RUNS = Number(process.env.BENCH_TITLE_RUNS ?? 3);
 /** One level's page may not take longer than this (a slow level reports an error instead of eating the budget). */
 const LEVEL_TIMEOUT_MS = Number(process.env.BENCH_LEVEL_TIMEOUT_MS ?? 150_000);
 /** The level whose training frames are the headline `levelTraining` figure (first of these that ran). */
@@ -76,9 +82,13 @@ export interface LevelFigure {
     stars: number | null;
     fps: number;
     maxGapMs: number;
+    /** Main-thread profile while it trained and was measured (src/game/bench/main-profile.ts). */
+    profile: MainProfile;
     error: string | null;
   }[];
   idleFps?: number;
+  idleMaxGapMs?: number;
+  idleProfile?: MainProfile;
   /**
    * Pretrained: concept card dismissed → model (and map or cards) ready; then the solver's skilled payload played
    * through the session (cards, probes, path, dreams) and scored. secondsToFirstStar = ready + attempt when it
@@ -122,6 +132,8 @@ function trainedFigure(level: LevelDefinition, openSeconds: number, r: TrainedLe
     ),
     openSeconds: round(openSeconds),
     idleFps: round(r.idle.fps),
+    idleMaxGapMs: round(r.idle.maxGapMs),
+    idleProfile: r.idleProfile,
     attempts: r.attempts.map((a) => ({
       values: a.values,
       seconds: round(a.seconds),
@@ -130,6 +142,7 @@ function trainedFigure(level: LevelDefinition, openSeconds: number, r: TrainedLe
       stars: a.stars,
       fps: round(a.frames.fps),
       maxGapMs: round(a.frames.maxGapMs),
+      profile: a.profile,
       error: a.error,
     })),
     error: errors[0] ?? null,
@@ -247,6 +260,20 @@ async function benchLevel(
   }
 }
 
+/** `name` and the chunks it imports statically, transitively (dynamic `import()`s are left out). */
+function staticClosure(assetsDir: string, name: string | undefined): Set<string> {
+  const seen = new Set<string>();
+  const visit = (file: string): void => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const code = readFileSync(join(assetsDir, file), 'utf8');
+    for (const m of code.matchAll(/(?:^|[;}\s])(?:import|export)\s*(?:[\w*{}\s,$]*from\s*)?["']\.\/([^"']+\.js)["']/g))
+      visit(m[1]);
+  };
+  if (name) visit(name);
+  return seen;
+}
+
 function chunkSizes(distDir: string) {
   const html = readFileSync(join(distDir, 'index.html'), 'utf8');
   const mainName = /src="\/assets\/([^"]+\.js)"/.exec(html)?.[1];
@@ -263,7 +290,19 @@ function chunkSizes(distDir: string) {
       isMain: name === mainName,
     };
   });
-  const main = chunks.find((c) => c.isMain);
+  // The main chunk is the entry and every chunk it imports statically (what the first screen must load).
+  const mainGroup = staticClosure(join(distDir, 'assets'), mainName);
+  const group = chunks.filter((c) => mainGroup.has(c.name));
+  const entry = chunks.find((c) => c.isMain);
+  const main = entry
+    ? {
+        ...entry,
+        bytes: group.reduce((n, c) => n + c.bytes, 0),
+        gzipBytes: group.reduce((n, c) => n + c.gzipBytes, 0),
+        hasTfjs: group.some((c) => c.hasTfjs),
+        files: group.map((c) => c.name),
+      }
+    : undefined;
   const worker = chunks.filter((c) => !c.isMain && c.hasTfjs).sort((a, b) => b.bytes - a.bytes)[0];
   return { main, worker, all: chunks, noTfjsInMain: main ? !main.hasTfjs : false };
 }
@@ -284,7 +323,7 @@ async function main(): Promise<void> {
   const trainedRuns = new Map<string, TrainedLevelBench>();
   try {
     // Time from navigation start to the Title screen being interactive (3 cold page loads).
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < TITLE_RUNS; i++) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
       const page = await context.newPage();
       await page.goto(baseUrl);
@@ -348,6 +387,8 @@ async function main(): Promise<void> {
         trainingSeconds: round(framesRun.attempts[0].seconds),
       }
     : null;
+  const titleSorted = [...titleInteractiveMs].sort((a, b) => a - b);
+  const titleMedian = titleSorted.length ? titleSorted[Math.floor((titleSorted.length - 1) / 2)] : null;
   const targets = {
     fpsDuringTrainingAtLeast95PercentOfIdle: Object.fromEntries(
       forced.concat(ok(auto) ? [auto] : []).map((r) => [r.backend, r.frames.fpsRatio >= 0.95]),
@@ -362,6 +403,13 @@ async function main(): Promise<void> {
     noTfjsInMainChunk: chunks.noTfjsInMain,
     levelFpsDuringTrainingAtLeast95PercentOfIdle:
       levelTraining?.fpsRatio != null ? levelTraining.fpsRatio >= 0.95 : null,
+    // Issue 15 (smooth play): every trained level scene, first stars, WASM decode, main chunk, title.
+    ...smoothPlayTargets({
+      levels,
+      wasm: ok(results.wasm) ? results.wasm : null,
+      mainGzipBytes: chunks.main?.gzipBytes ?? null,
+      titleMedianMs: titleMedian,
+    }),
   };
   const report = {
     date: new Date().toISOString(),
@@ -373,7 +421,7 @@ async function main(): Promise<void> {
       node: process.version,
     },
     model: '784-256-32-256-784 dense AE, MNIST, Adam 1e-3, MSE',
-    titleInteractiveMs: { runs: titleInteractiveMs, median: [...titleInteractiveMs].sort((a, b) => a - b)[1] ?? null },
+    titleInteractiveMs: { runs: titleInteractiveMs, median: titleMedian },
     backends: results,
     /** The level pages run on the automatic choice (what backends.auto.backend resolved to). */
     levelsBackend: 'auto',
@@ -383,6 +431,7 @@ async function main(): Promise<void> {
     autoVsFastest: ok(auto) && fastest ? auto.train.ourSamplesPerSecond / fastest.train.ourSamplesPerSecond : null,
     chunks: {
       mainGzipBytes: chunks.main?.gzipBytes ?? null,
+      mainFiles: chunks.main?.files ?? [],
       workerGzipBytes: chunks.worker?.gzipBytes ?? null,
       noTfjsInMain: chunks.noTfjsInMain,
       files: chunks.all.map(({ name, bytes, gzipBytes }) => ({ name, bytes, gzipBytes })),

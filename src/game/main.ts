@@ -14,15 +14,9 @@ import { hasSave, installLocale } from './locale-sync';
 import { installRenderOnDemand } from './render-on-demand';
 import { chooseRenderer } from './renderer-choice';
 import { baseSizeFor } from './layout/screen';
+import { lazyScene } from './lazy-scene';
 import { Boot } from './scenes/Boot';
-import { Classroom } from './scenes/Classroom';
-import { Draw } from './scenes/Draw';
-import { Hud } from './scenes/Hud';
-import { Lab } from './scenes/Lab';
-import { Level } from './scenes/Level';
 import { Preloader } from './scenes/Preloader';
-import { Results } from './scenes/Results';
-import { Settings } from './scenes/Settings';
 import { Title } from './scenes/Title';
 import { WorldMap } from './scenes/WorldMap';
 import { createGameStore } from './state';
@@ -31,6 +25,16 @@ import { installServiceWorker } from './offline/service-worker';
 import { installSfx } from './audio/sfx';
 import { COLORS } from './ui/theme';
 import { parseUrlOptions } from './url-options';
+
+const LAZY_SCENES = [
+  lazyScene('Level', async () => (await import('./scenes/Level')).Level),
+  lazyScene('Hud', async () => (await import('./scenes/Hud')).Hud),
+  lazyScene('Results', async () => (await import('./scenes/Results')).Results),
+  lazyScene('Settings', async () => (await import('./scenes/Settings')).Settings),
+  lazyScene('Lab', async () => (await import('./scenes/Lab')).Lab),
+  lazyScene('Classroom', async () => (await import('./scenes/Classroom')).Classroom),
+  lazyScene('Draw', async () => (await import('./scenes/Draw')).Draw),
+];
 
 function viewportSize(parent: HTMLElement | string): { width: number; height: number } {
   const el = typeof parent === 'string' ? document.getElementById(parent) : parent;
@@ -90,7 +94,8 @@ export function startGame(parent: HTMLElement | string): Phaser.Game {
     },
     input: { activePointers: 2 },
     render: { antialias: true, roundPixels: true, desynchronized: display.renderer === 'canvas' },
-    scene: [Boot, Preloader, Title, WorldMap, Level, Hud, Results, Settings, Lab, Classroom, Draw],
+    // The first screens are in the main chunk; the others load on their first start (lazy-scene.ts).
+    scene: [Boot, Preloader, Title, WorldMap, ...LAZY_SCENES],
     // The join form's text fields are real <input>s (phones and tablets need their own keyboard).
     dom: { createContainer: true },
     callbacks: {

@@ -17,6 +17,8 @@ export interface RenderGate {
   invalidate(): void;
   /** Draw every frame (e.g. while a scene animates or loads). */
   setContinuous(on: boolean): void;
+  /** Frames drawn since the game started (the bench's main-thread profile). */
+  drawnFrames(): number;
 }
 
 const noop = (): void => undefined;
@@ -26,12 +28,14 @@ export function installRenderOnDemand(game: Phaser.Game): RenderGate {
   let framesLeft = FRAMES_PER_CHANGE;
   let continuous = true;
   let lastDrawn = 0;
+  let drawn = 0;
   const original = game.step;
 
   game.step = function step(this: Phaser.Game, time: number, delta: number): void {
     if (continuous || framesLeft > 0 || time - lastDrawn >= MAX_IDLE_MS) {
       framesLeft = Math.max(0, framesLeft - 1);
       lastDrawn = time;
+      drawn++;
       original.call(this, time, delta);
       return;
     }
@@ -67,5 +71,6 @@ export function installRenderOnDemand(game: Phaser.Game): RenderGate {
       continuous = on;
       invalidate();
     },
+    drawnFrames: () => drawn,
   };
 }

@@ -26,7 +26,7 @@
  *
  * Stable widget ids of the meta screens (ids exist only while their screen is up):
  *   Title:     title:play  title:lab  title:settings  notice  notice:dismiss
- *   WorldMap:  world:back  world:1 … world:4 (world panels)  level:<levelId> (one tile per level)  world:status
+ *   WorldMap:  world:back  world:1 … world:5 (world panels)  level:<levelId> (one tile per level)  world:status
  *   Results:   results:next  results:retry  results:map  results:stars
  *   Settings:  settings:backend:auto|webgl|wasm|cpu  settings:sound:on|off  settings:motion:on|off
  *              settings:reset  settings:reset:yes  settings:reset:no (the confirm step)  settings:back
@@ -115,7 +115,11 @@ export function installTestHooks(game: Phaser.Game, context: GameContext): void 
       textOverflows: () => textOverflows(game),
       rendererType: () => (game.renderer.type === Phaser.CANVAS ? 'canvas' : 'webgl'),
       benchmark: async (options) => (await import('./bench/bench-page')).runBackendBench(context.bridge, options),
-      benchTrainedLevel: async (options) => (await import('./bench/bench-level')).runTrainedLevelBench(options),
+      benchTrainedLevel: async (options) =>
+        (await import('./bench/bench-level')).runTrainedLevelBench(options, {
+          game,
+          drawnFrames: context.renderGate ? () => context.renderGate?.drawnFrames() ?? 0 : null,
+        }),
       benchPretrainedLevel: async (payload, timeoutMs) =>
         (await import('./bench/bench-level')).runPretrainedLevelBench(payload, timeoutMs),
     },

@@ -187,6 +187,13 @@ const en = {
   'world.name.2': 'Denoise',
   'world.name.3': 'Latent map',
   'world.name.4': 'Latent arithmetic',
+  // dice: World 5
+  'world.name.5': 'Inside the VAE',
+  'elbo.empty': '−ELBO: train to see its two parts',
+  'elbo.training': '−ELBO on the training batch: {value} nats',
+  'elbo.heldOut': 'Held-out −ELBO: {value} nats per image',
+  'elbo.parts': 'reconstruction {reconstruction} + KL {kl}',
+  'fail.elbo': '−ELBO {value} nats = reconstruction {reconstruction} + KL {kl}: {gap} over the goal of {limit}',
   'world.label': 'World {world}',
   'world.stars': '{stars} / {total}',
   'world.locked': 'Locked: win {stars, plural, one {# more star} other {# more stars}} in world {previous}.',

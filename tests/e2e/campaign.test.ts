@@ -26,14 +26,14 @@ const baseUrl = inject('baseUrl');
 const SAVE_KEY = 'latent-quest:settings';
 const ARTIFACTS = 'test-results';
 
-/** The level played in each world (the first level of worlds 1, 2 and 4; Navigator, the second, in world 3). */
-const PLAYED = {
-  1: 'squeeze-the-alphabet',
-  2: 'static',
-  3: 'navigator',
-  4: 'blend',
-  5: 'codebook',
-} as const satisfies Record<WorldId, string>;
+/**
+ * The level played in each world (the first level of worlds 1, 2 and 4; Navigator, the second, in world 3). World 5
+ * (a VAE trained live) is played in world5.test.ts.
+ */
+const PLAYED = { 1: 'squeeze-the-alphabet', 2: 'static', 3: 'navigator', 4: 'blend' } as const satisfies Record<
+  Exclude<WorldId, 5>,
+  string
+>;
 
 /**
  * The returning player's saved game (format v2: settings + progress). Worlds 2–4 are locked for a new player; this

@@ -34,9 +34,9 @@ const lowerLevel = LEVELS.find((l) => l.metric.direction === 'lower')!;
 const higherLevel = LEVELS.find((l) => l.metric.direction === 'higher')!;
 
 describe('progress slice', () => {
-  it('has 51 stars to win over 17 levels and opens only the first level at the start', () => {
-    expect(LEVELS.length).toBe(17);
-    expect(TOTAL_STARS).toBe(51);
+  it('has 54 stars to win over 18 levels and opens only the first level at the start', () => {
+    expect(LEVELS.length).toBe(18);
+    expect(TOTAL_STARS).toBe(54);
     const store = createGameStore({ storage: memoryStorage() });
     expect(store.getState().progress).toEqual({ levels: {} });
     expect(unlockedLevels(store.getState().progress)).toEqual([first.id]);

@@ -173,6 +173,14 @@ describe('goal checks and the "Not yet" lines', () => {
     ]);
   });
 
+  it('Through the dice names the −ELBO with its two parts against the goal (a collapsed KL shows as 0)', () => {
+    const l = level('through-the-dice');
+    const miss = attempt(l, hyper(l), { heldOutReconNats: 207.15, heldOutKl: 0.002 });
+    expect(miss.lines).toEqual(['−ELBO 207.2 nats = reconstruction 207.2 + KL 0: 17.2 over the goal of 190']);
+    expect(attempt(l, hyper(l), { heldOutReconNats: 173.8, heldOutKl: 4.9 }).lines).toEqual([]);
+    expect(attempt(l, hyper(l), { heldOutReconNats: 173.8, heldOutKl: 4.9 }).goalMet).toBe(true);
+  });
+
   it('Every level: a failed attempt lists at least one line, a won one none', () => {
     const failing: Record<string, Evaluation> = {
       'beat-pca': { heldOutMse: 0.04, pcaMse: 0.036 },
@@ -184,6 +192,7 @@ describe('goal checks and the "Not yet" lines', () => {
       difference: { matchPercent: [50] },
       'attribute-vector': { matchPercent: [50, 60, 65] },
       'letter-forge': { forgedWrongPixels: 9 },
+      'through-the-dice': { heldOutReconNats: 180, heldOutKl: 15 },
     };
     for (const [id, evaluation] of Object.entries(failing)) {
       const l = level(id);

@@ -68,6 +68,10 @@ export const TRAINED_STRATEGIES: Readonly<Record<string, TrainedStrategy>> = {
       { beta: 2, epochs: 6 },
     ],
   },
+  'through-the-dice': {
+    idea: 'The reparameterisation trick on, then the largest code, then the most steps.',
+    ladder: [{ trick: true }, { trick: true, latent: '16' }, { trick: true, latent: '16', steps: 1200 }],
+  },
 };
 
 function randomValue(control: ControlDefinition, next: () => number): ControlValue {

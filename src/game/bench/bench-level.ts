@@ -4,12 +4,14 @@
  * widgets drive, so the figures are the game's, not a copy of its engine. scripts/bench.ts picks the settings (the
  * solver bots' skilled ladder) and prints the JSON.
  */
+import type * as Phaser from 'phaser';
 import { resolveControlValues } from '../../shared/levels';
 import type { ControlValue, SolutionPayload } from '../../shared/levels';
 import { currentSession } from '../level/current';
 import { TrainedPlay } from '../level/plays/trained-play';
 import type { LevelSession } from '../level/shell/level-session';
 import { frameMeter, type FrameStats } from './frames';
+import { mainProfiler, type MainProfile } from './main-profile';
 import { PAYLOAD_STEPS } from './payload-steps';
 
 export interface TrainedAttemptBench {
@@ -21,7 +23,16 @@ export interface TrainedAttemptBench {
   score: number | null;
   stars: number | null;
   frames: FrameStats;
+  /** Where the main thread's time went during this attempt (long tasks, Phaser steps, progress events). */
+  profile: MainProfile;
   error: string | null;
+}
+
+/** What the profile needs from the page (the test hooks pass it). */
+export interface ProfileTarget {
+  game: Phaser.Game;
+  /** Frames the Canvas renderer's gate drew (null: WebGL, every step draws). */
+  drawnFrames: (() => number) | null;
 }
 
 export interface TrainedLevelBench {
@@ -29,6 +40,8 @@ export interface TrainedLevelBench {
   id: string;
   /** Main-thread frames on the level page before Train (3 s). */
   idle: FrameStats;
+  /** The main-thread profile of those idle seconds. */
+  idleProfile: MainProfile;
   attempts: TrainedAttemptBench[];
 }
 
@@ -68,25 +81,32 @@ async function until(check: () => boolean, timeoutMs: number): Promise<void> {
 }
 
 /** Trained levels: the ladder's attempts in order, each pressed like Train, until one earns a star. */
-export async function runTrainedLevelBench(opts: TrainedLevelOptions): Promise<TrainedLevelBench> {
+export async function runTrainedLevelBench(
+  opts: TrainedLevelOptions,
+  target: ProfileTarget,
+): Promise<TrainedLevelBench> {
   const s = session();
   const play = s.play;
   if (!(play instanceof TrainedPlay)) throw new Error(`${s.level.id} is not a trained level.`);
   s.start();
   await sleep(500);
   const idleMeter = frameMeter();
+  const idleProfiler = mainProfiler(target.game, s, target.drawnFrames);
   await sleep(opts.idleMs);
   const idle = idleMeter.stop();
+  const idleProfile = idleProfiler.stop();
   const attempts: TrainedAttemptBench[] = [];
   for (const step of opts.ladder) {
     const defaults = resolveControlValues(s.level.controls);
     const values = resolveControlValues(s.level.controls, step);
     for (const [id, value] of Object.entries({ ...defaults, ...values })) play.setValue(id, value);
     const meter = frameMeter();
+    const profiler = mainProfiler(target.game, s, target.drawnFrames);
     const t0 = performance.now();
     await play.train();
     const seconds = (performance.now() - t0) / 1000;
     const frames = meter.stop();
+    const profile = profiler.stop();
     attempts.push({
       values: { ...play.values },
       seconds,
@@ -94,11 +114,12 @@ export async function runTrainedLevelBench(opts: TrainedLevelOptions): Promise<T
       score: s.result?.score ?? null,
       stars: s.result?.stars ?? null,
       frames,
+      profile,
       error: s.error ?? (s.result ? null : (s.message ?? `ended with status ${s.status}`)),
     });
     if ((s.result?.stars ?? 0) >= 1) break;
   }
-  return { kind: 'trained', id: s.level.id, idle, attempts };
+  return { kind: 'trained', id: s.level.id, idle, idleProfile, attempts };
 }
 
 /** Plays a payload through the level's play's own actions (cards, probes, path, dreams), as a player would. */

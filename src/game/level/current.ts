@@ -59,6 +59,8 @@ export function levelSnapshot() {
     checkpointStep: p.checkpointStep ?? null,
     restarting: p.restarting ?? false,
     interruption: p.interruption ? { ...p.interruption, text: interruptionText(p.interruption) } : null,
+    /** Levels scored on the −ELBO (Through the dice): the bar's two parts and where they come from. */
+    elbo: p.elbo ? { ...p.elbo } : null,
   };
 }
 

@@ -4,6 +4,7 @@ import { localize } from '../../shared/levels/text';
 import { SEEDS } from '../../shared/levels/seeds';
 import { getLocale, t } from '../../shared/messages';
 import { playSfx } from '../audio/sfx';
+import { getContext } from '../context';
 import { layoutLevel } from '../level/layout';
 import type { LevelSession } from '../level/shell/level-session';
 import { Button } from '../ui/Button';
@@ -335,6 +336,8 @@ export class Hud extends Phaser.Scene {
       timer.setText(t('level.timer', { time: formatDuration(session.elapsedMs()) }));
       fitText(timer, { width: TIMER_ROOM, height: 24 });
       updateHint();
+      // While a level trains the Canvas renderer draws only after a change (Level.ts): the clock is one.
+      getContext(this).renderGate?.invalidate();
     };
     updateMeter();
     this.tick();

@@ -108,7 +108,6 @@ export class Level extends Phaser.Scene {
       play,
     );
     train.events.on('press', () => view.press());
-    this.frame = () => view.update?.();
 
     // ---- HUD (parallel scene, on top) ----
     const hudData: HudData = {
@@ -131,9 +130,30 @@ export class Level extends Phaser.Scene {
       progress.set(view.progress(L.portrait));
     };
     let recorded: unknown = null;
+    // Progress events arrive ~10 times a second while training: the widgets are redrawn once per frame at most
+    // (in update()), not once per event; the Canvas renderer draws only after a change while the level is busy.
+    let dirty = false;
+    const gate = context.renderGate;
+    let gatedBusy = false;
+    const syncGate = (): void => {
+      if (!gate) return;
+      if (session.busy !== gatedBusy) {
+        gatedBusy = session.busy;
+        gate.setContinuous(!gatedBusy);
+      }
+      gate.invalidate();
+    };
+    this.frame = () => {
+      if (dirty) {
+        dirty = false;
+        render();
+        syncGate();
+      }
+      view.update?.();
+    };
     cleanup.push(
       session.events.on('change', () => {
-        render();
+        dirty = true;
         // What the player sets is remembered for the next visit (the store skips unchanged settings).
         const set = session.play?.settings?.();
         const st0 = context.store.getState();

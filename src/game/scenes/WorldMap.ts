@@ -23,11 +23,15 @@ import {
 } from '../state';
 import { Button } from '../ui/Button';
 import { LevelTile, drawLock } from '../ui/LevelTile';
+import { fitText } from '../ui/fit-text';
 import { Label } from '../ui/Label';
 import { StarRow } from '../ui/StarRow';
 import { COLORS, CSS, RADIUS, TEXT, type Rect } from '../ui/theme';
 import { withId } from '../ui/widget-ids';
 import { SCENES, beginScreen } from './screen-kit';
+
+/** Phones: the world's name row above its tiles. */
+const PORTRAIT_HEADER_H = 30;
 
 interface WorldBox {
   world: WorldId;
@@ -35,12 +39,16 @@ interface WorldBox {
   tiles: Rect[];
 }
 
-/** Four worlds side by side (landscape) or stacked with two tiles a row (portrait). */
+/**
+ * The worlds side by side (landscape) or stacked with two tiles a row (portrait). Phones: five worlds of four
+ * levels fit 844 px only with one-line tiles (LevelTile's compact form below 60 px), tight headers and gaps.
+ */
 function layoutWorlds(W: number, portrait: boolean, top: number, bottom: number): WorldBox[] {
   const counts = WORLDS.map((w) => levelsOfWorld(w).length);
+  const n = WORLDS.length;
   if (!portrait) {
-    const gap = 16;
-    const colW = Math.floor((W - 40 - 3 * gap) / 4);
+    const gap = n > 4 ? 12 : 16;
+    const colW = Math.floor((W - 40 - (n - 1) * gap) / n);
     const headerH = 96;
     const maxTiles = Math.max(...counts);
     const tileGap = 10;
@@ -57,17 +65,17 @@ function layoutWorlds(W: number, portrait: boolean, top: number, bottom: number)
       return { world, panel, tiles };
     });
   }
-  const headerH = 40;
-  const worldGap = 10;
-  const tileGap = 8;
-  const rows = counts.map((n) => Math.ceil(n / 2));
+  const headerH = PORTRAIT_HEADER_H;
+  const worldGap = 5;
+  const tileGap = 5;
+  const rows = counts.map((c) => Math.ceil(c / 2));
   const totalRows = rows.reduce((a, b) => a + b, 0);
-  const free = bottom - top - WORLDS.length * (headerH + 4) - (WORLDS.length - 1) * worldGap - totalRows * tileGap;
-  const tileH = Math.max(48, Math.min(76, Math.floor(free / totalRows)));
+  const free = bottom - top - n * (headerH + 2) - (n - 1) * worldGap - totalRows * tileGap;
+  const tileH = Math.max(44, Math.min(76, Math.floor(free / totalRows)));
   const colW = Math.floor((W - 32 - 24 - tileGap) / 2);
   let y = top;
   return WORLDS.map((world, i) => {
-    const h = headerH + rows[i] * (tileH + tileGap) + 4;
+    const h = headerH + rows[i] * (tileH + tileGap) + 2;
     const panel = { x: 16, y, width: W - 32, height: h };
     const tiles = Array.from({ length: counts[i] }, (_, k) => ({
       x: 16 + 12 + (k % 2) * (colW + tileGap),
@@ -91,10 +99,10 @@ function tileDetail(level: LevelDefinition, entry: LevelProgress | undefined, lo
 }
 
 /**
- * The world map: four worlds, each with its levels as tiles (best stars, padlock when locked), the world's
- * stars and what opens it, and the total "n / 51 stars". An unlocked tile starts the Level scene with
+ * The world map: the worlds (WORLDS), each with its levels as tiles (best stars, padlock when locked), the world's
+ * stars and what opens it, and the total "n / (3 × levels) stars". An unlocked tile starts the Level scene with
  * { levelId }; a locked one says why it is closed.
- * Widget ids: world:back  world:1 … world:4 (world panels)  level:<levelId> (tiles)  world:status
+ * Widget ids: world:back  world:1 … world:5 (world panels)  level:<levelId> (tiles)  world:status
  */
 export class WorldMap extends Phaser.Scene {
   constructor() {
@@ -109,7 +117,7 @@ export class WorldMap extends Phaser.Scene {
     const stars = starsByLevel(progress);
 
     // ---- top bar ----
-    const barH = portrait ? 64 : 72;
+    const barH = portrait ? 56 : 72;
     const bar = this.add.graphics();
     bar.fillStyle(COLORS.panel, 0.92).fillRect(0, 0, W, barH);
     bar.lineStyle(1, COLORS.panelBorder, 1).lineBetween(0, barH - 0.5, W, barH - 0.5);
@@ -140,8 +148,8 @@ export class WorldMap extends Phaser.Scene {
     }).set(1, false);
 
     // ---- worlds ----
-    const statusH = portrait ? 56 : 44;
-    const boxes = layoutWorlds(W, portrait, barH + (portrait ? 10 : 14), H - statusH - 8);
+    const statusH = portrait ? 42 : 44;
+    const boxes = layoutWorlds(W, portrait, barH + (portrait ? 8 : 14), H - statusH - (portrait ? 4 : 8));
     const tiles: LevelTile[] = [];
     const levelsById = new Map<string, LevelDefinition>();
     const g = this.add.graphics();
@@ -163,10 +171,12 @@ export class WorldMap extends Phaser.Scene {
       if (portrait) {
         new Label(this, {
           x: panel.x + 12,
-          y: panel.y + 10,
+          y: panel.y + 6,
           text: `${world}  ${t(nameKey)}`,
           variant: 'heading',
           color: open ? CSS.text : CSS.muted,
+          // The world's stars (and padlock) sit at the row's right end.
+          maxWidth: panel.width - 130,
         });
       } else {
         new Label(this, {
@@ -175,15 +185,17 @@ export class WorldMap extends Phaser.Scene {
           text: t('world.label', { world }).toUpperCase(),
           variant: 'section',
         });
-        new Label(this, {
+        const name = new Label(this, {
           x: panel.x + 14,
           y: panel.y + 32,
           text: t(nameKey),
           variant: 'heading',
           color: open ? CSS.text : CSS.muted,
         }).text.setFontSize(21);
+        // Five columns leave about 210 px for a name ("Arytmetyka latentna").
+        fitText(name, { width: panel.width - 28 });
       }
-      const starY = portrait ? panel.y + 20 : panel.y + 20;
+      const starY = portrait ? panel.y + PORTRAIT_HEADER_H / 2 : panel.y + 20;
       const sText = this.add
         .text(panel.x + panel.width - 12, starY, t('world.stars', { stars: ws, total: max }), {
           ...TEXT.value,
@@ -240,7 +252,9 @@ export class WorldMap extends Phaser.Scene {
     );
     const say = (text: string, color: string): void => {
       status.setText(text).setColor(color);
+      fitText(status, { width: W - 32, height: statusH }, true);
     };
+    fitText(status, { width: W - 32, height: statusH }, true);
 
     for (const tile of tiles) {
       const levelId = tile.id.slice('level:'.length);

@@ -15,7 +15,7 @@ import type { LevelProgress, LevelResultInput, Progress } from './types';
 
 export const EMPTY_PROGRESS: Progress = { levels: {} };
 export const MAX_STARS_PER_LEVEL = 3;
-/** 17 levels × 3 stars = 51. */
+/** 3 stars per level of the catalogue. */
 export const TOTAL_STARS = LEVELS.length * MAX_STARS_PER_LEVEL;
 
 export function starsByLevel(progress: Progress): StarsByLevel {

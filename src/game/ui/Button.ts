@@ -3,6 +3,7 @@ import { fitText } from './fit-text';
 import { FocusableWidget } from './FocusableWidget';
 import { COLORS, CSS, RADIUS, TEXT, type Rect } from './theme';
 import { playSfx } from '../audio/sfx';
+import { setTextColor } from './text-color';
 
 /** Room kept free left and right of a button's label. */
 const LABEL_PAD_X = 10;
@@ -51,7 +52,9 @@ export class Button extends FocusableWidget<ButtonEvents> {
   }
 
   setIcon(key: string | null): this {
-    this.iconKey = key && this.scene.textures.exists(key) ? key : null;
+    const next = key && this.scene.textures.exists(key) ? key : null;
+    if (next === this.iconKey) return this;
+    this.iconKey = next;
     if (this.iconKey && this.icon.texture.key !== this.iconKey) this.icon.setTexture(this.iconKey);
     this.icon.setVisible(this.iconKey !== null && this.label.visible);
     this.redraw();
@@ -124,7 +127,7 @@ export class Button extends FocusableWidget<ButtonEvents> {
       g.strokeRoundedRect(x + 0.5, y + 0.5, width - 1, height - 1, RADIUS);
     }
     this.drawFocusRing(g, this.rect);
-    this.label.setColor(color);
+    setTextColor(this.label, color);
     if (this.zone.input) this.zone.input.cursor = this.enabled ? 'pointer' : 'default';
   }
 }

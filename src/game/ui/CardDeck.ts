@@ -2,6 +2,7 @@ import type * as Phaser from 'phaser';
 import { FocusableWidget } from './FocusableWidget';
 import { ImageGrid } from './ImageGrid';
 import { COLORS, CSS, RADIUS, TEXT, type Rect } from './theme';
+import { setTextColor } from './text-color';
 
 export interface DeckCard {
   label: string;
@@ -158,7 +159,7 @@ export class CardDeck extends FocusableWidget<DeckEvents> {
         c.width + 6,
         RADIUS,
       );
-      this.labels[i].setColor(on ? CSS.accent : CSS.muted);
+      setTextColor(this.labels[i], on ? CSS.accent : CSS.muted);
       if (i === this.cursor) this.drawFocusRing(g, { ...c, height: c.width }, 7);
     });
   }

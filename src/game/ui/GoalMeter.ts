@@ -3,6 +3,7 @@ import { fitText } from './fit-text';
 import { drawStar } from './stars';
 import { COLORS, CSS, TEXT, type Rect } from './theme';
 import { Widget } from './Widget';
+import { setTextColor } from './text-color';
 
 export interface GoalMeterState {
   /** 0..1 toward three stars (the thresholds sit at ⅓, ⅔, 1). */
@@ -17,6 +18,14 @@ export interface GoalMeterState {
   /** Width the caption may take (phones: the timer shares its row); default the meter's width. */
   captionWidth?: number;
 }
+
+const sameState = (a: GoalMeterState, b: GoalMeterState): boolean =>
+  a.fraction === b.fraction &&
+  a.caption === b.caption &&
+  a.shortCaption === b.shortCaption &&
+  a.stars === b.stars &&
+  a.captionWidth === b.captionWidth &&
+  a.starLabels.every((label, i) => label === b.starLabels[i]);
 
 /** The live meter toward the goal: a bar with the three star lines on it, the stars earned lit. */
 export class GoalMeter extends Widget {
@@ -36,6 +45,8 @@ export class GoalMeter extends Widget {
   }
 
   set(state: GoalMeterState): this {
+    // The HUD sets it on every session change (~10 a second while training): redraw only when something differs.
+    if (sameState(this.state, state)) return this;
     this.state = { ...state };
     this.redraw();
     return this;
@@ -71,7 +82,7 @@ export class GoalMeter extends Widget {
       const label = this.labels[i].setText(s.starLabels[i]);
       fitText(label, { width: barW / 3 - 6 });
       label.setPosition(Math.min(sx, x + width - label.displayWidth / 2), barY + barH + 8);
-      this.labels[i].setColor(s.stars > i ? CSS.warning : CSS.muted);
+      setTextColor(this.labels[i], s.stars > i ? CSS.warning : CSS.muted);
     }
   }
 }

@@ -66,6 +66,7 @@ export class ImageGrid extends Widget {
   private readonly gap: number;
   private images: GridImages | null = null;
   private overlay: GridOverlay | null = null;
+  private paintPending = false;
   private scratch: { canvas: HTMLCanvasElement; ctx: CanvasRenderingContext2D; data: ImageData } | null = null;
 
   constructor(scene: Phaser.Scene, config: ImageGridConfig) {
@@ -78,16 +79,44 @@ export class ImageGrid extends Widget {
   }
 
   setImages(images: GridImages | null): this {
+    const old = this.images;
+    if (
+      old === images ||
+      (old &&
+        images &&
+        old.pixels === images.pixels &&
+        old.count === images.count &&
+        old.width === images.width &&
+        old.height === images.height)
+    )
+      return this;
     this.images = images;
-    this.paint();
+    this.schedulePaint();
     return this;
   }
 
   /** Marks drawn over the images (null: none); kept until replaced. */
   setOverlay(overlay: GridOverlay | null): this {
+    if (overlay === this.overlay || (!overlay && !this.overlay)) return this;
     this.overlay = overlay;
-    this.paint();
+    this.schedulePaint();
     return this;
+  }
+
+  /**
+   * Paints once, just before the scene next draws: a view sets images and overlay one after the other, ~10 times a
+   * second while a level trains, and only the last picture of a frame is ever seen.
+   */
+  private schedulePaint(): void {
+    if (this.paintPending) return;
+    this.paintPending = true;
+    this.scene.events.once(Phaser.Scenes.Events.PRE_RENDER, this.paintNow, this);
+  }
+
+  private paintNow(): void {
+    if (!this.paintPending) return;
+    this.paintPending = false;
+    this.paint();
   }
 
   /** The size of one cell's image in game pixels (for lining up captions). */
@@ -110,6 +139,8 @@ export class ImageGrid extends Widget {
       this.image.setTexture(this.key);
     }
     this.image.setPosition(this.rect.x, this.rect.y);
+    this.paintPending = false;
+    this.scene.events.off(Phaser.Scenes.Events.PRE_RENDER, this.paintNow, this);
     this.paint();
   }
 
@@ -201,6 +232,8 @@ export class ImageGrid extends Widget {
   }
 
   override destroy(): void {
+    this.paintPending = false;
+    this.scene?.events.off(Phaser.Scenes.Events.PRE_RENDER, this.paintNow, this);
     super.destroy();
     if (this.texture) this.scene.textures.remove(this.key);
     this.texture = null;

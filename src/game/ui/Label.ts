@@ -1,6 +1,7 @@
 import type * as Phaser from 'phaser';
 import { fitText, type FitBox } from './fit-text';
 import { TEXT } from './theme';
+import { setTextColor } from './text-color';
 
 export type LabelVariant = keyof typeof TEXT;
 
@@ -57,7 +58,7 @@ export class Label {
   }
 
   setColor(color: string): this {
-    this.text.setColor(color);
+    setTextColor(this.text, color);
     return this;
   }
 

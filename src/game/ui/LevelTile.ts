@@ -1,4 +1,5 @@
 import type * as Phaser from 'phaser';
+import { fitText } from './fit-text';
 import { StarRow } from './StarRow';
 import { FocusableWidget } from './FocusableWidget';
 import { COLORS, CSS, RADIUS, TEXT, type Rect } from './theme';
@@ -44,25 +45,41 @@ export class LevelTile extends FocusableWidget<TileEvents> {
     this.stars = config.stars;
     const { x, y, width, height } = config;
     const fontSize = config.fontSize ?? 16;
+    // Below this height (five worlds on a phone) the tile is two tight rows: number and stars, then the title
+    // on the whole width (shrunk to fit by rule); the detail line is left out.
+    const compact = height < fontSize * 2 + 30;
     this.bg = this.track(scene.add.graphics());
+    const starSize = Math.max(7, Math.min(11, Math.round(height / 7)));
     this.track(
-      scene.add.text(x + 12, y + 10, config.number, {
+      scene.add.text(x + (compact ? 10 : 12), compact ? y + 4 : y + 10, config.number, {
         ...TEXT.section,
-        fontSize: `${Math.round(fontSize * 0.85)}px`,
+        fontSize: `${Math.round(fontSize * (compact ? 0.8 : 0.85))}px`,
         color: this.locked ? CSS.disabled : CSS.accent,
       }),
     );
-    const starSize = Math.max(7, Math.min(11, Math.round(height / 7)));
-    this.track(
-      scene.add.text(x + 12, y + 10 + fontSize + 2, config.title, {
-        ...TEXT.body,
-        fontSize: `${fontSize}px`,
-        color: this.locked ? CSS.disabled : CSS.text,
-        wordWrap: { width: width - 24, useAdvancedWrap: true },
-        maxLines: 2,
-      }),
-    );
-    if (config.detail && height >= fontSize * 3 + 28) {
+    if (compact) {
+      const title = this.track(
+        scene.add
+          .text(x + 10, y + height - 4, config.title, {
+            ...TEXT.body,
+            fontSize: `${fontSize}px`,
+            color: this.locked ? CSS.disabled : CSS.text,
+          })
+          .setOrigin(0, 1),
+      );
+      fitText(title, { width: width - 20 - (this.locked ? 26 : 0), height: height - 20 });
+    } else {
+      this.track(
+        scene.add.text(x + 12, y + 10 + fontSize + 2, config.title, {
+          ...TEXT.body,
+          fontSize: `${fontSize}px`,
+          color: this.locked ? CSS.disabled : CSS.text,
+          wordWrap: { width: width - 24, useAdvancedWrap: true },
+          maxLines: 2,
+        }),
+      );
+    }
+    if (config.detail && !compact && height >= fontSize * 3 + 28) {
       this.track(
         scene.add
           .text(x + 12, y + height - 10, config.detail, {
@@ -75,7 +92,7 @@ export class LevelTile extends FocusableWidget<TileEvents> {
     }
     this.starRow = new StarRow(scene, {
       x: x + width - 12 - starSize * 3.5,
-      y: y + 10 + starSize,
+      y: compact ? y + 4 + starSize : y + 10 + starSize,
       size: starSize,
       gap: starSize * 0.4,
     });

@@ -45,6 +45,8 @@ export class LossChart extends Widget {
   private readonly legend: Record<SeriesKey, Phaser.GameObjects.Text>;
   private readonly empty: Phaser.GameObjects.Text;
   private points: readonly LossSeriesPoint[] = [];
+  /** How many points the last redraw saw (setData skips an unchanged history). */
+  private drawnCount = -1;
   private readonly labels: LossChartLabels;
 
   constructor(scene: Phaser.Scene, id: string, rect: Rect, labels: LossChartLabels) {
@@ -67,6 +69,8 @@ export class LossChart extends Widget {
   }
 
   setData(points: readonly LossSeriesPoint[]): this {
+    // The level's and the Lab's histories grow in place: a new point or a new array is a change.
+    if (points === this.points && points.length === this.drawnCount) return this;
     this.points = points;
     this.redraw();
     return this;
@@ -77,6 +81,7 @@ export class LossChart extends Widget {
     const plot = { x: x + PAD.left, y: y + PAD.top, w: width - PAD.left - PAD.right, h: height - PAD.top - PAD.bottom };
     const g = this.graphics.clear();
     const pts = this.points;
+    this.drawnCount = pts.length;
     const sameAsTotal = pts.every((p) => Math.abs(p.total - p.reconstruction) <= 1e-7 * Math.max(1, Math.abs(p.total)));
     const present = KEYS.filter(
       (k) =>
@@ -137,11 +142,16 @@ export class LossChart extends Widget {
         .setVisible(true);
     });
 
+    // At most about one point per two pixels of width: the Canvas renderer replays every path command on every
+    // frame it draws, and a 600-point history is no clearer than 300 on a 600-pixel plot. The last point stays.
+    const stride = Math.max(1, Math.ceil(pts.length / Math.max(2, plot.w / 2)));
     for (const k of present) {
       g.lineStyle(2, SERIES[k].color, 1);
       g.beginPath();
       let started = false;
-      for (const p of pts) {
+      for (let i = 0; i < pts.length; i++) {
+        if (i % stride !== 0 && i !== pts.length - 1) continue;
+        const p = pts[i];
         const v = p[k];
         if (v === undefined || !(v > 0) || !Number.isFinite(v)) continue;
         const X = px(p.step);

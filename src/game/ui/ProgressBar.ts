@@ -2,6 +2,7 @@ import type * as Phaser from 'phaser';
 import { fitText } from './fit-text';
 import { COLORS, CSS, TEXT, type Rect } from './theme';
 import { Widget } from './Widget';
+import { setTextColor } from './text-color';
 
 export interface ProgressBarState {
   /** 0..1 */
@@ -64,7 +65,7 @@ export class ProgressBar extends Widget {
     setText(this.titleText, this.state.title);
     setText(this.rightText, this.state.right);
     setText(this.detailText, this.state.detail);
-    this.detailText.setColor(this.state.warning ? CSS.warning : DETAIL_COLOR);
+    setTextColor(this.detailText, this.state.warning ? CSS.warning : DETAIL_COLOR);
     this.titleText.setPosition(x, y);
     this.rightText.setPosition(x + width, y + 2);
     this.detailText.setPosition(x, barY + barH + 6);

@@ -3,6 +3,7 @@ import { fitText } from './fit-text';
 import { FocusableWidget } from './FocusableWidget';
 import { COLORS, CSS, RADIUS, TEXT, type Rect } from './theme';
 import { playSfx } from '../audio/sfx';
+import { setTextColor } from './text-color';
 
 export interface SegmentOption<T extends string> {
   value: T;
@@ -166,7 +167,7 @@ export class SegmentedControl<T extends string> extends FocusableWidget<SegmentE
       if (seg.zone.input) seg.zone.input.cursor = this.enabled ? 'pointer' : 'default';
       fitText(seg.text, { width: Math.max(1, r.width - 12), height: Math.max(1, r.height - 4) });
       seg.text.setPosition(r.x + r.width / 2, r.y + r.height / 2);
-      seg.text.setColor(!this.enabled ? CSS.disabled : selected ? '#ffffff' : CSS.text);
+      setTextColor(seg.text, !this.enabled ? CSS.disabled : selected ? '#ffffff' : CSS.text);
       if (selected) this.drawFocusRing(g, r);
     });
   }

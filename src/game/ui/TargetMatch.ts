@@ -4,6 +4,7 @@ import { ImageGrid } from './ImageGrid';
 import { COLORS, CSS, TEXT, type Rect } from './theme';
 import { Widget } from './Widget';
 import { formatPercent } from '../view/format';
+import { setTextColor } from './text-color';
 
 export interface TargetMatchLabels {
   target: string;
@@ -79,7 +80,7 @@ export class TargetMatch extends Widget {
   private drawPercent(): void {
     this.percent.setText(this.display ?? (this.match === null ? '–' : formatPercent(this.match)));
     fitText(this.percent, { width: Math.max(60, this.rect.width / 2 - 8) });
-    this.percent.setColor(this.match !== null && this.match >= this.goal ? CSS.success : CSS.text);
+    setTextColor(this.percent, this.match !== null && this.match >= this.goal ? CSS.success : CSS.text);
   }
 
   protected redraw(): void {

@@ -165,6 +165,13 @@ export const cs: Catalogue = {
   'world.name.2': 'Odšumování',
   'world.name.3': 'Latentní mapa',
   'world.name.4': 'Latentní aritmetika',
+  // dice: World 5
+  'world.name.5': 'Uvnitř VAE',
+  'elbo.empty': '−ELBO: trénuj a uvidíš jeho dvě části',
+  'elbo.training': '−ELBO na trénovací dávce: {value} (v natech)',
+  'elbo.heldOut': 'Testovací −ELBO: {value} (v natech na obrázek)',
+  'elbo.parts': 'rekonstrukce {reconstruction} + KL {kl}',
+  'fail.elbo': '−ELBO {value} (v natech) = rekonstrukce {reconstruction} + KL {kl}: o {gap} nad cílem {limit}',
   'world.label': 'Svět {world}',
   'world.stars': '{stars} / {total}',
   'world.locked':

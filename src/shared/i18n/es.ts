@@ -166,6 +166,14 @@ export const es: Catalogue = {
   'world.name.2': 'Sin ruido',
   'world.name.3': 'Mapa latente',
   'world.name.4': 'Aritmética latente',
+  // dice: World 5
+  'world.name.5': 'Dentro del VAE',
+  'elbo.empty': '−ELBO: entrena para ver sus dos partes',
+  'elbo.training': '−ELBO en el lote de entrenamiento: {value} nats',
+  'elbo.heldOut': '−ELBO de prueba: {value} nats por imagen',
+  'elbo.parts': 'reconstrucción {reconstruction} + KL {kl}',
+  'fail.elbo':
+    '−ELBO {value} nats = reconstrucción {reconstruction} + KL {kl}: {gap} por encima del objetivo de {limit}',
   'world.label': 'Mundo {world}',
   'world.stars': '{stars} / {total}',
   'world.locked':

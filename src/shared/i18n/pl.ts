@@ -163,6 +163,13 @@ export const pl: Catalogue = {
   'world.name.2': 'Odszumianie',
   'world.name.3': 'Mapa latentna',
   'world.name.4': 'Arytmetyka latentna',
+  // dice: World 5
+  'world.name.5': 'Wnętrze VAE',
+  'elbo.empty': '−ELBO: trenuj, by zobaczyć jego dwie części',
+  'elbo.training': '−ELBO na partii treningowej: {value} (w natach)',
+  'elbo.heldOut': 'Testowe −ELBO: {value} (w natach na obraz)',
+  'elbo.parts': 'rekonstrukcja {reconstruction} + KL {kl}',
+  'fail.elbo': '−ELBO {value} (w natach) = rekonstrukcja {reconstruction} + KL {kl}: o {gap} powyżej celu {limit}',
   'world.label': 'Świat {world}',
   'world.stars': '{stars} / {total}',
   'world.locked':

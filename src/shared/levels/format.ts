@@ -20,6 +20,7 @@ export function formatMetricValue(value: number, unit: MetricUnit, locale = 'en'
     case 'pixels':
     case 'count':
     case 'codeSize':
+    case 'nats':
       return number(value, locale, 1);
   }
 }

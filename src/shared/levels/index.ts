@@ -1,5 +1,5 @@
 /**
- * The level catalogue as data: 17 levels in four worlds, their concept cards, controls, goals, star thresholds,
+ * The level catalogue as data: the levels of five worlds, their concept cards, controls, goals, star thresholds,
  * hints, solution payloads and pure scorers. Import from here.
  */
 export { getLevel, LEVELS, levelsOfWorld, nextLevel, WORLDS } from './catalogue';

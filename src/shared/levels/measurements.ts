@@ -15,6 +15,11 @@ export interface Measurements {
   pcaMse: number;
   /** Mean KL(q(z|x) ‖ N(0, I)) per held-out image, in nats: ½·Σ(σ² + μ² − log σ² − 1). */
   heldOutKl: number;
+  /**
+   * Mean reconstruction term per held-out image, in nats: −log p(x|z) of a Bernoulli decoder (binary cross-entropy
+   * summed over the pixels), decoded from the mean code μ (deterministic). With heldOutKl: −ELBO = this + KL.
+   */
+  heldOutReconNats: number;
   /** scoring.wrongPixels of each of the 26 letters' reconstructions (label order A..Z). */
   glyphWrongPixels: readonly number[];
   /** scoring.wrongPixels of the reconstructions of the recipe's random patterns vs the patterns themselves. */
@@ -51,6 +56,7 @@ export const MEASUREMENT_SCHEMAS: { readonly [K in MeasurementId]: z.ZodType<Mea
   heldOutMse: nonNegative,
   pcaMse: z.number().positive(),
   heldOutKl: nonNegative,
+  heldOutReconNats: nonNegative,
   glyphWrongPixels: z.array(pixels35).min(1).max(MAX_ITEMS),
   randomPatternWrongPixels: z.array(pixels35).min(1).max(MAX_ITEMS),
   noisyGlyphWrongPixels: z.array(pixels35).min(1).max(MAX_ITEMS),

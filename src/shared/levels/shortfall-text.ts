@@ -67,6 +67,18 @@ export function checkText(level: LevelDefinition, check: GoalCheck, locale = 'en
         { read: check.subject ?? '', start: PATH_START, via: PATH_VIA, end: PATH_END },
         locale,
       );
+    case 'elbo':
+      return say(
+        'fail.elbo',
+        {
+          value,
+          limit,
+          gap,
+          reconstruction: n(check.parts?.[0] ?? check.value),
+          kl: n(check.parts?.[1] ?? 0),
+        },
+        locale,
+      );
     case 'metric':
       return say(
         check.bound === 'max' ? 'fail.metric.max' : 'fail.metric.min',

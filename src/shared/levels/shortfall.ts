@@ -41,7 +41,8 @@ export type CheckKind =
   | 'hardestNoise'
   | 'bestMatch'
   | 'digits'
-  | 'pathOrder';
+  | 'pathOrder'
+  | 'elbo';
 
 export interface GoalCheck {
   kind: CheckKind;
@@ -55,6 +56,8 @@ export interface GoalCheck {
   met: boolean;
   /** What the sentence names: the worst letter, the hardest noise kind, the missing digits, the path's ends. */
   subject?: string;
+  /** 'elbo': the value's two parts, reconstruction and KL (nats). */
+  parts?: readonly [number, number];
 }
 
 /** How far a failed check is from its limit (0 when met), in its unit. */
@@ -153,6 +156,11 @@ const LEVEL_CHECKS: Readonly<Record<string, Checker>> = {
     ...(m.heldOutMse === undefined ? [] : [check('reconstruction', m.heldOutMse, BETA_MAX_MSE, 'max', 'mse')]),
     ...(m.heldOutKl === undefined ? [] : [check('kl', m.heldOutKl, BETA_MAX_KL, 'max', 'nats')]),
   ],
+  // −ELBO against the goal, with its two parts: a KL of almost 0 says the codes collapsed (the trick is off).
+  'through-the-dice': (level, _p, m, score) =>
+    m.heldOutReconNats === undefined || m.heldOutKl === undefined
+      ? [metricCheck(level, score)]
+      : [{ ...check('elbo', score, level.stars[0], 'max', 'nats'), parts: [m.heldOutReconNats, m.heldOutKl] }],
   'dream-digits': (_level, _p, m) => {
     const found = new Set<number>();
     for (const probs of m.judgeProbabilities ?? []) if (isCleanDigit(probs)) found.add(predictedClass(probs).label);

@@ -213,7 +213,7 @@ export type SolutionSpecOf<K extends SolutionKind> = Extract<SolutionSpec, { kin
 
 // ── Goals and scores ────────────────────────────────────────────────────────────────────────────────────────
 
-export type MetricUnit = 'percent' | 'pixels' | 'mse' | 'ratio' | 'count' | 'probability' | 'codeSize';
+export type MetricUnit = 'percent' | 'pixels' | 'mse' | 'ratio' | 'count' | 'probability' | 'codeSize' | 'nats';
 
 export interface MetricDefinition {
   label: LocalText;

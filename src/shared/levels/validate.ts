@@ -45,7 +45,7 @@ const CONTROL_ID_PATTERN = /^[a-z][A-Za-z0-9]*$/;
 const MNIST_TEST_COUNT = 2000;
 const MAX_CONTROLS = 8;
 const MAX_HINTS = 3;
-const METRIC_UNITS = ['percent', 'pixels', 'mse', 'ratio', 'count', 'probability', 'codeSize'];
+const METRIC_UNITS = ['percent', 'pixels', 'mse', 'ratio', 'count', 'probability', 'codeSize', 'nats'];
 
 interface TextField {
   path: string;
@@ -277,7 +277,7 @@ function setupProblems(level: LevelDefinition): string[] {
 function levelProblems(level: LevelDefinition): string[] {
   const problems: string[] = [];
   if (typeof level.id !== 'string' || !ID_PATTERN.test(level.id)) problems.push('id: use kebab-case (a-z, 0-9, -).');
-  if (!WORLDS.includes(level.world)) problems.push(`world: ${String(level.world)} is not 1 to 4.`);
+  if (!WORLDS.includes(level.world)) problems.push(`world: ${String(level.world)} is not 1 to ${WORLDS.length}.`);
   if (!(Number.isInteger(level.order) && level.order >= 1)) problems.push('order: a whole number from 1.');
   if (!['glyphs', 'glyphs28', 'mnist'].includes(level.dataset))
     problems.push(`dataset: "${String(level.dataset)}" is unknown.`);

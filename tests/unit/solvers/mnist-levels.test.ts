@@ -6,7 +6,14 @@ import { describeTrainedSolvers } from './trained-suite';
 const levels = LEVELS.filter((l) => l.setup.kind === 'trained' && l.dataset === 'mnist');
 
 it('covers every trained MNIST levels', () => {
-  expect(levels.map((l) => l.id)).toEqual(['beat-pca', 'budget', 'noise-zoo', 'inpainting', 'balance-beta']);
+  expect(levels.map((l) => l.id)).toEqual([
+    'beat-pca',
+    'budget',
+    'noise-zoo',
+    'inpainting',
+    'balance-beta',
+    'through-the-dice',
+  ]);
 });
 
 describeTrainedSolvers('trained MNIST levels', levels);

@@ -79,4 +79,11 @@ export const READINGS: Readonly<Record<string, readonly ReadingStep[]>> = {
     { from: 'hint 2 + 3', settings: { beta: 1.5, epochs: 6 } },
     { from: 'hint 2', settings: { beta: 2, epochs: 6 } },
   ],
+  'through-the-dice': [
+    // Hint 1: the trick off (the defaults) once, then on; hint 2: the largest code; hint 3: the most steps.
+    { from: 'hint 1', settings: {} },
+    { from: 'hint 1', settings: { trick: true } },
+    { from: 'hint 2', settings: { trick: true, latent: '16' } },
+    { from: 'hint 3', settings: { trick: true, latent: '16', steps: 1200 } },
+  ],
 };

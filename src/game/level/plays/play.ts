@@ -4,6 +4,7 @@
  * status, the result and best, the error and message line, and the one "current work" whose AbortSignal a newer
  * action (or leaving) aborts.
  */
+import type { ElboParts } from './elbo';
 import type { Evaluation } from '../../../shared/levels/measurements';
 import type { LevelDefinition, LevelScore, SolutionPayload } from '../../../shared/levels/types';
 import type { MlPort } from '../../ml/ml-port';
@@ -52,6 +53,8 @@ export interface PlaySnapshot {
   progress?: LiveProgress | null;
   lossPoints?: number;
   map?: LatentMapData | null;
+  /** Levels scored on the −ELBO: its two parts as the bar shows them (plays/elbo.ts). */
+  elbo?: ElboParts | null;
   compare?: LatentMapData | null;
   probe?: { x: number; y: number } | null;
   probeDecodes?: number;

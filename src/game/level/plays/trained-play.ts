@@ -17,6 +17,7 @@ import { abortable } from '../../ml/abortable';
 import { lossPointOf, previewOf, type ImageRows, type LossPoint, type PreviewImages } from '../../ml/progress-types';
 import { trainResumable } from '../../ml/resumable-train';
 import { restoredControlValues } from '../remembered';
+import { elboParts, type ElboParts } from './elbo';
 import { encodeMap, type LatentMapData } from './latent-map';
 import { interruptionText, type WorkerInterruption } from './interruption';
 import type { LevelPlay, PlayHost, PlaySnapshot } from './play';
@@ -176,6 +177,12 @@ export class TrainedPlay implements LevelPlay {
     return this.probe.decode(this.host.port, this.modelId, x, y);
   }
 
+  /** The −ELBO's parts (levels scored on it): live from training, then the held-out result. */
+  elbo(): ElboParts | null {
+    const pixels = this.host.level.dataset === 'glyphs' ? GLYPH_PIXELS : MNIST_PIXELS;
+    return elboParts(this.host.level, pixels, this.lossHistory, this.host.result);
+  }
+
   dispose(): void {
     if (this.modelId) {
       // disposeModel supersedes the model's running job (its promise rejects JOB_SUPERSEDED) and cancels it.
@@ -195,6 +202,7 @@ export class TrainedPlay implements LevelPlay {
       checkpointStep: this.checkpointStep,
       restarting: this.restarting,
       interruption: this.interruption,
+      elbo: this.elbo(),
     };
   }
 

@@ -8,7 +8,9 @@ import { ControlPanel } from '../../ui/ControlPanel';
 import { Label } from '../../ui/Label';
 import { LossChart } from '../../ui/LossChart';
 import { Panel } from '../../ui/Panel';
+import { showsElbo } from '../plays/elbo';
 import type { TrainedPlay } from '../plays/trained-play';
+import { ELBO_BAR_H, ElboBar } from './elbo-bar';
 import { ImageRowsCard } from './image-rows';
 import { LatentMapPanel } from './latent-map-panel';
 import { trainedProgress } from './trained-progress';
@@ -21,6 +23,8 @@ class TrainedView implements LevelView {
   private readonly hasChart: boolean;
   private readonly images: ImageRowsCard;
   private readonly mapPanel: LatentMapPanel;
+  /** Levels scored on the −ELBO (Through the dice): its two parts under the controls. */
+  private readonly elbo: ElboBar | null = null;
 
   constructor(
     private readonly ctx: ViewContext,
@@ -28,14 +32,20 @@ class TrainedView implements LevelView {
   ) {
     const { scene, L, session } = ctx;
     new Panel(scene, { ...L.controls, title: t('level.yourModel') });
+    const elboH = showsElbo(session.level) ? ELBO_BAR_H : 0;
+    const width = L.controls.width - 32;
     this.controls = new ControlPanel(scene, {
       x: L.controls.x + 16,
       y: L.controls.y + 44,
-      width: L.controls.width - 32,
-      height: L.controls.height - 52,
+      width,
+      height: L.controls.height - 52 - elboH,
       controls: session.level.controls,
       values: play.values,
     });
+    if (elboH > 0) {
+      const y = L.controls.y + 44 + Math.min(ControlPanel.heightFor(session.level.controls, width), L.controls.height);
+      this.elbo = new ElboBar(scene, { x: L.controls.x + 16, y: y + 4, width, height: ELBO_BAR_H - 8 }, session.level);
+    }
     this.controls.onChange((id, value) => play.setValue(id, value));
     this.hasChart = L.chartCard.height > 0;
     if (this.hasChart) {
@@ -67,6 +77,7 @@ class TrainedView implements LevelView {
     this.controls.setEnabled(!session.busy, inactiveControls(session.level.controls, play.values));
     if (this.hasChart) this.chart.setData(play.lossHistory);
     this.images.show(play.images);
+    this.elbo?.set(play.elbo());
     this.mapPanel.sync(play.map);
     const { toggle, joined } = this.mapPanel.areas;
     const L = this.ctx.L;
@@ -103,11 +114,13 @@ class TrainedView implements LevelView {
     this.chart.destroy();
     this.images.destroy();
     this.mapPanel.destroy();
+    this.elbo?.destroy();
   }
 }
 
 export const trainedView: ModeView<TrainedPlay> = {
-  leftHeight: (level, width) => ControlPanel.heightFor(level.controls, width) + 56,
+  leftHeight: (level, width) =>
+    ControlPanel.heightFor(level.controls, width) + 56 + (showsElbo(level) ? ELBO_BAR_H : 0),
   liveChart: true,
   create: (ctx, play) => new TrainedView(ctx, play),
 };

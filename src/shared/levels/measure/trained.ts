@@ -214,10 +214,12 @@ async function measureDigits(
     if (needs.has('heldOutMse')) evaluation.heldOutMse = perKind.reduce((a, b) => a + b, 0) / perKind.length;
   }
   if (needs.has('pcaMse')) evaluation.pcaMse = (await engine.pca('mnist', bottleneck)).testMse;
-  if (needs.has('heldOutKl')) {
+  if (needs.has('heldOutKl') || needs.has('heldOutReconNats')) {
     // A model without a KL term (not a VAE) leaves it missing, which measureTrained reports.
-    const kl = (await engine.evaluate(modelId, 'test', 'bce', recipe.limit)).loss.kl;
-    if (kl !== undefined) evaluation.heldOutKl = kl;
+    const loss = (await engine.evaluate(modelId, 'test', 'bce', recipe.limit)).loss;
+    if (needs.has('heldOutKl') && loss.kl !== undefined) evaluation.heldOutKl = loss.kl;
+    // The engine's reconstruction term is the per-pixel mean BCE: × pixels is nats per image.
+    if (needs.has('heldOutReconNats')) evaluation.heldOutReconNats = loss.reconstruction * size;
   }
   return { evaluation, preview };
 }
