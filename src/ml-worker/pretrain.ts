@@ -190,7 +190,7 @@ async function pretrainAutoencoder(
   const split = train.split ?? 'train';
   const data = mnist ? await allImages(engine, 'mnist', split === 'test' ? 'test' : 'train') : null;
   if (plan.storeCodeBox && data) {
-    const codes = await engine.encode(id, data.images);
+    const codes = await engine.encode(id, data.images, plan.spec.kind === 'cvae' ? data.labels : undefined);
     const dims = info.latentSize;
     const [lo, hi] = CODE_BOX_PERCENTILES;
     manifest.codeBox = {
@@ -201,7 +201,7 @@ async function pretrainAutoencoder(
   }
   if (mnist) {
     const test = await allImages(engine, 'mnist', 'test');
-    const codes = await engine.encode(id, test.images);
+    const codes = await engine.encode(id, test.images, plan.spec.kind === 'cvae' ? test.labels : undefined);
     const dims = info.latentSize;
     const sums = Array.from({ length: 10 }, () => new Float64Array(dims));
     const counts = new Float64Array(10);

@@ -672,6 +672,17 @@ const en = {
   'modelFile.problem.spec': 'The model in the file cannot be built: {detail}',
   'modelFile.problem.weights': 'The weights in the file are damaged or do not fit its model.',
   // ── end of the issue 14 block ──
+  // ── codebook (issue 12, World 5 generators) ──
+  'live.bits': 'Bits per image: {value} of {limit}',
+  'fail.bits': 'Bits per image: {value}, {gap} over the budget of {limit}',
+  'fail.written': '{n} of {total} digits read as themselves; not yet: {wrong}',
+  'cond.card': 'Style card',
+  'cond.probe': 'Your digit',
+  'cond.write': 'Write {digit}',
+  'cond.progress': 'Digits written: {n} / {max}',
+  'cond.status': 'Class {digit} · looks {looks}\nCard: stroke {width} px, slant {slant}°',
+  'cond.help': 'Pick a class, drag the probe until the digit looks like the card, then Write it.',
+  // ── end of the codebook block ──
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -285,7 +285,7 @@ export interface BenchResult {
 
 /** Models shipped in assets/pretrained (made by `npm run pretrain`; the plan is src/shared/levels/assets.ts). */
 export type PretrainedAssetName =
-  'mnist-ae-2d' | 'mnist-vae-2d' | 'mnist-vae-16d' | 'letters-vae-forge' | 'mnist-judge';
+  'mnist-ae-2d' | 'mnist-vae-2d' | 'mnist-vae-16d' | 'letters-vae-forge' | 'mnist-judge' | 'mnist-cvae-2d';
 
 /** Per latent dimension: the 1st–99th percentile box of the encoded training codes (μ for VAEs). */
 export interface CodeBox {

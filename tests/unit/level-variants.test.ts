@@ -48,6 +48,7 @@ describe('levelVariant: which variant a seed plays', () => {
       difference: 3,
       'attribute-vector': 8,
       'letter-forge': 1,
+      'digits-on-demand': 1,
     });
     for (const l of LEVELS.filter((x) => x.setup.kind === 'trained')) expect(variantCount(l)).toBe(1);
   });

@@ -37,7 +37,7 @@ function withLevel(id: string, change: (l: LevelDefinition) => LevelDefinition):
 const problemsOf = (levels: LevelDefinition[]): string => validateLevels(levels).join('\n');
 
 describe('the level catalogue', () => {
-  it('has the 18 levels in play order', () => {
+  it('has the 20 levels in play order', () => {
     expect(LEVELS.map((l) => l.id)).toEqual([
       'squeeze-the-alphabet',
       'beat-pca',
@@ -57,8 +57,10 @@ describe('the level catalogue', () => {
       'attribute-vector',
       'letter-forge',
       'through-the-dice',
+      'digits-on-demand',
+      'codebook',
     ]);
-    expect(([1, 2, 3, 4, 5] as const).map((w) => levelsOfWorld(w).length)).toEqual([4, 4, 5, 4, 1]);
+    expect(([1, 2, 3, 4, 5] as const).map((w) => levelsOfWorld(w).length)).toEqual([4, 4, 5, 4, 3]);
   });
 
   it('passes validateLevels() without a single problem', () => {

@@ -59,6 +59,52 @@ describe('goal checks and the "Not yet" lines', () => {
     expect(withinCap.lines).toEqual(['Held-out error (MSE): 0.05 (0.015 over the limit of 0.035)']);
   });
 
+  it('Codebook names the bits per image against the budget, and the error when it also misses', () => {
+    const l = level('codebook');
+    const miss = attempt(l, hyper(l, { codebookSize: '64', slots: 2 }), { heldOutMse: 0.07 });
+    expect(miss.goalMet).toBe(false);
+    expect(miss.lines).toEqual([
+      'Bits per image: 12, 6 over the budget of 6',
+      'Error on noisy letters (MSE): 0.07 (0.01 over the limit of 0.06)',
+    ]);
+    // 6 slots of 2 entries are 6 bits: within the budget, so only a too-high error fails.
+    const within = attempt(l, hyper(l, { codebookSize: '2', slots: 6 }), { heldOutMse: 0.07 });
+    expect(within.lines).toEqual(['Error on noisy letters (MSE): 0.07 (0.01 over the limit of 0.06)']);
+    const won = attempt(l, hyper(l, { codebookSize: '4', slots: 3 }), { heldOutMse: 0.02 });
+    expect([won.goalMet, won.stars, won.lines]).toEqual([true, 3, []]);
+    // Over the budget, even a perfect error earns nothing.
+    expect(attempt(l, hyper(l, { codebookSize: '64', slots: 6 }), { heldOutMse: 0 }).stars).toBe(0);
+    expect(attempt(l, hyper(l, { codebookSize: '32', slots: 2 }), { heldOutMse: 0.01 }, 'pl').lines).toEqual([
+      'Bity na obraz: 10, o 4 ponad budżet 6',
+    ]);
+    expect(attempt(l, hyper(l, { codebookSize: '32', slots: 2 }), { heldOutMse: 0.01 }, 'cs').lines).toEqual([
+      'Bity na obrázek: 10, o 4 nad rozpočtem 6',
+    ]);
+    expect(attempt(l, hyper(l, { codebookSize: '32', slots: 2 }), { heldOutMse: 0.01 }, 'es').lines).toEqual([
+      'Bits por imagen: 10, 4 por encima del presupuesto de 6',
+    ]);
+  });
+
+  it('Digits on demand names the digits the judge did not read as themselves, and the average', () => {
+    const l = level('digits-on-demand');
+    const payload: SolutionPayload = { kind: 'latentPoints', points: Array.from({ length: 10 }, () => [0, 0]) };
+    // Digit 4 reads as a 9 and digit 7 as a 1; every style match is 80 %.
+    const judged = Array.from({ length: 10 }, (_, d) => judge(d === 4 ? 9 : d === 7 ? 1 : d));
+    const miss = attempt(l, payload, { judgeProbabilities: judged, styleMatch: Array(10).fill(80) });
+    expect(miss.goalMet).toBe(false);
+    expect(miss.lines[0]).toBe('8 of 10 digits read as themselves; not yet: 4, 7');
+    // Per digit the worse of class (%) and style: 8 digits min(95, 80) and two min(0.56, 80).
+    expect(miss.score).toBeCloseTo((8 * 80 + 2 * 100 * (0.05 / 9)) / 10, 6);
+    const all = Array.from({ length: 10 }, (_, d) => judge(d));
+    const won = attempt(l, payload, { judgeProbabilities: all, styleMatch: Array(10).fill(90) });
+    expect([won.goalMet, won.stars, won.lines]).toEqual([true, 3, []]);
+    const plain = attempt(l, payload, { judgeProbabilities: all, styleMatch: Array(10).fill(0) });
+    expect(plain.lines).toEqual(['Class and style, worse of the two: 0% (40% short of the goal of 40%)']);
+    expect(attempt(l, payload, { judgeProbabilities: judged, styleMatch: Array(10).fill(80) }, 'pl').lines[0]).toBe(
+      'Cyfry rozpoznane jako one same: 8 z 10; jeszcze nie: 4, 7',
+    );
+  });
+
   it('Budget in Polish, Czech and Spanish: Intl grouping and plural forms', () => {
     const l = level('budget');
     const p = hyper(l, { depth: 0, bottleneck: 32 });
@@ -157,7 +203,8 @@ describe('goal checks and the "Not yet" lines', () => {
       expect(a.lines.join(' '), id).toMatch(/\d/);
     }
     // With the levels of the tests above, every level of the catalogue has a failing case here.
-    const above = ['squeeze-the-alphabet', 'budget', 'the-identity-trap', 'balance-beta', 'noise-zoo'];
+    const above = ['squeeze-the-alphabet', 'budget', 'the-identity-trap', 'balance-beta', 'noise-zoo', 'codebook'];
+    above.push('digits-on-demand');
     const covered = new Set([...Object.keys(failing), ...above, 'navigator', 'dream-digits', 'the-path']);
     expect(LEVELS.map((l) => l.id).filter((id) => !covered.has(id))).toEqual([]);
     // shortfalls() is the failed checks.

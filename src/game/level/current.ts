@@ -52,6 +52,7 @@ export function levelSnapshot() {
           compareVerdicts: mapPlay.compareVerdicts.map((v) => ({ ...v })),
         }
       : null,
+    conditional: p.conditional ? JSON.parse(JSON.stringify(p.conditional)) : null,
     elapsedMs: s.elapsedMs(),
     error: s.error,
     message: s.message,

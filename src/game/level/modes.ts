@@ -6,6 +6,7 @@
 import type { LEVEL_MODES, LevelMode } from '../../shared/levels/modes';
 import type { ArithmeticSetup, LevelDefinition, SolutionKind, TrainedSetup } from '../../shared/levels/types';
 import { ArithmeticPlay } from './plays/arithmetic-play';
+import { ConditionalPlay } from './plays/conditional-play';
 import { DreamPlay } from './plays/dream-play';
 import { HolesPlay } from './plays/holes-play';
 import { NavigatorPlay } from './plays/navigator-play';
@@ -13,6 +14,7 @@ import { PathPlay } from './plays/path-play';
 import type { LevelPlay, PlayHost } from './plays/play';
 import { TrainedPlay } from './plays/trained-play';
 import { arithmeticView } from './views/arithmetic-view';
+import { conditionalView } from './views/conditional-view';
 import { dreamView } from './views/dream-view';
 import { holesView } from './views/holes-view';
 import { navigatorView } from './views/navigator-view';
@@ -45,6 +47,7 @@ export const MODES: Registry = {
   dream: mode('draws', (h) => new DreamPlay(h), dreamView),
   path: mode('path', (h) => new PathPlay(h), pathView),
   arithmetic: mode('expression', (h) => new ArithmeticPlay(h, h.level.setup as ArithmeticSetup), arithmeticView),
+  conditional: mode('latentPoints', (h) => new ConditionalPlay(h), conditionalView),
 };
 
 /** The level's mode entry, or null when this build has none for it (the level shows as not playable). */

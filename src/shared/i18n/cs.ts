@@ -644,4 +644,15 @@ export const cs: Catalogue = {
   'modelFile.problem.damaged': 'Soubor modelu je poškozený ({detail}).',
   'modelFile.problem.spec': 'Model ze souboru nelze sestavit: {detail}',
   'modelFile.problem.weights': 'Váhy v souboru jsou poškozené nebo neodpovídají jeho modelu.',
+  // ── codebook (issue 12, World 5 generators) ──
+  'live.bits': 'Bity na obrázek: {value} z {limit}',
+  'fail.bits': 'Bity na obrázek: {value}, o {gap} nad rozpočtem {limit}',
+  'fail.written': 'Číslice rozpoznané jako ony samy: {n} z {total}; zatím ne: {wrong}',
+  'cond.card': 'Karta stylu',
+  'cond.probe': 'Tvoje číslice',
+  'cond.write': 'Zapsat {digit}',
+  'cond.progress': 'Zapsané číslice: {n} / {max}',
+  'cond.status': 'Třída {digit} · náhledy {looks}\nKarta: tah {width} px, sklon {slant}°',
+  'cond.help': 'Vyber třídu, posouvej sondu, dokud číslice nevypadá jako na kartě, a pak ji zapiš.',
+  // ── end of the codebook block ──
 };

@@ -645,4 +645,15 @@ export const es: Catalogue = {
   'modelFile.problem.damaged': 'El archivo del modelo está dañado ({detail}).',
   'modelFile.problem.spec': 'El modelo del archivo no se puede construir: {detail}',
   'modelFile.problem.weights': 'Los pesos del archivo están dañados o no encajan con su modelo.',
+  // ── codebook (issue 12, World 5 generators) ──
+  'live.bits': 'Bits por imagen: {value} de {limit}',
+  'fail.bits': 'Bits por imagen: {value}, {gap} por encima del presupuesto de {limit}',
+  'fail.written': 'Dígitos leídos como ellos mismos: {n} de {total}; aún no: {wrong}',
+  'cond.card': 'Tarjeta de estilo',
+  'cond.probe': 'Tu dígito',
+  'cond.write': 'Escribir {digit}',
+  'cond.progress': 'Dígitos escritos: {n} / {max}',
+  'cond.status': 'Clase {digit} · vistas {looks}\nTarjeta: trazo {width} px, inclinación {slant}°',
+  'cond.help': 'Elige una clase, mueve la sonda hasta que el dígito se parezca a la tarjeta y escríbelo.',
+  // ── end of the codebook block ──
 };

@@ -641,4 +641,15 @@ export const pl: Catalogue = {
   'modelFile.problem.damaged': 'Plik modelu jest uszkodzony ({detail}).',
   'modelFile.problem.spec': 'Nie da się zbudować modelu z pliku: {detail}',
   'modelFile.problem.weights': 'Wagi w pliku są uszkodzone albo nie pasują do jego modelu.',
+  // ── codebook (issue 12, World 5 generators) ──
+  'live.bits': 'Bity na obraz: {value} z {limit}',
+  'fail.bits': 'Bity na obraz: {value}, o {gap} ponad budżet {limit}',
+  'fail.written': 'Cyfry rozpoznane jako one same: {n} z {total}; jeszcze nie: {wrong}',
+  'cond.card': 'Karta stylu',
+  'cond.probe': 'Twoja cyfra',
+  'cond.write': 'Zapisz {digit}',
+  'cond.progress': 'Zapisane cyfry: {n} / {max}',
+  'cond.status': 'Klasa {digit} · podglądy {looks}\nKarta: kreska {width} px, pochylenie {slant}°',
+  'cond.help': 'Wybierz klasę, przesuwaj sondę, aż cyfra będzie wyglądać jak na karcie, i ją zapisz.',
+  // ── end of the codebook block ──
 };

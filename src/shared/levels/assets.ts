@@ -75,6 +75,14 @@ export const PRETRAINED_ASSETS: Readonly<Record<PretrainedAssetName, PretrainedA
     },
     excludeChars: ['E'],
   },
+  'mnist-cvae-2d': {
+    kind: 'autoencoder',
+    purpose:
+      'Digits on demand: a 2-D conditional VAE; the label picks the digit, the two code numbers carry its style.',
+    spec: { kind: 'cvae', dataset: 'mnist', hidden: [256, 64], bottleneck: 2, activation: 'relu', beta: 1, seed: 9006 },
+    train: mnistTrain(20, 9006),
+    storeCodeBox: true,
+  },
   'mnist-judge': {
     kind: 'classifier',
     purpose: 'The judge: "is this a clean digit?" for Holes, Dream digits and The path.',

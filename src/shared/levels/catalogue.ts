@@ -5,6 +5,7 @@ import { WORLD2_LEVELS } from './world2-denoise';
 import { WORLD3_LEVELS } from './world3-latent-map';
 import { WORLD4_LEVELS } from './world4-arithmetic';
 import { WORLD5_LEVELS } from './world5-inside-vae';
+import { WORLD5_GENERATOR_LEVELS } from './world5-generators';
 
 export const WORLDS: readonly WorldId[] = [1, 2, 3, 4, 5];
 
@@ -14,6 +15,7 @@ export const LEVELS: readonly LevelDefinition[] = [
   ...WORLD3_LEVELS,
   ...WORLD4_LEVELS,
   ...WORLD5_LEVELS,
+  ...WORLD5_GENERATOR_LEVELS,
 ];
 
 const BY_ID = new Map(LEVELS.map((level) => [level.id, level]));

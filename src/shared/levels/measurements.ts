@@ -36,6 +36,11 @@ export interface Measurements {
   matchPercent: readonly number[];
   /** scoring.wrongPixels of the decoded expression vs the target glyph. */
   forgedWrongPixels: number;
+  /**
+   * Digits on demand: scoring.styleMatchPercent of each decoded point (point d written as digit d) against the
+   * style card (stroke width and slant, scoring/style.ts), in payload order.
+   */
+  styleMatch: readonly number[];
 }
 
 export type MeasurementId = keyof Measurements;
@@ -60,6 +65,7 @@ export const MEASUREMENT_SCHEMAS: { readonly [K in MeasurementId]: z.ZodType<Mea
   judgeProbabilities: z.array(z.array(probability).length(10)).min(1).max(MAX_ITEMS),
   matchPercent: z.array(z.number().min(0).max(100)).min(1).max(MAX_ITEMS),
   forgedWrongPixels: pixels35,
+  styleMatch: z.array(z.number().min(0).max(100)).min(1).max(MAX_ITEMS),
 };
 
 export const MEASUREMENT_IDS = Object.keys(MEASUREMENT_SCHEMAS) as MeasurementId[];

@@ -19,6 +19,8 @@ export const LEVEL_MODES = {
   dream: { setup: 'map', payload: 'draws' },
   path: { setup: 'map', payload: 'path' },
   arithmetic: { setup: 'arithmetic', payload: 'expression' },
+  /** Digits on demand (World 5): a conditional model; payload point d is written with the label d. */
+  conditional: { setup: 'map', payload: 'latentPoints', targets: false },
 } as const satisfies Record<string, ModeShape>;
 
 export type LevelMode = keyof typeof LEVEL_MODES;

@@ -43,6 +43,10 @@ export function checkText(level: LevelDefinition, check: GoalCheck, locale = 'en
   switch (check.kind) {
     case 'weights':
       return say('fail.weights', { count: check.value, value, gap, limit }, locale);
+    case 'written':
+      return say('fail.written', { n: check.value, total: check.limit, wrong: check.subject ?? '' }, locale);
+    case 'bits':
+      return say('fail.bits', { value, gap, limit }, locale);
     case 'worstLetter':
       return say('fail.worstLetter', { letter: check.subject ?? '?', n: check.value, limit }, locale);
     case 'kl':

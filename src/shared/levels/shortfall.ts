@@ -14,6 +14,8 @@ import type { Evaluation } from './measurements';
 import type { LevelDefinition, MetricUnit, SolutionPayload } from './types';
 import { BUDGET_MAX_PARAMS, budgetParamCount, SQUEEZE_MAX_WRONG, TRAP_MAX_WRONG } from './world1-bottleneck';
 import { ZOO_NOISES } from './world2-denoise';
+import { CODEBOOK_MAX_BITS, codebookBits } from './world5-codebook';
+import { DIGIT_CLASSES, digitsReadAsThemselves } from './world5-digits';
 import {
   BETA_MAX_KL,
   BETA_MAX_MSE,
@@ -31,6 +33,8 @@ export type CheckUnit = MetricUnit | 'nats';
 export type CheckKind =
   | 'metric'
   | 'weights'
+  | 'bits'
+  | 'written'
   | 'worstLetter'
   | 'kl'
   | 'reconstruction'
@@ -103,6 +107,26 @@ const LEVEL_CHECKS: Readonly<Record<string, Checker>> = {
             'weights',
             budgetParamCount(resolveControlValues(level.controls, p.values)),
             BUDGET_MAX_PARAMS,
+            'max',
+            'count',
+          ),
+          metricCheck(level, score),
+        ]
+      : [metricCheck(level, score)],
+  // Digits on demand (World 5): every digit read as itself, then the average of class and style.
+  'digits-on-demand': (level, _p, m, score) => {
+    const read = new Set(digitsReadAsThemselves(m.judgeProbabilities ?? []));
+    const wrong = Array.from({ length: DIGIT_CLASSES }, (_, d) => d).filter((d) => !read.has(d));
+    return [check('written', read.size, DIGIT_CLASSES, 'min', 'count', wrong.join(', ')), metricCheck(level, score)];
+  },
+  // Codebook (World 5): bits per image against the budget, then the error.
+  codebook: (level, p, _m, score) =>
+    p.kind === 'hyperparameters'
+      ? [
+          check(
+            'bits',
+            codebookBits(resolveControlValues(level.controls, p.values)),
+            CODEBOOK_MAX_BITS,
             'max',
             'count',
           ),

@@ -129,6 +129,8 @@ export interface MapSetup {
   compare?: PretrainedAssetName;
   /** Navigator: target codes of `asset`; the target image is their decode. The payload picks one by index. */
   targets?: readonly (readonly number[])[];
+  /** Digits on demand: the index in the MNIST test split of the digit whose style the player copies. */
+  styleCard?: number;
 }
 
 /** An image card of an arithmetic level: a held-out MNIST digit (index into the test split) or a glyph. */

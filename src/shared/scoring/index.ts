@@ -13,3 +13,4 @@ export {
   predictedClass,
 } from './judge';
 export { meets, starsFor, thresholdsProblem, type Direction, type Stars, type StarThresholds } from './stars';
+export { skeleton, slant, strokeWidth, STYLE_TOLERANCE, styleMatchPercent, styleOf, type Style } from './style';

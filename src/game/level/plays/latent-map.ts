@@ -17,12 +17,16 @@ export interface LatentMapData {
 /** Held-out digits on the latent map. */
 const MAP_POINTS = 1000;
 
-/** Encodes the held-out images (letters for a letters recipe, else the first MNIST test digits) with `modelId`. */
+/**
+ * Encodes the held-out images (letters for a letters recipe, else the first MNIST test digits) with `modelId`;
+ * `labelled`: a conditional model, given each image's label (its map is then a map of style, every class on it).
+ */
 export async function encodeMap(
   port: MlPort,
   modelId: string,
   classNames: string[],
   setup: TrainedSetup | null,
+  labelled = false,
 ): Promise<LatentMapData> {
   let images: Float32Array;
   let labels: Uint8Array;
@@ -42,7 +46,9 @@ export async function encodeMap(
     height = batch.height;
   }
   const count = labels.length;
-  const codes = await port.encode(modelId, images.slice());
+  const codes = labelled
+    ? await port.encode(modelId, images.slice(), labels.slice())
+    : await port.encode(modelId, images.slice());
   return {
     codes,
     labels,

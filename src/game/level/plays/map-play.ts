@@ -90,7 +90,7 @@ export abstract class MapPlay implements LevelPlay {
   async decodeAt(x: number, y: number): Promise<Float32Array | null> {
     const pretrained = this.pretrained;
     if (!pretrained || !this.map || this.host.status === 'preparing') return null;
-    const image = await this.probe.decode(this.host.port, pretrained.model.modelId, x, y);
+    const image = await this.probe.decode(this.host.port, pretrained.model.modelId, x, y, this.probeLabel());
     this.onProbeDecoded(pretrained, image);
     return image;
   }
@@ -150,6 +150,11 @@ export abstract class MapPlay implements LevelPlay {
     // Most modes need nothing else.
   }
 
+  /** A conditional model's class for the probe's decodes (Digits on demand); undefined for the others. */
+  protected probeLabel(): number | undefined {
+    return undefined;
+  }
+
   protected onProbeDecoded(_pretrained: PretrainedLevel, _image: Float32Array): void {
     // Navigator matches the probe with its target.
   }
@@ -182,7 +187,8 @@ export abstract class MapPlay implements LevelPlay {
     const spec = host.level.solution;
     const box = spec.kind === 'latentPoints' && spec.space === 'dataBox' && info.codeBox ? info.codeBox : null;
     const dataset = await abortable(signal, host.port.loadDataset('mnist'));
-    const map = await abortable(signal, encodeMap(host.port, info.modelId, dataset.classNames, null));
+    const labelled = this.mode === 'conditional';
+    const map = await abortable(signal, encodeMap(host.port, info.modelId, dataset.classNames, null, labelled));
     // The map spans the data box (Holes: every point is "inside"), else the codes, never past the bound.
     const b = this.bound;
     map.bounds = box

@@ -66,6 +66,13 @@ export interface PlaySnapshot {
     placed: PlacedProbe[];
     compareVerdicts: CompareVerdict[];
   } | null;
+  /** Digits on demand: the class picked, looks so far, each class's written point and scores, the card's style. */
+  conditional?: {
+    digit: number;
+    looks: number;
+    written: ({ x: number; y: number; style: number; score: number } | null)[];
+    cardStyle: { strokeWidth: number; slant: number } | null;
+  };
   checkpointStep?: number | null;
   restarting?: boolean;
   interruption?: WorkerInterruption | null;

@@ -5,9 +5,12 @@ export class ProbeDecoder {
   at: { x: number; y: number } | null = null;
   count = 0;
 
-  async decode(port: MlPort, modelId: string, x: number, y: number): Promise<Float32Array> {
+  /** `label`: a conditional model's class for the decode. */
+  async decode(port: MlPort, modelId: string, x: number, y: number, label?: number): Promise<Float32Array> {
     this.at = { x, y };
-    const image = await port.decode(modelId, new Float32Array([x, y]));
+    const code = new Float32Array([x, y]);
+    const image =
+      label === undefined ? await port.decode(modelId, code) : await port.decode(modelId, code, Uint8Array.of(label));
     this.count++;
     return image;
   }

@@ -12,6 +12,7 @@ import { measureTrained } from '../../../shared/levels/measure';
 import { MNIST_PIXELS } from '../../../shared/mnist-format';
 import type { ControlValue, LevelDefinition, SolutionPayload, TrainedSetup } from '../../../shared/levels/types';
 import type { TrainProgress } from '../../../shared/worker-api';
+import { bitsPerImage } from '../../../shared/vq';
 import { abortable } from '../../ml/abortable';
 import { lossPointOf, previewOf, type ImageRows, type LossPoint, type PreviewImages } from '../../ml/progress-types';
 import { trainResumable } from '../../ml/resumable-train';
@@ -135,6 +136,16 @@ export class TrainedPlay implements LevelPlay {
     try {
       const { spec } = this.setup.plan(resolveControlValues(this.host.level.controls, this.values), this.setup.seed);
       return denseParamCount(spec, spec.dataset === 'glyphs' ? GLYPH_PIXELS : MNIST_PIXELS);
+    } catch {
+      return null;
+    }
+  }
+
+  /** Bits per image of the VQ-VAE these controls would build (slots · log2 K), or null for other models. */
+  bitsPerImage(): number | null {
+    try {
+      const { spec } = this.setup.plan(resolveControlValues(this.host.level.controls, this.values), this.setup.seed);
+      return spec.vq ? bitsPerImage(spec.vq.slots, spec.vq.codebookSize) : null;
     } catch {
       return null;
     }

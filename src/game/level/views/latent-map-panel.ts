@@ -195,6 +195,12 @@ export class LatentMapPanel {
       });
   }
 
+  /** Decodes the probe's point again (Digits on demand: the class changed, the point did not). */
+  redecode(): void {
+    const at = this.map?.getProbe();
+    if (at) this.pending = { x: at.x, y: at.y };
+  }
+
   /** Holes in the map: what the judge reads in each map's live decode, under it. */
   setDecodeCaptions(ae: string, vae: string): void {
     this.aeCaption.setText(ae);

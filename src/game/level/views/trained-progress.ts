@@ -16,7 +16,7 @@ export function trainedProgress(session: LevelSession, play: TrainedPlay, compac
   const cap = level.goal.params?.maxParams;
   const over = typeof cap === 'number' && params !== null && params > cap;
   const locale = getLocale();
-  const weights =
+  const weightsLine =
     params === null
       ? ''
       : typeof cap === 'number'
@@ -26,7 +26,21 @@ export function trainedProgress(session: LevelSession, play: TrainedPlay, compac
             gap: formatNumber(Math.max(0, params - cap), locale),
           })
         : t('level.weights', { params });
-  const warning = over;
+  // Bits replace the weight count where there is a bits budget: that is the number the level is about.
+  // A level with a bits budget (Codebook) shows bits per image against it, in the warning colour when over.
+  const bits = play.bitsPerImage();
+  const maxBits = level.goal.params?.maxBits;
+  const bitsOver = typeof maxBits === 'number' && bits !== null && bits > maxBits + 1e-9;
+  const bitsLine =
+    bits === null || typeof maxBits !== 'number'
+      ? ''
+      : t(bitsOver ? 'fail.bits' : 'live.bits', {
+          value: formatNumber(bits, locale, { maximumFractionDigits: 1 }),
+          limit: formatNumber(maxBits, locale),
+          gap: formatNumber(Math.max(0, bits - maxBits), locale, { maximumFractionDigits: 1 }),
+        });
+  const warning = over || bitsOver;
+  const weights = bitsLine || weightsLine;
   // The latest loss, from the first step on (the chart may be scrolled out of view on a phone).
   const lastLoss = play.lossHistory[play.lossHistory.length - 1];
   const loss = lastLoss

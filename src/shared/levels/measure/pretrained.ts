@@ -6,8 +6,8 @@
  * Everything is read from the LevelDefinition given (a classroom variant may differ from the catalogue's).
  */
 import { GLYPH_HEIGHT, GLYPH_WIDTH, glyphBitmap } from '../../glyphs';
-import { MNIST_PIXELS } from '../../mnist-format';
-import { matchPercent, wrongPixels } from '../../scoring';
+import { MNIST_PIXELS, MNIST_SIDE } from '../../mnist-format';
+import { matchPercent, styleMatchPercent, styleOf, wrongPixels, type Style } from '../../scoring';
 import type { MlWorkerApi, PretrainedModelInfo } from '../../worker-api';
 import { combineCodes, drawLatent, fromDataBox } from '../harness';
 import type { Evaluation } from '../measurements';
@@ -104,9 +104,24 @@ export class PretrainedLevel {
     return this.model.latentSize;
   }
 
-  /** Decodes codes (flat, `latent` numbers each); `codes` may be detached. */
-  decode(codes: Float32Array): Promise<Float32Array> {
-    return this.engine.decode(this.model.modelId, codes);
+  /** Decodes codes (flat, `latent` numbers each); `codes` may be detached. `labels`: a conditional model's classes. */
+  decode(codes: Float32Array, labels?: Uint8Array): Promise<Float32Array> {
+    return labels
+      ? this.engine.decode(this.model.modelId, codes, labels)
+      : this.engine.decode(this.model.modelId, codes);
+  }
+
+  /** Digits on demand: the style card (an MNIST test digit) and its measured style. */
+  async styleCard(): Promise<{ image: Float32Array; style: Style }> {
+    const index = this.setup.kind === 'map' ? this.setup.styleCard : undefined;
+    if (index === undefined) throw new Error(`${this.level.id}: no style card.`);
+    const image = (await this.engine.getImages('mnist', 'test', index, 1)).images;
+    return { image, style: styleOf(image, MNIST_SIDE, MNIST_SIDE) };
+  }
+
+  /** How well one decode matches the card's style, 0..100 (scoring.styleMatchPercent). */
+  styleMatch(card: Style, image: Float32Array): number {
+    return styleMatchPercent(styleOf(image, MNIST_SIDE, MNIST_SIDE), card);
   }
 
   /** The judge's probabilities, one row of 10 per image. */
@@ -228,8 +243,19 @@ export class PretrainedLevel {
     else throw new Error(`${this.level.id}: a map level does not take "${payload.kind}".`);
     const needs = new Set(this.level.measures);
     const evaluation: Evaluation = {};
-    const images = await this.decode(codes);
+    // A conditional level writes payload point d as the digit d.
+    const labels =
+      this.level.mode === 'conditional'
+        ? Uint8Array.from({ length: codes.length / this.latent }, (_, d) => d)
+        : undefined;
+    const images = await this.decode(codes, labels);
     if (needs.has('judgeProbabilities')) evaluation.judgeProbabilities = await this.judge(images);
+    if (needs.has('styleMatch')) {
+      const card = (await this.styleCard()).style;
+      evaluation.styleMatch = Array.from({ length: images.length / MNIST_PIXELS }, (_, i) =>
+        this.styleMatch(card, images.subarray(i * MNIST_PIXELS, (i + 1) * MNIST_PIXELS)),
+      );
+    }
     if (needs.has('matchPercent')) {
       if (payload.kind !== 'latentPoints' || payload.target === undefined)
         throw new Error(`${this.level.id}: matchPercent needs a target.`);
