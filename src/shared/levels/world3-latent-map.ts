@@ -242,6 +242,12 @@ const navigatorDraft: LevelDraft<'latentPoints', 'matchPercent'> = {
         es: 'σ indica el tamaño del área a su alrededor que representa lo mismo.',
       },
       {
+        en: "The ellipse on the map is μ ± σ: how the encoder sees your last probe's picture, then the target.",
+        pl: 'Elipsa na mapie to μ ± σ: tak enkoder widzi obraz ostatniej sondy, a na końcu cel.',
+        cs: 'Elipsa na mapě je μ ± σ: tak enkodér vidí obrázek poslední sondy, na konci cíl.',
+        es: 'La elipse del mapa es μ ± σ: así ve el codificador la imagen de tu última sonda y, al final, el objetivo.',
+      },
+      {
         en: 'The areas overlap, so a small step changes the digit a little.',
         pl: 'Obszary nachodzą na siebie, więc mały krok zmienia cyfrę tylko trochę.',
         cs: 'Oblasti se překrývají, takže malý krok změní číslici jen trochu.',

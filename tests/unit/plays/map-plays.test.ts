@@ -100,6 +100,14 @@ describe('map plays through the MlPort', () => {
       if (session.status !== 'idle') break;
       await play.place(point[0], point[1]);
     }
+    // The encoder's μ ± σ of the last probe's picture (the target's once over): a region, narrower than the prior.
+    const region = play.region;
+    expect(region).not.toBeNull();
+    expect(region!.of).toBe(session.status === 'idle' ? 'probe' : 'target');
+    for (const r of [region!.rx, region!.ry]) {
+      expect(r).toBeGreaterThan(0.005);
+      expect(r).toBeLessThan(1);
+    }
     if (session.status === 'idle') play.finish();
     await expectHarnessScore(level, session);
     expect(play.snapshot().mapPlay).toMatchObject({ mode: 'navigator', target: example.target });
