@@ -375,7 +375,7 @@ export const cs: Catalogue = {
   'level.map.navRegionProbe': 'Elipsa: tak VAE kóduje obrázek sondy {n}, μ ± σ (σ ≈ {sigma}): oblast, ne bod.',
   'level.map.navRegionTarget': 'Elipsa: kódování cíle, μ ± σ (σ ≈ {sigma}). Kódy uvnitř se dekódují skoro na cíl.',
   'level.dream.prior': 'Losuj z N(0, I)',
-  'level.dream.priorStatus': 'Z apriorního N(0, I): {clean} čistých z {n}; potřeba {min}.',
+  'level.dream.priorStatus': 'Z apriorního N(0, I): čisté {clean} z {n}; potřeba {min}.',
   'level.path.strip': 'Podél cesty',
   'classroom.language': 'Jazyk',
   'classroom.teacher.pageTitle': 'Latent Quest · učitel',

@@ -374,7 +374,7 @@ export const es: Catalogue = {
   'level.map.navRegionTarget':
     'Elipse: la codificación del objetivo, μ ± σ (σ ≈ {sigma}). Los códigos de dentro dan casi el objetivo.',
   'level.dream.prior': 'Muestrear N(0, I)',
-  'level.dream.priorStatus': 'De la a priori N(0, I): {clean} limpios de {n} sueños; hacen falta {min}.',
+  'level.dream.priorStatus': 'De la a priori N(0, I): limpios {clean} de {n}; hacen falta {min}.',
   'level.path.strip': 'A lo largo del camino',
   'classroom.language': 'Idioma',
   'classroom.teacher.pageTitle': 'Latent Quest · docente',

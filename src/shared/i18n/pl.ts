@@ -371,7 +371,7 @@ export const pl: Catalogue = {
   'level.map.navRegionTarget':
     'Elipsa: kodowanie celu, μ ± σ (σ ≈ {sigma}). Kody w jej wnętrzu dekodują się prawie do celu.',
   'level.dream.prior': 'Losuj z N(0, I)',
-  'level.dream.priorStatus': 'Z rozkładu a priori N(0, I): {clean} wyraźnych z {n}; potrzeba {min}.',
+  'level.dream.priorStatus': 'Z rozkładu a priori N(0, I): wyraźne {clean} z {n}; potrzeba {min}.',
   'level.path.strip': 'Wzdłuż ścieżki',
   'classroom.language': 'Język',
   'classroom.teacher.pageTitle': 'Latent Quest · prowadzący',

@@ -242,10 +242,10 @@ const navigatorDraft: LevelDraft<'latentPoints', 'matchPercent'> = {
         es: 'σ indica el tamaño del área a su alrededor que representa lo mismo.',
       },
       {
-        en: "The ellipse on the map is μ ± σ: how the encoder sees your last probe's picture, then the target.",
-        pl: 'Elipsa na mapie to μ ± σ: tak enkoder widzi obraz ostatniej sondy, a na końcu cel.',
-        cs: 'Elipsa na mapě je μ ± σ: tak enkodér vidí obrázek poslední sondy, na konci cíl.',
-        es: 'La elipse del mapa es μ ± σ: así ve el codificador la imagen de tu última sonda y, al final, el objetivo.',
+        en: "The ellipse is μ ± σ of your last probe's picture (at the end: the target's).",
+        pl: 'Elipsa to μ ± σ obrazu ostatniej sondy (na końcu: celu), tak widzi go enkoder.',
+        cs: 'Elipsa je μ ± σ obrázku poslední sondy (na konci: cíle), jak ho vidí enkodér.',
+        es: 'La elipse es μ ± σ de la imagen de tu última sonda (al final, del objetivo).',
       },
       {
         en: 'The areas overlap, so a small step changes the digit a little.',
@@ -538,6 +538,11 @@ export const balanceBeta: LevelDefinition = defineLevel({
 // ── 12 · Dream digits ───────────────────────────────────────────────────────────────────────────────────────
 
 export const DIGITS = 10;
+/** Clean dreams from the prior itself (μ = 0, σ = 1) the level asks for: the VAE generating is the lesson. */
+export const DREAM_PRIOR_CLEAN = 5;
+/** A draw from the prior N(0, I) itself: μ = 0, σ = 1 (the Sample N(0, I) button, or the player setting both). */
+export const isPriorDraw = (d: { mu: readonly number[]; sigma: number }): boolean =>
+  d.sigma === 1 && d.mu.every((v) => v === 0);
 
 export const dreamDigits: LevelDefinition = defineLevel({
   id: 'dream-digits',
@@ -596,26 +601,27 @@ export const dreamDigits: LevelDefinition = defineLevel({
   controls: [],
   goal: {
     text: {
-      en: 'Dream one clean example of every digit 0–9; fewer draws, more stars.',
-      pl: 'Wyśnij po jednym wyraźnym przykładzie każdej cyfry 0–9; mniej losowań to więcej gwiazdek.',
-      cs: 'Vysni jeden čistý příklad každé číslice 0–9; méně losování = víc hvězd.',
-      es: 'Sueña un ejemplo limpio de cada dígito del 0 al 9; menos muestras, más estrellas.',
+      en: 'Dream a clean example of every digit 0–9, {prior, plural, one {# clean dream} other {# clean dreams}} of them straight from the prior N(0, I); fewer draws, more stars.',
+      pl: 'Wyśnij wyraźny przykład każdej cyfry 0–9, w tym {prior, plural, one {# wyraźny sen} few {# wyraźne sny} many {# wyraźnych snów} other {# wyraźnego snu}} wprost z rozkładu a priori N(0, I); mniej losowań to więcej gwiazdek.',
+      cs: 'Vysni čistý příklad každé číslice 0–9, z toho {prior, plural, one {# čistý sen} few {# čisté sny} many {# čistého snu} other {# čistých snů}} přímo z apriorního N(0, I); méně losování = víc hvězd.',
+      es: 'Sueña un ejemplo limpio de cada dígito del 0 al 9, {prior, plural, one {# sueño limpio} other {# sueños limpios}} directamente de la a priori N(0, I); menos muestras, más estrellas.',
     },
+    params: { prior: DREAM_PRIOR_CLEAN },
   },
   metric: {
     label: { en: 'Draws used', pl: 'Użyte losowania', cs: 'Losování', es: 'Muestras usadas' },
     direction: 'lower',
     unit: 'count',
   },
-  stars: [60, 25, 12],
+  stars: [60, 36, 24],
   hints: [
     {
       afterSeconds: 20,
       text: {
-        en: 'Start with μ = 0 and σ = 1: that is sampling straight from the prior.',
-        pl: 'Zacznij od μ = 0 i σ = 1: to próbkowanie wprost z rozkładu a priori.',
-        cs: 'Začni s μ = 0 a σ = 1: to je vzorkování přímo z apriorního rozdělení.',
-        es: 'Empieza con μ = 0 y σ = 1: eso es muestrear directamente de la distribución a priori.',
+        en: 'Press Sample N(0, I) a few times: μ = 0, σ = 1 is sampling straight from the prior. Digits from noise?',
+        pl: 'Naciśnij kilka razy „Losuj z N(0, I)”: μ = 0, σ = 1 to próbkowanie wprost z rozkładu a priori. Cyfry z szumu?',
+        cs: 'Stiskni párkrát „Losuj z N(0, I)“: μ = 0, σ = 1 je vzorkování přímo z apriorního rozdělení. Číslice ze šumu?',
+        es: 'Pulsa «Muestrear N(0, I)» unas veces: μ = 0, σ = 1 es muestrear directamente de la a priori. ¿Dígitos del ruido?',
       },
     },
     {
@@ -648,17 +654,20 @@ export const dreamDigits: LevelDefinition = defineLevel({
   },
   scorer: (p, m) => {
     expectLength('dream-digits', 'judgeProbabilities', m.judgeProbabilities, p.draws.length);
+    // Done at the first draw by which all ten digits were dreamt clean and enough clean ones came from the prior.
     const found = new Set<number>();
+    let prior = 0;
     let used = p.draws.length;
-    for (let i = 0; i < m.judgeProbabilities.length; i++) {
+    let done = false;
+    for (let i = 0; i < m.judgeProbabilities.length && !done; i++) {
       const probs = m.judgeProbabilities[i];
-      if (isCleanDigit(probs)) found.add(predictedClass(probs).label);
-      if (found.size === DIGITS) {
-        used = i + 1;
-        break;
-      }
+      if (!isCleanDigit(probs)) continue;
+      found.add(predictedClass(probs).label);
+      if (isPriorDraw(p.draws[i])) prior++;
+      done = found.size === DIGITS && prior >= DREAM_PRIOR_CLEAN;
+      if (done) used = i + 1;
     }
-    return { score: used, goalMet: found.size === DIGITS, detail: { digitsFound: found.size } };
+    return { score: used, goalMet: done, detail: { digitsFound: found.size, priorClean: prior } };
   },
 });
 
