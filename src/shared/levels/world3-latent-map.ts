@@ -613,6 +613,11 @@ export const dreamDigits: LevelDefinition = defineLevel({
     direction: 'lower',
     unit: 'count',
   },
+  // Screen-only evidence (issue 10; tools/solver/world3/dream-bots.ts): a player who presses Sample N(0, I) until
+  // five clean prior dreams are in (8 draws: the prior gave 8, 8, 8, 1, 0 and three smudges), then aims σ = 0.1 at
+  // the middle of each missing colour, moving away from the digit the judge saw instead (4 came out as 9s, 5 as
+  // 3s), needs 22 draws. Only sampling the prior never collects all ten in 60; aiming only never meets the prior
+  // part. Stars 60 / 36 / 24 (were 60 / 25 / 12 when pinpointing alone won).
   stars: [60, 36, 24],
   hints: [
     {
@@ -673,7 +678,12 @@ export const dreamDigits: LevelDefinition = defineLevel({
 
 // ── 13 · The path ───────────────────────────────────────────────────────────────────────────────────────────
 
-const PATH_STARS = [0.5, 0.65, 0.78] as const;
+// Screen-only evidence (issue 10; tools/solver/world3/path-bots.ts): a player who draws 1 → 9 → 7 through the
+// digits' names on the map, then bends the path beside its weakest coloured step while the result card's weakest
+// step improves (12 actions, 24 s) reaches 0.625; the straight line between the names 0.555 (1 star); a scribble
+// from the middle misses the order. The exhaustive grid search (the ceiling, seeing every decode) reached 0.856,
+// which no player can see to do. Stars 0.5 / 0.58 / 0.62 (were 0.5 / 0.65 / 0.78, set from the ceiling).
+const PATH_STARS = [0.5, 0.58, 0.62] as const;
 export const [PATH_START, PATH_VIA, PATH_END] = [1, 9, 7];
 
 export const thePath: LevelDefinition = defineLevel({

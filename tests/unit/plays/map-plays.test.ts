@@ -9,7 +9,7 @@ import { HOLES_NON_DIGIT } from '../../../src/shared/levels/world3-latent-map';
 import { HolesPlay } from '../../../src/game/level/plays/holes-play';
 import type { MapPlay } from '../../../src/game/level/plays/map-play';
 import { NavigatorPlay } from '../../../src/game/level/plays/navigator-play';
-import { PathPlay } from '../../../src/game/level/plays/path-play';
+import { PathPlay, STRIP_SIZE, stripSteps } from '../../../src/game/level/plays/path-play';
 import type { PlayHost } from '../../../src/game/level/plays/play';
 import { LevelSession } from '../../../src/game/level/shell/level-session';
 import type { Engine } from '../../../src/ml-worker/engine';
@@ -142,6 +142,17 @@ describe('map plays through the MlPort', () => {
       expect(
         Math.hypot(play.path[i][0] - play.path[i - 1][0], play.path[i][1] - play.path[i - 1][1]),
       ).toBeLessThanOrEqual(step);
+    // The strip: decodes of up to STRIP_SIZE steps spread along the path, first and last included.
+    expect(stripSteps(play.path.length)).toEqual(
+      play.path.length <= STRIP_SIZE ? play.path.map((_, i) => i) : expect.arrayContaining([0, play.path.length - 1]),
+    );
+    await until(() => play.strip !== null && play.strip.length === 784 * Math.min(STRIP_SIZE, play.path.length));
+    // A press near the end continues the path; a press far from it starts a new path there.
+    const before = play.path.length;
+    play.pressAt(1.05, 0);
+    expect(play.path).toHaveLength(before);
+    play.pressAt(-1.5, 1.5);
+    expect(play.path).toEqual([[-1.5, 1.5]]);
     play.clearPath();
     expect(play.path).toHaveLength(0);
     play.path = example.points.map((p) => [...p]);
