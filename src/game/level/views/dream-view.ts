@@ -134,7 +134,8 @@ class DreamView extends MapView<DreamPlay> {
           : t('level.dream.unclear'),
       );
     }
-    lines.push(t('level.dream.help'));
+    // Phones: the panel holds the verdicts only (the help would be cut off; the hints and the card say it).
+    if (!this.ctx.L.portrait) lines.push(t('level.dream.help'));
     return lines.join('\n\n');
   }
 }
