@@ -276,6 +276,8 @@ const en = {
   'fail.reconstruction': 'Reconstruction error (MSE) {value}, limit {limit}',
   'fail.hardestNoise': 'Hardest noise: {kind}, MSE {value}',
   'fail.bestMatch': 'Best match {value}: no probe reached {limit}',
+  // world3 (#10): Dream's prior half of the goal
+  'fail.priorDreams': 'Clean dreams from the prior N(0, I): {n} of {total}',
   'fail.digits': '{n} of {total} digits found; still missing: {missing}',
   'fail.pathOrder': 'The judge read {read}; the path must go {start} → {via} → {end}',
   'takeaway.top': 'Your {metric}: {value}, beyond the 3★ line ({limit}) by {gap}.',

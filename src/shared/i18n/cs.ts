@@ -254,6 +254,8 @@ export const cs: Catalogue = {
   'fail.reconstruction': 'Chyba rekonstrukce (MSE) {value}, limit {limit}',
   'fail.hardestNoise': 'Nejtěžší šum: {kind}, MSE {value}',
   'fail.bestMatch': 'Nejlepší shoda {value}: žádná sonda nedosáhla {limit}',
+  // world3 (#10): Dream's prior half of the goal
+  'fail.priorDreams': 'Čisté sny z apriorního N(0, I): {n} z {total}',
   'fail.digits': 'Nalezené číslice: {n} z {total}; ještě chybí: {missing}',
   'fail.pathOrder': 'Soudce přečetl {read}; cesta musí vést {start} → {via} → {end}',
   'takeaway.top': 'Tvůj výsledek ({metric}): {value}, o {gap} lepší než hranice 3★ ({limit}).',

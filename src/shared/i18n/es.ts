@@ -253,6 +253,8 @@ export const es: Catalogue = {
   'fail.reconstruction': 'Error de reconstrucción (MSE) {value}, límite {limit}',
   'fail.hardestNoise': 'Ruido más difícil: {kind}, MSE {value}',
   'fail.bestMatch': 'Mejor coincidencia {value}: ninguna sonda llegó a {limit}',
+  // world3 (#10): Dream's prior half of the goal
+  'fail.priorDreams': 'Sueños limpios de la a priori N(0, I): {n} de {total}',
   'fail.digits': 'Dígitos encontrados: {n} de {total}; aún faltan: {missing}',
   'fail.pathOrder': 'El juez leyó {read}; el camino debe ir {start} → {via} → {end}',
   'takeaway.top': 'Tu resultado ({metric}): {value}, {gap} mejor que la línea de 3★ ({limit}).',

@@ -251,6 +251,8 @@ export const pl: Catalogue = {
   'fail.reconstruction': 'Błąd rekonstrukcji (MSE) {value}, limit {limit}',
   'fail.hardestNoise': 'Najtrudniejszy szum: {kind}, MSE {value}',
   'fail.bestMatch': 'Najlepsze dopasowanie {value}: żadna sonda nie osiągnęła {limit}',
+  // world3 (#10): Dream's prior half of the goal
+  'fail.priorDreams': 'Wyraźne sny z rozkładu a priori N(0, I): {n} z {total}',
   'fail.digits': 'Znalezione cyfry: {n} z {total}; wciąż brakuje: {missing}',
   'fail.pathOrder': 'Sędzia odczytał {read}; ścieżka musi prowadzić {start} → {via} → {end}',
   'takeaway.top': 'Twój wynik ({metric}): {value}, o {gap} lepiej niż próg 3★ ({limit}).',

@@ -18,6 +18,8 @@ import {
   BETA_MAX_KL,
   BETA_MAX_MSE,
   DIGITS,
+  DREAM_PRIOR_CLEAN,
+  isPriorDraw,
   NAVIGATOR_MATCH,
   PATH_END,
   PATH_START,
@@ -30,6 +32,7 @@ export type CheckUnit = MetricUnit | 'nats';
 /** Which sentence a check is written with (shortfall-text.ts has one per kind). */
 export type CheckKind =
   | 'metric'
+  | 'priorDreams'
   | 'weights'
   | 'worstLetter'
   | 'kl'
@@ -129,11 +132,18 @@ const LEVEL_CHECKS: Readonly<Record<string, Checker>> = {
     ...(m.heldOutMse === undefined ? [] : [check('reconstruction', m.heldOutMse, BETA_MAX_MSE, 'max', 'mse')]),
     ...(m.heldOutKl === undefined ? [] : [check('kl', m.heldOutKl, BETA_MAX_KL, 'max', 'nats')]),
   ],
-  'dream-digits': (_level, _p, m) => {
+  'dream-digits': (_level, p, m) => {
     const found = new Set<number>();
     for (const probs of m.judgeProbabilities ?? []) if (isCleanDigit(probs)) found.add(predictedClass(probs).label);
     const missing = Array.from({ length: DIGITS }, (_, d) => d).filter((d) => !found.has(d));
-    return [check('digits', found.size, DIGITS, 'min', 'count', missing.join(', '))];
+    // Issue 10: the clean dreams from the prior N(0, I) are the other half of the goal.
+    const prior = (p.kind === 'draws' ? p.draws : []).filter(
+      (d, i) => isPriorDraw(d) && isCleanDigit(m.judgeProbabilities?.[i] ?? []),
+    ).length;
+    return [
+      check('digits', found.size, DIGITS, 'min', 'count', missing.join(', ')),
+      check('priorDreams', prior, DREAM_PRIOR_CLEAN, 'min', 'count'),
+    ];
   },
   'the-path': (level, _p, m, score) => {
     const probs = m.judgeProbabilities ?? [];
