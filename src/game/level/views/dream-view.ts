@@ -141,7 +141,7 @@ class DreamView extends MapView<DreamPlay> {
 }
 
 export const dreamView: ModeView<DreamPlay> = {
-  leftHeight: () => 290,
+  leftHeight: () => 250,
   liveChart: false,
   create: (ctx, play) => new DreamView(ctx, play).build(),
 };

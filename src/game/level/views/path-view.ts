@@ -20,29 +20,37 @@ class PathView extends MapView<PathPlay> {
   private clear: Button | null = null;
   private strip: ImageGrid | null = null;
 
-  /** One strip image's side: the panel's width shared by STRIP_SIZE images, at most 44 px. */
+  /** Phones: the strip sits beside the Clear button (no caption), so the map keeps its room. */
+  private get beside(): boolean {
+    return this.ctx.L.portrait;
+  }
+
+  /** One strip image's side: the room for STRIP_SIZE images, at most 44 px. */
   private stripSide(): number {
-    return Math.min(44, Math.floor((this.ctx.L.controls.width - 32) / STRIP_SIZE) - 2);
+    const room = this.ctx.L.controls.width - 32 - (this.beside ? 150 : 0);
+    return Math.min(44, Math.floor(room / STRIP_SIZE) - 2);
   }
 
   /** The status text stops above the strip and the button at the panel's foot (56 px from the bottom). */
   protected override footReserve(): number {
-    return 56 + STRIP_CAPTION + this.stripSide() + 12;
+    return this.beside ? 56 : 56 + STRIP_CAPTION + this.stripSide() + 12;
   }
 
   protected override createLeft(): void {
     const { scene, L } = this.ctx;
     const side = this.stripSide();
-    const top = L.controls.y + L.controls.height - 56 - side - 8;
-    new Label(scene, {
-      x: L.controls.x + 16,
-      y: top - STRIP_CAPTION,
-      text: t('level.path.strip'),
-      variant: 'section',
-      maxWidth: L.controls.width - 32,
-    });
+    const foot = L.controls.y + L.controls.height - 56;
+    const top = this.beside ? foot + (40 - side) / 2 : foot - side - 8;
+    if (!this.beside)
+      new Label(scene, {
+        x: L.controls.x + 16,
+        y: top - STRIP_CAPTION,
+        text: t('level.path.strip'),
+        variant: 'section',
+        maxWidth: L.controls.width - 32,
+      });
     this.strip = new ImageGrid(scene, {
-      x: L.controls.x + 16,
+      x: L.controls.x + 16 + (this.beside ? 150 : 0),
       y: top,
       width: (side + 2) * STRIP_SIZE,
       height: side,
@@ -140,8 +148,8 @@ class PathView extends MapView<PathPlay> {
 }
 
 export const pathView: ModeView<PathPlay> = {
-  // Phones: the status (two short paragraphs), the strip and the Clear button under it.
-  leftHeight: () => 250,
+  // Phones: the status (two short paragraphs) and the Clear button under it, the strip beside the button.
+  leftHeight: () => 190,
   liveChart: false,
   create: (ctx, play) => new PathView(ctx, play).build(),
 };
