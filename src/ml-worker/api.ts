@@ -48,6 +48,10 @@ export function createApi(engine: Engine, transfer: Transfer = keep): MlWorkerAp
       const out = await engine.encode(modelId, images, labels);
       return moved(out, out);
     },
+    encodeDistribution: async (modelId, images, labels) => {
+      const out = await engine.encodeDistribution(modelId, images, labels);
+      return moved(out, out.mu, out.logVar);
+    },
     decode: async (modelId, codes, labels) => {
       const out = await engine.decode(modelId, codes, labels);
       return moved(out, out);

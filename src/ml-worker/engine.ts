@@ -11,6 +11,7 @@ import { BACKEND_PREFERENCES } from '../shared/worker-api';
 import type {
   BackendName,
   ClassifyResult,
+  EncodedDistribution,
   DatasetInfo,
   DatasetName,
   EvaluateResult,
@@ -247,6 +248,10 @@ export class Engine {
 
   encode(modelId: string, images: Float32Array, labels?: Uint8Array): Promise<Float32Array> {
     return inference.encode(this.ctx, modelId, images, labels);
+  }
+
+  encodeDistribution(modelId: string, images: Float32Array, labels?: Uint8Array): Promise<EncodedDistribution> {
+    return inference.encodeDistribution(this.ctx, modelId, images, labels);
   }
 
   decode(modelId: string, codes: Float32Array, labels?: Uint8Array): Promise<Float32Array> {

@@ -2,7 +2,7 @@
 import { LOSSES, SPLITS } from '../shared/model-spec-validation';
 import { t } from '../shared/messages';
 import { createRng } from '../shared/random';
-import type { EvaluateResult, LatentGridBounds, LossName, Split } from '../shared/worker-api';
+import type { EncodedDistribution, EvaluateResult, LatentGridBounds, LossName, Split } from '../shared/worker-api';
 import { splitData } from './datasets';
 import { entryOf, input, isInt, type EngineContext } from './engine-context';
 import * as infer from './inference';
@@ -51,6 +51,18 @@ export async function encode(
   const { model } = entryOf(ctx, modelId);
   const count = checkImages(model, images);
   return infer.encode(model, images, checkLabels(model, count, labels));
+}
+
+export async function encodeDistribution(
+  ctx: EngineContext,
+  modelId: string,
+  images: Float32Array,
+  labels?: Uint8Array,
+): Promise<EncodedDistribution> {
+  const { model } = entryOf(ctx, modelId);
+  input(model.variational, t('engine.notVariational'));
+  const count = checkImages(model, images);
+  return infer.encodeDistribution(model, images, checkLabels(model, count, labels));
 }
 
 export async function decode(

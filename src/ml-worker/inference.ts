@@ -77,6 +77,30 @@ export function encode(model: Autoencoder, images: Float32Array, labels?: Uint8A
   );
 }
 
+/**
+ * μ and log σ² of a VAE's q(z|x) for each image, one chunked pass (both halves read from one tensor), in tf.tidy.
+ * The caller checks the model is variational.
+ */
+export async function encodeDistribution(
+  model: Autoencoder,
+  images: Float32Array,
+  labels?: Uint8Array,
+): Promise<{ mu: Float32Array; logVar: Float32Array }> {
+  const d = model.latentSize;
+  const both = await chunked(images, model.inputSize, 2 * d, (x, start, n) => {
+    const enc = model.encode(x, labelsOneHot(model, labels, start, n));
+    return tf.concat([enc.code, enc.logvar ?? tf.zerosLike(enc.code)], 1);
+  });
+  const count = both.length / (2 * d);
+  const mu = new Float32Array(count * d);
+  const logVar = new Float32Array(count * d);
+  for (let i = 0; i < count; i++) {
+    mu.set(both.subarray(2 * d * i, 2 * d * i + d), d * i);
+    logVar.set(both.subarray(2 * d * i + d, 2 * d * (i + 1)), d * i);
+  }
+  return { mu, logVar };
+}
+
 /** Images of `codes`: through the fused decoder of a dense model (`fast-decode.ts`), else the model's forward pass. */
 export function decode(model: Autoencoder, codes: Float32Array, labels?: Uint8Array): Promise<Float32Array> {
   const fused = fusedDecoder(model);

@@ -99,6 +99,9 @@ const en = {
   'spec.vq.codeDim': 'The code dimension must be a whole number from 1 to {max} (got {value}).',
   'spec.vq.bottleneck': 'A VQ-VAE’s bottleneck is its slots × code dimension, {expected} (got {value}).',
   'spec.vq.commitment': 'The commitment weight must be a number from 0 to {max} (got {value}).',
+  // world3 (#10): Navigator's μ ± σ ellipse
+  'engine.notVariational':
+    'Only a variational autoencoder (VAE) has a σ: this model encodes each input to a single point.',
   'engine.vq.notVqvae': 'Only a VQ-VAE has a codebook: this model has no codebook indices.',
   'engine.vq.indices':
     'Codebook indices must be a Uint16Array of whole images ({slots} per image), each from 0 to {max}.',
@@ -393,6 +396,8 @@ const en = {
   'fail.reconstruction': 'Reconstruction error (MSE) {value}, limit {limit}',
   'fail.hardestNoise': 'Hardest noise: {kind}, MSE {value}',
   'fail.bestMatch': 'Best match {value}: no probe reached {limit}',
+  // world3 (#10): Dream's prior half of the goal
+  'fail.priorDreams': 'Clean dreams from the prior N(0, I): {n} of {total}',
   'fail.digits': '{n} of {total} digits found; still missing: {missing}',
   'fail.pathOrder': 'The judge read {read}; the path must go {start} → {via} → {end}',
   'takeaway.top': 'Your {metric}: {value}, beyond the 3★ line ({limit}) by {gap}.',
@@ -511,7 +516,15 @@ const en = {
   'level.path.status': 'Path: {n} / {max} steps.',
   'level.path.colours': "Steps by the judge's confidence: green from {green}%, amber from {amber}%, red below.",
   'level.path.help':
-    'Drag on the map to draw: start on a {start}, pass through a {via}, end on a {end}. Arrow keys extend it too.',
+    'Press where the path starts (a {start}), drag through a {via} to a {end}. Pressing far from its end starts anew.',
+  // world3 (#10): Navigator's ellipse, Dream's prior samples, The path's strip
+  'level.map.navRegionProbe':
+    "Ellipse: how the VAE encodes probe {n}'s picture, μ ± σ (σ ≈ {sigma}): a region, not a point.",
+  'level.map.navRegionTarget':
+    "Ellipse: the target's encoding, μ ± σ (σ ≈ {sigma}). Codes inside it decode to nearly the target.",
+  'level.dream.prior': 'Sample N(0, I)',
+  'level.dream.priorStatus': 'From the prior N(0, I): {clean} clean of {n} dreams; {min} needed.',
+  'level.path.strip': 'Along the path',
   // ── end of the Level block ──────────────────────────────────────────────────────────────────────────────
   // ── Classroom pages (src/server/pages, server engineer) ─────────────────────────────────────────────
   'classroom.language': 'Language',

@@ -287,6 +287,12 @@ export interface BenchResult {
 export type PretrainedAssetName =
   'mnist-ae-2d' | 'mnist-vae-2d' | 'mnist-vae-16d' | 'letters-vae-forge' | 'mnist-judge' | 'mnist-cvae-2d';
 
+/** A VAE encoder's output for a batch: μ and log σ² of q(z|x), row-major, count × latentSize each. */
+export interface EncodedDistribution {
+  mu: Float32Array;
+  logVar: Float32Array;
+}
+
 /** Per latent dimension: the 1st–99th percentile box of the encoded training codes (μ for VAEs). */
 export interface CodeBox {
   min: number[];
@@ -324,6 +330,11 @@ export interface MlWorkerApi {
   reconstruct(modelId: string, images: Float32Array, labels?: Uint8Array): Promise<Float32Array>;
   /** Images in, codes out (the mean mu for vae/cvae), count * latentSize. */
   encode(modelId: string, images: Float32Array, labels?: Uint8Array): Promise<Float32Array>;
+  /**
+   * vae/cvae: images in, the encoder's q(z|x) = N(μ, σ²) out: `mu` and `logVar` (log σ²), each count * latentSize.
+   * Other kinds have no σ (INVALID_INPUT).
+   */
+  encodeDistribution(modelId: string, images: Float32Array, labels?: Uint8Array): Promise<EncodedDistribution>;
   /** Codes in (count * latentSize), images out. */
   decode(modelId: string, codes: Float32Array, labels?: Uint8Array): Promise<Float32Array>;
   /** vqvae: images in, the index of each slot's codebook vector out (count × slots). */

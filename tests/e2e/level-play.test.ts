@@ -402,6 +402,8 @@ describe('a level played from its data (Level scene + HUD)', () => {
       expect(payload.points).toHaveLength(s.mapPlay!.pathPoints);
       expect((payload.points[0][0] - b.xMin) / (b.xMax - b.xMin)).toBeCloseTo(0.2, 1);
       expect(done.evaluation!.judgeProbabilities).toHaveLength(payload.points.length);
+      // The strip of decodes along the path (issue 10) is on screen under the status.
+      expect(await bounds(page, 'path:strip')).not.toBeNull();
     };
     await ready();
     await drawAndCheck();

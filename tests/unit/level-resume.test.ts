@@ -76,6 +76,7 @@ class CrashingBridge implements MlPort {
   reconstruct: Engine['reconstruct'] = (...a) => this.engine.reconstruct(...a);
   exportWeights: Engine['exportWeights'] = (...a) => this.engine.exportWeights(...a);
   encode: Engine['encode'] = (...a) => this.engine.encode(...a);
+  encodeDistribution: Engine['encodeDistribution'] = (...a) => this.engine.encodeDistribution(...a);
   decode: Engine['decode'] = (...a) => this.engine.decode(...a);
   evaluate: Engine['evaluate'] = (...a) => this.engine.evaluate(...a);
   cancel = (jobId: string) => this.engine.cancel(jobId);

@@ -184,6 +184,19 @@ describe('world 3 scorers', () => {
     const r = score('dream-digits', { kind: 'draws', draws }, { judgeProbabilities: noNine });
     expect(r).toMatchObject({ goalMet: false, stars: 0 });
     expect(r.detail.digitsFound).toBe(9);
+    // Sampling from the prior is part of the goal (issue 10): the same dreams aimed elsewhere (μ ≠ 0) do not win.
+    const aimed = draws.map((d) => ({ ...d, mu: [0.5, 0] }));
+    const a = score('dream-digits', { kind: 'draws', draws: aimed }, { judgeProbabilities: probs });
+    expect(a).toMatchObject({ goalMet: false, stars: 0 });
+    expect(a.detail.priorClean).toBe(0);
+    // Six prior draws (five clean: the second is a smudge), then aimed ones: done once both parts are.
+    const mixed = draws.map((d, i) => (i < 6 ? d : { ...d, mu: [0.5, 0] }));
+    const m = score('dream-digits', { kind: 'draws', draws: mixed }, { judgeProbabilities: probs });
+    expect(m).toMatchObject({ score: 11, goalMet: true });
+    expect(m.detail.priorClean).toBe(5);
+    // Only four clean from the prior: never done.
+    const four = draws.map((d, i) => (i < 5 ? d : { ...d, mu: [0.5, 0] }));
+    expect(score('dream-digits', { kind: 'draws', draws: four }, { judgeProbabilities: probs }).goalMet).toBe(false);
   });
 
   it('The path: 1 → 9 → 7 in order, scored by its weakest step', () => {

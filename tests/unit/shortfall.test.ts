@@ -165,6 +165,13 @@ describe('goal checks and the "Not yet" lines', () => {
       judgeProbabilities: [0, 1, 2, 3, 4, 5, 6, 7, 7].map((d) => judge(d)),
     });
     expect(dreamMiss.lines).toEqual(['8 of 10 digits found; still missing: 8, 9']);
+    // All ten, but aimed (μ ≠ 0): the prior half of the goal is what failed, and the card says so.
+    const aimed: SolutionPayload = {
+      kind: 'draws',
+      draws: Array.from({ length: 10 }, (_, i) => ({ mu: [0.5, 0], sigma: 0.1, seed: i + 1 })),
+    };
+    const priorMiss = attempt(dream, aimed, { judgeProbabilities: Array.from({ length: 10 }, (_, d) => judge(d)) });
+    expect(priorMiss.lines).toEqual(['Clean dreams from the prior N(0, I): 0 of 5']);
     const path = level('the-path');
     const pathMiss = attempt(path, path.example, { judgeProbabilities: [judge(1), judge(3), judge(7, 0.4)] });
     expect(pathMiss.lines).toEqual([

@@ -32,6 +32,7 @@ import type {
   TrainProgress,
   TrainResult,
   WeightsExport,
+  EncodedDistribution,
 } from '../../shared/worker-api';
 import { Emitter } from '../emitter';
 import { KnownModels } from './checkpoints';
@@ -147,6 +148,11 @@ export class MlBridge implements MlPort {
   /** `images` is transferred (detached here). */
   encode(modelId: string, images: Float32Array, labels?: Uint8Array): Promise<Float32Array> {
     return this.invoke((api) => api.encode(modelId, Comlink.transfer(images, [images.buffer]), labels));
+  }
+
+  /** `images` is transferred (detached here). */
+  encodeDistribution(modelId: string, images: Float32Array): Promise<EncodedDistribution> {
+    return this.invoke((api) => api.encodeDistribution(modelId, Comlink.transfer(images, [images.buffer])));
   }
 
   /** `codes` is transferred (detached here). */

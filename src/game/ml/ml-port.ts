@@ -5,6 +5,7 @@
  */
 import type { PretrainedEngine, TrainedMeasureEngine } from '../../shared/levels/measure';
 import type {
+  EncodedDistribution,
   InitResult,
   ModelInfo,
   ModelSpec,
@@ -49,6 +50,8 @@ export interface MlPort extends TrainedMeasureEngine, PretrainedEngine {
   /** The running training job, if any (Stop asks the worker to end it at its next step). */
   readonly activeJobId: string | null;
   createModel(spec: ModelSpec): Promise<ModelInfo>;
+  /** A VAE's q(z|x) for each image: μ and log σ² (Navigator's ellipse). `images` may be transferred. */
+  encodeDistribution(modelId: string, images: Float32Array): Promise<EncodedDistribution>;
   /** Frees a model; a job training it is superseded. */
   disposeModel(modelId: string): Promise<void>;
   train(

@@ -1,14 +1,9 @@
 import type * as Phaser from 'phaser';
 import { FocusableWidget } from './FocusableWidget';
+import { CLASS_COLORS, ClassLabels, classCss } from './latent-map-classes';
 import { COLORS, CSS, RADIUS, TEXT, type Rect } from './theme';
 
-/**
- * Ten clearly different class colours (digits 0–9), readable on the dark theme; the digits a map most often
- * mixes up get far-apart hues: 1 magenta / 7 lime, 3 amber / 5 blue, 0 cyan / 9 white.
- */
-export const CLASS_COLORS = [
-  0x4cc9f0, 0xf72585, 0x80ed99, 0xffb703, 0x9d4edd, 0x3a86ff, 0x06d6a0, 0xe9ff70, 0xef476f, 0xf1f1f1,
-] as const;
+export { CLASS_COLORS };
 
 export interface MapBounds {
   xMin: number;
@@ -50,7 +45,13 @@ export interface MapEllipse {
   ry: number;
 }
 
-type MapEvents = { pointerfocus: []; move: [x: number, y: number]; commit: [x: number, y: number] };
+type MapEvents = {
+  pointerfocus: [];
+  /** A press on the map (before the probe moves there): e.g. The path starts a new path where it is pressed. */
+  press: [x: number, y: number];
+  move: [x: number, y: number];
+  commit: [x: number, y: number];
+};
 
 const LEGEND_H = 26;
 const PROBE_R = 11;
@@ -80,6 +81,8 @@ export class LatentMap extends FocusableWidget<MapEvents> {
   private readonly hasLegend: boolean;
   private readonly classNames: string[];
   private readonly pointTexts: Phaser.GameObjects.Text[] = [];
+  /** Each class's name written in the middle of its dots (digit maps). */
+  private readonly classLabels: ClassLabels;
 
   constructor(scene: Phaser.Scene, config: LatentMapConfig) {
     super(scene, config.id, config);
@@ -88,6 +91,7 @@ export class LatentMap extends FocusableWidget<MapEvents> {
     this.probe = { x: (config.bounds.xMin + config.bounds.xMax) / 2, y: (config.bounds.yMin + config.bounds.yMax) / 2 };
     this.dots = this.track(scene.add.graphics());
     this.overlay = this.track(scene.add.graphics());
+    this.classLabels = new ClassLabels(scene, config.classNames, (t) => this.track(t));
     // More classes than colours (26 letters): no legend; each point is drawn as its class name instead.
     this.lettered = config.classNames.length > CLASS_COLORS.length;
     this.hasLegend = !this.lettered && config.legend !== false;
@@ -98,7 +102,7 @@ export class LatentMap extends FocusableWidget<MapEvents> {
           .text(0, 0, name, {
             ...TEXT.small,
             fontStyle: 'bold',
-            color: `#${CLASS_COLORS[i % CLASS_COLORS.length].toString(16).padStart(6, '0')}`,
+            color: classCss(i),
           })
           .setOrigin(0, 0.5),
       ),
@@ -108,6 +112,8 @@ export class LatentMap extends FocusableWidget<MapEvents> {
     this.zone.on('pointerdown', (p: Phaser.Input.Pointer) => {
       if (!this.enabled) return;
       this.pointerFocus();
+      const l = this.toLatent(p.x, p.y);
+      this.events.emit('press', this.clampX(l.x), this.clampY(l.y));
       this.moveToScreen(p.x, p.y);
     });
     this.zone.on('dragstart', () => {
@@ -315,6 +321,7 @@ export class LatentMap extends FocusableWidget<MapEvents> {
         g.fillStyle(CLASS_COLORS[p.labels[i] % CLASS_COLORS.length], 0.75).fillCircle(s.x, s.y, 2.2);
       }
     }
+    this.classLabels.draw(this.lettered ? null : p, a, this.shown, (x, y) => this.toScreen(x, y));
     // Legend swatches.
     const n = this.legend.length;
     const cell = this.rect.width / Math.max(1, n);

@@ -87,6 +87,8 @@ export const cs: Catalogue = {
   'spec.vq.codeDim': 'Dimenze kódu musí být celé číslo od 1 do {max} (zadáno {value}).',
   'spec.vq.bottleneck': 'Úzké hrdlo VQ-VAE je počet pozic × dimenze kódu, tedy {expected} (zadáno {value}).',
   'spec.vq.commitment': 'Váha závazku (commitment) musí být číslo od 0 do {max} (zadáno {value}).',
+  // world3 (#10): Navigator's μ ± σ ellipse
+  'engine.notVariational': 'σ má jen variační autoenkodér (VAE): tento model kóduje každý vstup jako jediný bod.',
   'engine.vq.notVqvae': 'Kódovou knihu má jen VQ-VAE: tento model nemá indexy kódové knihy.',
   'engine.vq.indices':
     'Indexy kódové knihy musí být Uint16Array celých obrázků ({slots} na obrázek), každý od 0 do {max}.',
@@ -371,6 +373,8 @@ export const cs: Catalogue = {
   'fail.reconstruction': 'Chyba rekonstrukce (MSE) {value}, limit {limit}',
   'fail.hardestNoise': 'Nejtěžší šum: {kind}, MSE {value}',
   'fail.bestMatch': 'Nejlepší shoda {value}: žádná sonda nedosáhla {limit}',
+  // world3 (#10): Dream's prior half of the goal
+  'fail.priorDreams': 'Čisté sny z apriorního N(0, I): {n} z {total}',
   'fail.digits': 'Nalezené číslice: {n} z {total}; ještě chybí: {missing}',
   'fail.pathOrder': 'Soudce přečetl {read}; cesta musí vést {start} → {via} → {end}',
   'takeaway.top': 'Tvůj výsledek ({metric}): {value}, o {gap} lepší než hranice 3★ ({limit}).',
@@ -487,7 +491,13 @@ export const cs: Catalogue = {
   'level.path.status': 'Kroky cesty: {n} / {max}.',
   'level.path.colours': 'Kroky podle jistoty rozhodčího: zelené od {green} %, žluté od {amber} %, červené pod tím.',
   'level.path.help':
-    'Kresli tažením po mapě: začni na {start}, projdi přes {via} a skonči na {end}. Cestu prodlouží i šipky.',
+    'Stiskni tam, kde cesta začíná (na {start}), a táhni přes {via} k {end}. Stisk daleko od jejího konce začne znovu.',
+  // world3 (#10): Navigator's ellipse, Dream's prior samples, The path's strip
+  'level.map.navRegionProbe': 'Elipsa: tak VAE kóduje obrázek sondy {n}, μ ± σ (σ ≈ {sigma}): oblast, ne bod.',
+  'level.map.navRegionTarget': 'Elipsa: kódování cíle, μ ± σ (σ ≈ {sigma}). Kódy uvnitř se dekódují skoro na cíl.',
+  'level.dream.prior': 'Losuj z N(0, I)',
+  'level.dream.priorStatus': 'Z apriorního N(0, I): čisté {clean} z {n}; potřeba {min}.',
+  'level.path.strip': 'Podél cesty',
   'classroom.language': 'Jazyk',
   'classroom.teacher.pageTitle': 'Latent Quest · učitel',
   'classroom.teacher.heading': 'Latent Quest ve třídě',

@@ -90,6 +90,9 @@ export const es: Catalogue = {
   'spec.vq.bottleneck':
     'El cuello de botella de un VQ-VAE es posiciones × dimensión del código, {expected} (se recibió {value}).',
   'spec.vq.commitment': 'El peso de compromiso (commitment) debe ser un número de 0 a {max} (se recibió {value}).',
+  // world3 (#10): Navigator's μ ± σ ellipse
+  'engine.notVariational':
+    'Solo un autocodificador variacional (VAE) tiene σ: este modelo codifica cada entrada como un único punto.',
   'engine.vq.notVqvae': 'Solo un VQ-VAE tiene diccionario de códigos: este modelo no tiene índices del diccionario.',
   'engine.vq.indices':
     'Los índices del diccionario de códigos deben ser un Uint16Array de imágenes completas ({slots} por imagen), cada uno de 0 a {max}.',
@@ -373,6 +376,8 @@ export const es: Catalogue = {
   'fail.reconstruction': 'Error de reconstrucción (MSE) {value}, límite {limit}',
   'fail.hardestNoise': 'Ruido más difícil: {kind}, MSE {value}',
   'fail.bestMatch': 'Mejor coincidencia {value}: ninguna sonda llegó a {limit}',
+  // world3 (#10): Dream's prior half of the goal
+  'fail.priorDreams': 'Sueños limpios de la a priori N(0, I): {n} de {total}',
   'fail.digits': 'Dígitos encontrados: {n} de {total}; aún faltan: {missing}',
   'fail.pathOrder': 'El juez leyó {read}; el camino debe ir {start} → {via} → {end}',
   'takeaway.top': 'Tu resultado ({metric}): {value}, {gap} mejor que la línea de 3★ ({limit}).',
@@ -487,7 +492,15 @@ export const es: Catalogue = {
   'level.path.colours':
     'Pasos según la confianza del juez: verde desde {green}%, ámbar desde {amber}%, rojo por debajo.',
   'level.path.help':
-    'Arrastra sobre el mapa para dibujar: empieza en un {start}, pasa por un {via} y termina en un {end}. Las flechas también lo alargan.',
+    'Pulsa donde empieza el camino (en un {start}) y arrastra por un {via} hasta un {end}. Pulsar lejos de su final empieza de nuevo.',
+  // world3 (#10): Navigator's ellipse, Dream's prior samples, The path's strip
+  'level.map.navRegionProbe':
+    'Elipse: así codifica el VAE la imagen de la sonda {n}, μ ± σ (σ ≈ {sigma}): una región, no un punto.',
+  'level.map.navRegionTarget':
+    'Elipse: la codificación del objetivo, μ ± σ (σ ≈ {sigma}). Los códigos de dentro dan casi el objetivo.',
+  'level.dream.prior': 'Muestrear N(0, I)',
+  'level.dream.priorStatus': 'De la a priori N(0, I): limpios {clean} de {n}; hacen falta {min}.',
+  'level.path.strip': 'A lo largo del camino',
   'classroom.language': 'Idioma',
   'classroom.teacher.pageTitle': 'Latent Quest · docente',
   'classroom.teacher.heading': 'Latent Quest en clase',

@@ -87,6 +87,8 @@ export const pl: Catalogue = {
   'spec.vq.codeDim': 'Wymiar kodu musi być liczbą całkowitą od 1 do {max} (podano {value}).',
   'spec.vq.bottleneck': 'Wąskie gardło VQ-VAE to liczba pozycji × wymiar kodu, czyli {expected} (podano {value}).',
   'spec.vq.commitment': 'Waga zobowiązania (commitment) musi być liczbą od 0 do {max} (podano {value}).',
+  // world3 (#10): Navigator's μ ± σ ellipse
+  'engine.notVariational': 'Tylko autoenkoder wariacyjny (VAE) ma σ: ten model koduje każde wejście jako jeden punkt.',
   'engine.vq.notVqvae': 'Słownik kodów ma tylko VQ-VAE: ten model nie ma indeksów słownika.',
   'engine.vq.indices':
     'Indeksy słownika kodów muszą być tablicą Uint16Array całych obrazów ({slots} na obraz), każdy od 0 do {max}.',
@@ -369,6 +371,8 @@ export const pl: Catalogue = {
   'fail.reconstruction': 'Błąd rekonstrukcji (MSE) {value}, limit {limit}',
   'fail.hardestNoise': 'Najtrudniejszy szum: {kind}, MSE {value}',
   'fail.bestMatch': 'Najlepsze dopasowanie {value}: żadna sonda nie osiągnęła {limit}',
+  // world3 (#10): Dream's prior half of the goal
+  'fail.priorDreams': 'Wyraźne sny z rozkładu a priori N(0, I): {n} z {total}',
   'fail.digits': 'Znalezione cyfry: {n} z {total}; wciąż brakuje: {missing}',
   'fail.pathOrder': 'Sędzia odczytał {read}; ścieżka musi prowadzić {start} → {via} → {end}',
   'takeaway.top': 'Twój wynik ({metric}): {value}, o {gap} lepiej niż próg 3★ ({limit}).',
@@ -483,7 +487,14 @@ export const pl: Catalogue = {
   'level.path.status': 'Ścieżka: {n} / {max, plural, one {# krok} few {# kroki} many {# kroków} other {# kroku}}.',
   'level.path.colours': 'Kroki według pewności sędziego: zielone od {green}%, żółte od {amber}%, czerwone poniżej.',
   'level.path.help':
-    'Przeciągnij po mapie, aby rysować: zacznij na cyfrze {start}, przejdź przez {via}, skończ na {end}. Strzałki też wydłużają ścieżkę.',
+    'Naciśnij tam, gdzie zaczyna się ścieżka (na {start}), i przeciągnij przez {via} do {end}. Naciśnięcie daleko od jej końca zaczyna od nowa.',
+  // world3 (#10): Navigator's ellipse, Dream's prior samples, The path's strip
+  'level.map.navRegionProbe': 'Elipsa: tak VAE koduje obraz sondy {n}, μ ± σ (σ ≈ {sigma}): obszar, a nie punkt.',
+  'level.map.navRegionTarget':
+    'Elipsa: kodowanie celu, μ ± σ (σ ≈ {sigma}). Kody w jej wnętrzu dekodują się prawie do celu.',
+  'level.dream.prior': 'Losuj z N(0, I)',
+  'level.dream.priorStatus': 'Z rozkładu a priori N(0, I): wyraźne {clean} z {n}; potrzeba {min}.',
+  'level.path.strip': 'Wzdłuż ścieżki',
   'classroom.language': 'Język',
   'classroom.teacher.pageTitle': 'Latent Quest · prowadzący',
   'classroom.teacher.heading': 'Latent Quest · zajęcia',

@@ -61,6 +61,8 @@ export function checkText(level: LevelDefinition, check: GoalCheck, locale = 'en
       return say('fail.bestMatch', { value, limit }, locale);
     case 'digits':
       return say('fail.digits', { n: check.value, total: check.limit, missing: check.subject ?? '' }, locale);
+    case 'priorDreams':
+      return say('fail.priorDreams', { n: check.value, total: check.limit }, locale);
     case 'pathOrder':
       return say(
         'fail.pathOrder',

@@ -20,6 +20,8 @@ import {
   BETA_MAX_KL,
   BETA_MAX_MSE,
   DIGITS,
+  DREAM_PRIOR_CLEAN,
+  isPriorDraw,
   NAVIGATOR_MATCH,
   PATH_END,
   PATH_START,
@@ -32,6 +34,7 @@ export type CheckUnit = MetricUnit | 'nats';
 /** Which sentence a check is written with (shortfall-text.ts has one per kind). */
 export type CheckKind =
   | 'metric'
+  | 'priorDreams'
   | 'weights'
   | 'bits'
   | 'written'
@@ -161,11 +164,18 @@ const LEVEL_CHECKS: Readonly<Record<string, Checker>> = {
     m.heldOutReconNats === undefined || m.heldOutKl === undefined
       ? [metricCheck(level, score)]
       : [{ ...check('elbo', score, level.stars[0], 'max', 'nats'), parts: [m.heldOutReconNats, m.heldOutKl] }],
-  'dream-digits': (_level, _p, m) => {
+  'dream-digits': (_level, p, m) => {
     const found = new Set<number>();
     for (const probs of m.judgeProbabilities ?? []) if (isCleanDigit(probs)) found.add(predictedClass(probs).label);
     const missing = Array.from({ length: DIGITS }, (_, d) => d).filter((d) => !found.has(d));
-    return [check('digits', found.size, DIGITS, 'min', 'count', missing.join(', '))];
+    // Issue 10: the clean dreams from the prior N(0, I) are the other half of the goal.
+    const prior = (p.kind === 'draws' ? p.draws : []).filter(
+      (d, i) => isPriorDraw(d) && isCleanDigit(m.judgeProbabilities?.[i] ?? []),
+    ).length;
+    return [
+      check('digits', found.size, DIGITS, 'min', 'count', missing.join(', ')),
+      check('priorDreams', prior, DREAM_PRIOR_CLEAN, 'min', 'count'),
+    ];
   },
   'the-path': (level, _p, m, score) => {
     const probs = m.judgeProbabilities ?? [];

@@ -9,7 +9,7 @@ import { HOLES_NON_DIGIT } from '../../../src/shared/levels/world3-latent-map';
 import { HolesPlay } from '../../../src/game/level/plays/holes-play';
 import type { MapPlay } from '../../../src/game/level/plays/map-play';
 import { NavigatorPlay } from '../../../src/game/level/plays/navigator-play';
-import { PathPlay } from '../../../src/game/level/plays/path-play';
+import { PathPlay, STRIP_SIZE, stripSteps } from '../../../src/game/level/plays/path-play';
 import type { PlayHost } from '../../../src/game/level/plays/play';
 import { LevelSession } from '../../../src/game/level/shell/level-session';
 import type { Engine } from '../../../src/ml-worker/engine';
@@ -100,6 +100,14 @@ describe('map plays through the MlPort', () => {
       if (session.status !== 'idle') break;
       await play.place(point[0], point[1]);
     }
+    // The encoder's μ ± σ of the last probe's picture (the target's once over): a region, narrower than the prior.
+    const region = play.region;
+    expect(region).not.toBeNull();
+    expect(region!.of).toBe(session.status === 'idle' ? 'probe' : 'target');
+    for (const r of [region!.rx, region!.ry]) {
+      expect(r).toBeGreaterThan(0.005);
+      expect(r).toBeLessThan(1);
+    }
     if (session.status === 'idle') play.finish();
     await expectHarnessScore(level, session);
     expect(play.snapshot().mapPlay).toMatchObject({ mode: 'navigator', target: example.target });
@@ -134,6 +142,17 @@ describe('map plays through the MlPort', () => {
       expect(
         Math.hypot(play.path[i][0] - play.path[i - 1][0], play.path[i][1] - play.path[i - 1][1]),
       ).toBeLessThanOrEqual(step);
+    // The strip: decodes of up to STRIP_SIZE steps spread along the path, first and last included.
+    expect(stripSteps(play.path.length)).toEqual(
+      play.path.length <= STRIP_SIZE ? play.path.map((_, i) => i) : expect.arrayContaining([0, play.path.length - 1]),
+    );
+    await until(() => play.strip !== null && play.strip.length === 784 * Math.min(STRIP_SIZE, play.path.length));
+    // A press near the end continues the path; a press far from it starts a new path there.
+    const before = play.path.length;
+    play.pressAt(1.05, 0);
+    expect(play.path).toHaveLength(before);
+    play.pressAt(-1.5, 1.5);
+    expect(play.path).toEqual([[-1.5, 1.5]]);
     play.clearPath();
     expect(play.path).toHaveLength(0);
     play.path = example.points.map((p) => [...p]);

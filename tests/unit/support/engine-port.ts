@@ -34,6 +34,7 @@ export class EnginePort implements MlPort {
   reconstruct: MlPort['reconstruct'] = (id, images) => this.engine.reconstruct(id, detach(images));
   exportWeights: MlPort['exportWeights'] = (id) => this.engine.exportWeights(id);
   encode: MlPort['encode'] = (id, images) => this.engine.encode(id, detach(images));
+  encodeDistribution: MlPort['encodeDistribution'] = (id, images) => this.engine.encodeDistribution(id, detach(images));
   decode: MlPort['decode'] = (id, codes) => this.engine.decode(id, detach(codes));
   evaluate: MlPort['evaluate'] = (...a) => this.engine.evaluate(...a);
   pca: MlPort['pca'] = (...a) => this.engine.pca(...a);

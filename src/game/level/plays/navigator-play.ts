@@ -9,6 +9,15 @@ import type { SolutionPayload, SolutionSpecOf } from '../../../shared/levels/typ
 import { MapPlay } from './map-play';
 import type { PlaySnapshot } from './play';
 
+/** The encoder's μ ± σ for one picture, in latent units; `of` says whose picture. */
+export interface EncodedRegion {
+  x: number;
+  y: number;
+  rx: number;
+  ry: number;
+  of: 'probe' | 'target';
+}
+
 export class NavigatorPlay extends MapPlay {
   readonly mode = 'navigator';
   /** The target picked for this attempt, and its decode. */
@@ -16,6 +25,8 @@ export class NavigatorPlay extends MapPlay {
   targetImage: Float32Array | null = null;
   /** Always null: the match is shown for placed probes only (issue 10: no hot-cold meter following the drag). */
   readonly live: number | null = null;
+  /** μ ± σ of the last placed probe's picture; once the attempt is over, of the target's. */
+  region: EncodedRegion | null = null;
 
   get spec(): SolutionSpecOf<'latentPoints'> {
     return this.host.level.solution as SolutionSpecOf<'latentPoints'>;
@@ -42,9 +53,23 @@ export class NavigatorPlay extends MapPlay {
       const m = pretrained.match(this.targetImage, image);
       this.placed.push({ x, y, value: m, good: m >= this.goal });
       this.host.message = null;
-      if (m >= this.goal || this.placed.length >= this.maxPoints) this.finish();
+      const over = m >= this.goal || this.placed.length >= this.maxPoints;
+      this.region = over
+        ? await this.encodeRegion(pretrained, this.targetImage, 'target')
+        : await this.encodeRegion(pretrained, image, 'probe');
+      if (over) this.finish();
       else this.host.changed();
     });
+  }
+
+  /** The VAE encoder's q(z|x) of `image` as μ ± σ (σ = exp(½ log σ²)). */
+  private async encodeRegion(
+    pretrained: PretrainedLevel,
+    image: Float32Array,
+    of: EncodedRegion['of'],
+  ): Promise<EncodedRegion> {
+    const { mu, logVar } = await this.host.port.encodeDistribution(pretrained.model.modelId, image.slice());
+    return { x: mu[0], y: mu[1], rx: Math.exp(logVar[0] / 2), ry: Math.exp(logVar[1] / 2), of };
   }
 
   override snapshot(): PlaySnapshot {
@@ -53,6 +78,7 @@ export class NavigatorPlay extends MapPlay {
   }
 
   protected override async resetAttempt(pretrained: PretrainedLevel): Promise<void> {
+    this.region = null;
     const targets = this.setup.targets ?? [];
     if (targets.length === 0) return;
     this.target = Math.floor(Math.random() * targets.length);

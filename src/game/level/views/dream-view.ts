@@ -1,6 +1,10 @@
-/** Dream digits: σ of the next draw, the last dream with the judge's verdict, the digits found so far. */
+/**
+ * Dream digits: σ of the next draw, Sample N(0, I) (a dream from the prior itself), the last dream with the judge's
+ * verdict, the digits found so far and the clean dreams from the prior.
+ */
 import { t } from '../../../shared/messages';
 import { predictedClass } from '../../../shared/scoring/judge';
+import { Button } from '../../ui/Button';
 import { ImageGrid } from '../../ui/ImageGrid';
 import { Label } from '../../ui/Label';
 import { Slider } from '../../ui/Slider';
@@ -14,6 +18,7 @@ class DreamView extends MapView<DreamPlay> {
   private sigma: Slider | null = null;
   private sigmaValue: Label | null = null;
   private lastDream: ImageGrid | null = null;
+  private prior: Button | null = null;
 
   protected override createLeft(): void {
     const { scene, L } = this.ctx;
@@ -38,20 +43,30 @@ class DreamView extends MapView<DreamPlay> {
       value: 1,
     });
     this.sigma.events.on('change', (v) => this.play.setSigma(v));
+    this.prior = new Button(scene, {
+      x: L.controls.x + 16,
+      y: L.controls.y + 102,
+      width: Math.min(260, L.controls.width - 32),
+      height: 36,
+      id: 'dream:prior',
+      label: t('level.dream.prior'),
+    });
+    this.prior.events.on('press', () => void this.play.dreamPrior());
     this.lastDream = new ImageGrid(scene, {
       x: L.controls.x + 16,
-      y: L.controls.y + 108,
+      y: L.controls.y + 148,
       width: 96,
       height: 96,
       id: 'dream:last',
       columns: 1,
     });
     this.ctx.focus.register(this.sigma);
+    this.ctx.focus.register(this.prior);
   }
 
   protected override statusAt() {
     const c = this.ctx.L.controls;
-    return { x: c.x + 128, y: c.y + 108, wrap: c.width - 144 };
+    return { x: c.x + 128, y: c.y + 148, wrap: c.width - 144 };
   }
 
   /** Moving μ (drag, tap, arrows, Enter) draws nothing: only the Dream button does. The ring follows μ. */
@@ -73,6 +88,7 @@ class DreamView extends MapView<DreamPlay> {
     const data = play.map;
     this.sigma?.setValue(play.sigma).setEnabled(this.ctx.session.status === 'idle');
     this.sigmaValue?.setText(formatFixed(play.sigma, 2));
+    this.prior?.setEnabled(this.ctx.session.status === 'idle');
     this.drawRing();
     this.lastDream?.setImages(
       play.lastDream && data ? { pixels: play.lastDream, count: 1, width: data.width, height: data.height } : null,
@@ -83,6 +99,7 @@ class DreamView extends MapView<DreamPlay> {
     super.destroy();
     this.sigma?.destroy();
     this.lastDream?.destroy();
+    this.prior?.destroy();
   }
 
   protected actionLabel(): string {
@@ -105,7 +122,10 @@ class DreamView extends MapView<DreamPlay> {
   protected statusText(): string {
     const play = this.play;
     const last = play.judged[play.judged.length - 1];
-    const lines = [t('level.dream.found', { digits: play.found.length > 0 ? play.found.join(' ') : '–' })];
+    const lines = [
+      t('level.dream.found', { digits: play.found.length > 0 ? play.found.join(' ') : '–' }),
+      t('level.dream.priorStatus', { clean: play.priorClean, n: play.priorDraws, min: play.priorNeeded }),
+    ];
     if (last) {
       const verdict = predictedClass(last);
       lines.push(
@@ -114,7 +134,8 @@ class DreamView extends MapView<DreamPlay> {
           : t('level.dream.unclear'),
       );
     }
-    lines.push(t('level.dream.help'));
+    // Phones: the panel holds the verdicts only (the help would be cut off; the hints and the card say it).
+    if (!this.ctx.L.portrait) lines.push(t('level.dream.help'));
     return lines.join('\n\n');
   }
 }

@@ -27,6 +27,8 @@ export interface MapPanelOptions {
   /** The probe moved (dragged or keyed), and where it was dropped (click, tap, Enter). */
   onMove?(x: number, y: number): void;
   onCommit?(x: number, y: number): void;
+  /** A press on the map, before the probe moves there (The path starts a new path where pressed). */
+  onPress?(x: number, y: number): void;
 }
 
 export class LatentMapPanel {
@@ -144,6 +146,7 @@ export class LatentMapPanel {
       height: mapSide + legend,
     };
     const map = this.createMap(rect, 'map:area', data, true);
+    map.events.on('press', (x, y) => this.options.onPress?.(x, y));
     map.events.on('move', (x, y) => {
       this.showProbe(x, y);
       this.options.onMove?.(x, y);

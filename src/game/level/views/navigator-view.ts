@@ -1,6 +1,7 @@
 /**
  * Navigator: the target beside the live decode (no match % while dragging: the eye compares them), probes placed
- * by Place probe on the VAE map, each tagged with its match.
+ * by Place probe on the VAE map, each tagged with its match; an ellipse shows the encoder's μ ± σ for the last
+ * probe's picture (the target's when the attempt is over).
  */
 import { t } from '../../../shared/messages';
 import { TargetMatch } from '../../ui/TargetMatch';
@@ -8,7 +9,7 @@ import type { NavigatorPlay } from '../plays/navigator-play';
 import type { MapPanelOptions } from './latent-map-panel';
 import { MapView } from './map-view';
 import type { ModeView } from './view';
-import { formatPercent } from '../../view/format';
+import { formatFixed, formatPercent } from '../../view/format';
 
 class NavigatorView extends MapView<NavigatorPlay> {
   private target: TargetMatch | null = null;
@@ -53,6 +54,8 @@ class NavigatorView extends MapView<NavigatorPlay> {
     const image = this.play.targetImage;
     this.target?.setTarget(image && data ? { pixels: image, width: data.width, height: data.height } : null);
     this.panel.map?.setPlaced(this.play.placed.map((p) => ({ ...p, tag: `${Math.round(p.value)}%` })));
+    // The encoder's μ ± σ for the last probe's picture (the target's once the attempt is over).
+    this.panel.map?.setEllipse(this.play.region);
   }
 
   override destroy(): void {
@@ -88,6 +91,14 @@ class NavigatorView extends MapView<NavigatorPlay> {
       }),
       t('level.map.navHelp'),
     ];
+    const region = play.region;
+    if (region)
+      lines.push(
+        t(region.of === 'target' ? 'level.map.navRegionTarget' : 'level.map.navRegionProbe', {
+          n: play.placed.length,
+          sigma: formatFixed(Math.max(region.rx, region.ry), 2),
+        }),
+      );
     if (this.ctx.session.message === 'tooClose') lines.push(t('level.map.tooClose', { min: play.spec.minSeparation }));
     return lines.join('\n\n');
   }

@@ -1,23 +1,64 @@
-/** The path: drag (or arrow keys) draws it on the VAE map in short steps; Check path asks the judge; Clear starts over. */
+/**
+ * The path: a press starts it, dragging (or arrow keys) draws it on the VAE map in short steps; the strip under the
+ * status shows decodes along it (the morph); Check path asks the judge and colours each step; Clear starts over.
+ */
 import { t } from '../../../shared/messages';
 import { predictedClass } from '../../../shared/scoring/judge';
 import { Button } from '../../ui/Button';
+import { ImageGrid } from '../../ui/ImageGrid';
+import { Label } from '../../ui/Label';
 import { COLORS } from '../../ui/theme';
-import type { PathPlay } from '../plays/path-play';
+import { STRIP_SIZE, type PathPlay } from '../plays/path-play';
 import type { MapPanelOptions } from './latent-map-panel';
 import { MapView } from './map-view';
 import type { ModeView } from './view';
 
+/** The strip's caption and images, between the status and the Clear button. */
+const STRIP_CAPTION = 22;
+
 class PathView extends MapView<PathPlay> {
   private clear: Button | null = null;
+  private strip: ImageGrid | null = null;
 
-  /** The status text stops above the button at the panel's foot (56 px from the bottom). */
+  /** Phones: the strip sits beside the Clear button (no caption), so the map keeps its room. */
+  private get beside(): boolean {
+    return this.ctx.L.portrait;
+  }
+
+  /** One strip image's side: the room for STRIP_SIZE images, at most 44 px. */
+  private stripSide(): number {
+    const room = this.ctx.L.controls.width - 32 - (this.beside ? 150 : 0);
+    return Math.min(44, Math.floor(room / STRIP_SIZE) - 2);
+  }
+
+  /** The status text stops above the strip and the button at the panel's foot (56 px from the bottom). */
   protected override footReserve(): number {
-    return 56;
+    return this.beside ? 56 : 56 + STRIP_CAPTION + this.stripSide() + 12;
   }
 
   protected override createLeft(): void {
     const { scene, L } = this.ctx;
+    const side = this.stripSide();
+    const foot = L.controls.y + L.controls.height - 56;
+    const top = this.beside ? foot + (40 - side) / 2 : foot - side - 8;
+    if (!this.beside)
+      new Label(scene, {
+        x: L.controls.x + 16,
+        y: top - STRIP_CAPTION,
+        text: t('level.path.strip'),
+        variant: 'section',
+        maxWidth: L.controls.width - 32,
+      });
+    this.strip = new ImageGrid(scene, {
+      x: L.controls.x + 16 + (this.beside ? 150 : 0),
+      y: top,
+      width: (side + 2) * STRIP_SIZE,
+      height: side,
+      id: 'path:strip',
+      columns: STRIP_SIZE,
+      rows: 1,
+      gap: 2,
+    });
     this.clear = new Button(scene, {
       x: L.controls.x + 16,
       y: L.controls.y + L.controls.height - 56,
@@ -32,6 +73,7 @@ class PathView extends MapView<PathPlay> {
 
   protected override panelOptions(): Partial<MapPanelOptions> {
     return {
+      onPress: (x, y) => this.play.pressAt(x, y),
       onMove: (x, y) => this.play.extendPath(x, y),
       onCommit: (x, y) => this.play.extendPath(x, y),
     };
@@ -44,6 +86,13 @@ class PathView extends MapView<PathPlay> {
   override render(): void {
     super.render();
     this.panel.map?.setPath(this.play.path, this.stepColors());
+    const data = this.play.map;
+    const strip = this.play.strip;
+    this.strip?.setImages(
+      strip && data
+        ? { pixels: strip, count: strip.length / (data.width * data.height), width: data.width, height: data.height }
+        : null,
+    );
     this.clear?.setEnabled(this.play.path.length > 0 && this.ctx.session.status !== 'preparing');
   }
 
@@ -64,6 +113,7 @@ class PathView extends MapView<PathPlay> {
   override destroy(): void {
     super.destroy();
     this.clear?.destroy();
+    this.strip?.destroy();
   }
 
   protected actionLabel(): string {
@@ -98,7 +148,7 @@ class PathView extends MapView<PathPlay> {
 }
 
 export const pathView: ModeView<PathPlay> = {
-  // Phones: the status (two short paragraphs) and the Clear button under it.
+  // Phones: the status (two short paragraphs) and the Clear button under it, the strip beside the button.
   leftHeight: () => 190,
   liveChart: false,
   create: (ctx, play) => new PathView(ctx, play).build(),

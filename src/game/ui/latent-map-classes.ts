@@ -1,0 +1,67 @@
+/** The latent map's class colours and where each class sits (the middle of its dots, where its name is written). */
+import type * as Phaser from 'phaser';
+import type { MapPoints } from './LatentMap';
+import { TEXT, type Rect } from './theme';
+
+/**
+ * Ten class colours (digits 0–9), readable on the dark theme. The digits a VAE map puts side by side and a player
+ * must tell apart get colours of different hue and lightness (issue 10): 1 magenta / 7 lime, 3 amber / 5 grey,
+ * 0 sky blue / 9 red; 4 purple beside 9, 6 royal blue, 8 orange, 2 mint.
+ */
+export const CLASS_COLORS = [
+  0x4cc9f0, 0xf72585, 0x80ed99, 0xffb703, 0x9d4edd, 0xd9d9d9, 0x3a86ff, 0xe9ff70, 0xfb8500, 0xff4d4d,
+] as const;
+
+/** Class `c`'s colour as a CSS string. */
+export function classCss(c: number): string {
+  return `#${CLASS_COLORS[c % CLASS_COLORS.length].toString(16).padStart(6, '0')}`;
+}
+
+/** Per class 0..classes−1: the median of its dots' coordinates (null when it has none). */
+export function classMiddles(p: MapPoints, classes: number): ({ x: number; y: number } | null)[] {
+  const mid = (v: number[]): number => v.sort((u, w) => u - w)[Math.floor(v.length / 2)];
+  return Array.from({ length: classes }, (_, c) => {
+    const xs: number[] = [];
+    const ys: number[] = [];
+    for (let i = 0; i < p.count; i++)
+      if (p.labels[i] === c) {
+        xs.push(p.codes[2 * i]);
+        ys.push(p.codes[2 * i + 1]);
+      }
+    return xs.length > 0 ? { x: mid(xs), y: mid(ys) } : null;
+  });
+}
+
+/** Each class's name in its colour on a dark outline, at the middle of its dots (digit maps; the path's 1, 9, 7). */
+export class ClassLabels {
+  private readonly texts: Phaser.GameObjects.Text[] = [];
+
+  constructor(
+    private readonly scene: Phaser.Scene,
+    private readonly names: readonly string[],
+    private readonly track: (t: Phaser.GameObjects.Text) => Phaser.GameObjects.Text,
+  ) {}
+
+  /** Writes the names for `points` (null: none) inside `area`; `toScreen` maps latent to game pixels. */
+  draw(
+    points: MapPoints | null,
+    area: Rect,
+    visible: boolean,
+    toScreen: (x: number, y: number) => { x: number; y: number },
+  ): void {
+    for (const t of this.texts) t.setVisible(false);
+    if (!points) return;
+    classMiddles(points, this.names.length).forEach((m, c) => {
+      if (!m) return;
+      const s = toScreen(m.x, m.y);
+      if (s.x < area.x || s.x > area.x + area.width || s.y < area.y || s.y > area.y + area.height) return;
+      let t = this.texts[c];
+      if (!t) {
+        const style = { ...TEXT.body, fontStyle: 'bold', color: classCss(c), stroke: '#000000', strokeThickness: 4 };
+        t = this.track(this.scene.add.text(0, 0, '', style).setOrigin(0.5, 0.5));
+        this.texts[c] = t;
+      }
+      t.setText(this.names[c]).setPosition(Math.round(s.x), Math.round(s.y)).setVisible(visible);
+    });
+  }
+}
