@@ -45,12 +45,10 @@ export async function serveStatic(app: FastifyInstance, root: string): Promise<v
     const path = request.url.split('?')[0];
     if ((request.method === 'GET' || request.method === 'HEAD') && !path.startsWith('/api') && extname(path) === '')
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
-    return reply
-      .code(404)
-      .send({
-        error: 'Not Found',
-        code: 'noRoute',
-        message: `No route ${request.method} ${request.url.slice(0, 200)}.`,
-      });
+    return reply.code(404).send({
+      error: 'Not Found',
+      code: 'noRoute',
+      message: `No route ${request.method} ${request.url.slice(0, 200)}.`,
+    });
   });
 }
