@@ -92,6 +92,10 @@ describe('Lab setup links', () => {
     { ...DEFAULT_CONFIG, dataset: 'glyphs', kind: 'denoising', noiseType: 'gaussian', noiseLevel: 0.35 },
     { ...DEFAULT_CONFIG, kind: 'ksparse', bottleneck: 17 },
     { ...DEFAULT_CONFIG, kind: 'conv', dataset: 'glyphs' },
+    // The Settings view's hyperparameters travel too.
+    { ...DEFAULT_CONFIG, kind: 'vae', beta: 2.5, learningRate: 0.003, steps: 500, batchSize: 32, depth: 2 },
+    { ...DEFAULT_CONFIG, kind: 'sparse', rho: 0.1, sparsityWeight: 0.35, activation: 'tanh', loss: 'mse', depth: 0 },
+    { ...DEFAULT_CONFIG, dataset: 'glyphs', kind: 'vqvae', bottleneck: 8, codebookSize: 32, slots: 2 },
   ];
 
   it('restores the same controls through a real link (encode, URL, decode, validate)', () => {
@@ -101,7 +105,7 @@ describe('Lab setup links', () => {
       if (read.status !== 'ok' || read.setup.kind !== 'lab') continue;
       const restored = labConfigFromSetup(read.setup, { ...DEFAULT_CONFIG, bottleneck: 5 });
       expect(restored && labSetupOf(restored)).toEqual(labSetupOf(config));
-      if (config.kind === 'denoising') expect(restored).toEqual(config);
+      if (config.kind === 'denoising' || config.depth !== DEFAULT_CONFIG.depth) expect(restored).toEqual(config);
       else
         expect(restored).toMatchObject({ dataset: config.dataset, kind: config.kind, bottleneck: config.bottleneck });
     }

@@ -8,6 +8,7 @@ import type { LabSetup, LabTraining } from '../../shared/links';
 import { GLYPH_HEIGHT, GLYPH_WIDTH } from '../../shared/glyphs';
 import { MNIST_SIDE } from '../../shared/mnist-format';
 import { planRun } from '../ml/run-plan';
+import { clampHyper } from '../state/lab-hyper';
 import { clampBottleneck, clampHiddenWidth, clampNoiseLevel } from '../state/lab-rules';
 import type { DatasetChoice, LabConfig, NoiseType } from '../state/types';
 
@@ -56,15 +57,33 @@ const SIDES: Record<DatasetChoice, number> = { glyphs: Math.min(GLYPH_WIDTH, GLY
  * controls of a model without noise); null when no setting of the controls makes it.
  */
 export function labConfigFromSetup(setup: LabSetup, base: LabConfig): LabConfig | null {
-  const { spec } = setup;
-  // The Lab has no codebook controls, and only these two data sets.
-  if (spec.kind === 'vqvae' || (spec.dataset !== 'glyphs' && spec.dataset !== 'mnist')) return null;
+  const { spec, training } = setup;
+  if (spec.dataset !== 'glyphs' && spec.dataset !== 'mnist') return null;
   const dataset: DatasetChoice = spec.dataset;
+  const bottleneck = clampBottleneck(spec.bottleneck);
+  // The Settings view's controls (branch lab), each put back on what its control offers: a value the controls
+  // cannot take changes the re-planned setup, so the comparison below refuses the link.
+  const hyper = clampHyper(
+    {
+      learningRate: training.learningRate ?? base.learningRate,
+      steps: training.steps ?? base.steps,
+      batchSize: training.batchSize ?? base.batchSize,
+      loss: training.loss ?? base.loss,
+      activation: spec.activation ?? base.activation,
+      depth: spec.hidden.length,
+      ...(spec.beta === undefined ? {} : { beta: spec.beta }),
+      ...(spec.sparsity ? { rho: spec.sparsity.rho, sparsityWeight: spec.sparsity.weight } : {}),
+      ...(spec.k === undefined ? {} : { k: spec.k }),
+      ...(spec.vq ? { codebookSize: spec.vq.codebookSize, slots: spec.vq.slots } : {}),
+    },
+    bottleneck,
+  );
   const config: LabConfig = {
     ...base,
+    ...hyper,
     dataset,
     kind: spec.kind,
-    bottleneck: clampBottleneck(spec.bottleneck),
+    bottleneck,
     hiddenWidth: clampHiddenWidth(spec.hidden[0] ?? base.hiddenWidth),
   };
   const noise = spec.noise;

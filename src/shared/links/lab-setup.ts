@@ -92,6 +92,7 @@ export const LabSpecSchema = z.strictObject({
   beta: finite.optional(),
   sparsity: z.strictObject({ rho: finite, weight: finite }).optional(),
   k: int.optional(),
+  vq: z.strictObject({ codebookSize: int, slots: int, codeDim: int }).optional(),
 });
 
 export const LabTrainingSchema = z.strictObject({

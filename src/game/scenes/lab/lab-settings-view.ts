@@ -3,6 +3,7 @@
  * columns on a wide screen, one on a phone). A control that does nothing for the chosen model kind is disabled
  * and says why where its value would be (lab-hyper.ts `inapplicable`).
  */
+import { linkHidden } from '../../share/startup-link';
 import type * as Phaser from 'phaser';
 import { t, type MessageKey } from '../../../shared/messages';
 import { SECTION_LABEL_OFFSET, type LabLayout } from '../../layout/lab-layout';
@@ -51,6 +52,8 @@ export class LabSettingsView {
   private readonly panel: Panel;
   private readonly rows = new Map<HyperControl, Row>();
   private readonly labels: Label[] = [];
+  /** A teacher's `&hide=` (link names → these controls): disabled whatever the model. */
+  private readonly locked = lockedByLink(linkHidden('lab'));
 
   constructor(
     scene: Phaser.Scene,
@@ -173,7 +176,7 @@ export class LabSettingsView {
     for (const [name, row] of this.rows) {
       row.show(c);
       const reason = inapplicable(name, c);
-      row.control.setEnabled(reason === null);
+      row.control.setEnabled(reason === null && !this.locked.has(name));
       row.title.setColor(reason === null ? CSS.muted : CSS.disabled);
       row.value.setText(reason ? t(reason) : numericCaption(name, c));
       row.value.setColor(reason ? CSS.disabled : CSS.accent);
@@ -195,6 +198,16 @@ export class LabSettingsView {
     for (const l of this.labels) l.destroy();
     this.panel.destroy();
   }
+}
+
+/** The Settings controls a link's `&hide=` names (LAB_HIDEABLE's field names; 'hidden' is the depth too). */
+function lockedByLink(hidden: ReadonlySet<string>): Set<HyperControl> {
+  const locked = new Set<HyperControl>();
+  const same: HyperControl[] = ['learningRate', 'steps', 'batchSize', 'loss', 'activation', 'beta', 'k'];
+  for (const name of same) if (hidden.has(name)) locked.add(name);
+  if (hidden.has('hidden')) locked.add('depth');
+  if (hidden.has('sparsity')) for (const name of ['rho', 'sparsityWeight'] as const) locked.add(name);
+  return locked;
 }
 
 /** The sliders' values beside their titles (the segmented controls show theirs). */
