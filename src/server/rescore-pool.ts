@@ -25,6 +25,12 @@ export interface ThreadSetup {
   backend: BackendName;
   /** The TypeScript entry the boot file imports. */
   entry: string;
+  /**
+   * Scheduling niceness of the thread (Linux: per thread; elsewhere ignored). Training lanes run at a lower
+   * priority than the decoding lane and the HTTP thread, so a student's evaluation never waits behind a
+   * verification's re-training for a core.
+   */
+  nice?: number;
 }
 
 export type ThreadRequest =
@@ -45,18 +51,35 @@ export interface RescorePoolOptions {
   backend?: BackendName;
   /** Jobs waiting or running per lane before new ones are refused. */
   maxQueue?: number;
-  /** A job running longer than this is taken as a hung thread: the thread is replaced (default 150 s). */
+  /**
+   * A job running longer than this is taken as a hung thread: the thread is replaced (default
+   * TRAIN_JOB_TIMEOUT_MS, the verification job cap, so a thread is never replaced under a job the queue still
+   * waits for, nor a job left running after the queue gave up on it).
+   */
   jobTimeoutMs?: number;
+  /** Niceness of the training threads (default TRAIN_NICE); 0 runs them at the server's own priority. */
+  trainNice?: number;
   /** Training threads (re-trainings running at once); default 1. Each holds its own engine (~650 MB). */
   trainThreads?: number;
 }
 
 interface Job {
   id: number;
+  /** Whose job (a player): the lane serves owners round-robin, so one student's flood waits behind itself. */
+  owner?: string;
   request: Extract<ThreadRequest, { id: number }>;
   resolve(value: unknown): void;
   reject(error: Error): void;
 }
+
+/** One cap for a re-training: the pool's hung-thread timeout and the verification job cap (verification.ts). */
+export const TRAIN_JOB_TIMEOUT_MS = 180_000;
+
+/** Uploads of one player waiting or being evaluated at once; more are answered 503 with a Retry-After. */
+export const MAX_EVALUATIONS_PER_OWNER = 3;
+
+/** Training threads yield the cores to evaluation and HTTP (Linux niceness 0–19; 10 is "background"). */
+export const TRAIN_NICE = 10;
 
 const BOOT = new URL('./rescore-thread-boot.mjs', import.meta.url);
 const ENTRY = new URL('./rescore-thread.ts', import.meta.url).href;
@@ -125,9 +148,14 @@ class LaneThread {
     return this.starting;
   }
 
-  submit(request: Job['request']): Promise<unknown> {
+  /** Jobs of `owner` waiting or running. */
+  sizeOf(owner: string): number {
+    return this.queue.filter((j) => j.owner === owner).length + (this.running?.owner === owner ? 1 : 0);
+  }
+
+  submit(request: Job['request'], owner?: string): Promise<unknown> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ id: request.id, request, resolve, reject });
+      this.queue.push({ id: request.id, owner, request, resolve, reject });
       if (!this.worker && !this.closed) void this.start().catch(() => undefined);
       this.pump();
     });
@@ -142,9 +170,34 @@ class LaneThread {
     this.worker?.postMessage({ type: 'crash' } satisfies ThreadRequest);
   }
 
+  /** When each owner's last job started (a counter): the owner served longest ago (or never) goes next. */
+  private readonly served = new Map<string, number>();
+  private starts = 0;
+
+  /** The next job: of the owner served longest ago; never-served owners and ownerless jobs in arrival order. */
+  private takeNext(): Job | undefined {
+    let pick = -1;
+    let rank = Infinity;
+    for (let i = 0; i < this.queue.length; i++) {
+      const owner = this.queue[i].owner;
+      const r = owner === undefined ? -1 : (this.served.get(owner) ?? -1);
+      if (r < rank) {
+        pick = i;
+        rank = r;
+      }
+    }
+    if (pick < 0) return undefined;
+    const [job] = this.queue.splice(pick, 1);
+    if (job.owner !== undefined) {
+      if (this.served.size > 10_000) this.served.clear();
+      this.served.set(job.owner, ++this.starts);
+    }
+    return job;
+  }
+
   private pump(): void {
     if (this.running || !this.ready || !this.worker) return;
-    const job = this.queue.shift();
+    const job = this.takeNext();
     if (!job) return;
     const worker = this.worker;
     const timer = setTimeout(() => {
@@ -175,17 +228,21 @@ class LaneThread {
     this.worker = null;
     this.ready = false;
     this.starting = null;
-    const why = this.timedOut ? `it took longer than ${Math.round(this.jobTimeoutMs / 1000)} s` : reason;
+    const timedOut = this.timedOut;
+    const why = timedOut ? `it took longer than ${Math.round(this.jobTimeoutMs / 1000)} s` : reason;
     this.timedOut = false;
     const job = this.running;
     this.running = null;
     if (job) {
       clearTimeout(job.timer);
+      // A job over the cap would only hit it again: not worth a retry. A crash is.
       job.reject(
-        new RescoreFailedError(
-          `The re-scoring thread stopped while scoring this solution (${why}); it has been restarted, so send the solution again.`,
-          true,
-        ),
+        timedOut
+          ? new RescoreFailedError(`Scoring this solution took longer than the server allows (${why}).`, false)
+          : new RescoreFailedError(
+              `The re-scoring thread stopped while scoring this solution (${why}); it has been restarted, so send the solution again.`,
+              true,
+            ),
       );
     }
     if (this.closed) return;
@@ -230,10 +287,10 @@ export class RescorePool implements RescoreService {
   /** Starts both threads and waits until their engines are up (a backend that does not start fails here). */
   static async create(options: RescorePoolOptions): Promise<RescorePool> {
     const setup: ThreadSetup = { assetsDir: options.assetsDir, backend: options.backend ?? 'wasm', entry: ENTRY };
-    const timeout = options.jobTimeoutMs ?? 150_000;
+    const timeout = options.jobTimeoutMs ?? TRAIN_JOB_TIMEOUT_MS;
     const trains = Array.from(
       { length: Math.max(1, options.trainThreads ?? 1) },
-      () => new LaneThread('train', setup, timeout),
+      () => new LaneThread('train', { ...setup, nice: options.trainNice ?? TRAIN_NICE }, timeout),
     );
     const decode = new LaneThread('decode', setup, timeout);
     const all = [...trains, decode];
@@ -277,10 +334,22 @@ export class RescorePool implements RescoreService {
     return job;
   }
 
-  evaluate(levelId: string, payload: SolutionPayload, seed: number, weights: Float32Array): Promise<Rescored> {
+  /**
+   * Evaluations take turns by owner (a player): a student who sends many uploads at once delays another's by
+   * at most the one job running, and holds at most MAX_EVALUATIONS_PER_OWNER places in the lane.
+   */
+  evaluate(
+    levelId: string,
+    payload: SolutionPayload,
+    seed: number,
+    weights: Float32Array,
+    owner?: string,
+  ): Promise<Rescored> {
     if (this.decode.size >= this.maxQueue) throw new QueueFullError(this.decode.retryAfterSeconds());
+    if (owner !== undefined && this.decode.sizeOf(owner) >= MAX_EVALUATIONS_PER_OWNER)
+      throw new QueueFullError(this.decode.retryAfterSeconds());
     const request = { type: 'evaluate' as const, id: ++this.nextId, levelId, seed, payload, weights };
-    return this.decode.submit(request) as Promise<Rescored>;
+    return this.decode.submit(request, owner) as Promise<Rescored>;
   }
 
   /** Each thread loads what its lane needs (pretrained decoders and judge; the trained levels' datasets). */
