@@ -164,6 +164,9 @@ const en = {
   'class.attemptScored': 'scored, being verified',
   'class.attemptVerified': 'verified',
   'class.attemptCorrected': 'corrected: re-training your settings gave this score (your model measured {uploaded})',
+  // scale (#11): the browser had no room to keep a trained model for an attempt waiting to be sent.
+  'class.modelNotKept':
+    'this device had no room to keep your trained model; if the page reloads before it is sent, the server re-trains your settings (the score takes longer)',
   'class.unknownLevel': 'This server lists a level this game does not have ({id}); update the game.',
   'results.class.sent': 'Sent to class {code}: the server scored it {score}, {stars} of 3 stars.',
   'results.class.pending': 'Saved; it goes to class {code} as soon as the server can be reached.',

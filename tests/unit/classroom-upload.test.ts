@@ -77,7 +77,7 @@ describe('the upload route', () => {
     await room.app.inject({ method: 'POST', url: `/api/teacher/competitions/${code}/start`, headers: room.teacher });
     token = (await room.app.inject({ method: 'POST', url: '/api/join', payload: { code, nickname: 'Ana' } })).json()
       .token;
-  }, 120_000);
+  }, 300_000);
   afterAll(() => room?.dispose());
 
   const send = (body: Buffer | string, headers: Record<string, string> = {}) =>
@@ -117,8 +117,8 @@ describe('the upload route', () => {
 describe('the evaluating lane takes students in turns', () => {
   let pool: RescorePool;
   beforeAll(async () => {
-    pool = await RescorePool.create({ assetsDir, trainThreads: 1 });
-  }, 120_000);
+    pool = await RescorePool.create({ assetsDir, trainThreads: 1, decodeThreads: 1 });
+  }, 300_000);
   afterAll(() => pool?.close());
 
   it("delays another student's score by at most the one job running, and caps each student's places", async () => {

@@ -145,6 +145,9 @@ export const cs: Catalogue = {
   'class.attemptVerified': 'ověřeno',
   'class.attemptCorrected':
     'opraveno: nové trénování s tvým nastavením dalo toto skóre (tvůj model naměřil {uploaded})',
+  // scale (#11)
+  'class.modelNotKept':
+    'na tomto zařízení nezbylo místo pro tvůj natrénovaný model; pokud se stránka před odesláním znovu načte, server tvoje nastavení natrénuje znovu (skóre přijde později)',
   'class.unknownLevel': 'Server uvádí úroveň, kterou tahle hra nemá ({id}); aktualizuj hru.',
   'results.class.sent': 'Odesláno do třídy {code}: server to ohodnotil na {score}, {stars} ze 3 hvězd.',
   'results.class.pending': 'Uloženo; do třídy {code} se to odešle, jakmile bude server dostupný.',

@@ -146,6 +146,9 @@ export const es: Catalogue = {
   'class.attemptScored': 'puntuado, en verificación',
   'class.attemptVerified': 'verificado',
   'class.attemptCorrected': 'corregido: reentrenar con tus ajustes dio esta puntuación (tu modelo midió {uploaded})',
+  // scale (#11)
+  'class.modelNotKept':
+    'este dispositivo no tenía espacio para guardar tu modelo entrenado; si la página se recarga antes de enviarlo, el servidor reentrenará tus ajustes (la puntuación tardará más)',
   'class.unknownLevel': 'Este servidor incluye un nivel que este juego no tiene ({id}); actualiza el juego.',
   'results.class.sent': 'Enviado a la clase {code}: el servidor lo puntuó con {score}, {stars} de 3 estrellas.',
   'results.class.pending': 'Guardado; se enviará a la clase {code} en cuanto se pueda contactar con el servidor.',

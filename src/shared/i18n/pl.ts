@@ -143,6 +143,9 @@ export const pl: Catalogue = {
   'class.attemptVerified': 'zweryfikowane',
   'class.attemptCorrected':
     'poprawione: ponowny trening z Twoimi ustawieniami dał ten wynik (Twój model uzyskał {uploaded})',
+  // scale (#11)
+  'class.modelNotKept':
+    'na tym urządzeniu zabrakło miejsca na Twój wytrenowany model; jeśli strona przeładuje się przed wysłaniem, serwer wytrenuje Twoje ustawienia od nowa (wynik przyjdzie później)',
   'class.unknownLevel': 'Ten serwer podaje poziom, którego ta gra nie ma ({id}); zaktualizuj grę.',
   'results.class.sent': 'Wysłano do grupy {code}: serwer ocenił wynik na {score}, {stars} z 3 gwiazdek.',
   'results.class.pending': 'Zapisano; trafi do grupy {code}, gdy tylko serwer będzie osiągalny.',
