@@ -8,11 +8,12 @@
  * the server's CPU during the run. The student's own seed then differs from the generator's, as a browser's
  * backend differs from the server's: verification compares, and corrects what falls outside the tolerance.
  * After the end it waits for every best to be verified. Prints one JSON object.
- * Args: --students 30 --seconds 240 --every 45 --settings 2 --verify-wait 300
+ * Args: --students 30 --seconds 240 --every 45 --settings 2 --verify-wait 300 --no-gzip
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
+import { gzipSync } from 'node:zlib';
 import { join, resolve } from 'node:path';
 import { createClassroom } from '../src/server/app';
 import { CompetitionDetailReplySchema, CompetitionReplySchema, JoinReplySchema } from '../src/shared/classroom/api';
@@ -25,6 +26,8 @@ import { nodeEngine } from '../tools/node-engine';
 
 export const TRAINED_MIX = ['beat-pca', 'budget', 'noise-zoo'] as const;
 const GENERATOR_SEED = 7;
+/** Part of the cache key: bump when a level's architecture or the wire form changes. */
+const CACHE_VERSION = 2;
 
 interface Upload {
   levelId: string;
@@ -66,7 +69,7 @@ async function prepareUploads(settingsPerLevel: number): Promise<{ uploads: Uplo
       const file = join(
         cacheDir,
         `${createHash('sha256')
-          .update(JSON.stringify([levelId, checked.payload.values, GENERATOR_SEED]))
+          .update(JSON.stringify([CACHE_VERSION, levelId, checked.payload.values, GENERATOR_SEED]))
           .digest('hex')
           .slice(0, 20)}.json`,
       );
@@ -100,8 +103,24 @@ export async function runTrainedLoadTest(options: {
   everySeconds: number;
   settingsPerLevel: number;
   verifyWaitSeconds: number;
+  /** Send gzip-compressed bodies (as the game does); default true. */
+  gzip?: boolean;
 }) {
+  options = { ...options, gzip: options.gzip ?? true };
   const { uploads, trainSeconds } = await prepareUploads(options.settingsPerLevel);
+  // The body as the game sends it (gzip, the key last). A real class compresses on 30 machines: here each
+  // upload's model part is compressed once and the key part per attempt, as two gzip members of one stream.
+  const prefixes = new Map<Upload, Buffer | string>();
+  for (const u of uploads) {
+    const head = `{"levelId":${JSON.stringify(u.levelId)},"payload":${JSON.stringify({ kind: 'hyperparameters', values: u.values })},"model":{"encoding":"${MODEL_ENCODING}","data":"${u.wire}"},`;
+    prefixes.set(u, options.gzip ? gzipSync(head) : head);
+  }
+  const bodyOf = (u: Upload, key: string): Blob | string => {
+    const tail = `"idempotencyKey":${JSON.stringify(key)}}`;
+    const head = prefixes.get(u)!;
+    return typeof head === 'string' ? head + tail : new Blob([new Uint8Array(head), new Uint8Array(gzipSync(tail))]);
+  };
+  const load0 = loadavg()[0];
   const root = resolve(import.meta.dirname, '..');
   const dataDir = mkdtempSync(join(tmpdir(), 'lq-load-trained-'));
   const classroom = await createClassroom({
@@ -170,12 +189,7 @@ export async function runTrainedLoadTest(options: {
       for (let n = 1; performance.now() < deadline; n++) {
         const upload = uploads[rng.int(uploads.length)];
         const key = `s${index}-a${n}-trained`;
-        const body = JSON.stringify({
-          levelId: upload.levelId,
-          idempotencyKey: key,
-          payload: { kind: 'hyperparameters', values: upload.values },
-          model: { encoding: MODEL_ENCODING, data: upload.wire },
-        });
+        const body = bodyOf(upload, key);
         attempts++;
         const sentAt = performance.now();
         // The outbox: the same key until an answer, Retry-After honoured, until the class ends (+30 s).
@@ -183,10 +197,14 @@ export async function runTrainedLoadTest(options: {
         while (!scored && performance.now() < deadline + 30_000) {
           let res: Response;
           try {
-            bytesUploaded += body.length;
+            bytesUploaded += typeof body === 'string' ? body.length : body.size;
             res = await fetch(`${base}/api/submissions/trained`, {
               method: 'POST',
-              headers: { ...json, authorization: `Bearer ${tokens[index]}` },
+              headers: {
+                ...json,
+                ...(options.gzip ? { 'content-encoding': 'gzip' } : {}),
+                authorization: `Bearer ${tokens[index]}`,
+              },
               body,
             });
             await res.arrayBuffer();
@@ -211,6 +229,7 @@ export async function runTrainedLoadTest(options: {
     };
     await Promise.all(tokens.map((_, i) => student(i)));
     const runSeconds = (performance.now() - started) / 1000;
+    const loadAfterRun = loadavg()[0];
     const cpu = process.cpuUsage(cpu0);
 
     // After the end: the teacher waits for "all verified".
@@ -261,8 +280,12 @@ export async function runTrainedLoadTest(options: {
       verificationAtEnd: last,
       verificationJobs: Object.fromEntries(jobs.map((j) => [j.state, Number(j.n)])),
       verifyLanes: classroom.verifier?.lanes ?? 0,
+      gzip: options.gzip,
       bytesUploaded,
       bytesPerAttempt: attempts ? Math.round(bytesUploaded / attempts) : 0,
+      // One student finishing an attempt every `everySeconds` for a 45-minute lesson, every attempt sent once.
+      bytesPerStudentLesson: attempts ? Math.round((bytesUploaded / attempts) * ((45 * 60) / options.everySeconds)) : 0,
+      loadAverage: { atStart: r1(load0), atEnd: r1(loadAfterRun), afterVerification: r1(loadavg()[0]) },
       backlog,
       serverCpuPercentOfOneCore: Math.round(((cpu.user + cpu.system) / 1e6 / runSeconds) * 100),
       serverMaxRssMb: Math.round(maxRssMb),

@@ -299,6 +299,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
         everySeconds: arg('every', 45),
         settingsPerLevel: arg('settings', 2),
         verifyWaitSeconds: arg('verify-wait', 300),
+        gzip: !process.argv.includes('--no-gzip'),
       });
     }
     const load = await runLoadTest({ students: arg('students', 60), seconds: arg('seconds', 60) });

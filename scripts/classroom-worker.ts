@@ -22,7 +22,8 @@ async function main(): Promise<void> {
   const db = await openDatabase({ url, schema: process.env.CLASSROOM_DB_SCHEMA || undefined });
   const store = await ClassroomStore.open(db);
   const lanes = defaultTrainLanes();
-  const pool = await RescorePool.create({ assetsDir: join(root, 'assets'), trainThreads: lanes });
+  // Verification only re-trains: one decoding thread (the pool's minimum), never used here.
+  const pool = await RescorePool.create({ assetsDir: join(root, 'assets'), trainThreads: lanes, decodeThreads: 1 });
   const verifier = new Verifier(new VerificationQueue(store.db), pool);
   await verifier.start();
   console.log(

@@ -38,6 +38,8 @@ export interface ClassroomConfig {
   signInGuard?: SignInGuard;
   /** Training threads, i.e. re-trainings at once (default: cores − 1, at least 1; CLASSROOM_RESCORE_THREADS). */
   trainThreads?: number;
+  /** Decoding threads, which evaluate uploads (default: two, one on a single core). */
+  decodeThreads?: number;
   /** Run verification workers in this process (default true). False: only queue (workers run elsewhere). */
   verify?: boolean;
   /** Verification job cap in ms (default 180 s). */
@@ -67,7 +69,11 @@ export async function createClassroom(config: ClassroomConfig): Promise<Classroo
     rescorer =
       config.rescoreThreads === false
         ? await Rescorer.create(rescoring)
-        : await RescorePool.create({ ...rescoring, trainThreads: config.trainThreads ?? defaultTrainLanes() });
+        : await RescorePool.create({
+            ...rescoring,
+            trainThreads: config.trainThreads ?? defaultTrainLanes(),
+            decodeThreads: config.decodeThreads,
+          });
     if (config.warmUp) await rescorer.warmUp(LEVELS.map((l) => l.id));
   } catch (error) {
     await store.close();

@@ -4,6 +4,8 @@
  * (level id, seed, payload in; the score and measurements out): level definitions hold functions, so the thread
  * looks the level and its variant up itself.
  */
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { ModelMismatchError } from './evaluate-model';
 import { Rescorer } from './rescore';
@@ -12,6 +14,7 @@ import type { ThreadReply, ThreadRequest, ThreadSetup } from './rescore-pool';
 const port = parentPort;
 if (!port) throw new Error('rescore-thread.ts runs as a worker thread (see rescore-pool.ts).');
 const setup = workerData as ThreadSetup;
+if (setup.nice) lowerPriority(setup.nice);
 
 const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
@@ -47,3 +50,17 @@ Rescorer.create({ assetsDir: setup.assetsDir, backend: setup.backend, maxQueue: 
   },
   (error: unknown) => port.postMessage({ type: 'failed', message: message(error) } satisfies ThreadReply),
 );
+
+/**
+ * Lowers this thread's scheduling priority. On Linux a thread has its own niceness and setpriority() on its
+ * thread id changes only that thread (/proc/thread-self names it); elsewhere nothing happens and the lanes
+ * share the cores evenly, as before.
+ */
+function lowerPriority(nice: number): void {
+  try {
+    const tid = Number(readlinkSync('/proc/thread-self').split('/')[2]);
+    if (Number.isInteger(tid) && tid > 0) setPriority(tid, nice);
+  } catch {
+    // Not Linux, or not allowed: the thread keeps the process's priority.
+  }
+}

@@ -51,7 +51,14 @@ export interface RescoreService {
    * Scores a trained level's uploaded model (evaluate-model.ts) on the decoding lane: milliseconds. Rejects with
    * ModelMismatchError when the weights do not fit the architecture the settings imply.
    */
-  evaluate(levelId: string, payload: SolutionPayload, seed: number, weights: Float32Array): Promise<Rescored>;
+  evaluate(
+    levelId: string,
+    payload: SolutionPayload,
+    seed: number,
+    weights: Float32Array,
+    /** Whose upload (a player id): evaluations take turns by owner. */
+    owner?: string,
+  ): Promise<Rescored>;
   /** How many re-trainings can run at once (the verification queue runs that many). */
   readonly trainLanes: number;
   /** Loads what the decoding lane needs before the first student waits for it; returns milliseconds. */

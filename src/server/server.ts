@@ -64,7 +64,8 @@ export interface ServerLimits {
 
 export const DEFAULT_LIMITS: ServerLimits = {
   bodyBytes: 24 * 1024,
-  modelBodyBytes: 4 * 1024 * 1024,
+  // The largest model a trained level allows (MAX_MODEL_BASE64_CHARS) and its settings; after decompression.
+  modelBodyBytes: 8_200_000,
   student: { burst: 10, perSecond: 2 },
   // A whole class may share one address behind a school NAT: room for everyone joining at once.
   address: { burst: 120, perSecond: 10 },

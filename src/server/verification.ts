@@ -9,6 +9,7 @@ import { availableParallelism } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { getLevel } from '../shared/levels';
 import { RescoreFailedError, type RescoreService } from './rescore';
+import { TRAIN_JOB_TIMEOUT_MS } from './rescore-pool';
 import type { VerificationQueue } from './verification-queue';
 import { type VerificationJob, type Verdict } from './verification-queue';
 
@@ -40,7 +41,7 @@ export interface VerifierOptions {
   lanes?: number;
   /** How often an idle loop looks for work (a filing on this process wakes it at once). Default 500 ms. */
   pollMs?: number;
-  /** A job running longer than this is failed (and retried up to MAX_TRIES); default 180 s. */
+  /** A job running longer than this is failed (and retried up to MAX_TRIES); default TRAIN_JOB_TIMEOUT_MS. */
   jobTimeoutMs?: number;
   now?: () => Date;
   tolerance?: number;
@@ -95,7 +96,7 @@ export class Verifier {
     this.lastSweep = Date.now();
     const stale = this.onlyProcess
       ? new Date('9999-12-31T00:00:00Z')
-      : new Date(this.now().getTime() - 2 * (this.options.jobTimeoutMs ?? 180_000));
+      : new Date(this.now().getTime() - 2 * (this.options.jobTimeoutMs ?? TRAIN_JOB_TIMEOUT_MS));
     await this.queue.requeueStale(this.workerId, stale);
   }
 
@@ -152,7 +153,7 @@ export class Verifier {
       await this.queue.release(job, 'unknown level', this.now(), false);
       return;
     }
-    const timeoutMs = this.options.jobTimeoutMs ?? 180_000;
+    const timeoutMs = this.options.jobTimeoutMs ?? TRAIN_JOB_TIMEOUT_MS;
     let timer: NodeJS.Timeout | undefined;
     try {
       const retrained = await Promise.race([

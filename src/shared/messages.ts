@@ -219,6 +219,9 @@ const en = {
   'class.attemptScored': 'scored, being verified',
   'class.attemptVerified': 'verified',
   'class.attemptCorrected': 'corrected: re-training your settings gave this score (your model measured {uploaded})',
+  // scale (#11): the browser had no room to keep a trained model for an attempt waiting to be sent.
+  'class.modelNotKept':
+    'this device had no room to keep your trained model; if the page reloads before it is sent, the server re-trains your settings (the score takes longer)',
   'class.unknownLevel': 'This server lists a level this game does not have ({id}); update the game.',
   // branch lang (#13): every class-screen problem by its code (src/shared/classroom/problems.ts)
   'class.problem.joinCodeInvalid': 'A join code is 6 letters and digits, as shown on the projector.',
@@ -263,6 +266,7 @@ const en = {
   'class.problem.requestInvalid': 'The class server could not read what the game sent; update the game.',
   'class.problem.bodyTooLarge': 'This attempt is too large for the class server (at most {bytes} bytes).',
   'class.problem.notJson': 'The class server could not read what the game sent; update the game.',
+  'class.problem.encodingUnsupported': 'The class server cannot read this compression of the attempt; update the game.',
   'class.problem.noRoute': 'This server does not run classes; ask your teacher for the address.',
   'class.problem.serverError': 'Something went wrong on the class server; your teacher can see the details in its log.',
   'class.problem.unreachable': 'The class server cannot be reached ({detail}).',

@@ -300,6 +300,57 @@ describe('storage and backoff', () => {
     s.dispose();
   });
 
+  it("keeps an attempt by its settings when the browser's quota has no room for its model, and says so", async () => {
+    // localStorage throws QuotaExceededError past its quota (about 5 MB; here 20 000 characters).
+    class QuotaStorage extends MemoryStorage {
+      override setItem(key: string, value: string): void {
+        if (value.length > 20_000) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        super.setItem(key, value);
+      }
+    }
+    const storage = new QuotaStorage();
+    const net = faultyFetch();
+    const s1 = service(storage, net.fn);
+    // A class of its own (the one above has ended by now).
+    const own = await teacher('POST', '/api/teacher/competitions', {
+      title: 'Quota',
+      levels: ['navigator'],
+      seed: 5,
+      durationMinutes: 30,
+    });
+    const ownCode: string = own.json.competition.code;
+    expect((await teacher('POST', `/api/teacher/competitions/${ownCode}/start`)).status).toBe(200);
+    expect((await s1.join(ownCode, 'Quo')).ok).toBe(true);
+    net.state.mode = 'down';
+    const navigator = levelVariant(getLevel('navigator')!, 5);
+    const item = s1.submitAttempt('navigator', navigator.example, 'A'.repeat(30_000))!;
+    expect(item).not.toBeNull();
+    // Queued and saved without the model; the player is told; no "refused to store" problem.
+    const saved = JSON.parse(storage.getItem(CLASSROOM_STORAGE_KEY)!);
+    expect(saved.items).toHaveLength(1);
+    expect(saved.items[0]).toMatchObject({ key: item.key, state: 'pending', modelNotKept: true });
+    expect(saved.items[0].model).toBeUndefined();
+    expect(s1.view().items[0]).toMatchObject({ modelNotKept: true, model: 'A'.repeat(30_000) });
+    expect(s1.view().problem).toBeNull();
+    s1.dispose();
+    // After a reload the attempt goes by its settings alone (the server scores them itself) and counts.
+    net.state.mode = 'ok';
+    const s2 = service(storage, net.fn);
+    s2.retryNow();
+    await until(
+      () => s2.view().pending === 0,
+      'the kept attempt to be sent',
+      60_000,
+      () => s2.view().items,
+    );
+    expect(s2.view().items[0]).toMatchObject({ key: item.key, state: 'sent', result: { verification: 'verified' } });
+    const feed = TeacherSubmissionsReplySchema.parse(
+      (await teacher('GET', `/api/teacher/competitions/${ownCode}/submissions`)).json,
+    ).submissions;
+    expect(feed.map((x) => x.idempotencyKey)).toEqual([item.key]);
+    s2.dispose();
+  });
+
   it('backs off exponentially up to 30 s, spread ±25 %', () => {
     expect([1, 2, 3, 4, 5, 6, 9].map((n) => backoffMs(n, () => 0.5))).toEqual([
       1000, 2000, 4000, 8000, 16000, 30000, 30000,

@@ -222,23 +222,40 @@ describe('an uploaded model scored at once, verified by re-training', () => {
 });
 
 // ---- the queue itself, on PGlite (a data directory, so restarts are real) and PostgreSQL ----
+// Every test opens its own database (a fresh PGlite directory, a fresh PostgreSQL schema): each runs alone.
 
 interface Target {
   name: string;
-  open(): Promise<Database>;
+  /** A new, empty database; `open(again)` reopens it (a restart). */
+  fresh(): { open(): Promise<Database>; config: { pgliteDir?: string; databaseUrl?: string; databaseSchema?: string } };
 }
-const targets: Target[] = [];
-{
-  const dir = tempDir();
-  targets.push({ name: 'PGlite', open: () => openDatabase({ dataDir: dir }) });
-}
-const pgSchema = `lq_verify_${process.pid}_${randomBytes(4).toString('hex')}`;
-if (databaseUrl) targets.push({ name: 'PostgreSQL', open: () => openDatabase({ url: databaseUrl, schema: pgSchema }) });
+const pgSchemas: string[] = [];
+const targets: Target[] = [
+  {
+    name: 'PGlite',
+    fresh: () => {
+      const dir = join(tempDir(), 'pglite');
+      return { open: () => openDatabase({ dataDir: dir }), config: { pgliteDir: dir } };
+    },
+  },
+];
+if (databaseUrl)
+  targets.push({
+    name: 'PostgreSQL',
+    fresh: () => {
+      const schema = `lq_verify_${process.pid}_${randomBytes(4).toString('hex')}`;
+      pgSchemas.push(schema);
+      return {
+        open: () => openDatabase({ url: databaseUrl, schema }),
+        config: { databaseUrl, databaseSchema: schema },
+      };
+    },
+  });
 afterAll(async () => {
-  if (!databaseUrl) return;
+  if (!databaseUrl || pgSchemas.length === 0) return;
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
-  await client.query(`DROP SCHEMA IF EXISTS ${pgSchema} CASCADE`);
+  for (const schema of pgSchemas) await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
   await client.end();
 });
 
@@ -250,21 +267,24 @@ it('runs the queue on PostgreSQL too whenever DATABASE_URL is set (always in CI)
 const t0 = new Date('2026-03-02T09:00:00.000Z');
 const at = (s: number): Date => new Date(t0.getTime() + s * 1000);
 
-for (const target of targets) {
-  describe(`verification queue on ${target.name}`, () => {
-    let store: ClassroomStore;
-    let queue: VerificationQueue;
-    let competitionId = 0;
-    const players: Record<string, number> = {};
-    let n = 0;
-    const file = async (who: string, stars: number, score: number, s: number) => {
-      const { submission } = await store.insertSubmission({
-        competitionId,
-        playerId: players[who],
+/** A fresh database with one competition and three players, and a way to file an upload for one of them. */
+async function queueRoom(target: Target) {
+  const db = target.fresh();
+  const room = {
+    db,
+    store: await ClassroomStore.open(await db.open()),
+    queue: null as unknown as VerificationQueue,
+    competitionId: 0,
+    players: {} as Record<string, number>,
+    n: 0,
+    async file(who: string, stars: number, score: number, s: number) {
+      const { submission } = await room.store.insertSubmission({
+        competitionId: room.competitionId,
+        playerId: room.players[who],
         levelId: LEVEL,
-        idempotencyKey: `key-${target.name}-${++n}`,
+        idempotencyKey: `key-${target.name}-${++room.n}`,
         payload: payload(),
-        payloadHash: String(n),
+        payloadHash: String(room.n),
         score,
         stars,
         goalMet: stars > 0,
@@ -272,69 +292,76 @@ for (const target of targets) {
         createdAt: at(s),
         verification: 'pending',
       });
-      return { id: submission.id, state: await queue.file(submission, SEED, at(s)) };
-    };
+      return { id: submission.id, state: await room.queue.file(submission, SEED, at(s)) };
+    },
+  };
+  room.queue = new VerificationQueue(room.store.db);
+  const c = await room.store.createCompetition(
+    { code: 'QABCDE', title: 'Q', levels: [LEVEL], seed: SEED, variantMode: 'same', durationSeconds: 600 },
+    t0,
+  );
+  room.competitionId = c!.id;
+  for (const who of ['Ana', 'Ben', 'Cy'])
+    room.players[who] = (await room.store.addPlayer(room.competitionId, who, who.toLowerCase(), `tok-${who}`, t0))!.id;
+  return room;
+}
 
-    beforeAll(async () => {
-      store = await ClassroomStore.open(await target.open());
-      queue = new VerificationQueue(store.db);
-      const c = await store.createCompetition(
-        {
-          code: `Q${target.name.length}ABCD`.slice(0, 6),
-          title: 'Q',
-          levels: [LEVEL],
-          seed: SEED,
-          variantMode: 'same',
-          durationSeconds: 600,
-        },
-        t0,
-      );
-      competitionId = c!.id;
-      for (const who of ['Ana', 'Ben', 'Cy'])
-        players[who] = (await store.addPlayer(competitionId, who, who.toLowerCase(), `${target.name}-${who}`, t0))!.id;
-    });
-
+for (const target of targets) {
+  describe(`verification queue on ${target.name}`, () => {
     it('queues only a new best, cancels the best it supersedes, never queues an attempt that improves nothing', async () => {
-      const first = await file('Ana', 1, 4, 1);
-      const second = await file('Ana', 2, 4, 2);
-      const worse = await file('Ana', 0, 4, 3);
+      const room = await queueRoom(target);
+      const first = await room.file('Ana', 1, 4, 1);
+      const second = await room.file('Ana', 2, 4, 2);
+      const worse = await room.file('Ana', 0, 4, 3);
       expect([first.state, second.state, worse.state]).toEqual(['pending', 'pending', 'unchecked']);
-      const jobs = await queue.jobs(competitionId);
+      const jobs = await room.queue.jobs(room.competitionId);
       expect(jobs.map((j) => j.state)).toEqual(['cancelled', 'queued']);
-      const subs = await store.submissions(competitionId);
+      const subs = await room.store.submissions(room.competitionId);
       expect(subs.find((s) => s.id === first.id)!.verification).toBe('unchecked');
+      await room.store.close();
     });
 
     it("takes students round-robin: one student's flood delays another's by at most one job", async () => {
-      const ana = await queue.claim('w1', at(10));
-      expect(ana?.playerId).toBe(players.Ana);
+      const room = await queueRoom(target);
+      await room.file('Ana', 2, 4, 1);
+      const ana = await room.queue.claim('w1', at(10));
+      expect(ana?.playerId).toBe(room.players.Ana);
       // Ana floods while her job runs: each new best replaces her queued one; Ben and Cy file one each after her.
-      for (let i = 0; i < 5; i++) await file('Ana', 3, 4 - i * 0.1, 11 + i);
-      await file('Ben', 1, 4, 20);
-      await file('Cy', 1, 4, 21);
-      const waiting = (await queue.jobs(competitionId)).filter((j) => j.state === 'queued');
-      expect(waiting.filter((j) => j.playerId === players.Ana)).toHaveLength(1);
+      for (let i = 0; i < 5; i++) await room.file('Ana', 3, 4 - i * 0.1, 11 + i);
+      await room.file('Ben', 1, 4, 20);
+      await room.file('Cy', 1, 4, 21);
+      const waiting = (await room.queue.jobs(room.competitionId)).filter((j) => j.state === 'queued');
+      expect(waiting.filter((j) => j.playerId === room.players.Ana)).toHaveLength(1);
       // The running job of Ana was superseded: cancelled, its result will be dropped.
       expect(
-        await queue.complete(
+        await room.queue.complete(
           ana!.id,
           { verification: 'verified', score: 4, stars: 2, goalMet: true, detail: {} },
           at(30),
         ),
       ).toBe(false);
-      const next = [await queue.claim('w1', at(31)), await queue.claim('w2', at(32))];
-      expect(new Set(next.map((j) => j!.playerId))).toEqual(new Set([players.Ben, players.Cy]));
+      const next = [await room.queue.claim('w1', at(31)), await room.queue.claim('w2', at(32))];
+      expect(new Set(next.map((j) => j!.playerId))).toEqual(new Set([room.players.Ben, room.players.Cy]));
+      // Ana's one waiting job comes after them.
+      expect((await room.queue.claim('w1', at(33)))?.playerId).toBe(room.players.Ana);
+      await room.store.close();
     });
 
     it('keeps queued and running verifications across a restart', async () => {
-      const before = (await queue.jobs(competitionId)).filter((j) => j.state === 'queued' || j.state === 'running');
-      expect(before.length).toBeGreaterThan(0);
-      await store.close();
-      store = await ClassroomStore.open(await target.open());
-      queue = new VerificationQueue(store.db);
+      const room = await queueRoom(target);
+      await room.file('Ana', 2, 4, 1);
+      await room.file('Ben', 1, 4, 2);
+      await room.queue.claim('w-old', at(3));
+      const before = (await room.queue.jobs(room.competitionId)).filter(
+        (j) => j.state === 'queued' || j.state === 'running',
+      );
+      expect(before).toHaveLength(2);
+      await room.store.close();
+      const store = await ClassroomStore.open(await room.db.open());
+      const queue = new VerificationQueue(store.db);
       // A restarted process puts back what it (or a vanished worker) was running, then takes it again.
       await queue.requeueStale('w-new', at(10_000));
-      const after = (await queue.jobs(competitionId)).filter((j) => j.state === 'queued');
+      const after = (await queue.jobs(room.competitionId)).filter((j) => j.state === 'queued');
       expect(after.map((j) => j.id).sort()).toEqual(before.map((j) => j.id).sort());
       const taken = new Set<number>();
       for (let job = await queue.claim('w-new', at(10_001)); job; job = await queue.claim('w-new', at(10_002)))
@@ -342,6 +369,32 @@ for (const target of targets) {
       expect([...taken].sort()).toEqual(before.map((j) => j.id).sort());
       await store.close();
     });
+
+    it('runs a verification queued before a full restart of the server', async () => {
+      const room = await queueRoom(target);
+      // Filed by a server that then stopped before any worker took it (a claimed 3 stars with a made-up score).
+      const filed = await room.file('Cy', 3, 1, 1);
+      expect(filed.state).toBe('pending');
+      await room.store.close();
+      const server = await createClassroom({
+        dataDir: tempDir(),
+        adminPasswordEnv: 'teacher-secret-1',
+        assetsDir,
+        trainThreads: 1,
+        ...room.db.config,
+      });
+      try {
+        const done = await until('the verdict after the restart', async () => {
+          const s = (await server.store.submissions(room.competitionId)).find((x) => x.id === filed.id)!;
+          return s.verification === 'pending' ? undefined : s;
+        });
+        expect(done.verification).toBe('corrected');
+        expect(done.evaluatedScore).toBe(1);
+        expect((await server.verifier!.queue.jobs(room.competitionId)).map((j) => j.state)).toEqual(['done']);
+      } finally {
+        await server.close();
+      }
+    }, 240_000);
   });
 }
 

@@ -80,6 +80,7 @@ export class ClassroomClient {
       token,
       body: submission,
       timeoutMs: this.submitTimeoutMs,
+      gzip: true,
     });
   }
 
@@ -87,7 +88,8 @@ export class ClassroomClient {
     method: 'GET' | 'POST',
     path: string,
     schema: S,
-    options: { token?: string; body?: unknown; timeoutMs?: number },
+    /** gzip: compress the body (Content-Encoding: gzip) where the browser can; the model route reads it. */
+    options: { token?: string; body?: unknown; timeoutMs?: number; gzip?: boolean },
   ): Promise<Reply<z.infer<S>>> {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), options.timeoutMs ?? this.timeoutMs);
@@ -96,10 +98,15 @@ export class ClassroomClient {
       const headers: Record<string, string> = {};
       if (options.body !== undefined) headers['content-type'] = 'application/json';
       if (options.token) headers.authorization = `Bearer ${options.token}`;
+      let body: string | Blob | undefined = options.body === undefined ? undefined : JSON.stringify(options.body);
+      if (options.gzip && typeof body === 'string' && typeof CompressionStream === 'function') {
+        body = await new Response(new Blob([body]).stream().pipeThrough(new CompressionStream('gzip'))).blob();
+        headers['content-encoding'] = 'gzip';
+      }
       response = await this.fetchFn(`${this.baseUrl}${path}`, {
         method,
         headers,
-        body: options.body === undefined ? undefined : JSON.stringify(options.body),
+        body,
         signal: controller.signal,
         cache: 'no-store',
       });

@@ -48,6 +48,11 @@ const OutboxItemSchema = z.object({
    * the server has it, so the saved record stays small.
    */
   model: z.string().optional(),
+  /**
+   * The browser's storage had no room for the model (a quota): the saved record holds the attempt without it.
+   * Sent from this tab the model still goes; after a reload the server re-trains the settings instead.
+   */
+  modelNotKept: z.boolean().optional(),
   result: z
     .object({
       score: z.number(),

@@ -50,6 +50,7 @@ export const SERVER_REFUSALS = {
   requestInvalid: [],
   bodyTooLarge: ['bytes'],
   notJson: [],
+  encodingUnsupported: [],
   noRoute: [],
   serverError: [],
 } as const satisfies Record<string, readonly string[]>;

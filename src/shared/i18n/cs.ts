@@ -199,6 +199,9 @@ export const cs: Catalogue = {
   'class.attemptVerified': 'ověřeno',
   'class.attemptCorrected':
     'opraveno: nové trénování s tvým nastavením dalo toto skóre (tvůj model naměřil {uploaded})',
+  // scale (#11)
+  'class.modelNotKept':
+    'na tomto zařízení nezbylo místo pro tvůj natrénovaný model; pokud se stránka před odesláním znovu načte, server tvoje nastavení natrénuje znovu (skóre přijde později)',
   'class.unknownLevel': 'Server uvádí úroveň, kterou tahle hra nemá ({id}); aktualizuj hru.',
   // branch lang (#13): every class-screen problem by its code (src/shared/classroom/problems.ts)
   'class.problem.joinCodeInvalid': 'Kód třídy má 6 písmen a číslic, tak jak ho ukazuje projektor.',
@@ -243,6 +246,7 @@ export const cs: Catalogue = {
   'class.problem.requestInvalid': 'Třídní server nedokázal přečíst, co hra poslala; aktualizuj hru.',
   'class.problem.bodyTooLarge': 'Tento pokus je na třídní server příliš velký (nejvýš {bytes} bajtů).',
   'class.problem.notJson': 'Třídní server nedokázal přečíst, co hra poslala; aktualizuj hru.',
+  'class.problem.encodingUnsupported': 'Třídní server neumí přečíst tuto kompresi pokusu; aktualizuj hru.',
   'class.problem.noRoute': 'Tento server nevede třídy; zeptej se učitele na adresu.',
   'class.problem.serverError': 'Na třídním serveru se něco pokazilo; učitel uvidí podrobnosti v jeho záznamu.',
   'class.problem.unreachable': 'Třídní server není dostupný ({detail}).',

@@ -201,6 +201,9 @@ export const es: Catalogue = {
   'class.attemptScored': 'puntuado, en verificación',
   'class.attemptVerified': 'verificado',
   'class.attemptCorrected': 'corregido: reentrenar con tus ajustes dio esta puntuación (tu modelo midió {uploaded})',
+  // scale (#11)
+  'class.modelNotKept':
+    'este dispositivo no tenía espacio para guardar tu modelo entrenado; si la página se recarga antes de enviarlo, el servidor reentrenará tus ajustes (la puntuación tardará más)',
   'class.unknownLevel': 'Este servidor incluye un nivel que este juego no tiene ({id}); actualiza el juego.',
   // branch lang (#13): every class-screen problem by its code (src/shared/classroom/problems.ts)
   'class.problem.joinCodeInvalid': 'Un código de acceso tiene 6 letras y cifras, como se ve en el proyector.',
@@ -246,6 +249,8 @@ export const es: Catalogue = {
   'class.problem.bodyTooLarge':
     'Este intento es demasiado grande para el servidor de clase (como mucho {bytes} bytes).',
   'class.problem.notJson': 'El servidor de clase no pudo leer lo que envió el juego; actualiza el juego.',
+  'class.problem.encodingUnsupported':
+    'El servidor de clase no puede leer esta compresión del intento; actualiza el juego.',
   'class.problem.noRoute': 'Este servidor no tiene clases; pide la dirección a tu docente.',
   'class.problem.serverError': 'Algo falló en el servidor de clase; tu docente puede ver los detalles en su registro.',
   'class.problem.unreachable': 'No se puede contactar con el servidor de clase ({detail}).',

@@ -197,6 +197,9 @@ export const pl: Catalogue = {
   'class.attemptVerified': 'zweryfikowane',
   'class.attemptCorrected':
     'poprawione: ponowny trening z Twoimi ustawieniami dał ten wynik (Twój model uzyskał {uploaded})',
+  // scale (#11)
+  'class.modelNotKept':
+    'na tym urządzeniu zabrakło miejsca na Twój wytrenowany model; jeśli strona przeładuje się przed wysłaniem, serwer wytrenuje Twoje ustawienia od nowa (wynik przyjdzie później)',
   'class.unknownLevel': 'Ten serwer podaje poziom, którego ta gra nie ma ({id}); zaktualizuj grę.',
   // branch lang (#13): every class-screen problem by its code (src/shared/classroom/problems.ts)
   'class.problem.joinCodeInvalid': 'Kod dołączenia ma 6 liter i cyfr, tak jak na projektorze.',
@@ -241,6 +244,7 @@ export const pl: Catalogue = {
   'class.problem.requestInvalid': 'Serwer zajęć nie mógł odczytać tego, co wysłała gra; zaktualizuj grę.',
   'class.problem.bodyTooLarge': 'Ta próba jest za duża dla serwera zajęć (najwyżej {bytes} bajtów).',
   'class.problem.notJson': 'Serwer zajęć nie mógł odczytać tego, co wysłała gra; zaktualizuj grę.',
+  'class.problem.encodingUnsupported': 'Serwer zajęć nie potrafi odczytać tej kompresji próby; zaktualizuj grę.',
   'class.problem.noRoute': 'Ten serwer nie prowadzi zajęć; zapytaj prowadzącego o adres.',
   'class.problem.serverError': 'Na serwerze zajęć coś poszło nie tak; prowadzący zobaczy szczegóły w jego dzienniku.',
   'class.problem.unreachable': 'Nie można połączyć się z serwerem zajęć ({detail}).',

@@ -149,6 +149,8 @@ export function buildClassStatusPanel(scene: Phaser.Scene, left: Rect, portrait:
                 return `✓ ${name}: ${value(item.result.score)}, ${'★'.repeat(item.result.stars)}${'☆'.repeat(3 - item.result.stars)} · ${state}`;
               }
               if (item.state === 'refused') return `✗ ${name}: ${t('class.refused', { message: problemText(item) })}`;
+              // The device had no room to keep the model: after a reload the server re-trains the settings.
+              if (item.modelNotKept) return `… ${name}: ${t('class.attemptSent')} · ${t('class.modelNotKept')}`;
               return `… ${name}: ${t('class.attemptSent')}`;
             })
             .join('\n'),
