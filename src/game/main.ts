@@ -14,8 +14,14 @@ import { hasSave, installLocale } from './locale-sync';
 import { installRenderOnDemand } from './render-on-demand';
 import { chooseRenderer } from './renderer-choice';
 import { baseSizeFor } from './layout/screen';
-import { lazyScene } from './lazy-scene';
 import { Boot } from './scenes/Boot';
+import { Classroom } from './scenes/Classroom';
+import { Draw } from './scenes/Draw';
+import { Hud } from './scenes/Hud';
+import { Lab } from './scenes/Lab';
+import { Level } from './scenes/Level';
+import { Results } from './scenes/Results';
+import { Settings } from './scenes/Settings';
 import { Preloader } from './scenes/Preloader';
 import { Title } from './scenes/Title';
 import { WorldMap } from './scenes/WorldMap';
@@ -25,16 +31,6 @@ import { installServiceWorker } from './offline/service-worker';
 import { installSfx } from './audio/sfx';
 import { COLORS } from './ui/theme';
 import { parseUrlOptions } from './url-options';
-
-const LAZY_SCENES = [
-  lazyScene('Level', async () => (await import('./scenes/Level')).Level),
-  lazyScene('Hud', async () => (await import('./scenes/Hud')).Hud),
-  lazyScene('Results', async () => (await import('./scenes/Results')).Results),
-  lazyScene('Settings', async () => (await import('./scenes/Settings')).Settings),
-  lazyScene('Lab', async () => (await import('./scenes/Lab')).Lab),
-  lazyScene('Classroom', async () => (await import('./scenes/Classroom')).Classroom),
-  lazyScene('Draw', async () => (await import('./scenes/Draw')).Draw),
-];
 
 function viewportSize(parent: HTMLElement | string): { width: number; height: number } {
   const el = typeof parent === 'string' ? document.getElementById(parent) : parent;
@@ -94,8 +90,9 @@ export function startGame(parent: HTMLElement | string): Phaser.Game {
     },
     input: { activePointers: 2 },
     render: { antialias: true, roundPixels: true, desynchronized: display.renderer === 'canvas' },
-    // The first screens are in the main chunk; the others load on their first start (lazy-scene.ts).
-    scene: [Boot, Preloader, Title, WorldMap, ...LAZY_SCENES],
+    // Every scene in the main chunk: loading the others on demand (lazy-scene.ts) crashed Chromium's tab in
+    // this round's e2e run (issue 15 keeps it open).
+    scene: [Boot, Preloader, Title, WorldMap, Level, Hud, Results, Settings, Lab, Classroom, Draw],
     // The join form's text fields are real <input>s (phones and tablets need their own keyboard).
     dom: { createContainer: true },
     callbacks: {
