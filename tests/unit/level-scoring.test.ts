@@ -208,9 +208,10 @@ describe('world 3 scorers', () => {
       [0.8, 0],
     ];
     const probs = [judge(1, 0.95), judge(1, 0.9), judge(9, 0.6), judge(9, 0.9), judge(7, 0.97)];
+    // Stars 0.5 / 0.58 / 0.62 (world3-latent-map.ts, from the screen-only bot's evidence): 0.6 is 2 stars.
     expect(score('the-path', { kind: 'path', points }, { judgeProbabilities: probs })).toMatchObject({
       score: 0.6,
-      stars: 1,
+      stars: 2,
     });
     const wrongEnd = [...probs.slice(0, 4), judge(4, 0.97)];
     expect(score('the-path', { kind: 'path', points }, { judgeProbabilities: wrongEnd }).goalMet).toBe(false);

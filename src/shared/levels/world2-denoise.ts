@@ -413,7 +413,7 @@ export const storm: LevelDefinition = defineLevel({
     {
       afterSeconds: 120,
       text: {
-        en: 'With many copies, the last points come from a bigger code (as in Static) and training noise a notch higher (0.25); much higher hurts.',
+        en: 'With many copies, the last points come from a bigger code (as in Static) and training noise 0.25; much higher hurts.',
         pl: 'Przy wielu kopiach ostatnie punkty daje większy kod (jak w Szumach) i szum treningowy o stopień wyższy (0.25); dużo wyższy szkodzi.',
         cs: 'S mnoha kopiemi přinese poslední body větší kód (jako ve Zrnění) a šum při trénování o stupeň vyšší (0.25); mnohem vyšší škodí.',
         es: 'Con muchas copias, los últimos puntos vienen de un código mayor (como en Estática) y un ruido de entrenamiento un punto más alto (0.25); mucho más alto perjudica.',

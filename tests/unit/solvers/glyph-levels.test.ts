@@ -6,7 +6,7 @@ import { describeTrainedSolvers } from './trained-suite';
 const levels = LEVELS.filter((l) => l.setup.kind === 'trained' && l.dataset !== 'mnist');
 
 it('covers every trained glyph levels', () => {
-  expect(levels.map((l) => l.id)).toEqual(['squeeze-the-alphabet', 'the-identity-trap', 'static', 'storm']);
+  expect(levels.map((l) => l.id)).toEqual(['squeeze-the-alphabet', 'the-identity-trap', 'static', 'storm', 'codebook']);
 });
 
 describeTrainedSolvers('trained glyph levels', levels);

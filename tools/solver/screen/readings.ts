@@ -63,6 +63,11 @@ export const READINGS: Readonly<Record<string, readonly ReadingStep[]>> = {
     { from: 'hint 2', settings: { copies: 100 } },
     { from: 'hint 3', settings: { trainNoise: 0.25, copies: 100, bottleneck: 16 } },
   ],
+  codebook: [
+    // Hint 1: the bits counter (6 bits: 2 slots of K 8); hint 3: the same bits on more slots with a small K.
+    { from: 'hint 1', settings: { slots: 2, codebookSize: '8' } },
+    { from: 'hint 3', settings: { slots: 3, codebookSize: '4' } },
+  ],
   'noise-zoo': [
     { from: 'card + hint 2', settings: { gaussian: true, saltPepper: true, masking: true, block: true } },
     {
