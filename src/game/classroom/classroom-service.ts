@@ -21,6 +21,7 @@ import {
   deviceId,
   loadSavedClass,
   storeSavedClass,
+  storeWithoutModels,
   type Membership,
   type OutboxItem,
   type SavedClass,
@@ -387,16 +388,9 @@ export class ClassroomService {
   private persist(): void {
     const storage = this.options.storage;
     if (storeSavedClass(storage, this.saved) || !storage) return;
-    // Over the quota (localStorage keeps about 5 MB; a large model alone is up to 7.6 MB): keep the attempts
-    // by their settings, without the models, and say so; this tab still sends the models it holds.
-    if (this.saved.items.some((i) => i.model !== undefined)) {
-      this.saved = {
-        ...this.saved,
-        items: this.saved.items.map((i) => (i.model !== undefined ? { ...i, modelNotKept: true } : i)),
-      };
-      const slim = { ...this.saved, items: this.saved.items.map(({ model: _model, ...rest }) => rest) };
-      if (storeSavedClass(storage, slim)) return;
-    }
+    const { marked, stored } = storeWithoutModels(storage, this.saved);
+    if (marked) this.saved = marked;
+    if (stored) return;
     this.problem = STORAGE_REFUSED;
   }
 

@@ -136,3 +136,21 @@ export function storeSavedClass(storage: StorageLike | null, saved: SavedClass):
     return false;
   }
 }
+
+/**
+ * Over the quota (localStorage keeps about 5 MB; a large model alone is up to 7.6 MB): the attempts kept by their
+ * settings, without their models, marked `modelNotKept` (the open tab still sends the models it holds). Returns the
+ * marked record (null: no attempt had a model) and whether the slim copy was stored.
+ */
+export function storeWithoutModels(
+  storage: StorageLike,
+  saved: SavedClass,
+): { marked: SavedClass | null; stored: boolean } {
+  if (!saved.items.some((i) => i.model !== undefined)) return { marked: null, stored: false };
+  const marked = {
+    ...saved,
+    items: saved.items.map((i) => (i.model !== undefined ? { ...i, modelNotKept: true } : i)),
+  };
+  const slim = { ...marked, items: marked.items.map(({ model: _model, ...rest }) => rest) };
+  return { marked, stored: storeSavedClass(storage, slim) };
+}
