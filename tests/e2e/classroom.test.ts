@@ -73,6 +73,10 @@ async function waitForLevelStatus(page: Page, statuses: string[]): Promise<void>
 
 /** Drags a slider past its right end (its maximum) and steps it down to `value` with the arrow keys (0.05 a step). */
 async function setWeight(page: Page, id: string, value: number, max: number): Promise<void> {
+  // The view redraws once per frame (issue 15): a term row shows on the frame after its card was clicked.
+  await page
+    .waitForFunction((i) => window.__latentQuest!.uiBounds(i) !== null, id, { timeout: 5_000, polling: 50 })
+    .catch(() => undefined);
   const box = await bounds(page, id);
   if (!box) throw new Error(`${id} is not on screen`);
   const y = box.y + box.height / 2;
@@ -256,7 +260,9 @@ it('teacher creates and starts, students join and play in the game, the board ra
   });
   const [download] = await Promise.all([teacher.waitForEvent('download'), teacher.click('#csv')]);
   const csv = readFileSync((await download.path())!, 'utf8');
-  const lines = csv.trimEnd().split('\r\n');
+  // A UTF-8 byte order mark first, so spreadsheet programs read Polish and Czech names right.
+  expect(csv.startsWith('\ufeff')).toBe(true);
+  const lines = csv.slice(1).trimEnd().split('\r\n');
   expect(lines[0]).toBe('nickname,level,best_score,stars,time_seconds,attempts,verification,uploaded_model_score');
   expect(
     lines
