@@ -4,6 +4,7 @@
  * controls that make this setup, checked by planning them again and comparing; a setup the Lab's controls cannot
  * make (a hand-edited link, a link from another version) is refused rather than approximated. Pure.
  */
+import { LabTrainingSchema } from '../../shared/links/lab-setup';
 import type { LabSetup, LabTraining } from '../../shared/links';
 import { GLYPH_HEIGHT, GLYPH_WIDTH } from '../../shared/glyphs';
 import { MNIST_SIDE } from '../../shared/mnist-format';
@@ -12,18 +13,8 @@ import { clampHyper } from '../state/lab-hyper';
 import { clampBottleneck, clampHiddenWidth, clampNoiseLevel } from '../state/lab-rules';
 import type { DatasetChoice, LabConfig, NoiseType } from '../state/types';
 
-const TRAINING_KEYS = [
-  'epochs',
-  'steps',
-  'batchSize',
-  'optimizer',
-  'learningRate',
-  'loss',
-  'split',
-  'limit',
-  'excludeLabels',
-  'noisyCopies',
-] as const satisfies readonly (keyof LabTraining)[];
+/** The training fields a link carries: the link schema's own list. */
+const TRAINING_KEYS = LabTrainingSchema.keyof().options;
 
 /** The setup a run from these controls trains. */
 export function labSetupOf(config: LabConfig): LabSetup {
