@@ -185,7 +185,20 @@ const en = {
   'notice.workerRestartedFresh':
     'The ML worker stopped unexpectedly. Restarted it on {backend}; the model starts again from fresh weights.',
   'notice.workerRestartedIdle': 'The ML worker stopped unexpectedly. Restarted it on {backend}.',
-  'notice.workerFailed': 'The ML worker keeps stopping. Reload the page to try again. ({detail})',
+  'notice.workerFailed': 'The ML worker keeps stopping. Reload the page to try again.',
+  // The engine's errors by code (src/shared/errors.ts), worded in src/game/ml/engine-words.ts
+  'ml.error.INVALID_SPEC': "the model's settings are not valid for the engine; change them and try again.",
+  'ml.error.INVALID_CONFIG': 'the training settings are not valid; change them and try again.',
+  'ml.error.INVALID_INPUT': 'the engine could not use this input (wrong size or values).',
+  'ml.error.UNKNOWN_DATASET': 'the engine does not know this dataset.',
+  'ml.error.UNKNOWN_MODEL': 'the model is no longer in the engine (it was restarted); train it again.',
+  'ml.error.UNKNOWN_JOB': 'that training run is already over.',
+  'ml.error.BACKEND_UNAVAILABLE': 'no compute backend (WebGL, WASM or CPU) could start in this browser.',
+  'ml.error.DATASET_LOAD_FAILED': 'the digits could not be loaded; check the connection and try again.',
+  'ml.error.WEIGHTS_NOT_FOUND': "the model's weights were not found; train it again.",
+  'ml.error.WORKER_CRASHED': 'the ML worker stopped; it restarts by itself, then try again.',
+  'ml.error.JOB_SUPERSEDED': 'a newer run replaced this one.',
+  'ml.error.INTERNAL': 'something went wrong in the engine; try again (the browser console has the details).',
   'notice.trainingFailed': 'Training stopped: {detail}',
   'notice.diverged': 'Training stopped: {detail}',
   'notice.settingsReset':

@@ -5,7 +5,7 @@
  * catalogues; a real diverging and a real cancelled run carry their end as data.
  */
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { backendWhyText, contextLostNotice, trainEndText } from '../../src/game/ml/engine-words';
+import { backendWhyText, contextLostNotice, errorText, trainEndText } from '../../src/game/ml/engine-words';
 import { chooseBackend, type BackendDeps, type GlInfo } from '../../src/ml-worker/backend';
 import type { Engine } from '../../src/ml-worker/engine';
 import { CATALOGUES, format, setLocale, t } from '../../src/shared/messages';
@@ -106,5 +106,13 @@ describe('a run end and a lost context in the player language', () => {
     setLocale('pl');
     expect(t(notice.key, notice.params)).toContain('120');
     expect(t(notice.key, notice.params)).not.toBe(format(CATALOGUES.en[notice.key], notice.params, 'en'));
+  });
+
+  it("an engine error reads as its code's sentence, never the worker's English", async () => {
+    const refused = await engine.createModel(spec({ bottleneck: 0 })).catch((e: unknown) => e);
+    expect((refused as Error).message).toMatch(/bottleneck must be a whole number/);
+    setLocale('pl');
+    expect(errorText(refused)).toBe(CATALOGUES.pl['ml.error.INVALID_SPEC']);
+    expect(errorText(new TypeError('x is undefined'))).toBe(CATALOGUES.pl['ml.error.INTERNAL']);
   });
 });

@@ -3,6 +3,7 @@
  * them as data next to an English sentence for logs; everything a player reads is worded here from the catalogue.
  */
 import type { BackendWhy, ContextLostEvent, DivergenceCause, TrainEnd } from '../../shared/engine-events';
+import { MlError } from '../../shared/errors';
 import { getLocale, t } from '../../shared/messages';
 import type { BackendName } from '../../shared/worker-api';
 
@@ -75,4 +76,14 @@ export function contextLostNotice(e: ContextLostEvent): {
     key: 'notice.contextLost',
     params: { lostAt: e.lostAt, backend: backendName(e.backend), fromStep: e.fromStep },
   };
+}
+
+/**
+ * An engine error in the player's language: the sentence for its code (src/shared/errors.ts). The worker's English
+ * detail goes to the console for whoever debugs; anything that is not an engine error reads as an internal one.
+ */
+export function errorText(error: unknown): string {
+  const detail = error instanceof Error ? error.message : String(error);
+  console.warn('[engine]', detail);
+  return t(`ml.error.${error instanceof MlError ? error.code : 'INTERNAL'}`);
 }

@@ -10,7 +10,7 @@ import type { TrainProgress, TrainResult } from '../../shared/worker-api';
 import type { GameStoreApi } from '../state';
 import { isSuperseded } from './abortable';
 import type { MlBridge, RestartReport } from './bridge';
-import { contextLostNotice, trainEndText } from './engine-words';
+import { contextLostNotice, errorText, trainEndText } from './engine-words';
 import { previewOf } from './progress-types';
 import { resumePoint, trainResumable, type ResumeDecision } from './resumable-train';
 import { PREVIEW_COUNT, RUN_SEED, noiseSpec, planProblem, planRun, type RunPlan } from './run-plan';
@@ -28,9 +28,7 @@ function isCode(error: unknown, code: MlError['code']): boolean {
   return error instanceof MlError && error.code === code;
 }
 
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
+const message = errorText;
 
 export class TrainingController {
   /** The current run's work: a newer run, a cancel before training or an engine restart aborts it. */
@@ -62,7 +60,8 @@ export class TrainingController {
       ),
       bridge.events.on('restarted', (report) => this.onRestarted(report)),
       bridge.events.on('failed', (detail) => {
-        s().addNotice('error', 'notice.workerFailed', { detail });
+        console.warn('[engine] the worker keeps stopping:', detail);
+        s().addNotice('error', 'notice.workerFailed');
         if (this.current) s().setStatus('error');
         this.current = null;
       }),

@@ -165,7 +165,21 @@ export const cs: Catalogue = {
   'notice.workerRestartedFresh':
     'ML proces se nečekaně zastavil. Znovu běží na {backend}; model začíná znovu s novými vahami.',
   'notice.workerRestartedIdle': 'ML proces se nečekaně zastavil. Znovu běží na {backend}.',
-  'notice.workerFailed': 'ML proces se pořád zastavuje. Obnov stránku a zkus to znovu. ({detail})',
+  'notice.workerFailed': 'ML proces se pořád zastavuje. Obnov stránku a zkus to znovu.',
+  // The engine's errors by code (src/shared/errors.ts), worded in src/game/ml/engine-words.ts
+  'ml.error.INVALID_SPEC': 'nastavení modelu nejsou pro engine platná; změň je a zkus to znovu.',
+  'ml.error.INVALID_CONFIG': 'nastavení trénování nejsou platná; změň je a zkus to znovu.',
+  'ml.error.INVALID_INPUT': 'engine nemohl použít tento vstup (špatná velikost nebo hodnoty).',
+  'ml.error.UNKNOWN_DATASET': 'engine tuto datovou sadu nezná.',
+  'ml.error.UNKNOWN_MODEL': 'model už v enginu není (byl restartován); natrénuj ho znovu.',
+  'ml.error.UNKNOWN_JOB': 'toto trénování už skončilo.',
+  'ml.error.BACKEND_UNAVAILABLE':
+    'v tomto prohlížeči se nepodařilo spustit žádný výpočetní backend (WebGL, WASM ani CPU).',
+  'ml.error.DATASET_LOAD_FAILED': 'číslice se nepodařilo načíst; zkontroluj připojení a zkus to znovu.',
+  'ml.error.WEIGHTS_NOT_FOUND': 'váhy modelu se nenašly; natrénuj ho znovu.',
+  'ml.error.WORKER_CRASHED': 'ML proces se zastavil; sám se znovu spustí, pak to zkus znovu.',
+  'ml.error.JOB_SUPERSEDED': 'tohle trénování nahradilo novější.',
+  'ml.error.INTERNAL': 'v enginu se něco pokazilo; zkus to znovu (podrobnosti jsou v konzoli prohlížeče).',
   'notice.trainingFailed': 'Trénování se zastavilo: {detail}',
   'notice.diverged': 'Trénování se zastavilo: {detail}',
   'notice.settingsReset': 'Uloženou hru (postup a nastavení) se nepodařilo načíst, takže začínáš znovu od začátku.',
