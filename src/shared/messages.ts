@@ -697,8 +697,11 @@ const en = {
   'cond.probe': 'Your digit',
   'cond.write': 'Write {digit}',
   'cond.progress': 'Digits written: {n} / {max}',
-  'cond.status': 'Class {digit} · looks {looks}\nCard: stroke {width} px, slant {slant}°',
-  'cond.help': 'Pick a class, drag the probe until the digit looks like the card, then Write it.',
+  'cond.status': 'Class {digit} · looks {looks} (3★ ≤ {max3}, 2★ ≤ {max2})\nCard: stroke {width} px, slant {slant}°',
+  'cond.help':
+    'Pick a class and drop the probe where the digit may look like the card (each new spot is a look), then Write it.',
+  // gen (issue 12): Digits on demand's decode budget on the Results screen.
+  'results.detail.looks': 'Looks: {n} (3★ needs at most {max})',
   // ── end of the codebook block ──
 } as const;
 

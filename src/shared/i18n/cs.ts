@@ -666,7 +666,10 @@ export const cs: Catalogue = {
   'cond.probe': 'Tvoje číslice',
   'cond.write': 'Zapsat {digit}',
   'cond.progress': 'Zapsané číslice: {n} / {max}',
-  'cond.status': 'Třída {digit} · náhledy {looks}\nKarta: tah {width} px, sklon {slant}°',
-  'cond.help': 'Vyber třídu, posouvej sondu, dokud číslice nevypadá jako na kartě, a pak ji zapiš.',
+  'cond.status': 'Třída {digit} · náhledy {looks} (3★ ≤ {max3}, 2★ ≤ {max2})\nKarta: tah {width} px, sklon {slant}°',
+  'cond.help':
+    'Vyber třídu a pusť sondu tam, kde může číslice vypadat jako na kartě (každé nové místo je náhled), pak ji zapiš.',
+  // gen (issue 12): Digits on demand's decode budget on the Results screen.
+  'results.detail.looks': 'Náhledy: {n} (3★ chtějí nejvýš {max})',
   // ── end of the codebook block ──
 };

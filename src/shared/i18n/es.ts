@@ -671,7 +671,11 @@ export const es: Catalogue = {
   'cond.probe': 'Tu dígito',
   'cond.write': 'Escribir {digit}',
   'cond.progress': 'Dígitos escritos: {n} / {max}',
-  'cond.status': 'Clase {digit} · vistas {looks}\nTarjeta: trazo {width} px, inclinación {slant}°',
-  'cond.help': 'Elige una clase, mueve la sonda hasta que el dígito se parezca a la tarjeta y escríbelo.',
+  'cond.status':
+    'Clase {digit} · vistas {looks} (3★ ≤ {max3}, 2★ ≤ {max2})\nTarjeta: trazo {width} px, inclinación {slant}°',
+  'cond.help':
+    'Elige una clase y suelta la sonda donde el dígito pueda parecerse a la tarjeta (cada sitio nuevo es una vista); luego escríbelo.',
+  // gen (issue 12): Digits on demand's decode budget on the Results screen.
+  'results.detail.looks': 'Vistas: {n} (3★ piden como mucho {max})',
   // ── end of the codebook block ──
 };

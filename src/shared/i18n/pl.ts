@@ -664,7 +664,11 @@ export const pl: Catalogue = {
   'cond.probe': 'Twoja cyfra',
   'cond.write': 'Zapisz {digit}',
   'cond.progress': 'Zapisane cyfry: {n} / {max}',
-  'cond.status': 'Klasa {digit} · podglądy {looks}\nKarta: kreska {width} px, pochylenie {slant}°',
-  'cond.help': 'Wybierz klasę, przesuwaj sondę, aż cyfra będzie wyglądać jak na karcie, i ją zapisz.',
+  'cond.status':
+    'Klasa {digit} · podglądy {looks} (3★ ≤ {max3}, 2★ ≤ {max2})\nKarta: kreska {width} px, pochylenie {slant}°',
+  'cond.help':
+    'Wybierz klasę i upuść sondę tam, gdzie cyfra może wyglądać jak na karcie (każde nowe miejsce to podgląd), potem ją zapisz.',
+  // gen (issue 12): Digits on demand's decode budget on the Results screen.
+  'results.detail.looks': 'Podglądy: {n} (3★ wymagają najwyżej {max})',
   // ── end of the codebook block ──
 };
