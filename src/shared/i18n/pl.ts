@@ -670,5 +670,13 @@ export const pl: Catalogue = {
     'Wybierz klasę i upuść sondę tam, gdzie cyfra może wyglądać jak na karcie (każde nowe miejsce to podgląd), potem ją zapisz.',
   // gen (issue 12): Digits on demand's decode budget on the Results screen.
   'results.detail.looks': 'Podglądy: {n} (3★ wymagają najwyżej {max})',
+  // gen (issue 12): Codebook's decoded codebook under the controls (src/game/level/views/codebook-card.ts).
+  'level.codebook.title': 'Słownik kodów po dekodowaniu',
+  'level.codebook.empty':
+    'Wytrenuj: każdy wpis słownika pokaże się wtedy zdekodowany, z liczbą liter, które go używają.',
+  'level.codebook.summary': 'Użyte wpisy: {used} z {size} · bity na obraz: {bits} · błąd {mse}',
+  'level.codebook.legendSlots':
+    'Jeden wiersz na slot, pozostałe sloty na swoim zwykłym wpisie · pasek: litery wybierające wpis · przygaszone: nieużyte',
+  'level.codebook.legendOne': 'Każdy wpis zdekodowany · pasek: litery, które go wybrały · przygaszone: nieużyte',
   // ── end of the codebook block ──
 };

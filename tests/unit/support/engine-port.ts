@@ -37,6 +37,8 @@ export class EnginePort implements MlPort {
   encodeDistribution: MlPort['encodeDistribution'] = (id, images) => this.engine.encodeDistribution(id, detach(images));
   decode: MlPort['decode'] = (id, codes) => this.engine.decode(id, detach(codes));
   evaluate: MlPort['evaluate'] = (...a) => this.engine.evaluate(...a);
+  encodeCodes: MlPort['encodeCodes'] = (id, images) => this.engine.encodeCodes(id, detach(images));
+  decodeCodes: MlPort['decodeCodes'] = (...a) => this.engine.decodeCodes(...a);
   pca: MlPort['pca'] = (...a) => this.engine.pca(...a);
   classify: MlPort['classify'] = (images) => this.engine.classify(images);
   loadPretrained: MlPort['loadPretrained'] = (name) => this.engine.loadPretrained(name);
