@@ -731,8 +731,18 @@ const en = {
   'cond.probe': 'Your digit',
   'cond.write': 'Write {digit}',
   'cond.progress': 'Digits written: {n} / {max}',
-  'cond.status': 'Class {digit} · looks {looks}\nCard: stroke {width} px, slant {slant}°',
-  'cond.help': 'Pick a class, drag the probe until the digit looks like the card, then Write it.',
+  'cond.status': 'Class {digit} · looks {looks} (3★ ≤ {max3}, 2★ ≤ {max2})\nCard: stroke {width} px, slant {slant}°',
+  'cond.help':
+    'Pick a class and drop the probe where the digit may look like the card (each new spot is a look), then Write it.',
+  // gen (issue 12): Digits on demand's decode budget on the Results screen.
+  'results.detail.looks': 'Looks: {n} (3★ needs at most {max})',
+  // gen (issue 12): Codebook's decoded codebook under the controls (src/game/level/views/codebook-card.ts).
+  'level.codebook.title': 'Codebook, decoded',
+  'level.codebook.empty': 'Train: each codebook entry then shows decoded, with how many letters use it.',
+  'level.codebook.summary': '{used} of {size} entries used · bits per image: {bits} · error {mse}',
+  'level.codebook.legendSlots':
+    'One row per code slot, the other slots at their usual entry · bar: letters choosing the entry · dim: unused',
+  'level.codebook.legendOne': 'Each entry decoded · bar: letters choosing it · dim: unused',
   // ── end of the codebook block ──
 } as const;
 

@@ -1,8 +1,9 @@
 /**
  * World 5 generators (issue 12), played by real input: Digits on demand (pick a class, move the probe on the
  * style map, Write; the written digit's scores come from the shared measure) and Codebook (choose K and the
- * slots, Train, a scored VQ-VAE run) at 1280x720; then each page turned to 390x844 (the level rebuilds), with a
- * screenshot.
+ * slots, Train, a scored VQ-VAE run, its codebook decoded under the controls) at 1280x720; Digits on demand's
+ * looks counted by real drags (a decode where the probe is dropped); then each page turned to 390x844 (the level
+ * rebuilds), with a screenshot.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -63,6 +64,20 @@ describe('world 5 generators (codebook)', () => {
     // After a Write the next class not yet written is picked: 0.
     expect(s.conditional!.digit).toBe(0);
     expect(s.status).toBe('idle');
+    // Fewer decodes, more stars: a drag decodes only where it is dropped (one look, not one per frame); dropping
+    // on a spot seen before for the class costs nothing.
+    const beforeDrag = s.conditional!.looks;
+    await page.mouse.move(area.x + area.width * 0.3, area.y + area.height * 0.6);
+    await page.mouse.down();
+    await page.mouse.move(area.x + area.width * 0.7, area.y + area.height * 0.35, { steps: 12 });
+    await page.waitForTimeout(300);
+    expect((await level(page))!.conditional!.looks).toBe(beforeDrag);
+    await page.mouse.up();
+    await page.waitForFunction((n) => window.__latentQuest!.level()!.conditional!.looks === n + 1, beforeDrag, {
+      timeout: 20_000,
+    });
+    await page.waitForTimeout(300);
+    expect((await level(page))!.conditional!.looks).toBe(beforeDrag + 1);
     // The same play on a phone: the level rebuilds for 390x844 and its own controls fit the width.
     await page.setViewportSize({ width: 390, height: 844 });
     await page.waitForFunction(
@@ -98,6 +113,15 @@ describe('world 5 generators (codebook)', () => {
     expect(s.detail?.bits).toBe(6);
     expect(s.score).toBeGreaterThan(0);
     expect(s.stars).toBe(getLevel('codebook')!.score(s.payload!, s.evaluation!).stars);
+    // The decoded codebook under the controls: K 4 × 3 slots, every entry of it shown, the used ones counted.
+    expect(s.codebook).toMatchObject({ size: 4, slots: 3 });
+    expect(s.codebook!.used).toBeGreaterThanOrEqual(2);
+    expect(s.codebook!.used).toBeLessThanOrEqual(4);
+    const grid = (await bounds(page, 'level:codebook:grid'))!;
+    const card = (await bounds(page, 'level:codebook'))!;
+    expect(grid.width).toBeGreaterThan(100);
+    expect(grid.y + grid.height).toBeLessThanOrEqual(card.y + card.height);
+    await page.screenshot({ path: `${ARTIFACTS}/world5-codebook-1280.png` });
     // The same play on a phone: the level rebuilds for 390x844 and its own controls fit the width.
     await page.setViewportSize({ width: 390, height: 844 });
     await page.waitForFunction(

@@ -79,6 +79,8 @@ class CrashingBridge implements MlPort {
   encodeDistribution: Engine['encodeDistribution'] = (...a) => this.engine.encodeDistribution(...a);
   decode: Engine['decode'] = (...a) => this.engine.decode(...a);
   evaluate: Engine['evaluate'] = (...a) => this.engine.evaluate(...a);
+  encodeCodes: Engine['encodeCodes'] = (...a) => this.engine.encodeCodes(...a);
+  decodeCodes: Engine['decodeCodes'] = (...a) => this.engine.decodeCodes(...a);
   cancel = (jobId: string) => this.engine.cancel(jobId);
   pca: Engine['pca'] = (...a) => this.engine.pca(...a);
   classify: Engine['classify'] = (...a) => this.engine.classify(...a);

@@ -87,7 +87,11 @@ describe('goal checks and the "Not yet" lines', () => {
 
   it('Digits on demand names the digits the judge did not read as themselves, and the average', () => {
     const l = level('digits-on-demand');
-    const payload: SolutionPayload = { kind: 'latentPoints', points: Array.from({ length: 10 }, () => [0, 0]) };
+    const payload: SolutionPayload = {
+      kind: 'latentPoints',
+      points: Array.from({ length: 10 }, () => [0, 0]),
+      looks: 10,
+    };
     // Digit 4 reads as a 9 and digit 7 as a 1; every style match is 80 %.
     const judged = Array.from({ length: 10 }, (_, d) => judge(d === 4 ? 9 : d === 7 ? 1 : d));
     const miss = attempt(l, payload, { judgeProbabilities: judged, styleMatch: Array(10).fill(80) });

@@ -53,6 +53,8 @@ export function levelSnapshot() {
         }
       : null,
     conditional: p.conditional ? JSON.parse(JSON.stringify(p.conditional)) : null,
+    /** Codebook, after a run: the decoded codebook's K, slots and entries used. */
+    codebook: p.codebook ? { ...p.codebook } : null,
     elapsedMs: s.elapsedMs(),
     error: s.error,
     message: s.message,

@@ -173,6 +173,11 @@ export class MlBridge implements MlPort {
     return this.invoke((api) => api.sample(modelId, n, seed));
   }
 
+  /** VQ-VAE: each slot's codebook index of every image; `images` is transferred (detached here). */
+  encodeCodes(modelId: string, images: Float32Array): Promise<Uint16Array> {
+    return this.invoke((api) => api.encodeCodes(modelId, Comlink.transfer(images, [images.buffer])));
+  }
+
   /** VQ-VAE: codebook indices in, images out (the Lab shows every entry decoded). */
   decodeCodes(modelId: string, indices: Uint16Array): Promise<Float32Array> {
     return this.invoke((api) => api.decodeCodes(modelId, indices));

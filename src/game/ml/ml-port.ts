@@ -62,6 +62,10 @@ export interface MlPort extends TrainedMeasureEngine, PretrainedEngine {
   ): Promise<TrainResult>;
   /** Ends job `jobId` at its next step: its train() resolves with reason 'cancelled'. */
   cancel(jobId: string): Promise<boolean>;
+  /** VQ-VAE: images in, each slot's codebook index out (count × slots). `images` may be transferred. */
+  encodeCodes(modelId: string, images: Float32Array): Promise<Uint16Array>;
+  /** VQ-VAE: codebook indices in (count × slots), images out (Codebook's decoded codebook, the Lab's). */
+  decodeCodes(modelId: string, indices: Uint16Array): Promise<Float32Array>;
   /** A model's weights, flat in model order (a class competition uploads them). */
   exportWeights(modelId: string): Promise<WeightsExport>;
 }

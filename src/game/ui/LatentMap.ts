@@ -77,6 +77,7 @@ export class LatentMap extends FocusableWidget<MapEvents> {
   private pathColors: readonly number[] = [];
   private ellipse: MapEllipse | null = null;
   private dragging = false;
+  private pointerDown = false;
   private readonly lettered: boolean;
   private readonly hasLegend: boolean;
   private readonly classNames: string[];
@@ -111,6 +112,7 @@ export class LatentMap extends FocusableWidget<MapEvents> {
     this.zone.setInteractive({ draggable: true, useHandCursor: true });
     this.zone.on('pointerdown', (p: Phaser.Input.Pointer) => {
       if (!this.enabled) return;
+      this.pointerDown = true;
       this.pointerFocus();
       const l = this.toLatent(p.x, p.y);
       this.events.emit('press', this.clampX(l.x), this.clampY(l.y));
@@ -124,11 +126,21 @@ export class LatentMap extends FocusableWidget<MapEvents> {
     });
     this.zone.on('dragend', () => {
       this.dragging = false;
+      this.pointerDown = false;
     });
     this.zone.on('pointerup', () => {
+      this.pointerDown = false;
       if (this.enabled) this.events.emit('commit', this.probe.x, this.probe.y);
     });
+    this.zone.on('pointerout', () => {
+      if (!this.dragging) this.pointerDown = false;
+    });
     this.redraw();
+  }
+
+  /** A pointer is down on the map (a press or a drag not yet released). */
+  get held(): boolean {
+    return this.pointerDown;
   }
 
   /** The plot area (the map without its legend), in game pixels. */

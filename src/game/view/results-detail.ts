@@ -61,6 +61,10 @@ const PARTS: readonly Part[] = [
       return kind ? t('results.detail.hardestNoise', { kind: t(`results.detail.noise.${kind}` as MessageKey) }) : null;
     },
   },
+  {
+    keys: ['looks', 'looksFor3'],
+    text: (d, n) => t('results.detail.looks', { n: n(d.looks, 'count'), max: n(d.looksFor3, 'count') }),
+  },
   { keys: ['pointsTried'], text: (d, n) => t('results.detail.pointsTried', { n: n(d.pointsTried, 'count') }) },
   { keys: ['bestMatch'], text: (d, n) => t('results.detail.bestMatch', { value: n(d.bestMatch, 'percent') }) },
   { keys: ['worstMatch'], text: (d, n) => t('results.detail.worstMatch', { value: n(d.worstMatch, 'percent') }) },

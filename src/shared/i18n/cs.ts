@@ -701,7 +701,18 @@ export const cs: Catalogue = {
   'cond.probe': 'Tvoje číslice',
   'cond.write': 'Zapsat {digit}',
   'cond.progress': 'Zapsané číslice: {n} / {max}',
-  'cond.status': 'Třída {digit} · náhledy {looks}\nKarta: tah {width} px, sklon {slant}°',
-  'cond.help': 'Vyber třídu, posouvej sondu, dokud číslice nevypadá jako na kartě, a pak ji zapiš.',
+  'cond.status': 'Třída {digit} · náhledy {looks} (3★ ≤ {max3}, 2★ ≤ {max2})\nKarta: tah {width} px, sklon {slant}°',
+  'cond.help':
+    'Vyber třídu a pusť sondu tam, kde může číslice vypadat jako na kartě (každé nové místo je náhled), pak ji zapiš.',
+  // gen (issue 12): Digits on demand's decode budget on the Results screen.
+  'results.detail.looks': 'Náhledy: {n} (3★ chtějí nejvýš {max})',
+  // gen (issue 12): Codebook's decoded codebook under the controls (src/game/level/views/codebook-card.ts).
+  'level.codebook.title': 'Kódová kniha po dekódování',
+  'level.codebook.empty':
+    'Natrénuj: každá položka kódové knihy se pak ukáže dekódovaná, s počtem písmen, která ji používají.',
+  'level.codebook.summary': 'Použité položky: {used} z {size} · bity na obrázek: {bits} · chyba {mse}',
+  'level.codebook.legendSlots':
+    'Jeden řádek na slot, ostatní sloty na své obvyklé položce · pruh: písmena, která položku volí · tlumené: nepoužité',
+  'level.codebook.legendOne': 'Každá položka dekódovaná · pruh: písmena, která ji zvolila · tlumené: nepoužité',
   // ── end of the codebook block ──
 };

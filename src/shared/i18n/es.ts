@@ -706,7 +706,18 @@ export const es: Catalogue = {
   'cond.probe': 'Tu dígito',
   'cond.write': 'Escribir {digit}',
   'cond.progress': 'Dígitos escritos: {n} / {max}',
-  'cond.status': 'Clase {digit} · vistas {looks}\nTarjeta: trazo {width} px, inclinación {slant}°',
-  'cond.help': 'Elige una clase, mueve la sonda hasta que el dígito se parezca a la tarjeta y escríbelo.',
+  'cond.status':
+    'Clase {digit} · vistas {looks} (3★ ≤ {max3}, 2★ ≤ {max2})\nTarjeta: trazo {width} px, inclinación {slant}°',
+  'cond.help':
+    'Elige una clase y suelta la sonda donde el dígito pueda parecerse a la tarjeta (cada sitio nuevo es una vista); luego escríbelo.',
+  // gen (issue 12): Digits on demand's decode budget on the Results screen.
+  'results.detail.looks': 'Vistas: {n} (3★ piden como mucho {max})',
+  // gen (issue 12): Codebook's decoded codebook under the controls (src/game/level/views/codebook-card.ts).
+  'level.codebook.title': 'Libro de códigos decodificado',
+  'level.codebook.empty': 'Entrena: cada entrada del libro se mostrará decodificada, con cuántas letras la usan.',
+  'level.codebook.summary': '{used} de {size} entradas usadas · bits por imagen: {bits} · error {mse}',
+  'level.codebook.legendSlots':
+    'Una fila por casilla, las demás en su entrada habitual · barra: letras que eligen la entrada · atenuada: sin usar',
+  'level.codebook.legendOne': 'Cada entrada decodificada · barra: letras que la eligen · atenuada: sin usar',
   // ── end of the codebook block ──
 };

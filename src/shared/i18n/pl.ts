@@ -698,7 +698,19 @@ export const pl: Catalogue = {
   'cond.probe': 'Twoja cyfra',
   'cond.write': 'Zapisz {digit}',
   'cond.progress': 'Zapisane cyfry: {n} / {max}',
-  'cond.status': 'Klasa {digit} · podglądy {looks}\nKarta: kreska {width} px, pochylenie {slant}°',
-  'cond.help': 'Wybierz klasę, przesuwaj sondę, aż cyfra będzie wyglądać jak na karcie, i ją zapisz.',
+  'cond.status':
+    'Klasa {digit} · podglądy {looks} (3★ ≤ {max3}, 2★ ≤ {max2})\nKarta: kreska {width} px, pochylenie {slant}°',
+  'cond.help':
+    'Wybierz klasę i upuść sondę tam, gdzie cyfra może wyglądać jak na karcie (każde nowe miejsce to podgląd), potem ją zapisz.',
+  // gen (issue 12): Digits on demand's decode budget on the Results screen.
+  'results.detail.looks': 'Podglądy: {n} (3★ wymagają najwyżej {max})',
+  // gen (issue 12): Codebook's decoded codebook under the controls (src/game/level/views/codebook-card.ts).
+  'level.codebook.title': 'Słownik kodów po dekodowaniu',
+  'level.codebook.empty':
+    'Wytrenuj: każdy wpis słownika pokaże się wtedy zdekodowany, z liczbą liter, które go używają.',
+  'level.codebook.summary': 'Użyte wpisy: {used} z {size} · bity na obraz: {bits} · błąd {mse}',
+  'level.codebook.legendSlots':
+    'Jeden wiersz na slot, pozostałe sloty na swoim zwykłym wpisie · pasek: litery wybierające wpis · przygaszone: nieużyte',
+  'level.codebook.legendOne': 'Każdy wpis zdekodowany · pasek: litery, które go wybrały · przygaszone: nieużyte',
   // ── end of the codebook block ──
 };

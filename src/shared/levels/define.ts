@@ -2,8 +2,8 @@
  * `defineLevel` turns a level draft with a typed scorer into a LevelDefinition whose `score` accepts untrusted
  * input: it validates the payload and the measurements first (LevelInputError lists every problem), then runs
  * the scorer, then turns the score into stars with one rule for every level:
- *   stars = goalMet ? max(1, starsFor(score, thresholds, direction)) : 0
- * so "won" (≥ 1 star, which unlocks the next level) always means "goal met".
+ *   stars = goalMet ? min(maxStars, max(1, starsFor(score, thresholds, direction))) : 0
+ * (maxStars: 3 unless the scorer caps it, e.g. Digits on demand's decode budget) so "won" (≥ 1 star, which unlocks the next level) always means "goal met".
  */
 import { starsFor } from '../scoring/stars';
 import { evaluationProblems, type Evaluation, type MeasurementId, type Measurements } from './measurements';
@@ -23,6 +23,8 @@ export interface ScorerResult {
   score: number;
   goalMet: boolean;
   detail?: Record<string, number>;
+  /** A second condition on the stars besides the score (a budget of actions): at most this many; default 3. */
+  maxStars?: 1 | 2 | 3;
 }
 
 export interface LevelDraft<K extends SolutionKind, N extends MeasurementId> extends Omit<
@@ -46,7 +48,8 @@ export function defineLevel<K extends SolutionKind, N extends MeasurementId>(dra
       if (!checked.ok || problems.length > 0) throw new LevelInputError(level.id, problems);
       // Both casts are what the two checks above just established.
       const result = scorer(checked.payload as PayloadOf<K>, evaluation as Pick<Measurements, N>);
-      const stars = result.goalMet ? Math.max(1, starsFor(result.score, level.stars, level.metric.direction)) : 0;
+      const byScore = Math.max(1, starsFor(result.score, level.stars, level.metric.direction));
+      const stars = result.goalMet ? Math.min(result.maxStars ?? 3, byScore) : 0;
       return {
         score: result.score,
         stars: stars as LevelScore['stars'],

@@ -14,6 +14,7 @@ export const PAYLOAD_LIMITS = {
   idChars: 64,
   stringChars: 64,
   points: 200,
+  looks: 100_000,
   dims: 64,
   draws: 200,
   terms: 32,
@@ -41,6 +42,7 @@ export const PayloadSchema = z.discriminatedUnion('kind', [
     kind: z.literal('latentPoints'),
     points: z.array(vector).min(1).max(PAYLOAD_LIMITS.points),
     target: z.number().int().min(0).optional(),
+    looks: z.number().int().min(0).max(PAYLOAD_LIMITS.looks).optional(),
   }),
   z.strictObject({
     kind: z.literal('draws'),
@@ -124,6 +126,10 @@ function levelProblems(
         problems.push('This level has no targets to choose.');
       if (spec.targets !== undefined && (payload.target === undefined || payload.target >= spec.targets))
         problems.push(`"target" must be a target number from 0 to ${spec.targets - 1}.`);
+      // Looks cannot be recounted from the points, only bounded: every written point was looked at at least once.
+      if (!spec.countsLooks && payload.looks !== undefined) problems.push('This level does not count looks.');
+      if (spec.countsLooks && (payload.looks === undefined || payload.looks < payload.points.length))
+        problems.push(`"looks" must count the decodes looked at: at least one per point (${payload.points.length}).`);
       break;
     }
     case 'draws': {

@@ -187,6 +187,8 @@ export type SolutionSpec =
       space: 'latent' | 'dataBox';
       /** Number of targets the payload chooses from (Navigator); absent: no target field. */
       targets?: number;
+      /** The payload counts the distinct decodes the player looked at (`looks`, Digits on demand); absent: none. */
+      countsLooks?: true;
     }
   | { kind: 'draws'; dims: number; maxDraws: number; muBound: number; sigmaMin: number; sigmaMax: number }
   | { kind: 'path'; dims: number; minPoints: number; maxPoints: number; bound: number; maxStep: number }
@@ -202,7 +204,7 @@ export interface LatentDraw {
 /** What a player submits: small plain JSON (a classroom server re-scores it). */
 export type SolutionPayload =
   | { kind: 'hyperparameters'; values: Record<string, ControlValue> }
-  | { kind: 'latentPoints'; points: number[][]; target?: number }
+  | { kind: 'latentPoints'; points: number[][]; target?: number; looks?: number }
   | { kind: 'draws'; draws: LatentDraw[] }
   | { kind: 'path'; points: number[][] }
   | { kind: 'expression'; terms: LinearTerm[] };
@@ -270,7 +272,8 @@ export interface LevelDefinition {
   example: SolutionPayload;
   /**
    * Pure and deterministic: validates the payload and the measurements (throws LevelInputError with readable
-   * problems), then maps them to the score. Stars = 0 unless the goal is met, else max(1, stars of the score).
+   * problems), then maps them to the score. Stars = 0 unless the goal is met, else max(1, stars of the score),
+   * capped by the scorer's `maxStars` where the level also has a budget of actions (Digits on demand's looks).
    */
   score(payload: SolutionPayload, evaluation: Evaluation): LevelScore;
 }

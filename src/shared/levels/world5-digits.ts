@@ -18,10 +18,24 @@ import type { LevelDefinition } from './types';
 export const DIGITS_ON_DEMAND_CARD = 185;
 /** How many digits an attempt writes, one per class. */
 export const DIGIT_CLASSES = 10;
-// From the screen-only bots (tests/unit/solvers/world5-generator-bots.test.ts, WASM): the skilled reader scores
-// 77.5 with 226 looks (of 400) and 286 s of play (of 300); every digit at the centre 11.8, random points 23.0–23.4.
-// 3 stars at 75: the card's style found by looking; 1 star at 40: more than luck.
-export const DIGITS_ON_DEMAND_STARS = [40, 60, 75] as const;
+// From the screen-only bots (tests/unit/solvers/world5-generator-bots.test.ts, WASM; session 6, every look a
+// decode where the probe is dropped): the skilled reader scores 77.5 with 226 looks (of its 400) and 286 s of play
+// (of 300); a local searcher (the card found with one sweep, then 8 looks around it per digit) 72.1 with 121 looks
+// but one digit not read as itself (no star); a hasty player (the card found once, every digit written there) 54.1
+// with 29 looks; every digit at the centre 11.8, random points 11.3–23.4.
+// 3 stars at 70 and at most 300 looks: the card's style found by looking, each digit checked, with a margin of
+// 7.5 points and 74 looks for the skilled reader; 2 stars at 60 within 400 looks; 1 star at 40: more than luck.
+export const DIGITS_ON_DEMAND_STARS = [40, 60, 70] as const;
+/**
+ * Fewer decodes, more stars: the most looks (distinct decodes: a class at a spot of the map) for 2 and 3 stars.
+ * The probe decodes where it is dropped (a click, the end of a drag, an arrow key), so a look is one decision.
+ */
+export const DIGITS_LOOK_BUDGET = { twoStars: 400, threeStars: 300 } as const;
+
+/** The most stars `looks` allows (the score decides below that). */
+export function digitsStarCap(looks: number): 1 | 2 | 3 {
+  return looks <= DIGITS_LOOK_BUDGET.threeStars ? 3 : looks <= DIGITS_LOOK_BUDGET.twoStars ? 2 : 1;
+}
 
 /** Per digit: the worse of the judge's confidence in it (%) and the style match (%). */
 export function digitScores(judge: readonly (readonly number[])[], style: readonly number[]): number[] {
@@ -141,11 +155,20 @@ export const digitsOnDemand: LevelDefinition = defineLevel({
       },
     },
   ],
-  solution: { kind: 'latentPoints', dims: 2, maxPoints: DIGIT_CLASSES, bound: 4, minSeparation: 0, space: 'latent' },
+  solution: {
+    kind: 'latentPoints',
+    dims: 2,
+    maxPoints: DIGIT_CLASSES,
+    bound: 4,
+    minSeparation: 0,
+    space: 'latent',
+    countsLooks: true,
+  },
   measures: ['judgeProbabilities', 'styleMatch'],
   example: {
     kind: 'latentPoints',
     points: Array.from({ length: DIGIT_CLASSES }, () => [0, 0]),
+    looks: DIGIT_CLASSES,
   },
   scorer: (p, m) => {
     expectLength('digits-on-demand', 'points', p.points, DIGIT_CLASSES);
@@ -154,10 +177,13 @@ export const digitsOnDemand: LevelDefinition = defineLevel({
     const scores = digitScores(m.judgeProbabilities, m.styleMatch);
     const score = scores.reduce((a, b) => a + b, 0) / DIGIT_CLASSES;
     const read = digitsReadAsThemselves(m.judgeProbabilities).length;
+    // validatePayload has checked that the level's payload carries its looks.
+    const looks = p.looks ?? 0;
     return {
       score,
       goalMet: read === DIGIT_CLASSES && score >= DIGITS_ON_DEMAND_STARS[0],
-      detail: { read, worstDigit: Math.min(...scores) },
+      maxStars: digitsStarCap(looks),
+      detail: { read, worstDigit: Math.min(...scores), looks, looksFor3: DIGITS_LOOK_BUDGET.threeStars },
     };
   },
 });

@@ -6,6 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../../src/ml-worker/engine';
 import { getLevel } from '../../../src/shared/levels';
+import { DIGITS_LOOK_BUDGET } from '../../../src/shared/levels/world5-digits';
 import { solverEngine } from '../../../tools/solver/node-engine';
 import { LOOKS_PER_POINT, PLAY_SECONDS } from '../../../tools/solver/screen/budget';
 import { playLevel } from '../../../tools/solver/screen/run';
@@ -26,6 +27,11 @@ describe('world 5 generators: screen-only bots', () => {
     expect(report.naiveStars).toBeLessThan(3);
     expect(report.proven).toBe(true);
     expect(skilled.looks).toBeLessThanOrEqual(LOOKS_PER_POINT * 10);
+    // Fewer decodes, more stars: the skilled bot's 3 stars hold within the level's decode budget, which the
+    // payload carries and the score checks.
+    expect(skilled.looks).toBeLessThanOrEqual(DIGITS_LOOK_BUDGET.threeStars);
+    expect(skilled.best!.payload).toMatchObject({ looks: skilled.looks });
+    expect(skilled.best!.detail.looks).toBe(skilled.looks);
     expect(skilled.seconds).toBeLessThanOrEqual(PLAY_SECONDS);
   }, 300_000);
 });

@@ -33,10 +33,12 @@ export class EnginePort implements MlPort {
   getImages: MlPort['getImages'] = (...a) => this.engine.getImages(...a);
   reconstruct: MlPort['reconstruct'] = (id, images) => this.engine.reconstruct(id, detach(images));
   exportWeights: MlPort['exportWeights'] = (id) => this.engine.exportWeights(id);
-  encode: MlPort['encode'] = (id, images) => this.engine.encode(id, detach(images));
+  encode: MlPort['encode'] = (id, images, labels) => this.engine.encode(id, detach(images), labels);
   encodeDistribution: MlPort['encodeDistribution'] = (id, images) => this.engine.encodeDistribution(id, detach(images));
-  decode: MlPort['decode'] = (id, codes) => this.engine.decode(id, detach(codes));
+  decode: MlPort['decode'] = (id, codes, labels) => this.engine.decode(id, detach(codes), labels);
   evaluate: MlPort['evaluate'] = (...a) => this.engine.evaluate(...a);
+  encodeCodes: MlPort['encodeCodes'] = (id, images) => this.engine.encodeCodes(id, detach(images));
+  decodeCodes: MlPort['decodeCodes'] = (...a) => this.engine.decodeCodes(...a);
   pca: MlPort['pca'] = (...a) => this.engine.pca(...a);
   classify: MlPort['classify'] = (images) => this.engine.classify(images);
   loadPretrained: MlPort['loadPretrained'] = (name) => this.engine.loadPretrained(name);

@@ -4,7 +4,8 @@
  * following the hints, it finds the card's style with the first digit (a coarse 5 x 5 sweep, then finer steps
  * around the best), writes it, and starts every next class from the point that worked, looking only nearby
  * (hint 2: the style map is shared). A digit whose shown score is poor is looked for again more widely before
- * the last Write. Naive players write every digit at the map's centre, or at random points, without looking.
+ * the last Write. Naive players write every digit at the map's centre, or at random points, without looking, or
+ * all ten where the first digit matched the card (never looking at the others).
  */
 import type { LevelDefinition } from '../../../src/shared/levels';
 import { DIGIT_CLASSES } from '../../../src/shared/levels/world5-digits';
@@ -66,6 +67,14 @@ const skilled: ScreenBot<DigitsScreen> = {
   },
 };
 
+const hasty: ScreenBot<DigitsScreen> = {
+  who: 'naive: the card found once, every digit written there',
+  async play(screen) {
+    const at = await search(screen, 0, [0, 0], true, [0.5, 0.25], LOOKS_PER_POINT / 2);
+    for (let d = 0; d < DIGIT_CLASSES; d++) await screen.write(d, at);
+  },
+};
+
 const centre: ScreenBot<DigitsScreen> = {
   who: 'naive: every digit at the centre',
   async play(screen) {
@@ -87,7 +96,7 @@ export function digitsBots(engine: PretrainedEngine, level: LevelDefinition): Le
   return {
     open: () => DigitsScreen.open(engine, level),
     skilled,
-    naive: [centre, ...[1, 2, 3].map(randomPlayer)],
+    naive: [hasty, centre, ...[1, 2, 3].map(randomPlayer)],
     naiveRule: 'max',
   };
 }

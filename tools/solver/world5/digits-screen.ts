@@ -69,7 +69,11 @@ export class DigitsScreen implements Screen {
 
   private async end(): Promise<void> {
     this.done = true;
-    const payload = { kind: 'latentPoints' as const, points: this.written.map((w) => [...(w?.at ?? [0, 0])]) };
+    const payload = {
+      kind: 'latentPoints' as const,
+      points: this.written.map((w) => [...(w?.at ?? [0, 0])]),
+      looks: this.clock.looks,
+    };
     await resultCard(this.p, payload, this.results);
   }
 }

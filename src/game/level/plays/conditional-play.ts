@@ -11,6 +11,9 @@ import type { Style } from '../../../shared/scoring';
 import { MapPlay } from './map-play';
 import type { PlaySnapshot } from './play';
 
+/** One look: a class at a spot (to 3 decimals, as the solver's screen counts them). */
+const lookKey = (digit: number, x: number, y: number): string => `${digit}:${x.toFixed(3)},${y.toFixed(3)}`;
+
 /** One written digit: its point, decode and what the judge and the style measure saw. */
 export interface WrittenDigit {
   x: number;
@@ -31,6 +34,8 @@ export class ConditionalPlay extends MapPlay {
   /** Per class, what was written (null: not yet). */
   written: (WrittenDigit | null)[] = Array.from({ length: DIGIT_CLASSES }, () => null);
   card: { image: Float32Array; style: Style } | null = null;
+  /** The distinct decodes of this attempt: class and spot (the level's looks, world5-digits.ts). */
+  private readonly seen = new Set<string>();
 
   get spec(): SolutionSpecOf<'latentPoints'> {
     return this.host.level.solution as SolutionSpecOf<'latentPoints'>;
@@ -49,9 +54,21 @@ export class ConditionalPlay extends MapPlay {
     return this.written.filter(Boolean).length;
   }
 
-  /** Distinct decodes seen on the map (the "looks" the level's stars reward saving). */
+  /** Distinct decodes seen on the map this attempt (the "looks" the level's stars reward saving). */
   get looks(): number {
-    return this.probe.count;
+    return this.seen.size;
+  }
+
+  /** Decodes the probe's point for the picked class; a class at a spot not seen before is one more look. */
+  override async decodeAt(x: number, y: number): Promise<Float32Array | null> {
+    const digit = this.digit;
+    const image = await super.decodeAt(x, y);
+    const key = lookKey(digit, x, y);
+    if (image && !this.seen.has(key)) {
+      this.seen.add(key);
+      this.host.changed();
+    }
+    return image;
   }
 
   setDigit(digit: number): void {
@@ -104,6 +121,7 @@ export class ConditionalPlay extends MapPlay {
     this.written = Array.from({ length: DIGIT_CLASSES }, () => null);
     this.digit = 0;
     this.probe.count = 0;
+    this.seen.clear();
     this.card ??= await pretrained.styleCard();
   }
 
@@ -112,7 +130,12 @@ export class ConditionalPlay extends MapPlay {
     if (all.some((w) => w === null)) return null;
     const done = all as WrittenDigit[];
     return {
-      payload: { kind: 'latentPoints', points: done.map((w) => this.toPayloadPoint(w.x, w.y)) },
+      payload: {
+        kind: 'latentPoints',
+        points: done.map((w) => this.toPayloadPoint(w.x, w.y)),
+        // At least one look per point (the payload check): a Write decodes its spot if the probe had not.
+        looks: Math.max(this.looks, DIGIT_CLASSES),
+      },
       evaluation: { judgeProbabilities: done.map((w) => w.judge), styleMatch: done.map((w) => w.style) },
     };
   }

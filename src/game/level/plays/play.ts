@@ -74,6 +74,8 @@ export interface PlaySnapshot {
     written: ({ x: number; y: number; style: number; score: number } | null)[];
     cardStyle: { strokeWidth: number; slant: number } | null;
   };
+  /** Codebook, after a run: the decoded codebook's shape and how many entries the letters use. */
+  codebook?: { size: number; slots: number; used: number } | null;
   checkpointStep?: number | null;
   restarting?: boolean;
   interruption?: WorkerInterruption | null;

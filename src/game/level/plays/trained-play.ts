@@ -18,6 +18,7 @@ import { lossPointOf, previewOf, type ImageRows, type LossPoint, type PreviewIma
 import { trainEndText } from '../../ml/engine-words';
 import { trainResumable } from '../../ml/resumable-train';
 import { restoredControlValues } from '../remembered';
+import { decodeCodebook, type DecodedCodebook } from './codebook';
 import { elboParts, type ElboParts } from './elbo';
 import { encodeMap, type LatentMapData } from './latent-map';
 import { interruptionText, type WorkerInterruption } from './interruption';
@@ -89,6 +90,8 @@ export class TrainedPlay implements LevelPlay {
   images: ImageRows | null = null;
   /** After a run whose model has a 2-D code: where the held-out images land (for the latent map). */
   map: LatentMapData | null = null;
+  /** After a VQ-VAE run (Codebook): its codebook decoded and the letters' use of it. */
+  codebook: DecodedCodebook | null = null;
   readonly probe = new ProbeDecoder();
   /** The last worker crash under this run and what came of it (cleared by the next Train). */
   interruption: WorkerInterruption | null = null;
@@ -201,6 +204,7 @@ export class TrainedPlay implements LevelPlay {
       probe: this.probe.at ? { ...this.probe.at } : null,
       probeDecodes: this.probe.count,
       checkpointStep: this.checkpointStep,
+      codebook: this.codebook && { size: this.codebook.size, slots: this.codebook.slots, used: this.codebook.used },
       restarting: this.restarting,
       interruption: this.interruption,
       elbo: this.elbo(),
@@ -220,6 +224,7 @@ export class TrainedPlay implements LevelPlay {
     this.interruption = null;
     this.checkpointStep = null;
     this.map = null;
+    this.codebook = null;
     this.probe.reset();
     host.clearResult();
     host.changed();
@@ -307,6 +312,11 @@ export class TrainedPlay implements LevelPlay {
         this.map = await abortable(
           signal,
           encodeMap(port, model.modelId, info.classNames, setup).catch(() => null),
+        );
+      if (plan.spec.vq)
+        this.codebook = await abortable(
+          signal,
+          decodeCodebook(port, model.modelId, plan.spec.vq).catch(() => null),
         );
       host.setStatus('done');
       host.changed();

@@ -2,6 +2,7 @@
  * Digits on demand: the style card beside the live decode of the picked class, the ten class buttons
  * (`cond:digit:<d>`), Write on the run card's primary button, and per class what was written (tagged on the map).
  */
+import { DIGITS_LOOK_BUDGET } from '../../../shared/levels/world5-digits';
 import { MNIST_SIDE } from '../../../shared/mnist-format';
 import { t } from '../../../shared/messages';
 import { SegmentedControl } from '../../ui/SegmentedControl';
@@ -54,6 +55,7 @@ class ConditionalView extends MapView<ConditionalPlay> {
 
   protected override panelOptions(): Partial<MapPanelOptions> {
     return {
+      decodeOnRelease: true,
       onDecoded: (pixels, data) => this.card?.setCurrent({ pixels, width: data.width, height: data.height }, null, ' '),
     };
   }
@@ -103,6 +105,8 @@ class ConditionalView extends MapView<ConditionalPlay> {
       t('cond.status', {
         digit: play.digit,
         looks: play.looks,
+        max3: DIGITS_LOOK_BUDGET.threeStars,
+        max2: DIGITS_LOOK_BUDGET.twoStars,
         width: style ? formatFixed(style.strokeWidth, 1) : '–',
         slant: style ? formatFixed(style.slant, 0) : '–',
       }),

@@ -29,6 +29,8 @@ export interface MapPanelOptions {
   onCommit?(x: number, y: number): void;
   /** A press on the map, before the probe moves there (The path starts a new path where pressed). */
   onPress?(x: number, y: number): void;
+  /** Decode only where the probe is dropped (a click, a drag's end, an arrow key), not along a drag (Digits on demand). */
+  decodeOnRelease?: boolean;
 }
 
 export class LatentMapPanel {
@@ -174,6 +176,7 @@ export class LatentMapPanel {
   update(): void {
     const data = this.builtFor as LatentMapData | null;
     if (!this.pending || this.decoding || !this.map || this.view !== 'map' || !data) return;
+    if (this.options.decodeOnRelease && this.map.held) return;
     const { x, y } = this.pending;
     const at = this.comparePending;
     this.pending = null;

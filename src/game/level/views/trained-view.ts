@@ -11,6 +11,8 @@ import { LossChart } from '../../ui/LossChart';
 import { Panel } from '../../ui/Panel';
 import { showsElbo } from '../plays/elbo';
 import type { TrainedPlay } from '../plays/trained-play';
+import { CodebookCard } from './codebook-card';
+import { codebookCardHeight } from './codebook-layout';
 import { ELBO_BAR_H, ElboBar } from './elbo-bar';
 import { ImageRowsCard } from './image-rows';
 import { LatentMapPanel } from './latent-map-panel';
@@ -28,6 +30,8 @@ class TrainedView implements LevelView {
   /** Levels scored on the −ELBO (Through the dice): its two parts under the controls. */
   private readonly elbo: ElboBar | null = null;
   private readonly noiseKinds: NoiseKindsCard | null;
+  /** VQ-VAE levels (Codebook): the decoded codebook under the controls. */
+  private readonly codebook: CodebookCard | null;
 
   constructor(
     private readonly ctx: ViewContext,
@@ -51,6 +55,7 @@ class TrainedView implements LevelView {
     }
     this.controls.onChange((id, value) => play.setValue(id, value));
     this.noiseKinds = NoiseKindsCard.create(ctx);
+    this.codebook = CodebookCard.create(ctx);
     this.hasChart = L.chartCard.height > 0;
     if (this.hasChart) {
       new Panel(scene, L.chartCard);
@@ -86,6 +91,7 @@ class TrainedView implements LevelView {
     this.images.show(play.images);
     this.elbo?.set(play.elbo());
     this.noiseKinds?.render(session.result?.evaluation.noiseKindMse);
+    this.codebook?.render(play.codebook, play.codebook ? session.result?.evaluation.heldOutMse : undefined);
     this.mapPanel.sync(play.map);
     const { toggle, joined } = this.mapPanel.areas;
     const L = this.ctx.L;
@@ -124,12 +130,17 @@ class TrainedView implements LevelView {
     this.mapPanel.destroy();
     this.elbo?.destroy();
     this.noiseKinds?.destroy();
+    this.codebook?.destroy();
   }
 }
 
 export const trainedView: ModeView<TrainedPlay> = {
   leftHeight: (level, width) =>
-    ControlPanel.heightFor(level.controls, width) + 56 + (showsElbo(level) ? ELBO_BAR_H : 0) + noiseKindsHeight(level),
+    ControlPanel.heightFor(level.controls, width) +
+    56 +
+    (showsElbo(level) ? ELBO_BAR_H : 0) +
+    noiseKindsHeight(level) +
+    codebookCardHeight(level),
   liveChart: true,
   create: (ctx, play) => new TrainedView(ctx, play),
 };

@@ -52,8 +52,9 @@ export function generateLayout(area: Rect, portrait: boolean, legend: number): G
   const sheetW = rw - 150;
   const row2 = area.y + area.height - 170;
   return {
-    title: { x, y: area.y + 14, width: area.width - 32 - 360, height: 24 },
-    mode: { x: area.x + area.width - 16 - 350, y: area.y + 8, width: 350, height: 32 },
+    // The three view buttons need ~140 px each for "Cuadrícula decodificada" / "Mřížka dekódování" unshrunk.
+    title: { x, y: area.y + 14, width: area.width - 32 - 430, height: 24 },
+    mode: { x: area.x + area.width - 16 - 420, y: area.y + 8, width: 420, height: 32 },
     map: { x, y: top, width: mapSide, height: mapSide + legend },
     probeTitle: { x: rx, y: top, width: 130, height: 36 },
     probe: { x: rx, y: top + 38, width: 100, height: 100 },
