@@ -494,6 +494,8 @@ const en = {
   'level.images.input': 'Input',
   'level.images.corrupted': 'Corrupted',
   'level.images.output': 'Rebuilt',
+  // forces (Two forces): the row of decoded prior draws under the held-out images.
+  'level.images.prior': 'Prior draws',
   'level.images.heldOut': 'Held-out images after training',
   'level.images.trap': 'After training: letters (top) · random patterns (bottom)',
   'level.images.training': 'Training images (live)',

@@ -3,6 +3,8 @@
  * stacked bar live (training batches) and then held out, a star; the shown result is the level's pure score of
  * what was played. Then the level and the world map on a 390x844 phone in Polish (screenshots, the bar in view).
  * Lean on purpose: one training run of the level's defaults with the trick on (200 steps).
+ * Two forces: the loss switched to Both by real input, Train (300 steps), a star and the latent map; then the same
+ * page turned into a 390x844 phone (screenshots at both sizes). One training run.
  */
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
@@ -101,6 +103,47 @@ describe('World 5 · Through the dice', () => {
     expect(inside(tile, PHONE.width, PHONE.height)).toBe(true);
     expect(tile!.height).toBeGreaterThanOrEqual(44);
     await shot(page, 'worldmap-pl-390x844');
+    expect(consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('Two forces: Both, train, a star and the map at 1280x720, then the same page as a 390x844 phone', async () => {
+    const id = 'two-forces';
+    const { page, consoleErrors } = await openGame(browser, baseUrl, `?level=${id}`);
+    await clickWidget(page, 'level:start');
+    await waitForLevel(page, ['idle']);
+    await clickWidget(page, 'control:loss:both');
+    expect((await level(page))?.values).toMatchObject({ loss: 'both', width: '64', steps: 300 });
+    await clickWidget(page, 'level:train');
+    await waitForLevel(page, ['done', 'error'], 180_000);
+    const s = (await level(page))!;
+    expect(s.error).toBeNull();
+    expect(s.goalMet).toBe(true);
+    expect(s.stars).toBeGreaterThanOrEqual(1);
+    const expected = getLevel(id)!.score(s.payload as SolutionPayload, s.evaluation);
+    expect({ score: s.score, stars: s.stars }).toEqual({ score: expected.score, stars: expected.stars });
+    console.info(
+      `two-forces (Both, defaults): ${s.score} digits from the prior, ${JSON.stringify(s.evaluation)}, ` +
+        `training ${Math.round((s.progress?.elapsedMs ?? 0) / 100) / 10} s`,
+    );
+    // A 2-D code: the latent map of the held-out digits is there after the run.
+    expect(await bounds(page, 'level:view:map')).not.toBeNull();
+    await page.waitForFunction(() => window.__latentQuest!.uiBounds('level:continue') !== null, undefined, {
+      timeout: 10_000,
+    });
+    await shot(page, 'two-forces-done-1280x720');
+    await clickWidget(page, 'level:retry');
+    await page.setViewportSize(PHONE);
+    await page.waitForFunction(
+      (w) => {
+        const b = window.__latentQuest!.uiBounds('control:loss:both');
+        return b !== null && b.x + b.width <= w;
+      },
+      PHONE.width,
+      { timeout: 20_000 },
+    );
+    expect(inside(await bounds(page, 'level:train'), PHONE.width, PHONE.height)).toBe(true);
+    await shot(page, 'two-forces-390x844');
     expect(consoleErrors).toEqual([]);
     await page.context().close();
   });

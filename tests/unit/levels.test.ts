@@ -37,7 +37,7 @@ function withLevel(id: string, change: (l: LevelDefinition) => LevelDefinition):
 const problemsOf = (levels: LevelDefinition[]): string => validateLevels(levels).join('\n');
 
 describe('the level catalogue', () => {
-  it('has the 20 levels in play order', () => {
+  it('has the 21 levels in play order', () => {
     expect(LEVELS.map((l) => l.id)).toEqual([
       'squeeze-the-alphabet',
       'beat-pca',
@@ -59,8 +59,9 @@ describe('the level catalogue', () => {
       'through-the-dice',
       'digits-on-demand',
       'codebook',
+      'two-forces',
     ]);
-    expect(([1, 2, 3, 4, 5] as const).map((w) => levelsOfWorld(w).length)).toEqual([4, 4, 5, 4, 3]);
+    expect(([1, 2, 3, 4, 5] as const).map((w) => levelsOfWorld(w).length)).toEqual([4, 4, 5, 4, 4]);
   });
 
   it('passes validateLevels() without a single problem', () => {

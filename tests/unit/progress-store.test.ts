@@ -34,9 +34,9 @@ const lowerLevel = LEVELS.find((l) => l.metric.direction === 'lower')!;
 const higherLevel = LEVELS.find((l) => l.metric.direction === 'higher')!;
 
 describe('progress slice', () => {
-  it('has 60 stars to win over 20 levels and opens only the first level at the start', () => {
-    expect(LEVELS.length).toBe(20);
-    expect(TOTAL_STARS).toBe(60);
+  it('has 63 stars to win over 21 levels and opens only the first level at the start', () => {
+    expect(LEVELS.length).toBe(21);
+    expect(TOTAL_STARS).toBe(63);
     const store = createGameStore({ storage: memoryStorage() });
     expect(store.getState().progress).toEqual({ levels: {} });
     expect(unlockedLevels(store.getState().progress)).toEqual([first.id]);

@@ -192,6 +192,47 @@ describe('goal checks and the "Not yet" lines', () => {
     expect(attempt(l, hyper(l), { heldOutReconNats: 173.8, heldOutKl: 4.9 }).goalMet).toBe(true);
   });
 
+  it('Two forces names the digits of the prior against the goal and the limit of each force it misses', () => {
+    const l = level('two-forces');
+    const counts = (...c: number[]): number[] => [...c, ...new Array<number>(10 - c.length).fill(0)];
+    // KL only: every draw the same average digit, and the error above the limit (KL 0 is fine).
+    const kl = attempt(l, hyper(l, { loss: 'kl' }), {
+      heldOutMse: 0.067,
+      heldOutKl: 0.0001,
+      priorDigitCounts: counts(0, 0, 0, 0, 0, 0, 0, 0, 200),
+    });
+    expect(kl.goalMet).toBe(false);
+    expect(kl.lines).toEqual([
+      'Digits the prior draws (of 10): 1 (2 short of the goal of 3)',
+      'Reconstruction error (MSE) 0.067, limit 0.06',
+    ]);
+    // Reconstruction only: two digits (a single 4 does not count), error fine, KL far above its limit.
+    const recon = attempt(l, hyper(l), {
+      heldOutMse: 0.0558,
+      heldOutKl: 60.3,
+      priorDigitCounts: counts(6, 0, 0, 0, 1, 0, 0, 0, 189),
+    });
+    expect(recon.lines).toEqual([
+      'Digits the prior draws (of 10): 2 (1 short of the goal of 3)',
+      'KL 60.3 nats, limit 15',
+    ]);
+    // A wide reconstruction-only model draws three digits: the KL limit alone keeps it from the goal.
+    const wide = attempt(l, hyper(l, { width: '256', steps: 600 }), {
+      heldOutMse: 0.0471,
+      heldOutKl: 75.3,
+      priorDigitCounts: counts(26, 0, 78, 0, 0, 0, 0, 0, 68),
+    });
+    expect(wide.goalMet).toBe(false);
+    expect(wide.lines).toEqual(['KL 75.3 nats, limit 15']);
+    const both = attempt(l, hyper(l, { loss: 'both' }), {
+      heldOutMse: 0.0526,
+      heldOutKl: 5.12,
+      priorDigitCounts: counts(37, 0, 1, 0, 0, 0, 0, 9, 61, 64),
+    });
+    expect(both.goalMet).toBe(true);
+    expect(both.lines).toEqual([]);
+  });
+
   it('Every level: a failed attempt lists at least one line, a won one none', () => {
     const failing: Record<string, Evaluation> = {
       'beat-pca': { heldOutMse: 0.04, pcaMse: 0.036 },
@@ -204,6 +245,7 @@ describe('goal checks and the "Not yet" lines', () => {
       'attribute-vector': { matchPercent: [50, 60, 65] },
       'letter-forge': { forgedWrongPixels: 9 },
       'through-the-dice': { heldOutReconNats: 180, heldOutKl: 15 },
+      'two-forces': { heldOutMse: 0.05, heldOutKl: 5, priorDigitCounts: [0, 0, 0, 0, 0, 0, 0, 0, 200, 0] },
     };
     for (const [id, evaluation] of Object.entries(failing)) {
       const l = level(id);

@@ -72,6 +72,10 @@ export const TRAINED_STRATEGIES: Readonly<Record<string, TrainedStrategy>> = {
     idea: 'The reparameterisation trick on, then the largest code, then the most steps.',
     ladder: [{ trick: true }, { trick: true, latent: '16' }, { trick: true, latent: '16', steps: 1200 }],
   },
+  'two-forces': {
+    idea: 'Only both forces (the ELBO) make a covered map; then a wider layer and more steps.',
+    ladder: [{ loss: 'both' }, { loss: 'both', width: '256', steps: 600 }, { loss: 'both', width: '256', steps: 1000 }],
+  },
 };
 
 function randomValue(control: ControlDefinition, next: () => number): ControlValue {

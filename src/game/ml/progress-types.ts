@@ -23,6 +23,8 @@ export interface PreviewImages {
 export interface ImageRows extends PreviewImages {
   /** 'training': live previews of training images; 'heldOut': the measured held-out images. */
   source: 'training' | 'heldOut';
+  /** Two forces: decoded draws z ~ N(0, I) of the trained model (after a run, `count` of them). */
+  prior?: Float32Array;
 }
 
 /** A progress event's preview as image rows of `width`×`height` images (undefined when it has none). */

@@ -469,6 +469,8 @@ export const cs: Catalogue = {
   'level.images.input': 'Vstup',
   'level.images.corrupted': 'Poškozený',
   'level.images.output': 'Obnovený',
+  // forces (Two forces): the row of decoded prior draws under the held-out images.
+  'level.images.prior': 'Z prioru',
   'level.images.heldOut': 'Testovací obrázky po trénování',
   'level.images.trap': 'Po trénování: písmena (nahoře) · náhodné vzory (dole)',
   'level.images.training': 'Trénovací obrázky (živě)',

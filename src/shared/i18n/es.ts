@@ -471,6 +471,8 @@ export const es: Catalogue = {
   'level.images.input': 'Entrada',
   'level.images.corrupted': 'Degradada',
   'level.images.output': 'Salida',
+  // forces (Two forces): the row of decoded prior draws under the held-out images.
+  'level.images.prior': 'Del prior',
   'level.images.heldOut': 'Imágenes de prueba tras entrenar',
   'level.images.trap': 'Tras entrenar: letras (arriba) · patrones aleatorios (abajo)',
   'level.images.training': 'Imágenes de entrenamiento (en vivo)',

@@ -465,6 +465,8 @@ export const pl: Catalogue = {
   'level.images.input': 'Wejście',
   'level.images.corrupted': 'Uszkodzone',
   'level.images.output': 'Odtworzone',
+  // forces (Two forces): the row of decoded prior draws under the held-out images.
+  'level.images.prior': 'Z priora',
   'level.images.heldOut': 'Obrazy testowe po treningu',
   'level.images.trap': 'Po treningu: litery (góra) · losowe wzory (dół)',
   'level.images.training': 'Obrazy treningowe (na żywo)',

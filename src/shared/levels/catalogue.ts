@@ -6,6 +6,7 @@ import { WORLD3_LEVELS } from './world3-latent-map';
 import { WORLD4_LEVELS } from './world4-arithmetic';
 import { WORLD5_LEVELS } from './world5-inside-vae';
 import { WORLD5_GENERATOR_LEVELS } from './world5-generators';
+import { WORLD5_FORCES_LEVELS } from './world5-two-forces';
 
 export const WORLDS: readonly WorldId[] = [1, 2, 3, 4, 5];
 
@@ -16,6 +17,7 @@ export const LEVELS: readonly LevelDefinition[] = [
   ...WORLD4_LEVELS,
   ...WORLD5_LEVELS,
   ...WORLD5_GENERATOR_LEVELS,
+  ...WORLD5_FORCES_LEVELS,
 ];
 
 const BY_ID = new Map(LEVELS.map((level) => [level.id, level]));

@@ -41,6 +41,11 @@ export interface Measurements {
    * style card (stroke width and slant, scoring/style.ts), in payload order.
    */
   styleMatch: readonly number[];
+  /**
+   * Two forces: per digit 0..9, how many of the prior's draws z ~ N(0, I) (measure/prior-digits.ts: 200 draws,
+   * fixed seed) decode to an image the judge accepts as that digit (top class ≥ 0.6).
+   */
+  priorDigitCounts: readonly number[];
 }
 
 export type MeasurementId = keyof Measurements;
@@ -66,6 +71,7 @@ export const MEASUREMENT_SCHEMAS: { readonly [K in MeasurementId]: z.ZodType<Mea
   matchPercent: z.array(z.number().min(0).max(100)).min(1).max(MAX_ITEMS),
   forgedWrongPixels: pixels35,
   styleMatch: z.array(z.number().min(0).max(100)).min(1).max(MAX_ITEMS),
+  priorDigitCounts: z.array(z.number().int().min(0).max(MAX_ITEMS)).length(10),
 };
 
 export const MEASUREMENT_IDS = Object.keys(MEASUREMENT_SCHEMAS) as MeasurementId[];

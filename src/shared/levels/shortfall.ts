@@ -16,6 +16,7 @@ import { BUDGET_MAX_PARAMS, budgetParamCount, SQUEEZE_MAX_WRONG, TRAP_MAX_WRONG 
 import { ZOO_NOISES } from './world2-denoise';
 import { CODEBOOK_MAX_BITS, codebookBits } from './world5-codebook';
 import { DIGIT_CLASSES, digitsReadAsThemselves } from './world5-digits';
+import { FORCES_MAX_KL, FORCES_MAX_MSE } from './world5-two-forces';
 import {
   BETA_MAX_KL,
   BETA_MAX_MSE,
@@ -164,6 +165,13 @@ const LEVEL_CHECKS: Readonly<Record<string, Checker>> = {
     m.heldOutReconNats === undefined || m.heldOutKl === undefined
       ? [metricCheck(level, score)]
       : [{ ...check('elbo', score, level.stars[0], 'max', 'nats'), parts: [m.heldOutReconNats, m.heldOutKl] }],
+  // Two forces (World 5): the prior's digits against the goal, then each force's limit (KL only fails the error's,
+  // reconstruction only the KL's).
+  'two-forces': (level, _p, m, score) => [
+    metricCheck(level, score),
+    ...(m.heldOutMse === undefined ? [] : [check('reconstruction', m.heldOutMse, FORCES_MAX_MSE, 'max', 'mse')]),
+    ...(m.heldOutKl === undefined ? [] : [check('kl', m.heldOutKl, FORCES_MAX_KL, 'max', 'nats')]),
+  ],
   'dream-digits': (_level, p, m) => {
     const found = new Set<number>();
     for (const probs of m.judgeProbabilities ?? []) if (isCleanDigit(probs)) found.add(predictedClass(probs).label);

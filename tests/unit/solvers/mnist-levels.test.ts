@@ -13,6 +13,7 @@ it('covers every trained MNIST levels', () => {
     'inpainting',
     'balance-beta',
     'through-the-dice',
+    'two-forces',
   ]);
 });
 

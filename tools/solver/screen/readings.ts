@@ -91,4 +91,12 @@ export const READINGS: Readonly<Record<string, readonly ReadingStep[]>> = {
     { from: 'hint 2', settings: { trick: true, latent: '16' } },
     { from: 'hint 3', settings: { trick: true, latent: '16', steps: 1200 } },
   ],
+  'two-forces': [
+    // Hint 1: each loss once (the default is reconstruction only); hint 2: Both; hint 3: wider, then longer.
+    { from: 'hint 1', settings: {} },
+    { from: 'hint 1', settings: { loss: 'kl' } },
+    { from: 'hint 1 + 2', settings: { loss: 'both' } },
+    { from: 'hint 3', settings: { loss: 'both', width: '256', steps: 600 } },
+    { from: 'hint 3', settings: { loss: 'both', width: '256', steps: 1000 } },
+  ],
 };

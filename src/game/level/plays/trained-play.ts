@@ -9,6 +9,7 @@ import { resolveControlValues } from '../../../shared/levels/controls';
 import { denseParamCount } from '../../../shared/levels/harness';
 import { encodeWeights } from '../../../shared/classroom/model-codec';
 import { measureTrained } from '../../../shared/levels/measure';
+import { priorCodes } from '../../../shared/levels/measure/prior-digits';
 import { MNIST_PIXELS } from '../../../shared/mnist-format';
 import type { ControlValue, LevelDefinition, SolutionPayload, TrainedSetup } from '../../../shared/levels/types';
 import type { TrainProgress } from '../../../shared/worker-api';
@@ -308,6 +309,11 @@ export class TrainedPlay implements LevelPlay {
         ),
       );
       if (measured.preview) this.images = { ...withPatterns(measured.preview, measured.patterns), source: 'heldOut' };
+      // Two forces: the first of the prior draws the judge counted, decoded, as a row under the held-out images.
+      if (this.images && level.measures.includes('priorDigitCounts')) {
+        const codes = priorCodes(model.latentSize).slice(0, this.images.count * model.latentSize);
+        this.images = { ...this.images, prior: await abortable(signal, port.decode(model.modelId, codes)) };
+      }
       if (model.latentSize === 2)
         this.map = await abortable(
           signal,

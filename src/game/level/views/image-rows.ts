@@ -12,7 +12,7 @@ import { INK_THRESHOLD } from '../../../shared/scoring/pixels';
 import { PREVIEW_COUNT, showsAlphabet } from '../plays/trained-play';
 import type { ViewContext } from './view';
 
-const ROWS = ['input', 'corrupted', 'output'] as const;
+const ROWS = ['input', 'corrupted', 'output', 'prior'] as const;
 type Row = (typeof ROWS)[number];
 // One column per preview image the worker sends, so no grid slot stays empty.
 const IMAGE_COLUMNS = PREVIEW_COUNT;
@@ -64,12 +64,13 @@ export class ImageRowsCard {
       input: new Label(scene, { x: 0, y: 0, text: t('level.images.input'), variant: 'bodyMuted' }),
       corrupted: new Label(scene, { x: 0, y: 0, text: t('level.images.corrupted'), variant: 'bodyMuted' }),
       output: new Label(scene, { x: 0, y: 0, text: t('level.images.output'), variant: 'bodyMuted' }),
+      prior: new Label(scene, { x: 0, y: 0, text: t('level.images.prior'), variant: 'bodyMuted' }),
     };
     this.alphabet = showsAlphabet(ctx.session.level);
     const shape = this.alphabet ? ALPHABET_GRID : { columns: IMAGE_COLUMNS };
     const grid = (row: Row): ImageGrid =>
       new ImageGrid(scene, { x: 0, y: 0, width: 10, height: 10, id: `level:images:${row}`, ...shape });
-    this.grids = { input: grid('input'), corrupted: grid('corrupted'), output: grid('output') };
+    this.grids = { input: grid('input'), corrupted: grid('corrupted'), output: grid('output'), prior: grid('prior') };
     this.empty = new Label(scene, {
       x: 0,
       y: 0,
@@ -84,7 +85,10 @@ export class ImageRowsCard {
 
   /** Shows `images` (null: the empty line). */
   show(images: ImageRows | null): void {
-    const rows: Row[] = images ? (images.corrupted ? ['input', 'corrupted', 'output'] : ['input', 'output']) : [];
+    const rows: Row[] = images
+      ? [...(images.corrupted ? (['input', 'corrupted', 'output'] as const) : (['input', 'output'] as const))]
+      : [];
+    if (images?.prior) rows.push('prior');
     const key = rows.join();
     if (key !== this.key) {
       this.key = key;
@@ -115,6 +119,7 @@ export class ImageRowsCard {
           : null,
     );
     this.grids.output.setImages(output);
+    this.grids.prior.setImages(as(images?.prior));
     this.empty.setVisible(!images);
   }
 

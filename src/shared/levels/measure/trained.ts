@@ -9,6 +9,7 @@ import { corrupt } from '../../noise';
 import { maskedMse, mse, wrongPixelsPerImage } from '../../scoring';
 import type { MlWorkerApi, TrainConfig, TrainResult } from '../../worker-api';
 import { resolveControlValues } from '../controls';
+import { measurePriorDigitCounts } from './prior-digits';
 import { corruptionMask, heldOutLetters, randomGlyphPatterns, type HeldOutImages } from '../harness';
 import type { Evaluation, MeasurementId } from '../measurements';
 import type { ControlValue, HeldOutRecipe, LevelDefinition, LevelScore, TrainedSetup } from '../types';
@@ -17,7 +18,10 @@ import type { ControlValue, HeldOutRecipe, LevelDefinition, LevelScore, TrainedS
  * What measuring a trained model needs of the engine. Arrays passed in may be detached (the game's bridge
  * transfers them to the worker), so every call gets its own copy.
  */
-export type TrainedMeasureEngine = Pick<MlWorkerApi, 'loadDataset' | 'getImages' | 'reconstruct' | 'evaluate' | 'pca'>;
+export type TrainedMeasureEngine = Pick<
+  MlWorkerApi,
+  'loadDataset' | 'getImages' | 'reconstruct' | 'evaluate' | 'pca' | 'decode' | 'classify'
+>;
 
 /** Training a level's model from scratch as well (the solver bots, the classroom server: the engine itself). */
 export type TrainingEngine = TrainedMeasureEngine & Pick<MlWorkerApi, 'createModel' | 'disposeModel' | 'train'>;
@@ -221,6 +225,9 @@ async function measureDigits(
     // The engine's reconstruction term is the per-pixel mean BCE: × pixels is nats per image.
     if (needs.has('heldOutReconNats')) evaluation.heldOutReconNats = loss.reconstruction * size;
   }
+  // Two forces: what the prior generates (the judge on decoded draws z ~ N(0, I)).
+  if (needs.has('priorDigitCounts'))
+    evaluation.priorDigitCounts = await measurePriorDigitCounts(engine, modelId, bottleneck);
   return { evaluation, preview };
 }
 
