@@ -11,7 +11,7 @@
  *   each), the same seed, plus two classroom variant seeds (the spread a different seed gives) and the float16
  *   round trip of the upload.
  * Prints one JSON object: every run, and per level the spread across backends at one seed and across seeds.
- * Usage: npx tsx scripts/measure-tolerance.ts [levels…]  (TOLERANCE_BROWSER=webgl,wasm|none, TOLERANCE_NODE=wasm,cpu
+ * Usage: npx tsx scripts/measure-tolerance.ts [levels…]  (TOLERANCE_BROWSER=webgl,wasm|none, TOLERANCE_NODE=wasm,cpu|none
  * (default wasm: tfjs' pure-JS CPU backend takes many minutes per MNIST training), TOLERANCE_PORT=8105,
  * TOLERANCE_RUNS=<file>: JSON lines of runs measured before (this script's stderr), not measured again).
  */
@@ -29,7 +29,7 @@ const LEVELS = process.argv.slice(2).length
   ? process.argv.slice(2)
   : ['squeeze-the-alphabet', 'beat-pca', 'static', 'balance-beta'];
 const BROWSER_BACKENDS = (process.env.TOLERANCE_BROWSER ?? 'webgl,wasm').split(',').filter((b) => b && b !== 'none');
-const NODE_BACKENDS = (process.env.TOLERANCE_NODE ?? 'wasm').split(',').filter(Boolean);
+const NODE_BACKENDS = (process.env.TOLERANCE_NODE ?? 'wasm').split(',').filter((b) => b && b !== 'none');
 /** Runs measured before (TOLERANCE_RUNS), by where and level: not measured again. */
 const EARLIER: Run[] = process.env.TOLERANCE_RUNS
   ? readFileSync(process.env.TOLERANCE_RUNS, 'utf8')
@@ -161,9 +161,11 @@ const levels = LEVELS.map((id) => {
   const sameSeed = ok.filter((r) => r.seed === base);
   // Every run must have trained the same settings, or the comparison means nothing.
   const sameSettings = sameSeed.every((r) => JSON.stringify(r.values) === JSON.stringify(values));
-  const seedSpreads = NODE_BACKENDS.map((b) => ({
-    where: `node-${b}`,
-    ...spread(ok.filter((r) => r.where === `node-${b}`).map((r) => r.score!)),
+  // Per Node backend present (measured now or before): the same settings over the level's and variant seeds.
+  const nodeWheres = [...new Set(ok.map((r) => r.where).filter((w) => w.startsWith('node-')))];
+  const seedSpreads = nodeWheres.map((where) => ({
+    where,
+    ...spread(ok.filter((r) => r.where === where).map((r) => r.score!)),
   }));
   const float16 = ok.filter((r) => r.float16Score !== undefined).map((r) => Math.abs(r.float16Score! - r.score!));
   return {
