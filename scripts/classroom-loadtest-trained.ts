@@ -8,21 +8,33 @@
  * the server's CPU during the run. The student's own seed then differs from the generator's, as a browser's
  * backend differs from the server's: verification compares, and corrects what falls outside the tolerance.
  * After the end it waits for every best to be verified. Prints one JSON object.
- * Args: --students 30 --seconds 240 --every 45 --settings 2 --verify-wait 300 --no-gzip
+ * Args: --students 30 --seconds 240 --every 45 --settings 2 --verify-wait 300 --budget 720 (seconds for the whole
+ * run: the wait for verification is cut to fit) --no-gzip. Output fields: students, attempts, p50/p95/max
+ * SecondsToScore, unscored, lost, duplicated, secondsToAllVerified, bytesUploaded, backlog (every 15 s: queued
+ * verifications, CPU and memory), serverCpuPercentOfOneCore, serverMaxRssMb, totalSeconds.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { gzipSync } from 'node:zlib';
-import { join, resolve } from 'node:path';
-import { createClassroom } from '../src/server/app';
-import { CompetitionDetailReplySchema, CompetitionReplySchema, JoinReplySchema } from '../src/shared/classroom/api';
+import { join } from 'node:path';
+import { CompetitionDetailReplySchema } from '../src/shared/classroom/api';
 import { encodeWeights, MODEL_ENCODING } from '../src/shared/classroom/model-codec';
 import { getLevel, levelVariant, validatePayload, type ControlValue } from '../src/shared/levels';
 import { resolveControlValues } from '../src/shared/levels/controls';
 import { trainedSetupOf } from '../src/shared/levels/measure';
 import { createRng, type Rng } from '../src/shared/random';
 import { nodeEngine } from '../tools/node-engine';
+import {
+  countStored,
+  joinStudents,
+  quantile,
+  r1,
+  sendLikeTheOutbox,
+  sleep,
+  startCompetition,
+  startLoadServer,
+} from './loadtest-kit';
 
 export const TRAINED_MIX = ['beat-pca', 'budget', 'noise-zoo'] as const;
 const GENERATOR_SEED = 7;
@@ -93,10 +105,6 @@ async function prepareUploads(settingsPerLevel: number): Promise<{ uploads: Uplo
   return { uploads, trainSeconds: Math.round((performance.now() - started) / 100) / 10 };
 }
 
-const quantile = (sorted: number[], q: number): number =>
-  sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] : 0;
-const r1 = (x: number): number => Math.round(x * 10) / 10;
-
 export async function runTrainedLoadTest(options: {
   students: number;
   seconds: number;
@@ -105,8 +113,12 @@ export async function runTrainedLoadTest(options: {
   verifyWaitSeconds: number;
   /** Send gzip-compressed bodies (as the game does); default true. */
   gzip?: boolean;
+  /** The whole run (models, class, waiting for verification) ends within this; default 720 (12 minutes). */
+  budgetSeconds?: number;
 }) {
+  const begun = performance.now();
   options = { ...options, gzip: options.gzip ?? true };
+  const budgetEnd = begun + (options.budgetSeconds ?? 720) * 1000 - 20_000;
   const { uploads, trainSeconds } = await prepareUploads(options.settingsPerLevel);
   // The body as the game sends it (gzip, the key last). A real class compresses on 30 machines: here each
   // upload's model part is compressed once and the key part per attempt, as two gzip members of one stream.
@@ -121,40 +133,15 @@ export async function runTrainedLoadTest(options: {
     return typeof head === 'string' ? head + tail : new Blob([new Uint8Array(head), new Uint8Array(gzipSync(tail))]);
   };
   const load0 = loadavg()[0];
-  const root = resolve(import.meta.dirname, '..');
-  const dataDir = mkdtempSync(join(tmpdir(), 'lq-load-trained-'));
-  const classroom = await createClassroom({
-    dataDir,
-    adminPasswordEnv: 'load-test-password',
-    assetsDir: join(root, 'assets'),
-    warmUp: true,
-  });
+  const server = await startLoadServer('load-trained', { warmUp: true });
+  const { classroom, base, teacher } = server;
   try {
-    await classroom.app.listen({ host: '127.0.0.1', port: 0 });
-    const address = classroom.app.server.address();
-    if (!address || typeof address === 'string') throw new Error('no port');
-    const base = `http://127.0.0.1:${address.port}`;
-    const json = { 'content-type': 'application/json' };
-    const teacher = { authorization: 'Bearer load-test-password' };
-    const post = (path: string, body: unknown, headers: Record<string, string>) =>
-      fetch(base + path, { method: 'POST', headers: { ...json, ...headers }, body: JSON.stringify(body) });
-    const created = CompetitionReplySchema.parse(
-      await (
-        await post(
-          '/api/teacher/competitions',
-          { title: 'Trained load', levels: [...TRAINED_MIX], variantMode: 'variant', durationMinutes: 60 },
-          teacher,
-        )
-      ).json(),
-    );
-    const code = created.competition.code;
-    await fetch(`${base}/api/teacher/competitions/${code}/start`, { method: 'POST', headers: teacher });
-    const tokens: string[] = [];
-    for (let i = 0; i < options.students; i++) {
-      const res = await post('/api/join', { code, nickname: `student ${i + 1}` }, {});
-      if (res.status !== 201) throw new Error(`join ${i}: ${res.status} ${await res.text()}`);
-      tokens.push(JoinReplySchema.parse(await res.json()).token);
-    }
+    const code = await startCompetition(server, {
+      title: 'Trained load',
+      levels: [...TRAINED_MIX],
+      variantMode: 'variant',
+    });
+    const tokens = await joinStudents(server, code, options.students);
 
     const secondsToScore: number[] = [];
     const acknowledged = new Set<string>();
@@ -164,11 +151,25 @@ export async function runTrainedLoadTest(options: {
     let retries = 0;
     const started = performance.now();
     const deadline = started + options.seconds * 1000;
-    const backlog: { t: number; queued: number; rescorePending: number }[] = [];
+    // Every 15 s: the verification backlog, and this process's CPU (the server with its threads; the simulated
+    // clients only send prepared bodies) and memory over the interval.
+    const backlog: {
+      t: number;
+      queued: number;
+      rescorePending: number;
+      cpuPercentOfOneCore: number;
+      rssMb: number;
+    }[] = [];
     const cpu0 = process.cpuUsage();
     let maxRssMb = 0;
+    let lastCpu = { at: performance.now(), usage: process.cpuUsage() };
     const sampler = setInterval(() => {
-      maxRssMb = Math.max(maxRssMb, process.memoryUsage().rss / 2 ** 20);
+      const rssMb = process.memoryUsage().rss / 2 ** 20;
+      maxRssMb = Math.max(maxRssMb, rssMb);
+      const now = { at: performance.now(), usage: process.cpuUsage() };
+      const used = now.usage.user - lastCpu.usage.user + now.usage.system - lastCpu.usage.system;
+      const cpuPercentOfOneCore = Math.round((used / 1e3 / (now.at - lastCpu.at)) * 100);
+      lastCpu = now;
       void classroom.store.db
         .query<{ n: number | string }>(
           `SELECT count(*) AS n FROM verification_jobs WHERE state IN ('queued', 'running')`,
@@ -178,6 +179,8 @@ export async function runTrainedLoadTest(options: {
             t: Math.round((performance.now() - started) / 1000),
             queued: Number(rows[0]?.n ?? 0),
             rescorePending: classroom.rescorer.pending,
+            cpuPercentOfOneCore,
+            rssMb: Math.round(rssMb),
           }),
         );
     }, 15_000);
@@ -185,7 +188,7 @@ export async function runTrainedLoadTest(options: {
     const student = async (index: number): Promise<void> => {
       const rng = createRng(9000 + index);
       // Students start spread over the first interval, then finish one attempt about every `everySeconds`.
-      await new Promise((r) => setTimeout(r, rng.next() * options.everySeconds * 1000));
+      await sleep(rng.next() * options.everySeconds * 1000);
       for (let n = 1; performance.now() < deadline; n++) {
         const upload = uploads[rng.int(uploads.length)];
         const key = `s${index}-a${n}-trained`;
@@ -193,38 +196,32 @@ export async function runTrainedLoadTest(options: {
         attempts++;
         const sentAt = performance.now();
         // The outbox: the same key until an answer, Retry-After honoured, until the class ends (+30 s).
-        let scored = false;
-        while (!scored && performance.now() < deadline + 30_000) {
-          let res: Response;
-          try {
-            bytesUploaded += typeof body === 'string' ? body.length : body.size;
-            res = await fetch(`${base}/api/submissions/trained`, {
+        const outcome = await sendLikeTheOutbox({
+          send: () =>
+            fetch(`${base}/api/submissions/trained`, {
               method: 'POST',
               headers: {
-                ...json,
+                'content-type': 'application/json',
                 ...(options.gzip ? { 'content-encoding': 'gzip' } : {}),
                 authorization: `Bearer ${tokens[index]}`,
               },
               body,
-            });
-            await res.arrayBuffer();
-          } catch {
-            retries++;
-            await new Promise((r) => setTimeout(r, 2000));
-            continue;
-          }
-          if (res.status === 201 || res.status === 200) {
-            scored = true;
-            acknowledged.add(`${index}:${key}`);
-            secondsToScore.push((performance.now() - sentAt) / 1000);
-          } else if (res.status === 429 || res.status === 503) {
-            retries++;
-            await new Promise((r) => setTimeout(r, Number(res.headers.get('retry-after') ?? 2) * 1000));
-          } else throw new Error(`upload refused: ${res.status} ${(await res.text()).slice(0, 300)}`);
+            }),
+          until: deadline + 30_000,
+          networkRetryMs: 2000,
+          defaultRetryAfterS: 2,
+          onTry: () => (bytesUploaded += typeof body === 'string' ? body.length : body.size),
+        });
+        retries += outcome.retries;
+        const scored = outcome.answered !== null;
+        if (outcome.answered) {
+          await outcome.answered.arrayBuffer();
+          acknowledged.add(`${index}:${key}`);
+          secondsToScore.push((performance.now() - sentAt) / 1000);
         }
         if (!scored) unscored++;
         const jitter = (rng.next() * 2 - 1) * 0.33 * options.everySeconds;
-        await new Promise((r) => setTimeout(r, Math.max(1, options.everySeconds + jitter) * 1000));
+        await sleep(Math.max(1, options.everySeconds + jitter) * 1000);
       }
     };
     await Promise.all(tokens.map((_, i) => student(i)));
@@ -237,7 +234,9 @@ export async function runTrainedLoadTest(options: {
     const endedAt = performance.now();
     let secondsToAllVerified: number | null = null;
     let last = { pending: -1, verified: 0, corrected: 0, failed: 0 };
-    while (performance.now() - endedAt < options.verifyWaitSeconds * 1000) {
+    // The wait for "all verified" ends at --verify-wait or at the run's budget (minus time to close), first.
+    const waitEnd = Math.min(endedAt + options.verifyWaitSeconds * 1000, budgetEnd);
+    while (performance.now() < waitEnd) {
       const detail = CompetitionDetailReplySchema.parse(
         await (await fetch(`${base}/api/teacher/competitions/${code}`, { headers: teacher })).json(),
       );
@@ -246,18 +245,10 @@ export async function runTrainedLoadTest(options: {
         secondsToAllVerified = Math.round((performance.now() - endedAt) / 1000);
         break;
       }
-      await new Promise((r) => setTimeout(r, 2000));
+      await sleep(2000);
     }
     clearInterval(sampler);
-    const rows = await classroom.store.db.query<{ player: number; key: string; n: number | string }>(
-      'SELECT player_id AS player, idempotency_key AS key, count(*) AS n FROM submissions GROUP BY player_id, idempotency_key',
-    );
-    const players = await classroom.store.db.query<{ id: number; nickname: string }>(
-      'SELECT id, nickname FROM players',
-    );
-    const indexOf = new Map(players.map((p) => [p.id, Number(p.nickname.split(' ')[1]) - 1]));
-    const storedKeys = new Set(rows.map((r) => `${indexOf.get(r.player)}:${r.key}`));
-    const stored = rows.reduce((n, r) => n + Number(r.n), 0);
+    const { lost, duplicated } = await countStored(classroom, acknowledged);
     const jobs = await classroom.store.db.query<{ state: string; n: number | string }>(
       'SELECT state, count(*) AS n FROM verification_jobs GROUP BY state',
     );
@@ -273,8 +264,8 @@ export async function runTrainedLoadTest(options: {
       p95SecondsToScore: r1(quantile(sorted, 0.95)),
       maxSecondsToScore: r1(sorted.at(-1) ?? 0),
       unscored,
-      lost: [...acknowledged].filter((k) => !storedKeys.has(k)).length,
-      duplicated: stored - storedKeys.size,
+      lost,
+      duplicated,
       retries,
       secondsToAllVerified,
       verificationAtEnd: last,
@@ -290,10 +281,10 @@ export async function runTrainedLoadTest(options: {
       serverCpuPercentOfOneCore: Math.round(((cpu.user + cpu.system) / 1e6 / runSeconds) * 100),
       serverMaxRssMb: Math.round(maxRssMb),
       distinctSettings: uploads.length,
+      totalSeconds: Math.round((performance.now() - begun) / 1000),
       generatorTrainSeconds: trainSeconds,
     };
   } finally {
-    await classroom.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await server.close();
   }
 }

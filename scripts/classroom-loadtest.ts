@@ -11,14 +11,19 @@
  * `npm test` runs a short version
  * (tests/unit/classroom-load.test.ts).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createClassroom } from '../src/server/app';
-import { CompetitionReplySchema, JoinReplySchema } from '../src/shared/classroom/api';
+import { JoinReplySchema } from '../src/shared/classroom/api';
 import { getLevel, levelVariant, validatePayload } from '../src/shared/levels';
 import { createRng } from '../src/shared/random';
+import {
+  countStored,
+  joinStudents,
+  quantile,
+  r1,
+  sendLikeTheOutbox,
+  startCompetition,
+  startLoadServer,
+} from './loadtest-kit';
 
 export interface LoadResult {
   students: number;
@@ -33,10 +38,6 @@ export interface LoadResult {
   p50Ms: number;
   p95Ms: number;
 }
-
-const quantile = (sorted: number[], q: number): number =>
-  sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] : 0;
-const round = (ms: number): number => Math.round(ms * 10) / 10;
 
 export interface HealthDuringTraining {
   level: string;
@@ -59,38 +60,16 @@ export async function measureHealthDuringTraining(options: {
   levelId: string;
   threads: boolean;
 }): Promise<HealthDuringTraining> {
-  const root = resolve(import.meta.dirname, '..');
-  const dataDir = mkdtempSync(join(tmpdir(), 'lq-health-'));
-  const classroom = await createClassroom({
-    dataDir,
-    adminPasswordEnv: 'load-test-password',
-    assetsDir: join(root, 'assets'),
+  const server = await startLoadServer('health', {
     warmUp: true,
     rescoreThreads: options.threads,
     limits: { student: { burst: 1000, perSecond: 1000 } },
   });
   try {
-    await classroom.app.listen({ host: '127.0.0.1', port: 0 });
-    const address = classroom.app.server.address();
-    if (!address || typeof address === 'string') throw new Error('no port');
-    const base = `http://127.0.0.1:${address.port}`;
-    const json = { 'content-type': 'application/json' };
-    const post = async (path: string, body: unknown, headers: Record<string, string>) =>
-      fetch(base + path, { method: 'POST', headers: { ...json, ...headers }, body: JSON.stringify(body) });
-    const teacher = { authorization: 'Bearer load-test-password' };
+    const { base, post } = server;
     const seed = 5;
-    const created = CompetitionReplySchema.parse(
-      await (
-        await post(
-          '/api/teacher/competitions',
-          { title: 'Health', levels: [options.levelId, 'navigator'], seed, durationMinutes: 60 },
-          teacher,
-        )
-      ).json(),
-    );
-    const code = created.competition.code;
-    await fetch(`${base}/api/teacher/competitions/${code}/start`, { method: 'POST', headers: teacher });
-    const { token } = JoinReplySchema.parse(await (await post('/api/join', { code, nickname: 'Prober' }, {})).json());
+    const code = await startCompetition(server, { title: 'Health', levels: [options.levelId, 'navigator'], seed });
+    const { token } = JoinReplySchema.parse(await (await post('/api/join', { code, nickname: 'Prober' })).json());
     const student = { authorization: `Bearer ${token}` };
     const level = getLevel(options.levelId);
     if (!level || level.setup.kind !== 'trained' || level.dataset !== 'mnist')
@@ -147,60 +126,25 @@ export async function measureHealthDuringTraining(options: {
     return {
       level: options.levelId,
       rescoring: options.threads ? 'threads' : 'in-process',
-      rescoreSeconds: round(rescoreMs / 1000),
+      rescoreSeconds: r1(rescoreMs / 1000),
       healthRequests: h.length,
-      healthP50Ms: round(quantile(h, 0.5)),
-      healthP95Ms: round(quantile(h, 0.95)),
-      healthMaxMs: round(h[h.length - 1] ?? 0),
+      healthP50Ms: r1(quantile(h, 0.5)),
+      healthP95Ms: r1(quantile(h, 0.95)),
+      healthMaxMs: r1(h[h.length - 1] ?? 0),
       decodeSubmissions: d.length,
-      decodeP50Ms: round(quantile(d, 0.5)),
-      decodeMaxMs: round(d[d.length - 1] ?? 0),
+      decodeP50Ms: r1(quantile(d, 0.5)),
+      decodeMaxMs: r1(d[d.length - 1] ?? 0),
     };
   } finally {
-    await classroom.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await server.close();
   }
 }
 
 export async function runLoadTest(options: { students: number; seconds: number }): Promise<LoadResult> {
-  const root = resolve(import.meta.dirname, '..');
-  const dataDir = mkdtempSync(join(tmpdir(), 'lq-load-'));
-  const classroom = await createClassroom({
-    dataDir,
-    adminPasswordEnv: 'load-test-password',
-    assetsDir: join(root, 'assets'),
-    warmUp: true,
-  });
+  const server = await startLoadServer('load', { warmUp: true });
   try {
-    await classroom.app.listen({ host: '127.0.0.1', port: 0 });
-    const address = classroom.app.server.address();
-    if (!address || typeof address === 'string') throw new Error('no port');
-    const base = `http://127.0.0.1:${address.port}`;
-    const teacher = { authorization: 'Bearer load-test-password', 'content-type': 'application/json' };
-    const post = (path: string, body: unknown, headers: Record<string, string>) =>
-      fetch(base + path, { method: 'POST', headers, body: JSON.stringify(body) });
-    const created = CompetitionReplySchema.parse(
-      await (
-        await post('/api/teacher/competitions', { title: 'Load', levels: ['navigator'], durationMinutes: 60 }, teacher)
-      ).json(),
-    );
-    const code = created.competition.code;
-    await fetch(`${base}/api/teacher/competitions/${code}/start`, {
-      method: 'POST',
-      headers: { authorization: teacher.authorization },
-    });
-
-    const tokens: string[] = [];
-    for (let i = 0; i < options.students; i++) {
-      let res = await post('/api/join', { code, nickname: `student ${i + 1}` }, { 'content-type': 'application/json' });
-      while (res.status === 429) {
-        await new Promise((r) => setTimeout(r, Number(res.headers.get('retry-after') ?? 1) * 1000));
-        res = await post('/api/join', { code, nickname: `student ${i + 1}` }, { 'content-type': 'application/json' });
-      }
-      if (res.status !== 201) throw new Error(`join ${i}: ${res.status} ${await res.text()}`);
-      tokens.push(JoinReplySchema.parse(await res.json()).token);
-    }
-
+    const code = await startCompetition(server, { title: 'Load', levels: ['navigator'] });
+    const tokens = await joinStudents(server, code, options.students);
     const latencies: number[] = [];
     const acknowledged = new Set<string>();
     let sent = 0;
@@ -209,74 +153,57 @@ export async function runLoadTest(options: { students: number; seconds: number }
     const deadline = started + options.seconds * 1000;
     const student = async (index: number): Promise<void> => {
       const rng = createRng(1000 + index);
-      let attempt = 0;
-      let pendingKey: string | null = null;
-      let pendingPayload: unknown = null;
-      while (performance.now() < deadline) {
-        if (!pendingKey) {
-          pendingKey = `s${index}-a${++attempt}-load`;
-          pendingPayload = {
+      for (let attempt = 1; performance.now() < deadline; attempt++) {
+        const key = `s${index}-a${attempt}-load`;
+        const body = {
+          levelId: 'navigator',
+          idempotencyKey: key,
+          payload: {
             kind: 'latentPoints',
             points: [[Number((rng.next() * 2 - 1).toFixed(3)), Number((rng.next() * 2 - 1).toFixed(3))]],
             target: 0,
-          };
-        }
-        const t = performance.now();
-        sent++;
-        let res: Response;
-        try {
-          res = await post(
-            '/api/submissions',
-            { levelId: 'navigator', idempotencyKey: pendingKey, payload: pendingPayload },
-            { authorization: `Bearer ${tokens[index]}`, 'content-type': 'application/json' },
-          );
-          await res.arrayBuffer();
-        } catch {
-          continue; // network error: retry the same key
-        }
-        latencies.push(performance.now() - t);
-        if (res.status === 201 || res.status === 200) {
-          acknowledged.add(`${index}:${pendingKey}`);
-          // One in ten acknowledged submissions is replayed, as a client that lost the answer would.
-          if (rng.next() >= 0.1) pendingKey = null;
-        } else if (res.status === 429 || res.status === 503) {
-          rateLimited++;
-          const wait = Number(res.headers.get('retry-after') ?? 1);
-          await new Promise((r) => setTimeout(r, Math.min(wait * 1000, Math.max(0, deadline - performance.now()))));
-        } else {
-          throw new Error(`submission refused: ${res.status}`);
-        }
+          },
+        };
+        // One in ten acknowledged submissions is sent again, as a client that lost the answer would.
+        do {
+          const outcome = await sendLikeTheOutbox({
+            send: async () => {
+              const t = performance.now();
+              sent++;
+              const res = await server.post('/api/submissions', body, { authorization: `Bearer ${tokens[index]}` });
+              latencies.push(performance.now() - t);
+              return res;
+            },
+            until: deadline,
+            networkRetryMs: 0,
+            defaultRetryAfterS: 1,
+          });
+          rateLimited += outcome.refusedForLoad;
+          if (!outcome.answered) return;
+          await outcome.answered.arrayBuffer();
+          acknowledged.add(`${index}:${key}`);
+        } while (rng.next() < 0.1 && performance.now() < deadline);
       }
     };
     await Promise.all(tokens.map((_, i) => student(i)));
     const elapsed = (performance.now() - started) / 1000;
-
-    const rows = await classroom.store.db.query<{ player: number; key: string; n: number | string }>(
-      `SELECT s.player_id AS player, s.idempotency_key AS key, count(*) AS n FROM submissions s GROUP BY s.player_id, s.idempotency_key`,
-    );
-    const players = await classroom.store.db.query<{ id: number; nickname: string }>(
-      'SELECT id, nickname FROM players',
-    );
-    const indexOf = new Map(players.map((p) => [p.id, Number(p.nickname.split(' ')[1]) - 1]));
-    const storedKeys = new Set(rows.map((r) => `${indexOf.get(r.player)}:${r.key}`));
-    const stored = rows.reduce((n, r) => n + Number(r.n), 0);
+    const { stored, lost, duplicated } = await countStored(server.classroom, acknowledged);
     const sorted = [...latencies].sort((a, b) => a - b);
     return {
       students: options.students,
-      seconds: Math.round(elapsed * 10) / 10,
+      seconds: r1(elapsed),
       sent,
       acknowledged: acknowledged.size,
       stored,
-      lost: [...acknowledged].filter((k) => !storedKeys.has(k)).length,
-      duplicated: stored - storedKeys.size,
+      lost,
+      duplicated,
       rateLimited,
-      submissionsPerSecond: Math.round((acknowledged.size / elapsed) * 10) / 10,
-      p50Ms: Math.round(quantile(sorted, 0.5) * 10) / 10,
-      p95Ms: Math.round(quantile(sorted, 0.95) * 10) / 10,
+      submissionsPerSecond: r1(acknowledged.size / elapsed),
+      p50Ms: r1(quantile(sorted, 0.5)),
+      p95Ms: r1(quantile(sorted, 0.95)),
     };
   } finally {
-    await classroom.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await server.close();
   }
 }
 
@@ -284,7 +211,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const arg = (name: string, fallback: number): number => {
     const i = process.argv.indexOf(`--${name}`);
     const v = i >= 0 ? Number(process.argv[i + 1]) : fallback;
-    if (!Number.isInteger(v) || v < 1 || v > 600) throw new Error(`--${name} must be an integer from 1 to 600.`);
+    if (!Number.isInteger(v) || v < 1 || v > 3600) throw new Error(`--${name} must be an integer from 1 to 3600.`);
     return v;
   };
   const healthLevel = process.argv.includes('--health-level')
@@ -300,6 +227,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
         settingsPerLevel: arg('settings', 2),
         verifyWaitSeconds: arg('verify-wait', 300),
         gzip: !process.argv.includes('--no-gzip'),
+        budgetSeconds: arg('budget', 720),
       });
     }
     const load = await runLoadTest({ students: arg('students', 60), seconds: arg('seconds', 60) });

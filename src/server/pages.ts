@@ -95,7 +95,7 @@ const TEACHER: Page = {
 <h3>${m('classroom.teacher.levelStats')}</h3><ul id="level-stats" class="level-stats"></ul>
 <h3 id="players-heading"></h3><ul id="players" class="players"></ul><p id="players-empty" class="empty-note" hidden>${m('classroom.teacher.noPlayers')}</p>
 <h3 id="feed-heading"></h3>
-<div class="feed-head" aria-hidden="true"><span>${m('classroom.teacher.column.time')}</span><span>${m('classroom.teacher.column.player')}</span><span>${m('classroom.teacher.column.level')}</span><span>${m('classroom.teacher.column.score')}</span><span>${m('classroom.teacher.column.stars')}</span></div>
+<div class="feed-head" aria-hidden="true"><span>${m('classroom.teacher.column.time')}</span><span>${m('classroom.teacher.column.player')}</span><span>${m('classroom.teacher.column.level')}</span><span>${m('classroom.teacher.column.score')}</span><span>${m('classroom.teacher.column.stars')}</span><span>${m('classroom.teacher.column.verification')}</span></div>
 <ul id="feed" class="feed"></ul><p id="feed-empty" class="empty-note" hidden>${m('classroom.teacher.noSubmissions')}</p></section>
 </div>`,
 };

@@ -15,13 +15,13 @@ import { type VerificationJob, type Verdict } from './verification-queue';
 
 /**
  * Largest relative difference between a re-trained score and the uploaded model's score that still counts as
- * the same training (stars and the goal must match as well). Measured with scripts/measure-verify-spread.ts
- * (README "Verification tolerance"): the float16 upload moves a score by < 0.01 %; different seeds of the same
- * settings spread by up to 1.4 % (Beat PCA) and 0.6 % (Budget), and a backend's rounding (WebGL or CPU against
- * the server's WASM) moves a training less than another seed does. 5 % is three times the widest honest spread
- * measured, and well below what training beyond the allowed steps or epochs gains.
+ * the same training (stars and the goal must match as well). Measured with scripts/measure-tolerance.ts
+ * (README "Verification tolerance"): the same settings and seed trained in headless Chromium on WebGL
+ * (SwiftShader) and on WASM differ by up to 8.0 % (Balance beta), 7.6 % (Beat PCA) and 3.2 % (Static), more than
+ * another seed moves a score (1.4 %); the float16 upload moves it < 0.01 %. 10 % is 1.25 times the widest honest
+ * spread measured; training beyond the allowed steps or epochs shows in the stars, which must match regardless.
  */
-export const SCORE_TOLERANCE = 0.05;
+export const SCORE_TOLERANCE = 0.1;
 
 /** Same training, within tolerance? Relative to the larger magnitude, with a floor for scores near 0. */
 export function withinTolerance(uploaded: number, retrained: number, tolerance = SCORE_TOLERANCE): boolean {

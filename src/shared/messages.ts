@@ -657,6 +657,14 @@ const en = {
   'classroom.board.rankingHidden':
     'The ranking is hidden: each player sees their own rank in the game. {players, plural, one {# player} other {# players}} playing.',
   'classroom.board.offline': 'Cannot reach the server ({error}); retrying…',
+  // scale (#11): how far a score is checked, on the board and the teacher's feed
+  'classroom.teacher.column.verification': 'Checked',
+  'classroom.board.unverified': 'being verified',
+  'classroom.teacher.verification.verified': 'verified',
+  'classroom.teacher.verification.pending': 'being verified',
+  'classroom.teacher.verification.unchecked': 'not re-trained (no better than the best)',
+  'classroom.teacher.verification.corrected': 'corrected by re-training (uploaded model: {uploaded})',
+  'classroom.teacher.verification.failed': 'could not be re-trained',
   // ── end of the classroom pages block ──
   // ── your own digits and letters, setup links (issue 14) ──
   'draw.open': 'Draw a digit',

@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createClassroom, type Classroom } from '../../src/server/app';
+import type { SubmissionReply } from '../../src/shared/classroom/api';
 import { getLevel, levelVariant, type LinearTerm } from '../../src/shared/levels';
 import { clickWidget, launchChromium } from './browser';
 
@@ -23,6 +24,14 @@ let classroom: Classroom;
 let browser: Browser;
 let base = '';
 const errors: string[] = [];
+/** The first test's class, still open: the second plays on in it. */
+let lesson: {
+  code: string;
+  teacher: Page;
+  board: Page;
+  played: Record<string, Played>;
+  contexts: BrowserContext[];
+} | null = null;
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
@@ -165,12 +174,12 @@ async function student(
   expect(sent[0].result!.score).toBeCloseTo(local.score!, 6);
 
   await page.waitForFunction(() => window.__latentQuest!.uiBounds('level:continue') !== null, undefined, {
-    timeout: 10_000,
+    timeout: 30_000,
   });
   await clickWidget(page, 'level:continue');
   await waitForScene(page, 'Results');
   await page.waitForFunction(() => window.__latentQuest!.uiBounds('results:class') !== null, undefined, {
-    timeout: 10_000,
+    timeout: 30_000,
   });
   return { context, page, score: local.score!, stars: local.stars! };
 }
@@ -187,6 +196,7 @@ it('teacher creates and starts, students join and play in the game, the board ra
   await teacher.fill('#seed', String(SEED));
   await teacher.check('#levels input[value="blend"]');
   await teacher.check('#levels input[value="navigator"]');
+  await teacher.check('#levels input[value="squeeze-the-alphabet"]');
   await teacher.click('#create button');
   await teacher.waitForFunction(() => /^[A-Z2-9]{6}$/.test(document.getElementById('code')?.textContent ?? ''));
   const code = (await teacher.textContent('#code'))!;
@@ -274,7 +284,226 @@ it('teacher creates and starts, students join and play in the game, the board ra
   expect(lines.find((l) => l.startsWith('Cy,'))).toMatch(/^Cy,blend,[\d.]+,\d,\d+,1,verified,$/);
   await teacher.screenshot({ path: `${ARTIFACTS}/classroom-teacher.png`, fullPage: true });
   expect(errors).toEqual([]);
+  // The same class goes on in the next test: a trained level with its model uploaded, a map level, hidden ranking.
+  lesson = { code, teacher, board, played, contexts: [teacherContext, boardContext] };
+});
+
+/** A slider's left end clicked (its minimum), leaving it focused for the keyboard. */
+async function clickSliderStart(page: Page, id: string): Promise<void> {
+  const box = await bounds(page, id);
+  if (!box) throw new Error(`${id} is not on screen`);
+  await page.mouse.click(box.x + 2, box.y + box.height / 2);
+}
+
+/** From the results screen (or the class screen) to a level of the class, its concept card closed. */
+async function openClassLevel(page: Page, levelId: string): Promise<void> {
+  if ((await page.evaluate(() => window.__latentQuest!.scene())) === 'Results') {
+    await clickWidget(page, 'results:map');
+    await waitForScene(page, 'Classroom');
+  }
+  const play = `class:play:${levelId}`;
+  await page.waitForFunction((id) => window.__latentQuest!.uiBounds(id) !== null, play, { timeout: 20_000 });
+  await clickWidget(page, play);
+  await waitForScene(page, 'Level');
+  await page.waitForFunction(() => window.__latentQuest!.uiBounds('level:start') !== null, undefined, {
+    timeout: 20_000,
+  });
+  await clickWidget(page, 'level:start');
+  await waitForLevelStatus(page, ['idle']);
+}
+
+/** The level's result card's Continue, then the results screen's way back to the class screen. */
+async function backToClass(page: Page): Promise<void> {
+  await page.waitForFunction(() => window.__latentQuest!.uiBounds('level:continue') !== null, undefined, {
+    timeout: 30_000,
+  });
+  await clickWidget(page, 'level:continue');
+  await waitForScene(page, 'Results');
+  await clickWidget(page, 'results:map');
+  await waitForScene(page, 'Classroom');
+}
+
+const SQUEEZE = 'squeeze-the-alphabet';
+
+interface TrainedAttempt {
+  score: number;
+  stars: number;
+  /** From the level's result to the class server's score in the game's outbox. */
+  secondsToScore: number;
+}
+
+/**
+ * Squeeze the alphabet trained in the game (fewest steps, clicked; `codeSteps` arrow presses from the smallest
+ * code, or the default code): the attempt goes with its model to the upload route, is scored at once by
+ * evaluating that model, and is marked as being verified.
+ */
+async function playSqueeze(page: Page, codeSteps: number | null): Promise<TrainedAttempt> {
+  await openClassLevel(page, SQUEEZE);
+  await clickSliderStart(page, 'control:steps');
+  if (codeSteps !== null) {
+    await clickSliderStart(page, 'control:bottleneck');
+    for (let i = 0; i < codeSteps; i++) await page.keyboard.press('ArrowRight');
+  }
+  const upload = page.waitForResponse(
+    (r) => r.url().endsWith('/api/submissions/trained') && r.request().method() === 'POST',
+    { timeout: 180_000 },
+  );
+  await clickWidget(page, 'level:train');
+  await page.waitForFunction(() => window.__latentQuest!.level()?.status === 'done', undefined, {
+    timeout: 180_000,
+    polling: 100,
+  });
+  const doneAt = Date.now();
+  const local = (await page.evaluate(() => window.__latentQuest!.level()))!;
+  expect(local.values).toMatchObject({ steps: 500, ...(codeSteps !== null ? { bottleneck: 1 + codeSteps } : {}) });
+  // Within seconds: the score of the uploaded model, in the game, not yet verified.
+  await page.waitForFunction(
+    (id) => window.__latentQuest!.getState().classroom.items.some((i) => i.levelId === id && i.state === 'sent'),
+    SQUEEZE,
+    { timeout: 15_000, polling: 50 },
+  );
+  const secondsToScore = (Date.now() - doneAt) / 1000;
+  const reply = (await (await upload).json()) as SubmissionReply;
+  expect(reply.submission.verification).toBe('pending');
+  expect(reply.submission.score).toBe(local.score);
+  expect(reply.submission.stars).toBe(local.stars);
+  await backToClass(page);
+  return { score: local.score!, stars: local.stars!, secondsToScore };
+}
+
+/** Navigator: the probe dragged onto the target's code (the test stands in for the eye), Place probe. */
+async function playNavigator(page: Page): Promise<number> {
+  const navigator = levelVariant(getLevel('navigator')!, SEED);
+  if (navigator.setup.kind !== 'map' || !navigator.setup.targets) throw new Error('Navigator has no targets');
+  await openClassLevel(page, 'navigator');
+  await page.waitForFunction(
+    () => window.__latentQuest!.uiBounds('map:area') !== null && window.__latentQuest!.uiBounds('map:probe') !== null,
+    undefined,
+    { timeout: 30_000 },
+  );
+  const s = (await page.evaluate(() => window.__latentQuest!.level()))!;
+  const b = s.map!.bounds;
+  const area = (await bounds(page, 'map:area'))!;
+  const target = navigator.setup.targets[s.mapPlay!.target!];
+  const probe = (await bounds(page, 'map:probe'))!;
+  await page.mouse.move(probe.x + probe.width / 2, probe.y + probe.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(
+    area.x + ((target[0] - b.xMin) / (b.xMax - b.xMin)) * area.width,
+    area.y + area.height - ((target[1] - b.yMin) / (b.yMax - b.yMin)) * area.height,
+    { steps: 6 },
+  );
+  await page.mouse.up();
+  await clickWidget(page, 'map:place');
+  await waitForLevelStatus(page, ['done']);
+  const stars = (await page.evaluate(() => window.__latentQuest!.level()))!.stars!;
+  await page.waitForFunction(
+    () => window.__latentQuest!.getState().classroom.items.some((i) => i.levelId === 'navigator' && i.state === 'sent'),
+    undefined,
+    { timeout: 15_000 },
+  );
+  await backToClass(page);
+  return stars;
+}
+
+const count = (page: Page, selector: string) => page.$$eval(selector, (nodes) => nodes.length);
+
+it('the class plays on: Squeeze (model uploaded) scored at once, being verified, then verified; Navigator with the ranking hidden', async () => {
+  if (!lesson) throw new Error('the first test did not leave its class open');
+  const { teacher, board, played } = lesson;
+  const students = Object.entries(played);
+  // The re-training queue is held (a busy class: the lanes are full) so "being verified" can be seen everywhere.
+  await classroom.verifier!.stop();
+  const codeSteps: Record<string, number | null> = { Ada: 1, Bo: null, Cy: 0 };
+  // All three train at once, each in their own page's worker.
+  const trained = Object.fromEntries(
+    await Promise.all(students.map(async ([n, p]) => [n, await playSqueeze(p.page, codeSteps[n])] as const)),
+  );
+  console.info(
+    `classroom e2e, Squeeze: ${students.map(([n]) => `${n} code ${trained[n].score} ${trained[n].stars}★ scored in ${trained[n].secondsToScore.toFixed(1)} s`).join(', ')}`,
+  );
+  for (const [n, p] of students) {
+    const item = (await classState(p.page)).items.find((i) => i.levelId === SQUEEZE)!;
+    expect(item.result!.verification, n).toBe('pending');
+  }
+  // The board marks each best still being verified; the teacher's feed says it per attempt.
+  await board.waitForFunction(() => document.querySelectorAll('#rows small.unverified').length === 3, undefined, {
+    timeout: 10_000,
+  });
+  await teacher.waitForFunction(
+    () => document.querySelectorAll('#feed .verification.pending').length === 3,
+    undefined,
+    {
+      timeout: 10_000,
+    },
+  );
+  await board.screenshot({ path: `${ARTIFACTS}/classroom-board-verifying.png` });
+
+  // The queue runs: each best is re-trained from its settings and seed, and turns verified.
+  const released = Date.now();
+  await classroom.verifier!.start({ onlyProcess: true });
+  await teacher.waitForFunction(
+    () =>
+      document.querySelectorAll('#feed .verification.pending').length === 0 &&
+      document.querySelectorAll('#feed .verification.verified').length === 6,
+    undefined,
+    { timeout: 120_000, polling: 200 },
+  );
+  console.info(
+    `classroom e2e: 3 Squeeze bests verified ${((Date.now() - released) / 1000).toFixed(1)} s after the queue ran`,
+  );
+  await board.waitForFunction(() => document.querySelectorAll('#rows small.unverified').length === 0, undefined, {
+    timeout: 10_000,
+  });
+  for (const [n, p] of students)
+    await p.page
+      .waitForFunction(
+        (id) =>
+          window.__latentQuest!.getState().classroom.items.find((i) => i.levelId === id)?.result?.verification ===
+          'verified',
+        SQUEEZE,
+        { timeout: 15_000 },
+      )
+      .catch(() => {
+        throw new Error(`${n}'s game never showed its Squeeze attempt verified`);
+      });
+
+  // The teacher hides the ranking: the board shows how many play, not who.
+  await teacher.click('#ranking-toggle');
+  await board.waitForFunction(
+    () => document.querySelectorAll('#rows tr').length === 0 && !document.getElementById('empty')!.hidden,
+    undefined,
+    {
+      timeout: 10_000,
+    },
+  );
+  expect(await board.textContent('#status')).toBe('3 players');
+  expect(await board.textContent('#ranking')).not.toMatch(/Ada|Bo|Cy/);
+
+  // Navigator, a map level, with the ranking hidden: each student sees their own rank, and only that.
+  const navigatorStars: Record<string, number> = {};
+  for (const [n, p] of students) navigatorStars[n] = await playNavigator(p.page);
+  const ranks: number[] = [];
+  for (const [n, p] of students) {
+    // The class screen refreshes the standing (every few seconds) after the attempt went.
+    await p.page.waitForFunction(() => window.__latentQuest!.getState().classroom.standing?.rank != null, undefined, {
+      timeout: 15_000,
+    });
+    const standing = (await classState(p.page)).standing!;
+    expect(standing.players, n).toBe(3);
+    ranks.push(standing.rank!);
+    // The board's API (public) names no one while the ranking is hidden: not even to a student who asks.
+    const boardSeen = await p.page.evaluate(
+      async (url) => (await fetch(url)).json(),
+      `${base}/api/competitions/${lesson.code}/board`,
+    );
+    expect(boardSeen.rows).toEqual([]);
+  }
+  expect(ranks.sort()).toEqual([1, 2, 3]);
+  expect(await count(board, '#rows tr')).toBe(0);
+  await played.Ada.page.screenshot({ path: `${ARTIFACTS}/classroom-student-hidden-ranking.png` });
+  console.info(`classroom e2e, Navigator: ${students.map(([n]) => `${n} ${navigatorStars[n]}★`).join(', ')}`);
+  expect(errors).toEqual([]);
   for (const p of Object.values(played)) await p.context.close();
-  await teacherContext.close();
-  await boardContext.close();
+  for (const c of lesson.contexts) await c.close();
 });

@@ -49,6 +49,14 @@ function row(r) {
     td.textContent = String(v);
     tr.append(td);
   }
+  // A best score still waiting for its re-training (an uploaded model's score): said under the stars.
+  if (r.unverified > 0)
+    tr.cells[2].append(
+      Object.assign(document.createElement('small'), {
+        className: 'unverified',
+        textContent: t('classroom.board.unverified'),
+      }),
+    );
   return tr;
 }
 

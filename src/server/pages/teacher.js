@@ -231,6 +231,14 @@ async function show(code) {
             el('span', levelTitles.get(s.levelId) ?? s.levelId),
             el('span', s.score.toLocaleString(locale, { maximumFractionDigits: 2 }), { className: 'score' }),
             el('span', stars(s.stars), { className: 'stars' }),
+            // How far the score is checked: a trained level's upload is re-trained in the background.
+            el(
+              'span',
+              t(`classroom.teacher.verification.${s.verification}`, {
+                uploaded: (s.evaluatedScore ?? s.score).toLocaleString(locale, { maximumFractionDigits: 2 }),
+              }),
+              { className: `verification ${s.verification}` },
+            ),
           );
           return li;
         }),

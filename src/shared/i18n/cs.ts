@@ -630,6 +630,14 @@ export const cs: Catalogue = {
   'classroom.board.rankingHidden':
     'Pořadí je skryté: každý hráč vidí své místo ve hře. Hraje {players, plural, one {# hráč} few {# hráči} many {# hráče} other {# hráčů}}.',
   'classroom.board.offline': 'Server je nedostupný ({error}); zkouším znovu…',
+  // scale (#11)
+  'classroom.teacher.column.verification': 'Ověření',
+  'classroom.board.unverified': 'ověřuje se',
+  'classroom.teacher.verification.verified': 'ověřeno',
+  'classroom.teacher.verification.pending': 'ověřuje se',
+  'classroom.teacher.verification.unchecked': 'nepřetrénováno (není lepší než nejlepší)',
+  'classroom.teacher.verification.corrected': 'opraveno novým trénováním (nahraný model: {uploaded})',
+  'classroom.teacher.verification.failed': 'nové trénování se nezdařilo',
   'draw.open': 'Nakresli číslici',
   'draw.title': 'Tvoje vlastní číslice',
   'draw.loading': 'Načítám model a 1000 skutečných číslic…',

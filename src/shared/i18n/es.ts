@@ -633,6 +633,14 @@ export const es: Catalogue = {
   'classroom.board.rankingHidden':
     'La clasificación está oculta: cada jugador ve su puesto en el juego. {players, plural, one {Juega # jugador} other {Juegan # jugadores}}.',
   'classroom.board.offline': 'No se puede contactar con el servidor ({error}); reintentando…',
+  // scale (#11)
+  'classroom.teacher.column.verification': 'Verificación',
+  'classroom.board.unverified': 'en verificación',
+  'classroom.teacher.verification.verified': 'verificada',
+  'classroom.teacher.verification.pending': 'en verificación',
+  'classroom.teacher.verification.unchecked': 'sin reentrenar (no mejora la mejor)',
+  'classroom.teacher.verification.corrected': 'corregida al reentrenar (modelo subido: {uploaded})',
+  'classroom.teacher.verification.failed': 'no se pudo reentrenar',
   'draw.open': 'Dibuja un dígito',
   'draw.title': 'Tu propio dígito',
   'draw.loading': 'Cargando el modelo y 1000 dígitos reales…',

@@ -626,6 +626,14 @@ export const pl: Catalogue = {
   'classroom.board.rankingHidden':
     'Ranking jest ukryty: każdy gracz widzi w grze swoje miejsce. Gra {players, plural, one {# gracz} few {# graczy} many {# graczy} other {# gracza}}.',
   'classroom.board.offline': 'Brak połączenia z serwerem ({error}); ponawiam…',
+  // scale (#11)
+  'classroom.teacher.column.verification': 'Weryfikacja',
+  'classroom.board.unverified': 'w trakcie weryfikacji',
+  'classroom.teacher.verification.verified': 'zweryfikowany',
+  'classroom.teacher.verification.pending': 'w trakcie weryfikacji',
+  'classroom.teacher.verification.unchecked': 'nietrenowany ponownie (nie lepszy od najlepszego)',
+  'classroom.teacher.verification.corrected': 'poprawiony po ponownym treningu (przesłany model: {uploaded})',
+  'classroom.teacher.verification.failed': 'nie udało się wytrenować ponownie',
   'draw.open': 'Narysuj cyfrę',
   'draw.title': 'Twoja własna cyfra',
   'draw.loading': 'Wczytuję model i 1000 prawdziwych cyfr…',

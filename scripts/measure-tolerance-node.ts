@@ -1,8 +1,10 @@
 /**
- * How far a re-training's score can differ from the uploaded model's for an honest attempt: trains each MNIST
- * trained level's example settings with a few seeds on one backend (argv: cpu | wasm), measures the model, then
- * again after the float16 round trip of the upload. Prints one JSON line per run; run it once per backend and
- * compare (README "Verification tolerance"). Args: <backend> [levels…] (default beat-pca budget noise-zoo).
+ * Node half of scripts/measure-tolerance.ts (run by it, one process per backend: tfjs has one backend per
+ * process): trains each level's example settings on `backend` (cpu | wasm, what the class server's training
+ * threads use) with the level's own seed (the one the game's single-player page trains with, so the browser's
+ * figures compare one to one) and with classroom variant seeds, measures the model with the shared measuring
+ * code, then again after the float16 round trip of the upload. Prints one JSON line per run.
+ * Args: <backend> <seeds: comma list, "base" for the level's own> <levels…>.
  */
 import { nodeEngine } from '../tools/node-engine';
 import { decodeWeights, encodeWeights } from '../src/shared/classroom/model-codec';
@@ -11,11 +13,15 @@ import { measureTrained, trainedSetupOf } from '../src/shared/levels/measure';
 import type { BackendName } from '../src/shared/worker-api';
 
 const backend = (process.argv[2] ?? 'wasm') as BackendName;
-const levels = process.argv.slice(3).length ? process.argv.slice(3) : ['beat-pca', 'budget', 'noise-zoo'];
+const seeds = (process.argv[3] ?? 'base').split(',');
+const levels = process.argv.slice(4).length ? process.argv.slice(4) : ['beat-pca'];
 const engine = await nodeEngine(backend);
 for (const id of levels) {
-  for (const seed of [11, 12, 13]) {
-    const level = levelVariant(getLevel(id)!, seed);
+  const catalogue = getLevel(id);
+  if (!catalogue || catalogue.setup.kind !== 'trained') throw new Error(`${id} is not a trained level`);
+  for (const asked of seeds) {
+    const seed = asked === 'base' ? catalogue.setup.seed : Number(asked);
+    const level = asked === 'base' ? catalogue : levelVariant(catalogue, seed);
     const checked = validatePayload(level, level.example);
     if (!checked.ok || checked.payload.kind !== 'hyperparameters') throw new Error(id);
     const plan = trainedSetupOf(level).plan(checked.payload.values, seed);
@@ -38,14 +44,16 @@ for (const id of levels) {
     const b = level.score(checked.payload, half);
     console.log(
       JSON.stringify({
-        backend,
+        where: `node-${backend}`,
         level: id,
         seed,
+        values: checked.payload.values,
         trainMs: Math.round(ms),
         weights: exported.data.length,
         base64Chars: wire.length,
         score: a.score,
         stars: a.stars,
+        goalMet: a.goalMet,
         float16Score: b.score,
         float16Stars: b.stars,
       }),
