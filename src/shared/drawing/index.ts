@@ -17,3 +17,21 @@ export type { GreyBitmap, Point, Stroke } from './types';
 export { perImageMse, shareBelow, topClass } from './anomaly';
 export { nearestCode } from './nearest';
 export { tryOwnFor, type TryOwn } from './try-own';
+export {
+  decodeDigit,
+  decodeLetter,
+  digitExamples,
+  encodeDigit,
+  encodeLetter,
+  isSavedDigit,
+  isSavedLetter,
+  keepDigit,
+  keepLetter,
+  letterExamples,
+  NO_DRAWINGS,
+  OWN_DIGITS_MAX,
+  removeDrawing,
+  type OwnDrawings,
+  type SavedDigit,
+  type SavedLetter,
+} from './own-drawings';
