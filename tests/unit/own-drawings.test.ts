@@ -1,6 +1,6 @@
 /** Kept drawings (#14): the save's format both ways, keeping and removing, a corrupt drawing dropped alone. */
 import { describe, expect, it } from 'vitest';
-import type { StateStorage } from 'zustand/middleware';
+import { memoryStorage } from './support/memory-storage';
 import { createGameStore, DEFAULT_SETTINGS } from '../../src/game/state';
 import { SAVE_STORAGE_KEY, SAVE_VERSION } from '../../src/game/state/persistence';
 import {
@@ -16,16 +16,6 @@ import {
 } from '../../src/shared/drawing/own-drawings';
 import { GLYPH_CHARS, glyphBitmap } from '../../src/shared/glyphs';
 import { LEVELS } from '../../src/shared/levels';
-
-function memoryStorage(initial: Record<string, string> = {}): StateStorage & { data: Map<string, string> } {
-  const data = new Map(Object.entries(initial));
-  return {
-    data,
-    getItem: (k) => data.get(k) ?? null,
-    setItem: (k, v) => void data.set(k, v),
-    removeItem: (k) => void data.delete(k),
-  };
-}
 
 /** A digit-like image: a vertical bar with a soft edge (values between 0 and 1 too). */
 function bar(): Float32Array {
