@@ -60,6 +60,7 @@ import { snapshot } from './state';
 import { textOverflows } from './ui/fit-text';
 import type { Rect } from './ui/theme';
 import type {} from './test-api';
+import { datasetName } from './ml/own-data';
 
 /** Game pixels → CSS page pixels through the canvas's on-page box (FIT scaling and centring included). */
 export function toPageRect(game: Phaser.Game, rect: Rect): Rect {
@@ -108,7 +109,7 @@ export function installTestHooks(game: Phaser.Game, context: GameContext): void 
       labReconstruct: async (count: number) => {
         const model = context.store.getState().lab.model;
         if (!model) return null;
-        const batch = await context.bridge.getImages(model.dataset, 'test', 0, count);
+        const batch = await context.bridge.getImages(datasetName(model.dataset), 'test', 0, count);
         const labels = model.kind === 'cvae' ? batch.labels : undefined;
         return Array.from(await context.bridge.reconstruct(model.modelId, batch.images, labels));
       },

@@ -43,7 +43,8 @@ export interface SettingsActions {
 }
 
 // ---- lab slice (not persisted) ----
-export type DatasetChoice = 'glyphs' | 'mnist';
+/** The Lab's data: the glyph font, my alphabet (the font with my letters), MNIST, MNIST + my kept digits. */
+export type DatasetChoice = 'glyphs' | 'myGlyphs' | 'mnist' | 'mnistMine';
 export type NoiseType = 'gaussian' | 'saltPepper' | 'masking' | 'block';
 export type LabStatus = 'idle' | 'initialising' | 'training' | 'paused' | 'done' | 'error';
 export type WorkerStatus = 'stopped' | 'starting' | 'ready' | 'restarting' | 'failed';
