@@ -53,7 +53,7 @@
 import * as Phaser from 'phaser';
 import type { GameContext } from './context';
 import { soundLog } from './audio/sfx';
-import { drawnDigitView } from './draw/drawn-digit';
+import { drawnDigitView, drawnLetterView } from './draw/drawn-digit';
 import { levelSnapshot } from './level/current';
 import { testCall } from './ml/test-calls';
 import { snapshot } from './state';
@@ -101,6 +101,7 @@ export function installTestHooks(game: Phaser.Game, context: GameContext): void 
     widgetIds: () => context.widgets?.ids() ?? [],
     level: () => levelSnapshot(),
     drawn: () => drawnDigitView(),
+    drawnLetter: () => drawnLetterView(),
     debug: {
       killWorker: () => context.bridge.kill(),
       loseWebGlContext: () => testCall(context.bridge, (api) => api.loseWebGlContext()),

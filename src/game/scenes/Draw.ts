@@ -3,7 +3,7 @@ import { perImageMse, preprocessStrokes, shareBelow, topClass, type TryOwn } fro
 import { t } from '../../shared/messages';
 import { corrupt } from '../../shared/noise';
 import type { PretrainedAssetName } from '../../shared/worker-api';
-import { drawnDigitView, setDrawnDigitView } from '../draw/drawn-digit';
+import { drawnDigitView, setDrawnDigitView, setDrawnLetterView } from '../draw/drawn-digit';
 import { encodeMap, type LatentMapData } from '../level/plays/latent-map';
 import { Button } from '../ui/Button';
 import { DrawingPad } from '../ui/DrawingPad';
@@ -62,6 +62,7 @@ export class Draw extends Phaser.Scene {
     const L = drawLayout(screen.width, screen.height, screen.portrait);
     const from = data?.from ?? SCENES.lab;
     setDrawnDigitView(null);
+    setDrawnLetterView(null);
 
     const back = new Button(this, { ...L.back, id: 'draw:back', label: t('nav.back') });
     const goBack = (): void =>

@@ -35,3 +35,4 @@ export {
   type SavedDigit,
   type SavedLetter,
 } from './own-drawings';
+export { isOwnCard, OWN_CARD_PREFIX, OWN_CARDS_MAX, ownDigitCards, type OwnCard } from './own-card';
