@@ -717,7 +717,6 @@ const en = {
   'draw.mineHint': 'Your kept drawings. Tap one to remove it.',
   'draw.mineDigits': 'Digits (MNIST + mine): {count} / {max}',
   'draw.mineLetters': 'Letters (my alphabet): {count} / 26',
-  'level.arith.ownCard': 'your {digit}',
   'level.arith.ownNoCheck': 'Your own cards are for trying: take them out to Check.',
   // ── end of the branch own block ──
 } as const;

@@ -6,7 +6,6 @@
  */
 import type { LevelDefinition } from '../levels/types';
 import type { LocalText } from '../levels/text';
-import { CATALOGUES, format, LOCALES } from '../messages';
 import { decodeDigit, type OwnDrawings } from './own-drawings';
 
 export const OWN_CARD_PREFIX = 'own:';
@@ -22,11 +21,18 @@ export interface OwnCard {
 
 export const isOwnCard = (id: string): boolean => id.startsWith(OWN_CARD_PREFIX);
 
+/** A card's name, as the world files write level texts (a digit, "cyfra"/"číslice", is feminine in pl and cs). */
+const OWN_LABEL = { en: 'your #', pl: 'twoja #', cs: 'tvoje #', es: 'tu #' } as const;
+
 /** "your 7" in every language. */
 function ownLabel(digit: number): LocalText {
-  const say = (locale: (typeof LOCALES)[number]): string =>
-    format(CATALOGUES[locale]['level.arith.ownCard'], { digit: String(digit) }, locale);
-  return { en: say('en'), pl: say('pl'), cs: say('cs'), es: say('es') };
+  const d = String(digit);
+  return {
+    en: OWN_LABEL.en.replace('#', d),
+    pl: OWN_LABEL.pl.replace('#', d),
+    cs: OWN_LABEL.cs.replace('#', d),
+    es: OWN_LABEL.es.replace('#', d),
+  };
 }
 
 /** The own cards a level deals: none unless it is an MNIST arithmetic level the player has won. */

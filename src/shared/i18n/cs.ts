@@ -688,7 +688,6 @@ export const cs: Catalogue = {
   'draw.mineHint': 'Tvoje uložené kresby. Klepnutím na kresbu ji odstraníš.',
   'draw.mineDigits': 'Číslice (MNIST + moje): {count} / {max}',
   'draw.mineLetters': 'Písmena (moje abeceda): {count} / 26',
-  'level.arith.ownCard': 'tvoje {digit}',
   'level.arith.ownNoCheck': 'Vlastní karty jsou na zkoušení: pro Ověř je z výrazu odeber.',
   // ── end of the branch own block ──
 };

@@ -691,7 +691,6 @@ export const es: Catalogue = {
   'draw.mineHint': 'Tus dibujos guardados. Toca uno para quitarlo.',
   'draw.mineDigits': 'Dígitos (MNIST + míos): {count} / {max}',
   'draw.mineLetters': 'Letras (mi alfabeto): {count} / 26',
-  'level.arith.ownCard': 'tu {digit}',
   'level.arith.ownNoCheck': 'Tus cartas son para probar: quítalas de la expresión para Comprobar.',
   // ── end of the branch own block ──
 };

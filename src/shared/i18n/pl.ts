@@ -686,7 +686,6 @@ export const pl: Catalogue = {
   'draw.mineHint': 'Twoje zachowane rysunki. Dotknij jednego, aby go usunąć.',
   'draw.mineDigits': 'Cyfry (MNIST + moje): {count} / {max}',
   'draw.mineLetters': 'Litery (mój alfabet): {count} / 26',
-  'level.arith.ownCard': 'twoja {digit}',
   'level.arith.ownNoCheck': 'Twoje karty są do prób: usuń je z wyrażenia, aby Sprawdzić.',
   // ── end of the branch own block ──
 };
