@@ -1,6 +1,7 @@
 /**
  * Draw your own digit (#14): a digit drawn by mouse and one by touch reach the pretrained VAE through the MNIST
- * pre-processing; the screen shows the code on the latent map and the judge's verdict. Screenshots:
+ * pre-processing; the screen shows the code on the latent map and the judge's verdict. A kept digit, a letter tapped
+ * on the 7x5 pad (its reconstruction), kept as my A, and removed from Mine. Screenshots:
  * test-results/draw-*.png.
  */
 import type { Browser, CDPSession, Page } from 'playwright-core';
@@ -78,6 +79,35 @@ it('a digit drawn by mouse and one by touch land on the latent map with the judg
   expect(second.verdict.digit).toBeGreaterThanOrEqual(0);
   expect(second.verdict.digit).toBeLessThanOrEqual(9);
   await page.screenshot({ path: 'test-results/draw-touch-1280.png' });
+
+  // Keep it (the save holds it with the judge's digit), then a letter tapped on the 7x5 pad: its reconstruction.
+  const drawings = () => page.evaluate(() => window.__latentQuest!.getState().progress.drawings);
+  await clickWidget(page, 'draw:keep');
+  await page.waitForFunction(() => window.__latentQuest!.getState().progress.drawings.digits.length === 1);
+  expect((await drawings()).digits).toEqual([second.verdict.digit]);
+  await clickWidget(page, 'draw:mode:letter');
+  const letterBox = (await page.evaluate(() => window.__latentQuest!.uiBounds('draw:letterPad')))!;
+  const tap = (col: number, row: number) =>
+    page.mouse.click(
+      letterBox.x + ((col + 0.5) * letterBox.width) / 5,
+      letterBox.y + ((row + 0.5) * letterBox.height) / 7,
+    );
+  for (let row = 0; row < 7; row++) await tap(0, row); // an L: the left column…
+  for (let col = 1; col < 5; col++) await tap(col, 6); // …and the bottom row
+  await page.waitForFunction(() => window.__latentQuest!.drawnLetter() !== null, undefined, { timeout: 30_000 });
+  const letter = (await page.evaluate(() => window.__latentQuest!.drawnLetter()))!;
+  expect(letter.code).toHaveLength(4);
+  expect(letter.nearest).toMatch(/^[A-Z]$/);
+  expect(letter.error).toBeLessThan(0.25);
+  await clickWidget(page, 'draw:keep');
+  await page.waitForFunction(() => window.__latentQuest!.getState().progress.drawings.letters.length === 1);
+  expect((await drawings()).letters).toEqual(['A']);
+  // Mine lists both; a tap removes one.
+  await clickWidget(page, 'draw:mode:mine');
+  await clickWidget(page, 'card:0');
+  await page.waitForFunction(() => window.__latentQuest!.getState().progress.drawings.digits.length === 0);
+  expect((await drawings()).letters).toEqual(['A']);
+  await page.screenshot({ path: 'test-results/draw-mine-1280.png' });
   expect(errors).toEqual([]);
   await context.close();
 });
