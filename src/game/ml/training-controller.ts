@@ -5,10 +5,12 @@
  */
 import { MlError } from '../../shared/errors';
 import { corrupt } from '../../shared/noise';
+import type { ContextLostEvent } from '../../shared/engine-events';
 import type { TrainProgress, TrainResult } from '../../shared/worker-api';
 import type { GameStoreApi } from '../state';
 import { isSuperseded } from './abortable';
 import type { MlBridge, RestartReport } from './bridge';
+import { contextLostNotice, errorText, trainEndText } from './engine-words';
 import { previewOf } from './progress-types';
 import { resumePoint, trainResumable, type ResumeDecision } from './resumable-train';
 import { datasetName, ownExamplesFor, ownImages } from './own-data';
@@ -27,9 +29,7 @@ function isCode(error: unknown, code: MlError['code']): boolean {
   return error instanceof MlError && error.code === code;
 }
 
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
+const message = errorText;
 
 export class TrainingController {
   /** The current run's work: a newer run, a cancel before training or an engine restart aborts it. */
@@ -55,12 +55,14 @@ export class TrainingController {
           renderer: init.renderer,
           isSoftwareGl: init.isSoftwareGl,
           reason: init.reason,
+          why: init.why,
           version: init.version,
         }),
       ),
       bridge.events.on('restarted', (report) => this.onRestarted(report)),
       bridge.events.on('failed', (detail) => {
-        s().addNotice('error', 'notice.workerFailed', { detail });
+        console.warn('[engine] the worker keeps stopping:', detail);
+        s().addNotice('error', 'notice.workerFailed');
         if (this.current) s().setStatus('error');
         this.current = null;
       }),
@@ -211,8 +213,13 @@ export class TrainingController {
     const st = this.store.getState();
     const info = st.lab.backendInfo;
     if (info && info.backend !== p.backend)
-      st.setBackendInfo({ ...info, backend: p.backend, reason: p.notice ?? info.reason });
-    if (p.notice) this.showWorkerNotice(p.notice);
+      st.setBackendInfo({
+        ...info,
+        backend: p.backend,
+        reason: p.notice ?? info.reason,
+        why: p.event ? { kind: 'contextLost', backend: p.backend } : info.why,
+      });
+    if (p.event) this.showWorkerNotice(p.event);
     const preview = previewOf(p, run.width, run.height);
     st.recordProgress({
       step: offset + p.step,
@@ -231,9 +238,10 @@ export class TrainingController {
   /** `result` covers the whole run (its steps count from 0 across a resume). */
   private onFinished(run: CurrentRun, result: TrainResult): void {
     const st = this.store.getState();
-    for (const n of result.notices) this.showWorkerNotice(n);
-    st.finishRun({ reason: result.reason, message: result.message, steps: result.steps });
-    if (result.reason === 'diverged') st.addNotice('error', 'notice.diverged', { detail: result.message });
+    for (const e of result.events) this.showWorkerNotice(e);
+    const ending = trainEndText(result.end);
+    st.finishRun({ reason: result.reason, message: ending, steps: result.steps });
+    if (result.reason === 'diverged') st.addNotice('error', 'notice.diverged', { detail: ending });
     if (this.current === run) this.current = null;
   }
 
@@ -264,10 +272,12 @@ export class TrainingController {
     else st.addNotice('warning', 'notice.workerRestarted', { backend, step });
   }
 
-  private showWorkerNotice(text: string): void {
-    if (this.shownNotices.has(text)) return;
-    this.shownNotices.add(text);
-    this.store.getState().addNotice('warning', 'notice.backendSwitched', { detail: text });
+  private showWorkerNotice(event: ContextLostEvent): void {
+    const seen = `${event.lostAt}:${event.backend}:${event.fromStep}`;
+    if (this.shownNotices.has(seen)) return;
+    this.shownNotices.add(seen);
+    const { key, params } = contextLostNotice(event);
+    this.store.getState().addNotice('warning', key, params);
   }
 
   private async loadSamples(): Promise<void> {

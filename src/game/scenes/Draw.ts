@@ -1,6 +1,7 @@
 import * as Phaser from 'phaser';
 import { perImageMse, preprocessStrokes, shareBelow, topClass, type TryOwn } from '../../shared/drawing';
 import { t } from '../../shared/messages';
+import { errorText } from '../ml/engine-words';
 import { corrupt } from '../../shared/noise';
 import type { PretrainedAssetName } from '../../shared/worker-api';
 import { drawnDigitView, setDrawnDigitView, setDrawnLetterView } from '../draw/drawn-digit';
@@ -267,7 +268,7 @@ export class Draw extends Phaser.Scene {
     };
     load()
       .catch((error: unknown) => {
-        if (alive) status.setText(error instanceof Error ? error.message : String(error));
+        if (alive) status.setText(t('level.error', { detail: errorText(error) }));
       })
       .finally(() => {
         if (!alive) return;

@@ -3,6 +3,7 @@ import { nearestCode, perImageMse } from '../../shared/drawing';
 import { setDrawnLetterView } from '../draw/drawn-digit';
 import { GLYPH_HEIGHT, GLYPH_PIXELS, GLYPH_WIDTH, glyphBitmap, LETTERS } from '../../shared/glyphs';
 import { t } from '../../shared/messages';
+import { errorText } from '../ml/engine-words';
 import { corrupt } from '../../shared/noise';
 import type { PretrainedAssetName } from '../../shared/worker-api';
 import type { GameContext } from '../context';
@@ -71,7 +72,7 @@ export class LetterMode {
   /** Loads the model and the font letters' codes once, then analyses what is on the pad. */
   private start(): Promise<void> {
     this.loading ??= this.load().catch((error: unknown) => {
-      if (this.alive) this.out.status.setText(error instanceof Error ? error.message : String(error));
+      if (this.alive) this.out.status.setText(t('level.error', { detail: errorText(error) }));
     });
     return this.loading.then(() => this.analyse());
   }

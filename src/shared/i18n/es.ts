@@ -109,6 +109,29 @@ export const es: Catalogue = {
   'backend.pending': 'Iniciando…',
   'backend.engine': 'Motor: {backend}',
   'backend.display': 'Gráficos: {renderer}',
+  // The engine's reasons and run endings, worded from data (src/game/ml/engine-words.ts)
+  'backend.why.autoWebgl':
+    'Usando WebGL: los gráficos ({renderer}) tienen aceleración por hardware, la opción más rápida.',
+  'backend.why.autoWasm': 'Usando WASM: {cause}.',
+  'backend.why.autoCpu': 'Usando la CPU, la opción más lenta: {cause}, y WebAssembly no pudo arrancar.',
+  'backend.cause.softwareGl':
+    'aquí WebGL se dibuja por software ({renderer}), más lento que WASM, y el juego iría a trompicones',
+  'backend.cause.noWebgl': 'WebGL no está disponible para el hilo de trabajo',
+  'backend.cause.contextLost': 'el contexto WebGL se perdió antes',
+  'backend.why.chosen': 'Usando {backend} porque se eligió en los ajustes.',
+  'backend.why.chosenSoftware':
+    'Usando WebGL porque se eligió en los ajustes (este WebGL se dibuja por software, con {renderer}).',
+  'backend.why.failedOver': '{failed} no pudo arrancar aquí, así que se usa {backend}.',
+  'backend.why.contextLost': 'Se perdió el contexto WebGL, así que el entrenamiento pasó a {backend}.',
+  'train.end.cancelled': 'El entrenamiento se detuvo en el paso {step} de {total}.',
+  'train.end.diverged':
+    'El entrenamiento divergió en el paso {step}: {cause}. La tasa de aprendizaje {rate} es probablemente demasiado alta para {optimizer}; el modelo conserva sus últimos pesos buenos, del paso {lastGood}.',
+  'train.diverge.lossNaN': 'la pérdida se volvió NaN (no es un número)',
+  'train.diverge.exploded': 'la pérdida se disparó hasta {loss}',
+  'train.diverge.grew': 'la pérdida creció hasta {loss}, más de 100 veces su valor inicial {first}',
+  'train.diverge.weightsNaN': 'los pesos se volvieron NaN (no es un número)',
+  'notice.contextLost':
+    'Se perdió el contexto WebGL en el paso {lostAt}; el entrenamiento siguió en {backend} desde el paso {fromStep}, con los últimos pesos buenos.',
   'renderer.canvas': 'Canvas',
   'renderer.webgl': 'WebGL',
   'button.train': 'Entrenar',
@@ -147,8 +170,20 @@ export const es: Catalogue = {
   'notice.workerRestartedFresh':
     'El proceso de ML se detuvo inesperadamente. Se reinició en {backend}; el modelo vuelve a empezar con pesos nuevos.',
   'notice.workerRestartedIdle': 'El proceso de ML se detuvo inesperadamente. Se reinició en {backend}.',
-  'notice.workerFailed': 'El proceso de ML se sigue deteniendo. Recarga la página para volver a intentarlo. ({detail})',
-  'notice.backendSwitched': '{detail}',
+  'notice.workerFailed': 'El proceso de ML se sigue deteniendo. Recarga la página para volver a intentarlo.',
+  // The engine's errors by code (src/shared/errors.ts), worded in src/game/ml/engine-words.ts
+  'ml.error.INVALID_SPEC': 'los ajustes del modelo no son válidos para el motor; cámbialos y vuelve a intentarlo.',
+  'ml.error.INVALID_CONFIG': 'los ajustes de entrenamiento no son válidos; cámbialos y vuelve a intentarlo.',
+  'ml.error.INVALID_INPUT': 'el motor no pudo usar esta entrada (tamaño o valores incorrectos).',
+  'ml.error.UNKNOWN_DATASET': 'el motor no conoce este conjunto de datos.',
+  'ml.error.UNKNOWN_MODEL': 'el modelo ya no está en el motor (se reinició); vuelve a entrenarlo.',
+  'ml.error.UNKNOWN_JOB': 'ese entrenamiento ya terminó.',
+  'ml.error.BACKEND_UNAVAILABLE': 'ningún motor de cálculo (WebGL, WASM ni CPU) pudo arrancar en este navegador.',
+  'ml.error.DATASET_LOAD_FAILED': 'no se pudieron cargar los dígitos; comprueba la conexión y vuelve a intentarlo.',
+  'ml.error.WEIGHTS_NOT_FOUND': 'no se encontraron los pesos del modelo; vuelve a entrenarlo.',
+  'ml.error.WORKER_CRASHED': 'el proceso de ML se detuvo; se reinicia solo, luego vuelve a intentarlo.',
+  'ml.error.JOB_SUPERSEDED': 'un entrenamiento más reciente sustituyó a este.',
+  'ml.error.INTERNAL': 'algo falló en el motor; vuelve a intentarlo (la consola del navegador tiene los detalles).',
   'notice.trainingFailed': 'Entrenamiento detenido: {detail}',
   'notice.diverged': 'Entrenamiento detenido: {detail}',
   'notice.settingsReset': 'No se pudo leer tu partida guardada (progreso y ajustes), así que se reinició desde cero.',

@@ -8,6 +8,7 @@ import type { LevelDefinition, LinearTerm, SolutionSpecOf } from '../../../src/s
 import { PretrainedLevel, type PretrainedEngine } from '../pretrained';
 import { LOOKS_PER_POINT, PlayClock } from './budget';
 import { levelInfo } from './info';
+import { LookMemo, resultCard } from './looks';
 import type { LevelInfo, ResultCard, Screen } from './types';
 
 export interface CardPicture {
@@ -36,7 +37,7 @@ export class ArithmeticScreen implements Screen {
   readonly info: LevelInfo;
   readonly clock: PlayClock;
   readonly results: ResultCard[] = [];
-  private readonly seen = new Map<string, LiveView>();
+  private readonly looks: LookMemo<LiveView>;
 
   private constructor(
     private readonly p: PretrainedLevel,
@@ -46,6 +47,7 @@ export class ArithmeticScreen implements Screen {
   ) {
     this.info = levelInfo(p.level);
     this.clock = new PlayClock(LOOKS_PER_POINT * this.spec.maxTerms);
+    this.looks = new LookMemo(this.clock);
   }
 
   static async open(engine: PretrainedEngine, level: LevelDefinition): Promise<ArithmeticScreen> {
@@ -63,15 +65,12 @@ export class ArithmeticScreen implements Screen {
   /** Puts `terms` on the table and reads the decode(s) and the meter (one action per new expression). */
   async look(terms: readonly LinearTerm[]): Promise<LiveView> {
     const key = expressionKey(terms);
-    const known = this.seen.get(key);
-    if (known) return known;
-    this.clock.look(key);
-    const { evaluation, decodes } = await this.p.measureExpression(terms.filter((t) => t.weight !== 0));
-    const matches = evaluation.matchPercent ?? [];
-    const meter = evaluation.forgedWrongPixels ?? matches.reduce((a, b) => a + b, 0) / matches.length;
-    const view = { decodes, meter };
-    this.seen.set(key, view);
-    return view;
+    return this.looks.see(key, async () => {
+      const { evaluation, decodes } = await this.p.measureExpression(terms.filter((t) => t.weight !== 0));
+      const matches = evaluation.matchPercent ?? [];
+      const meter = evaluation.forgedWrongPixels ?? matches.reduce((a, b) => a + b, 0) / matches.length;
+      return { decodes, meter };
+    });
   }
 
   /** Presses Check with `terms` on the table: the result card. */
@@ -80,15 +79,6 @@ export class ArithmeticScreen implements Screen {
     this.clock.canPress();
     this.clock.press();
     const payload = { kind: 'expression' as const, terms: terms.filter((t) => t.weight !== 0).map((t) => ({ ...t })) };
-    const { result } = await this.p.play(payload);
-    const card: ResultCard = {
-      score: result.score,
-      stars: result.stars,
-      goalMet: result.goalMet,
-      detail: result.detail,
-      payload,
-    };
-    this.results.push(card);
-    return card;
+    return resultCard(this.p, payload, this.results);
   }
 }

@@ -13,6 +13,7 @@ import { isCleanDigit, predictedClass } from '../../../src/shared/scoring';
 import { PretrainedLevel, type PretrainedEngine } from '../pretrained';
 import { LOOKS_PER_POINT, PlayClock } from '../screen/budget';
 import { levelInfo } from '../screen/info';
+import { resultCard } from '../screen/looks';
 import type { LevelInfo, ResultCard, Screen } from '../screen/types';
 import type { MapDot } from './holes-screen';
 
@@ -95,13 +96,6 @@ export class DreamScreen implements Screen {
   private async end(): Promise<void> {
     this.done = true;
     const payload = { kind: 'draws' as const, draws: this.draws.map((d) => ({ ...d, mu: [...d.mu] })) };
-    const { result } = await this.p.play(payload);
-    this.results.push({
-      score: result.score,
-      stars: result.stars,
-      goalMet: result.goalMet,
-      detail: result.detail,
-      payload,
-    });
+    await resultCard(this.p, payload, this.results);
   }
 }

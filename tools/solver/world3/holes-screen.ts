@@ -9,6 +9,7 @@ import { predictedClass } from '../../../src/shared/scoring';
 import { PretrainedLevel, type PretrainedEngine } from '../pretrained';
 import { LOOKS_PER_POINT, PlayClock } from '../screen/budget';
 import { levelInfo } from '../screen/info';
+import { LookMemo, resultCard } from '../screen/looks';
 import type { LevelInfo, ResultCard, Screen } from '../screen/types';
 
 export interface Verdict {
@@ -38,7 +39,7 @@ export class HolesScreen implements Screen {
   readonly results: ResultCard[] = [];
   /** Points placed, with the verdict each showed. */
   readonly placed: { at: number[]; verdict: Verdict }[] = [];
-  private readonly seen = new Map<string, HolesLook>();
+  private readonly looks: LookMemo<HolesLook>;
 
   private constructor(
     private readonly p: PretrainedLevel,
@@ -47,6 +48,7 @@ export class HolesScreen implements Screen {
   ) {
     this.info = levelInfo(p.level);
     this.clock = new PlayClock(LOOKS_PER_POINT * this.spec.maxPoints);
+    this.looks = new LookMemo(this.clock);
   }
 
   static async open(engine: PretrainedEngine, level: LevelDefinition): Promise<HolesScreen> {
@@ -78,16 +80,12 @@ export class HolesScreen implements Screen {
 
   /** Drags the probe to `q` (data box): the AE's decode there and the judge's live verdict under it. */
   async look(q: readonly number[]): Promise<HolesLook> {
-    const k = key(q);
-    const known = this.seen.get(k);
-    if (known) return known;
-    this.clock.look(k);
-    const decode = await this.p.decode(Float32Array.from(this.p.toLatent(r3(q))));
-    const [probs] = await this.p.judge(decode.slice());
-    const { label, confidence } = predictedClass(probs);
-    const view = { decode, verdict: { digit: label, confidence } };
-    this.seen.set(k, view);
-    return view;
+    return this.looks.see(key(q), async () => {
+      const decode = await this.p.decode(Float32Array.from(this.p.toLatent(r3(q))));
+      const [probs] = await this.p.judge(decode.slice());
+      const { label, confidence } = predictedClass(probs);
+      return { decode, verdict: { digit: label, confidence } };
+    });
   }
 
   /** Place point here: the point's verdict (the same as the live one at that spot). */
@@ -103,15 +101,6 @@ export class HolesScreen implements Screen {
     this.clock.canPress();
     this.clock.press();
     const payload = { kind: 'latentPoints' as const, points: this.placed.map((c) => [...c.at]) };
-    const { result } = await this.p.play(payload);
-    const card: ResultCard = {
-      score: result.score,
-      stars: result.stars,
-      goalMet: result.goalMet,
-      detail: result.detail,
-      payload,
-    };
-    this.results.push(card);
-    return card;
+    return resultCard(this.p, payload, this.results);
   }
 }

@@ -9,19 +9,9 @@ import type { LevelDefinition } from '../../../src/shared/levels';
 import { createRng } from '../../../src/shared/random';
 import type { PretrainedEngine } from '../pretrained';
 import { alike } from '../screen/arithmetic-bots';
+import { NEIGHBOURS } from '../screen/looks';
 import type { LevelBots, ScreenBot } from '../screen/types';
 import { NavigatorScreen } from './navigator-screen';
-
-const DIRECTIONS = [
-  [1, 0],
-  [-1, 0],
-  [0, 1],
-  [0, -1],
-  [1, 1],
-  [1, -1],
-  [-1, 1],
-  [-1, -1],
-];
 
 /** At most this many looks before each placed probe (issue 10: ≤ 40 looks per placed point). */
 const LOOKS_PER_PROBE = 40;
@@ -45,7 +35,7 @@ const skilled: ScreenBot<NavigatorScreen> = {
     while (!screen.done && !screen.clock.exhausted) {
       for (const step of steps) {
         const c = best.at;
-        for (const [dx, dy] of DIRECTIONS) await see([c[0] + dx * step, c[1] + dy * step]);
+        for (const [dx, dy] of NEIGHBOURS) await see([c[0] + dx * step, c[1] + dy * step]);
       }
       const match = await screen.place(best.at);
       if (match >= goal) break;

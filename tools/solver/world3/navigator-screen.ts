@@ -8,6 +8,7 @@ import type { LevelDefinition, SolutionSpecOf } from '../../../src/shared/levels
 import { PretrainedLevel, type PretrainedEngine } from '../pretrained';
 import { LOOKS_PER_POINT, PlayClock } from '../screen/budget';
 import { levelInfo } from '../screen/info';
+import { LookMemo, resultCard } from '../screen/looks';
 import type { LevelInfo, ResultCard, Screen } from '../screen/types';
 
 const r3 = (q: readonly number[]): number[] => q.map((v) => Math.round(v * 1000) / 1000);
@@ -19,7 +20,7 @@ export class NavigatorScreen implements Screen {
   /** Placed probes and the match % each showed. */
   readonly placed: { at: number[]; match: number }[] = [];
   done = false;
-  private readonly seen = new Map<string, Float32Array>();
+  private readonly looks: LookMemo<Float32Array>;
 
   private constructor(
     private readonly p: PretrainedLevel,
@@ -29,6 +30,7 @@ export class NavigatorScreen implements Screen {
   ) {
     this.info = levelInfo(p.level);
     this.clock = new PlayClock(LOOKS_PER_POINT * this.spec.maxPoints);
+    this.looks = new LookMemo(this.clock);
   }
 
   static async open(engine: PretrainedEngine, level: LevelDefinition, targetIndex = 0): Promise<NavigatorScreen> {
@@ -43,13 +45,7 @@ export class NavigatorScreen implements Screen {
   /** Drags the probe to latent `q`: the decode there (no match). */
   async look(q: readonly number[]): Promise<Float32Array> {
     const at = r3(q.map((v) => Math.max(-this.spec.bound, Math.min(this.spec.bound, v))));
-    const k = at.join(',');
-    const known = this.seen.get(k);
-    if (known) return known;
-    this.clock.look(k);
-    const decode = await this.p.decode(Float32Array.from(at));
-    this.seen.set(k, decode);
-    return decode;
+    return this.looks.see(at.join(','), () => this.p.decode(Float32Array.from(at)));
   }
 
   /** Place probe at `q`: its match % (the result card too once the attempt ends). */
@@ -73,13 +69,6 @@ export class NavigatorScreen implements Screen {
       points: this.placed.map((c) => [...c.at]),
       target: this.targetIndex,
     };
-    const { result } = await this.p.play(payload);
-    this.results.push({
-      score: result.score,
-      stars: result.stars,
-      goalMet: result.goalMet,
-      detail: result.detail,
-      payload,
-    });
+    await resultCard(this.p, payload, this.results);
   }
 }

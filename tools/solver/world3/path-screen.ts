@@ -10,6 +10,7 @@ import { predictedClass } from '../../../src/shared/scoring';
 import { PretrainedLevel, type PretrainedEngine } from '../pretrained';
 import { LOOKS_PER_POINT, PlayClock } from '../screen/budget';
 import { levelInfo } from '../screen/info';
+import { resultCard } from '../screen/looks';
 import type { LevelInfo, ResultCard, Screen } from '../screen/types';
 import type { MapDot } from './holes-screen';
 
@@ -75,15 +76,6 @@ export class PathScreen implements Screen {
       return c < one ? 'red' : c < three ? 'amber' : 'green';
     });
     const payload = { kind: 'path' as const, points: path.map((q) => [...q]) };
-    const { result } = await this.p.play(payload);
-    const card: ResultCard = {
-      score: result.score,
-      stars: result.stars,
-      goalMet: result.goalMet,
-      detail: result.detail,
-      payload,
-    };
-    this.results.push(card);
-    return { colours, card };
+    return { colours, card: await resultCard(this.p, payload, this.results) };
   }
 }

@@ -13,19 +13,9 @@ import { createRng } from '../../../src/shared/random';
 import { styleMatchPercent, styleOf } from '../../../src/shared/scoring';
 import type { PretrainedEngine } from '../pretrained';
 import { LOOKS_PER_POINT } from '../screen/budget';
+import { NEIGHBOURS } from '../screen/looks';
 import type { LevelBots, ScreenBot } from '../screen/types';
 import { DigitsScreen } from './digits-screen';
-
-const AROUND = [
-  [1, 0],
-  [-1, 0],
-  [0, 1],
-  [0, -1],
-  [1, 1],
-  [1, -1],
-  [-1, 1],
-  [-1, -1],
-];
 
 const looksLike = (card: Float32Array, decode: Float32Array): number =>
   styleMatchPercent(styleOf(decode, MNIST_SIDE, MNIST_SIDE), styleOf(card, MNIST_SIDE, MNIST_SIDE));
@@ -50,7 +40,7 @@ async function search(
   if (sweep) for (let i = 0; i < 5; i++) for (let j = 0; j < 5; j++) await see([-2 + i, -2 + j]);
   for (const step of steps) {
     const c = best.at;
-    for (const [dx, dy] of AROUND) await see([c[0] + dx * step, c[1] + dy * step]);
+    for (const [dx, dy] of NEIGHBOURS) await see([c[0] + dx * step, c[1] + dy * step]);
   }
   return best.at;
 }

@@ -9,6 +9,7 @@ import { DIGIT_CLASSES } from '../../../src/shared/levels/world5-digits';
 import { PretrainedLevel, type PretrainedEngine } from '../pretrained';
 import { LOOKS_PER_POINT, PlayClock } from '../screen/budget';
 import { levelInfo } from '../screen/info';
+import { LookMemo, resultCard } from '../screen/looks';
 import type { LevelInfo, ResultCard, Screen } from '../screen/types';
 
 const r3 = (q: readonly number[]): number[] => q.map((v) => Math.round(v * 1000) / 1000);
@@ -20,7 +21,7 @@ export class DigitsScreen implements Screen {
   /** Per class: the written point and the score the status line shows (null: not yet). */
   readonly written: ({ at: number[]; score: number } | null)[] = Array.from({ length: DIGIT_CLASSES }, () => null);
   done = false;
-  private readonly seen = new Map<string, Float32Array>();
+  private readonly looks: LookMemo<Float32Array>;
 
   private constructor(
     private readonly p: PretrainedLevel,
@@ -29,6 +30,7 @@ export class DigitsScreen implements Screen {
   ) {
     this.info = levelInfo(p.level);
     this.clock = new PlayClock(LOOKS_PER_POINT * DIGIT_CLASSES);
+    this.looks = new LookMemo(this.clock);
   }
 
   static async open(engine: PretrainedEngine, level: LevelDefinition): Promise<DigitsScreen> {
@@ -47,13 +49,7 @@ export class DigitsScreen implements Screen {
   /** Picks class `digit` and drags the probe to latent `q`: the decode there. */
   async look(digit: number, q: readonly number[]): Promise<Float32Array> {
     const at = this.clip(q);
-    const k = `${digit}:${at.join(',')}`;
-    const known = this.seen.get(k);
-    if (known) return known;
-    this.clock.look(k);
-    const decode = await this.p.decode(Float32Array.from(at), Uint8Array.of(digit));
-    this.seen.set(k, decode);
-    return decode;
+    return this.looks.see(`${digit}:${at.join(',')}`, () => this.p.decode(Float32Array.from(at), Uint8Array.of(digit)));
   }
 
   /** Write: stores class `digit` at `q` and shows its score; ends the attempt when all ten are written. */
@@ -74,13 +70,6 @@ export class DigitsScreen implements Screen {
   private async end(): Promise<void> {
     this.done = true;
     const payload = { kind: 'latentPoints' as const, points: this.written.map((w) => [...(w?.at ?? [0, 0])]) };
-    const { result } = await this.p.play(payload);
-    this.results.push({
-      score: result.score,
-      stars: result.stars,
-      goalMet: result.goalMet,
-      detail: result.detail,
-      payload,
-    });
+    await resultCard(this.p, payload, this.results);
   }
 }

@@ -7,6 +7,7 @@
 import type { ElboParts } from './elbo';
 import type { Evaluation } from '../../../shared/levels/measurements';
 import type { LevelDefinition, LevelScore, SolutionPayload } from '../../../shared/levels/types';
+import { errorText } from '../../ml/engine-words';
 import type { MlPort } from '../../ml/ml-port';
 import type { LatentMapData } from './latent-map';
 import type { PlacedProbe, CompareVerdict } from './map-play';
@@ -93,6 +94,5 @@ export interface LevelPlay {
   offerOwnCards?(cards: readonly OwnCard[]): void;
 }
 
-export function describeError(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
+/** An error for the player's screen: an engine error's sentence for its code, in the player's language. */
+export const describeError = errorText;
