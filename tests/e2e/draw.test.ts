@@ -6,7 +6,7 @@
  */
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import { clickWidget, launchChromium, openGame } from './browser';
+import { clickWidget, gotoGame, launchChromium, openGame } from './browser';
 
 const baseUrl = inject('baseUrl');
 
@@ -110,4 +110,41 @@ it('a digit drawn by mouse and one by touch land on the latent map with the judg
   await page.screenshot({ path: 'test-results/draw-mine-1280.png' });
   expect(errors).toEqual([]);
   await context.close();
+});
+
+it('after Blend is won, a kept digit is a card: decoded live, Check off', async () => {
+  // A save with Blend won and one kept digit (a bar: a 1), as the Draw screen's Keep writes it.
+  const bar = Array.from({ length: 784 }, (_, i) => (i % 28 === 13 && i >= 4 * 28 && i < 24 * 28 ? 255 : 0));
+  const pixels = Buffer.from(bar).toString('base64');
+  const save = JSON.stringify({
+    state: {
+      settings: { backend: 'auto', renderer: 'auto', sound: false, reducedMotion: true, locale: 'en' },
+      progress: {
+        levels: { blend: { stars: 1, bestScore: 80, bestPayload: null, attempts: 1 } },
+        drawings: { digits: [{ pixels, label: 1 }], letters: [] },
+      },
+    },
+    version: 2,
+  });
+  const { page, consoleErrors: errors } = await openGame(browser, baseUrl, '?level=blend');
+  await page.evaluate((s) => localStorage.setItem('latent-quest:settings', s), save);
+  await gotoGame(page, baseUrl, '?level=blend');
+  await clickWidget(page, 'level:start');
+  const values = () => page.evaluate(() => window.__latentQuest!.level()?.values ?? {});
+  await page.waitForFunction(() => Number(window.__latentQuest!.level()?.values.cards ?? 0) > 0, undefined, {
+    timeout: 60_000,
+  });
+  const cards = Number((await values()).cards);
+  expect(cards).toBe(7); // Blend's six cards and "your 1"
+  await clickWidget(page, `card:${cards - 1}`);
+  await page.waitForFunction(() => Number(window.__latentQuest!.level()?.values.live ?? -1) >= 0, undefined, {
+    timeout: 30_000,
+  });
+  expect((await values()).ownTerms).toBe(true);
+  await clickWidget(page, 'level:train'); // Check is off: nothing is scored
+  await page.waitForTimeout(300);
+  expect(await page.evaluate(() => window.__latentQuest!.level()?.score ?? null)).toBeNull();
+  await page.screenshot({ path: 'test-results/draw-own-card-1280.png' });
+  expect(errors).toEqual([]);
+  await page.context().close();
 });

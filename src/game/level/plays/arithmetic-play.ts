@@ -135,7 +135,8 @@ export class ArithmeticPlay implements LevelPlay {
   }
 
   snapshot(): PlaySnapshot {
-    return {};
+    // The deck's size, whether an own card is on the table and the live headline (-1: nothing decoded).
+    return { values: { cards: this.cards.length, ownTerms: this.hasOwnTerms(), live: this.live?.headline ?? -1 } };
   }
 
   /** Decodes the expression and measures it as the level's scorer expects. */
