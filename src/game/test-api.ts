@@ -6,7 +6,7 @@
 import type { PretrainedLevelBench, TrainedLevelBench, TrainedLevelOptions } from './bench/bench-level';
 import type { BackendBench, BenchOptions } from './bench/bench-page';
 import type { SolutionPayload } from '../shared/levels';
-import type { DrawnDigitView } from './draw/drawn-digit';
+import type { DrawnDigitView, DrawnLetterView } from './draw/drawn-digit';
 import type { LevelSnapshot } from './level/current';
 import type { StateSnapshot } from './state/snapshot';
 
@@ -32,6 +32,8 @@ export interface LatentQuestHooks {
   level(): LevelSnapshot | null;
   /** The drawing screen's analysis of the player's digit (code, judge's verdict, error); null when none. */
   drawn(): DrawnDigitView | null;
+  /** The drawing screen's analysis of the player's 7x5 letter (nearest font letter, code, error); null when none. */
+  drawnLetter(): DrawnLetterView | null;
   debug: {
     /** Terminates the ML worker as a crash would; the bridge restarts it and tells the player. */
     killWorker(): void;

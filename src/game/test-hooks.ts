@@ -53,13 +53,14 @@
 import * as Phaser from 'phaser';
 import type { GameContext } from './context';
 import { soundLog } from './audio/sfx';
-import { drawnDigitView } from './draw/drawn-digit';
+import { drawnDigitView, drawnLetterView } from './draw/drawn-digit';
 import { levelSnapshot } from './level/current';
 import { testCall } from './ml/test-calls';
 import { snapshot } from './state';
 import { textOverflows } from './ui/fit-text';
 import type { Rect } from './ui/theme';
 import type {} from './test-api';
+import { datasetName } from './ml/own-data';
 
 /** Game pixels → CSS page pixels through the canvas's on-page box (FIT scaling and centring included). */
 export function toPageRect(game: Phaser.Game, rect: Rect): Rect {
@@ -100,6 +101,7 @@ export function installTestHooks(game: Phaser.Game, context: GameContext): void 
     widgetIds: () => context.widgets?.ids() ?? [],
     level: () => levelSnapshot(),
     drawn: () => drawnDigitView(),
+    drawnLetter: () => drawnLetterView(),
     debug: {
       killWorker: () => context.bridge.kill(),
       loseWebGlContext: () => testCall(context.bridge, (api) => api.loseWebGlContext()),
@@ -108,7 +110,7 @@ export function installTestHooks(game: Phaser.Game, context: GameContext): void 
       labReconstruct: async (count: number) => {
         const model = context.store.getState().lab.model;
         if (!model) return null;
-        const batch = await context.bridge.getImages(model.dataset, 'test', 0, count);
+        const batch = await context.bridge.getImages(datasetName(model.dataset), 'test', 0, count);
         const labels = model.kind === 'cvae' ? batch.labels : undefined;
         return Array.from(await context.bridge.reconstruct(model.modelId, batch.images, labels));
       },

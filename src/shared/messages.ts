@@ -754,6 +754,25 @@ const en = {
     'One row per code slot, the other slots at their usual entry · bar: letters choosing the entry · dim: unused',
   'level.codebook.legendOne': 'Each entry decoded · bar: letters choosing it · dim: unused',
   // ── end of the codebook block ──
+  // ── branch own (#14: own data in the Lab, your digit as a card) ──
+  'notice.savePart.drawing': '{count, plural, one {# of your drawings} other {# of your drawings}}',
+  'dataset.myGlyphs': 'My alphabet',
+  'dataset.mnistMine': 'MNIST + mine',
+  'lab.own.count':
+    'Yours: {digits, plural, one {# digit} other {# digits}}, {letters, plural, one {# letter} other {# letters}}',
+  'lab.own.noDigits': 'You have kept no digits yet: draw some on the Draw screen and press Keep.',
+  'lab.own.noLetters': 'You have kept no letters yet: tap some on the Draw screen (Letter) and press Keep.',
+  'draw.keep': 'Keep',
+  'draw.keepLetter': 'Keep as {letter}',
+  'draw.letterAs': 'Letter to replace',
+  'draw.kept':
+    'Kept. Yours: {digits, plural, one {# digit} other {# digits}}, {letters, plural, one {# letter} other {# letters}}; the Lab can train on them.',
+  'draw.modeMine': 'Mine',
+  'draw.mineHint': 'Your kept drawings. Tap one to remove it.',
+  'draw.mineDigits': 'Digits (MNIST + mine): {count} / {max}',
+  'draw.mineLetters': 'Letters (my alphabet): {count} / 26',
+  'level.arith.ownNoCheck': 'Your own cards are for trying: take them out to Check.',
+  // ── end of the branch own block ──
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -31,6 +31,9 @@ export const SPEC_LIMITS = {
   previewMax: 64,
   noisyCopiesMax: 100,
   excludeLabelsMax: 64,
+  /** TrainConfig.own: at most this many own images, each repeated at most ownRepeatMax times. */
+  ownMax: 256,
+  ownRepeatMax: 100,
 } as const;
 
 const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
@@ -233,6 +236,48 @@ export function validateTrainConfig(c: TrainConfig): void {
       `Noisy copies per example must be a whole number from 1 to ${SPEC_LIMITS.noisyCopiesMax} (got ${String(c.noisyCopies)}).`,
     );
   }
+  if (c.own !== undefined) validateOwnExamples(c.own);
+}
+
+/** The shape of TrainConfig.own without the dataset (validateOwnFor checks sizes, classes and pixel values). */
+function validateOwnExamples(own: TrainConfig['own']): void {
+  config(typeof own === 'object' && own !== null, 'Your own examples are missing their images.');
+  config(
+    intIn(own.count, 1, SPEC_LIMITS.ownMax),
+    `Your own examples must be from 1 to ${SPEC_LIMITS.ownMax} images (got ${String(own.count)}).`,
+  );
+  config(own.images instanceof Float32Array, 'Your own images must be a Float32Array of pixels.');
+  config(own.labels instanceof Uint8Array, 'Your own examples need their classes as a Uint8Array.');
+  config(
+    own.labels.length === own.count,
+    `Your own examples have ${own.labels.length} classes for ${own.count} images: give one class per image.`,
+  );
+  config(own.mode === 'add' || own.mode === 'replace', `"${String(own.mode)}" is not a mode. Pick add or replace.`);
+  if (own.repeat !== undefined)
+    config(
+      intIn(own.repeat, 1, SPEC_LIMITS.ownRepeatMax),
+      `Your own examples repeat from 1 to ${SPEC_LIMITS.ownRepeatMax} times (got ${String(own.repeat)}).`,
+    );
+}
+
+/** TrainConfig.own against the dataset: pixels per image, pixel values in [0, 1] and classes of the dataset. */
+export function validateOwnFor(
+  own: NonNullable<TrainConfig['own']>,
+  size: number,
+  classes: number,
+  name: string,
+): void {
+  config(
+    own.images.length === own.count * size,
+    `Your own images must be ${own.count} × ${size} pixels for ${name} (got ${own.images.length} numbers).`,
+  );
+  const bad = own.images.findIndex((v) => !(v >= 0 && v <= 1));
+  config(
+    bad < 0,
+    `Pixel ${bad % size} of your image ${Math.floor(bad / size) + 1} is ${String(own.images[bad])}: pixels go from 0 to 1.`,
+  );
+  for (const l of own.labels)
+    config(l < classes, `Class ${l} does not exist in ${name}: classes go from 0 to ${classes - 1}.`);
 }
 
 /** Throws INVALID_CONFIG when `c` does not fit this model and dataset (the checks that need both). */

@@ -159,6 +159,25 @@ export interface TrainConfig {
    * one pass over examples × copies. 1..100.
    */
   noisyCopies?: number;
+  /**
+   * The player's own examples (the Lab's "my alphabet" and "MNIST + my drawings"): images of the model's dataset
+   * size with class labels. They come first in the training data (so the progress previews show them), then the
+   * selected dataset examples; with mode 'replace' the dataset's examples of the same classes are left out.
+   */
+  own?: OwnExamples;
+}
+
+/** Your own training images (TrainConfig.own); the worker checks every shape and value. */
+export interface OwnExamples {
+  /** count × the dataset's pixels, row-major, each in [0, 1]. */
+  images: Float32Array;
+  /** One class per image, a class of the model's dataset. */
+  labels: Uint8Array;
+  count: number;
+  /** 'add': beside the dataset's examples (MNIST + my drawings); 'replace': instead of the dataset's ones of their classes (my alphabet). */
+  mode: 'add' | 'replace';
+  /** Each own example this many times in an epoch (1..100, default 1), so a few drawings count among thousands. */
+  repeat?: number;
 }
 
 export interface LossTerms {

@@ -1,11 +1,12 @@
 /**
  * Draw your own digit (#14): a digit drawn by mouse and one by touch reach the pretrained VAE through the MNIST
- * pre-processing; the screen shows the code on the latent map and the judge's verdict. Screenshots:
+ * pre-processing; the screen shows the code on the latent map and the judge's verdict. A kept digit, a letter tapped
+ * on the 7x5 pad (its reconstruction), kept as my A, and removed from Mine. Screenshots:
  * test-results/draw-*.png.
  */
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import { clickWidget, launchChromium, openGame } from './browser';
+import { clickWidget, gotoGame, launchChromium, openGame } from './browser';
 
 const baseUrl = inject('baseUrl');
 
@@ -78,6 +79,72 @@ it('a digit drawn by mouse and one by touch land on the latent map with the judg
   expect(second.verdict.digit).toBeGreaterThanOrEqual(0);
   expect(second.verdict.digit).toBeLessThanOrEqual(9);
   await page.screenshot({ path: 'test-results/draw-touch-1280.png' });
+
+  // Keep it (the save holds it with the judge's digit), then a letter tapped on the 7x5 pad: its reconstruction.
+  const drawings = () => page.evaluate(() => window.__latentQuest!.getState().progress.drawings);
+  await clickWidget(page, 'draw:keep');
+  await page.waitForFunction(() => window.__latentQuest!.getState().progress.drawings.digits.length === 1);
+  expect((await drawings()).digits).toEqual([second.verdict.digit]);
+  await clickWidget(page, 'draw:mode:letter');
+  const letterBox = (await page.evaluate(() => window.__latentQuest!.uiBounds('draw:letterPad')))!;
+  const tap = (col: number, row: number) =>
+    page.mouse.click(
+      letterBox.x + ((col + 0.5) * letterBox.width) / 5,
+      letterBox.y + ((row + 0.5) * letterBox.height) / 7,
+    );
+  for (let row = 0; row < 7; row++) await tap(0, row); // an L: the left column…
+  for (let col = 1; col < 5; col++) await tap(col, 6); // …and the bottom row
+  await page.waitForFunction(() => window.__latentQuest!.drawnLetter() !== null, undefined, { timeout: 30_000 });
+  const letter = (await page.evaluate(() => window.__latentQuest!.drawnLetter()))!;
+  expect(letter.code).toHaveLength(4);
+  expect(letter.nearest).toMatch(/^[A-Z]$/);
+  expect(letter.error).toBeLessThan(0.25);
+  await clickWidget(page, 'draw:keep');
+  await page.waitForFunction(() => window.__latentQuest!.getState().progress.drawings.letters.length === 1);
+  expect((await drawings()).letters).toEqual(['A']);
+  // Mine lists both; a tap removes one.
+  await clickWidget(page, 'draw:mode:mine');
+  await clickWidget(page, 'card:0');
+  await page.waitForFunction(() => window.__latentQuest!.getState().progress.drawings.digits.length === 0);
+  expect((await drawings()).letters).toEqual(['A']);
+  await page.screenshot({ path: 'test-results/draw-mine-1280.png' });
   expect(errors).toEqual([]);
   await context.close();
+});
+
+it('after Blend is won, a kept digit is a card: decoded live, Check off', async () => {
+  // A save with Blend won and one kept digit (a bar: a 1), as the Draw screen's Keep writes it.
+  const bar = Array.from({ length: 784 }, (_, i) => (i % 28 === 13 && i >= 4 * 28 && i < 24 * 28 ? 255 : 0));
+  const pixels = Buffer.from(bar).toString('base64');
+  const save = JSON.stringify({
+    state: {
+      settings: { backend: 'auto', renderer: 'auto', sound: false, reducedMotion: true, locale: 'en' },
+      progress: {
+        levels: { blend: { stars: 1, bestScore: 80, bestPayload: null, attempts: 1 } },
+        drawings: { digits: [{ pixels, label: 1 }], letters: [] },
+      },
+    },
+    version: 2,
+  });
+  const { page, consoleErrors: errors } = await openGame(browser, baseUrl, '?level=blend');
+  await page.evaluate((s) => localStorage.setItem('latent-quest:settings', s), save);
+  await gotoGame(page, baseUrl, '?level=blend');
+  await clickWidget(page, 'level:start');
+  const values = () => page.evaluate(() => window.__latentQuest!.level()?.values ?? {});
+  await page.waitForFunction(() => Number(window.__latentQuest!.level()?.values.cards ?? 0) > 0, undefined, {
+    timeout: 60_000,
+  });
+  const cards = Number((await values()).cards);
+  expect(cards).toBe(7); // Blend's six cards and "your 1"
+  await clickWidget(page, `card:${cards - 1}`);
+  await page.waitForFunction(() => Number(window.__latentQuest!.level()?.values.live ?? -1) >= 0, undefined, {
+    timeout: 30_000,
+  });
+  expect((await values()).ownTerms).toBe(true);
+  await clickWidget(page, 'level:train'); // Check is off: nothing is scored
+  await page.waitForTimeout(300);
+  expect(await page.evaluate(() => window.__latentQuest!.level()?.score ?? null)).toBeNull();
+  await page.screenshot({ path: 'test-results/draw-own-card-1280.png' });
+  expect(errors).toEqual([]);
+  await page.context().close();
 });

@@ -1,18 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { StateStorage } from 'zustand/middleware';
+import { memoryStorage } from './support/memory-storage';
 import { DEFAULT_SETTINGS, MAX_LOSS_POINTS, createGameStore, snapshot, type GameStoreApi } from '../../src/game/state';
 import { SETTINGS_STORAGE_KEY, SETTINGS_VERSION, migrate } from '../../src/game/state/persistence';
 import { appendLossPoint, clampBottleneck, clampHiddenWidth, clampNoiseLevel } from '../../src/game/state/lab-rules';
-
-function memoryStorage(initial: Record<string, string> = {}): StateStorage & { data: Map<string, string> } {
-  const data = new Map(Object.entries(initial));
-  return {
-    data,
-    getItem: (k) => data.get(k) ?? null,
-    setItem: (k, v) => void data.set(k, v),
-    removeItem: (k) => void data.delete(k),
-  };
-}
 
 let store: GameStoreApi | undefined;
 afterEach(() => {

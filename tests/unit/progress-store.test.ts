@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { StateStorage } from 'zustand/middleware';
+import { memoryStorage } from './support/memory-storage';
 import { LEVELS, levelsOfWorld } from '../../src/shared/levels';
 import {
   DEFAULT_SETTINGS,
@@ -11,16 +11,6 @@ import {
 } from '../../src/game/state';
 import { SAVE_STORAGE_KEY, SAVE_VERSION, migrate, readPersisted } from '../../src/game/state/persistence';
 import { baseSizeFor } from '../../src/game/layout/screen';
-
-function memoryStorage(initial: Record<string, string> = {}): StateStorage & { data: Map<string, string> } {
-  const data = new Map(Object.entries(initial));
-  return {
-    data,
-    getItem: (k) => data.get(k) ?? null,
-    setItem: (k, v) => void data.set(k, v),
-    removeItem: (k) => void data.delete(k),
-  };
-}
 
 const saved = (storage: { data: Map<string, string> }) =>
   JSON.parse(storage.data.get(SAVE_STORAGE_KEY)!) as {

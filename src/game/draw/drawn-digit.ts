@@ -19,3 +19,21 @@ export const drawnDigitView = (): DrawnDigitView | null => latest;
 export function setDrawnDigitView(view: DrawnDigitView | null): void {
   latest = view;
 }
+
+/** The drawing screen's latest analysis of the player's 7x5 letter (the glyph VAE's side). */
+export interface DrawnLetterView {
+  /** The font letter whose code is nearest. */
+  nearest: string;
+  /** The letter's code (4 numbers). */
+  code: number[];
+  /** Mean squared error between the letter and its reconstruction. */
+  error: number;
+}
+
+let latestLetter: DrawnLetterView | null = null;
+
+export const drawnLetterView = (): DrawnLetterView | null => latestLetter;
+
+export function setDrawnLetterView(view: DrawnLetterView | null): void {
+  latestLetter = view;
+}

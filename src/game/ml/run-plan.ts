@@ -5,7 +5,8 @@
 import { GLYPH_HEIGHT, GLYPH_WIDTH } from '../../shared/glyphs';
 import { MNIST_SIDE } from '../../shared/mnist-format';
 import type { NoiseSpec } from '../../shared/noise';
-import type { DatasetName, ModelSpec } from '../../shared/worker-api';
+import type { ModelSpec } from '../../shared/worker-api';
+import { datasetName } from './own-data';
 import type { TrainOptions } from './bridge';
 import { hiddenWidths } from '../state/lab-hyper';
 import { validateModelSpec, validateTrainConfig, validateTrainConfigFor } from '../../shared/model-spec-validation';
@@ -20,14 +21,16 @@ export interface RunPlan {
 export const RUN_SEED = 42;
 export const PREVIEW_COUNT = 8;
 
+const GLYPH_SIZE = { width: GLYPH_WIDTH, height: GLYPH_HEIGHT };
+const MNIST_SIZE = { width: MNIST_SIDE, height: MNIST_SIDE };
 const DATASET_SIZE: Record<DatasetChoice, { width: number; height: number }> = {
-  glyphs: { width: GLYPH_WIDTH, height: GLYPH_HEIGHT },
-  mnist: { width: MNIST_SIDE, height: MNIST_SIDE },
+  glyphs: GLYPH_SIZE,
+  myGlyphs: GLYPH_SIZE,
+  mnist: MNIST_SIZE,
+  mnistMine: MNIST_SIZE,
 };
 
-export function datasetName(choice: DatasetChoice): DatasetName {
-  return choice;
-}
+export { datasetName };
 
 /** The noise level slider (0..1) as the parameter of each noise type. */
 export function noiseSpec(type: NoiseType, level: number, dataset: DatasetChoice): NoiseSpec {

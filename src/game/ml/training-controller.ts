@@ -13,6 +13,7 @@ import type { MlBridge, RestartReport } from './bridge';
 import { contextLostNotice, errorText, trainEndText } from './engine-words';
 import { previewOf } from './progress-types';
 import { resumePoint, trainResumable, type ResumeDecision } from './resumable-train';
+import { datasetName, ownExamplesFor, ownImages } from './own-data';
 import { PREVIEW_COUNT, RUN_SEED, noiseSpec, planProblem, planRun, type RunPlan } from './run-plan';
 
 interface CurrentRun {
@@ -66,8 +67,9 @@ export class TrainingController {
         this.current = null;
       }),
       store.subscribe(
-        (st) => st.lab.config.dataset,
+        (st) => [st.lab.config.dataset, st.progress.drawings] as const,
         () => void this.loadSamples(),
+        { equalityFn: (a, b) => a[0] === b[0] && a[1] === b[1] },
       ),
       store.subscribe(
         (st) => [st.lab.config.kind, st.lab.config.noiseType, st.lab.config.noiseLevel] as const,
@@ -95,7 +97,15 @@ export class TrainingController {
     this.work = work;
     const { signal } = work;
     const st = () => this.store.getState();
-    const plan = planRun(st().lab.config);
+    const config = st().lab.config;
+    // My alphabet / MNIST + mine: the kept drawings go with the run (first in the data, so the previews show them).
+    const own = ownExamplesFor(config.dataset, st().progress.drawings);
+    if (own === 'none') {
+      st().addNotice('warning', config.dataset === 'myGlyphs' ? 'lab.own.noLetters' : 'lab.own.noDigits');
+      return;
+    }
+    const planned = planRun(config);
+    const plan: RunPlan = own ? { ...planned, train: { ...planned.train, own } } : planned;
     // The shared checks the worker runs, before anything starts: a Lab setting the engine refuses says why.
     const problem = planProblem(plan);
     if (problem) {
@@ -274,9 +284,14 @@ export class TrainingController {
     const dataset = this.store.getState().lab.config.dataset;
     if (this.bridge.status !== 'ready') return;
     try {
-      const batch = await this.bridge.getImages(dataset, 'test', 0, PREVIEW_COUNT);
+      const batch = await this.bridge.getImages(datasetName(dataset), 'test', 0, PREVIEW_COUNT);
       if (this.store.getState().lab.config.dataset !== dataset) return;
-      this.samples = { dataset, images: batch.images, width: batch.width, height: batch.height, count: batch.count };
+      // My drawings first (as training shows them), then the dataset's.
+      const mine = ownImages(dataset, this.store.getState().progress.drawings, PREVIEW_COUNT);
+      const images = batch.images.slice();
+      const size = batch.width * batch.height;
+      mine.forEach((img, i) => images.set(img, i * size));
+      this.samples = { dataset, images, width: batch.width, height: batch.height, count: batch.count };
       this.refreshIdlePreview(true);
     } catch (error) {
       if (!isCode(error, 'WORKER_CRASHED'))

@@ -4,7 +4,7 @@ import { t } from '../../shared/messages';
 import { errorText } from '../ml/engine-words';
 import { corrupt } from '../../shared/noise';
 import type { PretrainedAssetName } from '../../shared/worker-api';
-import { setDrawnDigitView } from '../draw/drawn-digit';
+import { drawnDigitView, setDrawnDigitView, setDrawnLetterView } from '../draw/drawn-digit';
 import { encodeMap, type LatentMapData } from '../level/plays/latent-map';
 import { Button } from '../ui/Button';
 import { DrawingPad } from '../ui/DrawingPad';
@@ -15,6 +15,9 @@ import { SegmentedControl } from '../ui/SegmentedControl';
 import { CSS } from '../ui/theme';
 import { drawLayout } from './draw-layout';
 import { LetterMode } from './draw-letter';
+import { MineMode } from './draw-mine';
+import { LETTERS } from '../../shared/glyphs';
+import { Slider } from '../ui/Slider';
 import { addNoticeBanner, beginScreen, SCENES, type SceneKey } from './screen-kit';
 
 export interface DrawData {
@@ -28,7 +31,7 @@ export interface DrawData {
   back?: { scene: SceneKey; data?: object };
 }
 
-type DrawMode = 'digit' | 'letter';
+type DrawMode = 'digit' | 'letter' | 'mine';
 
 /** The pretrained 2-D VAE: its codes are the map, its decoder the reconstructions. */
 const MODEL: PretrainedAssetName = 'mnist-vae-2d';
@@ -43,7 +46,10 @@ type Brush = keyof typeof BRUSHES;
  * digits were, then given to the pretrained 2-D VAE: its reconstruction, its code as a ring on the latent map among
  * 1,000 held-out digits, the judge's verdict, the same model's output for the drawing with noise added, and its
  * reconstruction error against the real digits' (a first taste of anomaly detection).
- * Widget ids: draw:pad draw:undo draw:clear draw:brush:thin|medium|thick draw:images draw:map draw:back
+ * Keep puts the drawing in the save (a digit with the judge's digit; a letter as my letter for the one picked
+ * with draw:letterAs): the Lab trains on them, world 4 deals the digits as cards, and Mine lists them.
+ * Widget ids: draw:pad draw:undo draw:clear draw:keep draw:letterAs draw:brush:thin|medium|thick draw:images
+ * draw:map draw:back draw:mode:digit|letter|mine draw:mine
  */
 export class Draw extends Phaser.Scene {
   constructor() {
@@ -57,6 +63,7 @@ export class Draw extends Phaser.Scene {
     const L = drawLayout(screen.width, screen.height, screen.portrait);
     const from = data?.from ?? SCENES.lab;
     setDrawnDigitView(null);
+    setDrawnLetterView(null);
 
     const back = new Button(this, { ...L.back, id: 'draw:back', label: t('nav.back') });
     const goBack = (): void =>
@@ -72,6 +79,7 @@ export class Draw extends Phaser.Scene {
       options: [
         { value: 'digit', label: t('draw.modeDigit') },
         { value: 'letter', label: t('draw.modeLetter') },
+        { value: 'mine', label: t('draw.modeMine') },
       ],
       value: 'digit',
     });
@@ -91,14 +99,17 @@ export class Draw extends Phaser.Scene {
     const undo = new Button(this, { ...L.undo, id: 'draw:undo', label: t('drawing.undo') });
     const clear = new Button(this, { ...L.clear, id: 'draw:clear', label: t('drawing.clear') });
     let current = 'digit' as DrawMode;
-    const letterMode = (): boolean => current === 'letter';
+    const letterMode = (): boolean => current !== 'digit';
+    const keep = new Button(this, { ...L.keep, id: 'draw:keep', label: t('draw.keep') });
+    const letterAs = new Slider(this, { ...L.letterAs, id: 'draw:letterAs', min: 0, max: 25, step: 1, value: 0 });
+    const chosenLetter = (): string => LETTERS[letterAs.getValue()];
     undo.events.on('press', () => (current === 'letter' ? letters.pad.undo() : pad.undo()));
     clear.events.on('press', () => (current === 'letter' ? letters.pad.clear() : pad.clear()));
 
     const captions = [t('draw.yours'), t('draw.rebuilt'), t('draw.noisy'), t('draw.denoised')];
     const images = new ImageGrid(this, { ...L.images, id: 'draw:images', columns: 4, gap: L.gap });
     const cell = L.images.width / 4;
-    captions.forEach(
+    const captionLabels = captions.map(
       (text, i) =>
         new Label(this, {
           x: L.images.x + cell * i + (cell - L.gap) / 2,
@@ -121,27 +132,66 @@ export class Draw extends Phaser.Scene {
     map.setEnabled(false);
     // The 7x5 letter side: same image row, status and detail lines, its own pad and map.
     const letters = new LetterMode(this, context, { pad: L.pad, map: L.map }, { images, status, detail });
+    const mine = new MineMode(this, context, L.mine);
     const setMode = (next: DrawMode): void => {
       current = next;
       const letter = next === 'letter';
-      for (const w of [pad, brush, map]) w.setVisible(!letter);
+      const digit = next === 'digit';
+      const drawing = next !== 'mine';
+      for (const w of [pad, brush, map]) w.setVisible(digit);
+      for (const w of [undo, clear, keep, images]) w.setVisible(drawing);
+      for (const w of [status, detail, mapHint, ...captionLabels]) w.setVisible(drawing);
+      letterAs.setVisible(letter);
       letters.setVisible(letter);
+      mine.setVisible(!drawing);
       mode.setValue(next);
+      keep.setLabel(letter ? t('draw.keepLetter', { letter: chosenLetter() }) : t('draw.keep'));
       title.setText(t(letter ? 'draw.titleLetter' : 'draw.title'));
-      hint.setText(t(letter ? 'drawing.letterHint' : 'drawing.digitHint'));
+      hint.setText(t(letter ? 'drawing.letterHint' : digit ? 'drawing.digitHint' : 'draw.mineHint'));
       mapHint.setText(t(letter ? 'draw.letterMapHint' : 'draw.mapHint'));
       detail.setColor(CSS.muted);
-      if (!letter) void analyse();
+      if (digit) void analyse();
       context.renderGate?.invalidate();
     };
     mode.events.on('change', (v) => setMode(v));
+    // Picking the letter to replace starts from the font's (undoable): "change the font's letters".
+    letterAs.events.on('change', () => {
+      letters.pad.load(chosenLetter());
+      keep.setLabel(t('draw.keepLetter', { letter: chosenLetter() }));
+    });
     if (data?.mode === 'letter') setMode('letter');
-    else letters.setVisible(false);
+    else {
+      letters.setVisible(false);
+      letterAs.setVisible(false);
+      mine.setVisible(false);
+    }
     screen.onShutdown(() => letters.destroy());
+    screen.onShutdown(() => mine.destroy());
     addNoticeBanner(this, screen, L.banner);
-    screen.add(back, undo, clear);
+    screen.add(back, undo, clear, keep);
     screen.add(mode);
     screen.add(brush);
+    screen.add(letterAs);
+
+    const { store } = context;
+    const keptLine = (): string => {
+      const kept = store.getState().progress.drawings;
+      return t('draw.kept', { digits: kept?.digits.length ?? 0, letters: kept?.letters.length ?? 0 });
+    };
+    keep.events.on('press', () => {
+      if (current === 'letter') {
+        if (letters.pad.grid.isEmpty()) return void status.setText(t('drawing.empty'));
+        store.getState().keepLetterDrawing(chosenLetter(), letters.pad.grid.bitmap());
+        detail.setText(keptLine());
+      } else if (current === 'digit') {
+        const prepared = preprocessStrokes(pad.model.strokes());
+        const seen = drawnDigitView();
+        if (!prepared.ok || !seen) return void status.setText(t('drawing.empty'));
+        store.getState().keepDigitDrawing(prepared.image, seen.verdict.digit);
+        detail.setColor(CSS.muted).setText(keptLine());
+      }
+      context.renderGate?.invalidate();
+    });
 
     // The model, the held-out digits' codes and their reconstruction errors: loaded once per visit.
     let model: { id: string; map: LatentMapData; errors: Float32Array } | null = null;

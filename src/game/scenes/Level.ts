@@ -19,6 +19,7 @@ import { COLORS } from '../ui/theme';
 import { bindWidgetIds } from '../ui/widget-ids';
 import { attemptChecks } from '../view/attempt-checks';
 import type { HudData } from './Hud';
+import { ownDigitCards } from '../../shared/drawing/own-card';
 
 export interface LevelSceneData {
   levelId: string;
@@ -95,6 +96,10 @@ export class Level extends Phaser.Scene {
         ? settingsOfPayload(data.link.payload)
         : context.store.getState().progress.lastSettings?.[level.id];
       if (remembered) session.play?.restoreSettings?.(remembered);
+      // World 4, once won: the player's kept digits join the deck ("try with your own", never scored).
+      const { progress } = context.store.getState();
+      const won = (progress.levels[level.id]?.stars ?? 0) > 0;
+      if (!data.link) session.play?.offerOwnCards?.(ownDigitCards(level, progress.drawings, won));
     }
     this.session = session;
     this.rebuilding = false;

@@ -11,6 +11,12 @@ export interface DrawLayout {
   brush: Rect;
   undo: Rect;
   clear: Rect;
+  /** Keep the drawing (digit) or keep it as my letter. */
+  keep: Rect;
+  /** Letter mode, in the brush's place: which font letter mine replaces (and starts from). */
+  letterAs: Rect;
+  /** Mine mode: the counts and a card per kept drawing. */
+  mine: Rect;
   images: Rect;
   status: Rect;
   detail: Rect;
@@ -40,6 +46,9 @@ export function drawLayout(W: number, H: number, portrait: boolean): DrawLayout 
       brush: { x: pad.x, y: rowY, width: pad.width, height: 40 },
       undo: { x: pad.x, y: rowY + 50, width: (pad.width - 10) / 2, height: 44 },
       clear: { x: pad.x + (pad.width + 10) / 2, y: rowY + 50, width: (pad.width - 10) / 2, height: 44 },
+      keep: { x: pad.x, y: rowY + 106, width: pad.width, height: 44 },
+      letterAs: { x: pad.x, y: rowY, width: pad.width, height: 40 },
+      mine: { x: 24, y: top + 44, width: W - 48, height: H - top - 120 },
       images: { x: colX, y: top + 44, width: colW, height: imagesH },
       status: { x: colX, y: top + 44 + imagesH + 40, width: colW, height: 60 },
       detail: { x: colX, y: top + 44 + imagesH + 110, width: colW, height: 120 },
@@ -70,6 +79,9 @@ export function drawLayout(W: number, H: number, portrait: boolean): DrawLayout 
     brush: { x: sideX, y: pad.y, width: sideW, height: 44 },
     undo: { x: sideX, y: pad.y + 56, width: sideW, height: 48 },
     clear: { x: sideX, y: pad.y + 116, width: sideW, height: 48 },
+    keep: { x: sideX, y: pad.y + 176, width: sideW, height: 48 },
+    letterAs: { x: sideX, y: pad.y, width: sideW, height: 44 },
+    mine: { x: m, y: 112, width: W - 2 * m, height: H - 112 - 100 },
     images: { x: m, y: imagesY, width: imagesW, height: imagesH },
     status: { x: m, y: statusY, width: imagesW, height: 50 },
     detail: { x: m, y: statusY + 52, width: imagesW, height: 84 },

@@ -1,5 +1,6 @@
 import type * as Phaser from 'phaser';
-import { nearestCode } from '../../shared/drawing';
+import { nearestCode, perImageMse } from '../../shared/drawing';
+import { setDrawnLetterView } from '../draw/drawn-digit';
 import { GLYPH_HEIGHT, GLYPH_PIXELS, GLYPH_WIDTH, glyphBitmap, LETTERS } from '../../shared/glyphs';
 import { t } from '../../shared/messages';
 import { errorText } from '../ml/engine-words';
@@ -101,6 +102,7 @@ export class LetterMode {
     const ticket = ++this.pending;
     const { images, status, detail } = this.out;
     if (this.pad.grid.isEmpty()) {
+      setDrawnLetterView(null);
       images.setImages(null);
       this.map.setPlaced([]);
       status.setText(t('drawing.letterHint'));
@@ -120,6 +122,11 @@ export class LetterMode {
     ]);
     if (!this.alive || ticket !== this.pending) return;
     const near = nearestCode(model.codes, LETTERS.length, model.dim, code);
+    setDrawnLetterView({
+      nearest: LETTERS[near.index],
+      code: Array.from(code.subarray(0, model.dim)),
+      error: perImageMse(image, rebuilt, GLYPH_PIXELS)[0],
+    });
     const pixels = new Float32Array(GLYPH_PIXELS * 4);
     [image, rebuilt, noisy, denoised].forEach((img, i) => pixels.set(img.subarray(0, GLYPH_PIXELS), i * GLYPH_PIXELS));
     images.setImages({ pixels, count: 4, ...SHAPE });

@@ -41,7 +41,13 @@ export function sameSetup(a: LabSetup, b: LabSetup): boolean {
   return canonical(a) === canonical(b);
 }
 
-const SIDES: Record<DatasetChoice, number> = { glyphs: Math.min(GLYPH_WIDTH, GLYPH_HEIGHT), mnist: MNIST_SIDE };
+const GLYPH_SIDE = Math.min(GLYPH_WIDTH, GLYPH_HEIGHT);
+const SIDES: Record<DatasetChoice, number> = {
+  glyphs: GLYPH_SIDE,
+  myGlyphs: GLYPH_SIDE,
+  mnist: MNIST_SIDE,
+  mnistMine: MNIST_SIDE,
+};
 
 /**
  * The Lab controls that train exactly `setup`, starting from `base` for whatever the setup does not say (the noise

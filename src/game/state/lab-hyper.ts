@@ -42,7 +42,7 @@ export function trainingDefaults(
   dataset: DatasetChoice,
   kind: ModelKind,
 ): Pick<LabConfig, 'learningRate' | 'steps' | 'batchSize'> {
-  if (dataset === 'glyphs') return { learningRate: 0.005, steps: 1500, batchSize: 16 };
+  if (dataset === 'glyphs' || dataset === 'myGlyphs') return { learningRate: 0.005, steps: 1500, batchSize: 16 };
   return { learningRate: 0.001, steps: kind === 'conv' ? 500 : 2000, batchSize: 64 };
 }
 

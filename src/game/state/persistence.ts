@@ -5,6 +5,14 @@
  */
 import { z } from 'zod/mini';
 import type { PersistStorage, StateStorage, StorageValue } from 'zustand/middleware';
+import {
+  isSavedDigit,
+  isSavedLetter,
+  OWN_DIGITS_MAX,
+  type OwnDrawings,
+  type SavedDigit,
+  type SavedLetter,
+} from '../../shared/drawing/own-drawings';
 import { getLevel } from '../../shared/levels';
 import { LOCALES } from '../../shared/messages';
 import { BACKEND_PREFERENCES } from '../../shared/worker-api';
@@ -49,9 +57,26 @@ export const LastSettingsEntrySchema = z
   .record(z.string(), z.unknown())
   .check(z.refine((p) => JSON.stringify(p).length <= MAX_LAST_SETTINGS_CHARS));
 
+/** One kept digit: 784 bytes of base64 and the judge's digit (own-drawings.ts checks the bytes decode). */
+export const SavedDigitSchema = z
+  .object({ pixels: z.string(), label: z.int() })
+  .check(z.refine((d) => isSavedDigit(d as SavedDigit)));
+/** One of my letters: 'A'..'Z' and 35 '0'/'1' characters. */
+export const SavedLetterSchema = z
+  .object({ letter: z.string(), bits: z.string() })
+  .check(z.refine((l) => isSavedLetter(l as SavedLetter)));
+
+export const DrawingsSchema = z
+  .object({
+    digits: z.array(SavedDigitSchema).check(z.maxLength(OWN_DIGITS_MAX)),
+    letters: z.array(SavedLetterSchema).check(z.maxLength(26)),
+  })
+  .check(z.refine((d) => new Set(d.letters.map((l) => l.letter)).size === d.letters.length));
+
 export const ProgressSchema = z.object({
   levels: z.record(z.string(), LevelProgressSchema),
   lastSettings: z.optional(z.record(z.string(), LastSettingsEntrySchema)),
+  drawings: z.optional(DrawingsSchema),
 });
 
 export const PersistedSchema = z.object({ settings: SettingsSchema, progress: ProgressSchema });
@@ -68,13 +93,15 @@ export function partialize(state: GameStore): PersistedState {
 function knownLevels(
   levels: Readonly<Record<string, LevelProgress>>,
   lastSettings?: Readonly<Record<string, Readonly<Record<string, unknown>>>>,
+  drawings?: OwnDrawings,
 ): Progress {
   const out: Record<string, LevelProgress> = {};
   for (const [id, entry] of Object.entries(levels)) if (getLevel(id)) out[id] = entry;
-  if (!lastSettings) return { levels: out };
+  const mine = drawings ? { drawings } : {};
+  if (!lastSettings) return { levels: out, ...mine };
   const last: Record<string, Readonly<Record<string, unknown>>> = {};
   for (const [id, entry] of Object.entries(lastSettings)) if (getLevel(id)) last[id] = entry;
-  return { levels: out, lastSettings: last };
+  return { levels: out, lastSettings: last, ...mine };
 }
 
 /**
@@ -113,6 +140,7 @@ export function readPersisted(persisted: unknown): PersistedState | null {
     progress: knownLevels(
       parsed.data.progress.levels as Record<string, LevelProgress>,
       parsed.data.progress.lastSettings as Record<string, Record<string, unknown>> | undefined,
+      parsed.data.progress.drawings,
     ),
   };
 }

@@ -1,4 +1,12 @@
 import type { StateCreator } from 'zustand/vanilla';
+import {
+  encodeDigit,
+  encodeLetter,
+  keepDigit,
+  keepLetter,
+  NO_DRAWINGS,
+  removeDrawing,
+} from '../../shared/drawing/own-drawings';
 import { getLevel } from '../../shared/levels';
 import type { StoreMutators } from './mutators';
 import { applyResult, EMPTY_PROGRESS, plainPayload, unlockedLevels } from './progress-rules';
@@ -19,7 +27,11 @@ export const createProgressSlice: StateCreator<GameStore, StoreMutators, [], Pro
     const was = new Set(unlockedLevels(before));
     return { improved, newlyUnlocked: unlockedLevels(after).filter((id) => !was.has(id)) };
   },
-  resetProgress: () => set({ progress: { levels: {} } }),
+  // Drawings are the player's, not progress: a reset keeps them.
+  resetProgress: () => {
+    const { drawings } = get().progress;
+    set({ progress: drawings ? { levels: {}, drawings } : { levels: {} } });
+  },
   rememberLevelSettings: (levelId, settings) => {
     if (!getLevel(levelId)) return;
     const copy = plainPayload(settings);
@@ -27,5 +39,20 @@ export const createProgressSlice: StateCreator<GameStore, StoreMutators, [], Pro
     const previous = progress.lastSettings?.[levelId];
     if (!copy || (previous && JSON.stringify(previous) === JSON.stringify(copy))) return;
     set({ progress: { ...progress, lastSettings: { ...progress.lastSettings, [levelId]: copy } } });
+  },
+  keepDigitDrawing: (image, label) => {
+    const progress = get().progress;
+    set({
+      progress: { ...progress, drawings: keepDigit(progress.drawings ?? NO_DRAWINGS, encodeDigit(image, label)) },
+    });
+  },
+  keepLetterDrawing: (letter, bitmap) => {
+    const progress = get().progress;
+    const drawings = keepLetter(progress.drawings ?? NO_DRAWINGS, encodeLetter(letter, bitmap));
+    set({ progress: { ...progress, drawings } });
+  },
+  removeDrawing: (kind, index) => {
+    const progress = get().progress;
+    set({ progress: { ...progress, drawings: removeDrawing(progress.drawings ?? NO_DRAWINGS, kind, index) } });
   },
 });

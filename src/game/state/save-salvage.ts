@@ -7,7 +7,15 @@
 import { getLevel } from '../../shared/levels';
 import { localize } from '../../shared/levels/text';
 import { CATALOGUES, DEFAULT_LOCALE, format, type Locale, type MessageKey } from '../../shared/messages';
-import { LastSettingsEntrySchema, LevelProgressSchema, SettingsSchema, type PersistedState } from './persistence';
+import { OWN_DIGITS_MAX, type OwnDrawings, type SavedDigit, type SavedLetter } from '../../shared/drawing/own-drawings';
+import {
+  LastSettingsEntrySchema,
+  LevelProgressSchema,
+  SavedDigitSchema,
+  SavedLetterSchema,
+  SettingsSchema,
+  type PersistedState,
+} from './persistence';
 import { DEFAULT_SETTINGS } from './settings-slice';
 import type { LevelProgress, Settings } from './types';
 
@@ -16,6 +24,7 @@ export type DroppedPart =
   | { kind: 'setting'; key: keyof Settings }
   | { kind: 'level'; levelId: string }
   | { kind: 'levelSettings'; levelId: string }
+  | { kind: 'drawing'; count: number }
   | { kind: 'progress' };
 
 export interface Salvaged {
@@ -72,8 +81,35 @@ export function salvagePersisted(persisted: unknown): Salvaged | null {
       else dropped.push({ kind: 'levelSettings', levelId: id });
     }
   }
-  const progress = Object.keys(lastSettings).length > 0 ? { levels, lastSettings } : { levels };
+  const drawings = salvageDrawings(isRecord(rawProgress) ? rawProgress.drawings : undefined, dropped);
+  const progress = {
+    levels,
+    ...(Object.keys(lastSettings).length > 0 ? { lastSettings } : {}),
+    ...(drawings ? { drawings } : {}),
+  };
   return { state: { settings, progress }, dropped };
+}
+
+/** Every kept drawing that still validates (one bad drawing costs that drawing); each dropped one is named. */
+function salvageDrawings(raw: unknown, dropped: DroppedPart[]): OwnDrawings | undefined {
+  if (raw === undefined) return undefined;
+  const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+  const digits: SavedDigit[] = [];
+  const letters: SavedLetter[] = [];
+  const record = isRecord(raw) ? raw : {};
+  let bad = !Array.isArray(record.digits) || !Array.isArray(record.letters) ? 1 : 0;
+  for (const entry of list(record.digits).slice(-OWN_DIGITS_MAX)) {
+    const parsed = SavedDigitSchema.safeParse(entry);
+    if (parsed.success) digits.push(parsed.data);
+    else bad++;
+  }
+  for (const entry of list(record.letters)) {
+    const parsed = SavedLetterSchema.safeParse(entry);
+    if (parsed.success && !letters.some((l) => l.letter === parsed.data.letter)) letters.push(parsed.data);
+    else bad++;
+  }
+  if (bad > 0) dropped.push({ kind: 'drawing', count: bad });
+  return { digits, letters };
 }
 
 /** The dropped parts named for the player, in `locale` (level titles, setting labels), joined into one list. */
@@ -95,6 +131,8 @@ export function describeDropped(dropped: readonly DroppedPart[], locale: Locale 
           return say('notice.savePart.levelSettings', { title: title(d.levelId) });
         case 'progress':
           return say('notice.savePart.progress');
+        case 'drawing':
+          return format(CATALOGUES[locale]['notice.savePart.drawing'], { count: d.count }, locale);
       }
     })
     .join(', ');

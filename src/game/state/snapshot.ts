@@ -14,6 +14,11 @@ export function snapshot(state: GameState) {
       levels: Object.fromEntries(Object.entries(state.progress.levels).map(([id, p]) => [id, { ...p }])),
       totalStars: totalStars(state.progress),
       unlocked: unlockedLevels(state.progress),
+      /** Kept drawings (#14): the digits' judged labels and my letters. */
+      drawings: {
+        digits: (state.progress.drawings?.digits ?? []).map((d) => d.label),
+        letters: (state.progress.drawings?.letters ?? []).map((l) => l.letter),
+      },
     },
     classroom: {
       membership: state.classroom.membership

@@ -10,6 +10,7 @@ import type {
   ModelKind,
   TrainEndReason,
 } from '../../shared/worker-api';
+import type { OwnDrawings } from '../../shared/drawing/own-drawings';
 import type { BackendWhy } from '../../shared/engine-events';
 import type { Locale, MessageKey, MessageParams } from '../../shared/messages';
 import type { ClassroomView } from '../classroom/classroom-service';
@@ -43,7 +44,8 @@ export interface SettingsActions {
 }
 
 // ---- lab slice (not persisted) ----
-export type DatasetChoice = 'glyphs' | 'mnist';
+/** The Lab's data: the glyph font, my alphabet (the font with my letters), MNIST, MNIST + my kept digits. */
+export type DatasetChoice = 'glyphs' | 'myGlyphs' | 'mnist' | 'mnistMine';
 export type NoiseType = 'gaussian' | 'saltPepper' | 'masking' | 'block';
 export type LabStatus = 'idle' | 'initialising' | 'training' | 'paused' | 'done' | 'error';
 export type WorkerStatus = 'stopped' | 'starting' | 'ready' | 'restarting' | 'failed';
@@ -207,6 +209,8 @@ export interface Progress {
   levels: Readonly<Record<string, LevelProgress>>;
   /** Level id → what the player last set there (control values, an expression), given back on re-entry. */
   lastSettings?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+  /** The player's kept drawings (#14: the Lab's own data, your digit as a card); absent until one is kept. */
+  drawings?: OwnDrawings;
 }
 
 export interface ProgressState {
@@ -233,6 +237,11 @@ export interface ProgressActions {
   resetProgress(): void;
   /** Remembers what the player set on a level (plain JSON), so re-entering the level starts from it. */
   rememberLevelSettings(levelId: string, settings: Readonly<Record<string, unknown>>): void;
+  /** Keeps a drawn digit (the pre-processed image) with the judge's digit. */
+  keepDigitDrawing(image: Float32Array, label: number): void;
+  /** Keeps a tapped letter as my `letter` (replacing my earlier one). */
+  keepLetterDrawing(letter: string, bitmap: Float32Array): void;
+  removeDrawing(kind: 'digit' | 'letter', index: number): void;
 }
 
 // ---- classroom slice (not persisted here: the classroom service keeps its own record) ----

@@ -1,53 +1,20 @@
 import type * as Phaser from 'phaser';
 import { cellAt, LetterGrid } from '../../shared/drawing';
 import { GLYPH_HEIGHT, GLYPH_WIDTH } from '../../shared/glyphs';
-import { COLORS, RADIUS, type Rect } from './theme';
-import { Widget } from './Widget';
-
-type LetterPadEvents = { pointerfocus: []; change: [] };
+import type { Rect } from './theme';
+import { PadWidget } from './PadWidget';
 
 /**
  * A 7x5 letter to tap pixel by pixel (mouse, pen or finger): a tap toggles a square, a drag paints (or erases, when
  * it started on ink) every square it crosses, one undo step per drag (LetterGrid). Square cells, centred in the
  * rect. 'change' fires when a tap or drag ends and on undo / clear / load. Test id: the pad's id.
  */
-export class LetterPad extends Widget<LetterPadEvents> {
+export class LetterPad extends PadWidget {
   readonly grid = new LetterGrid();
-  private readonly graphics: Phaser.GameObjects.Graphics;
-  private readonly zone: Phaser.GameObjects.Zone;
   private pressed = false;
-  private readonly detach: () => void;
 
   constructor(scene: Phaser.Scene, config: Rect & { id: string }) {
     super(scene, config.id, LetterPad.square(config));
-    this.graphics = this.track(scene.add.graphics());
-    const r = this.rect;
-    this.zone = this.track(scene.add.zone(r.x, r.y, r.width, r.height).setOrigin(0, 0));
-    this.zone.setInteractive({ useHandCursor: true });
-    this.zone.on('pointerdown', (p: Phaser.Input.Pointer) => {
-      if (!this.enabled) return;
-      this.events.emit('pointerfocus');
-      const cell = cellAt(p.x, p.y, this.rect);
-      if (cell && this.grid.press(cell)) {
-        this.pressed = true;
-        this.redraw();
-      }
-    });
-    const move = (p: Phaser.Input.Pointer): void => {
-      if (!this.pressed) return;
-      if (!p.isDown) return this.finish();
-      const cell = cellAt(p.x, p.y, this.rect);
-      if (cell && this.grid.drag(cell)) this.redraw();
-    };
-    const up = (): void => this.finish();
-    scene.input.on('pointermove', move);
-    scene.input.on('pointerup', up);
-    scene.input.on('pointerupoutside', up);
-    this.detach = () => {
-      scene.input.off('pointermove', move);
-      scene.input.off('pointerup', up);
-      scene.input.off('pointerupoutside', up);
-    };
     this.redraw();
   }
 
@@ -59,16 +26,24 @@ export class LetterPad extends Widget<LetterPadEvents> {
     return { x: rect.x + (rect.width - width) / 2, y: rect.y + (rect.height - height) / 2, width, height };
   }
 
-  override destroy(): void {
-    this.detach();
-    super.destroy();
+  protected press(x: number, y: number): boolean {
+    const cell = cellAt(x, y, this.rect);
+    this.pressed = cell !== null && this.grid.press(cell);
+    return this.pressed;
   }
 
-  private finish(): void {
-    if (!this.pressed) return;
+  protected drag(x: number, y: number): boolean {
+    const cell = cellAt(x, y, this.rect);
+    return cell !== null && this.grid.drag(cell);
+  }
+
+  protected pressing(): boolean {
+    return this.pressed;
+  }
+
+  protected release(): void {
     this.pressed = false;
     this.grid.release();
-    this.changed();
   }
 
   undo(): void {
@@ -79,18 +54,17 @@ export class LetterPad extends Widget<LetterPadEvents> {
     if (this.grid.clear()) this.changed();
   }
 
-  private changed(): void {
-    this.redraw();
-    this.events.emit('change');
+  /** Starts from the font's `ch` (undoable): "change the font's letters". */
+  load(ch: string): void {
+    this.grid.load(ch);
+    this.changed();
   }
 
   protected redraw(): void {
     if (!this.graphics) return;
-    const { x, y, width, height } = this.rect;
+    const { x, y, width } = this.rect;
     const cell = width / GLYPH_WIDTH;
-    const g = this.graphics.clear();
-    g.fillStyle(0x000000, 1).fillRoundedRect(x - 6, y - 6, width + 12, height + 12, RADIUS);
-    g.lineStyle(2, COLORS.accent, 0.8).strokeRoundedRect(x - 6, y - 6, width + 12, height + 12, RADIUS);
+    const g = this.drawGround(6);
     for (let row = 0; row < GLYPH_HEIGHT; row++)
       for (let col = 0; col < GLYPH_WIDTH; col++) {
         const ink = this.grid.isInk({ col, row });

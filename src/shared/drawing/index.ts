@@ -17,3 +17,22 @@ export type { GreyBitmap, Point, Stroke } from './types';
 export { perImageMse, shareBelow, topClass } from './anomaly';
 export { nearestCode } from './nearest';
 export { tryOwnFor, type TryOwn } from './try-own';
+export {
+  decodeDigit,
+  decodeLetter,
+  digitExamples,
+  encodeDigit,
+  encodeLetter,
+  isSavedDigit,
+  isSavedLetter,
+  keepDigit,
+  keepLetter,
+  letterExamples,
+  NO_DRAWINGS,
+  OWN_DIGITS_MAX,
+  removeDrawing,
+  type OwnDrawings,
+  type SavedDigit,
+  type SavedLetter,
+} from './own-drawings';
+export { isOwnCard, OWN_CARD_PREFIX, OWN_CARDS_MAX, ownDigitCards, type OwnCard } from './own-card';

@@ -725,4 +725,25 @@ export const cs: Catalogue = {
     'Jeden řádek na slot, ostatní sloty na své obvyklé položce · pruh: písmena, která položku volí · tlumené: nepoužité',
   'level.codebook.legendOne': 'Každá položka dekódovaná · pruh: písmena, která ji zvolila · tlumené: nepoužité',
   // ── end of the codebook block ──
+  // ── branch own (#14: own data in the Lab, your digit as a card) ──
+  'notice.savePart.drawing':
+    '{count, plural, one {# tvoje kresba} few {# tvoje kresby} many {# tvé kresby} other {# tvých kreseb}}',
+  'dataset.myGlyphs': 'Moje abeceda',
+  'dataset.mnistMine': 'MNIST + moje',
+  'lab.own.count':
+    'Tvoje: {digits, plural, one {# číslice} few {# číslice} many {# číslice} other {# číslic}}, {letters, plural, one {# písmeno} few {# písmena} many {# písmene} other {# písmen}}',
+  'lab.own.noDigits': 'Zatím nemáš uložené žádné číslice: nakresli nějaké na obrazovce kreslení a stiskni Uložit.',
+  'lab.own.noLetters':
+    'Zatím nemáš uložená žádná písmena: naklikej nějaká na obrazovce kreslení (Písmeno) a stiskni Uložit.',
+  'draw.keep': 'Uložit',
+  'draw.keepLetter': 'Uložit jako {letter}',
+  'draw.letterAs': 'Nahradit písmeno',
+  'draw.kept':
+    'Uloženo. Tvoje: {digits, plural, one {# číslice} few {# číslice} many {# číslice} other {# číslic}}, {letters, plural, one {# písmeno} few {# písmena} many {# písmene} other {# písmen}}; laboratoř se na nich může učit.',
+  'draw.modeMine': 'Moje',
+  'draw.mineHint': 'Tvoje uložené kresby. Klepnutím na kresbu ji odstraníš.',
+  'draw.mineDigits': 'Číslice (MNIST + moje): {count} / {max}',
+  'draw.mineLetters': 'Písmena (moje abeceda): {count} / 26',
+  'level.arith.ownNoCheck': 'Vlastní karty jsou na zkoušení: pro Ověř je z výrazu odeber.',
+  // ── end of the branch own block ──
 };

@@ -730,4 +730,23 @@ export const es: Catalogue = {
     'Una fila por casilla, las demás en su entrada habitual · barra: letras que eligen la entrada · atenuada: sin usar',
   'level.codebook.legendOne': 'Cada entrada decodificada · barra: letras que la eligen · atenuada: sin usar',
   // ── end of the codebook block ──
+  // ── branch own (#14: own data in the Lab, your digit as a card) ──
+  'notice.savePart.drawing': '{count, plural, one {# de tus dibujos} other {# de tus dibujos}}',
+  'dataset.myGlyphs': 'Mi alfabeto',
+  'dataset.mnistMine': 'MNIST + míos',
+  'lab.own.count':
+    'Tuyos: {digits, plural, one {# dígito} other {# dígitos}}, {letters, plural, one {# letra} other {# letras}}',
+  'lab.own.noDigits': 'Aún no has guardado dígitos: dibuja algunos en la pantalla de dibujo y pulsa Guardar.',
+  'lab.own.noLetters': 'Aún no has guardado letras: dibuja algunas en la pantalla de dibujo (Letra) y pulsa Guardar.',
+  'draw.keep': 'Guardar',
+  'draw.keepLetter': 'Guardar como {letter}',
+  'draw.letterAs': 'Letra a sustituir',
+  'draw.kept':
+    'Guardado. Tuyos: {digits, plural, one {# dígito} other {# dígitos}}, {letters, plural, one {# letra} other {# letras}}; el Laboratorio puede entrenar con ellos.',
+  'draw.modeMine': 'Míos',
+  'draw.mineHint': 'Tus dibujos guardados. Toca uno para quitarlo.',
+  'draw.mineDigits': 'Dígitos (MNIST + míos): {count} / {max}',
+  'draw.mineLetters': 'Letras (mi alfabeto): {count} / 26',
+  'level.arith.ownNoCheck': 'Tus cartas son para probar: quítalas de la expresión para Comprobar.',
+  // ── end of the branch own block ──
 };

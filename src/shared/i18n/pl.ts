@@ -723,4 +723,25 @@ export const pl: Catalogue = {
     'Jeden wiersz na slot, pozostałe sloty na swoim zwykłym wpisie · pasek: litery wybierające wpis · przygaszone: nieużyte',
   'level.codebook.legendOne': 'Każdy wpis zdekodowany · pasek: litery, które go wybrały · przygaszone: nieużyte',
   // ── end of the codebook block ──
+  // ── branch own (#14: own data in the Lab, your digit as a card) ──
+  'notice.savePart.drawing':
+    '{count, plural, one {# twój rysunek} few {# twoje rysunki} many {# twoich rysunków} other {# twojego rysunku}}',
+  'dataset.myGlyphs': 'Mój alfabet',
+  'dataset.mnistMine': 'MNIST + moje',
+  'lab.own.count':
+    'Twoje: {digits, plural, one {# cyfra} few {# cyfry} many {# cyfr} other {# cyfry}}, {letters, plural, one {# litera} few {# litery} many {# liter} other {# litery}}',
+  'lab.own.noDigits': 'Nie masz jeszcze zachowanych cyfr: narysuj kilka na ekranie rysowania i naciśnij Zachowaj.',
+  'lab.own.noLetters':
+    'Nie masz jeszcze zachowanych liter: narysuj kilka na ekranie rysowania (Litera) i naciśnij Zachowaj.',
+  'draw.keep': 'Zachowaj',
+  'draw.keepLetter': 'Zachowaj jako {letter}',
+  'draw.letterAs': 'Litera do zastąpienia',
+  'draw.kept':
+    'Zachowane. Twoje: {digits, plural, one {# cyfra} few {# cyfry} many {# cyfr} other {# cyfry}}, {letters, plural, one {# litera} few {# litery} many {# liter} other {# litery}}; Laboratorium może się na nich uczyć.',
+  'draw.modeMine': 'Moje',
+  'draw.mineHint': 'Twoje zachowane rysunki. Dotknij jednego, aby go usunąć.',
+  'draw.mineDigits': 'Cyfry (MNIST + moje): {count} / {max}',
+  'draw.mineLetters': 'Litery (mój alfabet): {count} / 26',
+  'level.arith.ownNoCheck': 'Twoje karty są do prób: usuń je z wyrażenia, aby Sprawdzić.',
+  // ── end of the branch own block ──
 };

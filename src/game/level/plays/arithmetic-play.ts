@@ -3,6 +3,7 @@
  * (PretrainedLevel.measureExpression, the number the solver bots and the classroom server compute) and scored
  * on Check.
  */
+import { isOwnCard, type OwnCard } from '../../../shared/drawing/own-card';
 import { GLYPH_HEIGHT, GLYPH_WIDTH } from '../../../shared/glyphs';
 import type { Evaluation } from '../../../shared/levels/measurements';
 import { PretrainedLevel } from '../../../shared/levels/measure';
@@ -13,7 +14,7 @@ import { restoredTerms } from '../remembered';
 import { describeError, type LevelPlay, type PlayHost, type PlaySnapshot } from './play';
 
 export interface CardView {
-  card: ImageCard;
+  card: Pick<ImageCard, 'id' | 'label'>;
   image: Float32Array;
 }
 
@@ -36,6 +37,8 @@ export class ArithmeticPlay implements LevelPlay {
   /** The live measurement of the current expression (null while it is empty). */
   live: ArithmeticOutcome | null = null;
   private pretrained: PretrainedLevel | null = null;
+  /** The player's kept digits offered as cards after a win (#14), dealt after the deck on load. */
+  private own: OwnCard[] = [];
   private opened = false;
   private evaluating = false;
   private evalDirty = false;
@@ -62,6 +65,16 @@ export class ArithmeticPlay implements LevelPlay {
 
   settings(): Record<string, unknown> | null {
     return this.terms.length > 0 ? { terms: this.terms.map((t) => ({ ...t })) } : null;
+  }
+
+  /** "Try with your own": these cards join the deck when it loads (call before open). */
+  offerOwnCards(cards: readonly OwnCard[]): void {
+    if (!this.opened) this.own = [...cards];
+  }
+
+  /** True when an own card is in the expression: it is decoded and matched live, but Check is off. */
+  hasOwnTerms(): boolean {
+    return this.terms.some((t) => isOwnCard(t.card));
   }
 
   restoreSettings(saved: Readonly<Record<string, unknown>>): void {
@@ -106,7 +119,7 @@ export class ArithmeticPlay implements LevelPlay {
   /** Scores the current expression with the level's pure scorer. */
   async submit(): Promise<void> {
     const terms = this.expressionTerms();
-    if (!this.pretrained || terms.length === 0 || this.host.status !== 'idle') return;
+    if (!this.pretrained || terms.length === 0 || this.host.status !== 'idle' || this.hasOwnTerms()) return;
     try {
       const outcome = await this.evaluate(terms);
       this.host.finish({ kind: 'expression', terms }, outcome.evaluation);
@@ -122,7 +135,8 @@ export class ArithmeticPlay implements LevelPlay {
   }
 
   snapshot(): PlaySnapshot {
-    return {};
+    // The deck's size, whether an own card is on the table and the live headline (-1: nothing decoded).
+    return { values: { cards: this.cards.length, ownTerms: this.hasOwnTerms(), live: this.live?.headline ?? -1 } };
   }
 
   /** Decodes the expression and measures it as the level's scorer expects. */
@@ -143,6 +157,10 @@ export class ArithmeticPlay implements LevelPlay {
     const cards: CardView[] = [];
     for (const card of this.setup.deck)
       cards.push({ card, image: await abortable(signal, pretrained.cardImage(card)) });
+    for (const own of this.own) {
+      await abortable(signal, pretrained.addOwnCard(own.id, own.image));
+      cards.push({ card: { id: own.id, label: own.label }, image: own.image });
+    }
     const glyphs = [...this.setup.deck, ...this.setup.hidden].every((c) => c.image.kind === 'glyph');
     this.cards = cards;
     this.targets = targets;

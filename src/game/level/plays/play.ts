@@ -13,6 +13,7 @@ import type { LatentMapData } from './latent-map';
 import type { PlacedProbe, CompareVerdict } from './map-play';
 import type { WorkerInterruption } from './interruption';
 import type { LiveProgress } from './trained-play';
+import type { OwnCard } from '../../../shared/drawing/own-card';
 
 export type LevelStatus = 'card' | 'idle' | 'preparing' | 'training' | 'measuring' | 'done' | 'error' | 'unplayable';
 
@@ -91,6 +92,8 @@ export interface LevelPlay {
   settings?(): Record<string, unknown> | null;
   /** Before open(): puts back remembered settings (checked again here; what no longer fits keeps its default). */
   restoreSettings?(saved: Readonly<Record<string, unknown>>): void;
+  /** World 4 after a win (#14): the player's kept digits as extra cards (before open). */
+  offerOwnCards?(cards: readonly OwnCard[]): void;
 }
 
 /** An error for the player's screen: an engine error's sentence for its code, in the player's language. */

@@ -140,7 +140,11 @@ class ArithmeticView implements LevelView {
   }
 
   primary(): PrimaryAction {
-    const ok = this.play.ready && this.ctx.session.status === 'idle' && this.play.expressionTerms().length > 0;
+    const ok =
+      this.play.ready &&
+      this.ctx.session.status === 'idle' &&
+      this.play.expressionTerms().length > 0 &&
+      !this.play.hasOwnTerms();
     return primary(t('level.arith.check'), ok);
   }
 
@@ -162,7 +166,9 @@ class ArithmeticView implements LevelView {
         live && n > 0
           ? t('level.arith.live', { value: formatMetricValue(live.headline, level.metric.unit, getLocale()) })
           : '',
-      detail: t('level.map.model', { asset: this.play.setup.asset }),
+      detail: this.play.hasOwnTerms()
+        ? t('level.arith.ownNoCheck')
+        : t('level.map.model', { asset: this.play.setup.asset }),
     };
   }
 

@@ -60,10 +60,16 @@ export function watchLabStore(
   const { store } = context;
   const actions = () => store.getState();
   const { dataset, kind, bottleneck, hidden, noise, noiseLevel, backend } = controls;
-  const { hiddenLabel, noiseLabel, noiseLevelLabel, bottleneckValue, noiseLevelValue } = controls;
+  const { hiddenLabel, noiseLabel, noiseLevelLabel, bottleneckValue, noiseLevelValue, datasetValue } = controls;
   const { train, pause, cancel, progress, chart, notice } = output;
   const { engine, reason } = chrome;
   return [
+    watch(
+      store,
+      (s) => s.progress.drawings,
+      (d) =>
+        datasetValue.setText(t('lab.own.count', { digits: d?.digits.length ?? 0, letters: d?.letters.length ?? 0 })),
+    ),
     watch(
       store,
       (s) => s.lab.config,

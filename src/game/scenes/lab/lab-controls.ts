@@ -16,7 +16,7 @@ import { SegmentedControl } from '../../ui/SegmentedControl';
 import { Slider } from '../../ui/Slider';
 import type { Rect } from '../../ui/theme';
 
-const DATASETS: readonly DatasetChoice[] = ['glyphs', 'mnist'];
+const DATASETS: readonly DatasetChoice[] = ['glyphs', 'myGlyphs', 'mnist', 'mnistMine'];
 /** Every model kind (the VQ-VAE's codebook size and slots are in the Settings view). */
 const KINDS: readonly ModelKind[] = MODEL_KINDS;
 const NOISES: readonly NoiseType[] = ['gaussian', 'saltPepper', 'masking', 'block'];
@@ -35,6 +35,8 @@ export interface LabControls {
   readonly noiseLevelLabel: Label;
   readonly bottleneckValue: Label;
   readonly noiseLevelValue: Label;
+  /** My kept drawings' counts (my alphabet, MNIST + mine), right of the dataset row's title. */
+  readonly datasetValue: Label;
 }
 
 export function buildLabControls(
@@ -63,6 +65,7 @@ export function buildLabControls(
   section(L.rows.backend, t('section.backend'));
   const bottleneckValue = valueLabel(L.rows.bottleneck);
   const noiseLevelValue = valueLabel(L.rows.noiseLevel);
+  const datasetValue = valueLabel(L.rows.dataset);
 
   const dataset = new SegmentedControl(scene, {
     ...L.rows.dataset,
@@ -125,5 +128,6 @@ export function buildLabControls(
     noiseLevelLabel,
     bottleneckValue,
     noiseLevelValue,
+    datasetValue,
   };
 }

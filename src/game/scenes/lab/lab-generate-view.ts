@@ -32,6 +32,7 @@ import {
   type GeneratePort,
   type LabMapData,
 } from './lab-generate-data';
+import { datasetName } from '../../ml/own-data';
 
 type MapMode = 'dots' | 'grid' | 'codebook';
 const SHEET = 16;
@@ -191,7 +192,7 @@ export class LabGenerateView {
     const vq = summary.kind === 'vqvae' && cfg ? { size: cfg.codebookSize, slots: cfg.slots } : null;
     const model: GenerateModel = {
       modelId: summary.modelId,
-      dataset: summary.dataset,
+      dataset: datasetName(summary.dataset),
       latentSize: summary.latentSize,
       conditional: summary.kind === 'cvae',
       codebook: vq,

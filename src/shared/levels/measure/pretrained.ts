@@ -74,6 +74,8 @@ function imageKey(image: CardImage): string {
 /** A map or arithmetic level with its pretrained model loaded, and its card codes as they are needed. */
 export class PretrainedLevel {
   private readonly codes: Map<string, Float32Array>;
+  /** The player's own cards' codes (#14, "try with your own"): never in a payload the scorer accepts. */
+  private readonly ownCodes = new Map<string, Float32Array>();
   private targets: Promise<Float32Array[]> | null = null;
 
   private constructor(
@@ -183,10 +185,17 @@ export class PretrainedLevel {
     for (const card of [...setup.deck, ...setup.hidden]) await this.codeOf(card.id);
   }
 
+  /** Encodes one of the player's own images as card `id` (usable in measureExpression, never scored). */
+  async addOwnCard(id: string, image: Float32Array): Promise<void> {
+    this.ownCodes.set(id, await this.engine.encode(this.model.modelId, image.slice()));
+  }
+
   /** Σ w·μ(card) (the cards must be loaded: preloadCards). */
   combine(terms: readonly LinearTerm[]): Float32Array {
     const setup = this.arithmetic();
     return combineCodes(terms, (id) => {
+      const own = this.ownCodes.get(id);
+      if (own) return own;
       const card = [...setup.deck, ...setup.hidden].find((c) => c.id === id);
       const code = card && this.codes.get(`${setup.asset}\u0000${imageKey(card.image)}`);
       if (!code) throw new Error(`Card "${id}" is not loaded.`);
