@@ -67,7 +67,7 @@ export const codebook: LevelDefinition = defineLevel({
         es: 'Una imagen es entonces unos pocos índices: casillas · log₂ K bits.',
       },
       {
-        en: 'Where a VAE pays a KL term, a VQ-VAE’s is a constant, log K per slot: training drops it.',
+        en: 'A VAE pays a KL term; a VQ-VAE’s is a constant log K per slot, so it is dropped.',
         pl: 'Tam, gdzie VAE płaci członem KL, w VQ-VAE jest on stały, log K na slot: trening go pomija.',
         cs: 'Kde VAE platí členem KL, je u VQ-VAE konstantní, log K na slot: trénink ho vynechává.',
         es: 'Donde un VAE paga un término KL, en un VQ-VAE es constante, log K por casilla: se omite al entrenar.',
