@@ -1,4 +1,5 @@
 import * as Phaser from 'phaser';
+import { goTo } from '../scene-loader';
 import { getLevel } from '../../shared/levels/catalogue';
 import { levelVariant } from '../../shared/levels/variants';
 import type { GoalCheck } from '../../shared/levels/shortfall';
@@ -262,7 +263,7 @@ export class Level extends Phaser.Scene {
     this.session?.dispose();
     this.scene.stop('Hud');
     const inClass = this.session ? getContext(this).classroom.playsLevel(this.session.level.id) : false;
-    this.scene.start(inClass ? 'Classroom' : 'WorldMap');
+    goTo(this, inClass ? 'Classroom' : 'WorldMap');
   }
 
   /** The level's result to the Results scene. */
@@ -281,7 +282,7 @@ export class Level extends Phaser.Scene {
     };
     session.dispose();
     this.scene.stop('Hud');
-    this.scene.start('Results', payload);
+    goTo(this, 'Results', payload);
   }
 }
 

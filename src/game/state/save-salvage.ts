@@ -6,7 +6,7 @@
  */
 import { getLevel } from '../../shared/levels';
 import { localize } from '../../shared/levels/text';
-import { CATALOGUES, DEFAULT_LOCALE, format, type Locale, type MessageKey } from '../../shared/messages';
+import { catalogue, DEFAULT_LOCALE, format, type Locale, type MessageKey } from '../../shared/messages';
 import { LastSettingsEntrySchema, LevelProgressSchema, SettingsSchema, type PersistedState } from './persistence';
 import { DEFAULT_SETTINGS } from './settings-slice';
 import type { LevelProgress, Settings } from './types';
@@ -79,7 +79,7 @@ export function salvagePersisted(persisted: unknown): Salvaged | null {
 /** The dropped parts named for the player, in `locale` (level titles, setting labels), joined into one list. */
 export function describeDropped(dropped: readonly DroppedPart[], locale: Locale = DEFAULT_LOCALE): string {
   const say = (key: MessageKey, params?: Record<string, string>): string =>
-    format(CATALOGUES[locale][key], params, locale);
+    format(catalogue(locale)[key], params, locale);
   const title = (id: string): string => {
     const level = getLevel(id);
     return level ? localize(level.title, locale) : id;
