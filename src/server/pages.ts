@@ -29,9 +29,9 @@ const asset = (name: string): string => readFileSync(new URL(`./pages/${name}`, 
 const CSP =
   "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'";
 
-/** The catalogue's keys the pages use: their own block, plus the world names shared with the game. */
+/** The catalogue's keys the pages use: their own block, the world names and the refusals' texts shared with the game. */
 const PAGE_KEYS = (Object.keys(CATALOGUES.en) as MessageKey[]).filter(
-  (k) => k.startsWith('classroom.') || k.startsWith('world.name.'),
+  (k) => k.startsWith('classroom.') || k.startsWith('world.name.') || k.startsWith('class.problem.'),
 );
 
 /** `?lang=` when it names a catalogue, else the first catalogue locale of Accept-Language (by q-value), else English. */

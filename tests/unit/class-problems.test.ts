@@ -2,7 +2,8 @@
  * No English-only sentence on the class screen: every refusal the classroom server sends carries a code from
  * SERVER_REFUSALS (with the params it lists), every code the server or the game can produce has its catalogue
  * message in every language using exactly those params, and the game shows a refusal in the player's language
- * (an unknown code as a generic sentence with the code). The CSV export starts with a UTF-8 byte order mark.
+ * (an unknown code as a generic sentence with the code), and so does the teacher page (its bundled page kit). The CSV
+ * export starts with a UTF-8 byte order mark.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { problemText } from '../../src/game/classroom/problem-text';
@@ -126,5 +127,34 @@ describe('the server refuses by code', () => {
     expect(csv.text.charCodeAt(0)).toBe(0xfeff);
     expect(csv.text.slice(1).split('\r\n')[0]).toMatch(/^nickname,level,/);
     expect([...csv.raw.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  });
+
+  it('shows a refused teacher action on the teacher page in its language, not the English message', async () => {
+    const html = (await call('GET', '/teacher?lang=pl')).text;
+    const block = /<script type="application\/json" id="messages">([^<]*)<\/script>/.exec(html);
+    const kit = (await call('GET', '/classroom/page-kit.js')).text;
+    const win: { lqPage?: { refusal: (res: Response) => Promise<string> } } = {};
+    new Function('window', 'document', kit)(win, { getElementById: () => ({ textContent: block?.[1] }) });
+    const shownOnPage = async (...args: Parameters<typeof call>) => {
+      const res = await call(...args);
+      const reply = ErrorReplySchema.parse(res.json);
+      const text = await win.lqPage!.refusal(new Response(res.text, { status: res.status }));
+      return { reply, text };
+    };
+    const teacherActions: [RefusalCode, ...Parameters<typeof call>][] = [
+      ['wrongPassword', 'POST', '/api/teacher/session', { password: 'not the password' }],
+      ['playerNotFound', 'POST', `/api/teacher/competitions/${code}/remove-player`, { nickname: 'Zoë' }, room.teacher],
+      ['competitionNotFound', 'POST', '/api/teacher/competitions/ZZZZZZ/start', undefined, room.teacher],
+    ];
+    for (const [expected, ...args] of teacherActions) {
+      const { reply, text } = await shownOnPage(...args);
+      expect(reply.code).toBe(expected);
+      expect(text).toBe(format(CATALOGUES.pl[`class.problem.${expected}`], reply.params, 'pl'));
+      expect(text).not.toBe(reply.message);
+    }
+    const unknown = await win.lqPage!.refusal(new Response('{"code":"fromTheFuture"}', { status: 418 }));
+    expect(unknown).toBe(format(CATALOGUES.pl['class.problem.unknown'], { code: 'fromTheFuture' }, 'pl'));
+    const notJson = await win.lqPage!.refusal(new Response('<h1>Bad gateway</h1>', { status: 502 }));
+    expect(notJson).toBe(format(CATALOGUES.pl['class.problem.httpStatus'], { status: 502 }, 'pl'));
   });
 });

@@ -70,7 +70,7 @@ describe('classroom pages', () => {
 
   it('uses only keys that exist, in the pages and their scripts', () => {
     for (const name of ['pages.ts', 'pages/teacher.js', 'pages/board.js']) {
-      const used = [...source(name).matchAll(/'((?:classroom|world)\.[\w.]*\w)'/g)]
+      const used = [...source(name).matchAll(/'((?:classroom|class|world)\.[\w.]*\w)'/g)]
         .map((m) => m[1])
         .filter((k) => !/\.(css|js)$/.test(k));
       expect(used.length, name).toBeGreaterThan(3);

@@ -2,7 +2,7 @@
 // put in the page and goes in with textContent. When the class does not fit on the screen, the ranking pages
 // through it (a few seconds per page) rather than shrinking the text below what the back row can read.
 /* global window */
-const { $, t, locale, joinBase } = window.lqPage;
+const { $, t, refusal, locale, joinBase } = window.lqPage;
 const code = location.pathname.split('/').filter(Boolean).pop();
 $('code').textContent = code;
 $('join-at').textContent = t('classroom.board.join', { url: joinBase.replace(/^https?:\/\//, '') });
@@ -85,8 +85,11 @@ function draw() {
 async function refresh() {
   try {
     const res = await fetch(`/api/competitions/${encodeURIComponent(code)}/board`);
+    if (!res.ok) {
+      $('status').textContent = await refusal(res);
+      return clock();
+    }
     const data = await res.json();
-    if (!res.ok) throw new Error(data.message);
     const c = data.competition;
     $('title').textContent = c.title;
     if (c.language && $('qr').getAttribute('src') !== qrFor(c.language)) $('qr').src = qrFor(c.language);

@@ -2,7 +2,7 @@
 // the session token it answers stays in sessionStorage and every call sends it as a Bearer token. Every text comes
 // from the catalogue block the server put in the page, and goes in with textContent (nicknames are user input).
 /* global window */
-const { $, t, locale, joinBase } = window.lqPage;
+const { $, t, refusal, locale, joinBase } = window.lqPage;
 const el = (tag, text, props = {}) => Object.assign(document.createElement(tag), { textContent: text ?? '' }, props);
 const clock = (seconds) => `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
 const stars = (n) => '★'.repeat(n) + '☆'.repeat(Math.max(0, 3 - n));
@@ -11,19 +11,26 @@ let session = sessionStorage.getItem('lq-teacher-session') ?? '';
 let current = null;
 const levelTitles = new Map();
 
+/** A refused request: its text is already in the page's language (refusal() in page-kit.ts). */
+class Refused extends Error {}
+
 async function api(method, path, body) {
-  const res = await fetch(path, {
-    method,
-    headers: {
-      ...(session ? { authorization: `Bearer ${session}` } : {}),
-      ...(body ? { 'content-type': 'application/json' } : {}),
-    },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  if (res.ok && res.headers.get('content-type')?.startsWith('text/csv')) return res.blob();
-  const data = await res.json();
-  if (!res.ok) throw new Error(data.message + (data.problems ? ` ${data.problems.join(' ')}` : ''));
-  return data;
+  let res;
+  try {
+    res = await fetch(path, {
+      method,
+      headers: {
+        ...(session ? { authorization: `Bearer ${session}` } : {}),
+        ...(body ? { 'content-type': 'application/json' } : {}),
+      },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+  } catch (e) {
+    throw new Error(t('class.problem.unreachable', { detail: e.message }), { cause: e });
+  }
+  if (!res.ok) throw new Refused(await refusal(res));
+  if (res.headers.get('content-type')?.startsWith('text/csv')) return res.blob();
+  return res.json();
 }
 
 const say = (text) => ($('message').textContent = text);
@@ -231,7 +238,7 @@ async function show(code) {
     $('feed-empty').hidden = submissions.length > 0;
     if (switched) await list();
   } catch (e) {
-    say(t('classroom.teacher.offline', { error: e.message }));
+    say(e instanceof Refused ? e.message : t('classroom.teacher.offline', { error: e.message }));
   }
 }
 
