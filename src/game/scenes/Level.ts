@@ -47,7 +47,7 @@ export interface ResultsSceneData {
  * comes first (drawn by the HUD, on top); the run card holds the mode's primary action (Train / Stop, Check,
  * Place…) and the progress bar; everything else is the mode's view (src/game/level/views, looked up in the mode
  * registry src/game/level/modes.ts). The HUD scene runs in parallel for the goal, meter, stars, hints, timer and
- * the Leave/Concept buttons. Start it with `scene.start('Level', { levelId })`; `?level=<id>` opens it directly.
+ * the Leave/Concept buttons. Start it with `goTo(scene, 'Level', { levelId })` (scene-loader.ts); `?level=<id>` opens it directly.
  */
 export class Level extends Phaser.Scene {
   private session: LevelSession | null = null;
