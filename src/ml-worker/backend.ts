@@ -5,6 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
+import type { BackendWhy } from '../shared/engine-events';
 import { BACKEND_NAMES, type BackendName, type BackendPreference } from '../shared/worker-api';
 
 export const SOFTWARE_GL = /swiftshader|llvmpipe|softpipe|software/i;
@@ -18,7 +19,9 @@ export interface BackendChoice {
   backend: BackendName;
   renderer: string;
   isSoftwareGl: boolean;
+  /** English, for logs and tests; the game words `why`. */
   reason: string;
+  why: BackendWhy;
 }
 
 export interface BackendDeps {
@@ -59,11 +62,15 @@ export async function setTfBackend(name: BackendName): Promise<boolean> {
 
 export const defaultBackendDeps: BackendDeps = { probeGl, setBackend: setTfBackend };
 
-/** A renderer name short enough for a sentence ('SwiftShader' rather than the full ANGLE string). */
+/** Graphics names worth keeping from a long renderer string: the software renderers and the common GPU families. */
+const KNOWN_RENDERER =
+  /swiftshader|llvmpipe|softpipe|apple m\d\w*|nvidia[^,()]*|geforce[^,()]*|radeon[^,()]*|intel[^,()]*|mali[^,()]*|adreno[^,()]*/i;
+
+/** "ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device ...)...)" → "SwiftShader": the reason stays one readable line. */
 export function shortRenderer(renderer: string): string {
-  const soft = SOFTWARE_GL.exec(renderer);
-  if (soft) return soft[0].toLowerCase() === 'swiftshader' ? 'SwiftShader' : soft[0];
-  return renderer.length > 60 ? `${renderer.slice(0, 57)}...` : renderer;
+  const known = KNOWN_RENDERER.exec(renderer);
+  if (known) return known[0].toLowerCase() === 'swiftshader' ? 'SwiftShader' : known[0].trim();
+  return renderer.length > 40 ? `${renderer.slice(0, 39)}…` : renderer;
 }
 
 /** Auto: every backend, fastest first, except WebGL when the GL is software, missing or broken. */
@@ -74,6 +81,13 @@ function autoOrder(gl: GlInfo | null, webglBroken: boolean): BackendName[] {
 /** Forced: the chosen backend, then the slower ones as fallbacks. */
 function forcedOrder(pref: BackendName): BackendName[] {
   return BACKEND_NAMES.slice(BACKEND_NAMES.indexOf(pref));
+}
+
+function autoWhy(chosen: BackendName, gl: GlInfo | null, webglBroken: boolean): BackendWhy {
+  const renderer = shortRenderer(gl?.renderer || 'GPU');
+  if (chosen === 'webgl') return { kind: 'autoWebgl', renderer };
+  const cause = webglBroken ? 'contextLost' : gl ? 'softwareGl' : 'noWebgl';
+  return { kind: 'autoFallback', backend: chosen, cause, renderer };
 }
 
 function autoReason(chosen: BackendName, gl: GlInfo | null, webglBroken: boolean): string {
@@ -110,17 +124,23 @@ export async function chooseBackend(
       continue;
     }
     const base = { backend: name, renderer: gl?.renderer ?? '', isSoftwareGl: gl?.isSoftware ?? false };
-    if (pref === 'auto') return { ...base, reason: autoReason(name, gl, webglBroken) };
+    if (pref === 'auto')
+      return { ...base, reason: autoReason(name, gl, webglBroken), why: autoWhy(name, gl, webglBroken) };
     if (name === pref) {
       const soft =
         name === 'webgl' && gl?.isSoftware
           ? ` (note: this WebGL is software-rendered, by ${shortRenderer(gl.renderer)})`
           : '';
-      return { ...base, reason: `Using ${LABEL[name]} because it was chosen in the settings${soft}.` };
+      return {
+        ...base,
+        reason: `Using ${LABEL[name]} because it was chosen in the settings${soft}.`,
+        why: { kind: 'chosen', backend: name, ...(soft ? { softwareRenderer: shortRenderer(gl!.renderer) } : {}) },
+      };
     }
     return {
       ...base,
       reason: `${failed.map((f) => LABEL[f]).join(' and ')} could not start here, so using ${LABEL[name]} instead.`,
+      why: { kind: 'failedOver', failed, backend: name },
     };
   }
   throw new Error(`No tfjs backend could start (tried ${order.join(', ')}).`);

@@ -141,6 +141,7 @@ export class Engine {
       renderer: c.renderer,
       isSoftwareGl: c.isSoftwareGl,
       reason: c.reason,
+      why: c.why,
       version: tf.version.tfjs,
     };
   }
@@ -164,6 +165,7 @@ export class Engine {
       this.choice = {
         ...choice,
         reason: `The WebGL context was lost, so training moved to ${choice.backend.toUpperCase()}.`,
+        why: { kind: 'contextLost', backend: choice.backend },
       };
       this.device.drop();
       for (const entry of this.models.values()) this.rebuild(entry);

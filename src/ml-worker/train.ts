@@ -20,7 +20,9 @@ import type { JobControl } from './jobs';
 import { objective, stackTerms } from './losses';
 import type { Autoencoder } from './models/autoencoder';
 import { corruptRows, hasNoise } from './models/denoising';
+import { divergedEnd, divergedInEnglish, divergenceCause } from './divergence';
 import { reconstruct } from './inference';
+import type { ContextLostEvent, TrainEnd } from '../shared/engine-events';
 import { corrupt } from '../shared/noise';
 import {
   fitsOptimizerState,
@@ -78,8 +80,6 @@ export const DEFAULTS = {
   snapshotIntervalMs: 1500,
   yieldIntervalMs: 16,
 } as const;
-/** Loss above this, or above 100x the first loss (and above 1), ends the job as diverged. */
-export const EXPLODED_LOSS = 1e6;
 
 function toLossTerms(values: Float32Array, model: Autoencoder): LossTerms {
   const t: LossTerms = { total: values[0], reconstruction: values[1], mse: values[2] };
@@ -87,15 +87,6 @@ function toLossTerms(values: Float32Array, model: Autoencoder): LossTerms {
   if (model.spec.kind === 'sparse') t.sparsity = values[4];
   if (model.codebook) [t.vq, t.codebookUsed, t.perplexity] = [values[5], values[6], values[7]];
   return t;
-}
-
-export function divergenceReason(total: number, firstLoss: number | undefined): string | null {
-  if (!Number.isFinite(total)) return 'the loss became NaN (not a number)';
-  if (total > EXPLODED_LOSS) return `the loss exploded to ${total.toPrecision(3)}`;
-  if (firstLoss !== undefined && total > Math.max(100 * firstLoss, 1)) {
-    return `the loss grew to ${total.toPrecision(3)}, over 100 times its starting value ${firstLoss.toPrecision(3)}`;
-  }
-  return null;
 }
 
 const now = (): number => performance.now();
@@ -155,6 +146,7 @@ export async function runTraining(
   let generation = host.generation();
 
   const notices: string[] = [];
+  const events: ContextLostEvent[] = [];
   let snapshot: WeightSnapshot = {
     step: 0,
     arrays: await readWeights(model),
@@ -167,6 +159,7 @@ export async function runTraining(
   let lastTerms: LossTerms = { total: NaN, reconstruction: NaN, mse: NaN };
   let reason: TrainEndReason = 'completed';
   let message = `Trained for ${totalSteps} steps.`;
+  let end: TrainEnd | null = null;
 
   const started = now();
   let pausedMs = 0;
@@ -249,11 +242,13 @@ export async function runTraining(
     optimizer = (await optimizerFrom(snapshot.optimizer)).optimizer;
     step = snapshot.step;
     const notice = `The WebGL context was lost at step ${lostAt}; training continued on ${backend.toUpperCase()} from step ${snapshot.step}, the last good weights.`;
+    const event: ContextLostEvent = { kind: 'contextLost', lostAt, backend, fromStep: snapshot.step };
     notices.push(notice);
+    events.push(event);
     warmStart = now();
     warmStep = step;
     pausedMs = 0;
-    progress({ notice }, 0);
+    progress({ notice, event }, 0);
   };
 
   const lost = (): boolean => host.contextWatch()?.isLost() ?? false;
@@ -281,6 +276,7 @@ export async function runTraining(
       if (job.isCancelled) {
         reason = 'cancelled';
         message = `Training was stopped at step ${step} of ${totalSteps}.`;
+        end = { kind: 'cancelled', step, totalSteps };
         break;
       }
       if (host.generation() !== generation) {
@@ -308,7 +304,7 @@ export async function runTraining(
           continue;
         }
         lastTerms = toLossTerms(values, model);
-        const diverged = divergenceReason(lastTerms.total, firstLoss);
+        const diverged = divergenceCause(lastTerms.total, firstLoss);
         let arrays: Float32Array[] | null = null;
         let optimizerState: OptimizerState | null = null;
         const wantCheckpoint = checkpointMs > 0 && now() - checkpointAt >= checkpointMs;
@@ -319,10 +315,8 @@ export async function runTraining(
         if (diverged || (arrays && !allFinite(arrays)) || (optimizerState && !allFinite(optimizerState.arrays))) {
           writeWeights(model, snapshot.arrays);
           reason = 'diverged';
-          const why = diverged ?? 'the weights became NaN';
-          message =
-            `Training diverged at step ${step}: ${why}. The learning rate ${config.learningRate} is probably too high for ` +
-            `${config.optimizer.toUpperCase()}; the model keeps its last good weights, from step ${snapshot.step}.`;
+          end = divergedEnd(step, diverged ?? { kind: 'weightsNaN' }, config, snapshot.step);
+          message = divergedInEnglish(end);
           break;
         }
         firstLoss ??= lastTerms.total;
@@ -377,6 +371,7 @@ export async function runTraining(
     jobId: job.id,
     reason,
     message,
+    end: end ?? { kind: 'completed', steps: step, epochs: step / plan.stepsPerEpoch },
     steps: step,
     epochs: step / plan.stepsPerEpoch,
     finalLoss: lastTerms,
@@ -384,5 +379,6 @@ export async function runTraining(
     elapsedMs: now() - started,
     backend: host.backend(),
     notices,
+    events,
   };
 }

@@ -119,6 +119,28 @@ const en = {
   'backend.pending': 'Starting…',
   'backend.engine': 'Engine: {backend}',
   'backend.display': 'Display: {renderer}',
+  // The engine's reasons and run endings, worded from data (src/game/ml/engine-words.ts)
+  'backend.why.autoWebgl': 'Using WebGL: the graphics ({renderer}) is hardware-accelerated, the fastest choice.',
+  'backend.why.autoWasm': 'Using WASM: {cause}.',
+  'backend.why.autoCpu': 'Using CPU, the slowest option: {cause}, and WebAssembly could not start.',
+  'backend.cause.softwareGl':
+    'WebGL here is software-rendered ({renderer}), slower than WASM and it would make the game stutter',
+  'backend.cause.noWebgl': 'WebGL is not available to the worker',
+  'backend.cause.contextLost': 'the WebGL context was lost earlier',
+  'backend.why.chosen': 'Using {backend} because it was chosen in the settings.',
+  'backend.why.chosenSoftware':
+    'Using WebGL because it was chosen in the settings (note: this WebGL is software-rendered, by {renderer}).',
+  'backend.why.failedOver': '{failed} could not start here, so using {backend} instead.',
+  'backend.why.contextLost': 'The WebGL context was lost, so training moved to {backend}.',
+  'train.end.cancelled': 'Training was stopped at step {step} of {total}.',
+  'train.end.diverged':
+    'Training diverged at step {step}: {cause}. The learning rate {rate} is probably too high for {optimizer}; the model keeps its last good weights, from step {lastGood}.',
+  'train.diverge.lossNaN': 'the loss became NaN (not a number)',
+  'train.diverge.exploded': 'the loss exploded to {loss}',
+  'train.diverge.grew': 'the loss grew to {loss}, over 100 times its starting value {first}',
+  'train.diverge.weightsNaN': 'the weights became NaN (not a number)',
+  'notice.contextLost':
+    'The WebGL context was lost at step {lostAt}; training continued on {backend} from step {fromStep}, the last good weights.',
   'renderer.canvas': 'Canvas',
   'renderer.webgl': 'WebGL',
 
@@ -164,7 +186,6 @@ const en = {
     'The ML worker stopped unexpectedly. Restarted it on {backend}; the model starts again from fresh weights.',
   'notice.workerRestartedIdle': 'The ML worker stopped unexpectedly. Restarted it on {backend}.',
   'notice.workerFailed': 'The ML worker keeps stopping. Reload the page to try again. ({detail})',
-  'notice.backendSwitched': '{detail}',
   'notice.trainingFailed': 'Training stopped: {detail}',
   'notice.diverged': 'Training stopped: {detail}',
   'notice.settingsReset':

@@ -3,6 +3,7 @@
  * The worker's exposed object `satisfies MlWorkerApi`; the game wraps the worker with this type and imports
  * nothing from src/ml-worker. Only plain data crosses: numbers, strings, plain objects, Float32Array/Uint8Array.
  */
+import type { BackendWhy, ContextLostEvent, TrainEnd } from './engine-events';
 import type { CodeProjection } from './lab/latent-tools';
 import type { NoiseSpec } from './noise';
 
@@ -25,8 +26,9 @@ export interface InitResult {
   /** The GL renderer string the worker saw ('' when no WebGL context could be made). */
   renderer: string;
   isSoftwareGl: boolean;
-  /** Why this backend: a sentence a player can read. */
+  /** Why this backend, in English for logs; the game words `why` in the player's language. */
   reason: string;
+  why: BackendWhy;
   /** tfjs version. */
   version: string;
 }
@@ -193,8 +195,9 @@ export interface TrainProgress {
   backend: BackendName;
   /** previewCount clean inputs, their corrupted versions (denoising) and reconstructions. */
   preview?: { inputs: Float32Array; corrupted?: Float32Array; outputs: Float32Array; count: number };
-  /** Set when the backend changed mid-job (WebGL context lost -> WASM). */
+  /** Set when the backend changed mid-job (WebGL context lost -> WASM): English for logs, `event` as data. */
   notice?: string;
+  event?: ContextLostEvent;
   /** Last step whose weights were checkpointed to storage. */
   checkpointStep?: number;
 }
@@ -204,8 +207,9 @@ export type TrainEndReason = 'completed' | 'cancelled' | 'diverged';
 export interface TrainResult {
   jobId: string;
   reason: TrainEndReason;
-  /** A sentence for the player (why it diverged, that it was cancelled...). */
+  /** How it ended, in English for logs (why it diverged, that it was cancelled...); the game words `end`. */
   message: string;
+  end: TrainEnd;
   steps: number;
   epochs: number;
   finalLoss: LossTerms;
@@ -214,6 +218,8 @@ export interface TrainResult {
   backend: BackendName;
   /** Backend changes during the job, e.g. 'WebGL context lost at step 120; continued on WASM from step 100'. */
   notices: string[];
+  /** The same backend changes as data. */
+  events: ContextLostEvent[];
 }
 
 export type ProgressCallback = (progress: TrainProgress) => void;

@@ -54,12 +54,23 @@ describe('a lost WebGL context mid-training', () => {
     expect(result.backend).toBe('wasm');
     expect(tf.getBackend()).toBe('wasm');
     expect(result.notices).toHaveLength(1);
-    expect(result.notices[0]).toMatch(/WebGL context was lost at step 5\d; training continued on WASM from step 0/);
+    // From its last snapshot: step 0, or a later one when a 1.5 s snapshot came first (a loaded machine).
+    const [{ fromStep }] = result.events;
+    expect(result.notices[0]).toMatch(
+      new RegExp(`WebGL context was lost at step 5\\d; training continued on WASM from step ${fromStep}\\b`),
+    );
     const noticed = events.find((p) => p.notice);
     expect(noticed?.backend).toBe('wasm');
-    // It restarted from the step-0 snapshot (no 1.5 s snapshot yet in so short a run) and then went on.
+    // The same as data, which the game words in the player's language (engine-words.ts).
+    expect(result.events).toEqual([
+      { kind: 'contextLost', lostAt: result.events[0].lostAt, backend: 'wasm', fromStep },
+    ]);
+    expect(result.events[0].lostAt).toBeGreaterThanOrEqual(50);
+    expect(fromStep).toBeLessThan(50);
+    expect(noticed?.event).toEqual(result.events[0]);
+    // It restarted from that snapshot and then went on.
     const after = events.slice(events.indexOf(noticed as TrainProgress) + 1);
-    expect(after[0].step).toBe(1);
+    expect(after[0].step).toBe(fromStep + 1);
     expect(after.at(-1)?.loss.total).toBeLessThan(events[0].loss.total);
     // Other models were rebuilt on WASM with their weights.
     expect(Array.from((await engine.exportWeights(bystander.modelId)).data)).toEqual(Array.from(bystanderWeights.data));

@@ -5,7 +5,8 @@ import { DEFAULT_CONFIG } from '../../src/game/state/lab-rules';
 import { initialLab } from '../../src/game/state/lab-slice';
 import { chooseRenderer, isSoftwareRenderer } from '../../src/game/renderer-choice';
 import { parseUrlOptions } from '../../src/game/url-options';
-import { runView, shortRenderer } from '../../src/game/view/lab-view';
+import { runView } from '../../src/game/view/lab-view';
+import { shortRenderer } from '../../src/ml-worker/backend';
 import { formatDuration } from '../../src/game/view/format';
 import type { ModelKind } from '../../src/shared/worker-api';
 

@@ -15,7 +15,14 @@ import type {
 } from '../../src/shared/worker-api';
 import { MlBridge, type RestartReport } from '../../src/game/ml/bridge';
 
-const INIT: InitResult = { backend: 'wasm', renderer: 'SwiftShader', isSoftwareGl: true, reason: 'test', version: '0' };
+const INIT: InitResult = {
+  backend: 'wasm',
+  renderer: 'SwiftShader',
+  isSoftwareGl: true,
+  reason: 'test',
+  why: { kind: 'autoFallback', backend: 'wasm', cause: 'softwareGl', renderer: 'SwiftShader' },
+  version: '0',
+};
 const SPEC: ModelSpec = { kind: 'dense', dataset: 'glyphs', hidden: [8], bottleneck: 2, activation: 'relu', seed: 1 };
 
 interface Job {
@@ -47,6 +54,7 @@ function fakeWorker(log: string[], jobs: Job[]) {
               jobId: config.jobId,
               reason: 'completed',
               message: '',
+              end: { kind: 'completed', steps: 1, epochs: 1 },
               steps: 1,
               epochs: 1,
               finalLoss: { total: 1, reconstruction: 1, mse: 1 },
@@ -54,6 +62,7 @@ function fakeWorker(log: string[], jobs: Job[]) {
               elapsedMs: 1,
               backend: 'wasm',
               notices: [],
+              events: [],
               ...r,
             }),
         });

@@ -5,10 +5,12 @@
  */
 import { MlError } from '../../shared/errors';
 import { corrupt } from '../../shared/noise';
+import type { ContextLostEvent } from '../../shared/engine-events';
 import type { TrainProgress, TrainResult } from '../../shared/worker-api';
 import type { GameStoreApi } from '../state';
 import { isSuperseded } from './abortable';
 import type { MlBridge, RestartReport } from './bridge';
+import { contextLostNotice, trainEndText } from './engine-words';
 import { previewOf } from './progress-types';
 import { resumePoint, trainResumable, type ResumeDecision } from './resumable-train';
 import { PREVIEW_COUNT, RUN_SEED, noiseSpec, planProblem, planRun, type RunPlan } from './run-plan';
@@ -54,6 +56,7 @@ export class TrainingController {
           renderer: init.renderer,
           isSoftwareGl: init.isSoftwareGl,
           reason: init.reason,
+          why: init.why,
           version: init.version,
         }),
       ),
@@ -201,8 +204,13 @@ export class TrainingController {
     const st = this.store.getState();
     const info = st.lab.backendInfo;
     if (info && info.backend !== p.backend)
-      st.setBackendInfo({ ...info, backend: p.backend, reason: p.notice ?? info.reason });
-    if (p.notice) this.showWorkerNotice(p.notice);
+      st.setBackendInfo({
+        ...info,
+        backend: p.backend,
+        reason: p.notice ?? info.reason,
+        why: p.event ? { kind: 'contextLost', backend: p.backend } : info.why,
+      });
+    if (p.event) this.showWorkerNotice(p.event);
     const preview = previewOf(p, run.width, run.height);
     st.recordProgress({
       step: offset + p.step,
@@ -221,9 +229,10 @@ export class TrainingController {
   /** `result` covers the whole run (its steps count from 0 across a resume). */
   private onFinished(run: CurrentRun, result: TrainResult): void {
     const st = this.store.getState();
-    for (const n of result.notices) this.showWorkerNotice(n);
-    st.finishRun({ reason: result.reason, message: result.message, steps: result.steps });
-    if (result.reason === 'diverged') st.addNotice('error', 'notice.diverged', { detail: result.message });
+    for (const e of result.events) this.showWorkerNotice(e);
+    const ending = trainEndText(result.end);
+    st.finishRun({ reason: result.reason, message: ending, steps: result.steps });
+    if (result.reason === 'diverged') st.addNotice('error', 'notice.diverged', { detail: ending });
     if (this.current === run) this.current = null;
   }
 
@@ -254,10 +263,12 @@ export class TrainingController {
     else st.addNotice('warning', 'notice.workerRestarted', { backend, step });
   }
 
-  private showWorkerNotice(text: string): void {
-    if (this.shownNotices.has(text)) return;
-    this.shownNotices.add(text);
-    this.store.getState().addNotice('warning', 'notice.backendSwitched', { detail: text });
+  private showWorkerNotice(event: ContextLostEvent): void {
+    const seen = `${event.lostAt}:${event.backend}:${event.fromStep}`;
+    if (this.shownNotices.has(seen)) return;
+    this.shownNotices.add(seen);
+    const { key, params } = contextLostNotice(event);
+    this.store.getState().addNotice('warning', key, params);
   }
 
   private async loadSamples(): Promise<void> {

@@ -10,6 +10,7 @@ import type {
   ModelKind,
   TrainEndReason,
 } from '../../shared/worker-api';
+import type { BackendWhy } from '../../shared/engine-events';
 import type { Locale, MessageKey, MessageParams } from '../../shared/messages';
 import type { ClassroomView } from '../classroom/classroom-service';
 import type { LossPoint, PreviewImages } from '../ml/progress-types';
@@ -90,7 +91,9 @@ export interface BackendInfo {
   backend: BackendName;
   renderer: string;
   isSoftwareGl: boolean;
+  /** The worker's English sentence, for logs; the screen words `why` (src/game/ml/engine-words.ts). */
   reason: string;
+  why: BackendWhy;
   version: string;
 }
 

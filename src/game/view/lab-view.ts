@@ -3,6 +3,7 @@ import { t } from '../../shared/messages';
 import type { GameState, Notice } from '../state';
 import type { BannerNotice } from '../ui/NoticeBanner';
 import type { ProgressBarState } from '../ui/ProgressBar';
+import { backendWhyText } from '../ml/engine-words';
 import { formatDuration } from './format';
 
 type WB = GameState['lab'];
@@ -70,27 +71,13 @@ export function runView(wb: WB): RunView {
   };
 }
 
-/** "ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device ...)...)" → "SwiftShader": the reason stays one readable line. */
-export function shortRenderer(renderer: string): string {
-  const known =
-    /swiftshader|llvmpipe|softpipe|apple m\d\w*|nvidia[^,()]*|geforce[^,()]*|radeon[^,()]*|intel[^,()]*|mali[^,()]*|adreno[^,()]*/i.exec(
-      renderer,
-    );
-  if (known) return known[0].trim();
-  return renderer.length > 40 ? `${renderer.slice(0, 39)}…` : renderer;
-}
-
 export function engineLine(wb: WB): { engine: string; reason: string } {
   const display = t('backend.display', {
     renderer: t(wb.display.renderer === 'canvas' ? 'renderer.canvas' : 'renderer.webgl'),
   });
   const info = wb.backendInfo;
   const backend = info ? t(`backend.${info.backend}`) : t('backend.pending');
-  const reason = info
-    ? info.renderer
-      ? info.reason.split(info.renderer).join(shortRenderer(info.renderer))
-      : info.reason
-    : '';
+  const reason = info ? backendWhyText(info.why) : '';
   return { engine: `${t('backend.engine', { backend })}  ·  ${display}`, reason };
 }
 

@@ -104,6 +104,28 @@ export const cs: Catalogue = {
   'backend.pending': 'Spouštím…',
   'backend.engine': 'Jádro: {backend}',
   'backend.display': 'Vykreslování: {renderer}',
+  // The engine's reasons and run endings, worded from data (src/game/ml/engine-words.ts)
+  'backend.why.autoWebgl': 'Používám WebGL: grafika ({renderer}) má hardwarovou akceleraci, to je nejrychlejší volba.',
+  'backend.why.autoWasm': 'Používám WASM: {cause}.',
+  'backend.why.autoCpu': 'Používám CPU, nejpomalejší možnost: {cause} a WebAssembly se nepodařilo spustit.',
+  'backend.cause.softwareGl':
+    'WebGL se tu vykresluje softwarově ({renderer}), pomaleji než WASM, a hra by se zasekávala',
+  'backend.cause.noWebgl': 'WebGL není pro pracovní vlákno dostupné',
+  'backend.cause.contextLost': 'kontext WebGL byl dříve ztracen',
+  'backend.why.chosen': 'Používám {backend}, protože je zvolen v nastavení.',
+  'backend.why.chosenSoftware':
+    'Používám WebGL, protože je zvolen v nastavení (tento WebGL se vykresluje softwarově, přes {renderer}).',
+  'backend.why.failedOver': '{failed} se tu nepodařilo spustit, takže používám {backend}.',
+  'backend.why.contextLost': 'Kontext WebGL byl ztracen, takže se trénování přesunulo na {backend}.',
+  'train.end.cancelled': 'Trénování bylo zastaveno v kroku {step} z {total}.',
+  'train.end.diverged':
+    'Trénování divergovalo v kroku {step}: {cause}. Rychlost učení {rate} je pro {optimizer} nejspíš příliš vysoká; model si ponechá poslední dobré váhy z kroku {lastGood}.',
+  'train.diverge.lossNaN': 'ztráta se stala NaN (není číslo)',
+  'train.diverge.exploded': 'ztráta vybuchla na {loss}',
+  'train.diverge.grew': 'ztráta vzrostla na {loss}, víc než stonásobek počáteční hodnoty {first}',
+  'train.diverge.weightsNaN': 'váhy se staly NaN (není číslo)',
+  'notice.contextLost':
+    'Kontext WebGL byl ztracen v kroku {lostAt}; trénování pokračuje na {backend} od kroku {fromStep}, s posledními dobrými váhami.',
   'renderer.canvas': 'Canvas',
   'renderer.webgl': 'WebGL',
   'button.train': 'Trénuj',
@@ -144,7 +166,6 @@ export const cs: Catalogue = {
     'ML proces se nečekaně zastavil. Znovu běží na {backend}; model začíná znovu s novými vahami.',
   'notice.workerRestartedIdle': 'ML proces se nečekaně zastavil. Znovu běží na {backend}.',
   'notice.workerFailed': 'ML proces se pořád zastavuje. Obnov stránku a zkus to znovu. ({detail})',
-  'notice.backendSwitched': '{detail}',
   'notice.trainingFailed': 'Trénování se zastavilo: {detail}',
   'notice.diverged': 'Trénování se zastavilo: {detail}',
   'notice.settingsReset': 'Uloženou hru (postup a nastavení) se nepodařilo načíst, takže začínáš znovu od začátku.',

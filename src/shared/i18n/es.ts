@@ -109,6 +109,29 @@ export const es: Catalogue = {
   'backend.pending': 'Iniciando…',
   'backend.engine': 'Motor: {backend}',
   'backend.display': 'Gráficos: {renderer}',
+  // The engine's reasons and run endings, worded from data (src/game/ml/engine-words.ts)
+  'backend.why.autoWebgl':
+    'Usando WebGL: los gráficos ({renderer}) tienen aceleración por hardware, la opción más rápida.',
+  'backend.why.autoWasm': 'Usando WASM: {cause}.',
+  'backend.why.autoCpu': 'Usando la CPU, la opción más lenta: {cause}, y WebAssembly no pudo arrancar.',
+  'backend.cause.softwareGl':
+    'aquí WebGL se dibuja por software ({renderer}), más lento que WASM, y el juego iría a trompicones',
+  'backend.cause.noWebgl': 'WebGL no está disponible para el hilo de trabajo',
+  'backend.cause.contextLost': 'el contexto WebGL se perdió antes',
+  'backend.why.chosen': 'Usando {backend} porque se eligió en los ajustes.',
+  'backend.why.chosenSoftware':
+    'Usando WebGL porque se eligió en los ajustes (este WebGL se dibuja por software, con {renderer}).',
+  'backend.why.failedOver': '{failed} no pudo arrancar aquí, así que se usa {backend}.',
+  'backend.why.contextLost': 'Se perdió el contexto WebGL, así que el entrenamiento pasó a {backend}.',
+  'train.end.cancelled': 'El entrenamiento se detuvo en el paso {step} de {total}.',
+  'train.end.diverged':
+    'El entrenamiento divergió en el paso {step}: {cause}. La tasa de aprendizaje {rate} es probablemente demasiado alta para {optimizer}; el modelo conserva sus últimos pesos buenos, del paso {lastGood}.',
+  'train.diverge.lossNaN': 'la pérdida se volvió NaN (no es un número)',
+  'train.diverge.exploded': 'la pérdida se disparó hasta {loss}',
+  'train.diverge.grew': 'la pérdida creció hasta {loss}, más de 100 veces su valor inicial {first}',
+  'train.diverge.weightsNaN': 'los pesos se volvieron NaN (no es un número)',
+  'notice.contextLost':
+    'Se perdió el contexto WebGL en el paso {lostAt}; el entrenamiento siguió en {backend} desde el paso {fromStep}, con los últimos pesos buenos.',
   'renderer.canvas': 'Canvas',
   'renderer.webgl': 'WebGL',
   'button.train': 'Entrenar',
@@ -148,7 +171,6 @@ export const es: Catalogue = {
     'El proceso de ML se detuvo inesperadamente. Se reinició en {backend}; el modelo vuelve a empezar con pesos nuevos.',
   'notice.workerRestartedIdle': 'El proceso de ML se detuvo inesperadamente. Se reinició en {backend}.',
   'notice.workerFailed': 'El proceso de ML se sigue deteniendo. Recarga la página para volver a intentarlo. ({detail})',
-  'notice.backendSwitched': '{detail}',
   'notice.trainingFailed': 'Entrenamiento detenido: {detail}',
   'notice.diverged': 'Entrenamiento detenido: {detail}',
   'notice.settingsReset': 'No se pudo leer tu partida guardada (progreso y ajustes), así que se reinició desde cero.',

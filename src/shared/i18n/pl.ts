@@ -104,6 +104,28 @@ export const pl: Catalogue = {
   'backend.pending': 'Uruchamianie…',
   'backend.engine': 'Silnik: {backend}',
   'backend.display': 'Grafika: {renderer}',
+  // The engine's reasons and run endings, worded from data (src/game/ml/engine-words.ts)
+  'backend.why.autoWebgl': 'Używam WebGL: grafika ({renderer}) ma akcelerację sprzętową, to najszybszy wybór.',
+  'backend.why.autoWasm': 'Używam WASM: {cause}.',
+  'backend.why.autoCpu': 'Używam CPU, najwolniejszej opcji: {cause}, a WebAssembly nie dało się uruchomić.',
+  'backend.cause.softwareGl':
+    'WebGL jest tu renderowany programowo ({renderer}), wolniej niż WASM, i gra by się przycinała',
+  'backend.cause.noWebgl': 'WebGL nie jest dostępny dla wątku roboczego',
+  'backend.cause.contextLost': 'kontekst WebGL został wcześniej utracony',
+  'backend.why.chosen': 'Używam {backend}, bo tak wybrano w ustawieniach.',
+  'backend.why.chosenSoftware':
+    'Używam WebGL, bo tak wybrano w ustawieniach (ten WebGL jest renderowany programowo, przez {renderer}).',
+  'backend.why.failedOver': '{failed} nie uruchamia się tutaj, więc używam {backend}.',
+  'backend.why.contextLost': 'Kontekst WebGL został utracony, więc trening przeniósł się na {backend}.',
+  'train.end.cancelled': 'Trening zatrzymano na kroku {step} z {total}.',
+  'train.end.diverged':
+    'Trening się rozbiegł na kroku {step}: {cause}. Współczynnik uczenia {rate} jest prawdopodobnie za duży dla {optimizer}; model zachowuje ostatnie dobre wagi, z kroku {lastGood}.',
+  'train.diverge.lossNaN': 'strata stała się NaN (nie liczbą)',
+  'train.diverge.exploded': 'strata eksplodowała do {loss}',
+  'train.diverge.grew': 'strata urosła do {loss}, ponad 100 razy więcej niż na starcie ({first})',
+  'train.diverge.weightsNaN': 'wagi stały się NaN (nie liczbą)',
+  'notice.contextLost':
+    'Kontekst WebGL został utracony na kroku {lostAt}; trening trwa dalej na {backend} od kroku {fromStep}, z ostatnimi dobrymi wagami.',
   'renderer.canvas': 'Canvas',
   'renderer.webgl': 'WebGL',
   'button.train': 'Trenuj',
@@ -143,7 +165,6 @@ export const pl: Catalogue = {
     'Wątek ML nieoczekiwanie się zatrzymał. Uruchomiono go ponownie ({backend}); model zaczyna od nowych wag.',
   'notice.workerRestartedIdle': 'Wątek ML nieoczekiwanie się zatrzymał. Uruchomiono go ponownie ({backend}).',
   'notice.workerFailed': 'Wątek ML ciągle się zatrzymuje. Odśwież stronę, aby spróbować ponownie. ({detail})',
-  'notice.backendSwitched': '{detail}',
   'notice.trainingFailed': 'Trening zatrzymany: {detail}',
   'notice.diverged': 'Trening zatrzymany: {detail}',
   'notice.settingsReset': 'Nie udało się odczytać zapisanej gry (postępu i ustawień), więc zaczynasz od nowa.',

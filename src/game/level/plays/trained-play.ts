@@ -15,6 +15,7 @@ import type { TrainProgress } from '../../../shared/worker-api';
 import { bitsPerImage } from '../../../shared/vq';
 import { abortable } from '../../ml/abortable';
 import { lossPointOf, previewOf, type ImageRows, type LossPoint, type PreviewImages } from '../../ml/progress-types';
+import { trainEndText } from '../../ml/engine-words';
 import { trainResumable } from '../../ml/resumable-train';
 import { restoredControlValues } from '../remembered';
 import { elboParts, type ElboParts } from './elbo';
@@ -278,7 +279,7 @@ export class TrainedPlay implements LevelPlay {
       };
       if (result.reason !== 'completed') {
         host.setStatus('idle');
-        host.message = result.message;
+        host.message = trainEndText(result.end);
         host.changed();
         return;
       }
