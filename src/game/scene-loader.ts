@@ -99,12 +99,15 @@ export function goTo(from: Phaser.Scene, key: string, data?: object): void {
 /** How long the game may be idle before the background prefetch starts at the latest. */
 const PREFETCH_IDLE_TIMEOUT_MS = 3000;
 const PREFETCH_DELAY_MS = 400;
+const prefetched = new WeakSet<Phaser.Game>();
 
 /**
  * Loads and registers every lazy scene in the background, one chunk at a time, starting when the page is idle
  * (after the first screen is interactive), so the downloads and parses never stack up into one long task.
  */
 export function prefetchScenes(game: Phaser.Game): void {
+  if (prefetched.has(game)) return;
+  prefetched.add(game);
   const keys = Object.keys(LOADERS).filter((k) => k !== 'Hud');
   const run = (): void => {
     void keys.reduce<Promise<void>>(

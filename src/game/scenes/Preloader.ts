@@ -1,5 +1,5 @@
 import * as Phaser from 'phaser';
-import { goTo, prefetchScenes } from '../scene-loader';
+import { goTo } from '../scene-loader';
 import { PRELOAD_ASSETS } from '../assets';
 import { getContext } from '../context';
 import { levelDeepLink } from '../level/deep-link';
@@ -48,8 +48,6 @@ export class Preloader extends Phaser.Scene {
   }
 
   create(): void {
-    // The screens not in the main chunk load in the background once the first one is up (scene-loader.ts).
-    prefetchScenes(this.game);
     // `?setup=…` (src/game/share/startup-link.ts): a shared Lab setup or level attempt; a bad one notes why.
     const route = startupRoute(getContext(this).store, window.location.search);
     if (route) {

@@ -1,5 +1,5 @@
 import * as Phaser from 'phaser';
-import { goTo } from '../scene-loader';
+import { goTo, prefetchScenes } from '../scene-loader';
 import { switchLocale } from '../locale-sync';
 import { LOCALE_NAMES, LOCALES } from '../../shared/i18n/locales';
 import { t } from '../../shared/messages';
@@ -102,5 +102,8 @@ export class Title extends Phaser.Scene {
     lab.events.on('press', () => goTo(this, SCENES.lab));
     settings.events.on('press', () => goTo(this, SCENES.settings, { from: SCENES.title }));
     screen.ready();
+    // The other screens load in the background once the title is up (scene-loader.ts). Not on a deep link into a
+    // level or the Lab: their chunks load when asked, so nothing is parsed while a first training runs.
+    prefetchScenes(this.game);
   }
 }
