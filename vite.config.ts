@@ -76,7 +76,8 @@ export default defineConfig(({ mode }) => {
     // assets/ is the public dir: generated data (assets/generated) and pretrained weights are served as static
     // files, never bundled into a JS chunk.
     publicDir: 'assets',
-    define: { __LQ_TEST_HOOKS__: JSON.stringify(testHooks) },
+    // Lazy locales: Polish, Czech and Spanish load on demand in the browser (src/game/locale-load.ts).
+    define: { __LQ_TEST_HOOKS__: JSON.stringify(testHooks), __LQ_LAZY_LOCALES__: 'true' },
     server: { host: '127.0.0.1', port: 5173, strictPort: false },
     preview: { host: '127.0.0.1', port: 4173, strictPort: false },
     worker: { format: 'es' },

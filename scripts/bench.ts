@@ -15,9 +15,7 @@
  * BENCH_TITLE_RUNS=0. Issue 15's targets: scripts/bench-targets.ts.
  * Writes .bench/latest.json too.
  */
-import { readFileSync, readdirSync, mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { preview } from 'vite';
 import { chromium, type Browser } from 'playwright-core';
@@ -29,6 +27,7 @@ import type { SolutionPayload } from '../src/shared/levels';
 import type {} from '../src/game/test-api';
 import { CHROMIUM_ARGS } from '../tools/chromium';
 import { smoothPlayTargets } from './bench-targets';
+import { chunkSizes } from './chunk-sizes';
 import { solverEngine } from '../tools/solver/node-engine';
 import { PretrainedLevel } from '../tools/solver/pretrained';
 import { planPretrained } from '../tools/solver/pretrained-solvers';
@@ -258,53 +257,6 @@ async function benchLevel(
   } finally {
     await context.close();
   }
-}
-
-/** `name` and the chunks it imports statically, transitively (dynamic `import()`s are left out). */
-function staticClosure(assetsDir: string, name: string | undefined): Set<string> {
-  const seen = new Set<string>();
-  const visit = (file: string): void => {
-    if (seen.has(file)) return;
-    seen.add(file);
-    const code = readFileSync(join(assetsDir, file), 'utf8');
-    for (const m of code.matchAll(/(?:^|[;}\s])(?:import|export)\s*(?:[\w*{}\s,$]*from\s*)?["']\.\/([^"']+\.js)["']/g))
-      visit(m[1]);
-  };
-  if (name) visit(name);
-  return seen;
-}
-
-function chunkSizes(distDir: string) {
-  const html = readFileSync(join(distDir, 'index.html'), 'utf8');
-  const mainName = /src="\/assets\/([^"]+\.js)"/.exec(html)?.[1];
-  const files = readdirSync(join(distDir, 'assets')).filter((f) => f.endsWith('.js'));
-  const chunks = files.map((name) => {
-    const code = readFileSync(join(distDir, 'assets', name));
-    const text = code.toString('utf8');
-    return {
-      name,
-      bytes: code.length,
-      gzipBytes: gzipSync(code).length,
-      // Kernel names survive minification: their presence means tfjs is in the chunk.
-      hasTfjs: text.includes('_FusedMatMul') || text.includes('tfjs-backend'),
-      isMain: name === mainName,
-    };
-  });
-  // The main chunk is the entry and every chunk it imports statically (what the first screen must load).
-  const mainGroup = staticClosure(join(distDir, 'assets'), mainName);
-  const group = chunks.filter((c) => mainGroup.has(c.name));
-  const entry = chunks.find((c) => c.isMain);
-  const main = entry
-    ? {
-        ...entry,
-        bytes: group.reduce((n, c) => n + c.bytes, 0),
-        gzipBytes: group.reduce((n, c) => n + c.gzipBytes, 0),
-        hasTfjs: group.some((c) => c.hasTfjs),
-        files: group.map((c) => c.name),
-      }
-    : undefined;
-  const worker = chunks.filter((c) => !c.isMain && c.hasTfjs).sort((a, b) => b.bytes - a.bytes)[0];
-  return { main, worker, all: chunks, noTfjsInMain: main ? !main.hasTfjs : false };
 }
 
 async function main(): Promise<void> {

@@ -15,13 +15,6 @@ import { installRenderOnDemand } from './render-on-demand';
 import { chooseRenderer } from './renderer-choice';
 import { baseSizeFor } from './layout/screen';
 import { Boot } from './scenes/Boot';
-import { Classroom } from './scenes/Classroom';
-import { Draw } from './scenes/Draw';
-import { Hud } from './scenes/Hud';
-import { Lab } from './scenes/Lab';
-import { Level } from './scenes/Level';
-import { Results } from './scenes/Results';
-import { Settings } from './scenes/Settings';
 import { Preloader } from './scenes/Preloader';
 import { Title } from './scenes/Title';
 import { WorldMap } from './scenes/WorldMap';
@@ -90,9 +83,8 @@ export function startGame(parent: HTMLElement | string): Phaser.Game {
     },
     input: { activePointers: 2 },
     render: { antialias: true, roundPixels: true, desynchronized: display.renderer === 'canvas' },
-    // Every scene in the main chunk: loading the others on demand (lazy-scene.ts) crashed Chromium's tab in
-    // this round's e2e run (issue 15 keeps it open).
-    scene: [Boot, Preloader, Title, WorldMap, Level, Hud, Results, Settings, Lab, Classroom, Draw],
+    // The first screens only; the others are their own chunks, loaded before their first start (scene-loader.ts).
+    scene: [Boot, Preloader, Title, WorldMap],
     // The join form's text fields are real <input>s (phones and tablets need their own keyboard).
     dom: { createContainer: true },
     callbacks: {

@@ -41,11 +41,15 @@ export function installRenderOnDemand(game: Phaser.Game): RenderGate {
     }
     // Update scenes and input as usual, but leave the canvas untouched.
     const renderer = this.renderer as unknown as { preRender(): void; postRender(): void };
-    const scenes = this.scene as unknown as { render(r: unknown): void };
+    const scenes = this.scene as unknown as { render(r: unknown): void; isProcessing: boolean };
     const saved = [renderer.preRender, renderer.postRender, scenes.render] as const;
     renderer.preRender = noop;
     renderer.postRender = noop;
-    scenes.render = noop;
+    // The SceneManager's render is also where its `update` ends: it clears `isProcessing`. Left set, a scene
+    // added between frames (scene-loader.ts) goes to the pending list and is dropped by the next processQueue.
+    scenes.render = () => {
+      scenes.isProcessing = false;
+    };
     try {
       original.call(this, time, delta);
     } finally {

@@ -44,7 +44,7 @@ export interface LatentQuestHooks {
     activeJobId(): string | null;
     /** The Lab's current model's reconstructions of the first `count` test images (null without a model). */
     labReconstruct(count: number): Promise<number[] | null>;
-    /** Replaces the active main scene with `key` (screenshots of Results without playing a level). */
+    /** Replaces the active main scene with `key`, loading its chunk first if needed (screenshots of Results without playing a level); false for an unknown key. */
     startScene(key: string, data?: object): boolean;
     /** Names of the sound effects played so far, oldest first (none while sound is off or audio is unavailable). */
     soundLog(): string[];

@@ -56,6 +56,7 @@ import { soundLog } from './audio/sfx';
 import { drawnDigitView, drawnLetterView } from './draw/drawn-digit';
 import { levelSnapshot } from './level/current';
 import { testCall } from './ml/test-calls';
+import { goTo, isKnownScene } from './scene-loader';
 import { snapshot } from './state';
 import { textOverflows } from './ui/fit-text';
 import type { Rect } from './ui/theme';
@@ -116,8 +117,8 @@ export function installTestHooks(game: Phaser.Game, context: GameContext): void 
       },
       startScene: (key, data) => {
         const from = game.scene.getScenes(true).find((sc) => !NOT_MAIN.has(sc.sys.settings.key));
-        if (!from || game.scene.keys[key] === undefined) return false;
-        from.scene.start(key, data);
+        if (!from || !isKnownScene(game, key)) return false;
+        goTo(from, key, data);
         return true;
       },
       soundLog: () => soundLog(),

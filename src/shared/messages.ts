@@ -778,8 +778,26 @@ const en = {
 export type MessageKey = keyof typeof en;
 export type Catalogue = Record<MessageKey, string>;
 
-/** Every locale's catalogue (src/shared/i18n/locales.ts lists the locales, LOCALE_NAMES their names). */
-export const CATALOGUES: Record<Locale, Catalogue> = { en, pl, cs, es };
+/**
+ * Set to true by vite.config.ts for the game's browser build: Polish, Czech and Spanish are left out of the main
+ * chunk and loaded on demand (src/game/locale-load.ts puts the chosen one in CATALOGUES). Node (server, tests,
+ * scripts) and the classroom page bundle never define it: there every catalogue is here from the start.
+ */
+declare const __LQ_LAZY_LOCALES__: boolean | undefined;
+const LAZY_LOCALES = typeof __LQ_LAZY_LOCALES__ !== 'undefined' && __LQ_LAZY_LOCALES__;
+
+/**
+ * Every locale's catalogue (src/shared/i18n/locales.ts lists the locales, LOCALE_NAMES their names). In the game's
+ * browser build only English until a locale is loaded: read it through `catalogue()`, which falls back to English.
+ */
+export const CATALOGUES: Record<Locale, Catalogue> = LAZY_LOCALES
+  ? ({ en } as Record<Locale, Catalogue>)
+  : { en, pl, cs, es };
+
+/** `locale`'s catalogue, English while it is not loaded (the game's browser build loads them on demand). */
+export function catalogue(locale: Locale): Catalogue {
+  return CATALOGUES[locale] ?? CATALOGUES.en;
+}
 export { DEFAULT_LOCALE, LOCALES, type Locale, type MessageParams };
 
 let currentLocale: Locale = DEFAULT_LOCALE;
@@ -799,7 +817,7 @@ export function format(template: string, params?: MessageParams, locale: Locale 
 
 /** The text for `key` in the current locale (English when a locale lacks it). */
 export function t(key: MessageKey, params?: MessageParams): string {
-  const template = CATALOGUES[currentLocale][key] ?? CATALOGUES.en[key];
+  const template = catalogue(currentLocale)[key] ?? CATALOGUES.en[key];
   return format(template, params);
 }
 

@@ -1,5 +1,6 @@
 import * as Phaser from 'phaser';
 import { BOOT_ASSETS } from '../assets';
+import { localeReady } from '../locale-sync';
 
 /** Loads only what the Preloader shows (the logo), then hands over. */
 export class Boot extends Phaser.Scene {
@@ -12,6 +13,7 @@ export class Boot extends Phaser.Scene {
   }
 
   create(): void {
-    this.scene.start('Preloader');
+    // The chosen language's texts first (locale-load.ts; usually here already, fetched since startGame).
+    void localeReady().then(() => this.scene.start('Preloader'));
   }
 }

@@ -1,4 +1,5 @@
 import * as Phaser from 'phaser';
+import { goTo } from '../scene-loader';
 import { t } from '../../shared/messages';
 import type { ClassroomView } from '../classroom/classroom-service';
 import { problemText } from '../classroom/problem-text';
@@ -86,7 +87,7 @@ export class Classroom extends Phaser.Scene {
       if (out.ok) this.scene.restart({});
       else problemLine.setText(problemText(out.problem));
     });
-    back.events.on('press', () => this.scene.start(SCENES.title));
+    back.events.on('press', () => goTo(this, SCENES.title));
 
     screen.onShutdown(watch(store, (st) => st.classroom, render));
     render(store.getState().classroom);

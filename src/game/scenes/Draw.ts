@@ -1,4 +1,5 @@
 import * as Phaser from 'phaser';
+import { goTo } from '../scene-loader';
 import { perImageMse, preprocessStrokes, shareBelow, topClass, type TryOwn } from '../../shared/drawing';
 import { t } from '../../shared/messages';
 import { errorText } from '../ml/engine-words';
@@ -66,8 +67,7 @@ export class Draw extends Phaser.Scene {
     setDrawnLetterView(null);
 
     const back = new Button(this, { ...L.back, id: 'draw:back', label: t('nav.back') });
-    const goBack = (): void =>
-      void (data?.back ? this.scene.start(data.back.scene, data.back.data) : this.scene.start(from));
+    const goBack = (): void => (data?.back ? goTo(this, data.back.scene, data.back.data) : goTo(this, from));
     back.events.on('press', goBack);
     this.input.keyboard?.on('keydown-ESC', goBack);
     const title = new Label(this, { ...L.title, text: t('draw.title'), variant: 'title', maxWidth: L.title.width });

@@ -1,4 +1,5 @@
 import * as Phaser from 'phaser';
+import { goTo } from '../scene-loader';
 import { getContext } from '../context';
 import { layoutLab } from '../layout/lab-layout';
 import { installCameraScroll, ScrolledRegistry } from '../ui/camera-scroll';
@@ -47,13 +48,13 @@ export class Lab extends Phaser.Scene {
     const leave = (): void => {
       const status = store.getState().lab.status;
       if (status === 'training' || status === 'paused' || status === 'initialising') void training.cancel();
-      this.scene.start('Title');
+      goTo(this, 'Title');
     };
     backButton.events.on('press', leave);
     chrome.drawButton.events.on('press', () => {
       const status = store.getState().lab.status;
       if (status === 'training' || status === 'paused' || status === 'initialising') void training.cancel();
-      this.scene.start('Draw', { from: 'Lab' });
+      goTo(this, 'Draw', { from: 'Lab' });
     });
     this.input.keyboard?.on('keydown-ESC', leave);
 

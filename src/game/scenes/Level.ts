@@ -1,4 +1,5 @@
 import * as Phaser from 'phaser';
+import { goTo } from '../scene-loader';
 import { getLevel } from '../../shared/levels/catalogue';
 import { levelVariant } from '../../shared/levels/variants';
 import type { GoalCheck } from '../../shared/levels/shortfall';
@@ -47,7 +48,7 @@ export interface ResultsSceneData {
  * comes first (drawn by the HUD, on top); the run card holds the mode's primary action (Train / Stop, Check,
  * Place…) and the progress bar; everything else is the mode's view (src/game/level/views, looked up in the mode
  * registry src/game/level/modes.ts). The HUD scene runs in parallel for the goal, meter, stars, hints, timer and
- * the Leave/Concept buttons. Start it with `scene.start('Level', { levelId })`; `?level=<id>` opens it directly.
+ * the Leave/Concept buttons. Start it with `goTo(scene, 'Level', { levelId })` (scene-loader.ts); `?level=<id>` opens it directly.
  */
 export class Level extends Phaser.Scene {
   private session: LevelSession | null = null;
@@ -267,7 +268,7 @@ export class Level extends Phaser.Scene {
     this.session?.dispose();
     this.scene.stop('Hud');
     const inClass = this.session ? getContext(this).classroom.playsLevel(this.session.level.id) : false;
-    this.scene.start(inClass ? 'Classroom' : 'WorldMap');
+    goTo(this, inClass ? 'Classroom' : 'WorldMap');
   }
 
   /** The level's result to the Results scene. */
@@ -286,7 +287,7 @@ export class Level extends Phaser.Scene {
     };
     session.dispose();
     this.scene.stop('Hud');
-    this.scene.start('Results', payload);
+    goTo(this, 'Results', payload);
   }
 }
 

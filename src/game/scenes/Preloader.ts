@@ -1,4 +1,5 @@
 import * as Phaser from 'phaser';
+import { goTo } from '../scene-loader';
 import { PRELOAD_ASSETS } from '../assets';
 import { getContext } from '../context';
 import { levelDeepLink } from '../level/deep-link';
@@ -50,15 +51,15 @@ export class Preloader extends Phaser.Scene {
     // `?setup=…` (src/game/share/startup-link.ts): a shared Lab setup or level attempt; a bad one notes why.
     const route = startupRoute(getContext(this).store, window.location.search);
     if (route) {
-      this.scene.start(route.scene, route.scene === 'Level' ? route.data : undefined);
+      goTo(this, route.scene, route.scene === 'Level' ? route.data : undefined);
       return;
     }
     // `?level=<id>` deep link (src/game/level/deep-link.ts): straight into a level.
     const levelId = levelDeepLink(window.location.search);
     if (levelId) {
-      this.scene.start('Level', { levelId });
+      goTo(this, 'Level', { levelId });
       return;
     }
-    this.scene.start(getContext(this).url.scene);
+    goTo(this, getContext(this).url.scene);
   }
 }

@@ -1,4 +1,5 @@
 import * as Phaser from 'phaser';
+import { goTo } from '../scene-loader';
 import { formatMetricValue, getLevel, localize, nextLevel } from '../../shared/levels';
 import { tryOwnFor } from '../../shared/drawing';
 import { getLocale, t } from '../../shared/messages';
@@ -284,9 +285,9 @@ export class Results extends Phaser.Scene {
     nextB.setEnabled(nextOpen);
     retry.setEnabled(!!level);
     screen.add(nextB, retry, map);
-    nextB.events.on('press', () => next && this.scene.start(SCENES.level, { levelId: next.id }));
-    retry.events.on('press', () => level && this.scene.start(SCENES.level, { levelId: level.id }));
-    map.events.on('press', () => this.scene.start(inClass ? SCENES.classroom : SCENES.map));
+    nextB.events.on('press', () => next && goTo(this, SCENES.level, { levelId: next.id }));
+    retry.events.on('press', () => level && goTo(this, SCENES.level, { levelId: level.id }));
+    map.events.on('press', () => goTo(this, inClass ? SCENES.classroom : SCENES.map));
     if (own) {
       const tryOwn = new Button(this, {
         x: bx + 3 * (bw + gap),
@@ -298,7 +299,7 @@ export class Results extends Phaser.Scene {
       });
       screen.add(tryOwn);
       tryOwn.events.on('press', () =>
-        this.scene.start(SCENES.draw, { mode: own.mode, model: own.model, back: { scene: SCENES.results, data } }),
+        goTo(this, SCENES.draw, { mode: own.mode, model: own.model, back: { scene: SCENES.results, data } }),
       );
     }
     screen.focus.focus(nextB.canFocus() ? nextB : retry.canFocus() ? retry : map, false);

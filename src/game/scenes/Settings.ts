@@ -1,4 +1,6 @@
 import * as Phaser from 'phaser';
+import { goTo } from '../scene-loader';
+import { switchLocale } from '../locale-sync';
 import { LOCALE_NAMES, LOCALES } from '../../shared/i18n/locales';
 import { t } from '../../shared/messages';
 import { BACKEND_PREFERENCES } from '../../shared/worker-api';
@@ -204,10 +206,9 @@ export class Settings extends Phaser.Scene {
     );
     screen.add(reset, yes, no, back);
 
-    language.events.on('change', (v) => {
-      actions().setLocale(v);
-      this.scene.restart({ ...data, focusLanguage: true });
-    });
+    language.events.on('change', (v) =>
+      switchLocale(this, v, () => this.scene.restart({ ...data, focusLanguage: true })),
+    );
     backend.events.on('change', (v) => {
       context.backendOverride = null;
       actions().setBackendPreference(v);
@@ -231,7 +232,7 @@ export class Settings extends Phaser.Scene {
       done.setText(t('settings.resetDone'));
       screen.focus.focus(reset, false);
     });
-    const leave = (): void => void this.scene.start(from);
+    const leave = (): void => goTo(this, from);
     back.events.on('press', leave);
     this.input.keyboard?.on('keydown-ESC', leave);
 

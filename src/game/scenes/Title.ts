@@ -1,4 +1,6 @@
 import * as Phaser from 'phaser';
+import { goTo, prefetchScenes } from '../scene-loader';
+import { switchLocale } from '../locale-sync';
 import { LOCALE_NAMES, LOCALES } from '../../shared/i18n/locales';
 import { t } from '../../shared/messages';
 import { stack } from '../layout/screen';
@@ -34,10 +36,9 @@ export class Title extends Phaser.Scene {
       options: LOCALES.map((value) => ({ value, label: LOCALE_NAMES[value] })),
       value: context.store.getState().settings.locale,
     });
-    language.events.on('change', (locale) => {
-      context.store.getState().setLocale(locale);
-      this.scene.restart({ focusLanguage: true });
-    });
+    language.events.on('change', (locale) =>
+      switchLocale(this, locale, () => this.scene.restart({ focusLanguage: true })),
+    );
 
     const top = portrait ? H * 0.14 : 118;
     this.add.image(cx, top, 'logo').setScale(portrait ? 1.3 : 1.5);
@@ -96,10 +97,13 @@ export class Title extends Phaser.Scene {
       t('title.keys'),
     );
 
-    play.events.on('press', () => this.scene.start(SCENES.map));
-    join.events.on('press', () => this.scene.start(SCENES.classroom));
-    lab.events.on('press', () => this.scene.start(SCENES.lab));
-    settings.events.on('press', () => this.scene.start(SCENES.settings, { from: SCENES.title }));
+    play.events.on('press', () => goTo(this, SCENES.map));
+    join.events.on('press', () => goTo(this, SCENES.classroom));
+    lab.events.on('press', () => goTo(this, SCENES.lab));
+    settings.events.on('press', () => goTo(this, SCENES.settings, { from: SCENES.title }));
     screen.ready();
+    // The other screens load in the background once the title is up (scene-loader.ts). Not on a deep link into a
+    // level or the Lab: their chunks load when asked, so nothing is parsed while a first training runs.
+    prefetchScenes(this.game);
   }
 }

@@ -1,4 +1,5 @@
 import * as Phaser from 'phaser';
+import { goTo } from '../scene-loader';
 import {
   formatMetricValue,
   isWorldUnlocked,
@@ -280,11 +281,11 @@ export class WorldMap extends Phaser.Scene {
           }
           return;
         }
-        this.scene.start(SCENES.level, { levelId });
+        goTo(this, SCENES.level, { levelId });
       });
     }
-    back.events.on('press', () => this.scene.start(SCENES.title));
-    this.input.keyboard?.on('keydown-ESC', () => this.scene.start(SCENES.title));
+    back.events.on('press', () => goTo(this, SCENES.title));
+    this.input.keyboard?.on('keydown-ESC', () => goTo(this, SCENES.title));
 
     // Focus (without a ring until the keyboard is used) the first open level still short of three stars.
     const next = tiles.find((tl) => !tl.isLocked() && tl.starCount() < 3) ?? tiles.find((tl) => !tl.isLocked());

@@ -128,7 +128,7 @@ export function addNoticeBanner(scene: Phaser.Scene, screen: Screen, rect: Rect,
   return banner;
 }
 
-/** Scene keys the meta screens start; main.ts registers every one of them. */
+/** Scene keys the meta screens start (through scene-loader.ts's `goTo`: main.ts registers the first screens, the rest load on demand). */
 export const SCENES = {
   title: 'Title',
   map: 'WorldMap',

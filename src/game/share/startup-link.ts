@@ -10,7 +10,7 @@ import { t } from '../../shared/messages';
 import type { GameStoreApi } from '../state';
 import { labConfigFromSetup } from './lab-link';
 
-/** What a level link adds to `scene.start('Level', …)`. */
+/** What a level link adds to `goTo(scene, 'Level', …)`. */
 export interface LevelLink {
   seed?: number;
   payload?: SolutionPayload;

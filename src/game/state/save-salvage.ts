@@ -6,7 +6,7 @@
  */
 import { getLevel } from '../../shared/levels';
 import { localize } from '../../shared/levels/text';
-import { CATALOGUES, DEFAULT_LOCALE, format, type Locale, type MessageKey } from '../../shared/messages';
+import { catalogue, DEFAULT_LOCALE, format, type Locale, type MessageKey } from '../../shared/messages';
 import { OWN_DIGITS_MAX, type OwnDrawings, type SavedDigit, type SavedLetter } from '../../shared/drawing/own-drawings';
 import {
   LastSettingsEntrySchema,
@@ -115,7 +115,7 @@ function salvageDrawings(raw: unknown, dropped: DroppedPart[]): OwnDrawings | un
 /** The dropped parts named for the player, in `locale` (level titles, setting labels), joined into one list. */
 export function describeDropped(dropped: readonly DroppedPart[], locale: Locale = DEFAULT_LOCALE): string {
   const say = (key: MessageKey, params?: Record<string, string>): string =>
-    format(CATALOGUES[locale][key], params, locale);
+    format(catalogue(locale)[key], params, locale);
   const title = (id: string): string => {
     const level = getLevel(id);
     return level ? localize(level.title, locale) : id;
@@ -132,7 +132,7 @@ export function describeDropped(dropped: readonly DroppedPart[], locale: Locale 
         case 'progress':
           return say('notice.savePart.progress');
         case 'drawing':
-          return format(CATALOGUES[locale]['notice.savePart.drawing'], { count: d.count }, locale);
+          return format(catalogue(locale)['notice.savePart.drawing'], { count: d.count }, locale);
       }
     })
     .join(', ');

@@ -4,7 +4,7 @@
  * (formatMetricValue), sentences through the message catalogues.
  */
 import { formatNumber } from '../i18n/icu';
-import { CATALOGUES, format, LOCALES, type Locale, type MessageKey, type MessageParams } from '../messages';
+import { catalogue, CATALOGUES, format, LOCALES, type Locale, type MessageKey, type MessageParams } from '../messages';
 import { formatMetricValue } from './format';
 import { checkGap, type CheckUnit, type GoalCheck } from './shortfall';
 import { localize } from './text';
@@ -17,7 +17,7 @@ function asLocale(locale: string): Locale {
 
 function say(key: MessageKey, params: MessageParams, locale: string): string {
   const loc = asLocale(locale);
-  return format(CATALOGUES[loc][key] ?? CATALOGUES.en[key], params, loc);
+  return format(catalogue(loc)[key] ?? CATALOGUES.en[key], params, loc);
 }
 
 /** A check's number in its unit, for `locale`. */

@@ -1,4 +1,5 @@
 import type * as Phaser from 'phaser';
+import { goTo } from '../../scene-loader';
 import { t } from '../../../shared/messages';
 import { ClassroomService } from '../../classroom/classroom-service';
 import { problemText } from '../../classroom/problem-text';
@@ -123,6 +124,6 @@ export function buildJoinForm(scene: Phaser.Scene, screen: Screen, code: string)
   join.events.on('press', () => void submit());
   codeField.events.on('submit', () => (nickField.value ? void submit() : nickField.input.focus()));
   nickField.events.on('submit', () => void submit());
-  back.events.on('press', () => scene.scene.start(SCENES.title));
+  back.events.on('press', () => goTo(scene, SCENES.title));
   screen.focus.focus(code ? nickField : codeField, false);
 }

@@ -1,4 +1,5 @@
 import type * as Phaser from 'phaser';
+import { goTo } from '../../scene-loader';
 import { formatMetricValue, getLevel, localize } from '../../../shared/levels';
 import { getLocale, t } from '../../../shared/messages';
 import type { ClassroomView } from '../../classroom/classroom-service';
@@ -126,7 +127,7 @@ export function buildClassLevelList(scene: Phaser.Scene, right: Rect, portrait: 
     rows.forEach((row, i) => {
       row.play.events.on('press', () => {
         const id = rowLevels[i];
-        if (id && getLevel(id)) scene.scene.start(SCENES.level, { levelId: id });
+        if (id && getLevel(id)) goTo(scene, SCENES.level, { levelId: id });
       });
     });
     prev.events.on('press', () => {
