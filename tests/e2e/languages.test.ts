@@ -105,9 +105,15 @@ describe.each(LOCALES)('in %s', (locale) => {
     for (const id of LEVELS) {
       await start(page, 'Level', { levelId: id });
       await waitForScene(page, 'Level');
+      // The scene may still be building from its lazily loaded chunk: wait for this level's card button.
+      await page.waitForFunction(
+        (levelId) =>
+          window.__latentQuest!.level()?.levelId === levelId && window.__latentQuest!.uiBounds('level:start') !== null,
+        id,
+        { timeout: 30_000 },
+      );
       if (id === LEVELS[0]) await look(page, `${tag}-${id}-card`, problems);
       await clickWidget(page, 'level:start');
-      await page.waitForFunction((levelId) => window.__latentQuest!.level()?.levelId === levelId, id);
       await page.waitForFunction(() => window.__latentQuest!.level()?.status === 'idle', undefined, {
         timeout: 60_000,
       });
