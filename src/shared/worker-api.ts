@@ -296,18 +296,6 @@ export interface MemoryInfo {
   backend: BackendName;
 }
 
-export interface BenchFitOptions {
-  optimizer?: OptimizerName;
-  learningRate?: number;
-  loss?: LossName;
-}
-
-export interface BenchResult {
-  backend: BackendName;
-  samplesPerSecond: number;
-  steps: number;
-}
-
 /** Models shipped in assets/pretrained (made by `npm run pretrain`; the plan is src/shared/levels/assets.ts). */
 export type PretrainedAssetName =
   'mnist-ae-2d' | 'mnist-vae-2d' | 'mnist-vae-16d' | 'letters-vae-forge' | 'mnist-judge' | 'mnist-cvae-2d';
@@ -390,13 +378,4 @@ export interface MlWorkerApi {
   classify(images: Float32Array): Promise<ClassifyResult>;
 }
 
-/**
- * Calls the worker answers only in the test build (`__LQ_TEST_HOOKS__`: e2e tests and `npm run bench`); the
- * shipped worker does not have them.
- */
-export interface MlWorkerTestApi {
-  /** Benchmark support: tfjs model.fit on the same (dense) model, same batch, for `steps` steps (default Adam 1e-3, MSE). */
-  benchFit(spec: ModelSpec, batchSize: number, steps: number, options?: BenchFitOptions): Promise<BenchResult>;
-  /** Test support: lose the WebGL context (WEBGL_lose_context) as a driver crash would. */
-  loseWebGlContext(): Promise<boolean>;
-}
+export type { BenchFitOptions, BenchResult, MlWorkerTestApi } from './worker-test-api';
