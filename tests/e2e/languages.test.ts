@@ -94,6 +94,14 @@ describe.each(LOCALES)('in %s', (locale) => {
       await look(page, `${tag}-${name}`, problems);
       if (scene === 'Lab')
         for (const view of ['generate', 'compare']) {
+          // A phone's Lab is taller than its screen: scroll (the wheel, as a person would) until the tab is in sight.
+          await page.mouse.move(SIZES[size].width / 2, SIZES[size].height / 2);
+          for (let i = 0; i < 20; i++) {
+            const box = await page.evaluate((id) => window.__latentQuest!.uiBounds(id), `lab:view:${view}`);
+            if (box && box.y >= 0 && box.y + box.height <= SIZES[size].height) break;
+            await page.mouse.wheel(0, 150);
+            await page.waitForTimeout(60);
+          }
           await clickWidget(page, `lab:view:${view}`);
           await look(page, `${tag}-lab-${view}`, problems);
         }

@@ -39,6 +39,9 @@ export interface LabControls {
   readonly datasetValue: Label;
 }
 
+/** The Share button's width on a phone, at the right end of the dataset row. */
+export const SHARE_BUTTON_PORTRAIT_WIDTH = 132;
+
 export function buildLabControls(
   scene: Phaser.Scene,
   L: LabLayout,
@@ -48,13 +51,14 @@ export function buildLabControls(
   new Panel(scene, L.controls);
   const section = (rect: Rect, text: string): Label =>
     new Label(scene, { x: rect.x, y: rect.y - SECTION_LABEL_OFFSET, text: text.toUpperCase(), variant: 'section' });
-  const valueLabel = (rect: Rect): Label =>
+  const valueLabel = (rect: Rect, rightInset = 0, maxWidth?: number): Label =>
     new Label(scene, {
-      x: rect.x + rect.width,
+      x: rect.x + rect.width - rightInset,
       y: rect.y - SECTION_LABEL_OFFSET - 2,
       text: '',
       variant: 'value',
       align: 1,
+      ...(maxWidth ? { maxWidth } : {}),
     });
   section(L.rows.dataset, t('section.dataset'));
   section(L.rows.kind, t('section.model'));
@@ -65,7 +69,15 @@ export function buildLabControls(
   section(L.rows.backend, t('section.backend'));
   const bottleneckValue = valueLabel(L.rows.bottleneck);
   const noiseLevelValue = valueLabel(L.rows.noiseLevel);
-  const datasetValue = valueLabel(L.rows.dataset);
+  // On a phone the Share button takes the right end of the dataset row (lab-share-panel.ts): the count sits left of
+  // it, between the section label and the button.
+  const datasetValue = L.portrait
+    ? valueLabel(
+        L.rows.dataset,
+        SHARE_BUTTON_PORTRAIT_WIDTH + 10,
+        L.rows.dataset.width - SHARE_BUTTON_PORTRAIT_WIDTH - 80,
+      )
+    : valueLabel(L.rows.dataset);
 
   const dataset = new SegmentedControl(scene, {
     ...L.rows.dataset,

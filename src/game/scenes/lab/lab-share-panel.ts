@@ -10,6 +10,7 @@ import { exportLabModel, importLabModel } from '../../share/lab-model-files';
 import { labSetupOf } from '../../share/lab-link';
 import { snapshotPng } from '../../share/snapshot-png';
 import { linkHidden } from '../../share/startup-link';
+import { SHARE_BUTTON_PORTRAIT_WIDTH } from './lab-controls';
 import { watch } from '../../state';
 import { Button } from '../../ui/Button';
 import { Label } from '../../ui/Label';
@@ -48,7 +49,12 @@ export function installLabShare(
   const drawBox = parts.chrome.drawButton.getBounds();
   const first = L.rows.dataset;
   const rect: Rect = L.portrait
-    ? { x: first.x + first.width - 132, y: first.y - 24 - 12, width: 132, height: 34 }
+    ? {
+        x: first.x + first.width - SHARE_BUTTON_PORTRAIT_WIDTH,
+        y: first.y - 24 - 12,
+        width: SHARE_BUTTON_PORTRAIT_WIDTH,
+        height: 34,
+      }
     : { x: drawBox.x + drawBox.width + 10, y: drawBox.y, width: 150, height: drawBox.height };
   const opener = new Button(scene, { ...rect, id: 'share:open', label: t('share.open') });
   if (!L.portrait) parts.chrome.reason.setWrap(Math.max(120, L.topBar.width - 20 - (rect.x + rect.width + 16)));
