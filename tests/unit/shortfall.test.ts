@@ -239,7 +239,7 @@ describe('goal checks and the "Not yet" lines', () => {
       static: { noisyGlyphWrongPixels: Array.from({ length: 104 }, () => 3) },
       storm: { noisyGlyphWrongPixels: Array.from({ length: 104 }, () => 9) },
       inpainting: { holeMse: 0.2 },
-      'holes-in-the-map': { judgeProbabilities: [judge(3), judge(5), judge(2, 0.3)] },
+      'holes-in-the-map': { nearestCodeDistances: [0.05, 0.3, 0.1] },
       blend: { matchPercent: [60] },
       difference: { matchPercent: [50] },
       'attribute-vector': { matchPercent: [50, 60, 65] },

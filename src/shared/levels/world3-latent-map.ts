@@ -47,7 +47,7 @@
  * - Holes in the map, Dream digits: no target (any hole, every digit). The path: 1 → 9 → 7 is the seed
  *   assignment's own walk, on the concept card and in the scorer. One variant each.
  */
-import { isCleanDigit, isNonDigit, predictedClass } from '../scoring/judge';
+import { isCleanDigit, predictedClass } from '../scoring/judge';
 import { numberValue, stringValue } from './controls';
 import { defineLevel, expectLength, type LevelDraft } from './define';
 import type { LevelDefinition } from './types';
@@ -78,7 +78,20 @@ const KL_CARD_FORMULA = 'KL = ½·Σ(σ² + μ² − log σ² − 1)';
 // sees: the VAE's dots fill its square, the AE leaves empty space, and the decoder there draws a smudge or a
 // guess; the goal (smudges) and its thresholds stay, proven by the screen-only bots as before.
 const HOLES_STARS = [3, 5, 7] as const;
-/** A hole: no digit gets this much of the judge's belief (the judge's default bar, ½, left 1.5 % of the box). */
+/**
+ * A hole: no dot of the map (a held-out digit's code) within this distance, in the map's box coordinates
+ * ([−1, 1]², side 2): 0.2 is 0.1 of the square's side. At that radius (40x40 cell centres, holes-share.ts)
+ * the AE's square is 14.9 % gaps and the VAE's 3.3 % (4.5x; at 0.075 of the side 21.6 / 7.3 %, 3x; at 0.0875
+ * 18.0 / 5.3 %). On screen a gap is then a dot-free disc at least 0.2 of the map wide: ~60 px on the 1280x720
+ * map, ~35 px on a phone's stacked maps, an empty patch the eye finds; smaller radii count the specks between
+ * dots inside a cluster, which no one sees as a hole.
+ */
+export const HOLES_GAP_RADIUS = 0.2;
+/** Is a point this far from the nearest dot a hole (an empty spot)? */
+export function isMapGap(distance: number): boolean {
+  return distance >= HOLES_GAP_RADIUS;
+}
+/** Shown, not scored: the judge reads a decode as no digit when no class gets this much of its belief. */
 export const HOLES_NON_DIGIT = 0.6;
 
 export const holesInTheMap: LevelDefinition = defineLevel({
@@ -101,22 +114,22 @@ export const holesInTheMap: LevelDefinition = defineLevel({
         es: 'Un AE simple coloca los códigos donde reconstruir resulta más fácil.',
       },
       {
-        en: 'Between its clusters lie holes: codes no digit was ever given.',
-        pl: 'Między jego skupiskami leżą dziury: kody, których nie dostała żadna cyfra.',
-        cs: 'Mezi jeho shluky leží díry: kódy, které nedostala žádná číslice.',
-        es: 'Entre sus grupos hay agujeros: códigos que nunca se asignaron a ningún dígito.',
+        en: 'It leaves gaps between its clusters: codes no digit was ever given.',
+        pl: 'Między skupiskami zostawia luki: kody, których nie dostała żadna cyfra.',
+        cs: 'Mezi shluky nechává mezery: kódy, které nedostala žádná číslice.',
+        es: 'Entre sus grupos deja huecos: códigos que no se dieron a ningún dígito.',
       },
       {
-        en: 'Nothing trained the decoder there: it draws a smudge or a guess.',
-        pl: 'Tam dekoder niczego się nie nauczył: rysuje kleks albo zgaduje.',
-        cs: 'Tam se dekodér nic nenaučil: nakreslí šmouhu, nebo hádá.',
-        es: 'Allí nada entrenó al decodificador: dibuja un borrón o adivina.',
+        en: 'The decoder still draws something there, but nothing taught it what.',
+        pl: 'Dekoder i tak coś tam narysuje, ale nic go nie nauczyło, co ma rysować.',
+        cs: 'Dekodér tam i tak něco nakreslí, ale nic ho nenaučilo, co má kreslit.',
+        es: 'El decodificador dibuja algo igualmente, pero nada le enseñó qué.',
       },
       {
-        en: 'So a plain AE cannot generate: nothing says where the digits are.',
-        pl: 'Dlatego zwykły AE nie potrafi generować: nic nie mówi, gdzie są cyfry.',
-        cs: 'Obyčejný AE proto neumí generovat: nic neříká, kde číslice jsou.',
-        es: 'Por eso un AE simple no puede generar: nada indica dónde están los dígitos.',
+        en: "So sampling a plain AE's space guarantees nothing: you may land in a gap.",
+        pl: 'Losowanie kodów w przestrzeni zwykłego AE nic więc nie gwarantuje: można trafić w lukę.',
+        cs: 'Vzorkování z prostoru obyčejného AE proto nic nezaručuje: můžeš trefit mezeru.',
+        es: 'Así que muestrear el espacio de un AE simple no garantiza nada: puedes caer en un hueco.',
       },
       {
         en: "A VAE's encoder gives each input a mean μ and a spread σ, not one point.",
@@ -125,10 +138,10 @@ export const holesInTheMap: LevelDefinition = defineLevel({
         es: 'El codificador de un VAE da a cada entrada una media μ y una dispersión σ, no un punto.',
       },
       {
-        en: 'Its KL term pulls each input’s N(μ, σ²) towards N(0, I): no gaps left.',
-        pl: 'Składnik KL ściąga N(μ, σ²) każdego wejścia w stronę N(0, I): luki znikają.',
-        cs: 'Jeho člen KL táhne N(μ, σ²) každého vstupu k N(0, I): mezery mizí.',
-        es: 'Su término KL atrae la N(μ, σ²) de cada entrada hacia N(0, I): sin huecos.',
+        en: 'Its KL term pulls every q(z|x) = N(μ, σ²) toward N(0, I): the square fills.',
+        pl: 'Składnik KL ściąga każde q(z|x) = N(μ, σ²) w stronę N(0, I): kwadrat się wypełnia.',
+        cs: 'Jeho člen KL táhne každé q(z|x) = N(μ, σ²) k N(0, I): čtverec se zaplní.',
+        es: 'Su término KL atrae cada q(z|x) = N(μ, σ²) hacia N(0, I): el cuadrado se llena.',
       },
     ],
     formula: KL_CARD_FORMULA,
@@ -155,14 +168,20 @@ export const holesInTheMap: LevelDefinition = defineLevel({
   controls: [],
   goal: {
     text: {
-      en: "Find {star1} spots inside the plain AE's map that decode to no digit at all.",
-      pl: 'Znajdź na mapie zwykłego AE {star1, plural, one {# miejsce, które po zdekodowaniu nie daje} few {# miejsca, które po zdekodowaniu nie dają} many {# miejsc, które po zdekodowaniu nie dają} other {# miejsca, które po zdekodowaniu nie dają}} żadnej cyfry.',
-      cs: 'Najdi v mapě obyčejného AE {star1, plural, one {{star1} místo} few {{star1} místa} many {{star1} místa} other {{star1} míst}}, kde se nedekóduje vůbec žádná číslice.',
-      es: 'Encuentra {star1, plural, one {{star1} punto} other {{star1} puntos}} en el mapa del AE simple que no se decodifiquen como ningún dígito.',
+      en: "Find {star1} empty spots on the plain AE's map: no digit's dot within {radius} of them.",
+      pl: 'Znajdź na mapie zwykłego AE {star1, plural, one {# puste miejsce} few {# puste miejsca} many {# pustych miejsc} other {# pustego miejsca}}: bez kropki cyfry bliżej niż {radius}.',
+      cs: 'Najdi na mapě obyčejného AE {star1, plural, one {{star1} prázdné místo} few {{star1} prázdná místa} many {{star1} prázdného místa} other {{star1} prázdných míst}}: žádná tečka číslice blíž než {radius}.',
+      es: 'Encuentra {star1, plural, one {{star1} punto vacío} other {{star1} puntos vacíos}} en el mapa del AE simple: ningún punto de dígito a menos de {radius}.',
     },
+    params: { radius: HOLES_GAP_RADIUS },
   },
   metric: {
-    label: { en: 'Holes found', pl: 'Znalezione dziury', cs: 'Nalezené díry', es: 'Agujeros encontrados' },
+    label: {
+      en: 'Empty spots found',
+      pl: 'Znalezione puste miejsca',
+      cs: 'Nalezená prázdná místa',
+      es: 'Espacios vacíos encontrados',
+    },
     direction: 'higher',
     unit: 'count',
   },
@@ -171,19 +190,19 @@ export const holesInTheMap: LevelDefinition = defineLevel({
     {
       afterSeconds: 20,
       text: {
-        en: 'The coloured dots are real digits. Look between the colours, not on them.',
-        pl: 'Kolorowe kropki to prawdziwe cyfry. Szukaj między kolorami, nie na nich.',
-        cs: 'Barevné tečky jsou skutečné číslice. Hledej mezi barvami, ne na nich.',
-        es: 'Los puntos de colores son dígitos reales. Busca entre los colores, no encima.',
+        en: "The coloured dots are real digits' codes. Look for empty space with no dots.",
+        pl: 'Kolorowe kropki to kody prawdziwych cyfr. Szukaj pustego miejsca bez kropek.',
+        cs: 'Barevné tečky jsou kódy skutečných číslic. Hledej prázdné místo bez teček.',
+        es: 'Los puntos de colores son códigos de dígitos reales. Busca espacio vacío sin puntos.',
       },
     },
     {
       afterSeconds: 60,
       text: {
-        en: "Drag slowly across a border between two colours and watch the judge's % under the decode fall.",
-        pl: 'Przeciągaj powoli przez granicę dwóch kolorów i patrz, jak spada procent sędziego pod dekodowaniem.',
-        cs: 'Táhni pomalu přes hranici dvou barev a sleduj, jak klesá procento rozhodčího pod dekódováním.',
-        es: 'Arrastra despacio por la frontera entre dos colores y mira cómo baja el % del juez bajo la decodificación.',
+        en: 'Drag the probe into an empty patch: under the decode you read how far the nearest dot is.',
+        pl: 'Przeciągnij sondę w puste miejsce: pod dekodowaniem widać, jak daleko jest najbliższa kropka.',
+        cs: 'Přetáhni sondu do prázdného místa: pod dekódováním uvidíš, jak daleko je nejbližší tečka.',
+        es: 'Arrastra la sonda a una zona vacía: bajo la decodificación verás a qué distancia está el punto más cercano.',
       },
     },
     {
@@ -198,7 +217,7 @@ export const holesInTheMap: LevelDefinition = defineLevel({
   ],
   // 'dataBox': the map's square spans the box of the encoded training digits, so every point is "inside".
   solution: { kind: 'latentPoints', dims: 2, maxPoints: 8, bound: 1, minSeparation: 0.15, space: 'dataBox' },
-  measures: ['judgeProbabilities'],
+  measures: ['nearestCodeDistances'],
   example: {
     kind: 'latentPoints',
     points: [
@@ -208,8 +227,8 @@ export const holesInTheMap: LevelDefinition = defineLevel({
     ],
   },
   scorer: (p, m) => {
-    expectLength('holes-in-the-map', 'judgeProbabilities', m.judgeProbabilities, p.points.length);
-    const holes = m.judgeProbabilities.filter((probs) => isNonDigit(probs, HOLES_NON_DIGIT)).length;
+    expectLength('holes-in-the-map', 'nearestCodeDistances', m.nearestCodeDistances, p.points.length);
+    const holes = m.nearestCodeDistances.filter(isMapGap).length;
     return { score: holes, goalMet: holes >= HOLES_STARS[0], detail: { pointsTried: p.points.length } };
   },
 });
