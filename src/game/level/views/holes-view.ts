@@ -137,8 +137,10 @@ class HolesView extends MapView<HolesPlay> {
 }
 
 export const holesView: ModeView<HolesPlay> = {
-  // Phones: the status (three short lines) and the Score button under it; the two maps take the rest.
-  leftHeight: (level) => (level.setup.kind === 'map' && level.setup.compare ? 200 : 170),
+  // Phones (the only layout that reads this; 420 game pixels wide, 909 tall at 390x844): the status and the
+  // Score button under it, tall enough that the column scrolls (layout.ts: under 200 px left), so the two
+  // stacked maps get a 420 px card and each live decode keeps room for its readout lines beside its map.
+  leftHeight: (level) => (level.setup.kind === 'map' && level.setup.compare ? 290 : 170),
   liveChart: false,
   create: (ctx, play) => new HolesView(ctx, play).build(),
 };
