@@ -12,8 +12,8 @@
  * 0.93 of the limits, and 3 stars need the balance found more finely.
  *
  * SOLVER BOTS (npm run solve; WASM; pretrained assets of 16:51 UTC, mnist-vae-2d regenerated then):
- * - Holes (before issue 10): a 41x41 look over the AE map's data box finds ≥ 8 separated non-digits; the example and
- *   8 random points find 0. Thresholds kept.
+ * - Holes (before issue 10, then judged): a 41x41 look over the AE map's data box found ≥ 8 separated non-digits;
+ *   the example and 8 random points 0. Now scored by empty space (details beside the level).
  * - Navigator: a decode 0.2 from a target already matches 91–98 %, 0.3 away 82–96 %. At 90 %, five players
  *   dropping probes at random from N(0, I) needed 2, 7, 8, 11 and 25 probes (median 2 stars, one 3); at 95 %
  *   they need 2, 16, 25, 30+, 30+ (median 1 star), while a player who narrows in (the bot: a coarse look, then
@@ -28,9 +28,9 @@
  *   σ = 0.05: 10 draws (3 stars); 60 prior draws (μ = 0, σ = 1) never collect all ten. Thresholds kept. (With
  *   the first mnist-vae-2d no 5 existed on the map at all and the level could not be won.)
  * - Issue 10, session 5, screen-only (scripts/solve.ts --no-ceiling; details beside each level's stars): Holes
- *   skilled 3 stars / naive below 3; Navigator 1 probe (3 stars, 39 looks) / random median 0; Dream digits 22
- *   draws incl. 5 clean prior dreams (3 stars) / prior-only and aim-only 0; The path 0.625 (3 stars, 12 actions) /
- *   straight line 0.555 (1 star). Dream and The path were retuned from this evidence.
+ *   skilled 3 stars / naive below 3 (session 7, empty space: 8 of 8 in 8 looks / best naive 6, 2 stars);
+ *   Navigator 1 probe (3 stars, 39 looks) / random median 0; Dream digits 22 draws incl. 5 clean prior dreams
+ *   (3 stars) / prior-only and aim-only 0; The path 0.625 (3 stars, 12 actions) / straight line 0.555 (1 star). Dream and The path were retuned from this evidence.
  * - The path: the straight line 1 → 9 → 7 between the class means scores 0.524 (1 star); the bot's widest
  *   path (0.1 grid, steps ≤ 0.25, an exhaustive search) reaches 0.856, which 0.85 left no room under; the first
  *   model peaked at 0.749. Stars 0.5 / 0.65 / 0.78: a detour through confident digits, not the optimum.
@@ -56,27 +56,19 @@ const KL_CARD_FORMULA = 'KL = ½·Σ(σ² + μ² − log σ² − 1)';
 
 // ── 9 · Holes in the map ────────────────────────────────────────────────────────────────────────────────────
 
-// Screen-only evidence (issue 10; tools/solver/world3/holes-bots.ts): on a 41x41 grid over the AE's data box the
-// judge's default bar (top class < ½) marks 1.5 % as holes (the VAE's box: 1.9 %), thin lines where one class turns
-// into another; at < 0.6, 7.1 % (VAE 6.5 %). Without the live %, no look at the decode alone found them (a "grey
-// ink" eye found 0–1 of 8), so the view prints the judge's % under each live decode. A player who drags straight
-// strokes across the map watching that % (a look every 0.05) notes 8 separated spots under 0.6 in 172 looks
-// (< 3 minutes); climbing down the % from random border spots found 3 in 288. 8 points placed without looking:
-// random 1 hole, between two colours 2. Bar 0.6, stars 3 / 5 / 7 of 8 points.
-// Session 5 (issue 10 §3.1, NOT solved): holes % over each model's own data box (41x41 grid, judge top class below
-// ½ / 0.6 / 0.8): shipped AE 1.5 / 7.1 / 16.4 %, shipped VAE 1.9 / 6.5 / 16.4 %. Retrained AE candidates, same
-// grid: 5 epochs 2.5 / 6.8 / 19.6; MSE loss 3.1 / 8.4 / 20.5; sigmoid hidden layers 2.3 / 6.7 / 17.1. No candidate
-// makes the AE's map visibly holier than the VAE's, so the asset and thresholds stay (the box already spans
-// each model's codes at the same relative scale); the lesson still rests on the side-by-side live % per map.
-// Session 6 (tools/solver/world3/holes-share.ts, tests/unit/solvers/holes-maps.test.ts; 40x40 cell centres over
-// each shipped map's box): judge holes (top class < 0.6) AE 7.3 %, VAE 6.1 % (< ½: 2.1 / 1.8 %); gaps (no
-// held-out dot within 0.075 of the box side) AE 21.6 %, VAE 7.3 % (within 0.1: 14.9 / 3.3 %). The AE's gaps
-// decode mostly to clean digits the decoder extends from the nearest cluster (long runs of 1s and 7s); its
-// smudges, like the VAE's, are thin lines where one class turns into another. More AE candidates (WASM, 40x40,
-// < 0.6): 8,000 digits for 60 epochs 5.8 %; the first 1,000 digits for 160 epochs 11.9 % (seed 9001) but 6.3 %
-// (seed 9011); 500 digits for 300 epochs 6.9 %: no robust 3x. So the card and hint 3 now say what the player
-// sees: the VAE's dots fill its square, the AE leaves empty space, and the decoder there draws a smudge or a
-// guess; the goal (smudges) and its thresholds stay, proven by the screen-only bots as before.
+// History: first scored by the judge (a hole = a decode no class gets 0.6 of); issue 10 showed the lesson false
+// for the shipped models: over each map's box (40x40 cell centres) judge holes were AE 7.3 %, VAE 6.1 %, thin
+// lines where one class turns into another on both maps (retrained AEs gave no robust difference either); the
+// AE decoder stretches its nearest cluster into empty space as clean digits. What differs, and what the player
+// sees, is empty space: so (session 7) a hole is a point with no map dot within HOLES_GAP_RADIUS, measured
+// (nearestCodeDistances, measure/map-dots.ts) by the game, the solver and the classroom server alike; the
+// judge's reading of the decode stays on screen as information.
+// Screen-only evidence (tools/solver/world3/holes-bots.ts; scripts/solve.ts holes-in-the-map): the skilled bot
+// reads the dots for empty patches and drags into the emptiest, reading the live "nearest dot" under the decode:
+// 8 holes of 8 (3 stars) in 8 looks, 13 s. Naive, placing without looking: random clicks 0 (1,000 random sets
+// of 8: median 1, 10 % reach 3, 0.3 % reach 5, none 7), between two colours 0, the four corners and the four
+// sides' middles 6 (2 stars: the AE's box edges are mostly empty; the VAE's only 1 of 8). Stars 3 / 5 / 7 of 8
+// kept: 3 stars need 7 spots found by looking, which edge-clicking without looking does not reach.
 const HOLES_STARS = [3, 5, 7] as const;
 /**
  * A hole: no dot of the map (a held-out digit's code) within this distance, in the map's box coordinates
