@@ -404,6 +404,8 @@ export const cs: Catalogue = {
   'results.detail.steps': 'Cesta: {n, plural, one {{n} krok} few {{n} kroky} many {{n} kroku} other {{n} kroků}}',
   'fail.metric.max': '{metric}: {value} (o {gap} nad limitem {limit})',
   'fail.metric.min': '{metric}: {value} (do cíle {limit} chybí {gap})',
+  // holes2 (#10): Holes' failure card names the emptiest point that was not a hole.
+  'fail.nearestGap': 'Nejblíž díře: bod {value} od nejbližší tečky (díra potřebuje {limit}, chybí {gap})',
   'fail.weights':
     '{count, plural, one {{value} váha} few {{value} váhy} many {{value} váhy} other {{value} vah}}: o {gap} nad limitem {limit}',
   'fail.worstLetter':

@@ -409,6 +409,9 @@ export const es: Catalogue = {
   'results.detail.steps': 'Camino de {n, plural, one {{n} paso} other {{n} pasos}}',
   'fail.metric.max': '{metric}: {value} ({gap} por encima del límite de {limit})',
   'fail.metric.min': '{metric}: {value} (faltan {gap} para la meta de {limit})',
+  // holes2 (#10): Holes' failure card names the emptiest point that was not a hole.
+  'fail.nearestGap':
+    'Lo más cerca de un agujero: un punto a {value} del dígito más cercano (un agujero necesita {limit}; faltan {gap})',
   'fail.weights': '{count, plural, one {{value} peso} other {{value} pesos}}: {gap} por encima del tope de {limit}',
   'fail.worstLetter':
     'Peor letra {letter}: {n, plural, one {# píxel erróneo} other {# píxeles erróneos}} (se permite como mucho {limit})',

@@ -401,6 +401,8 @@ export const pl: Catalogue = {
   'results.detail.steps': 'Ścieżka: {n, plural, one {# krok} few {# kroki} many {# kroków} other {# kroku}}',
   'fail.metric.max': '{metric}: {value} (o {gap} ponad limit {limit})',
   'fail.metric.min': '{metric}: {value} (brakuje {gap} do celu {limit})',
+  // holes2 (#10): Holes' failure card names the emptiest point that was not a hole.
+  'fail.nearestGap': 'Najbliżej dziury: punkt {value} od najbliższej kropki (dziura wymaga {limit}, brakuje {gap})',
   'fail.weights':
     '{count, plural, one {{value} waga} few {{value} wagi} many {{value} wag} other {{value} wagi}}: o {gap} ponad limit {limit}',
   'fail.worstLetter':
