@@ -50,6 +50,9 @@ export function levelSnapshot() {
           pathPoints: mapPlay.pathPoints,
           placed: mapPlay.placed.map((q) => ({ ...q })),
           compareVerdicts: mapPlay.compareVerdicts.map((v) => ({ ...v })),
+          liveNearest: mapPlay.liveNearest ?? null,
+          liveCompareNearest: mapPlay.liveCompareNearest ?? null,
+          distances: [...(mapPlay.distances ?? [])],
         }
       : null,
     conditional: p.conditional ? JSON.parse(JSON.stringify(p.conditional)) : null,

@@ -67,6 +67,10 @@ export interface PlaySnapshot {
     pathPoints: number;
     placed: PlacedProbe[];
     compareVerdicts: CompareVerdict[];
+    /** Holes: the nearest dot's distance at the probe on each map (live), and each placed point's (scored). */
+    liveNearest?: number | null;
+    liveCompareNearest?: number | null;
+    distances?: number[];
   } | null;
   /** Digits on demand: the class picked, looks so far, each class's written point and scores, the card's style. */
   conditional?: {
