@@ -139,6 +139,8 @@ export const twoForces: LevelDefinition = defineLevel({
       };
     },
     heldOut: { source: 'mnistTest', limit: 1000, noises: [], noiseSeed: 0 },
+    // The three maps side by side, one per loss (each with its prior draws and coverage); a run replaces its own.
+    sideBySide: 'loss',
   },
   controls: [
     {
