@@ -779,7 +779,7 @@ const en = {
   'level.forces.digits': 'Digits drawn: {digits} of {total}',
   'level.forces.numbers': 'MSE {mse} {mseMark} · KL {kl} nats {klMark}',
   'level.forces.scored': '★ Scored run',
-  'level.forces.training': 'Training… this map is replaced when it ends',
+  'level.forces.training': 'Training…',
   // ── end of the branch forces3 block ──
 } as const;
 

@@ -752,6 +752,6 @@ export const cs: Catalogue = {
   'level.forces.digits': 'Vylosované číslice: {digits} z {total}',
   'level.forces.numbers': 'MSE {mse} {mseMark} · KL {kl} (v natech) {klMark}',
   'level.forces.scored': '★ Hodnocený běh',
-  'level.forces.training': 'Trénuje se… tato mapa bude nahrazena',
+  'level.forces.training': 'Trénuje se…',
   // ── end of the branch forces3 block ──
 };

@@ -755,6 +755,6 @@ export const es: Catalogue = {
   'level.forces.digits': 'Dígitos generados: {digits} de {total}',
   'level.forces.numbers': 'MSE {mse} {mseMark} · KL {kl} nats {klMark}',
   'level.forces.scored': '★ Ejecución puntuada',
-  'level.forces.training': 'Entrenando… este mapa se reemplazará al terminar',
+  'level.forces.training': 'Entrenando…',
   // ── end of the branch forces3 block ──
 };

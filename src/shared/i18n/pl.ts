@@ -750,6 +750,6 @@ export const pl: Catalogue = {
   'level.forces.digits': 'Wylosowane cyfry: {digits} z {total}',
   'level.forces.numbers': 'MSE {mse} {mseMark} · KL {kl} (w natach) {klMark}',
   'level.forces.scored': '★ Oceniany przebieg',
-  'level.forces.training': 'Trening… ta mapa zostanie zastąpiona',
+  'level.forces.training': 'Trening…',
   // ── end of the branch forces3 block ──
 };

@@ -213,19 +213,19 @@ export const twoForces: LevelDefinition = defineLevel({
     {
       afterSeconds: 20,
       text: {
-        en: 'Train each loss once and compare the maps: where do the codes sit?',
-        pl: 'Wytrenuj każdą funkcję straty raz i porównaj mapy: gdzie leżą kody?',
-        cs: 'Natrénuj každou ztrátu jednou a porovnej mapy: kde leží kódy?',
-        es: 'Entrena cada pérdida una vez y compara los mapas: ¿dónde quedan los códigos?',
+        en: 'Train each loss once: its map stays beside the others. Where do the codes sit against the ring of N(0, I)?',
+        pl: 'Wytrenuj każdą funkcję straty raz: jej mapa zostaje obok innych. Gdzie leżą kody względem okręgu N(0, I)?',
+        cs: 'Natrénuj každou ztrátu jednou: její mapa zůstane vedle ostatních. Kde leží kódy vůči kruhu N(0, I)?',
+        es: 'Entrena cada pérdida una vez: su mapa queda junto a los otros. ¿Dónde quedan los códigos frente al anillo de N(0, I)?',
       },
     },
     {
       afterSeconds: 60,
       text: {
-        en: 'Only Both keeps the codes near N(0, I) and apart by digit.',
-        pl: 'Tylko Obie trzyma kody blisko N(0, I) i rozdzielone według cyfr.',
-        cs: 'Jen Obě drží kódy blízko N(0, I) a oddělené podle číslic.',
-        es: 'Solo Ambas mantiene los códigos cerca de N(0, I) y separados por dígito.',
+        en: 'Only Both keeps the codes in the ring and apart by digit: compare "Digits drawn" under the three maps.',
+        pl: 'Tylko Obie trzyma kody w okręgu i rozdzielone według cyfr: porównaj „Wylosowane cyfry” pod trzema mapami.',
+        cs: 'Jen Obě drží kódy v kruhu a oddělené podle číslic: porovnej „Vylosované číslice“ pod třemi mapami.',
+        es: 'Solo Ambas mantiene los códigos en el anillo y separados por dígito: compara «Dígitos generados» bajo los tres mapas.',
       },
     },
     {

@@ -129,6 +129,7 @@ export class ForceMapsPanel {
       map: null,
       built: undefined,
     }));
+    for (const col of this.columns) col.empty.text.setAlign('center');
     this.toggle = new SegmentedControl<'images' | 'map'>(scene, {
       ...toggle,
       idPrefix: 'level:view',
@@ -276,10 +277,17 @@ export class ForceMapsPanel {
       const badge = this.training === col.key ? t('level.forces.training') : scored ? t('level.forces.scored') : '';
       col.badge.setText(badge).setColor(scored ? CSS.text : CSS.muted);
       col.badge.setPosition(r.x + r.width - 6, r.y + 4).setVisible(badge !== '');
-      fitTo(col.badge, r.width * 0.55);
-      const badgeW = badge ? col.badge.text.displayWidth + 10 : 0;
       col.head.setPosition(r.x + 6, r.y + 1).setVisible(true);
-      fitTo(col.head, r.width - 12 - badgeW);
+      // The name and the badge share the head row: when both do not fit, the badge gets at most 45 % of it.
+      const room = r.width - 12 - (badge ? 10 : 0);
+      fitTo(col.head, room);
+      fitTo(col.badge, room);
+      const [nameW, badgeW] = [col.head.text.displayWidth, badge ? col.badge.text.displayWidth : 0];
+      if (nameW + badgeW > room) {
+        const forBadge = Math.min(badgeW, Math.max(room * 0.45, room - nameW));
+        fitTo(col.badge, forBadge);
+        fitTo(col.head, room - forBadge);
+      }
       const p = this.parts(r);
       if (!run) {
         col.empty
