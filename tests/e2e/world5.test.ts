@@ -3,7 +3,7 @@
  * stacked bar live (training batches) and then held out, a star; the shown result is the level's pure score of
  * what was played. Then the level and the world map on a 390x844 phone in Polish (screenshots, the bar in view).
  * Lean on purpose: one training run of the level's defaults with the trick on (200 steps).
- * Two forces: KL only trained first, then the loss switched to Both by real input, Train (300 steps each), a star and
+ * Two forces: KL only trained first, then the loss switched to Both by real input, Train (200 steps each), a star and
  * the maps side by side (KL only's slot kept beside Both's, the scored one Both's, Reconstruction only's empty); then
  * the same page turned into a 390x844 phone, one map per tab (screenshots at both sizes). Two training runs.
  */
@@ -138,7 +138,7 @@ describe('World 5 · Through the dice', () => {
     });
     await clickWidget(page, 'level:retry');
     await clickWidget(page, 'control:loss:both');
-    expect((await level(page))?.values).toMatchObject({ loss: 'both', width: '64', steps: 300 });
+    expect((await level(page))?.values).toMatchObject({ loss: 'both', width: '64', steps: 200 });
     await clickWidget(page, 'level:train');
     await waitForLevel(page, ['done', 'error'], 180_000);
     const s = (await level(page))!;
