@@ -79,7 +79,7 @@ export class ForceMapsPanel {
     const titleX = L.portrait ? union.x + 16 : toggle.x + toggle.width + 16;
     this.title = new Label(scene, {
       x: titleX,
-      y: L.portrait ? union.y + 84 : union.y + 14,
+      y: L.portrait ? union.y + 92 : union.y + 14,
       // Not upper-cased: σ would turn into Σ.
       text: t('level.forces.title'),
       variant: L.portrait ? 'small' : 'section',
@@ -91,9 +91,10 @@ export class ForceMapsPanel {
           x: union.x + 16,
           y: union.y + 44,
           width: union.width - 32,
-          height: 34,
+          height: 42,
           idPrefix: 'forces:tab',
-          options: keys.map((k) => ({ value: k, label: nameOf(k) })),
+          // A third of a phone is narrow: a long name goes on two lines (broken at its last space).
+          options: keys.map((k) => ({ value: k, label: twoLines(nameOf(k)) })),
           value: this.tab,
         })
       : null;
@@ -202,7 +203,7 @@ export class ForceMapsPanel {
   private slotRect(i: number): Rect {
     const { union } = this.areas;
     if (this.ctx.L.portrait) {
-      const top = union.y + 106;
+      const top = union.y + 114;
       return { x: union.x + 16, y: top, width: union.width - 32, height: union.y + union.height - 10 - top };
     }
     const gap = 12;
@@ -321,6 +322,12 @@ export class ForceMapsPanel {
       ),
     );
   }
+}
+
+/** A tab's name on two lines when it is long (at its last space); short names stay on one. */
+function twoLines(name: string): string {
+  const at = name.lastIndexOf(' ');
+  return name.length > 12 && at > 0 ? `${name.slice(0, at)}\n${name.slice(at + 1)}` : name;
 }
 
 /** Fits a one-line label to `width` (the theme's fit rule: Polish and Czech shrink a little, nothing is cut). */
