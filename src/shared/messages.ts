@@ -782,6 +782,14 @@ const en = {
   'draw.mineLetters': 'Letters (my alphabet): {count} / 26',
   'level.arith.ownNoCheck': 'Your own cards are for trying: take them out to Check.',
   // ── end of the branch own block ──
+  // ── branch forces3 (#12: Two forces, the three maps side by side, src/game/level/views/force-maps.ts) ──
+  'level.forces.title': 'One map per loss · ring: 2σ of the prior N(0, I)',
+  'level.forces.notTrained': 'Not trained yet: choose {loss} under {control}, then train.',
+  'level.forces.digits': 'Digits drawn: {digits} of {total}',
+  'level.forces.numbers': 'MSE {mse} {mseMark} · KL {kl} nats {klMark}',
+  'level.forces.scored': '★ Scored run',
+  'level.forces.training': 'Training…',
+  // ── end of the branch forces3 block ──
 } as const;
 
 export type MessageKey = keyof typeof en;

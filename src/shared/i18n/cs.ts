@@ -752,4 +752,12 @@ export const cs: Catalogue = {
   'draw.mineLetters': 'Písmena (moje abeceda): {count} / 26',
   'level.arith.ownNoCheck': 'Vlastní karty jsou na zkoušení: pro Ověř je z výrazu odeber.',
   // ── end of the branch own block ──
+  // ── branch forces3 (#12: Two forces, the three maps side by side, src/game/level/views/force-maps.ts) ──
+  'level.forces.title': 'Jedna mapa pro každou ztrátu · kruh: 2σ prioru N(0, I)',
+  'level.forces.notTrained': 'Ještě nenatrénováno: zvol {loss} v „{control}“ a trénuj.',
+  'level.forces.digits': 'Vylosované číslice: {digits} z {total}',
+  'level.forces.numbers': 'MSE {mse} {mseMark} · KL {kl} (v natech) {klMark}',
+  'level.forces.scored': '★ Hodnocený běh',
+  'level.forces.training': 'Trénuje se…',
+  // ── end of the branch forces3 block ──
 };

@@ -756,4 +756,12 @@ export const es: Catalogue = {
   'draw.mineLetters': 'Letras (mi alfabeto): {count} / 26',
   'level.arith.ownNoCheck': 'Tus cartas son para probar: quítalas de la expresión para Comprobar.',
   // ── end of the branch own block ──
+  // ── branch forces3 (#12: Two forces, the three maps side by side, src/game/level/views/force-maps.ts) ──
+  'level.forces.title': 'Un mapa por pérdida · anillo: 2σ del prior N(0, I)',
+  'level.forces.notTrained': 'Aún sin entrenar: elige {loss} en «{control}» y entrena.',
+  'level.forces.digits': 'Dígitos generados: {digits} de {total}',
+  'level.forces.numbers': 'MSE {mse} {mseMark} · KL {kl} nats {klMark}',
+  'level.forces.scored': '★ Ejecución puntuada',
+  'level.forces.training': 'Entrenando…',
+  // ── end of the branch forces3 block ──
 };

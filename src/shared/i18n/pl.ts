@@ -750,4 +750,12 @@ export const pl: Catalogue = {
   'draw.mineLetters': 'Litery (mój alfabet): {count} / 26',
   'level.arith.ownNoCheck': 'Twoje karty są do prób: usuń je z wyrażenia, aby Sprawdzić.',
   // ── end of the branch own block ──
+  // ── branch forces3 (#12: Two forces, the three maps side by side, src/game/level/views/force-maps.ts) ──
+  'level.forces.title': 'Jedna mapa na funkcję straty · okrąg: 2σ priora N(0, I)',
+  'level.forces.notTrained': 'Jeszcze nie wytrenowano: wybierz {loss} w „{control}” i trenuj.',
+  'level.forces.digits': 'Wylosowane cyfry: {digits} z {total}',
+  'level.forces.numbers': 'MSE {mse} {mseMark} · KL {kl} (w natach) {klMark}',
+  'level.forces.scored': '★ Oceniany przebieg',
+  'level.forces.training': 'Trening…',
+  // ── end of the branch forces3 block ──
 };
