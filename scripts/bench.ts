@@ -31,7 +31,9 @@ import { chunkSizes } from './chunk-sizes';
 import { solverEngine } from '../tools/solver/node-engine';
 import { PretrainedLevel } from '../tools/solver/pretrained';
 import { planPretrained } from '../tools/solver/pretrained-solvers';
-import { TRAINED_STRATEGIES } from '../tools/solver/strategies';
+import { digitsBots } from '../tools/solver/world5/digits-bots';
+import { READINGS } from '../tools/solver/screen/readings';
+import { TRAINED_STRATEGIES, type Values } from '../tools/solver/strategies';
 
 const ALL_BACKENDS = ['auto', 'webgl', 'wasm', 'cpu'] as const;
 /** BENCH_BACKENDS=webgl,wasm limits the run (for quick checks). */
@@ -46,14 +48,15 @@ const OPTIONS: Record<(typeof ALL_BACKENDS)[number], BenchOptions> = {
 };
 
 /**
- * Levels timed in the browser: the trained ones of worlds 1–2, Balance beta and Through the dice (the solver bots'
- * skilled ladder, up to the first star), and the map/arithmetic ones (pretrained model ready, one scored attempt).
+ * Levels timed in the browser: the trained ones of worlds 1–2, Balance beta and World 5 (Through the dice, Two forces,
+ * Codebook: the solver bots' skilled ladder up to the first star, or the screen-only reader's when a level has no
+ * skilled ladder), and the map/arithmetic ones (pretrained model ready, one scored attempt; Digits on demand too).
  * BENCH_LEVELS=beat-pca,blend limits them; BENCH_LEVELS=none skips them.
  */
 const LEVEL_FILTER = process.env.BENCH_LEVELS?.split(',').filter(Boolean) ?? null;
 const BENCH_LEVELS = LEVELS.filter(
   (l) =>
-    (l.setup.kind === 'trained' ? l.world <= 2 || l.id === 'balance-beta' || l.id === 'through-the-dice' : true) &&
+    (l.setup.kind === 'trained' ? l.world <= 2 || l.id === 'balance-beta' || l.world === 5 : true) &&
     (!LEVEL_FILTER || LEVEL_FILTER.includes(l.id)),
 );
 /** Cold loads timed to the Title screen being interactive (BENCH_TITLE_RUNS=0 skips them). */
@@ -195,6 +198,14 @@ async function pretrainedPayloads(levels: LevelDefinition[]): Promise<Map<string
     }
     const t0 = performance.now();
     try {
+      if (level.id === 'digits-on-demand') {
+        out.set(level.id, {
+          payload: await digitsPayload(engine, level),
+          source: 'solver',
+          searchSeconds: (performance.now() - t0) / 1000,
+        });
+        continue;
+      }
       const plan = await planPretrained(await PretrainedLevel.load(engine, level));
       out.set(level.id, { payload: plan.skilled, source: 'solver', searchSeconds: (performance.now() - t0) / 1000 });
     } catch (error) {
@@ -202,6 +213,31 @@ async function pretrainedPayloads(levels: LevelDefinition[]): Promise<Map<string
     }
   }
   return out;
+}
+
+/**
+ * A trained level's attempts: the skilled ladder the bench always used (tools/solver/strategies.ts), else the
+ * screen-only reader's settings in order (tools/solver/screen/readings.ts: Codebook), else the defaults.
+ */
+function trainedLadder(level: LevelDefinition): Values[] {
+  const strategy = TRAINED_STRATEGIES[level.id];
+  if (strategy) return [...strategy.ladder];
+  const reading = READINGS[level.id];
+  if (!reading) return [{}];
+  return reading.map((step) =>
+    typeof step.settings === 'function' ? step.settings({ goalParams: level.goal.params ?? {} }) : step.settings,
+  );
+}
+
+/** Digits on demand: the skilled screen-only bot's written points (tools/solver/world5/digits-bots.ts). */
+async function digitsPayload(
+  engine: Awaited<ReturnType<typeof solverEngine>>,
+  level: LevelDefinition,
+): Promise<SolutionPayload> {
+  const bots = digitsBots(engine, level);
+  const screen = await bots.open();
+  await bots.skilled.play(screen);
+  return { kind: 'latentPoints', points: screen.written.map((w) => [...(w?.at ?? [0, 0])]), looks: screen.clock.looks };
 }
 
 async function benchLevel(
@@ -236,8 +272,7 @@ async function benchLevel(
       );
       const openSeconds = (await page.evaluate(() => performance.now())) / 1000;
       if (level.setup.kind === 'trained') {
-        const strategy = TRAINED_STRATEGIES[level.id];
-        const ladder = strategy ? [...strategy.ladder] : [{}];
+        const ladder = trainedLadder(level);
         const r = await page.evaluate((o) => window.__latentQuest!.debug.benchTrainedLevel(o), {
           ladder,
           idleMs: 3000,
