@@ -12,7 +12,7 @@
  * and one scored attempt with the solver's skilled payload. `levelTraining`: frames on a level page idle vs while
  * Beat PCA trains; per trained level a main-thread profile (long tasks, Phaser steps, progress events:
  * src/game/bench/main-profile.ts). Filters: BENCH_BACKENDS=auto,webgl|none, BENCH_LEVELS=beat-pca,blend|none,
- * BENCH_TITLE_RUNS=0. Issue 15's targets: scripts/bench-targets.ts.
+ * BENCH_TITLE_RUNS=0, BENCH_WASM_THREADS=2. Issue 15's targets: scripts/bench-targets.ts.
  * Writes .bench/latest.json too.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -59,6 +59,8 @@ const BENCH_LEVELS = LEVELS.filter(
     (l.setup.kind === 'trained' ? l.world <= 2 || l.id === 'balance-beta' || l.world === 5 : true) &&
     (!LEVEL_FILTER || LEVEL_FILTER.includes(l.id)),
 );
+/** BENCH_WASM_THREADS=2 asks every page for threaded WASM (`?threads=2`; off by default, README Performance). */
+const THREADS_QUERY = process.env.BENCH_WASM_THREADS ? `&threads=${Number(process.env.BENCH_WASM_THREADS)}` : '';
 /** Cold loads timed to the Title screen being interactive (BENCH_TITLE_RUNS=0 skips them). */
 const TITLE_RUNS = Number(process.env.BENCH_TITLE_RUNS ?? 3);
 /** One level's page may not take longer than this (a slow level reports an error instead of eating the budget). */
@@ -259,7 +261,7 @@ async function benchLevel(
   });
   try {
     const run = async () => {
-      await page.goto(new URL(`?level=${level.id}&backend=auto`, baseUrl).toString());
+      await page.goto(new URL(`?level=${level.id}&backend=auto${THREADS_QUERY}`, baseUrl).toString());
       await page.waitForFunction(
         () =>
           window.__latentQuest?.ready === true &&
@@ -329,7 +331,7 @@ async function main(): Promise<void> {
       const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
       const page = await context.newPage();
       try {
-        await page.goto(new URL(`?scene=lab&backend=${backend}`, baseUrl).toString());
+        await page.goto(new URL(`?scene=lab&backend=${backend}${THREADS_QUERY}`, baseUrl).toString());
         await page.waitForFunction(() => window.__latentQuest?.ready === true, undefined, { timeout: 60_000 });
         results[backend] = await page.evaluate((o) => window.__latentQuest!.debug.benchmark(o), OPTIONS[backend]);
         process.stderr.write(`bench: ${backend} done\n`);
