@@ -11,7 +11,7 @@
  * first star, timed from pressing Train to the score; map/arithmetic levels time the pretrained model getting ready
  * and one scored attempt with the solver's skilled payload. `levelTraining`: frames on a level page idle vs while
  * Beat PCA trains; per trained level a main-thread profile (long tasks, Phaser steps, progress events:
- * src/game/bench/main-profile.ts). Filters: BENCH_BACKENDS=auto,webgl|none, BENCH_LEVELS=beat-pca,blend|none,
+ * src/game/bench/main-profile.ts). Filters: BENCH_BACKENDS=auto,webgl|none, BENCH_LEVELS=beat-pca,blend,software-webgl|none,
  * BENCH_TITLE_RUNS=0, BENCH_WASM_THREADS=2. Issue 15's targets: scripts/bench-targets.ts.
  * Writes .bench/latest.json too.
  */
@@ -26,6 +26,7 @@ import { LEVELS, type LevelDefinition } from '../src/shared/levels';
 import type { SolutionPayload } from '../src/shared/levels';
 import type {} from '../src/game/test-api';
 import { CHROMIUM_ARGS } from '../tools/chromium';
+import { benchSoftwareWebgl, softwareWebglUsable, type SoftwareWebglRow } from './bench-software-webgl';
 import { smoothPlayTargets } from './bench-targets';
 import { chunkSizes } from './chunk-sizes';
 import { solverEngine } from '../tools/solver/node-engine';
@@ -61,6 +62,9 @@ const BENCH_LEVELS = LEVELS.filter(
 );
 /** BENCH_WASM_THREADS=2 asks every page for threaded WASM (`?threads=2`; off by default, README Performance). */
 const THREADS_QUERY = process.env.BENCH_WASM_THREADS ? `&threads=${Number(process.env.BENCH_WASM_THREADS)}` : '';
+/** The software WebGL row (BENCH_SOFTWARE_WEBGL=0 skips it; a BENCH_LEVELS filter skips it unless it names it). */
+const SOFTWARE_WEBGL =
+  process.env.BENCH_SOFTWARE_WEBGL !== '0' && (!LEVEL_FILTER || LEVEL_FILTER.includes('software-webgl'));
 /** Cold loads timed to the Title screen being interactive (BENCH_TITLE_RUNS=0 skips them). */
 const TITLE_RUNS = Number(process.env.BENCH_TITLE_RUNS ?? 3);
 /** One level's page may not take longer than this (a slow level reports an error instead of eating the budget). */
@@ -310,6 +314,7 @@ async function main(): Promise<void> {
   const titleInteractiveMs: number[] = [];
   const levels: LevelFigure[] = [];
   const trainedRuns = new Map<string, TrainedLevelBench>();
+  let softwareWebgl: SoftwareWebglRow | null = null;
   try {
     // Time from navigation start to the Title screen being interactive (3 cold page loads).
     for (let i = 0; i < TITLE_RUNS; i++) {
@@ -348,6 +353,10 @@ async function main(): Promise<void> {
       process.stderr.write(
         `bench: ${level.id} ${figure.error ? `error: ${figure.error}` : `done (${JSON.stringify({ secondsToFirstStar: figure.secondsToFirstStar, stars: figure.stars, readySeconds: figure.readySeconds })})`}\n`,
       );
+    }
+    if (SOFTWARE_WEBGL) {
+      softwareWebgl = await benchSoftwareWebgl(browser, baseUrl, THREADS_QUERY);
+      process.stderr.write(`bench: software WebGL ${JSON.stringify(softwareWebgl)}\n`);
     }
   } finally {
     await browser.close();
@@ -399,6 +408,7 @@ async function main(): Promise<void> {
       mainGzipBytes: chunks.main?.gzipBytes ?? null,
       titleMedianMs: titleMedian,
     }),
+    softwareWebglUsable: softwareWebglUsable(softwareWebgl),
   };
   const report = {
     date: new Date().toISOString(),
@@ -416,6 +426,8 @@ async function main(): Promise<void> {
     levelsBackend: 'auto',
     levels,
     levelTraining,
+    /** Beat PCA with WebGL forced on a software renderer (scripts/bench-software-webgl.ts). */
+    softwareWebgl,
     fastestBackend: fastest?.backend ?? null,
     autoVsFastest: ok(auto) && fastest ? auto.train.ourSamplesPerSecond / fastest.train.ourSamplesPerSecond : null,
     chunks: {
