@@ -252,6 +252,19 @@ export async function runTrainedLoadTest(options: {
     const jobs = await classroom.store.db.query<{ state: string; n: number | string }>(
       'SELECT state, count(*) AS n FROM verification_jobs GROUP BY state',
     );
+    // How long a re-training took, per level (what the drain after the end is made of).
+    const took = await classroom.store.db.query<{ level_id: string; s: number | string }>(
+      `SELECT level_id, extract(epoch FROM finished_at - started_at) AS s FROM verification_jobs WHERE state = 'done'`,
+    );
+    const jobSeconds = Object.fromEntries(
+      TRAINED_MIX.map((id) => {
+        const s = took
+          .filter((t) => t.level_id === id)
+          .map((t) => Number(t.s))
+          .sort((a, b) => a - b);
+        return [id, { done: s.length, p50: r1(quantile(s, 0.5)), max: r1(s.at(-1) ?? 0) }];
+      }),
+    );
     const sorted = [...secondsToScore].sort((a, b) => a - b);
     return {
       mix: 'trained',
@@ -271,6 +284,9 @@ export async function runTrainedLoadTest(options: {
       verificationAtEnd: last,
       verificationJobs: Object.fromEntries(jobs.map((j) => [j.state, Number(j.n)])),
       verifyLanes: classroom.verifier?.lanes ?? 0,
+      // Evaluation threads that also re-train once the competition has ended (verification-drain.ts).
+      verifySpareLanesAfterEnd: classroom.rescorer.spareLanes,
+      verificationJobSeconds: jobSeconds,
       gzip: options.gzip,
       bytesUploaded,
       bytesPerAttempt: attempts ? Math.round(bytesUploaded / attempts) : 0,

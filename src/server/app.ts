@@ -11,6 +11,7 @@ import type { SignInGuard } from './sign-in-guard';
 import { ClassroomStore } from './store';
 import { defaultTrainLanes, Verifier } from './verification';
 import { VerificationQueue } from './verification-queue';
+import { noCompetitionTakesUploads } from './verification-drain';
 
 export interface ClassroomConfig {
   /** PGlite data and the kept admin password live here. */
@@ -85,6 +86,7 @@ export async function createClassroom(config: ClassroomConfig): Promise<Classroo
       : new Verifier(new VerificationQueue(store.db), rescorer, {
           now: config.now,
           jobTimeoutMs: config.verifyJobTimeoutMs,
+          draining: noCompetitionTakesUploads(store, config.now),
         });
   const app = await buildServer({
     verifier: verifier ?? undefined,

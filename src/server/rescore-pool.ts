@@ -19,6 +19,7 @@ import {
   type Lane,
   type Rescored,
   type RescoreService,
+  type ScoreOptions,
 } from './rescore';
 
 export type { ThreadReply, ThreadRequest, ThreadSetup } from './lane-thread';
@@ -62,6 +63,8 @@ export const TRAIN_NICE = 10;
 export class RescorePool implements RescoreService {
   private readonly memo = new Map<string, Promise<Rescored>>();
   private nextId = 0;
+  /** Decoding threads re-training a spare job now: evaluations go to the others. */
+  private readonly lent = new Set<LaneThread>();
 
   private constructor(
     private readonly trains: readonly LaneThread[],
@@ -96,26 +99,48 @@ export class RescorePool implements RescoreService {
     return this.trains.length;
   }
 
+  /** Every evaluation thread but one (which stays free for late arrivals) may re-train after the end. */
+  get spareLanes(): number {
+    return this.decodes.length - 1;
+  }
+
   get pending(): number {
     return [...this.trains, ...this.decodes].reduce((n, l) => n + l.size, 0);
   }
 
-  /** The training thread with the least work (ties: the first), or the decoding thread. */
-  private laneFor(lane: Lane): LaneThread {
-    return (lane === 'decode' ? this.decodes : this.trains).reduce((best, l) => (l.size < best.size ? l : best));
+  /**
+   * The thread with the least work (ties: the first) among: the training threads; the decoding threads not
+   * re-training a spare job (decodes and evaluations); for a spare job, the decoding threads after the first
+   * (the first is never lent out, so late arrivals always find one free).
+   */
+  private laneFor(lane: Lane, spare = false): LaneThread {
+    const threads =
+      spare && this.spareLanes > 0
+        ? this.decodes.slice(1)
+        : lane === 'decode'
+          ? this.decodes.filter((l) => !this.lent.has(l))
+          : this.trains;
+    return threads.reduce((best, l) => (l.size < best.size ? l : best));
   }
 
   /** Same level, payload and seed: one job and one result, as in Rescorer. */
-  score(levelId: string, payload: SolutionPayload, seed: number): Promise<Rescored> {
+  score(levelId: string, payload: SolutionPayload, seed: number, options: ScoreOptions = {}): Promise<Rescored> {
     const level = getLevel(levelId);
     if (!level) return Promise.reject(new RescoreFailedError(`There is no level "${levelId.slice(0, 64)}".`, false));
     const key = jobKey(levelId, payload, seed);
     const known = this.memo.get(key);
     if (known) return known;
-    const lane = this.laneFor(laneOf(level));
+    const lane = this.laneFor(laneOf(level), options.spare);
     if (lane.size >= this.maxQueue) throw new QueueFullError(lane.retryAfterSeconds());
     const id = ++this.nextId;
     const job = lane.submit({ type: 'score', id, levelId, seed, payload }) as Promise<Rescored>;
+    if (options.spare && this.decodes.includes(lane)) {
+      this.lent.add(lane);
+      void job.then(
+        () => this.lent.delete(lane),
+        () => this.lent.delete(lane),
+      );
+    }
     this.memo.set(key, job);
     job.catch(() => this.memo.delete(key));
     if (this.memo.size > MEMO_SIZE) this.memo.delete(this.memo.keys().next().value!);

@@ -46,7 +46,7 @@ export interface RescoreService {
    * Measures and scores a validated payload on `levelVariant(getLevel(levelId), seed)`. Rejects with
    * QueueFullError when the job's lane is full, RescoreFailedError when the job could not be computed.
    */
-  score(levelId: string, payload: SolutionPayload, seed: number): Promise<Rescored>;
+  score(levelId: string, payload: SolutionPayload, seed: number, options?: ScoreOptions): Promise<Rescored>;
   /**
    * Scores a trained level's uploaded model (evaluate-model.ts) on the decoding lane: milliseconds. Rejects with
    * ModelMismatchError when the weights do not fit the architecture the settings imply.
@@ -61,6 +61,11 @@ export interface RescoreService {
   ): Promise<Rescored>;
   /** How many re-trainings can run at once (the verification queue runs that many). */
   readonly trainLanes: number;
+  /**
+   * Evaluation threads that may also re-train when no competition takes uploads (after the end): the one
+   * evaluation thread that stays free answers late arrivals. 0 where there is no spare.
+   */
+  readonly spareLanes: number;
   /** Loads what the decoding lane needs before the first student waits for it; returns milliseconds. */
   warmUp(levelIds: readonly string[]): Promise<number>;
   close(): Promise<void>;
@@ -97,6 +102,11 @@ export interface Rescored {
 
 export type Lane = 'train' | 'decode';
 
+export interface ScoreOptions {
+  /** Run a training job on a spare evaluation thread (RescoreService.spareLanes) instead of a training one. */
+  spare?: boolean;
+}
+
 /** Results kept for identical (level, solution, seed): the engine is deterministic on one backend. */
 export const MEMO_SIZE = 2000;
 
@@ -107,6 +117,7 @@ export class Rescorer implements RescoreService {
   private readonly memo = new Map<string, Promise<Rescored>>();
   private jobs = 0;
   readonly trainLanes = 1;
+  readonly spareLanes = 0;
   // Card codes by model and image (not by card id): variants share what they have in common.
   private readonly cardCodes = new Map<string, Float32Array>();
 

@@ -39,6 +39,11 @@ export function defaultTrainLanes(env: string | undefined = process.env.CLASSROO
 export interface VerifierOptions {
   /** Loops (default: the rescorer's training lanes). */
   lanes?: number;
+  /**
+   * True while no competition takes uploads (all ended or not started): then `rescorer.spareLanes` more loops
+   * re-train on spare evaluation threads, so the queue drains after the end on every core. Absent: never.
+   */
+  draining?: () => Promise<boolean>;
   /** How often an idle loop looks for work (a filing on this process wakes it at once). Default 500 ms. */
   pollMs?: number;
   /** A job running longer than this is failed (and retried up to MAX_TRIES); default TRAIN_JOB_TIMEOUT_MS. */
@@ -86,7 +91,18 @@ export class Verifier {
     this.onlyProcess = options.onlyProcess ?? false;
     await this.requeueStale();
     this.running = true;
-    for (let i = 0; i < this.lanes; i++) this.loops.push(this.loop());
+    for (let i = 0; i < this.lanes; i++) this.loops.push(this.loop(false));
+    const spare = this.options.draining ? this.rescorer.spareLanes : 0;
+    for (let i = 0; i < spare; i++) this.loops.push(this.loop(true));
+  }
+
+  /** Spare loops (after the end); a failing check counts as "not draining". */
+  private async mayUseSpare(): Promise<boolean> {
+    try {
+      return (await this.options.draining?.()) ?? false;
+    } catch {
+      return false;
+    }
   }
 
   private onlyProcess = false;
@@ -117,10 +133,14 @@ export class Verifier {
     await Promise.all(this.loops.splice(0));
   }
 
-  private async loop(): Promise<void> {
+  private async loop(spare: boolean): Promise<void> {
     while (this.running) {
       let job: VerificationJob | null = null;
       try {
+        if (spare && !(await this.mayUseSpare())) {
+          await this.idle();
+          continue;
+        }
         // A worker on another machine that died mid-job: its job goes back to the queue after the cap.
         if (!this.onlyProcess && Date.now() - this.lastSweep > 60_000) await this.requeueStale();
         job = await this.queue.claim(this.workerId, this.now());
@@ -129,25 +149,30 @@ export class Verifier {
         console.error(`[classroom] verification queue: ${error instanceof Error ? error.message : error}`);
       }
       if (!job) {
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, this.options.pollMs ?? 500);
-          this.wake.push(() => {
-            clearTimeout(timer);
-            resolve();
-          });
-        });
+        await this.idle();
         continue;
       }
       this.active++;
       try {
-        await this.run(job);
+        await this.run(job, spare);
       } finally {
         this.active--;
       }
     }
   }
 
-  private async run(job: VerificationJob): Promise<void> {
+  /** Until the next poll, or a filing on this process. */
+  private idle(): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, this.options.pollMs ?? 500);
+      this.wake.push(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+
+  private async run(job: VerificationJob, spare: boolean): Promise<void> {
     const base = getLevel(job.levelId);
     if (!base) {
       await this.queue.release(job, 'unknown level', this.now(), false);
@@ -157,7 +182,7 @@ export class Verifier {
     let timer: NodeJS.Timeout | undefined;
     try {
       const retrained = await Promise.race([
-        this.rescorer.score(job.levelId, job.payload, job.seed),
+        this.rescorer.score(job.levelId, job.payload, job.seed, { spare }),
         new Promise<never>((_, reject) => {
           timer = setTimeout(
             () => reject(new RescoreFailedError(`took longer than ${Math.round(timeoutMs / 1000)} s`, false)),

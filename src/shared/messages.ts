@@ -427,6 +427,9 @@ const en = {
   // ── failure cards and takeaways (issue 10 §3): src/shared/levels/shortfall-text.ts ──
   'fail.metric.max': '{metric}: {value} ({gap} over the limit of {limit})',
   'fail.metric.min': '{metric}: {value} ({gap} short of the goal of {limit})',
+  // holes2 (#10): Holes' failure card names the emptiest point that was not a hole.
+  'fail.nearestGap':
+    'Closest to a hole: a point {value} from the nearest dot ({gap} short of the {limit} a hole needs)',
   'fail.weights': '{count, plural, one {{value} weight} other {{value} weights}}: {gap} over the {limit} cap',
   'fail.worstLetter':
     'Worst letter {letter}: {n, plural, one {# wrong pixel} other {# wrong pixels}} (at most {limit} allowed)',
@@ -521,19 +524,25 @@ const en = {
   'level.map.navStatus': 'Probes used: {n} / {max} · best match {best}',
   'level.map.navHelp':
     'Drag the probe and compare its decode with the target by eye. Place probe counts it and shows its match.',
-  'level.map.holesStatus': 'Holes found: {holes} · points placed: {n} / {max}',
-  'level.map.judgeHole': 'Last point: the judge sees no digit. A hole!',
-  'level.map.judgeDigit': 'Last point: the judge sees a {digit} ({confidence}% sure).',
+  'level.map.holesStatus': 'Holes (empty spots): {holes} · points placed: {n} / {max}',
+  'level.map.judgeHole': 'The decoder draws a smudge there: the judge sees no digit.',
+  'level.map.judgeDigit':
+    'The decoder draws {digit, select, 8 {an 8} other {a {digit}}} there ({confidence}% to the judge).',
   'level.map.holesHelp':
-    'Drag or tap to move the probe: both maps decode it live and the judge reads each decode. Place point here marks the spot; each point shows what the judge saw (? = no digit).',
+    'Drag or tap to move the probe: both maps show how far the nearest dot is and what the judge reads in the decode. Place point here marks the spot; a point with no dot within {radius} is a hole (?).',
   'level.map.liveHole': 'Judge: no digit (≤ {confidence}%)',
-  'level.map.liveDigit': 'Judge: a {digit}, {confidence}%',
+  'level.map.liveDigit': 'Judge: {digit, select, 8 {an 8} other {a {digit}}}, {confidence}%',
   'level.map.aeTitle': 'Plain AE',
   'level.map.vaeTitle': 'VAE (with KL term)',
-  'level.map.vaeHole': 'VAE here: no clear digit ({confidence}% at most).',
-  'level.map.vaeClean': 'VAE here: a clean {digit}, {confidence}% sure.',
-  'level.map.vaeUnsure': 'VAE here: a {digit}, {confidence}% sure.',
   'level.map.tooClose': 'Too close to a point you placed: keep them at least {min} apart.',
+  // holes2 (#10): Holes scored by the empty space the player sees.
+  'level.map.liveEmpty': 'Empty: nearest dot {distance} away',
+  'level.map.liveNear': '{digit, select, 8 {An 8} other {A {digit}}} lies {distance} away',
+  'level.map.pointEmpty': 'Last point: empty, the nearest digit lies {distance} away. A hole!',
+  'level.map.pointNear':
+    'Last point: {digit, select, 8 {an 8} other {a {digit}}} lies {distance} away; a hole needs {radius}.',
+  'level.map.vaeEmpty': 'VAE here: empty too, nearest dot {distance} away.',
+  'level.map.vaeFilled': 'VAE here: filled, {digit, select, 8 {an 8} other {a {digit}}} lies {distance} away.',
   'level.arith.panel': 'Your expression',
   'level.arith.title': 'Cards: click one to add it, again to take it out',
   'level.arith.titleShort': 'Cards: tap to add or remove',
@@ -773,6 +782,14 @@ const en = {
   'draw.mineLetters': 'Letters (my alphabet): {count} / 26',
   'level.arith.ownNoCheck': 'Your own cards are for trying: take them out to Check.',
   // ── end of the branch own block ──
+  // ── branch forces3 (#12: Two forces, the three maps side by side, src/game/level/views/force-maps.ts) ──
+  'level.forces.title': 'One map per loss · ring: 2σ of the prior N(0, I)',
+  'level.forces.notTrained': 'Not trained yet: choose {loss} under {control}, then train.',
+  'level.forces.digits': 'Digits drawn: {digits} of {total}',
+  'level.forces.numbers': 'MSE {mse} {mseMark} · KL {kl} nats {klMark}',
+  'level.forces.scored': '★ Scored run',
+  'level.forces.training': 'Training…',
+  // ── end of the branch forces3 block ──
 } as const;
 
 export type MessageKey = keyof typeof en;

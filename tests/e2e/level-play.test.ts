@@ -335,12 +335,26 @@ describe('a level played from its data (Level scene + HUD)', () => {
     const pae = (await bounds(page, 'map:area'))!;
     const pvae = (await bounds(page, 'map:compare'))!;
     expect(pvae.y).toBeGreaterThanOrEqual(pae.y + pae.height);
-    for (const id of ['map:decode', 'map:compareDecode']) {
+    // The column scrolls: at its end both maps and both live decodes (with their readouts) are on screen.
+    await page.mouse.move(195, 400);
+    await page.mouse.wheel(0, 5000);
+    await page.waitForFunction((y) => (window.__latentQuest!.uiBounds('map:area')?.y ?? y) < y, pae.y, {
+      timeout: 10_000,
+    });
+    for (const id of ['map:area', 'map:compare', 'map:decode', 'map:compareDecode']) {
       const r = (await bounds(page, id))!;
       expect(r.width).toBeGreaterThan(30);
+      expect(r.height).toBeGreaterThan(id === 'map:area' || id === 'map:compare' ? 100 : 30);
       expect(r.x + r.width).toBeLessThanOrEqual(390);
       expect(r.y + r.height).toBeLessThanOrEqual(844);
     }
+    s = (await level(page))!;
+    expect(s.mapPlay!.liveNearest).toBeGreaterThanOrEqual(0);
+    expect(s.mapPlay!.liveCompareNearest).toBeGreaterThanOrEqual(0);
+    await page.mouse.wheel(0, -5000);
+    await page.waitForFunction((y) => Math.abs((window.__latentQuest!.uiBounds('map:area')?.y ?? 0) - y) < 2, pae.y, {
+      timeout: 10_000,
+    });
     const decodes = (await level(page))!.probeDecodes;
     await page.mouse.click(pae.x + 0.3 * pae.width, pae.y + 0.6 * pae.height);
     await page.waitForFunction((n) => (window.__latentQuest!.level()?.probeDecodes ?? 0) > n, decodes, {
@@ -359,6 +373,8 @@ describe('a level played from its data (Level scene + HUD)', () => {
     expect(s.error).toBeNull();
     const payload = s.payload as SolutionPayload;
     expect(payload.kind === 'latentPoints' && payload.points.length).toBe(2);
+    // Scored by the empty space: each point's distance to the nearest dot, as the screen showed it.
+    expect(s.evaluation!.nearestCodeDistances).toEqual(s.mapPlay!.distances);
     const expected = holes.score(payload, s.evaluation);
     expect({ score: s.score, stars: s.stars, goalMet: s.goalMet }).toEqual({
       score: expected.score,

@@ -3,8 +3,9 @@
  * stacked bar live (training batches) and then held out, a star; the shown result is the level's pure score of
  * what was played. Then the level and the world map on a 390x844 phone in Polish (screenshots, the bar in view).
  * Lean on purpose: one training run of the level's defaults with the trick on (200 steps).
- * Two forces: the loss switched to Both by real input, Train (300 steps), a star and the latent map; then the same
- * page turned into a 390x844 phone (screenshots at both sizes). One training run.
+ * Two forces: KL only trained first, then the loss switched to Both by real input, Train (200 steps each), a star and
+ * the maps side by side (KL only's slot kept beside Both's, the scored one Both's, Reconstruction only's empty); then
+ * the same page turned into a 390x844 phone, one map per tab (screenshots at both sizes). Two training runs.
  */
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
@@ -107,13 +108,37 @@ describe('World 5 · Through the dice', () => {
     await page.context().close();
   });
 
-  it('Two forces: Both, train, a star and the map at 1280x720, then the same page as a 390x844 phone', async () => {
+  it('Two forces: KL only, then Both, two maps side by side and a star at 1280x720, then a 390x844 phone', async () => {
     const id = 'two-forces';
     const { page, consoleErrors } = await openGame(browser, baseUrl, `?level=${id}`);
     await clickWidget(page, 'level:start');
     await waitForLevel(page, ['idle']);
+    const slotsOf = async () =>
+      ((await level(page))?.slots ?? []).map((x) => [x.key, x.filled, x.scored] as [string, boolean, boolean]);
+    expect(await slotsOf()).toEqual([
+      ['reconstruction', false, false],
+      ['kl', false, false],
+      ['both', false, false],
+    ]);
+    // KL only first: its slot fills and is the scored one; the others stay empty (they say so, nothing to press).
+    await clickWidget(page, 'control:loss:kl');
+    await clickWidget(page, 'level:train');
+    await waitForLevel(page, ['done', 'error'], 180_000);
+    expect((await level(page))?.error).toBeNull();
+    expect(await slotsOf()).toEqual([
+      ['reconstruction', false, false],
+      ['kl', true, true],
+      ['both', false, false],
+    ]);
+    expect(inside(await bounds(page, 'forces:slot:reconstruction'), 1280, 720)).toBe(true);
+    expect(await bounds(page, 'forces:map:reconstruction')).toBeNull();
+    expect(inside(await bounds(page, 'forces:map:kl'), 1280, 720)).toBe(true);
+    await page.waitForFunction(() => window.__latentQuest!.uiBounds('level:retry') !== null, undefined, {
+      timeout: 10_000,
+    });
+    await clickWidget(page, 'level:retry');
     await clickWidget(page, 'control:loss:both');
-    expect((await level(page))?.values).toMatchObject({ loss: 'both', width: '64', steps: 300 });
+    expect((await level(page))?.values).toMatchObject({ loss: 'both', width: '64', steps: 200 });
     await clickWidget(page, 'level:train');
     await waitForLevel(page, ['done', 'error'], 180_000);
     const s = (await level(page))!;
@@ -126,8 +151,24 @@ describe('World 5 · Through the dice', () => {
       `two-forces (Both, defaults): ${s.score} digits from the prior, ${JSON.stringify(s.evaluation)}, ` +
         `training ${Math.round((s.progress?.elapsedMs ?? 0) / 100) / 10} s`,
     );
-    // A 2-D code: the latent map of the held-out digits is there after the run.
+    // A 2-D code: the maps of the held-out digits are there after the run, KL only's kept beside Both's (scored).
     expect(await bounds(page, 'level:view:map')).not.toBeNull();
+    expect(await slotsOf()).toEqual([
+      ['reconstruction', false, false],
+      ['kl', true, false],
+      ['both', true, true],
+    ]);
+    const slots = s.slots!;
+    // Each column's numbers are its run's goal checks: Both's score is the shown result; KL only misses the error.
+    expect(slots[2].score).toBe(s.score);
+    expect(slots[1].checks.map((c) => [c.kind, c.met])).toEqual([
+      ['metric', false],
+      ['reconstruction', false],
+      ['kl', true],
+    ]);
+    for (const key of ['reconstruction', 'kl', 'both'])
+      expect(inside(await bounds(page, `forces:slot:${key}`), 1280, 720)).toBe(true);
+    for (const key of ['kl', 'both']) expect(inside(await bounds(page, `forces:prior:${key}`), 1280, 720)).toBe(true);
     await page.waitForFunction(() => window.__latentQuest!.uiBounds('level:continue') !== null, undefined, {
       timeout: 10_000,
     });
@@ -143,6 +184,14 @@ describe('World 5 · Through the dice', () => {
       { timeout: 20_000 },
     );
     expect(inside(await bounds(page, 'level:train'), PHONE.width, PHONE.height)).toBe(true);
+    // A phone shows one map at a time under three tabs, the scored run's first; the tabs fit across.
+    for (const key of ['reconstruction', 'kl', 'both']) {
+      const tab = await bounds(page, `forces:tab:${key}`);
+      expect(tab).not.toBeNull();
+      expect(tab!.x >= 0 && tab!.x + tab!.width <= PHONE.width).toBe(true);
+    }
+    expect(await bounds(page, 'forces:slot:both')).not.toBeNull();
+    expect(await bounds(page, 'forces:slot:kl')).toBeNull();
     await shot(page, 'two-forces-390x844');
     expect(consoleErrors).toEqual([]);
     await page.context().close();

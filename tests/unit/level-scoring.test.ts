@@ -23,6 +23,7 @@ import {
   type SolutionPayload,
 } from '../../src/shared/levels';
 import { defineLevel } from '../../src/shared/levels/define';
+import { HOLES_GAP_RADIUS } from '../../src/shared/levels/world3-latent-map';
 import { corrupt } from '../../src/shared/noise';
 import { createRng } from '../../src/shared/random';
 
@@ -131,7 +132,7 @@ describe('world 2 scorers', () => {
 });
 
 describe('world 3 scorers', () => {
-  it('Holes in the map: counts decodes no class claims by majority', () => {
+  it('Holes in the map: counts points with no map dot within the gap radius (the judge does not score)', () => {
     const points = [
       [0.9, 0.9],
       [-0.9, 0.9],
@@ -139,11 +140,20 @@ describe('world 3 scorers', () => {
       [-0.9, -0.9],
       [0, 0],
     ];
-    const probs = [smudge(), smudge(), smudge(), judge(3, 0.8), judge(1, 0.99)];
-    expect(score('holes-in-the-map', { kind: 'latentPoints', points }, { judgeProbabilities: probs })).toMatchObject({
+    const nearestCodeDistances = [0.35, HOLES_GAP_RADIUS, 0.21, HOLES_GAP_RADIUS - 0.001, 0.02];
+    expect(score('holes-in-the-map', { kind: 'latentPoints', points }, { nearestCodeDistances })).toMatchObject({
       score: 3,
       stars: 1,
     });
+    const seven = [0.35, 0.3, 0.25, 0.22, 0.21, 0.2, 0.4, 0.1];
+    const eight = seven.map((_, i) => [-0.9 + 0.25 * i, 0]);
+    expect(
+      score('holes-in-the-map', { kind: 'latentPoints', points: eight }, { nearestCodeDistances: seven }),
+    ).toMatchObject({ score: 7, stars: 3, goalMet: true });
+    // Smudges the judge reads as no digit, with dots close by: not holes.
+    expect(
+      score('holes-in-the-map', { kind: 'latentPoints', points }, { nearestCodeDistances: points.map(() => 0.05) }),
+    ).toMatchObject({ score: 0, stars: 0, goalMet: false });
   });
 
   it('Navigator: probes until the first 95 % match', () => {
@@ -283,8 +293,11 @@ describe('score() refuses what it cannot trust', () => {
     expect(() => score('beat-pca', hyper(), { heldOutMse: Number.NaN, pcaMse: 0.05 })).toThrow(/heldOutMse/);
     expect(() => score('beat-pca', hyper(), { heldOutMse: 0.05, pcaMse: 0 })).toThrow(/pcaMse/);
     expect(() =>
-      score('holes-in-the-map', { kind: 'latentPoints', points: [[0, 0]] }, { judgeProbabilities: [[0.5, 0.5]] }),
-    ).toThrow(/judgeProbabilities/);
+      score('holes-in-the-map', { kind: 'latentPoints', points: [[0, 0]] }, { nearestCodeDistances: [-0.5] }),
+    ).toThrow(/nearestCodeDistances/);
+    expect(() =>
+      score('holes-in-the-map', { kind: 'latentPoints', points: [[0, 0]] }, { nearestCodeDistances: [0.3, 0.3] }),
+    ).toThrow(/expected 1/);
     expect(() =>
       score('navigator', { kind: 'latentPoints', points: [[0, 0]], target: 0 }, { matchPercent: [50, 60] }),
     ).toThrow(/expected 1/);

@@ -109,6 +109,22 @@ describe('goal checks and the "Not yet" lines', () => {
     );
   });
 
+  it('Holes names the empty spots found and the emptiest point that was no hole, in its own units', () => {
+    const l = level('holes-in-the-map');
+    const miss = attempt(l, l.example, { nearestCodeDistances: [0.05, 0.31, 0.17] });
+    expect(miss.goalMet).toBe(false);
+    expect(miss.lines).toEqual([
+      'Empty spots found: 1 (2 short of the goal of 3)',
+      'Closest to a hole: a point 0.17 from the nearest dot (0.03 short of the 0.20 a hole needs)',
+    ]);
+    expect(attempt(l, l.example, { nearestCodeDistances: [0.05, 0.31, 0.17] }, 'pl').lines[1]).toBe(
+      'Najbliżej dziury: punkt 0,17 od najbliższej kropki (dziura wymaga 0,20, brakuje 0,03)',
+    );
+    const won = attempt(l, l.example, { nearestCodeDistances: [0.25, 0.31, 0.2] });
+    expect(won.goalMet).toBe(true);
+    expect(won.lines).toEqual([]);
+  });
+
   it('Budget in Polish, Czech and Spanish: Intl grouping and plural forms', () => {
     const l = level('budget');
     const p = hyper(l, { depth: 0, bottleneck: 32 });
@@ -239,7 +255,7 @@ describe('goal checks and the "Not yet" lines', () => {
       static: { noisyGlyphWrongPixels: Array.from({ length: 104 }, () => 3) },
       storm: { noisyGlyphWrongPixels: Array.from({ length: 104 }, () => 9) },
       inpainting: { holeMse: 0.2 },
-      'holes-in-the-map': { judgeProbabilities: [judge(3), judge(5), judge(2, 0.3)] },
+      'holes-in-the-map': { nearestCodeDistances: [0.05, 0.3, 0.1] },
       blend: { matchPercent: [60] },
       difference: { matchPercent: [50] },
       'attribute-vector': { matchPercent: [50, 60, 65] },

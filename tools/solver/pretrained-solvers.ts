@@ -5,8 +5,10 @@
  * much as they like and only what they submit is scored.
  */
 import { GLYPH_PIXELS, glyphBitmap } from '../../src/shared/glyphs';
-import { isCleanDigit, isNonDigit, predictedClass, wrongPixels } from '../../src/shared/scoring';
+import { isCleanDigit, predictedClass, wrongPixels } from '../../src/shared/scoring';
 import type { ArithmeticSetup, LinearTerm, MapSetup, SolutionPayload } from '../../src/shared/levels';
+import { nearestDotDistance } from '../../src/shared/levels/measure';
+import { isMapGap } from '../../src/shared/levels/world3-latent-map';
 import { MNIST_PIXELS } from '../../src/shared/mnist-format';
 import { createRng } from '../../src/shared/random';
 import type { PretrainedLevel } from './pretrained';
@@ -47,11 +49,13 @@ async function judgeGrid(
 async function holes(p: PretrainedLevel): Promise<PretrainedPlan> {
   const spec = p.level.solution;
   if (spec.kind !== 'latentPoints') throw new Error('holes: latentPoints expected');
-  const grid = await judgeGrid(p, -spec.bound, spec.bound, 41, (q) => p.toLatent(q));
-  // Least confident first, kept apart by the minimum separation (plus a margin for rounding).
+  // The ceiling: a 41x41 grid over the box, the spots farthest from every dot first, kept apart.
+  const dots = await p.dots();
+  const grid = range(41 * 41).map((i) => [-1 + (2 * (i % 41)) / 40, -1 + (2 * Math.floor(i / 41)) / 40]);
+  const far = grid.map((point) => ({ point, d: nearestDotDistance(point, dots) })).sort((a, b) => b.d - a.d);
   const chosen: number[][] = [];
-  for (const g of [...grid].sort((a, b) => a.confidence - b.confidence)) {
-    if (!isNonDigit(g.probs) || chosen.length >= spec.maxPoints) break;
+  for (const g of far) {
+    if (!isMapGap(g.d) || chosen.length >= spec.maxPoints) break;
     if (chosen.every((c) => dist(c, g.point) >= spec.minSeparation + 1e-6)) chosen.push(g.point.map(r3));
   }
   const rng = createRng(9);

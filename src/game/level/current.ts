@@ -2,6 +2,7 @@
 import { getLocale } from '../../shared/messages';
 import { attemptShortfall } from '../view/attempt-checks';
 import { interruptionText } from './plays/interruption';
+import type { SlotSummary } from './plays/run-slots';
 import type { LevelSession } from './shell/level-session';
 
 let current: LevelSession | null = null;
@@ -50,6 +51,9 @@ export function levelSnapshot() {
           pathPoints: mapPlay.pathPoints,
           placed: mapPlay.placed.map((q) => ({ ...q })),
           compareVerdicts: mapPlay.compareVerdicts.map((v) => ({ ...v })),
+          liveNearest: mapPlay.liveNearest ?? null,
+          liveCompareNearest: mapPlay.liveCompareNearest ?? null,
+          distances: [...(mapPlay.distances ?? [])],
         }
       : null,
     conditional: p.conditional ? JSON.parse(JSON.stringify(p.conditional)) : null,
@@ -63,6 +67,8 @@ export function levelSnapshot() {
     interruption: p.interruption ? { ...p.interruption, text: interruptionText(p.interruption) } : null,
     /** Levels scored on the −ELBO (Through the dice): the bar's two parts and where they come from. */
     elbo: p.elbo ? { ...p.elbo } : null,
+    /** Two forces (setup.sideBySide): each option's slot, filled or not, scored or not, with its run's numbers. */
+    slots: p.slots ? (JSON.parse(JSON.stringify(p.slots)) as SlotSummary[]) : null,
   };
 }
 

@@ -27,6 +27,8 @@ export interface LatentMapConfig extends Rect {
   keyStep?: number;
   /** Draw the class legend under the plot (default true; a second map stacked above another may leave it out). */
   legend?: boolean;
+  /** Draw the probe (default true; a map shown as a picture, with nothing to decode, leaves it out). */
+  probe?: boolean;
 }
 
 /** A placed probe: a numbered ring (green when `good`), `tag` written after its number (e.g. the judge's digit). */
@@ -80,6 +82,7 @@ export class LatentMap extends FocusableWidget<MapEvents> {
   private pointerDown = false;
   private readonly lettered: boolean;
   private readonly hasLegend: boolean;
+  private readonly hasProbe: boolean;
   private readonly classNames: string[];
   private readonly pointTexts: Phaser.GameObjects.Text[] = [];
   /** Each class's name written in the middle of its dots (digit maps). */
@@ -96,16 +99,11 @@ export class LatentMap extends FocusableWidget<MapEvents> {
     // More classes than colours (26 letters): no legend; each point is drawn as its class name instead.
     this.lettered = config.classNames.length > CLASS_COLORS.length;
     this.hasLegend = !this.lettered && config.legend !== false;
+    this.hasProbe = config.probe !== false;
     this.classNames = [...config.classNames];
     this.legend = (this.hasLegend ? config.classNames : []).map((name, i) =>
       this.track(
-        scene.add
-          .text(0, 0, name, {
-            ...TEXT.small,
-            fontStyle: 'bold',
-            color: classCss(i),
-          })
-          .setOrigin(0, 0.5),
+        scene.add.text(0, 0, name, { ...TEXT.small, fontStyle: 'bold', color: classCss(i) }).setOrigin(0, 0.5),
       ),
     );
     this.zone = this.track(scene.add.zone(0, 0, 1, 1).setOrigin(0, 0));
@@ -385,6 +383,8 @@ export class LatentMap extends FocusableWidget<MapEvents> {
         .setVisible(this.shown);
     });
     for (let i = this.placed.length; i < this.marks.length; i++) this.marks[i].setVisible(false);
+    this.drawFocusRing(g, this.area());
+    if (!this.hasProbe) return;
     const s = this.toScreen(this.probe.x, this.probe.y);
     g.fillStyle(0xffffff, 0.25).fillCircle(s.x, s.y, PROBE_R + (this.dragging ? 3 : 0));
     g.lineStyle(3, COLORS.focus, 1).strokeCircle(s.x, s.y, PROBE_R);
@@ -392,6 +392,5 @@ export class LatentMap extends FocusableWidget<MapEvents> {
       .lineBetween(s.x - PROBE_R - 6, s.y, s.x - 4, s.y)
       .lineBetween(s.x + 4, s.y, s.x + PROBE_R + 6, s.y);
     g.lineBetween(s.x, s.y - PROBE_R - 6, s.x, s.y - 4).lineBetween(s.x, s.y + 4, s.x, s.y + PROBE_R + 6);
-    this.drawFocusRing(g, this.area());
   }
 }

@@ -53,7 +53,7 @@ export class SegmentedControl<T extends string> extends FocusableWidget<SegmentE
       const zone = this.track(scene.add.zone(0, 0, 1, 1).setOrigin(0, 0));
       zone.setInteractive({ useHandCursor: true });
       const text = this.track(
-        scene.add.text(0, 0, option.label, { ...TEXT.button, fontSize: '15px' }).setOrigin(0.5, 0.5),
+        scene.add.text(0, 0, option.label, { ...TEXT.button, fontSize: '15px', align: 'center' }).setOrigin(0.5, 0.5),
       );
       const seg: Segment<T> = { option, zone, text, rect: { x: 0, y: 0, width: 0, height: 0 }, hover: false };
       zone.on('pointerover', () => {

@@ -404,6 +404,8 @@ export const cs: Catalogue = {
   'results.detail.steps': 'Cesta: {n, plural, one {{n} krok} few {{n} kroky} many {{n} kroku} other {{n} kroků}}',
   'fail.metric.max': '{metric}: {value} (o {gap} nad limitem {limit})',
   'fail.metric.min': '{metric}: {value} (do cíle {limit} chybí {gap})',
+  // holes2 (#10): Holes' failure card names the emptiest point that was not a hole.
+  'fail.nearestGap': 'Nejblíž díře: bod {value} od nejbližší tečky (díra potřebuje {limit}, chybí {gap})',
   'fail.weights':
     '{count, plural, one {{value} váha} few {{value} váhy} many {{value} váhy} other {{value} vah}}: o {gap} nad limitem {limit}',
   'fail.worstLetter':
@@ -496,19 +498,23 @@ export const cs: Catalogue = {
   'level.map.navStatus': 'Použité sondy: {n} / {max} · nejlepší shoda {best}',
   'level.map.navHelp':
     'Táhni sondu a porovnávej její dekódování s cílem okem. „Umísti sondu“ ji započítá a ukáže shodu.',
-  'level.map.holesStatus': 'Nalezené díry: {holes} · umístěné body: {n} / {max}',
-  'level.map.judgeHole': 'Poslední bod: rozhodčí nevidí žádnou číslici. Díra!',
-  'level.map.judgeDigit': 'Poslední bod: rozhodčí vidí {digit} (jistota {confidence} %).',
+  'level.map.holesStatus': 'Díry (prázdná místa): {holes} · umístěné body: {n} / {max}',
+  'level.map.judgeHole': 'Dekodér tam kreslí šmouhu: rozhodčí nevidí žádnou číslici.',
+  'level.map.judgeDigit': 'Dekodér tam kreslí {digit} (jistota rozhodčího {confidence} %).',
   'level.map.holesHelp':
-    'Táhnutím nebo klepnutím posouváš sondu: obě mapy ji živě dekódují a rozhodčí posoudí každé dekódování. „Umísti bod sem“ označí místo; u každého bodu je, co rozhodčí viděl (? = žádná číslice).',
+    'Táhnutím nebo klepnutím posouváš sondu: obě mapy ukazují, jak daleko je nejbližší tečka a co rozhodčí vidí v dekódování. „Umísti bod sem“ označí místo; bod bez tečky do vzdálenosti {radius} je díra (?).',
   'level.map.liveHole': 'Rozhodčí: žádná číslice (≤ {confidence} %)',
   'level.map.liveDigit': 'Rozhodčí: {digit}, {confidence} %',
   'level.map.aeTitle': 'Obyčejný AE',
   'level.map.vaeTitle': 'VAE (se členem KL)',
-  'level.map.vaeHole': 'VAE tady: žádná jasná číslice (jistota nejvýš {confidence} %).',
-  'level.map.vaeClean': 'VAE tady: čistá {digit}, jistota {confidence} %.',
-  'level.map.vaeUnsure': 'VAE tady: {digit}, jistota {confidence} %.',
   'level.map.tooClose': 'Příliš blízko bodu, který už máš: drž body aspoň {min} od sebe.',
+  // holes2 (#10): Holes scored by the empty space the player sees.
+  'level.map.liveEmpty': 'Prázdno, nejbližší tečka: {distance}',
+  'level.map.liveNear': 'Číslice {digit}, vzdálenost {distance}',
+  'level.map.pointEmpty': 'Poslední bod: prázdno, nejbližší číslice je ve vzdálenosti {distance}. Díra!',
+  'level.map.pointNear': 'Poslední bod: číslice {digit} je ve vzdálenosti {distance}; díra potřebuje {radius}.',
+  'level.map.vaeEmpty': 'VAE tady: také prázdno, nejbližší tečka ve vzdálenosti {distance}.',
+  'level.map.vaeFilled': 'VAE tady: zaplněno, číslice {digit} ve vzdálenosti {distance}.',
   'level.arith.panel': 'Tvůj výraz',
   'level.arith.title': 'Karty: kliknutím kartu přidáš, dalším kliknutím odebereš',
   'level.arith.titleShort': 'Karty: klepnutím přidáš či odebereš',
@@ -746,4 +752,12 @@ export const cs: Catalogue = {
   'draw.mineLetters': 'Písmena (moje abeceda): {count} / 26',
   'level.arith.ownNoCheck': 'Vlastní karty jsou na zkoušení: pro Ověř je z výrazu odeber.',
   // ── end of the branch own block ──
+  // ── branch forces3 (#12: Two forces, the three maps side by side, src/game/level/views/force-maps.ts) ──
+  'level.forces.title': 'Jedna mapa pro každou ztrátu · kruh: 2σ prioru N(0, I)',
+  'level.forces.notTrained': 'Ještě nenatrénováno: zvol {loss} v „{control}“ a trénuj.',
+  'level.forces.digits': 'Vylosované číslice: {digits} z {total}',
+  'level.forces.numbers': 'MSE {mse} {mseMark} · KL {kl} (v natech) {klMark}',
+  'level.forces.scored': '★ Hodnocený běh',
+  'level.forces.training': 'Trénuje se…',
+  // ── end of the branch forces3 block ──
 };

@@ -409,6 +409,9 @@ export const es: Catalogue = {
   'results.detail.steps': 'Camino de {n, plural, one {{n} paso} other {{n} pasos}}',
   'fail.metric.max': '{metric}: {value} ({gap} por encima del límite de {limit})',
   'fail.metric.min': '{metric}: {value} (faltan {gap} para la meta de {limit})',
+  // holes2 (#10): Holes' failure card names the emptiest point that was not a hole.
+  'fail.nearestGap':
+    'Lo más cerca de un agujero: un punto a {value} del dígito más cercano (un agujero necesita {limit}; faltan {gap})',
   'fail.weights': '{count, plural, one {{value} peso} other {{value} pesos}}: {gap} por encima del tope de {limit}',
   'fail.worstLetter':
     'Peor letra {letter}: {n, plural, one {# píxel erróneo} other {# píxeles erróneos}} (se permite como mucho {limit})',
@@ -498,19 +501,23 @@ export const es: Catalogue = {
   'level.map.navStatus': 'Sondas usadas: {n} / {max} · mejor coincidencia {best}',
   'level.map.navHelp':
     'Arrastra la sonda y compara a ojo su decodificación con el objetivo. «Colocar sonda» la cuenta y muestra su coincidencia.',
-  'level.map.holesStatus': 'Agujeros encontrados: {holes} · puntos colocados: {n} / {max}',
-  'level.map.judgeHole': 'Último punto: el juez no ve ningún dígito. ¡Un agujero!',
-  'level.map.judgeDigit': 'Último punto: el juez ve un {digit} (seguridad del {confidence}%).',
+  'level.map.holesStatus': 'Agujeros (espacios vacíos): {holes} · puntos colocados: {n} / {max}',
+  'level.map.judgeHole': 'El decodificador dibuja ahí un borrón: el juez no ve ningún dígito.',
+  'level.map.judgeDigit': 'El decodificador dibuja ahí un {digit} (el juez, con un {confidence}% de seguridad).',
   'level.map.holesHelp':
-    'Arrastra o toca para mover la sonda: los dos mapas la decodifican en vivo y el juez evalúa cada decodificación. «Colocar punto aquí» marca el lugar; cada punto muestra lo que vio el juez (? = ningún dígito).',
+    'Arrastra o toca para mover la sonda: los dos mapas muestran a qué distancia está el punto más cercano y qué ve el juez en la decodificación. «Colocar punto aquí» marca el lugar; un punto sin ningún dígito a menos de {radius} es un agujero (?).',
   'level.map.liveHole': 'Juez: ningún dígito (≤ {confidence}%)',
   'level.map.liveDigit': 'Juez: un {digit}, {confidence}%',
   'level.map.aeTitle': 'AE simple',
   'level.map.vaeTitle': 'VAE (con término KL)',
-  'level.map.vaeHole': 'VAE aquí: ningún dígito claro ({confidence}% como máximo).',
-  'level.map.vaeClean': 'VAE aquí: un {digit} limpio, con un {confidence}% de seguridad.',
-  'level.map.vaeUnsure': 'VAE aquí: un {digit}, con un {confidence}% de seguridad.',
   'level.map.tooClose': 'Demasiado cerca de un punto ya colocado: sepáralos al menos {min}.',
+  // holes2 (#10): Holes scored by the empty space the player sees.
+  'level.map.liveEmpty': 'Vacío: punto más cercano a {distance}',
+  'level.map.liveNear': 'Un {digit} a {distance}',
+  'level.map.pointEmpty': 'Último punto: vacío, el dígito más cercano está a {distance}. ¡Un agujero!',
+  'level.map.pointNear': 'Último punto: hay un {digit} a {distance}; un agujero necesita {radius}.',
+  'level.map.vaeEmpty': 'VAE aquí: también vacío, el punto más cercano está a {distance}.',
+  'level.map.vaeFilled': 'VAE aquí: lleno, hay un {digit} a {distance}.',
   'level.arith.panel': 'Tu expresión',
   'level.arith.title': 'Cartas: haz clic en una para añadirla y otra vez para quitarla',
   'level.arith.titleShort': 'Cartas: toca para añadir o quitar',
@@ -749,4 +756,12 @@ export const es: Catalogue = {
   'draw.mineLetters': 'Letras (mi alfabeto): {count} / 26',
   'level.arith.ownNoCheck': 'Tus cartas son para probar: quítalas de la expresión para Comprobar.',
   // ── end of the branch own block ──
+  // ── branch forces3 (#12: Two forces, the three maps side by side, src/game/level/views/force-maps.ts) ──
+  'level.forces.title': 'Un mapa por pérdida · anillo: 2σ del prior N(0, I)',
+  'level.forces.notTrained': 'Aún sin entrenar: elige {loss} en «{control}» y entrena.',
+  'level.forces.digits': 'Dígitos generados: {digits} de {total}',
+  'level.forces.numbers': 'MSE {mse} {mseMark} · KL {kl} nats {klMark}',
+  'level.forces.scored': '★ Ejecución puntuada',
+  'level.forces.training': 'Entrenando…',
+  // ── end of the branch forces3 block ──
 };

@@ -401,6 +401,8 @@ export const pl: Catalogue = {
   'results.detail.steps': 'Ścieżka: {n, plural, one {# krok} few {# kroki} many {# kroków} other {# kroku}}',
   'fail.metric.max': '{metric}: {value} (o {gap} ponad limit {limit})',
   'fail.metric.min': '{metric}: {value} (brakuje {gap} do celu {limit})',
+  // holes2 (#10): Holes' failure card names the emptiest point that was not a hole.
+  'fail.nearestGap': 'Najbliżej dziury: punkt {value} od najbliższej kropki (dziura wymaga {limit}, brakuje {gap})',
   'fail.weights':
     '{count, plural, one {{value} waga} few {{value} wagi} many {{value} wag} other {{value} wagi}}: o {gap} ponad limit {limit}',
   'fail.worstLetter':
@@ -492,19 +494,23 @@ export const pl: Catalogue = {
   'level.map.navStatus': 'Użyte sondy: {n} / {max} · najlepsze dopasowanie {best}',
   'level.map.navHelp':
     'Przeciągaj sondę i porównuj jej dekodowanie z celem na oko. „Postaw sondę” liczy ją i pokazuje dopasowanie.',
-  'level.map.holesStatus': 'Znalezione dziury: {holes} · postawione punkty: {n} / {max}',
-  'level.map.judgeHole': 'Ostatni punkt: sędzia nie widzi cyfry. Dziura!',
-  'level.map.judgeDigit': 'Ostatni punkt: sędzia widzi cyfrę {digit} (pewność {confidence}%).',
+  'level.map.holesStatus': 'Dziury (puste miejsca): {holes} · postawione punkty: {n} / {max}',
+  'level.map.judgeHole': 'Dekoder rysuje tam kleks: sędzia nie widzi cyfry.',
+  'level.map.judgeDigit': 'Dekoder rysuje tam cyfrę {digit} (pewność sędziego {confidence}%).',
   'level.map.holesHelp':
-    'Przeciągnij lub dotknij, aby przesunąć sondę: obie mapy dekodują ją na żywo, a sędzia ocenia każde dekodowanie. „Postaw punkt tutaj” zaznacza miejsce; każdy punkt pokazuje, co zobaczył sędzia (? = brak cyfry).',
+    'Przeciągnij lub dotknij, aby przesunąć sondę: obie mapy pokazują, jak daleko jest najbliższa kropka i co sędzia widzi w dekodowaniu. „Postaw punkt tutaj” zaznacza miejsce; punkt bez kropki w promieniu {radius} to dziura (?).',
   'level.map.liveHole': 'Sędzia: brak cyfry (≤ {confidence}%)',
   'level.map.liveDigit': 'Sędzia: {digit}, {confidence}%',
   'level.map.aeTitle': 'Zwykły AE',
   'level.map.vaeTitle': 'VAE (ze składnikiem KL)',
-  'level.map.vaeHole': 'VAE tutaj: brak wyraźnej cyfry (pewność najwyżej {confidence}%).',
-  'level.map.vaeClean': 'VAE tutaj: wyraźna cyfra {digit}, pewność {confidence}%.',
-  'level.map.vaeUnsure': 'VAE tutaj: cyfra {digit}, pewność {confidence}%.',
   'level.map.tooClose': 'Za blisko postawionego punktu: zachowaj odstęp co najmniej {min}.',
+  // holes2 (#10): Holes scored by the empty space the player sees.
+  'level.map.liveEmpty': 'Pusto, najbliższa kropka: {distance}',
+  'level.map.liveNear': 'Cyfra {digit}, odległość {distance}',
+  'level.map.pointEmpty': 'Ostatni punkt: pusto, najbliższa cyfra leży w odległości {distance}. Dziura!',
+  'level.map.pointNear': 'Ostatni punkt: cyfra {digit} leży w odległości {distance}; dziura wymaga {radius}.',
+  'level.map.vaeEmpty': 'VAE tutaj: też pusto, najbliższa kropka w odległości {distance}.',
+  'level.map.vaeFilled': 'VAE tutaj: wypełnione, cyfra {digit} w odległości {distance}.',
   'level.arith.panel': 'Twoje wyrażenie',
   'level.arith.title': 'Karty: kliknij, aby dodać, kliknij znowu, aby usunąć',
   'level.arith.titleShort': 'Karty: dotknij, by dodać lub usunąć',
@@ -744,4 +750,12 @@ export const pl: Catalogue = {
   'draw.mineLetters': 'Litery (mój alfabet): {count} / 26',
   'level.arith.ownNoCheck': 'Twoje karty są do prób: usuń je z wyrażenia, aby Sprawdzić.',
   // ── end of the branch own block ──
+  // ── branch forces3 (#12: Two forces, the three maps side by side, src/game/level/views/force-maps.ts) ──
+  'level.forces.title': 'Jedna mapa na funkcję straty · okrąg: 2σ priora N(0, I)',
+  'level.forces.notTrained': 'Jeszcze nie wytrenowano: wybierz {loss} w „{control}” i trenuj.',
+  'level.forces.digits': 'Wylosowane cyfry: {digits} z {total}',
+  'level.forces.numbers': 'MSE {mse} {mseMark} · KL {kl} (w natach) {klMark}',
+  'level.forces.scored': '★ Oceniany przebieg',
+  'level.forces.training': 'Trening…',
+  // ── end of the branch forces3 block ──
 };

@@ -46,6 +46,11 @@ export interface Measurements {
    * fixed seed) decode to an image the judge accepts as that digit (top class ≥ 0.6).
    */
   priorDigitCounts: readonly number[];
+  /**
+   * Holes in the map: per payload point, the distance to the nearest of the map's dots (the first 1,000
+   * held-out digits' codes, measure/map-dots.ts), in the map's box coordinates ([−1, 1]², side 2).
+   */
+  nearestCodeDistances: readonly number[];
 }
 
 export type MeasurementId = keyof Measurements;
@@ -72,6 +77,7 @@ export const MEASUREMENT_SCHEMAS: { readonly [K in MeasurementId]: z.ZodType<Mea
   forgedWrongPixels: pixels35,
   styleMatch: z.array(z.number().min(0).max(100)).min(1).max(MAX_ITEMS),
   priorDigitCounts: z.array(z.number().int().min(0).max(MAX_ITEMS)).length(10),
+  nearestCodeDistances: z.array(z.number().min(0).max(100)).min(1).max(MAX_ITEMS),
 };
 
 export const MEASUREMENT_IDS = Object.keys(MEASUREMENT_SCHEMAS) as MeasurementId[];

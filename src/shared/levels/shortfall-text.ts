@@ -23,6 +23,7 @@ function say(key: MessageKey, params: MessageParams, locale: string): string {
 /** A check's number in its unit, for `locale`. */
 export function formatCheckValue(value: number, unit: CheckUnit, locale = 'en'): string {
   if (unit === 'nats') return formatNumber(value, locale, { maximumFractionDigits: 1 });
+  if (unit === 'distance') return formatNumber(value, locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   if (unit === 'count' || unit === 'codeSize') return formatNumber(value, locale, { maximumFractionDigits: 1 });
   return formatMetricValue(value, unit, locale);
 }
@@ -57,6 +58,8 @@ export function checkText(level: LevelDefinition, check: GoalCheck, locale = 'en
       const key = NOISE_NAME[check.subject ?? ''];
       return say('fail.hardestNoise', { kind: key ? say(key, {}, locale) : (check.subject ?? ''), value }, locale);
     }
+    case 'nearestGap':
+      return say('fail.nearestGap', { value, gap, limit }, locale);
     case 'bestMatch':
       return say('fail.bestMatch', { value, limit }, locale);
     case 'digits':

@@ -22,6 +22,8 @@ import {
   BETA_MAX_MSE,
   DIGITS,
   DREAM_PRIOR_CLEAN,
+  HOLES_GAP_RADIUS,
+  isMapGap,
   isPriorDraw,
   NAVIGATOR_MATCH,
   PATH_END,
@@ -30,7 +32,8 @@ import {
 } from './world3-latent-map';
 
 /** How a check's numbers are written: a metric unit, or nats (KL divergence). */
-export type CheckUnit = MetricUnit | 'nats';
+/** 'distance': a distance on a map, in its box coordinates (Holes in the map). */
+export type CheckUnit = MetricUnit | 'nats' | 'distance';
 
 /** Which sentence a check is written with (shortfall-text.ts has one per kind). */
 export type CheckKind =
@@ -46,7 +49,8 @@ export type CheckKind =
   | 'bestMatch'
   | 'digits'
   | 'pathOrder'
-  | 'elbo';
+  | 'elbo'
+  | 'nearestGap';
 
 export interface GoalCheck {
   kind: CheckKind;
@@ -184,6 +188,13 @@ const LEVEL_CHECKS: Readonly<Record<string, Checker>> = {
       check('digits', found.size, DIGITS, 'min', 'count', missing.join(', ')),
       check('priorDreams', prior, DREAM_PRIOR_CLEAN, 'min', 'count'),
     ];
+  },
+  // Short of the goal: how near the emptiest point that was no hole came to the radius (move it further out).
+  'holes-in-the-map': (level, _p, m, score) => {
+    const metric = metricCheck(level, score);
+    const misses = (m.nearestCodeDistances ?? []).filter((d) => !isMapGap(d));
+    if (metric.met || misses.length === 0) return [metric];
+    return [metric, check('nearestGap', Math.max(...misses), HOLES_GAP_RADIUS, 'min', 'distance')];
   },
   'the-path': (level, _p, m, score) => {
     const probs = m.judgeProbabilities ?? [];

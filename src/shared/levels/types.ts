@@ -119,6 +119,11 @@ export interface TrainedSetup {
   /** Pure: complete, validated control values and a seed → what to train. */
   plan(values: ControlValues, seed: number): TrainingPlan;
   heldOut: HeldOutRecipe;
+  /**
+   * A choice control whose every option keeps its latest run side by side (Two forces: 'loss', the three maps):
+   * training with one option replaces only that option's slot.
+   */
+  sideBySide?: string;
 }
 
 export interface MapSetup {

@@ -201,6 +201,8 @@ function trainedProblems(level: LevelDefinition, setup: TrainedSetup): string[] 
   }
   if ((held.source === 'letters') !== (level.dataset === 'glyphs'))
     problems.push(`heldOut: a ${held.source} test set does not fit the ${level.dataset} dataset.`);
+  if (setup.sideBySide !== undefined && !level.controls.some((c) => c.id === setup.sideBySide && c.kind === 'choice'))
+    problems.push(`setup.sideBySide: "${setup.sideBySide}" is not a choice control of the level.`);
   return problems;
 }
 

@@ -12,8 +12,8 @@
  * 0.93 of the limits, and 3 stars need the balance found more finely.
  *
  * SOLVER BOTS (npm run solve; WASM; pretrained assets of 16:51 UTC, mnist-vae-2d regenerated then):
- * - Holes (before issue 10): a 41x41 look over the AE map's data box finds ≥ 8 separated non-digits; the example and
- *   8 random points find 0. Thresholds kept.
+ * - Holes (before issue 10, then judged): a 41x41 look over the AE map's data box found ≥ 8 separated non-digits;
+ *   the example and 8 random points 0. Now scored by empty space (details beside the level).
  * - Navigator: a decode 0.2 from a target already matches 91–98 %, 0.3 away 82–96 %. At 90 %, five players
  *   dropping probes at random from N(0, I) needed 2, 7, 8, 11 and 25 probes (median 2 stars, one 3); at 95 %
  *   they need 2, 16, 25, 30+, 30+ (median 1 star), while a player who narrows in (the bot: a coarse look, then
@@ -28,9 +28,9 @@
  *   σ = 0.05: 10 draws (3 stars); 60 prior draws (μ = 0, σ = 1) never collect all ten. Thresholds kept. (With
  *   the first mnist-vae-2d no 5 existed on the map at all and the level could not be won.)
  * - Issue 10, session 5, screen-only (scripts/solve.ts --no-ceiling; details beside each level's stars): Holes
- *   skilled 3 stars / naive below 3; Navigator 1 probe (3 stars, 39 looks) / random median 0; Dream digits 22
- *   draws incl. 5 clean prior dreams (3 stars) / prior-only and aim-only 0; The path 0.625 (3 stars, 12 actions) /
- *   straight line 0.555 (1 star). Dream and The path were retuned from this evidence.
+ *   skilled 3 stars / naive below 3 (session 7, empty space: 8 of 8 in 8 looks / best naive 6, 2 stars);
+ *   Navigator 1 probe (3 stars, 39 looks) / random median 0; Dream digits 22 draws incl. 5 clean prior dreams
+ *   (3 stars) / prior-only and aim-only 0; The path 0.625 (3 stars, 12 actions) / straight line 0.555 (1 star). Dream and The path were retuned from this evidence.
  * - The path: the straight line 1 → 9 → 7 between the class means scores 0.524 (1 star); the bot's widest
  *   path (0.1 grid, steps ≤ 0.25, an exhaustive search) reaches 0.856, which 0.85 left no room under; the first
  *   model peaked at 0.749. Stars 0.5 / 0.65 / 0.78: a detour through confident digits, not the optimum.
@@ -47,7 +47,7 @@
  * - Holes in the map, Dream digits: no target (any hole, every digit). The path: 1 → 9 → 7 is the seed
  *   assignment's own walk, on the concept card and in the scorer. One variant each.
  */
-import { isCleanDigit, isNonDigit, predictedClass } from '../scoring/judge';
+import { isCleanDigit, predictedClass } from '../scoring/judge';
 import { numberValue, stringValue } from './controls';
 import { defineLevel, expectLength, type LevelDraft } from './define';
 import type { LevelDefinition } from './types';
@@ -56,29 +56,34 @@ const KL_CARD_FORMULA = 'KL = ½·Σ(σ² + μ² − log σ² − 1)';
 
 // ── 9 · Holes in the map ────────────────────────────────────────────────────────────────────────────────────
 
-// Screen-only evidence (issue 10; tools/solver/world3/holes-bots.ts): on a 41x41 grid over the AE's data box the
-// judge's default bar (top class < ½) marks 1.5 % as holes (the VAE's box: 1.9 %), thin lines where one class turns
-// into another; at < 0.6, 7.1 % (VAE 6.5 %). Without the live %, no look at the decode alone found them (a "grey
-// ink" eye found 0–1 of 8), so the view prints the judge's % under each live decode. A player who drags straight
-// strokes across the map watching that % (a look every 0.05) notes 8 separated spots under 0.6 in 172 looks
-// (< 3 minutes); climbing down the % from random border spots found 3 in 288. 8 points placed without looking:
-// random 1 hole, between two colours 2. Bar 0.6, stars 3 / 5 / 7 of 8 points.
-// Session 5 (issue 10 §3.1, NOT solved): holes % over each model's own data box (41x41 grid, judge top class below
-// ½ / 0.6 / 0.8): shipped AE 1.5 / 7.1 / 16.4 %, shipped VAE 1.9 / 6.5 / 16.4 %. Retrained AE candidates, same
-// grid: 5 epochs 2.5 / 6.8 / 19.6; MSE loss 3.1 / 8.4 / 20.5; sigmoid hidden layers 2.3 / 6.7 / 17.1. No candidate
-// makes the AE's map visibly holier than the VAE's, so the asset and thresholds stay (the box already spans
-// each model's codes at the same relative scale); the lesson still rests on the side-by-side live % per map.
-// Session 6 (tools/solver/world3/holes-share.ts, tests/unit/solvers/holes-maps.test.ts; 40x40 cell centres over
-// each shipped map's box): judge holes (top class < 0.6) AE 7.3 %, VAE 6.1 % (< ½: 2.1 / 1.8 %); gaps (no
-// held-out dot within 0.075 of the box side) AE 21.6 %, VAE 7.3 % (within 0.1: 14.9 / 3.3 %). The AE's gaps
-// decode mostly to clean digits the decoder extends from the nearest cluster (long runs of 1s and 7s); its
-// smudges, like the VAE's, are thin lines where one class turns into another. More AE candidates (WASM, 40x40,
-// < 0.6): 8,000 digits for 60 epochs 5.8 %; the first 1,000 digits for 160 epochs 11.9 % (seed 9001) but 6.3 %
-// (seed 9011); 500 digits for 300 epochs 6.9 %: no robust 3x. So the card and hint 3 now say what the player
-// sees: the VAE's dots fill its square, the AE leaves empty space, and the decoder there draws a smudge or a
-// guess; the goal (smudges) and its thresholds stay, proven by the screen-only bots as before.
+// History: first scored by the judge (a hole = a decode no class gets 0.6 of); issue 10 showed the lesson false
+// for the shipped models: over each map's box (40x40 cell centres) judge holes were AE 7.3 %, VAE 6.1 %, thin
+// lines where one class turns into another on both maps (retrained AEs gave no robust difference either); the
+// AE decoder stretches its nearest cluster into empty space as clean digits. What differs, and what the player
+// sees, is empty space: so (session 7) a hole is a point with no map dot within HOLES_GAP_RADIUS, measured
+// (nearestCodeDistances, measure/map-dots.ts) by the game, the solver and the classroom server alike; the
+// judge's reading of the decode stays on screen as information.
+// Screen-only evidence (tools/solver/world3/holes-bots.ts; scripts/solve.ts holes-in-the-map): the skilled bot
+// reads the dots for empty patches and drags into the emptiest, reading the live "nearest dot" under the decode:
+// 8 holes of 8 (3 stars) in 8 looks, 13 s. Naive, placing without looking: random clicks 0 (1,000 random sets
+// of 8: median 1, 10 % reach 3, 0.3 % reach 5, none 7), between two colours 0, the four corners and the four
+// sides' middles 6 (2 stars: the AE's box edges are mostly empty; the VAE's only 1 of 8). Stars 3 / 5 / 7 of 8
+// kept: 3 stars need 7 spots found by looking, which edge-clicking without looking does not reach.
 const HOLES_STARS = [3, 5, 7] as const;
-/** A hole: no digit gets this much of the judge's belief (the judge's default bar, ½, left 1.5 % of the box). */
+/**
+ * A hole: no dot of the map (a held-out digit's code) within this distance, in the map's box coordinates
+ * ([−1, 1]², side 2): 0.2 is 0.1 of the square's side. At that radius (40x40 cell centres, holes-share.ts)
+ * the AE's square is 14.9 % gaps and the VAE's 3.3 % (4.5x; at 0.075 of the side 21.6 / 7.3 %, 3x; at 0.0875
+ * 18.0 / 5.3 %). On screen a gap is then a dot-free disc at least 0.2 of the map wide: ~60 px on the 1280x720
+ * map, ~35 px on a phone's stacked maps, an empty patch the eye finds; smaller radii count the specks between
+ * dots inside a cluster, which no one sees as a hole.
+ */
+export const HOLES_GAP_RADIUS = 0.2;
+/** Is a point this far from the nearest dot a hole (an empty spot)? */
+export function isMapGap(distance: number): boolean {
+  return distance >= HOLES_GAP_RADIUS;
+}
+/** Shown, not scored: the judge reads a decode as no digit when no class gets this much of its belief. */
 export const HOLES_NON_DIGIT = 0.6;
 
 export const holesInTheMap: LevelDefinition = defineLevel({
@@ -101,22 +106,22 @@ export const holesInTheMap: LevelDefinition = defineLevel({
         es: 'Un AE simple coloca los códigos donde reconstruir resulta más fácil.',
       },
       {
-        en: 'Between its clusters lie holes: codes no digit was ever given.',
-        pl: 'Między jego skupiskami leżą dziury: kody, których nie dostała żadna cyfra.',
-        cs: 'Mezi jeho shluky leží díry: kódy, které nedostala žádná číslice.',
-        es: 'Entre sus grupos hay agujeros: códigos que nunca se asignaron a ningún dígito.',
+        en: 'It leaves gaps between its clusters: codes no digit was ever given.',
+        pl: 'Między skupiskami zostawia luki: kody, których nie dostała żadna cyfra.',
+        cs: 'Mezi shluky nechává mezery: kódy, které nedostala žádná číslice.',
+        es: 'Entre sus grupos deja huecos: códigos que no se dieron a ningún dígito.',
       },
       {
-        en: 'Nothing trained the decoder there: it draws a smudge or a guess.',
-        pl: 'Tam dekoder niczego się nie nauczył: rysuje kleks albo zgaduje.',
-        cs: 'Tam se dekodér nic nenaučil: nakreslí šmouhu, nebo hádá.',
-        es: 'Allí nada entrenó al decodificador: dibuja un borrón o adivina.',
+        en: 'The decoder still draws something there, but nothing taught it what.',
+        pl: 'Dekoder i tak coś tam narysuje, ale nic go nie nauczyło, co ma rysować.',
+        cs: 'Dekodér tam i tak něco nakreslí, ale nic ho nenaučilo, co má kreslit.',
+        es: 'El decodificador dibuja algo igualmente, pero nada le enseñó qué.',
       },
       {
-        en: 'So a plain AE cannot generate: nothing says where the digits are.',
-        pl: 'Dlatego zwykły AE nie potrafi generować: nic nie mówi, gdzie są cyfry.',
-        cs: 'Obyčejný AE proto neumí generovat: nic neříká, kde číslice jsou.',
-        es: 'Por eso un AE simple no puede generar: nada indica dónde están los dígitos.',
+        en: "So sampling a plain AE's space guarantees nothing: you may land in a gap.",
+        pl: 'Losowanie kodów w przestrzeni zwykłego AE nic więc nie gwarantuje: można trafić w lukę.',
+        cs: 'Vzorkování z prostoru obyčejného AE proto nic nezaručuje: můžeš trefit mezeru.',
+        es: 'Así que muestrear el espacio de un AE simple no garantiza nada: puedes caer en un hueco.',
       },
       {
         en: "A VAE's encoder gives each input a mean μ and a spread σ, not one point.",
@@ -125,10 +130,10 @@ export const holesInTheMap: LevelDefinition = defineLevel({
         es: 'El codificador de un VAE da a cada entrada una media μ y una dispersión σ, no un punto.',
       },
       {
-        en: 'Its KL term pulls each input’s N(μ, σ²) towards N(0, I): no gaps left.',
-        pl: 'Składnik KL ściąga N(μ, σ²) każdego wejścia w stronę N(0, I): luki znikają.',
-        cs: 'Jeho člen KL táhne N(μ, σ²) každého vstupu k N(0, I): mezery mizí.',
-        es: 'Su término KL atrae la N(μ, σ²) de cada entrada hacia N(0, I): sin huecos.',
+        en: 'Its KL term pulls every q(z|x) = N(μ, σ²) toward N(0, I): the square fills.',
+        pl: 'Składnik KL ściąga każde q(z|x) = N(μ, σ²) w stronę N(0, I): kwadrat się wypełnia.',
+        cs: 'Jeho člen KL táhne každé q(z|x) = N(μ, σ²) k N(0, I): čtverec se zaplní.',
+        es: 'Su término KL atrae cada q(z|x) = N(μ, σ²) hacia N(0, I): el cuadrado se llena.',
       },
     ],
     formula: KL_CARD_FORMULA,
@@ -155,14 +160,20 @@ export const holesInTheMap: LevelDefinition = defineLevel({
   controls: [],
   goal: {
     text: {
-      en: "Find {star1} spots inside the plain AE's map that decode to no digit at all.",
-      pl: 'Znajdź na mapie zwykłego AE {star1, plural, one {# miejsce, które po zdekodowaniu nie daje} few {# miejsca, które po zdekodowaniu nie dają} many {# miejsc, które po zdekodowaniu nie dają} other {# miejsca, które po zdekodowaniu nie dają}} żadnej cyfry.',
-      cs: 'Najdi v mapě obyčejného AE {star1, plural, one {{star1} místo} few {{star1} místa} many {{star1} místa} other {{star1} míst}}, kde se nedekóduje vůbec žádná číslice.',
-      es: 'Encuentra {star1, plural, one {{star1} punto} other {{star1} puntos}} en el mapa del AE simple que no se decodifiquen como ningún dígito.',
+      en: "Find {star1} empty spots on the plain AE's map: no digit's dot within {radius} of them.",
+      pl: 'Znajdź na mapie zwykłego AE {star1, plural, one {# puste miejsce} few {# puste miejsca} many {# pustych miejsc} other {# pustego miejsca}}: bez kropki cyfry bliżej niż {radius}.',
+      cs: 'Najdi na mapě obyčejného AE {star1, plural, one {{star1} prázdné místo} few {{star1} prázdná místa} many {{star1} prázdného místa} other {{star1} prázdných míst}}: žádná tečka číslice blíž než {radius}.',
+      es: 'Encuentra {star1, plural, one {{star1} punto vacío} other {{star1} puntos vacíos}} en el mapa del AE simple: ningún punto de dígito a menos de {radius}.',
     },
+    params: { radius: HOLES_GAP_RADIUS },
   },
   metric: {
-    label: { en: 'Holes found', pl: 'Znalezione dziury', cs: 'Nalezené díry', es: 'Agujeros encontrados' },
+    label: {
+      en: 'Empty spots found',
+      pl: 'Znalezione puste miejsca',
+      cs: 'Nalezená prázdná místa',
+      es: 'Espacios vacíos encontrados',
+    },
     direction: 'higher',
     unit: 'count',
   },
@@ -171,19 +182,19 @@ export const holesInTheMap: LevelDefinition = defineLevel({
     {
       afterSeconds: 20,
       text: {
-        en: 'The coloured dots are real digits. Look between the colours, not on them.',
-        pl: 'Kolorowe kropki to prawdziwe cyfry. Szukaj między kolorami, nie na nich.',
-        cs: 'Barevné tečky jsou skutečné číslice. Hledej mezi barvami, ne na nich.',
-        es: 'Los puntos de colores son dígitos reales. Busca entre los colores, no encima.',
+        en: "The coloured dots are real digits' codes. Look for empty space with no dots.",
+        pl: 'Kolorowe kropki to kody prawdziwych cyfr. Szukaj pustego miejsca bez kropek.',
+        cs: 'Barevné tečky jsou kódy skutečných číslic. Hledej prázdné místo bez teček.',
+        es: 'Los puntos de colores son códigos de dígitos reales. Busca espacio vacío sin puntos.',
       },
     },
     {
       afterSeconds: 60,
       text: {
-        en: "Drag slowly across a border between two colours and watch the judge's % under the decode fall.",
-        pl: 'Przeciągaj powoli przez granicę dwóch kolorów i patrz, jak spada procent sędziego pod dekodowaniem.',
-        cs: 'Táhni pomalu přes hranici dvou barev a sleduj, jak klesá procento rozhodčího pod dekódováním.',
-        es: 'Arrastra despacio por la frontera entre dos colores y mira cómo baja el % del juez bajo la decodificación.',
+        en: 'Drag the probe into an empty patch: under the decode you read how far the nearest dot is.',
+        pl: 'Przeciągnij sondę w puste miejsce: pod dekodowaniem widać, jak daleko jest najbliższa kropka.',
+        cs: 'Přetáhni sondu do prázdného místa: pod dekódováním uvidíš, jak daleko je nejbližší tečka.',
+        es: 'Arrastra la sonda a una zona vacía: bajo la decodificación verás a qué distancia está el punto más cercano.',
       },
     },
     {
@@ -198,7 +209,7 @@ export const holesInTheMap: LevelDefinition = defineLevel({
   ],
   // 'dataBox': the map's square spans the box of the encoded training digits, so every point is "inside".
   solution: { kind: 'latentPoints', dims: 2, maxPoints: 8, bound: 1, minSeparation: 0.15, space: 'dataBox' },
-  measures: ['judgeProbabilities'],
+  measures: ['nearestCodeDistances'],
   example: {
     kind: 'latentPoints',
     points: [
@@ -208,8 +219,8 @@ export const holesInTheMap: LevelDefinition = defineLevel({
     ],
   },
   scorer: (p, m) => {
-    expectLength('holes-in-the-map', 'judgeProbabilities', m.judgeProbabilities, p.points.length);
-    const holes = m.judgeProbabilities.filter((probs) => isNonDigit(probs, HOLES_NON_DIGIT)).length;
+    expectLength('holes-in-the-map', 'nearestCodeDistances', m.nearestCodeDistances, p.points.length);
+    const holes = m.nearestCodeDistances.filter(isMapGap).length;
     return { score: holes, goalMet: holes >= HOLES_STARS[0], detail: { pointsTried: p.points.length } };
   },
 });

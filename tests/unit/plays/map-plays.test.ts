@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DreamPlay } from '../../../src/game/level/plays/dream-play';
-import { HOLES_NON_DIGIT } from '../../../src/shared/levels/world3-latent-map';
+import { HOLES_GAP_RADIUS, HOLES_NON_DIGIT } from '../../../src/shared/levels/world3-latent-map';
 import { HolesPlay } from '../../../src/game/level/plays/holes-play';
 import type { MapPlay } from '../../../src/game/level/plays/map-play';
 import { NavigatorPlay } from '../../../src/game/level/plays/navigator-play';
@@ -50,7 +50,7 @@ describe('map plays through the MlPort', () => {
     expect(session.best).toBe(r);
   }
 
-  it('Holes in the map: the example points placed one by one, each judged, the VAE asked too', async () => {
+  it('Holes in the map: the example points placed one by one, each measured and judged, the VAE asked too', async () => {
     const { level, session, play } = await opened('holes-in-the-map', (h) => new HolesPlay(h));
     const example = level.example;
     if (example.kind !== 'latentPoints') throw new Error('holes takes points');
@@ -62,7 +62,14 @@ describe('map plays through the MlPort', () => {
     for (const v of [play.live!, play.liveCompare!]) {
       expect(v.confidence).toBeGreaterThan(0);
       expect(v.hole).toBe(v.confidence < HOLES_NON_DIGIT);
+      // The nearest dot's distance and digit, live: what the level scores.
+      expect(v.nearest).toBeGreaterThanOrEqual(0);
+      expect(v.nearest).toBeLessThan(3);
+      expect(v.nearestDigit).toBeGreaterThanOrEqual(0);
+      expect(v.gap).toBe(v.nearest >= HOLES_GAP_RADIUS);
     }
+    // The VAE's centre is full of dots: no gap there.
+    expect(play.liveCompare!.gap).toBe(false);
     expect(play.placed).toHaveLength(0);
     for (const point of example.points) {
       const [x, y] = play.fromPayloadPoint(point);
@@ -70,6 +77,9 @@ describe('map plays through the MlPort', () => {
     }
     expect(play.placed).toHaveLength(example.points.length);
     expect(play.compareVerdicts).toHaveLength(example.points.length);
+    expect(play.distances).toHaveLength(example.points.length);
+    play.placed.forEach((p, i) => expect(p.good).toBe(play.distances[i] >= HOLES_GAP_RADIUS));
+    for (const v of play.compareVerdicts) expect(v.nearest).toBeGreaterThanOrEqual(0);
     if (session.status === 'idle') play.finish();
     await expectHarnessScore(level, session);
     // Payload points are the example's, through the data box and back.

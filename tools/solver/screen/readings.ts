@@ -9,11 +9,30 @@
  */
 import { budgetParamCount } from '../../../src/shared/levels';
 import type { Settings } from './trained-screen';
+import type { ResultCard } from './types';
+
+/** What a step's settings may read on screen: the goal's numbers, and a side-by-side level's columns. */
+export interface ScreenReading {
+  goalParams: Readonly<Record<string, number | string>>;
+  /** Two forces: each loss's column (its latest result card), null where it says "not trained yet". */
+  columns: Readonly<Record<string, ResultCard | null>> | null;
+}
 
 export interface ReadingStep {
   /** Where the idea is read: 'card', 'hint 1', 'hint 2 + 3', … */
   from: string;
-  settings: Settings | ((info: { goalParams: Readonly<Record<string, number | string>> }) => Settings);
+  settings: Settings | ((reading: ScreenReading) => Settings);
+}
+
+/**
+ * Two forces' hint 2 read on the three columns: the loss whose column meets both limits (✓ ✓) and draws the most
+ * digits; none yet: the hint's own word (Both).
+ */
+function bestColumn(columns: ScreenReading['columns']): string {
+  let best: [string, number] | null = null;
+  for (const [loss, card] of Object.entries(columns ?? {}))
+    if (card?.goalMet && (!best || card.score > best[1])) best = [loss, card.score];
+  return best?.[0] ?? 'both';
 }
 
 /** Budget's weight counter (shown on screen): the largest code with no hidden layer within the cap. */
@@ -92,11 +111,13 @@ export const READINGS: Readonly<Record<string, readonly ReadingStep[]>> = {
     { from: 'hint 3', settings: { trick: true, latent: '16', steps: 1200 } },
   ],
   'two-forces': [
-    // Hint 1: each loss once (the default is reconstruction only); hint 2: Both; hint 3: wider, then longer.
+    // Hint 1: each loss once (the default is reconstruction only), each map kept beside the others; hint 2: Both,
+    // then the columns compared (the loss whose column meets both limits with the most digits drawn); hint 3: that
+    // loss wider, then longer.
     { from: 'hint 1', settings: {} },
     { from: 'hint 1', settings: { loss: 'kl' } },
     { from: 'hint 1 + 2', settings: { loss: 'both' } },
-    { from: 'hint 3', settings: { loss: 'both', width: '256', steps: 600 } },
-    { from: 'hint 3', settings: { loss: 'both', width: '256', steps: 1000 } },
+    { from: 'hint 2 + 3', settings: ({ columns }) => ({ loss: bestColumn(columns), width: '256', steps: 600 }) },
+    { from: 'hint 3', settings: ({ columns }) => ({ loss: bestColumn(columns), width: '256', steps: 1000 }) },
   ],
 };

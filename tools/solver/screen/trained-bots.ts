@@ -18,7 +18,10 @@ export const readerBot: ScreenBot<TrainedScreen> = {
   who: 'reader',
   async play(screen) {
     for (const step of READINGS[screen.info.id] ?? []) {
-      const settings = typeof step.settings === 'function' ? step.settings(screen.info) : step.settings;
+      const settings =
+        typeof step.settings === 'function'
+          ? step.settings({ ...screen.info, columns: screen.sideBySide() })
+          : step.settings;
       const { card } = await screen.train(settings);
       if (card.stars === 3) return;
     }

@@ -45,6 +45,20 @@ export class TrainedScreen implements Screen {
     this.info = levelInfo(level);
   }
 
+  /**
+   * Levels that keep runs side by side (Two forces: `setup.sideBySide`): what each column shows, the latest card of
+   * each option (its digits drawn, MSE and KL with their ✓/✗), null for a column that says "not trained yet".
+   */
+  sideBySide(): Readonly<Record<string, ResultCard | null>> | null {
+    const setup = this.level.setup;
+    const control = this.info.controls.find((c) => setup.kind === 'trained' && c.id === setup.sideBySide);
+    if (!control || control.kind !== 'choice') return null;
+    const latest = (value: string): ResultCard | null =>
+      this.results.findLast((r) => r.payload.kind === 'hyperparameters' && r.payload.values[control.id] === value) ??
+      null;
+    return Object.fromEntries(control.options.map((o) => [o.value, latest(o.value)]));
+  }
+
   /** Presses Train with `settings` (missing controls keep their defaults); throws OutOfBudget when time is up. */
   async train(settings: Settings): Promise<TrainedOutcome> {
     this.clock.canPress();

@@ -1,11 +1,12 @@
 /**
- * Holes in the map's screen-only bots. The skilled player follows the hints in order: looks between two colours
- * of the AE map (hint 1), drags slowly across such a border watching the judge's live % fall (hint 2), and keeps
- * every spot where the % fell below the level's bar; it places the lowest ones, apart, then scores. Naive players
- * place 8 points without looking: anywhere at random, or between two colours.
+ * Holes in the map's screen-only bots. The skilled player follows the hints in order: reads the AE map's picture
+ * for empty space with no dots (hint 1), drags the probe into the emptiest patches and reads, under the decode,
+ * how far the nearest dot is (hint 2), and places a point wherever the readout says empty; then scores. Naive
+ * players place 8 points without looking: anywhere at random, between two colours, or in the corners and at
+ * the middles of the sides.
  */
 import type { LevelDefinition } from '../../../src/shared/levels';
-import { HOLES_NON_DIGIT } from '../../../src/shared/levels/world3-latent-map';
+import { isMapGap } from '../../../src/shared/levels/world3-latent-map';
 import { createRng, type Rng } from '../../../src/shared/random';
 import type { PretrainedEngine } from '../pretrained';
 import type { LevelBots, ScreenBot } from '../screen/types';
@@ -25,46 +26,40 @@ function borderSpots(screen: HolesScreen, rng: Rng, n: number): number[][] {
   return out;
 }
 
+/** The eye's reading of the picture: spots 0.1 apart (~30 px on the 1280x720 map), emptiest first. */
+const EYE_STEP = 0.1;
+/** How far off the eye may judge a spot's distance to the dots it sees (box units; ~12 px at 1280x720). */
+const EYE_ERROR = 0.04;
+
 /**
- * Hints 1 and 2: drag slowly across the map in straight strokes (each stroke crosses several borders between
- * colours), a look every 0.05 of the box, noting every spot whose live % is under the bar; stop once enough
- * separated spots are noted or the time is nearly up; place the lowest, then score.
+ * Hints 1 and 2: the picture shows where the dots are; the eye ranks spots by how empty they look (their
+ * distance to the nearest dot, give or take EYE_ERROR; reading the picture is no probe look). The probe goes to
+ * the emptiest spots in turn, one look each; a spot whose readout says empty gets a point.
  */
-function skilled(offset: number): ScreenBot<HolesScreen> {
+function skilled(seed: number): ScreenBot<HolesScreen> {
   return {
-    who: 'skilled: strokes across the borders, watching the live %',
+    who: 'skilled: drags into the empty patches, reading the nearest dot',
     async play(screen) {
+      const rng = createRng(seed);
       const max = screen.spec.maxPoints;
-      const sep = screen.spec.minSeparation;
-      const low: { at: number[]; confidence: number }[] = [];
-      const enough = (): boolean =>
-        pick(low, sep, max).length >= max ||
-        screen.clock.looks + 2 >= screen.clock.maxLooks ||
-        screen.clock.seconds + 12 >= screen.clock.maxSeconds;
-      // Vertical strokes, 0.3 apart, then the same between them.
-      const columns = [0, 1].flatMap((k) => Array.from({ length: 7 }, (_, i) => -0.9 + offset + 0.3 * i + 0.15 * k));
-      for (const x of columns) {
-        for (let y = -0.975; y <= 0.975 && !enough(); y += 0.05) {
-          const q = [x, y];
-          const { confidence } = (await screen.look(q)).verdict;
-          if (confidence < HOLES_NON_DIGIT) low.push({ at: q, confidence });
+      const n = Math.round(2 / EYE_STEP);
+      const spots: { at: number[]; looks: number }[] = [];
+      for (let i = 0; i <= n; i++)
+        for (let j = 0; j <= n; j++) {
+          const at = [-1 + j * EYE_STEP, -1 + i * EYE_STEP].map((v) => Math.round(v * 1000) / 1000);
+          const seen = Math.min(...screen.dots.map((d) => Math.hypot(d.at[0] - at[0], d.at[1] - at[1])));
+          spots.push({ at, looks: seen + (rng.next() * 2 - 1) * EYE_ERROR });
         }
-        if (enough()) break;
+      spots.sort((a, b) => b.looks - a.looks);
+      for (const spot of spots) {
+        if (screen.placed.length >= max || screen.clock.looks + 2 >= screen.clock.maxLooks) break;
+        if (!screen.free(spot.at)) continue;
+        const { nearest } = await screen.look(spot.at);
+        if (isMapGap(nearest.distance)) await screen.place(spot.at);
       }
-      for (const spot of pick(low, sep, max)) if (screen.free(spot)) await screen.place(spot);
       if (screen.placed.length > 0) await screen.score();
     },
   };
-}
-
-/** The lowest spots, kept apart by the level's minimum separation. */
-function pick(low: readonly { at: number[]; confidence: number }[], sep: number, max: number): number[][] {
-  const chosen: number[][] = [];
-  for (const s of [...low].sort((a, b) => a.confidence - b.confidence)) {
-    if (chosen.length >= max) break;
-    if (chosen.every((c) => Math.hypot(c[0] - s.at[0], c[1] - s.at[1]) >= sep + 0.002)) chosen.push(s.at);
-  }
-  return chosen;
 }
 
 /** Places `max` points without looking first, from `spots`, kept apart. */
@@ -82,13 +77,26 @@ function clicker(who: string, spots: (screen: HolesScreen, rng: Rng) => number[]
   };
 }
 
+/** Four corners and the four sides' middles, just inside the box. */
+const EDGES = [
+  [-0.95, -0.95],
+  [0.95, -0.95],
+  [-0.95, 0.95],
+  [0.95, 0.95],
+  [0, -0.95],
+  [0, 0.95],
+  [-0.95, 0],
+  [0.95, 0],
+];
+
 export function holesBots(engine: PretrainedEngine, level: LevelDefinition): LevelBots<HolesScreen> {
   return {
     open: () => HolesScreen.open(engine, level),
-    skilled: skilled(0),
+    skilled: skilled(11),
     naive: [
       clicker('naive: random clicks', (_s, rng) => [rng.next() * 2 - 1, rng.next() * 2 - 1]),
       clicker('naive: clicks between two colours', (s, rng) => borderSpots(s, rng, 1)[0] ?? [0, 0]),
+      clicker('naive: corners and the middles of the sides', (s) => EDGES[s.placed.length % EDGES.length]),
     ],
     naiveRule: 'max',
   };

@@ -1,10 +1,12 @@
 /**
  * The screen of Holes in the map (holes-view.ts): the plain AE's map (its coloured dots: the held-out digits'
- * codes, in the data box [−1, 1]²), the VAE's map beside it, and at the probe the live decode of both maps with
- * the judge's verdict under each (the view prints it live). Each distinct probe position is one look; placing a
- * point shows the judge's verdict on it; Score my holes is a press and shows the result card.
+ * codes, in the data box [−1, 1]²), the VAE's map beside it, and at the probe the live decode of both maps with,
+ * under each, how far the nearest dot is (and its digit) and the judge's verdict (the view prints both live).
+ * Each distinct probe position is one look; placing a point shows what it found; Score my holes is a press and
+ * shows the result card.
  */
 import type { LevelDefinition, SolutionSpecOf } from '../../../src/shared/levels';
+import { nearestDot } from '../../../src/shared/levels/measure';
 import { predictedClass } from '../../../src/shared/scoring';
 import { PretrainedLevel, type PretrainedEngine } from '../pretrained';
 import { LOOKS_PER_POINT, PlayClock } from '../screen/budget';
@@ -18,9 +20,16 @@ export interface Verdict {
   confidence: number;
 }
 
+/** The live readout under the decode: the nearest dot's distance (box coordinates) and its digit. */
+export interface Nearest {
+  distance: number;
+  digit: number;
+}
+
 export interface HolesLook {
   decode: Float32Array;
   verdict: Verdict;
+  nearest: Nearest;
 }
 
 export interface MapDot {
@@ -37,14 +46,15 @@ export class HolesScreen implements Screen {
   readonly info: LevelInfo;
   readonly clock: PlayClock;
   readonly results: ResultCard[] = [];
-  /** Points placed, with the verdict each showed. */
-  readonly placed: { at: number[]; verdict: Verdict }[] = [];
+  /** Points placed, with what each showed. */
+  readonly placed: { at: number[]; verdict: Verdict; nearest: Nearest }[] = [];
   private readonly looks: LookMemo<HolesLook>;
 
   private constructor(
     private readonly p: PretrainedLevel,
     /** The AE map's dots as drawn. */
     readonly dots: readonly MapDot[],
+    private readonly flat: Float32Array,
   ) {
     this.info = levelInfo(p.level);
     this.clock = new PlayClock(LOOKS_PER_POINT * this.spec.maxPoints);
@@ -53,16 +63,11 @@ export class HolesScreen implements Screen {
 
   static async open(engine: PretrainedEngine, level: LevelDefinition): Promise<HolesScreen> {
     const p = await PretrainedLevel.load(engine, level);
-    const box = p.model.codeBox;
-    if (!box) throw new Error('holes: the AE has no data box');
-    const batch = await engine.getImages('mnist', 'test', 0, 1000);
-    const codes = await engine.encode(p.model.modelId, batch.images.slice());
-    const toBox = (v: number, i: number): number => (2 * (v - box.min[i])) / (box.max[i] - box.min[i]) - 1;
-    const dots: MapDot[] = Array.from(batch.labels, (label, i) => ({
-      at: [toBox(codes[2 * i], 0), toBox(codes[2 * i + 1], 1)],
-      label,
-    }));
-    return new HolesScreen(p, dots);
+    // The dots as the view draws them (the same held-out digits the measurement uses), with their digits.
+    const flat = await p.dots();
+    const { labels } = await engine.getImages('mnist', 'test', 0, flat.length / 2);
+    const dots: MapDot[] = Array.from(labels, (label, i) => ({ at: [flat[2 * i], flat[2 * i + 1]], label }));
+    return new HolesScreen(p, dots, flat);
   }
 
   get spec(): SolutionSpecOf<'latentPoints'> {
@@ -84,16 +89,21 @@ export class HolesScreen implements Screen {
       const decode = await this.p.decode(Float32Array.from(this.p.toLatent(r3(q))));
       const [probs] = await this.p.judge(decode.slice());
       const { label, confidence } = predictedClass(probs);
-      return { decode, verdict: { digit: label, confidence } };
+      const near = nearestDot(r3(q), this.flat);
+      return {
+        decode,
+        verdict: { digit: label, confidence },
+        nearest: { distance: near.distance, digit: this.dots[near.index].label },
+      };
     });
   }
 
-  /** Place point here: the point's verdict (the same as the live one at that spot). */
-  async place(q: readonly number[]): Promise<Verdict> {
+  /** Place point here: what the point found (the same as the live readout at that spot). */
+  async place(q: readonly number[]): Promise<HolesLook> {
     if (!this.free(q) || this.placed.length >= this.spec.maxPoints) throw new Error('holes: cannot place there');
-    const { verdict } = await this.look(q);
-    this.placed.push({ at: r3(q), verdict });
-    return verdict;
+    const seen = await this.look(q);
+    this.placed.push({ at: r3(q), verdict: seen.verdict, nearest: seen.nearest });
+    return seen;
   }
 
   /** Score my holes: the result card. */

@@ -3,14 +3,14 @@
  * codeBox (1st–99th percentile of the encoded training codes), cut into an n×n grid of cells.
  * - holes: the share of cells whose centre decodes to an image the judge gives no class at least `bar` of;
  * - gaps: the share of cells whose centre has none of the map's dots (the first 1,000 held-out digits' codes,
- *   as the view draws them) within `radius` of the box side: codes no digit was given.
+ *   as the view draws them: measure/map-dots.ts, what the level scores) within `radius`, in the map's box
+ *   coordinates ([−1, 1]², side 2; the level's HOLES_GAP_RADIUS).
  * The figures the Holes lesson rests on (world3-latent-map.ts, README's pretrained table).
  */
+import { mapDots, nearestDotDistance } from '../../../src/shared/levels/measure';
 import { predictedClass } from '../../../src/shared/scoring';
 import type { PretrainedAssetName } from '../../../src/shared/worker-api';
 import type { PretrainedEngine } from '../pretrained';
-
-const MAP_DOTS = 1000;
 
 export interface MapShares {
   holes: number;
@@ -35,24 +35,13 @@ export async function mapShares(
     }
   const images = await engine.decode(model.modelId, centres);
   const { probabilities, classes } = await engine.classify(images);
-  const batch = await engine.getImages('mnist', 'test', 0, MAP_DOTS);
-  const dots = await engine.encode(model.modelId, batch.images.slice());
-  // In box units (the side is 1), where the radius is measured.
-  const unit = (codes: Float32Array, k: number): [number, number] => [
-    (codes[2 * k] - box.min[0]) / span[0],
-    (codes[2 * k + 1] - box.min[1]) / span[1],
-  ];
+  const dots = await mapDots(engine, model);
   let holes = 0;
   let gaps = 0;
   for (let k = 0; k < n * n; k++) {
     if (predictedClass(probabilities.subarray(k * classes, (k + 1) * classes)).confidence < opts.bar) holes++;
-    const [x, y] = unit(centres, k);
-    let empty = true;
-    for (let d = 0; d < dots.length / 2 && empty; d++) {
-      const [u, v] = unit(dots, d);
-      if (Math.hypot(u - x, v - y) < opts.radius) empty = false;
-    }
-    if (empty) gaps++;
+    const at = [(2 * (k % n) + 1) / n - 1, (2 * Math.floor(k / n) + 1) / n - 1];
+    if (nearestDotDistance(at, dots) >= opts.radius) gaps++;
   }
   return { holes: holes / (n * n), gaps: gaps / (n * n) };
 }

@@ -28,6 +28,9 @@ export interface CompareVerdict {
   /** The point in the compare map's latent coordinates. */
   x: number;
   y: number;
+  /** Holes: the compare map's nearest dot to the spot (its box coordinates) and that dot's digit. */
+  nearest?: number;
+  nearestDigit?: number;
   digit: number;
   /** The judge's top probability, 0..1. */
   confidence: number;

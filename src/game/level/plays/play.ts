@@ -14,6 +14,7 @@ import type { PlacedProbe, CompareVerdict } from './map-play';
 import type { WorkerInterruption } from './interruption';
 import type { LiveProgress } from './trained-play';
 import type { OwnCard } from '../../../shared/drawing/own-card';
+import type { SlotSummary } from './run-slots';
 
 export type LevelStatus = 'card' | 'idle' | 'preparing' | 'training' | 'measuring' | 'done' | 'error' | 'unplayable';
 
@@ -67,6 +68,10 @@ export interface PlaySnapshot {
     pathPoints: number;
     placed: PlacedProbe[];
     compareVerdicts: CompareVerdict[];
+    /** Holes: the nearest dot's distance at the probe on each map (live), and each placed point's (scored). */
+    liveNearest?: number | null;
+    liveCompareNearest?: number | null;
+    distances?: number[];
   } | null;
   /** Digits on demand: the class picked, looks so far, each class's written point and scores, the card's style. */
   conditional?: {
@@ -77,6 +82,8 @@ export interface PlaySnapshot {
   };
   /** Codebook, after a run: the decoded codebook's shape and how many entries the letters use. */
   codebook?: { size: number; slots: number; used: number } | null;
+  /** Levels that keep runs side by side (Two forces): each slot, filled or not, and which one is scored. */
+  slots?: SlotSummary[] | null;
   checkpointStep?: number | null;
   restarting?: boolean;
   interruption?: WorkerInterruption | null;

@@ -25,6 +25,7 @@ import { encodeMap, type LatentMapData } from './latent-map';
 import { interruptionText, type WorkerInterruption } from './interruption';
 import type { LevelPlay, PlayHost, PlaySnapshot } from './play';
 import { ProbeDecoder } from './probe';
+import { afterRun, beginRun, emptySlots, slotsSummary, type RunSlots } from './run-slots';
 
 export interface LiveProgress {
   step: number;
@@ -91,6 +92,8 @@ export class TrainedPlay implements LevelPlay {
   images: ImageRows | null = null;
   /** After a run whose model has a 2-D code: where the held-out images land (for the latent map). */
   map: LatentMapData | null = null;
+  /** Levels with `setup.sideBySide` (Two forces): each option's latest run, side by side (run-slots.ts). */
+  slots: RunSlots | null;
   /** After a VQ-VAE run (Codebook): its codebook decoded and the letters' use of it. */
   codebook: DecodedCodebook | null = null;
   readonly probe = new ProbeDecoder();
@@ -107,6 +110,7 @@ export class TrainedPlay implements LevelPlay {
     readonly setup: TrainedSetup,
   ) {
     this.values = resolveControlValues(host.level.controls);
+    this.slots = emptySlots(host.level);
   }
 
   open(): void {
@@ -209,6 +213,7 @@ export class TrainedPlay implements LevelPlay {
       restarting: this.restarting,
       interruption: this.interruption,
       elbo: this.elbo(),
+      slots: slotsSummary(this.slots),
     };
   }
 
@@ -228,6 +233,7 @@ export class TrainedPlay implements LevelPlay {
     this.codebook = null;
     this.probe.reset();
     host.clearResult();
+    if (this.slots) this.slots = beginRun(this.slots);
     host.changed();
     let phase: 'preparing' | 'training' | 'measuring' = 'preparing';
     try {
@@ -319,6 +325,7 @@ export class TrainedPlay implements LevelPlay {
           signal,
           encodeMap(port, model.modelId, info.classNames, setup).catch(() => null),
         );
+      this.slots = afterRun(this.slots, level, recorded, this.map, this.images);
       if (plan.spec.vq)
         this.codebook = await abortable(
           signal,

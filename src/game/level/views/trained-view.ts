@@ -10,10 +10,12 @@ import { Label } from '../../ui/Label';
 import { LossChart } from '../../ui/LossChart';
 import { Panel } from '../../ui/Panel';
 import { showsElbo } from '../plays/elbo';
+import { slotKey } from '../plays/run-slots';
 import type { TrainedPlay } from '../plays/trained-play';
 import { CodebookCard } from './codebook-card';
 import { codebookCardHeight } from './codebook-layout';
 import { ELBO_BAR_H, ElboBar } from './elbo-bar';
+import { ForceMapsPanel } from './force-maps';
 import { ImageRowsCard } from './image-rows';
 import { LatentMapPanel } from './latent-map-panel';
 import { NoiseKindsCard, noiseKindsHeight } from './noise-kinds-card';
@@ -26,7 +28,8 @@ class TrainedView implements LevelView {
   private readonly lossCaption: Label | null = null;
   private readonly hasChart: boolean;
   private readonly images: ImageRowsCard;
-  private readonly mapPanel: LatentMapPanel;
+  /** The map card: one latent map, or (Two forces: `setup.sideBySide`) each option's latest map side by side. */
+  private readonly mapPanel: LatentMapPanel | ForceMapsPanel;
   /** Levels scored on the −ELBO (Through the dice): its two parts under the controls. */
   private readonly elbo: ElboBar | null = null;
   private readonly noiseKinds: NoiseKindsCard | null;
@@ -76,7 +79,9 @@ class TrainedView implements LevelView {
     });
     this.chart.setVisible(this.hasChart);
     this.images = new ImageRowsCard(ctx, () => !this.mapPanel.showingMap);
-    this.mapPanel = new LatentMapPanel(ctx, { mapLevel: false, decode: (x, y) => play.decodeAt(x, y) });
+    this.mapPanel = play.slots
+      ? new ForceMapsPanel(ctx, play.slots.keys, play.slots.control)
+      : new LatentMapPanel(ctx, { mapLevel: false, decode: (x, y) => play.decodeAt(x, y) });
     ctx.focus.register(...this.controls.focusables(), this.mapPanel.toggle);
   }
 
@@ -92,10 +97,14 @@ class TrainedView implements LevelView {
     this.elbo?.set(play.elbo());
     this.noiseKinds?.render(session.result?.evaluation.noiseKindMse);
     this.codebook?.render(play.codebook, play.codebook ? session.result?.evaluation.heldOutMse : undefined);
-    this.mapPanel.sync(play.map);
-    const { toggle, joined } = this.mapPanel.areas;
+    const panel = this.mapPanel;
+    if (panel instanceof ForceMapsPanel)
+      panel.sync(play.slots, play.slots && session.busy ? slotKey(play.slots, play.values) : null);
+    else panel.sync(play.map);
+    const { toggle, joined } = panel.areas;
     const L = this.ctx.L;
-    if (this.mapPanel.map && joined) this.lossCaption?.setPosition(toggle.x + toggle.width + 16, L.chartCard.y + 14);
+    const hasMap = panel instanceof ForceMapsPanel ? panel.hasMaps : panel.map !== null;
+    if (hasMap && joined) this.lossCaption?.setPosition(toggle.x + toggle.width + 16, L.chartCard.y + 14);
     else this.lossCaption?.setPosition(L.chartCard.x + 16, L.chartCard.y + 14);
   }
 

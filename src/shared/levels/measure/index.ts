@@ -24,3 +24,12 @@ export {
   type PretrainedEngine,
   type PretrainedOptions,
 } from './pretrained';
+export {
+  MAP_DOTS,
+  dotsInBox,
+  mapDots,
+  nearestCodeDistances,
+  nearestDot,
+  nearestDotDistance,
+  toBoxCoordinates,
+} from './map-dots';

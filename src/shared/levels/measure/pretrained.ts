@@ -11,6 +11,7 @@ import { matchPercent, styleMatchPercent, styleOf, wrongPixels, type Style } fro
 import type { MlWorkerApi, PretrainedModelInfo } from '../../worker-api';
 import { combineCodes, drawLatent, fromDataBox } from '../harness';
 import type { Evaluation } from '../measurements';
+import { mapDots, nearestCodeDistances } from './map-dots';
 import type {
   ArithmeticSetup,
   CardImage,
@@ -39,8 +40,8 @@ export interface ExpressionMeasurement {
 
 export interface PretrainedOptions {
   /**
-   * Card codes μ kept across loads, keyed by asset and card image (the shipped weights never change): a
-   * server re-scoring many submissions encodes each card once.
+   * Card codes μ (and a map's dots) kept across loads, keyed by asset and card image (the shipped weights
+   * never change): a server re-scoring many submissions encodes each card and each map once.
    */
   codeCache?: Map<string, Float32Array>;
 }
@@ -144,6 +145,17 @@ export class PretrainedLevel {
       return fromDataBox(point, this.model.codeBox);
     }
     return [...point];
+  }
+
+  /** The map's dots (held-out codes) in box coordinates, as the view draws them (map-dots.ts). */
+  async dots(): Promise<Float32Array> {
+    const key = `${this.model.asset}\u0000mapDots`;
+    let dots = this.codes.get(key);
+    if (!dots) {
+      dots = await mapDots(this.engine, this.model);
+      this.codes.set(key, dots);
+    }
+    return dots;
   }
 
   /** A map level's target `index`, decoded (what Navigator's probes are matched against). */
@@ -252,6 +264,12 @@ export class PretrainedLevel {
     else throw new Error(`${this.level.id}: a map level does not take "${payload.kind}".`);
     const needs = new Set(this.level.measures);
     const evaluation: Evaluation = {};
+    if (needs.has('nearestCodeDistances')) {
+      if (payload.kind !== 'latentPoints') throw new Error(`${this.level.id}: nearestCodeDistances needs points.`);
+      evaluation.nearestCodeDistances = nearestCodeDistances(payload.points, await this.dots());
+      // Holes is scored by the empty space alone: nothing to decode.
+      if (needs.size === 1) return evaluation;
+    }
     // A conditional level writes payload point d as the digit d.
     const labels =
       this.level.mode === 'conditional'
