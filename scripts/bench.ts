@@ -231,7 +231,9 @@ function trainedLadder(level: LevelDefinition): Values[] {
   const reading = READINGS[level.id];
   if (!reading) return [{}];
   return reading.map((step) =>
-    typeof step.settings === 'function' ? step.settings({ goalParams: level.goal.params ?? {} }) : step.settings,
+    typeof step.settings === 'function'
+      ? step.settings({ goalParams: level.goal.params ?? {}, columns: null })
+      : step.settings,
   );
 }
 
