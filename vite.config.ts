@@ -2,6 +2,7 @@ import { defineConfig, type Plugin } from 'vite';
 import { VitePWA, type VitePWAOptions } from 'vite-plugin-pwa';
 import { precompressDir } from './scripts/precompress';
 import { phaserBuild } from './scripts/phaser-build';
+import { tfjsThreadsBuild } from './scripts/tfjs-threads-build';
 
 /**
  * Two flavours of the same game. `vite build` (npm start, npm run build, the classroom server's dist/) is the
@@ -70,6 +71,17 @@ const precompress = (outDir: string): Plugin => ({
   },
 });
 
+/**
+ * Cross-origin isolation (COOP same-origin + COEP require-corp) on every response of `npm start`, the dev server
+ * and the test build's preview: SharedArrayBuffer exists only then, and tfjs's WASM backend needs it for its
+ * threaded SIMD build (src/ml-worker/backend.ts). Everything the game loads is same-origin. The classroom
+ * server sends the same pair (src/server/security-headers.ts).
+ */
+export const ISOLATION_HEADERS = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+};
+
 export default defineConfig(({ mode }) => {
   const testHooks = mode === 'test' || mode === 'development';
   return {
@@ -78,9 +90,10 @@ export default defineConfig(({ mode }) => {
     publicDir: 'assets',
     // Lazy locales: Polish, Czech and Spanish load on demand in the browser (src/game/locale-load.ts).
     define: { __LQ_TEST_HOOKS__: JSON.stringify(testHooks), __LQ_LAZY_LOCALES__: 'true' },
-    server: { host: '127.0.0.1', port: 5173, strictPort: false },
-    preview: { host: '127.0.0.1', port: 4173, strictPort: false },
-    worker: { format: 'es' },
+    server: { host: '127.0.0.1', port: 5173, strictPort: false, headers: ISOLATION_HEADERS },
+    preview: { host: '127.0.0.1', port: 4173, strictPort: false, headers: ISOLATION_HEADERS },
+    // The worker bundle gets its own plugins: tfjs's threaded WASM factory made safe to minify.
+    worker: { format: 'es', plugins: () => [tfjsThreadsBuild()] },
     // The service worker first, so its files are precompressed with the rest.
     plugins: [phaserBuild(), VitePWA(pwaOptions), ...(mode === 'test' ? [] : [precompress('dist')])],
     build: {

@@ -11,8 +11,8 @@
  * first star, timed from pressing Train to the score; map/arithmetic levels time the pretrained model getting ready
  * and one scored attempt with the solver's skilled payload. `levelTraining`: frames on a level page idle vs while
  * Beat PCA trains; per trained level a main-thread profile (long tasks, Phaser steps, progress events:
- * src/game/bench/main-profile.ts). Filters: BENCH_BACKENDS=auto,webgl|none, BENCH_LEVELS=beat-pca,blend|none,
- * BENCH_TITLE_RUNS=0. Issue 15's targets: scripts/bench-targets.ts.
+ * src/game/bench/main-profile.ts). Filters: BENCH_BACKENDS=auto,webgl|none, BENCH_LEVELS=beat-pca,blend,software-webgl|none,
+ * BENCH_TITLE_RUNS=0, BENCH_WASM_THREADS=2. Issue 15's targets: scripts/bench-targets.ts.
  * Writes .bench/latest.json too.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -26,12 +26,15 @@ import { LEVELS, type LevelDefinition } from '../src/shared/levels';
 import type { SolutionPayload } from '../src/shared/levels';
 import type {} from '../src/game/test-api';
 import { CHROMIUM_ARGS } from '../tools/chromium';
+import { benchSoftwareWebgl, softwareWebglUsable, type SoftwareWebglRow } from './bench-software-webgl';
 import { smoothPlayTargets } from './bench-targets';
 import { chunkSizes } from './chunk-sizes';
 import { solverEngine } from '../tools/solver/node-engine';
 import { PretrainedLevel } from '../tools/solver/pretrained';
 import { planPretrained } from '../tools/solver/pretrained-solvers';
-import { TRAINED_STRATEGIES } from '../tools/solver/strategies';
+import { digitsBots } from '../tools/solver/world5/digits-bots';
+import { READINGS } from '../tools/solver/screen/readings';
+import { TRAINED_STRATEGIES, type Values } from '../tools/solver/strategies';
 
 const ALL_BACKENDS = ['auto', 'webgl', 'wasm', 'cpu'] as const;
 /** BENCH_BACKENDS=webgl,wasm limits the run (for quick checks). */
@@ -46,16 +49,22 @@ const OPTIONS: Record<(typeof ALL_BACKENDS)[number], BenchOptions> = {
 };
 
 /**
- * Levels timed in the browser: the trained ones of worlds 1–2, Balance beta and Through the dice (the solver bots'
- * skilled ladder, up to the first star), and the map/arithmetic ones (pretrained model ready, one scored attempt).
+ * Levels timed in the browser: the trained ones of worlds 1–2, Balance beta and World 5 (Through the dice, Two forces,
+ * Codebook: the solver bots' skilled ladder up to the first star, or the screen-only reader's when a level has no
+ * skilled ladder), and the map/arithmetic ones (pretrained model ready, one scored attempt; Digits on demand too).
  * BENCH_LEVELS=beat-pca,blend limits them; BENCH_LEVELS=none skips them.
  */
 const LEVEL_FILTER = process.env.BENCH_LEVELS?.split(',').filter(Boolean) ?? null;
 const BENCH_LEVELS = LEVELS.filter(
   (l) =>
-    (l.setup.kind === 'trained' ? l.world <= 2 || l.id === 'balance-beta' || l.id === 'through-the-dice' : true) &&
+    (l.setup.kind === 'trained' ? l.world <= 2 || l.id === 'balance-beta' || l.world === 5 : true) &&
     (!LEVEL_FILTER || LEVEL_FILTER.includes(l.id)),
 );
+/** BENCH_WASM_THREADS=2 asks every page for threaded WASM (`?threads=2`; off by default, README Performance). */
+const THREADS_QUERY = process.env.BENCH_WASM_THREADS ? `&threads=${Number(process.env.BENCH_WASM_THREADS)}` : '';
+/** The software WebGL row (BENCH_SOFTWARE_WEBGL=0 skips it; a BENCH_LEVELS filter skips it unless it names it). */
+const SOFTWARE_WEBGL =
+  process.env.BENCH_SOFTWARE_WEBGL !== '0' && (!LEVEL_FILTER || LEVEL_FILTER.includes('software-webgl'));
 /** Cold loads timed to the Title screen being interactive (BENCH_TITLE_RUNS=0 skips them). */
 const TITLE_RUNS = Number(process.env.BENCH_TITLE_RUNS ?? 3);
 /** One level's page may not take longer than this (a slow level reports an error instead of eating the budget). */
@@ -195,6 +204,14 @@ async function pretrainedPayloads(levels: LevelDefinition[]): Promise<Map<string
     }
     const t0 = performance.now();
     try {
+      if (level.id === 'digits-on-demand') {
+        out.set(level.id, {
+          payload: await digitsPayload(engine, level),
+          source: 'solver',
+          searchSeconds: (performance.now() - t0) / 1000,
+        });
+        continue;
+      }
       const plan = await planPretrained(await PretrainedLevel.load(engine, level));
       out.set(level.id, { payload: plan.skilled, source: 'solver', searchSeconds: (performance.now() - t0) / 1000 });
     } catch (error) {
@@ -202,6 +219,33 @@ async function pretrainedPayloads(levels: LevelDefinition[]): Promise<Map<string
     }
   }
   return out;
+}
+
+/**
+ * A trained level's attempts: the skilled ladder the bench always used (tools/solver/strategies.ts), else the
+ * screen-only reader's settings in order (tools/solver/screen/readings.ts: Codebook), else the defaults.
+ */
+function trainedLadder(level: LevelDefinition): Values[] {
+  const strategy = TRAINED_STRATEGIES[level.id];
+  if (strategy) return [...strategy.ladder];
+  const reading = READINGS[level.id];
+  if (!reading) return [{}];
+  return reading.map((step) =>
+    typeof step.settings === 'function'
+      ? step.settings({ goalParams: level.goal.params ?? {}, columns: null })
+      : step.settings,
+  );
+}
+
+/** Digits on demand: the skilled screen-only bot's written points (tools/solver/world5/digits-bots.ts). */
+async function digitsPayload(
+  engine: Awaited<ReturnType<typeof solverEngine>>,
+  level: LevelDefinition,
+): Promise<SolutionPayload> {
+  const bots = digitsBots(engine, level);
+  const screen = await bots.open();
+  await bots.skilled.play(screen);
+  return { kind: 'latentPoints', points: screen.written.map((w) => [...(w?.at ?? [0, 0])]), looks: screen.clock.looks };
 }
 
 async function benchLevel(
@@ -223,7 +267,7 @@ async function benchLevel(
   });
   try {
     const run = async () => {
-      await page.goto(new URL(`?level=${level.id}&backend=auto`, baseUrl).toString());
+      await page.goto(new URL(`?level=${level.id}&backend=auto${THREADS_QUERY}`, baseUrl).toString());
       await page.waitForFunction(
         () =>
           window.__latentQuest?.ready === true &&
@@ -236,8 +280,7 @@ async function benchLevel(
       );
       const openSeconds = (await page.evaluate(() => performance.now())) / 1000;
       if (level.setup.kind === 'trained') {
-        const strategy = TRAINED_STRATEGIES[level.id];
-        const ladder = strategy ? [...strategy.ladder] : [{}];
+        const ladder = trainedLadder(level);
         const r = await page.evaluate((o) => window.__latentQuest!.debug.benchTrainedLevel(o), {
           ladder,
           idleMs: 3000,
@@ -273,6 +316,7 @@ async function main(): Promise<void> {
   const titleInteractiveMs: number[] = [];
   const levels: LevelFigure[] = [];
   const trainedRuns = new Map<string, TrainedLevelBench>();
+  let softwareWebgl: SoftwareWebglRow | null = null;
   try {
     // Time from navigation start to the Title screen being interactive (3 cold page loads).
     for (let i = 0; i < TITLE_RUNS; i++) {
@@ -294,7 +338,7 @@ async function main(): Promise<void> {
       const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
       const page = await context.newPage();
       try {
-        await page.goto(new URL(`?scene=lab&backend=${backend}`, baseUrl).toString());
+        await page.goto(new URL(`?scene=lab&backend=${backend}${THREADS_QUERY}`, baseUrl).toString());
         await page.waitForFunction(() => window.__latentQuest?.ready === true, undefined, { timeout: 60_000 });
         results[backend] = await page.evaluate((o) => window.__latentQuest!.debug.benchmark(o), OPTIONS[backend]);
         process.stderr.write(`bench: ${backend} done\n`);
@@ -311,6 +355,10 @@ async function main(): Promise<void> {
       process.stderr.write(
         `bench: ${level.id} ${figure.error ? `error: ${figure.error}` : `done (${JSON.stringify({ secondsToFirstStar: figure.secondsToFirstStar, stars: figure.stars, readySeconds: figure.readySeconds })})`}\n`,
       );
+    }
+    if (SOFTWARE_WEBGL) {
+      softwareWebgl = await benchSoftwareWebgl(browser, baseUrl, THREADS_QUERY);
+      process.stderr.write(`bench: software WebGL ${JSON.stringify(softwareWebgl)}\n`);
     }
   } finally {
     await browser.close();
@@ -362,6 +410,7 @@ async function main(): Promise<void> {
       mainGzipBytes: chunks.main?.gzipBytes ?? null,
       titleMedianMs: titleMedian,
     }),
+    softwareWebglUsable: softwareWebglUsable(softwareWebgl),
   };
   const report = {
     date: new Date().toISOString(),
@@ -379,6 +428,8 @@ async function main(): Promise<void> {
     levelsBackend: 'auto',
     levels,
     levelTraining,
+    /** Beat PCA with WebGL forced on a software renderer (scripts/bench-software-webgl.ts). */
+    softwareWebgl,
     fastestBackend: fastest?.backend ?? null,
     autoVsFastest: ok(auto) && fastest ? auto.train.ourSamplesPerSecond / fastest.train.ourSamplesPerSecond : null,
     chunks: {

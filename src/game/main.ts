@@ -46,6 +46,7 @@ export function startGame(parent: HTMLElement | string): Phaser.Game {
   const bridge = new MlBridge({
     backend: () => context.backendOverride ?? store.getState().settings.backend,
     assetBase: new URL(import.meta.env.BASE_URL, window.location.href).href,
+    ...(url.threads !== null ? { wasmThreads: url.threads } : {}),
   });
   const classroom = new ClassroomService({
     client: new ClassroomClient(),

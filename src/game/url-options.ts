@@ -17,6 +17,8 @@ export interface UrlOptions {
   join: string | null;
   /** `?lang=`: the language to play in (unknown values are ignored). */
   lang: Locale | null;
+  /** `?threads=N`: threads asked for the WASM backend (measuring; src/ml-worker/backend.ts wasmThreads). */
+  threads: number | null;
 }
 
 export type StartScene = 'Title' | 'WorldMap' | 'Settings' | 'Lab' | 'Classroom' | 'Draw';
@@ -41,5 +43,6 @@ export function parseUrlOptions(search: string): UrlOptions {
     scene: params.has('join') ? 'Classroom' : (START_SCENES[(params.get('scene') ?? '').toLowerCase()] ?? 'Title'),
     join: params.has('join') ? normalizeJoinCode(params.get('join') ?? '').slice(0, 16) : null,
     lang: isLocale(params.get('lang')) ? (params.get('lang') as Locale) : null,
+    threads: /^\d{1,2}$/.test(params.get('threads') ?? '') ? Number(params.get('threads')) : null,
   };
 }

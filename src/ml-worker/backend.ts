@@ -4,7 +4,7 @@
  * A forced backend is honoured when it starts, otherwise the next one is used and the reason says why.
  */
 import * as tf from '@tensorflow/tfjs';
-import '@tensorflow/tfjs-backend-wasm';
+import { getThreadsCount, setThreadsCount } from '@tensorflow/tfjs-backend-wasm';
 import type { BackendWhy } from '../shared/engine-events';
 import { BACKEND_NAMES, type BackendName, type BackendPreference } from '../shared/worker-api';
 
@@ -48,10 +48,50 @@ export function probeGl(): GlInfo | null {
   }
 }
 
-/** tf.setBackend that never throws; WASM stays single-threaded (no COOP/COEP is served, threads hung here). */
+/**
+ * Threads for tfjs's WASM backend; 0 (the default) keeps its single-threaded SIMD build. The threaded SIMD build
+ * needs SharedArrayBuffer, which exists only when the page is cross-origin isolated (COOP/COEP: vite.config.ts and
+ * the classroom server send them), and tfjs caps its pool at hardwareConcurrency / 2. Not adopted: on the 2-core
+ * machine it measured slower and no smoother (README, Performance); `?threads=N` (init's `wasmThreads`) asks for it
+ * to measure elsewhere. Asked before the backend starts; the first start wins (tfjs keeps the backend).
+ */
+export function wasmThreads(requested: number | undefined, isolated: boolean): number {
+  if (!isolated || requested === undefined || !Number.isInteger(requested) || requested < 2) return 0;
+  return Math.min(requested, 16);
+}
+
+let wasmThreadsRequested: number | undefined;
+
+/** The engine's init passes the page's request on (undefined: the default). */
+export function requestWasmThreads(requested: number | undefined): void {
+  wasmThreadsRequested = requested;
+}
+
+/** This worker's choice (Node is never cross-origin isolated: always 0). */
+function workerWasmThreads(): number {
+  return wasmThreads(
+    wasmThreadsRequested,
+    (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true,
+  );
+}
+
+/** Threads the WASM backend computes with (1 for the single-threaded build). */
+export function wasmThreadsInUse(): number {
+  try {
+    return getThreadsCount();
+  } catch {
+    return 1;
+  }
+}
+
+/** tf.setBackend that never throws; WASM runs threaded only when wasmThreads says so. */
 export async function setTfBackend(name: BackendName): Promise<boolean> {
   try {
-    if (name === 'wasm') tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+    if (name === 'wasm') {
+      const threads = workerWasmThreads();
+      if (threads > 0) setThreadsCount(threads);
+      else tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+    }
     const ok = await tf.setBackend(name);
     if (ok) await tf.ready();
     return ok && tf.getBackend() === name;
@@ -109,6 +149,10 @@ export async function chooseBackend(
   webglBroken = false,
 ): Promise<BackendChoice> {
   const gl = deps.probeGl();
+  // Software GL (only ever used when forced) compiles every shader program for a long while, and tfjs compiles one
+  // per op and shape: with shapes as uniforms, one program serves every batch size (training's and the previews'),
+  // and the first step showed after 4.3 s instead of 8.2 s (Beat PCA, SwiftShader, load 7).
+  if (gl?.isSoftware) tf.env().set('WEBGL_USE_SHAPES_UNIFORMS', true);
   const order = pref === 'auto' ? autoOrder(gl, webglBroken) : forcedOrder(pref);
   const failed: BackendName[] = [];
   for (const name of order) {

@@ -32,7 +32,14 @@ import type {
   TrainResult,
   WeightsExport,
 } from '../shared/worker-api';
-import { chooseBackend, defaultBackendDeps, type BackendChoice, type BackendDeps } from './backend';
+import {
+  chooseBackend,
+  defaultBackendDeps,
+  requestWasmThreads,
+  wasmThreadsInUse,
+  type BackendChoice,
+  type BackendDeps,
+} from './backend';
 import { DatasetStore, splitData, type Dataset, type FetchAsset } from './datasets';
 import { DeviceCache } from './device-cache';
 import { anyJobRunning, input, isInt, type EngineContext, type ModelEntry } from './engine-context';
@@ -119,6 +126,7 @@ export class Engine {
     input(typeof options.assetBase === 'string', 'init needs the asset base URL.');
     input(!anyJobRunning(this.ctx), 'The backend cannot change while a model is training; stop the training first.');
     this.assetBase = options.assetBase;
+    requestWasmThreads(options.wasmThreads);
     const run = async (): Promise<InitResult> => {
       const before = this.choice?.backend;
       this.choice = await chooseBackend(options.backend, this.backendDeps, this.webglBroken);
@@ -143,6 +151,7 @@ export class Engine {
       reason: c.reason,
       why: c.why,
       version: tf.version.tfjs,
+      ...(c.backend === 'wasm' ? { wasmThreads: wasmThreadsInUse() } : {}),
     };
   }
 

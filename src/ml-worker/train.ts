@@ -204,7 +204,9 @@ export async function runTraining(
   const progress = (extra: Partial<TrainProgress>, samplesPerSecond: number): void => {
     if (!onProgress) return;
     const activeMs = now() - warmStart - pausedMs;
-    const perStep = step > warmStep ? activeMs / (step - warmStep) : 0;
+    // After the first (warm-up) step there is nothing to measure from yet: its own time, shader compiles and all,
+    // gives the first ETA (too long on software WebGL, which compiles for seconds; the next event corrects it).
+    const perStep = step > warmStep ? activeMs / (step - warmStep) : step > 0 ? (now() - started - pausedMs) / step : 0;
     const p: TrainProgress = {
       jobId: job.id,
       step,

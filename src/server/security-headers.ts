@@ -2,7 +2,9 @@
  * Security headers on every response with @fastify/helmet, the game page included: a Content-Security-Policy that
  * still lets the game run (its scripts and ES-module workers from 'self', tfjs's WASM backend via
  * 'wasm-unsafe-eval', WebGL needs nothing extra, Phaser's canvas and the DOM join form's inline styles), nosniff,
- * frame-ancestors 'none' (no clickjacking), no referrer. No HSTS and no upgrade-insecure-requests: the classroom
+ * frame-ancestors 'none' (no clickjacking), no referrer; cross-origin isolation (COOP same-origin, COEP require-corp,
+ * CORP same-origin, as `npm start` sends them: vite.config.ts), so tfjs's threaded WASM build can run (everything the
+ * game and the teacher pages load is same-origin). No HSTS and no upgrade-insecure-requests: the classroom
  * server runs on plain HTTP on a LAN address. The teacher page and the board send their own stricter CSP (pages.ts).
  */
 import helmet from '@fastify/helmet';
@@ -29,7 +31,9 @@ export async function securityHeaders(app: FastifyInstance): Promise<void> {
     global: true,
     contentSecurityPolicy: { useDefaults: false, directives: GAME_CSP },
     strictTransportSecurity: false,
-    crossOriginEmbedderPolicy: false,
+    crossOriginEmbedderPolicy: { policy: 'require-corp' },
+    crossOriginOpenerPolicy: { policy: 'same-origin' },
+    crossOriginResourcePolicy: { policy: 'same-origin' },
     xFrameOptions: { action: 'deny' },
     referrerPolicy: { policy: 'no-referrer' },
   });

@@ -19,6 +19,8 @@ export interface InitOptions {
   backend: BackendPreference;
   /** Base URL of generated assets (the MNIST binary), e.g. '/assets/'. */
   assetBase: string;
+  /** Threads for WASM's threaded build (≥ 2, cross-origin isolated pages only; ?threads= to measure). Default 0. */
+  wasmThreads?: number;
 }
 
 export interface InitResult {
@@ -31,6 +33,8 @@ export interface InitResult {
   why: BackendWhy;
   /** tfjs version. */
   version: string;
+  /** Threads the WASM backend computes with (1: single-threaded); absent on other backends. */
+  wasmThreads?: number;
 }
 
 export type DatasetName = 'glyphs' | 'glyphs28' | 'mnist';

@@ -113,6 +113,12 @@ describe('static files', () => {
     expect(page.headers['x-content-type-options']).toBe('nosniff');
     expect(page.headers['x-frame-options']).toBe('DENY');
     expect(page.headers['strict-transport-security']).toBeUndefined();
+    // Cross-origin isolation on every response (SharedArrayBuffer for tfjs's threaded WASM), files included.
+    for (const response of [page, await get('/missing.js')]) {
+      expect(response.headers['cross-origin-opener-policy']).toBe('same-origin');
+      expect(response.headers['cross-origin-embedder-policy']).toBe('require-corp');
+      expect(response.headers['cross-origin-resource-policy']).toBe('same-origin');
+    }
     // The teacher page keeps its own stricter policy.
     expect(String((await get('/teacher')).headers['content-security-policy'])).toContain("script-src 'self';");
   });

@@ -74,6 +74,9 @@ describe('training jobs', () => {
     expect(result.epochs).toBe(20);
     // A fast job: the first and the last step report, the throttle swallows the rest.
     expect(events.length).toBeLessThanOrEqual(4);
+    // The first step's event already has an ETA (from that step's own time), not a blank one.
+    expect(events[0].step).toBe(1);
+    expect(events[0].etaMs).toBeGreaterThan(0);
     const last = events.at(-1) as TrainProgress;
     expect(last.step).toBe(100);
     expect(last.totalSteps).toBe(100);

@@ -52,6 +52,7 @@ describe('renderer choice', () => {
       scene: 'Title',
       join: null,
       lang: null,
+      threads: null,
     });
     expect(parseUrlOptions('?backend=tpu&renderer=')).toEqual({
       backend: null,
@@ -59,6 +60,7 @@ describe('renderer choice', () => {
       scene: 'Title',
       join: null,
       lang: null,
+      threads: null,
     });
     // The projector's QR code: ?join=CODE opens the class screen with the code (as typed, normalised).
     expect(parseUrlOptions('?join=abc-d23')).toMatchObject({ scene: 'Classroom', join: 'ABCD23' });
@@ -68,6 +70,10 @@ describe('renderer choice', () => {
     // ?lang= picks the language (the classroom QR link carries the teacher's); unknown values are ignored.
     expect(parseUrlOptions('?join=ABCD23&lang=cs')).toMatchObject({ scene: 'Classroom', lang: 'cs' });
     expect(parseUrlOptions('?lang=de').lang).toBeNull();
+    // ?threads=N asks for threaded WASM (measuring); anything but a small whole number is ignored.
+    expect(parseUrlOptions('?threads=2').threads).toBe(2);
+    expect(parseUrlOptions('?threads=two').threads).toBeNull();
+    expect(parseUrlOptions('?threads=-1').threads).toBeNull();
   });
 });
 

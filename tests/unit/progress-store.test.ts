@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { memoryStorage } from './support/memory-storage';
+import { CATALOGUES, getLocale, setLocale, type Catalogue, type Locale } from '../../src/shared/messages';
+import { noticeText } from '../../src/game/state/notice-text';
+import { noticeView } from '../../src/game/view/lab-view';
 import { LEVELS, levelsOfWorld } from '../../src/shared/levels';
 import {
   DEFAULT_SETTINGS,
@@ -233,6 +236,34 @@ describe('a save with one bad part', () => {
     expect(saved(storage).state.progress).toMatchObject({
       levels: { [first.id]: { stars: 1, attempts: 1 }, [second.id]: good },
     });
+  });
+
+  it("words the dropped parts in the player's language once its catalogue has loaded, not in English", () => {
+    // The browser loads Polish lazily: a save read before it arrives gets English part names in params…
+    const lazy = CATALOGUES as Partial<Record<Locale, Catalogue>>;
+    const polish = lazy.pl;
+    delete lazy.pl;
+    let store: ReturnType<typeof createGameStore>;
+    try {
+      store = createGameStore({
+        storage: memoryStorage({ [SAVE_STORAGE_KEY]: v2({ levels: { [first.id]: { ...entry, stars: 7 } } }) }),
+      });
+    } finally {
+      lazy.pl = polish;
+    }
+    const notice = noticeOf(store)!;
+    expect(notice.params).toEqual({ count: 1, parts: `the result of “${first.title.pl}”` });
+    // …and the notice, shown once Polish is there, names them in Polish.
+    const before = getLocale();
+    setLocale('pl');
+    try {
+      const text = noticeText(notice);
+      expect(text).toContain(`wynik poziomu „${first.title.pl}”`);
+      expect(text).not.toContain('the result of');
+      expect(noticeView([notice]).notice?.text).toBe(text);
+    } finally {
+      setLocale(before);
+    }
   });
 
   it('keeps the progress when one setting is bad, and the settings when the progress is unreadable', () => {

@@ -20,6 +20,12 @@ export interface TrainedAttemptBench {
   seconds: number;
   /** Seconds the worker reported for training alone. */
   trainSeconds: number | null;
+  /** Pressing Train → the first progress event on screen (a step, its loss and an ETA); null: none came. */
+  firstProgressSeconds: number | null;
+  /** The first progress event had an ETA to show. */
+  etaAtFirstProgress: boolean | null;
+  /** Pressing Train → the session training (model built, data on the device; before it: preparing). */
+  secondsToTraining: number | null;
   score: number | null;
   stars: number | null;
   frames: FrameStats;
@@ -62,6 +68,8 @@ export interface TrainedLevelOptions {
   ladder: Record<string, ControlValue>[];
   /** Idle frames measured for this long before the first Train. */
   idleMs: number;
+  /** Stop each attempt after this long (software WebGL's row: its first progress and frames, not a whole run). */
+  stopAfterMs?: number;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -103,14 +111,29 @@ export async function runTrainedLevelBench(
     const meter = frameMeter();
     const profiler = mainProfiler(target.game, s, target.drawnFrames);
     const t0 = performance.now();
-    await play.train();
+    let first: { seconds: number; eta: boolean } | null = null;
+    let trainingAt: number | null = null;
+    const watch = setInterval(() => {
+      if (trainingAt === null && s.status === 'training') trainingAt = (performance.now() - t0) / 1000;
+      if (!first && play.progress && play.progress.step >= 1 && play.lossHistory.length > 0)
+        first = { seconds: (performance.now() - t0) / 1000, eta: play.progress.etaMs > 0 };
+    }, 10);
+    const stopper = opts.stopAfterMs !== undefined ? setTimeout(() => play.stop(), opts.stopAfterMs) : undefined;
+    await play.train().finally(() => {
+      clearInterval(watch);
+      clearTimeout(stopper);
+    });
     const seconds = (performance.now() - t0) / 1000;
+    const firstProgress = first as { seconds: number; eta: boolean } | null;
     const frames = meter.stop();
     const profile = profiler.stop();
     attempts.push({
       values: { ...play.values },
       seconds,
       trainSeconds: play.progress ? play.progress.elapsedMs / 1000 : null,
+      firstProgressSeconds: firstProgress?.seconds ?? null,
+      etaAtFirstProgress: firstProgress?.eta ?? null,
+      secondsToTraining: trainingAt,
       score: s.result?.score ?? null,
       stars: s.result?.stars ?? null,
       frames,

@@ -14,6 +14,8 @@ export interface BackendBench {
   backend: string;
   reason: string;
   isSoftwareGl: boolean;
+  /** Threads WASM computed with (1: single-threaded build; null on other backends). */
+  wasmThreads: number | null;
   train: { ourSamplesPerSecond: number; fitSamplesPerSecond: number; ratio: number; steps: number; batchSize: number };
   decode: { onePointP50Ms: number; onePointP95Ms: number; grid20P50Ms: number; grid20P95Ms: number };
   frames: { idle: FrameStats; training: FrameStats; fpsRatio: number };
@@ -95,6 +97,7 @@ export async function runBackendBench(bridge: MlBridge, opts: BenchOptions): Pro
     backend: init.backend,
     reason: init.reason,
     isSoftwareGl: init.isSoftwareGl,
+    wasmThreads: init.wasmThreads ?? null,
     train: {
       ourSamplesPerSecond: ours.samplesPerSecond,
       fitSamplesPerSecond: fit.samplesPerSecond,

@@ -6,6 +6,7 @@
 import type { LevelMode } from '../../shared/levels/modes';
 import type { PayloadOf, SolutionKind, SolutionPayload } from '../../shared/levels/types';
 import { ArithmeticPlay } from '../level/plays/arithmetic-play';
+import { ConditionalPlay } from '../level/plays/conditional-play';
 import { DreamPlay } from '../level/plays/dream-play';
 import { HolesPlay } from '../level/plays/holes-play';
 import type { MapPlay } from '../level/plays/map-play';
@@ -62,6 +63,16 @@ export const PAYLOAD_STEPS: Partial<Record<LevelMode, PayloadStep>> = {
     play.clearPath();
     play.path = payload.points.map((p) => [p[0], p[1]]);
     await play.checkPath();
+  }),
+  // Digits on demand: point i is class i's; each is picked with its class button and written, as a player would.
+  conditional: step(ConditionalPlay, 'latentPoints', async (play, payload, host) => {
+    for (const [digit, point] of payload.points.entries()) {
+      if (host.status !== 'idle') break;
+      play.setDigit(digit);
+      const [x, y] = play.fromPayloadPoint(point);
+      await play.write(x, y);
+    }
+    finishIfOpen(play, host);
   }),
   dream: step(DreamPlay, 'draws', async (play, payload, host) => {
     for (const draw of payload.draws) {

@@ -14,6 +14,8 @@ import type { BridgeEvents, BridgeStatus } from './ml-port';
 export interface BridgeOptions {
   /** Backend preference for each (re)start: the URL's ?backend= or the saved setting. */
   backend: () => BackendPreference;
+  /** Threads asked for the WASM backend (the URL's ?threads=, for measuring); undefined: the worker's default. */
+  wasmThreads?: number;
   /** Absolute base URL of the static assets (the worker fetches the MNIST binary from it). */
   assetBase: string;
   /** Tests inject a fake; the game uses the real module worker. */
@@ -31,7 +33,7 @@ function createModuleWorker(): Worker {
 export const noop = (): void => undefined;
 
 export class WorkerHost {
-  private readonly options: Required<BridgeOptions>;
+  private readonly options: Required<Omit<BridgeOptions, 'wasmThreads'>> & Pick<BridgeOptions, 'wasmThreads'>;
   private worker: Worker | null = null;
   private remoteApi: Comlink.Remote<MlWorkerApi> | null = null;
   /** Bumped on every spawn and crash, so late answers from a dead worker are recognised. */
@@ -168,7 +170,11 @@ export class WorkerHost {
     try {
       init = await this.track(
         generation,
-        remote.init({ backend: this.options.backend(), assetBase: this.options.assetBase }),
+        remote.init({
+          backend: this.options.backend(),
+          assetBase: this.options.assetBase,
+          ...(this.options.wasmThreads !== undefined ? { wasmThreads: this.options.wasmThreads } : {}),
+        }),
       );
     } catch (error) {
       // A worker that runs but cannot init (no backend at all) is dropped; the next call tries again.

@@ -1,4 +1,4 @@
-import { t } from '../../shared/messages';
+import { noticeText } from './notice-text';
 import { totalStars, unlockedLevels } from './progress-rules';
 import type { GameState } from './types';
 
@@ -67,7 +67,7 @@ export function snapshot(state: GameState) {
           }
         : null,
       outcome: wb.outcome ? { ...wb.outcome } : null,
-      notices: wb.notices.map((n) => ({ id: n.id, level: n.level, key: n.key, text: t(n.key, n.params) })),
+      notices: wb.notices.map((n) => ({ id: n.id, level: n.level, key: n.key, text: noticeText(n) })),
       previousRun: wb.previousRun
         ? { config: { ...wb.previousRun.config }, points: wb.previousRun.lossHistory.length }
         : null,

@@ -61,6 +61,7 @@ export function createGameStore(options: GameStoreOptions = {}) {
                   level: 'warning',
                   key: 'notice.saveEntriesDropped',
                   params: { count: salvaged.dropped.length, parts: describeDropped(salvaged.dropped, settings.locale) },
+                  dropped: salvaged.dropped,
                 });
               return { ...current, settings, progress, lab: { ...current.lab, notices } };
             }

@@ -2,6 +2,7 @@
  * Store types. State and Actions are separate types per slice; the combined store is their intersection.
  * Only plain data lives here (typed arrays for preview pixels included); never model weights.
  */
+import type { DroppedPart } from './save-salvage';
 import type {
   Activation,
   BackendName,
@@ -128,6 +129,11 @@ export interface Notice {
   level: NoticeLevel;
   key: MessageKey;
   params?: MessageParams;
+  /**
+   * A partly dropped save's parts: `params.parts` names them when the save is read, possibly before the player's
+   * language has loaded (English then); noticeText words them again when the notice is shown (notice-text.ts).
+   */
+  dropped?: readonly DroppedPart[];
 }
 
 export interface RunOutcome {

@@ -4,6 +4,7 @@ import type { GameState, Notice } from '../state';
 import type { BannerNotice } from '../ui/NoticeBanner';
 import type { ProgressBarState } from '../ui/ProgressBar';
 import { backendWhyText } from '../ml/engine-words';
+import { noticeText } from '../state/notice-text';
 import { formatDuration } from './format';
 
 type WB = GameState['lab'];
@@ -85,7 +86,7 @@ export function noticeView(notices: readonly Notice[]): { notice: BannerNotice |
   const newest = notices[notices.length - 1];
   if (!newest) return { notice: null, more: '' };
   return {
-    notice: { id: newest.id, tone: newest.level, text: t(newest.key, newest.params) },
+    notice: { id: newest.id, tone: newest.level, text: noticeText(newest) },
     more: notices.length > 1 ? t('notice.more', { count: notices.length - 1 }) : '',
   };
 }
