@@ -4,7 +4,7 @@
  */
 import type { BackendBench } from '../src/game/bench/bench-page';
 import { LEVELS } from '../src/shared/levels';
-import type { LevelFigure } from './bench';
+import type { LevelFigure } from './bench-level-figures';
 
 /** Every trained level scene while training: fps ≥ 95 % of the same scene idle, no frame gap over 50 ms. */
 const FPS_SHARE = 0.95;
