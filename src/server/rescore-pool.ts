@@ -99,9 +99,13 @@ export class RescorePool implements RescoreService {
     return this.trains.length;
   }
 
-  /** Every evaluation thread but one (which stays free for late arrivals) may re-train after the end. */
+  /** Every evaluation thread but the first (which always stays free for uploads) may re-train when idle. */
   get spareLanes(): number {
     return this.decodes.length - 1;
+  }
+
+  get evaluationsWaiting(): number {
+    return this.decodes.filter((l) => !this.lent.has(l)).reduce((n, l) => n + l.size, 0);
   }
 
   get pending(): number {

@@ -62,10 +62,12 @@ export interface RescoreService {
   /** How many re-trainings can run at once (the verification queue runs that many). */
   readonly trainLanes: number;
   /**
-   * Evaluation threads that may also re-train when no competition takes uploads (after the end): the one
-   * evaluation thread that stays free answers late arrivals. 0 where there is no spare.
+   * Evaluation threads that may also re-train while no evaluation waits or no competition takes uploads: the
+   * first evaluation thread is never lent, so an upload always finds one free. 0 where there is no spare.
    */
   readonly spareLanes: number;
+  /** Evaluations and decodes waiting for (or running on) the evaluation threads that are not lent out. */
+  readonly evaluationsWaiting: number;
   /** Loads what the decoding lane needs before the first student waits for it; returns milliseconds. */
   warmUp(levelIds: readonly string[]): Promise<number>;
   close(): Promise<void>;
@@ -118,6 +120,9 @@ export class Rescorer implements RescoreService {
   private jobs = 0;
   readonly trainLanes = 1;
   readonly spareLanes = 0;
+  get evaluationsWaiting(): number {
+    return this.queued.decode;
+  }
   // Card codes by model and image (not by card id): variants share what they have in common.
   private readonly cardCodes = new Map<string, Float32Array>();
 

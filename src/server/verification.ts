@@ -36,12 +36,23 @@ export function defaultTrainLanes(env: string | undefined = process.env.CLASSROO
   return Math.max(1, availableParallelism() - 1);
 }
 
+/**
+ * May a spare evaluation thread take a re-training now? Whenever no evaluation or decode waits for the
+ * evaluation threads (a re-training there then only shares the cores with the next upload, which the first
+ * evaluation thread, never lent, takes at once), and always once no competition takes uploads. Measured with
+ * `npm run loadtest -- --mix trained` (README): scores stay within seconds while the queue keeps up.
+ */
+export function mayLendSpare(now: { draining: boolean; evaluationsWaiting: number }): boolean {
+  return now.draining || now.evaluationsWaiting === 0;
+}
+
 export interface VerifierOptions {
   /** Loops (default: the rescorer's training lanes). */
   lanes?: number;
   /**
-   * True while no competition takes uploads (all ended or not started): then `rescorer.spareLanes` more loops
-   * re-train on spare evaluation threads, so the queue drains after the end on every core. Absent: never.
+   * True while no competition takes uploads (all ended or not started). `rescorer.spareLanes` more loops
+   * re-train on spare evaluation threads whenever no evaluation waits (mayLendSpare), and after the end even
+   * then: the queue drains on every core. Absent: no spare loops.
    */
   draining?: () => Promise<boolean>;
   /** How often an idle loop looks for work (a filing on this process wakes it at once). Default 500 ms. */
@@ -96,13 +107,11 @@ export class Verifier {
     for (let i = 0; i < spare; i++) this.loops.push(this.loop(true));
   }
 
-  /** Spare loops (after the end); a failing check counts as "not draining". */
+  /** Spare loops: see mayLendSpare; a failing check counts as "not draining". */
   private async mayUseSpare(): Promise<boolean> {
-    try {
-      return (await this.options.draining?.()) ?? false;
-    } catch {
-      return false;
-    }
+    const check = this.options.draining ?? (() => Promise.resolve(false));
+    const draining = await check().catch(() => false);
+    return mayLendSpare({ draining, evaluationsWaiting: this.rescorer.evaluationsWaiting });
   }
 
   private onlyProcess = false;
