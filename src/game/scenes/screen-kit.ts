@@ -16,7 +16,7 @@ import { COLORS, TEXT, type Rect } from '../ui/theme';
 import type { Widget } from '../ui/Widget';
 import { WidgetRegistry } from '../ui/WidgetRegistry';
 import { bindWidgetIds } from '../ui/widget-ids';
-import { noticeView } from '../view/lab-view';
+import { noticeView } from '../view/notice-view';
 
 export interface Screen {
   context: GameContext;

@@ -1,10 +1,8 @@
 /** The Lab's HUD as pure functions of the store state (what each caption says, which button is live). */
 import { t } from '../../shared/messages';
-import type { GameState, Notice } from '../state';
-import type { BannerNotice } from '../ui/NoticeBanner';
+import type { GameState } from '../state';
 import type { ProgressBarState } from '../ui/ProgressBar';
 import { backendWhyText } from '../ml/engine-words';
-import { noticeText } from '../state/notice-text';
 import { formatDuration } from './format';
 
 type WB = GameState['lab'];
@@ -82,11 +80,4 @@ export function engineLine(wb: WB): { engine: string; reason: string } {
   return { engine: `${t('backend.engine', { backend })}  ·  ${display}`, reason };
 }
 
-export function noticeView(notices: readonly Notice[]): { notice: BannerNotice | null; more: string } {
-  const newest = notices[notices.length - 1];
-  if (!newest) return { notice: null, more: '' };
-  return {
-    notice: { id: newest.id, tone: newest.level, text: noticeText(newest) },
-    more: notices.length > 1 ? t('notice.more', { count: notices.length - 1 }) : '',
-  };
-}
+export { noticeView } from './notice-view';
