@@ -10,6 +10,8 @@ import { solverEngine } from '../tools/solver/node-engine';
 import { PretrainedLevel } from '../tools/solver/pretrained';
 import { planPretrained } from '../tools/solver/pretrained-solvers';
 import { digitsBots } from '../tools/solver/world5/digits-bots';
+import { WORLD3_BOTS } from '../tools/solver/world3';
+import { playBot } from '../tools/solver/screen/run';
 import { READINGS } from '../tools/solver/screen/readings';
 import { TRAINED_STRATEGIES, type Values } from '../tools/solver/strategies';
 
@@ -144,6 +146,21 @@ export async function pretrainedPayloads(levels: LevelDefinition[]): Promise<Map
           searchSeconds: (performance.now() - t0) / 1000,
         });
         continue;
+      }
+      // World 3's map levels: the skilled screen-only bot's best answer (the old search's payloads ignore what
+      // the reworked levels score, e.g. Dream digits' prior draws).
+      const screenBots = WORLD3_BOTS[level.id];
+      if (screenBots) {
+        const bots = screenBots(engine, level);
+        const play = await playBot(bots, bots.skilled);
+        if (play.best) {
+          out.set(level.id, {
+            payload: play.best.payload,
+            source: 'solver',
+            searchSeconds: (performance.now() - t0) / 1000,
+          });
+          continue;
+        }
       }
       const plan = await planPretrained(await PretrainedLevel.load(engine, level));
       out.set(level.id, { payload: plan.skilled, source: 'solver', searchSeconds: (performance.now() - t0) / 1000 });
