@@ -12,6 +12,33 @@ import type { PretrainedPlan } from './pretrained-solvers';
 
 const range = (n: number): number[] => Array.from({ length: n }, (_, i) => i);
 
+/** Blend: every half-and-half pair of the deck's cards. */
+export function blendPairs(ids: readonly string[]): LinearTerm[][] {
+  const out: LinearTerm[][] = [];
+  for (let i = 0; i < ids.length; i++)
+    for (let j = i + 1; j < ids.length; j++)
+      out.push([
+        { card: ids[i], weight: 0.5 },
+        { card: ids[j], weight: 0.5 },
+      ]);
+  return out;
+}
+
+/** Difference: every a + b − c of three different cards. */
+export function differenceTriples(ids: readonly string[]): LinearTerm[][] {
+  const out: LinearTerm[][] = [];
+  for (const a of ids)
+    for (const b of ids)
+      for (const c of ids)
+        if (a !== b && b !== c && a !== c)
+          out.push([
+            { card: a, weight: 1 },
+            { card: b, weight: 1 },
+            { card: c, weight: -1 },
+          ]);
+  return out;
+}
+
 async function bestExpression(
   p: PretrainedLevel,
   candidates: LinearTerm[][],
@@ -34,22 +61,9 @@ export async function arithmetic(p: PretrainedLevel): Promise<PretrainedPlan> {
   const ids = setup.deck.map((c) => c.id);
   let candidates: LinearTerm[][] = [];
   if (p.level.id === 'blend') {
-    for (let i = 0; i < ids.length; i++)
-      for (let j = i + 1; j < ids.length; j++)
-        candidates.push([
-          { card: ids[i], weight: 0.5 },
-          { card: ids[j], weight: 0.5 },
-        ]);
+    candidates = blendPairs(ids);
   } else if (p.level.id === 'difference') {
-    for (const a of ids)
-      for (const b of ids)
-        for (const c of ids)
-          if (a !== b && b !== c && a !== c)
-            candidates.push([
-              { card: a, weight: 1 },
-              { card: b, weight: 1 },
-              { card: c, weight: -1 },
-            ]);
+    candidates = differenceTriples(ids);
   } else if (p.level.id === 'attribute-vector') {
     const pairs = ids.filter((id) => id.startsWith('bold-')).map((b) => [b, b.replace('bold-', 'thin-')]);
     for (let k = 1; k <= pairs.length; k++)

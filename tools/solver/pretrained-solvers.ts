@@ -11,7 +11,7 @@ import { isMapGap } from '../../src/shared/levels/world3-latent-map';
 import { MNIST_PIXELS } from '../../src/shared/mnist-format';
 import { createRng } from '../../src/shared/random';
 import type { PretrainedLevel } from './pretrained';
-import { arithmetic } from './pretrained-arithmetic';
+import { arithmetic, blendPairs, differenceTriples } from './pretrained-arithmetic';
 
 export interface PretrainedPlan {
   skilled: SolutionPayload;
@@ -285,24 +285,7 @@ export async function variantFigures(p: PretrainedLevel): Promise<Record<string,
   if (level.id === 'blend' || level.id === 'difference') {
     const t = setup.target;
     if (t.kind !== 'decode') throw new Error(`${level.id}: decode target expected`);
-    const candidates: LinearTerm[][] = [];
-    if (level.id === 'blend')
-      for (let i = 0; i < ids.length; i++)
-        for (let j = i + 1; j < ids.length; j++)
-          candidates.push([
-            { card: ids[i], weight: 0.5 },
-            { card: ids[j], weight: 0.5 },
-          ]);
-    else
-      for (const a of ids)
-        for (const b of ids)
-          for (const c of ids)
-            if (a !== b && b !== c && a !== c)
-              candidates.push([
-                { card: a, weight: 1 },
-                { card: b, weight: 1 },
-                { card: c, weight: -1 },
-              ]);
+    const candidates = level.id === 'blend' ? blendPairs(ids) : differenceTriples(ids);
     // Wrong: any other sum of codes (a + b and b + a are one answer).
     const key = (terms: readonly LinearTerm[]): string =>
       terms

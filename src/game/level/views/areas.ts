@@ -1,5 +1,7 @@
 /** Where a mode's big right-hand view goes: the images card, or the chart and images cards joined. */
 import type * as Phaser from 'phaser';
+import { t } from '../../../shared/messages';
+import { SegmentedControl } from '../../ui/SegmentedControl';
 import { COLORS, type Rect } from '../../ui/theme';
 import type { LevelLayout } from '../layout';
 
@@ -40,4 +42,19 @@ export function cardGraphics(scene: Phaser.Scene, r: Rect): Phaser.GameObjects.G
   g.fillStyle(COLORS.panel, 1).fillRoundedRect(r.x, r.y, r.width, r.height, 12);
   g.lineStyle(1, COLORS.panelBorder, 1).strokeRoundedRect(r.x + 0.5, r.y + 0.5, r.width - 1, r.height - 1, 12);
   return g;
+}
+
+/** The Images | Latent map switch above a trained level's view (hidden until a run has a map to show). */
+export function imagesMapToggle(scene: Phaser.Scene, at: Rect): SegmentedControl<'images' | 'map'> {
+  const toggle = new SegmentedControl<'images' | 'map'>(scene, {
+    ...at,
+    idPrefix: 'level:view',
+    options: [
+      { value: 'images', label: t('level.view.images') },
+      { value: 'map', label: t('level.view.map') },
+    ],
+    value: 'images',
+  });
+  toggle.setVisible(false);
+  return toggle;
 }

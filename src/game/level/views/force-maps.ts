@@ -20,7 +20,7 @@ import { SegmentedControl } from '../../ui/SegmentedControl';
 import { COLORS, CSS, RADIUS, type Rect } from '../../ui/theme';
 import { registerId } from '../../ui/widget-ids';
 import { equalAspect, filledSlots, slotBounds, type RunSlot, type RunSlots } from '../plays/run-slots';
-import { cardGraphics, viewAreas, type ViewAreas } from './areas';
+import { cardGraphics, imagesMapToggle, viewAreas, type ViewAreas } from './areas';
 import type { ViewContext } from './view';
 
 /** Prior draws shown per column (the first of the 200 the score counts). */
@@ -131,16 +131,7 @@ export class ForceMapsPanel {
       built: undefined,
     }));
     for (const col of this.columns) col.empty.text.setAlign('center');
-    this.toggle = new SegmentedControl<'images' | 'map'>(scene, {
-      ...toggle,
-      idPrefix: 'level:view',
-      options: [
-        { value: 'images', label: t('level.view.images') },
-        { value: 'map', label: t('level.view.map') },
-      ],
-      value: 'images',
-    });
-    this.toggle.setVisible(false);
+    this.toggle = imagesMapToggle(scene, toggle);
     this.toggle.events.on('change', (v) => this.setView(v));
     if (this.tabs) ctx.focus.register(this.tabs);
     this.registerIds();

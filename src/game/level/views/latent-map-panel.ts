@@ -8,11 +8,11 @@ import { t } from '../../../shared/messages';
 import { ImageGrid } from '../../ui/ImageGrid';
 import { Label } from '../../ui/Label';
 import { LatentMap } from '../../ui/LatentMap';
-import { SegmentedControl } from '../../ui/SegmentedControl';
+import type { SegmentedControl } from '../../ui/SegmentedControl';
 import type { Rect } from '../../ui/theme';
 import { registerId } from '../../ui/widget-ids';
 import type { LatentMapData } from '../plays/latent-map';
-import { cardGraphics, viewAreas, type ViewAreas } from './areas';
+import { cardGraphics, imagesMapToggle, viewAreas, type ViewAreas } from './areas';
 import type { ViewContext } from './view';
 import { formatFixed } from '../../view/format';
 
@@ -100,16 +100,7 @@ export class LatentMapPanel {
     this.vaeThumb.setVisible(false);
     this.aeCaption = new Label(scene, { x: 0, y: 0, text: '', variant: 'small', wrap: 96 }).setVisible(false);
     this.vaeCaption = new Label(scene, { x: 0, y: 0, text: '', variant: 'small', wrap: 96 }).setVisible(false);
-    this.toggle = new SegmentedControl<'images' | 'map'>(scene, {
-      ...toggle,
-      idPrefix: 'level:view',
-      options: [
-        { value: 'images', label: t('level.view.images') },
-        { value: 'map', label: t('level.view.map') },
-      ],
-      value: 'images',
-    });
-    this.toggle.setVisible(false);
+    this.toggle = imagesMapToggle(scene, toggle);
     this.toggle.events.on('change', (v) => this.setView(v));
     this.registerIds();
   }
