@@ -27,7 +27,7 @@ export const TRAINED_STRATEGIES: Readonly<Record<string, TrainedStrategy>> = {
   'beat-pca': {
     idea: 'Switch the non-linearity on and train boldly; the gap over PCA grows with the code size.',
     ladder: [
-      { linear: false, epochs: 4, learningRate: '0.003' },
+      { linear: false, learningRate: '0.01' },
       { linear: false, bottleneck: '8', epochs: 3, learningRate: '0.003' },
     ],
   },
