@@ -54,7 +54,7 @@ export const TRAINED_STRATEGIES: Readonly<Record<string, TrainedStrategy>> = {
     idea: 'Train on all four kinds at once, then longer and with a wider code.',
     ladder: [
       { gaussian: true, saltPepper: true, masking: true, block: true },
-      { gaussian: true, saltPepper: true, masking: true, block: true, bottleneck: 64, epochs: 4 },
+      { gaussian: true, saltPepper: true, masking: true, block: true, bottleneck: 64, epochs: 3 },
     ],
   },
   inpainting: {

@@ -92,7 +92,8 @@ export const READINGS: Readonly<Record<string, readonly ReadingStep[]>> = {
     { from: 'card + hint 2', settings: { gaussian: true, saltPepper: true, masking: true, block: true } },
     {
       from: 'hint 3',
-      settings: { gaussian: true, saltPepper: true, masking: true, block: true, bottleneck: 64, epochs: 4 },
+      // "A couple more epochs": 1 + 2.
+      settings: { gaussian: true, saltPepper: true, masking: true, block: true, bottleneck: 64, epochs: 3 },
     },
   ],
   inpainting: [
