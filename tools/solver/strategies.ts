@@ -58,7 +58,7 @@ export const TRAINED_STRATEGIES: Readonly<Record<string, TrainedStrategy>> = {
     ],
   },
   inpainting: {
-    idea: 'Erase squares the size of the test holes while training, and train an epoch longer.',
+    idea: 'Erase squares the size of the test holes while training, and train two epochs longer.',
     ladder: [{ trainHole: 12 }, { trainHole: 12, epochs: 3 }],
   },
   'balance-beta': {

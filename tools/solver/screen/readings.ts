@@ -98,6 +98,7 @@ export const READINGS: Readonly<Record<string, readonly ReadingStep[]>> = {
   ],
   inpainting: [
     { from: 'hint 1 + 2', settings: { trainHole: 12 } },
+    // "Add an epoch or two": two (1 + 2).
     { from: 'hint 3', settings: { trainHole: 12, epochs: 3 } },
   ],
   'balance-beta': [
