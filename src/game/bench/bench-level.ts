@@ -2,7 +2,7 @@
  * In-page half of `npm run bench`'s level figures (loaded on demand): plays the level open in the Level scene
  * (`?level=<id>`) through its own level shell and play, the objects the Train button and the map/arithmetic
  * widgets drive, so the figures are the game's, not a copy of its engine. scripts/bench.ts picks the settings (the
- * solver bots' skilled ladder) and prints the JSON.
+ * screen-only reader's settings in order, tools/solver/screen/readings.ts) and prints the JSON.
  */
 import type * as Phaser from 'phaser';
 import { resolveControlValues } from '../../shared/levels';
