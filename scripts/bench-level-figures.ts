@@ -5,6 +5,7 @@
  */
 import type { PretrainedLevelBench, TrainedLevelBench } from '../src/game/bench/bench-level';
 import type { MainProfile } from '../src/game/bench/main-profile';
+import type { WorkerReplyStats } from '../src/game/bench/worker-probe';
 import type { LevelDefinition, SolutionPayload } from '../src/shared/levels';
 import { solverEngine } from '../tools/solver/node-engine';
 import { PretrainedLevel } from '../tools/solver/pretrained';
@@ -40,6 +41,8 @@ export interface LevelFigure {
     maxGapMs: number;
     /** Main-thread profile while it trained and was measured (src/game/bench/main-profile.ts). */
     profile: MainProfile;
+    /** The worker's slowest reply to a trivial call while training / over the attempt (worker-probe.ts). */
+    workerReplies?: WorkerReplyStats;
     error: string | null;
   }[];
   idleFps?: number;
@@ -96,6 +99,7 @@ export function trainedFigure(level: LevelDefinition, openSeconds: number, r: Tr
       fps: round(a.frames.fps),
       maxGapMs: round(a.frames.maxGapMs),
       profile: a.profile,
+      workerReplies: a.workerReplies,
       error: a.error,
     })),
     error: errors[0] ?? null,
