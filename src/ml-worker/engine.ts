@@ -57,6 +57,7 @@ import { WebGlWatch, type ContextWatch } from './webgl-watch';
 import { writeWeights } from './weights';
 import * as weightsIo from './weights-io';
 import { createWeightsStore, type WeightsStore } from './weights-store';
+import { warmWebglKernels } from './webgl-warmup';
 
 export interface EngineDeps {
   /** Default: fetch(assetBase + path). Node tests read the file from disk. */
@@ -75,6 +76,8 @@ export class Engine {
   private readonly device = new DeviceCache();
   protected choice: BackendChoice | null = null;
   private initializing: Promise<InitResult> | null = null;
+  /** Software WebGL compiling its training programs after init (webgl-warmup.ts); calls wait for it. */
+  private warming: Promise<void> | null = null;
   private recovering: Promise<BackendName> | null = null;
   private webglBroken = false;
   private generation = 0;
@@ -128,10 +131,14 @@ export class Engine {
     this.assetBase = options.assetBase;
     requestWasmThreads(options.wasmThreads);
     const run = async (): Promise<InitResult> => {
+      if (this.warming) await this.warming;
       const before = this.choice?.backend;
       this.choice = await chooseBackend(options.backend, this.backendDeps, this.webglBroken);
       if (before !== undefined && before !== this.choice.backend) this.device.drop();
       if (this.choice.backend === 'webgl') this.watch.attach();
+      // Software WebGL: compile the training programs now, not on the player's first step (webgl-warmup.ts).
+      if (this.choice.backend === 'webgl' && this.choice.isSoftwareGl)
+        this.warming = warmWebglKernels().finally(() => (this.warming = null));
       return this.initResult();
     };
     this.initializing = run();
@@ -157,6 +164,7 @@ export class Engine {
 
   protected async ready(): Promise<void> {
     if (this.initializing) await this.initializing;
+    if (this.warming) await this.warming;
     if (this.recovering) await this.recovering;
     if (!this.choice) await this.init({ backend: 'auto', assetBase: this.assetBase });
   }
