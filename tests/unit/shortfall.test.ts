@@ -301,7 +301,7 @@ describe('takeaway', () => {
     expect(take(beta, hyper(beta), { heldOutMse: 0.05, heldOutKl: 12.5 })).toBe(
       'Closest to the goal: KL 12.5 nats, limit 12. Move one thing at a time and watch that number.',
     );
-    const payload = hyper(beta, { beta: 4 });
+    const payload = hyper(beta, { beta: 4, epochs: 3 });
     const s = beta.score(payload, { heldOutMse: 0.05, heldOutKl: 3 });
     const values = payload.kind === 'hyperparameters' ? payload.values : {};
     expect(

@@ -62,11 +62,8 @@ export const TRAINED_STRATEGIES: Readonly<Record<string, TrainedStrategy>> = {
     ladder: [{ trainHole: 12 }, { trainHole: 12, epochs: 3 }],
   },
   'balance-beta': {
-    idea: 'β above 1 trades a little error for a lot less KL; train the longest.',
-    ladder: [
-      { beta: 1.5, epochs: 6 },
-      { beta: 2, epochs: 6 },
-    ],
+    idea: 'β above 1 trades a little error for a lot less KL; train the longest with β raised to leave the KL room.',
+    ladder: [{ beta: 1.5 }, { beta: 2, epochs: 6 }, { beta: 2.5, epochs: 6 }],
   },
   'through-the-dice': {
     idea: 'The reparameterisation trick on, then the largest code, then the most steps.',
