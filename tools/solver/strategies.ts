@@ -34,7 +34,7 @@ export const TRAINED_STRATEGIES: Readonly<Record<string, TrainedStrategy>> = {
   budget: {
     idea: 'Hidden layers eat the weight budget: drop them, spend it all on a 24-unit code, train longer.',
     ladder: [
-      { depth: 1, width: 24, bottleneck: 16, epochs: 5, learningRate: '0.003' },
+      { depth: 1, width: 24, bottleneck: 16, learningRate: '0.003' },
       { depth: 0, bottleneck: 24, epochs: 10, learningRate: '0.003' },
     ],
   },
