@@ -12,6 +12,8 @@ import { LEVELS } from '../src/shared/levels';
 
 export const SOFTWARE_WEBGL_LEVEL = 'beat-pca';
 const STOP_AFTER_MS = 12_000;
+/** Seconds the concept card is read before it is dismissed (the other rows dismiss it at once: nothing to compile). */
+const CARD_MS = 5000;
 /** The target: the first step on screen within this long, and no frame gap over this. */
 const FIRST_PROGRESS_SECONDS = 3;
 const MAX_GAP_MS = 100;
@@ -62,6 +64,8 @@ export async function benchSoftwareWebgl(browser: Browser, baseUrl: string, quer
     const r = await page.evaluate((o) => window.__latentQuest!.debug.benchTrainedLevel(o), {
       ladder,
       idleMs: 2000,
+      // A player reads the concept card a while (the worker compiles the level's programs meanwhile: webgl-warmup.ts).
+      cardMs: CARD_MS,
       stopAfterMs: STOP_AFTER_MS,
     });
     const info = await page.evaluate(() => window.__latentQuest!.getState().lab.backendInfo);

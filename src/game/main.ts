@@ -19,7 +19,6 @@ import { Preloader } from './scenes/Preloader';
 import { Title } from './scenes/Title';
 import { WorldMap } from './scenes/WorldMap';
 import { createGameStore } from './state';
-import { installTestHooks } from './test-hooks';
 import { installServiceWorker } from './offline/service-worker';
 import { installSfx } from './audio/sfx';
 import { COLORS } from './ui/theme';
@@ -102,7 +101,8 @@ export function startGame(parent: HTMLElement | string): Phaser.Game {
   // Offline play (service worker + precache) and the update notices.
   installServiceWorker(game, store, window.location.search);
   // The test build only (e2e tests, npm run bench): window.__latentQuest. Dropped from the shipped game.
-  if (__LQ_TEST_HOOKS__) installTestHooks(game, context);
+  // Loaded on demand, so nothing it imports (level snapshots, result texts) weighs on the shipped main chunk.
+  if (__LQ_TEST_HOOKS__) void import('./test-hooks').then((hooks) => hooks.installTestHooks(game, context));
   // A phone turned or a window reshaped: switch the base size; scenes rebuild themselves on the resize event.
   const onViewport = (): void => {
     const vp = viewportSize(parent);

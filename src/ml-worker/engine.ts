@@ -57,7 +57,7 @@ import { WebGlWatch, type ContextWatch } from './webgl-watch';
 import { writeWeights } from './weights';
 import * as weightsIo from './weights-io';
 import { createWeightsStore, type WeightsStore } from './weights-store';
-import { warmWebglKernels } from './webgl-warmup';
+import { warmRun } from './webgl-warmup';
 
 export interface EngineDeps {
   /** Default: fetch(assetBase + path). Node tests read the file from disk. */
@@ -76,8 +76,9 @@ export class Engine {
   private readonly device = new DeviceCache();
   protected choice: BackendChoice | null = null;
   private initializing: Promise<InitResult> | null = null;
-  /** Software WebGL compiling its training programs after init (webgl-warmup.ts); calls wait for it. */
+  /** Software WebGL compiling a level's training programs before its Train (webgl-warmup.ts); train waits. */
   private warming: Promise<void> | null = null;
+  private warmTicket = 0;
   private recovering: Promise<BackendName> | null = null;
   private webglBroken = false;
   private generation = 0;
@@ -131,14 +132,10 @@ export class Engine {
     this.assetBase = options.assetBase;
     requestWasmThreads(options.wasmThreads);
     const run = async (): Promise<InitResult> => {
-      if (this.warming) await this.warming;
       const before = this.choice?.backend;
       this.choice = await chooseBackend(options.backend, this.backendDeps, this.webglBroken);
       if (before !== undefined && before !== this.choice.backend) this.device.drop();
       if (this.choice.backend === 'webgl') this.watch.attach();
-      // Software WebGL: compile the training programs now, not on the player's first step (webgl-warmup.ts).
-      if (this.choice.backend === 'webgl' && this.choice.isSoftwareGl)
-        this.warming = warmWebglKernels().finally(() => (this.warming = null));
       return this.initResult();
     };
     this.initializing = run();
@@ -164,7 +161,6 @@ export class Engine {
 
   protected async ready(): Promise<void> {
     if (this.initializing) await this.initializing;
-    if (this.warming) await this.warming;
     if (this.recovering) await this.recovering;
     if (!this.choice) await this.init({ backend: 'auto', assetBase: this.assetBase });
   }
@@ -244,7 +240,40 @@ export class Engine {
   // ---- training ----
 
   train(modelId: string, config: TrainConfig, onProgress?: ProgressCallback): Promise<TrainResult> {
-    return train(this.ctx, modelId, config, onProgress);
+    const start = () => train(this.ctx, modelId, config, onProgress);
+    return this.warming ? this.warming.then(start) : start();
+  }
+
+  /**
+   * Software WebGL only: trains a throwaway copy of the run `spec` + `config` would start for two steps, so its
+   * shader programs are compiled before the player's Train (webgl-warmup.ts). False: nothing to warm here.
+   */
+  async warmKernels(spec: ModelSpec, config: Omit<TrainConfig, 'jobId'>): Promise<boolean> {
+    await this.ready();
+    if (this.choice?.backend !== 'webgl' || !this.choice.isSoftwareGl) return false;
+    // One at a time; of the requests that arrive meanwhile only the latest runs (the controls' final state).
+    const ticket = ++this.warmTicket;
+    const previous = this.warming;
+    const run = (async () => {
+      if (previous) await previous;
+      if (ticket !== this.warmTicket || anyJobRunning(this.ctx)) return false;
+      const engine = {
+        createModel: (s: ModelSpec, o?: { id?: string }) => this.createModel(s, o),
+        disposeModel: (id: string) => this.disposeModel(id),
+        runJob: (id: string, c: TrainConfig, p: () => void) => train(this.ctx, id, c, p),
+      };
+      await warmRun(engine, spec, config);
+      return true;
+    })();
+    const settled = run.then(
+      () => {},
+      () => {},
+    );
+    this.warming = settled;
+    void settled.then(() => {
+      if (this.warming === settled) this.warming = null;
+    });
+    return run;
   }
 
   async pause(jobId: string): Promise<boolean> {

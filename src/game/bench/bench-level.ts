@@ -73,11 +73,15 @@ export interface TrainedLevelOptions {
   ladder: Record<string, ControlValue>[];
   /** Idle frames measured for this long before the first Train. */
   idleMs: number;
+  /** The concept card stays up this long before the player dismisses it (default: dismissed at once). */
+  cardMs?: number;
   /** Stop each attempt after this long (software WebGL's row: its first progress and frames, not a whole run). */
   stopAfterMs?: number;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Between setting an attempt's controls and pressing Train. */
+const SETTLE_MS = 1000;
 
 function session(): LevelSession {
   const s = currentSession();
@@ -101,6 +105,7 @@ export async function runTrainedLevelBench(
   const s = session();
   const play = s.play;
   if (!(play instanceof TrainedPlay)) throw new Error(`${s.level.id} is not a trained level.`);
+  if (opts.cardMs) await sleep(opts.cardMs);
   s.start();
   await sleep(500);
   const idleMeter = frameMeter();
@@ -113,6 +118,8 @@ export async function runTrainedLevelBench(
     const defaults = resolveControlValues(s.level.controls);
     const values = resolveControlValues(s.level.controls, step);
     for (const [id, value] of Object.entries({ ...defaults, ...values })) play.setValue(id, value);
+    // A player's moment between the last control and Train (software WebGL compiles the new run's programs then).
+    await sleep(SETTLE_MS);
     const meter = frameMeter();
     const profiler = mainProfiler(target.game, s, target.drawnFrames);
     const t0 = performance.now();

@@ -54,7 +54,9 @@ export class Preloader extends Phaser.Scene {
     this.load.on(Phaser.Loader.Events.PROGRESS, draw);
     this.load.once(Phaser.Loader.Events.COMPLETE, () => this.load.off(Phaser.Loader.Events.PROGRESS, draw));
 
-    for (const a of PRELOAD_ASSETS) this.load.svg(a.key, a.url, { width: a.width, height: a.height });
+    // Boot usually loaded them already; whatever it could not is fetched here, with the bar.
+    for (const a of PRELOAD_ASSETS)
+      if (!this.textures.exists(a.key)) this.load.svg(a.key, a.url, { width: a.width, height: a.height });
   }
 
   create(): void {
