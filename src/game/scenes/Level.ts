@@ -10,6 +10,7 @@ import { layoutLevel, type LevelLayout } from '../level/layout';
 import { modeOf } from '../level/modes';
 import { LevelSession } from '../level/shell/level-session';
 import { settingsOfPayload, type LevelLink } from '../share/startup-link';
+import { addBackdrop } from '../ui/backdrop';
 import { Button } from '../ui/Button';
 import { installCameraScroll, ScrolledRegistry } from '../ui/camera-scroll';
 import { FocusManager } from '../ui/FocusManager';
@@ -84,8 +85,7 @@ export class Level extends Phaser.Scene {
     const focus = new FocusManager(this);
     const cleanup: (() => void)[] = [];
     this.cameras.main.setBackgroundColor(COLORS.bg);
-    if (this.textures.exists('backdrop'))
-      this.add.image(0, 0, 'backdrop').setOrigin(0, 0).setAlpha(0.25).setScrollFactor(0);
+    addBackdrop(this, 0.25)?.setScrollFactor(0);
 
     const session =
       data.session && data.session.level.id === level.id
