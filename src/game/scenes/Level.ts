@@ -148,17 +148,16 @@ export class Level extends Phaser.Scene {
     };
     let recorded: unknown = null;
     // Progress events arrive ~10 times a second while training: the widgets are redrawn once per frame at most
-    // (in update()), not once per event; the Canvas renderer draws only after a change while the level is busy.
+    // (in update()), not once per event; the Canvas renderer draws only after a change while the level is busy:
+    // a change asks for the next frame, whose update redraws the widgets before it is drawn (one drawn frame per
+    // progress event, not the gate's default two).
     let dirty = false;
     const gate = context.renderGate;
     let gatedBusy = false;
     const syncGate = (): void => {
-      if (!gate) return;
-      if (session.busy !== gatedBusy) {
-        gatedBusy = session.busy;
-        gate.setContinuous(!gatedBusy);
-      }
-      gate.invalidate();
+      if (!gate || session.busy === gatedBusy) return;
+      gatedBusy = session.busy;
+      gate.setContinuous(!gatedBusy);
     };
     this.frame = () => {
       if (dirty) {
@@ -171,6 +170,7 @@ export class Level extends Phaser.Scene {
     cleanup.push(
       session.events.on('change', () => {
         dirty = true;
+        gate?.invalidate(1);
         // What the player sets is remembered for the next visit (the store skips unchanged settings).
         const set = session.play?.settings?.();
         const st0 = context.store.getState();
