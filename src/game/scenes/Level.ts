@@ -9,6 +9,7 @@ import { setCurrentSession } from '../level/current';
 import { layoutLevel, type LevelLayout } from '../level/layout';
 import { modeOf } from '../level/modes';
 import { LevelSession } from '../level/shell/level-session';
+import { timed } from '../render-timing';
 import { settingsOfPayload, type LevelLink } from '../share/startup-link';
 import { addBackdrop } from '../ui/backdrop';
 import { Button } from '../ui/Button';
@@ -141,10 +142,12 @@ export class Level extends Phaser.Scene {
 
     // ---- session → widgets ----
     const render = (): void => {
-      view.render();
-      const action = view.primary();
-      train.setLabel(action.label).setVariant(action.variant).setIcon(action.icon).setEnabled(action.enabled);
-      progress.set(view.progress(L.portrait));
+      timed('view', () => view.render());
+      timed('runCard', () => {
+        const action = view.primary();
+        train.setLabel(action.label).setVariant(action.variant).setIcon(action.icon).setEnabled(action.enabled);
+        progress.set(view.progress(L.portrait));
+      });
     };
     let recorded: unknown = null;
     // Progress events arrive ~10 times a second while training: the widgets are redrawn once per frame at most
