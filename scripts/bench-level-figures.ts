@@ -1,10 +1,11 @@
 /**
  * `npm run bench`'s per-level figures (`levels[]`): what a level page measured, as JSON, and what each level plays:
- * trained levels the solver's skilled ladder (else the screen reader's settings), map / arithmetic / World 5 levels
+ * trained levels the screen-only reader's settings in order (tools/solver/screen/readings.ts), map / arithmetic / World 5 levels
  * the skilled bots' payloads found in Node. Split out of bench.ts, which drives the pages.
  */
 import type { PretrainedLevelBench, TrainedLevelBench } from '../src/game/bench/bench-level';
 import type { MainProfile } from '../src/game/bench/main-profile';
+import type { WorkerReplyStats } from '../src/game/bench/worker-probe';
 import type { LevelDefinition, SolutionPayload } from '../src/shared/levels';
 import { solverEngine } from '../tools/solver/node-engine';
 import { PretrainedLevel } from '../tools/solver/pretrained';
@@ -13,14 +14,19 @@ import { digitsBots } from '../tools/solver/world5/digits-bots';
 import { WORLD3_BOTS } from '../tools/solver/world3';
 import { playBot } from '../tools/solver/screen/run';
 import { READINGS } from '../tools/solver/screen/readings';
-import { TRAINED_STRATEGIES, type Values } from '../tools/solver/strategies';
+import type { Values } from '../tools/solver/strategies';
 
 export interface LevelFigure {
   id: string;
   world: number;
   kind: 'trained' | 'pretrained';
-  /** Trained: wall seconds from pressing Train to the scored result, summed over the ladder up to the first star. */
+  /**
+   * Trained: wall seconds from pressing Train with the screen-only reader's first starring settings to its scored
+   * result card (the reader's earlier steps, a hint's deliberate experiment such as the trick-off run, not counted).
+   */
   secondsToFirstStar: number | null;
+  /** Trained: the same, summed over every reading step played up to and including the first star. */
+  secondsToFirstStarOverAttempts?: number | null;
   /** Best stars of the attempts played (trained: the ladder; pretrained: the level's example payload). */
   stars: number | null;
   /** Navigation to the Level scene being interactive. */
@@ -35,6 +41,8 @@ export interface LevelFigure {
     maxGapMs: number;
     /** Main-thread profile while it trained and was measured (src/game/bench/main-profile.ts). */
     profile: MainProfile;
+    /** The worker's slowest reply to a trivial call while training / over the attempt (worker-probe.ts). */
+    workerReplies?: WorkerReplyStats;
     error: string | null;
   }[];
   idleFps?: number;
@@ -59,9 +67,13 @@ export const round = (v: number, digits = 4): number => Number(v.toPrecision(dig
 export function trainedFigure(level: LevelDefinition, openSeconds: number, r: TrainedLevelBench): LevelFigure {
   let total = 0;
   let secondsToFirstStar: number | null = null;
+  let secondsToFirstStarOverAttempts: number | null = null;
   for (const a of r.attempts) {
     total += a.seconds;
-    if (secondsToFirstStar === null && (a.stars ?? 0) >= 1) secondsToFirstStar = round(total);
+    if (secondsToFirstStar === null && (a.stars ?? 0) >= 1) {
+      secondsToFirstStar = round(a.seconds);
+      secondsToFirstStarOverAttempts = round(total);
+    }
   }
   const errors = r.attempts.map((a) => a.error).filter((e): e is string => !!e);
   return {
@@ -69,6 +81,7 @@ export function trainedFigure(level: LevelDefinition, openSeconds: number, r: Tr
     world: level.world,
     kind: 'trained',
     secondsToFirstStar,
+    secondsToFirstStarOverAttempts,
     stars: r.attempts.reduce<number | null>(
       (best, a) => (a.stars === null ? best : Math.max(best ?? 0, a.stars)),
       null,
@@ -86,6 +99,7 @@ export function trainedFigure(level: LevelDefinition, openSeconds: number, r: Tr
       fps: round(a.frames.fps),
       maxGapMs: round(a.frames.maxGapMs),
       profile: a.profile,
+      workerReplies: a.workerReplies,
       error: a.error,
     })),
     error: errors[0] ?? null,
@@ -172,12 +186,11 @@ export async function pretrainedPayloads(levels: LevelDefinition[]): Promise<Map
 }
 
 /**
- * A trained level's attempts: the skilled ladder the bench always used (tools/solver/strategies.ts), else the
- * screen-only reader's settings in order (tools/solver/screen/readings.ts: Codebook), else the defaults.
+ * A trained level's attempts: the screen-only reader's settings in order (tools/solver/screen/readings.ts), what a
+ * player who reads the card and the hints presses; the page stops at the first star. A step that reads the screen
+ * (Two forces' columns) sees none yet: the bench's page plays a fresh visit. No reading: the defaults.
  */
 export function trainedLadder(level: LevelDefinition): Values[] {
-  const strategy = TRAINED_STRATEGIES[level.id];
-  if (strategy) return [...strategy.ladder];
   const reading = READINGS[level.id];
   if (!reading) return [{}];
   return reading.map((step) =>

@@ -11,6 +11,8 @@ const FPS_SHARE = 0.95;
 const MAX_GAP_MS = 50;
 /** First star from pressing Train: MNIST levels within 6 s, glyph levels within 2 s. */
 const FIRST_STAR_SECONDS = { mnist: 6, glyphs: 2 } as const;
+/** Nothing in the worker blocks longer than this between progress events (a trivial call's reply while training). */
+const WORKER_REPLY_MS = 100;
 /** Decode round trip on WASM: a 20x20 grid p95 ≤ 10 ms, one point ≤ 2 ms. */
 const GRID_P95_MS = 10;
 const ONE_POINT_P95_MS = 2;
@@ -47,12 +49,19 @@ export function smoothPlayTargets(input: {
     const limit = dataset === 'mnist' || dataset === 'glyphs' ? FIRST_STAR_SECONDS[dataset] : null;
     return limit === null ? null : l.secondsToFirstStar !== null && l.secondsToFirstStar <= limit;
   });
+  const replies = perLevel(trained, (l) =>
+    l.attempts?.length && !l.error
+      ? l.attempts.every((a) => a.workerReplies !== undefined && a.workerReplies.trainingMaxMs <= WORKER_REPLY_MS)
+      : null,
+  );
   return {
     levelFpsAtLeast95PercentOfIdle: fps,
     levelNoFrameGapOver50ms: gaps,
     everyLevelSmooth: all(fps) === null || all(gaps) === null ? null : !!(all(fps) && all(gaps)),
     firstStarInTime: stars,
     everyFirstStarInTime: all(stars),
+    workerRepliesWithin100msWhileTraining: replies,
+    everyWorkerRepliesInTime: all(replies),
     wasmDecodeGridP95Under10ms: input.wasm ? input.wasm.decode.grid20P95Ms <= GRID_P95_MS : null,
     wasmDecodeOnePointP95Under2ms: input.wasm ? input.wasm.decode.onePointP95Ms <= ONE_POINT_P95_MS : null,
     mainChunkUnder350KbGzip: input.mainGzipBytes === null ? null : input.mainGzipBytes <= MAIN_GZIP_BYTES,

@@ -129,6 +129,7 @@ export function installTestHooks(game: Phaser.Game, context: GameContext): void 
         (await import('./bench/bench-level')).runTrainedLevelBench(options, {
           game,
           drawnFrames: context.renderGate ? () => context.renderGate?.drawnFrames() ?? 0 : null,
+          ping: () => context.bridge.memory(),
         }),
       benchPretrainedLevel: async (payload, timeoutMs) =>
         (await import('./bench/bench-level')).runPretrainedLevelBench(payload, timeoutMs),

@@ -37,6 +37,7 @@ export function createApi(engine: Engine, transfer: Transfer = keep): MlWorkerAp
     disposeModel: (modelId) => engine.disposeModel(modelId),
     train: (modelId, config, onProgress) =>
       engine.train(modelId, config, onProgress ? progressVia(onProgress) : undefined),
+    warmKernels: (spec, config) => engine.warmKernels(spec, config),
     pause: (jobId) => engine.pause(jobId),
     resume: (jobId) => engine.resume(jobId),
     cancel: (jobId) => engine.cancel(jobId),

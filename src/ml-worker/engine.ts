@@ -57,6 +57,7 @@ import { WebGlWatch, type ContextWatch } from './webgl-watch';
 import { writeWeights } from './weights';
 import * as weightsIo from './weights-io';
 import { createWeightsStore, type WeightsStore } from './weights-store';
+import { warmRun } from './webgl-warmup';
 
 export interface EngineDeps {
   /** Default: fetch(assetBase + path). Node tests read the file from disk. */
@@ -75,6 +76,9 @@ export class Engine {
   private readonly device = new DeviceCache();
   protected choice: BackendChoice | null = null;
   private initializing: Promise<InitResult> | null = null;
+  /** Software WebGL compiling a level's training programs before its Train (webgl-warmup.ts); train waits. */
+  private warming: Promise<void> | null = null;
+  private warmTicket = 0;
   private recovering: Promise<BackendName> | null = null;
   private webglBroken = false;
   private generation = 0;
@@ -236,7 +240,40 @@ export class Engine {
   // ---- training ----
 
   train(modelId: string, config: TrainConfig, onProgress?: ProgressCallback): Promise<TrainResult> {
-    return train(this.ctx, modelId, config, onProgress);
+    const start = () => train(this.ctx, modelId, config, onProgress);
+    return this.warming ? this.warming.then(start) : start();
+  }
+
+  /**
+   * Software WebGL only: trains a throwaway copy of the run `spec` + `config` would start for two steps, so its
+   * shader programs are compiled before the player's Train (webgl-warmup.ts). False: nothing to warm here.
+   */
+  async warmKernels(spec: ModelSpec, config: Omit<TrainConfig, 'jobId'>): Promise<boolean> {
+    await this.ready();
+    if (this.choice?.backend !== 'webgl' || !this.choice.isSoftwareGl) return false;
+    // One at a time; of the requests that arrive meanwhile only the latest runs (the controls' final state).
+    const ticket = ++this.warmTicket;
+    const previous = this.warming;
+    const run = (async () => {
+      if (previous) await previous;
+      if (ticket !== this.warmTicket || anyJobRunning(this.ctx)) return false;
+      const engine = {
+        createModel: (s: ModelSpec, o?: { id?: string }) => this.createModel(s, o),
+        disposeModel: (id: string) => this.disposeModel(id),
+        runJob: (id: string, c: TrainConfig, p: () => void) => train(this.ctx, id, c, p),
+      };
+      await warmRun(engine, spec, config);
+      return true;
+    })();
+    const settled = run.then(
+      () => {},
+      () => {},
+    );
+    this.warming = settled;
+    void settled.then(() => {
+      if (this.warming === settled) this.warming = null;
+    });
+    return run;
   }
 
   async pause(jobId: string): Promise<boolean> {

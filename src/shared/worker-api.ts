@@ -340,6 +340,8 @@ export interface MlWorkerApi {
   createModel(spec: ModelSpec, options?: { id?: string }): Promise<ModelInfo>;
   disposeModel(modelId: string): Promise<void>;
   train(modelId: string, config: TrainConfig, onProgress?: ProgressCallback): Promise<TrainResult>;
+  /** Software WebGL: compiles the programs of the run `spec` + `config` would start (false: nothing to do here). */
+  warmKernels(spec: ModelSpec, config: Omit<TrainConfig, 'jobId'>): Promise<boolean>;
   pause(jobId: string): Promise<boolean>;
   resume(jobId: string): Promise<boolean>;
   cancel(jobId: string): Promise<boolean>;

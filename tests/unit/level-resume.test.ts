@@ -72,6 +72,7 @@ class CrashingBridge implements MlPort {
   loadDataset = (name: Parameters<Engine['loadDataset']>[0]) => this.engine.loadDataset(name);
   getImages: Engine['getImages'] = (...a) => this.engine.getImages(...a);
   createModel: Engine['createModel'] = (spec) => this.engine.createModel(spec);
+  warmKernels: Engine['warmKernels'] = (spec, options) => this.engine.warmKernels(spec, options);
   disposeModel = async (id: string): Promise<void> => void (await this.engine.disposeModel(id));
   reconstruct: Engine['reconstruct'] = (...a) => this.engine.reconstruct(...a);
   exportWeights: Engine['exportWeights'] = (...a) => this.engine.exportWeights(...a);

@@ -2,9 +2,10 @@
  * In-page half of `npm run bench`'s level figures (loaded on demand): plays the level open in the Level scene
  * (`?level=<id>`) through its own level shell and play, the objects the Train button and the map/arithmetic
  * widgets drive, so the figures are the game's, not a copy of its engine. scripts/bench.ts picks the settings (the
- * solver bots' skilled ladder) and prints the JSON.
+ * screen-only reader's settings in order, tools/solver/screen/readings.ts) and prints the JSON.
  */
 import type * as Phaser from 'phaser';
+import { workerReplyProbe, type WorkerReplyStats } from './worker-probe';
 import { resolveControlValues } from '../../shared/levels';
 import type { ControlValue, SolutionPayload } from '../../shared/levels';
 import { currentSession } from '../level/current';
@@ -31,6 +32,8 @@ export interface TrainedAttemptBench {
   frames: FrameStats;
   /** Where the main thread's time went during this attempt (long tasks, Phaser steps, progress events). */
   profile: MainProfile;
+  /** How fast the worker answered a trivial call meanwhile (worker-probe.ts). */
+  workerReplies: WorkerReplyStats;
   error: string | null;
 }
 
@@ -39,6 +42,8 @@ export interface ProfileTarget {
   game: Phaser.Game;
   /** Frames the Canvas renderer's gate drew (null: WebGL, every step draws). */
   drawnFrames: (() => number) | null;
+  /** A trivial worker call (its tensor count), for the reply probe. */
+  ping: () => Promise<unknown>;
 }
 
 export interface TrainedLevelBench {
@@ -68,11 +73,15 @@ export interface TrainedLevelOptions {
   ladder: Record<string, ControlValue>[];
   /** Idle frames measured for this long before the first Train. */
   idleMs: number;
+  /** The concept card stays up this long before the player dismisses it (default: dismissed at once). */
+  cardMs?: number;
   /** Stop each attempt after this long (software WebGL's row: its first progress and frames, not a whole run). */
   stopAfterMs?: number;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Between setting an attempt's controls and pressing Train. */
+const SETTLE_MS = 1000;
 
 function session(): LevelSession {
   const s = currentSession();
@@ -96,6 +105,7 @@ export async function runTrainedLevelBench(
   const s = session();
   const play = s.play;
   if (!(play instanceof TrainedPlay)) throw new Error(`${s.level.id} is not a trained level.`);
+  if (opts.cardMs) await sleep(opts.cardMs);
   s.start();
   await sleep(500);
   const idleMeter = frameMeter();
@@ -108,6 +118,8 @@ export async function runTrainedLevelBench(
     const defaults = resolveControlValues(s.level.controls);
     const values = resolveControlValues(s.level.controls, step);
     for (const [id, value] of Object.entries({ ...defaults, ...values })) play.setValue(id, value);
+    // A player's moment between the last control and Train (software WebGL compiles the new run's programs then).
+    await sleep(SETTLE_MS);
     const meter = frameMeter();
     const profiler = mainProfiler(target.game, s, target.drawnFrames);
     const t0 = performance.now();
@@ -118,6 +130,8 @@ export async function runTrainedLevelBench(
       if (!first && play.progress && play.progress.step >= 1 && play.lossHistory.length > 0)
         first = { seconds: (performance.now() - t0) / 1000, eta: play.progress.etaMs > 0 };
     }, 10);
+    // Training = between the first and the last progress event on screen (play.progress set, status training).
+    const probe = workerReplyProbe(target.ping, () => s.status === 'training' && play.progress !== null);
     const stopper = opts.stopAfterMs !== undefined ? setTimeout(() => play.stop(), opts.stopAfterMs) : undefined;
     await play.train().finally(() => {
       clearInterval(watch);
@@ -127,6 +141,7 @@ export async function runTrainedLevelBench(
     const firstProgress = first as { seconds: number; eta: boolean } | null;
     const frames = meter.stop();
     const profile = profiler.stop();
+    const workerReplies = await probe.stop();
     attempts.push({
       values: { ...play.values },
       seconds,
@@ -138,6 +153,7 @@ export async function runTrainedLevelBench(
       stars: s.result?.stars ?? null,
       frames,
       profile,
+      workerReplies,
       error: s.error ?? (s.result ? null : (s.message ?? `ended with status ${s.status}`)),
     });
     if ((s.result?.stars ?? 0) >= 1) break;

@@ -99,6 +99,10 @@ export class MlBridge implements MlPort {
     return info;
   }
 
+  warmKernels(spec: ModelSpec, options: TrainOptions): Promise<boolean> {
+    return this.invoke((api) => api.warmKernels(spec, options));
+  }
+
   async disposeModel(modelId: string): Promise<void> {
     this.known.forget(modelId);
     this.jobs.supersede(modelId);

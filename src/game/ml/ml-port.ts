@@ -60,6 +60,11 @@ export interface MlPort extends TrainedMeasureEngine, PretrainedEngine {
     onProgress: (p: TrainProgress) => void,
     call?: TrainCall,
   ): Promise<TrainResult>;
+  /**
+   * Software WebGL: the worker compiles the programs of the run `spec` + `options` would start, before Train
+   * (src/ml-worker/webgl-warmup.ts); false elsewhere. Fire and forget.
+   */
+  warmKernels(spec: ModelSpec, options: TrainOptions): Promise<boolean>;
   /** Ends job `jobId` at its next step: its train() resolves with reason 'cancelled'. */
   cancel(jobId: string): Promise<boolean>;
   /** VQ-VAE: images in, each slot's codebook index out (count × slots). `images` may be transferred. */

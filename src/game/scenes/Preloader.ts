@@ -4,8 +4,15 @@ import { PRELOAD_ASSETS } from '../assets';
 import { getContext } from '../context';
 import { levelDeepLink } from '../level/deep-link';
 import { startupRoute } from '../share/startup-link';
+import { readSetupLink } from '../../shared/links/setup-link';
 import { t } from '../../shared/messages';
 import { COLORS, TEXT } from '../ui/theme';
+
+/** True when the Preloader's next screen is the Title (no level, Lab or shared-setup link). */
+function goesToTitle(scene: string): boolean {
+  const search = window.location.search;
+  return scene === 'Title' && levelDeepLink(search) === null && readSetupLink(search).status === 'none';
+}
 
 /**
  * Shows the logo and a progress bar driven by the loader's real 'progress' events while the game's assets
@@ -17,7 +24,10 @@ export class Preloader extends Phaser.Scene {
   }
 
   preload(): void {
-    void getContext(this).training.warmUp();
+    // Into a level, the Lab or a shared setup: the engine starts now, so it is warm when the first Train is pressed.
+    // To the Title: it starts once the title has drawn (Title.create), so the worker's 2 MB script and WebAssembly
+    // compile do not compete with the title for the CPU (issue 15: title interactive within 500 ms).
+    if (!goesToTitle(getContext(this).url.scene)) void getContext(this).training.warmUp();
 
     const { width, height } = this.scale;
     const cx = width / 2;

@@ -11,11 +11,15 @@ import { StarRow } from '../ui/StarRow';
 import { CSS, TEXT } from '../ui/theme';
 import { SCENES, addNoticeBanner, beginScreen } from './screen-kit';
 
+/** Games whose engine warm-up the title has started (once per game; a level or the Lab may have done it). */
+const warmed = new WeakSet<Phaser.Game>();
+
 /**
  * The title screen: logo, Play (→ world map), Join a class, Lab (free play), Settings, and the total stars so far. Shows the
  * store's notices (e.g. "your save could not be read and was reset"), and the language picker (names, not flags).
  * Widget ids: title:play  title:join  title:lab  title:settings  title:lang:en|pl|cs|es  notice:dismiss
  */
+
 export class Title extends Phaser.Scene {
   constructor() {
     super('Title');
@@ -105,5 +109,12 @@ export class Title extends Phaser.Scene {
     // The other screens load in the background once the title is up (scene-loader.ts). Not on a deep link into a
     // level or the Lab: their chunks load when asked, so nothing is parsed while a first training runs.
     prefetchScenes(this.game);
+    // The engine warms up once the title has drawn (Preloader leaves it to us when the title comes first).
+    if (!warmed.has(this.game)) {
+      warmed.add(this.game);
+      this.game.events.once(Phaser.Core.Events.POST_RENDER, () => {
+        window.setTimeout(() => void screen.context.training.warmUp(), 0);
+      });
+    }
   }
 }

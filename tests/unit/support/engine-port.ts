@@ -44,6 +44,8 @@ export class EnginePort implements MlPort {
   loadPretrained: MlPort['loadPretrained'] = (name) => this.engine.loadPretrained(name);
   cancel = (jobId: string): Promise<boolean> => this.engine.cancel(jobId);
 
+  warmKernels: MlPort['warmKernels'] = (spec, options) => this.engine.warmKernels(spec, options);
+
   createModel(spec: ModelSpec) {
     return this.engine.createModel(spec, { id: `port-${++this.modelSeq}` });
   }

@@ -26,6 +26,7 @@ import { interruptionText, type WorkerInterruption } from './interruption';
 import type { LevelPlay, PlayHost, PlaySnapshot } from './play';
 import { ProbeDecoder } from './probe';
 import { afterRun, beginRun, emptySlots, slotsSummary, type RunSlots } from './run-slots';
+import { KernelWarmer, runOptions } from './run-options';
 
 export interface LiveProgress {
   step: number;
@@ -35,8 +36,7 @@ export interface LiveProgress {
   samplesPerSecond: number;
 }
 
-/** Images shown per row of the live grids (and asked of the worker per progress event). */
-export const PREVIEW_COUNT = 8;
+export { PREVIEW_COUNT } from './run-options';
 /** Held-out images in the "after training" rows. */
 export const HELD_OUT_PREVIEW = 10;
 /** Letters levels scored on every letter (Squeeze, the identity trap) show the whole alphabet after a run. */
@@ -76,11 +76,6 @@ export function showsAlphabet(level: LevelDefinition): boolean {
     level.measures.includes('glyphWrongPixels')
   );
 }
-/**
- * Glyph runs last a few seconds and their weights are a few KB: checkpoint them often, or a crash would almost
- * never find one to continue from. MNIST runs keep the bridge's default.
- */
-const GLYPH_CHECKPOINT_MS = 500;
 /** The loss chart keeps at most this many points (every other one is dropped past it). */
 const MAX_LOSS_POINTS = 600;
 const noop = (): void => undefined;
@@ -104,6 +99,7 @@ export class TrainedPlay implements LevelPlay {
   /** True while a crashed run waits for the restarted worker (Stop then just forgets the run). */
   restarting = false;
   private modelId: string | null = null;
+  private readonly warmer: KernelWarmer;
 
   constructor(
     private readonly host: PlayHost,
@@ -111,10 +107,14 @@ export class TrainedPlay implements LevelPlay {
   ) {
     this.values = resolveControlValues(host.level.controls);
     this.slots = emptySlots(host.level);
+    this.warmer = new KernelWarmer(host.port, () =>
+      setup.plan(resolveControlValues(host.level.controls, this.values), setup.seed),
+    );
   }
 
   open(): void {
-    // Nothing to load: the player trains.
+    // Nothing to load: the player trains. On software WebGL the worker compiles this run's programs meanwhile.
+    this.warmer.schedule(false);
   }
 
   settings(): Record<string, unknown> {
@@ -133,6 +133,7 @@ export class TrainedPlay implements LevelPlay {
   setValue(id: string, value: ControlValue): void {
     if (this.busy || this.values[id] === value) return;
     this.values = { ...this.values, [id]: value };
+    this.warmer.schedule(true);
     this.host.changed();
   }
 
@@ -193,6 +194,7 @@ export class TrainedPlay implements LevelPlay {
   }
 
   dispose(): void {
+    this.warmer.cancel();
     if (this.modelId) {
       // disposeModel supersedes the model's running job (its promise rejects JOB_SUPERSEDED) and cancels it.
       this.host.port.disposeModel(this.modelId).catch(noop);
@@ -222,6 +224,7 @@ export class TrainedPlay implements LevelPlay {
     const { level, port } = host;
     const payload = this.payload();
     const plan = setup.plan(payload.kind === 'hyperparameters' ? payload.values : {}, setup.seed);
+    this.warmer.cancel();
     host.setStatus('preparing');
     this.progress = null;
     this.lossHistory = [];
@@ -248,13 +251,7 @@ export class TrainedPlay implements LevelPlay {
       host.setStatus('training');
       phase = 'training';
       host.changed();
-      const config = {
-        ...plan.config,
-        ...(plan.noisyCopies !== undefined ? { noisyCopies: plan.noisyCopies } : {}),
-        ...(plan.spec.dataset === 'glyphs' ? { checkpointIntervalMs: GLYPH_CHECKPOINT_MS } : {}),
-        progressIntervalMs: 100,
-        previewCount: PREVIEW_COUNT,
-      };
+      const config = runOptions(plan);
       const outcome = await trainResumable(
         port,
         model.modelId,

@@ -1,0 +1,72 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Engine } from '../../src/ml-worker/engine';
+import { WARM_UP_STEPS, warmRun } from '../../src/ml-worker/webgl-warmup';
+import type { ModelSpec, TrainConfig } from '../../src/shared/worker-api';
+import { config, expectCode, spec, testEngine } from './support/engine';
+
+let engine: Engine;
+beforeAll(async () => {
+  engine = await testEngine('cpu');
+});
+
+describe('software WebGL warm-up (webgl-warmup.ts)', () => {
+  it('trains a throwaway copy of the run for two steps through the engine, then frees it: no tensor left', async () => {
+    await engine.loadDataset('glyphs');
+    const runs: { modelId: string; config: TrainConfig; steps: number }[] = [];
+    const created: string[] = [];
+    const disposed: string[] = [];
+    const warm = () =>
+      warmRun(
+        {
+          createModel: async (s: ModelSpec, o) => {
+            const info = await engine.createModel(s, o);
+            created.push(info.modelId);
+            return info;
+          },
+          disposeModel: async (id) => {
+            disposed.push(id);
+            await engine.disposeModel(id);
+          },
+          runJob: async (id, c, p) => {
+            const result = await engine.train(id, c, p);
+            runs.push({ modelId: id, config: c, steps: result.steps });
+            return result;
+          },
+        },
+        spec({ kind: 'vae', bottleneck: 2 }),
+        { ...config({ epochs: 5, steps: undefined, previewCount: 8, checkpointIntervalMs: 500 }) },
+      );
+    // The first warm-up leaves the run's data on the device (the engine's cache, which the real run reuses).
+    await warm();
+    const before = (await engine.memory()).numTensors;
+    await warm();
+    expect(runs).toHaveLength(2);
+    expect(runs[0].steps).toBe(WARM_UP_STEPS);
+    // Never the player's checkpoints, never a long run.
+    expect(runs[0].config.checkpointIntervalMs).toBeUndefined();
+    expect(runs[0].config.epochs).toBeUndefined();
+    expect(disposed).toEqual(created);
+    expect((await engine.memory()).numTensors).toBe(before);
+  });
+
+  it('the engine warms nothing off software WebGL, and rejects a bad spec with a clear message', async () => {
+    const before = (await engine.memory()).numTensors;
+    expect(await engine.warmKernels(spec(), config())).toBe(false);
+    expect((await engine.memory()).numTensors).toBe(before);
+    await expectCode(
+      warmRun(
+        {
+          createModel: (s, o) => engine.createModel(s, o),
+          disposeModel: (id) => engine.disposeModel(id),
+          runJob: (id, c, p) => engine.train(id, c, p),
+        },
+        spec({ bottleneck: -3 }),
+        config(),
+      ),
+      'INVALID_SPEC',
+    );
+    expect((await engine.memory()).numTensors).toBe(before);
+    expect(tf.getBackend()).toBe('cpu');
+  });
+});
