@@ -103,6 +103,7 @@ export class Level extends Phaser.Scene {
       const won = (progress.levels[level.id]?.stars ?? 0) > 0;
       if (!data.link) session.play?.offerOwnCards?.(ownDigitCards(level, progress.drawings, won));
     }
+    session.uploadsModel = context.classroom.playsLevel(level.id);
     this.session = session;
     this.rebuilding = false;
     setCurrentSession(session);
