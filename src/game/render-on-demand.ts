@@ -13,8 +13,11 @@ const FRAMES_PER_CHANGE = 2;
 const MAX_IDLE_MS = 500;
 
 export interface RenderGate {
-  /** Something on screen changed: draw the next few frames. */
-  invalidate(): void;
+  /**
+   * Something on screen changed: draw the next few frames (`frames`, default 2: hover redraws can land a frame
+   * late). A change applied by the next step's update (the Level scene's progress redraw) needs only that frame.
+   */
+  invalidate(frames?: number): void;
   /** Draw every frame (e.g. while a scene animates or loads). */
   setContinuous(on: boolean): void;
   /** Frames drawn since the game started (the bench's main-thread profile). */
@@ -57,16 +60,17 @@ export function installRenderOnDemand(game: Phaser.Game): RenderGate {
     }
   };
 
-  const invalidate = (): void => {
-    framesLeft = FRAMES_PER_CHANGE;
+  const invalidate = (frames = FRAMES_PER_CHANGE): void => {
+    framesLeft = Math.max(framesLeft, frames);
   };
   // Any input can change hover/press states or focus rings.
+  const onInput = (): void => invalidate();
   for (const type of ['pointermove', 'pointerdown', 'pointerup', 'keydown', 'keyup', 'wheel', 'resize'] as const) {
-    window.addEventListener(type, invalidate, { passive: true, capture: true });
+    window.addEventListener(type, onInput, { passive: true, capture: true });
   }
   game.events.once('destroy', () => {
     for (const type of ['pointermove', 'pointerdown', 'pointerup', 'keydown', 'keyup', 'wheel', 'resize'] as const) {
-      window.removeEventListener(type, invalidate, { capture: true });
+      window.removeEventListener(type, onInput, { capture: true });
     }
   });
   return {

@@ -82,6 +82,18 @@ export interface TrainedLevelOptions {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** Between setting an attempt's controls and pressing Train. */
 const SETTLE_MS = 1000;
+/** Frames an attempt's meters keep running after its result (the result card's first frames). */
+const RESULT_FRAMES = 3;
+
+const animationFrames = (count: number): Promise<void> =>
+  new Promise((resolve) => {
+    let left = count;
+    const tick = (): void => {
+      if (--left <= 0) resolve();
+      else requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
 
 function session(): LevelSession {
   const s = currentSession();
@@ -139,6 +151,9 @@ export async function runTrainedLevelBench(
     });
     const seconds = (performance.now() - t0) / 1000;
     const firstProgress = first as { seconds: number; eta: boolean } | null;
+    // train() settles inside the run's last task (the score, the result card): its frame gap and its long-task
+    // entry only show after it, so the meters run on for the frames that draw the result.
+    await animationFrames(RESULT_FRAMES);
     const frames = meter.stop();
     const profile = profiler.stop();
     const workerReplies = await probe.stop();

@@ -5,6 +5,7 @@ import { SEEDS } from '../../shared/levels/seeds';
 import { getLocale, t } from '../../shared/messages';
 import { playSfx } from '../audio/sfx';
 import { getContext } from '../context';
+import { timed } from '../render-timing';
 import { levelLinkButton } from '../share/level-link';
 import { layoutLevel } from '../level/layout';
 import type { LevelSession } from '../level/shell/level-session';
@@ -324,10 +325,10 @@ export class Hud extends Phaser.Scene {
     };
     cleanup.push(
       session.events.on('change', () => {
-        updateMeter();
+        timed('hud:meter', updateMeter);
         if (session.status === 'done' && session.result && resultFor !== session.result) {
           resultFor = session.result;
-          showResult(true);
+          timed('hud:result', () => showResult(true));
           playSfx(session.result.goalMet ? 'success' : 'fail');
         }
       }),

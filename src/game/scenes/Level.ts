@@ -9,7 +9,9 @@ import { setCurrentSession } from '../level/current';
 import { layoutLevel, type LevelLayout } from '../level/layout';
 import { modeOf } from '../level/modes';
 import { LevelSession } from '../level/shell/level-session';
+import { timed } from '../render-timing';
 import { settingsOfPayload, type LevelLink } from '../share/startup-link';
+import { addBackdrop } from '../ui/backdrop';
 import { Button } from '../ui/Button';
 import { installCameraScroll, ScrolledRegistry } from '../ui/camera-scroll';
 import { FocusManager } from '../ui/FocusManager';
@@ -84,8 +86,7 @@ export class Level extends Phaser.Scene {
     const focus = new FocusManager(this);
     const cleanup: (() => void)[] = [];
     this.cameras.main.setBackgroundColor(COLORS.bg);
-    if (this.textures.exists('backdrop'))
-      this.add.image(0, 0, 'backdrop').setOrigin(0, 0).setAlpha(0.25).setScrollFactor(0);
+    addBackdrop(this, 0.25)?.setScrollFactor(0);
 
     const session =
       data.session && data.session.level.id === level.id
@@ -102,6 +103,7 @@ export class Level extends Phaser.Scene {
       const won = (progress.levels[level.id]?.stars ?? 0) > 0;
       if (!data.link) session.play?.offerOwnCards?.(ownDigitCards(level, progress.drawings, won));
     }
+    session.uploadsModel = context.classroom.playsLevel(level.id);
     this.session = session;
     this.rebuilding = false;
     setCurrentSession(session);
@@ -141,24 +143,25 @@ export class Level extends Phaser.Scene {
 
     // ---- session → widgets ----
     const render = (): void => {
-      view.render();
-      const action = view.primary();
-      train.setLabel(action.label).setVariant(action.variant).setIcon(action.icon).setEnabled(action.enabled);
-      progress.set(view.progress(L.portrait));
+      timed('view', () => view.render());
+      timed('runCard', () => {
+        const action = view.primary();
+        train.setLabel(action.label).setVariant(action.variant).setIcon(action.icon).setEnabled(action.enabled);
+        progress.set(view.progress(L.portrait));
+      });
     };
     let recorded: unknown = null;
     // Progress events arrive ~10 times a second while training: the widgets are redrawn once per frame at most
-    // (in update()), not once per event; the Canvas renderer draws only after a change while the level is busy.
+    // (in update()), not once per event; the Canvas renderer draws only after a change while the level is busy:
+    // a change asks for the next frame, whose update redraws the widgets before it is drawn (one drawn frame per
+    // progress event, not the gate's default two).
     let dirty = false;
     const gate = context.renderGate;
     let gatedBusy = false;
     const syncGate = (): void => {
-      if (!gate) return;
-      if (session.busy !== gatedBusy) {
-        gatedBusy = session.busy;
-        gate.setContinuous(!gatedBusy);
-      }
-      gate.invalidate();
+      if (!gate || session.busy === gatedBusy) return;
+      gatedBusy = session.busy;
+      gate.setContinuous(!gatedBusy);
     };
     this.frame = () => {
       if (dirty) {
@@ -171,6 +174,7 @@ export class Level extends Phaser.Scene {
     cleanup.push(
       session.events.on('change', () => {
         dirty = true;
+        gate?.invalidate(1);
         // What the player sets is remembered for the next visit (the store skips unchanged settings).
         const set = session.play?.settings?.();
         const st0 = context.store.getState();

@@ -32,6 +32,8 @@ export interface PlayHost {
   readonly result: LevelResult | null;
   /** Aborted when the player leaves the level. */
   readonly lifetime: AbortSignal;
+  /** Scored attempts go to a class competition with their model (trained plays then export and encode it). */
+  readonly uploadsModel: boolean;
   error: string | null;
   /** A line for the player when a run ends without a score (or a map hint such as 'tooClose'). */
   message: string | null;

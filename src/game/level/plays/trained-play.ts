@@ -7,7 +7,6 @@ import { MlError } from '../../../shared/errors';
 import { GLYPH_PIXELS } from '../../../shared/glyphs';
 import { resolveControlValues } from '../../../shared/levels/controls';
 import { denseParamCount } from '../../../shared/levels/harness';
-import { encodeWeights } from '../../../shared/classroom/model-codec';
 import { measureTrained } from '../../../shared/levels/measure';
 import { priorCodes } from '../../../shared/levels/measure/prior-digits';
 import { MNIST_PIXELS } from '../../../shared/mnist-format';
@@ -23,6 +22,7 @@ import { decodeCodebook, type DecodedCodebook } from './codebook';
 import { elboParts, type ElboParts } from './elbo';
 import { encodeMap, type LatentMapData } from './latent-map';
 import { interruptionText, type WorkerInterruption } from './interruption';
+import { encodeWeightsInSlices } from './model-upload';
 import type { LevelPlay, PlayHost, PlaySnapshot } from './play';
 import { ProbeDecoder } from './probe';
 import { afterRun, beginRun, emptySlots, slotsSummary, type RunSlots } from './run-slots';
@@ -303,14 +303,16 @@ export class TrainedPlay implements LevelPlay {
       );
       const recorded = host.record(payload, measured.evaluation);
       // The model as measured, for a class competition's upload (the server scores it in milliseconds and
-      // verifies by re-training later); without it the server re-trains before answering.
-      recorded.model = await abortable(
-        signal,
-        port.exportWeights(model.modelId).then(
-          (w) => encodeWeights(w.data),
-          () => undefined,
-        ),
-      );
+      // verifies by re-training later); without it the server re-trains before answering. Only an attempt that
+      // goes to a class needs it.
+      if (host.uploadsModel)
+        recorded.model = await abortable(
+          signal,
+          port.exportWeights(model.modelId).then(
+            (w) => encodeWeightsInSlices(w.data, signal),
+            () => undefined,
+          ),
+        );
       if (measured.preview) this.images = { ...withPatterns(measured.preview, measured.patterns), source: 'heldOut' };
       // Two forces: the first of the prior draws the judge counted, decoded, as a row under the held-out images.
       if (this.images && level.measures.includes('priorDigitCounts')) {

@@ -28,6 +28,11 @@ export class LevelSession implements PlayHost {
   message: string | null = null;
   /** True once the card was dismissed the first time (the hint clock runs from then). */
   started = false;
+  /**
+   * Scored attempts go to a class competition with their model: the Level scene sets it from the classroom (a level
+   * played outside a class keeps no model: exporting and encoding it cost every run a long task at its end).
+   */
+  uploadsModel = true;
   /** The mode's play; null when this build cannot play the level. */
   readonly play: LevelPlay | null;
   private startedAt = 0;

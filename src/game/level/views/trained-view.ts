@@ -4,6 +4,7 @@
  */
 import { inactiveControls } from '../../../shared/levels/controls';
 import { t } from '../../../shared/messages';
+import { timed } from '../../render-timing';
 import { linkHidden } from '../../share/startup-link';
 import { ControlPanel } from '../../ui/ControlPanel';
 import { Label } from '../../ui/Label';
@@ -91,16 +92,24 @@ class TrainedView implements LevelView {
     // Inactive for this model, or fixed by a teacher's link (`&hide=`).
     const hidden = linkHidden('level', session.level.id);
     const inactive = inactiveControls(session.level.controls, play.values);
-    this.controls.setEnabled(!session.busy, hidden.size > 0 ? new Set([...inactive, ...hidden]) : inactive);
-    if (this.hasChart) this.chart.setData(play.lossHistory);
-    this.images.show(play.images);
-    this.elbo?.set(play.elbo());
-    this.noiseKinds?.render(session.result?.evaluation.noiseKindMse);
-    this.codebook?.render(play.codebook, play.codebook ? session.result?.evaluation.heldOutMse : undefined);
+    timed('view:controls', () =>
+      this.controls.setEnabled(!session.busy, hidden.size > 0 ? new Set([...inactive, ...hidden]) : inactive),
+    );
+    if (this.hasChart) timed('view:chart', () => this.chart.setData(play.lossHistory));
+    timed('view:images', () => this.images.show(play.images));
+    if (this.elbo) timed('view:elbo', () => this.elbo?.set(play.elbo()));
+    if (this.noiseKinds)
+      timed('view:noiseKinds', () => this.noiseKinds?.render(session.result?.evaluation.noiseKindMse));
+    if (this.codebook)
+      timed('view:codebook', () =>
+        this.codebook?.render(play.codebook, play.codebook ? session.result?.evaluation.heldOutMse : undefined),
+      );
     const panel = this.mapPanel;
-    if (panel instanceof ForceMapsPanel)
-      panel.sync(play.slots, play.slots && session.busy ? slotKey(play.slots, play.values) : null);
-    else panel.sync(play.map);
+    timed('view:map', () => {
+      if (panel instanceof ForceMapsPanel)
+        panel.sync(play.slots, play.slots && session.busy ? slotKey(play.slots, play.values) : null);
+      else panel.sync(play.map);
+    });
     const { toggle, joined } = panel.areas;
     const L = this.ctx.L;
     const hasMap = panel instanceof ForceMapsPanel ? panel.hasMaps : panel.map !== null;

@@ -1,6 +1,7 @@
 import type * as Phaser from 'phaser';
 import { t } from '../../../shared/messages';
 import type { LabLayout } from '../../layout/lab-layout';
+import { addBackdrop } from '../../ui/backdrop';
 import { Button } from '../../ui/Button';
 import { Label } from '../../ui/Label';
 import { COLORS } from '../../ui/theme';
@@ -16,7 +17,7 @@ export interface LabChrome {
 
 export function buildLabChrome(scene: Phaser.Scene, L: LabLayout): LabChrome {
   scene.cameras.main.setBackgroundColor(COLORS.bg);
-  if (scene.textures.exists('backdrop')) scene.add.image(0, 0, 'backdrop').setOrigin(0, 0).setAlpha(0.35);
+  addBackdrop(scene, 0.35);
   const bar = scene.add.graphics();
   bar.fillStyle(COLORS.panel, 0.92).fillRect(L.topBar.x, L.topBar.y, L.topBar.width, L.topBar.height);
   bar.lineStyle(1, COLORS.panelBorder, 1).lineBetween(0, L.topBar.height - 0.5, L.topBar.width, L.topBar.height - 0.5);
