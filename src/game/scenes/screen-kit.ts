@@ -10,6 +10,7 @@ import { getContext, type GameContext } from '../context';
 import { isPortraitSize } from '../layout/screen';
 import { watch } from '../state';
 import { ArrowNav, type NavItem } from '../ui/ArrowNav';
+import { backdropBitmap } from '../ui/backdrop';
 import { FocusManager } from '../ui/FocusManager';
 import { NoticeBanner } from '../ui/NoticeBanner';
 import { COLORS, TEXT, type Rect } from '../ui/theme';
@@ -53,8 +54,10 @@ export function beginScreen(scene: Phaser.Scene, data?: object): Screen {
   const { width, height } = scene.scale;
 
   scene.cameras.main.setBackgroundColor(COLORS.bg);
-  if (scene.textures.exists('backdrop')) {
-    const img = scene.add.image(width / 2, height / 2, 'backdrop').setAlpha(0.35);
+  // From its bitmap copy (ui/backdrop.ts): the Canvas renderer would replay the SVG's circles every drawn frame.
+  const backdrop = backdropBitmap(scene.textures);
+  if (backdrop) {
+    const img = scene.add.image(width / 2, height / 2, backdrop).setAlpha(0.35);
     img.setScale(Math.max(width / img.width, height / img.height));
   }
 
