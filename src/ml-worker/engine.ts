@@ -57,7 +57,9 @@ import { WebGlWatch, type ContextWatch } from './webgl-watch';
 import { writeWeights } from './weights';
 import * as weightsIo from './weights-io';
 import { createWeightsStore, type WeightsStore } from './weights-store';
-import { warmRun } from './webgl-warmup';
+import { WARM_UP_STEPS, warmRun } from './webgl-warmup';
+
+const WASM_WARM_UP_STEPS = 40;
 
 export interface EngineDeps {
   /** Default: fetch(assetBase + path). Node tests read the file from disk. */
@@ -79,6 +81,7 @@ export class Engine {
   /** Software WebGL compiling a level's training programs before its Train (webgl-warmup.ts); train waits. */
   private warming: Promise<void> | null = null;
   private warmTicket = 0;
+  private wasmWarmed = false;
   private recovering: Promise<BackendName> | null = null;
   private webglBroken = false;
   private generation = 0;
@@ -245,12 +248,22 @@ export class Engine {
   }
 
   /**
-   * Software WebGL only: trains a throwaway copy of the run `spec` + `config` would start for two steps, so its
-   * shader programs are compiled before the player's Train (webgl-warmup.ts). False: nothing to warm here.
+   * Trains a throwaway copy of the run `spec` + `config` would start, before the player's Train (webgl-warmup.ts):
+   * software WebGL two steps (its shader programs compile), WASM 40 steps once per worker. False: nothing to warm.
    */
   async warmKernels(spec: ModelSpec, config: Omit<TrainConfig, 'jobId'>): Promise<boolean> {
     await this.ready();
-    if (this.choice?.backend !== 'webgl' || !this.choice.isSoftwareGl) return false;
+    const backend = this.choice?.backend;
+    // WASM: once per worker (V8 tiers up the hot WebAssembly and JS of the loop: the first run in a page was
+    // ~0.5 s slower than the next); software WebGL: per run (its shader programs depend on the model).
+    const steps =
+      backend === 'wasm' && !this.wasmWarmed
+        ? WASM_WARM_UP_STEPS
+        : backend === 'webgl' && this.choice?.isSoftwareGl
+          ? WARM_UP_STEPS
+          : 0;
+    if (steps === 0) return false;
+    if (backend === 'wasm') this.wasmWarmed = true;
     // One at a time; of the requests that arrive meanwhile only the latest runs (the controls' final state).
     const ticket = ++this.warmTicket;
     const previous = this.warming;
@@ -262,7 +275,7 @@ export class Engine {
         disposeModel: (id: string) => this.disposeModel(id),
         runJob: (id: string, c: TrainConfig, p: () => void) => train(this.ctx, id, c, p),
       };
-      await warmRun(engine, spec, config);
+      await warmRun(engine, spec, config, steps);
       return true;
     })();
     const settled = run.then(

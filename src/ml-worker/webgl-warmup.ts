@@ -1,11 +1,14 @@
 /**
- * Software WebGL (SwiftShader, llvmpipe) compiles every shader program a training step needs the first time it
- * runs: seconds before the first step of a run shows (issue 15: steps and an ETA from the first step). A level
- * asks for the run its controls would start as soon as it opens (`warmKernels`): on software WebGL the engine
- * trains a throwaway copy of that model for two steps through the real job path (its data uploaded to the device
- * cache, the same programs: gather, forward, loss, Adam, the read-back, a preview), so the programs are compiled
- * and cached while the player reads the card. Elsewhere it does nothing: hardware GL compiles in milliseconds,
- * WASM and CPU compile nothing. A real run that arrives meanwhile waits for the two steps (Engine.train).
+ * A level asks for the run its controls would start as soon as it opens, and again when they settle
+ * (`warmKernels`), and the engine trains a throwaway copy of that model through the real job path (its data
+ * uploaded to the device cache: gather, forward, loss, Adam, the read-back, a preview) so the player's first
+ * Train does not pay for first use (issue 15: first stars in time, steps and an ETA from the first step):
+ * - software WebGL (SwiftShader, llvmpipe) compiles every shader program on first use: seconds before the first
+ *   step showed. Two steps of the run compile its programs while the player reads the card.
+ * - WASM: the first run in a page was ~0.5 s slower than the next (V8 tiering up the loop's hot WebAssembly and
+ *   JavaScript). Forty steps once per worker.
+ * Hardware GL compiles in milliseconds and the CPU backend compiles nothing: nothing is done there. A real run
+ * that arrives meanwhile waits for the warm-up's few steps (Engine.train).
  */
 import type { ModelSpec, TrainConfig } from '../shared/worker-api';
 
@@ -19,11 +22,12 @@ export interface WarmUpEngine {
 export const WARM_UP_STEPS = 2;
 let seq = 0;
 
-/** Two throwaway training steps of `spec` with `config`'s loss, optimizer, batch and data; the model is freed. */
+/** `steps` throwaway training steps of `spec` with `config`'s loss, optimizer, batch and data; the model is freed. */
 export async function warmRun(
   engine: WarmUpEngine,
   spec: ModelSpec,
   config: Omit<TrainConfig, 'jobId'>,
+  steps = WARM_UP_STEPS,
 ): Promise<void> {
   const id = `warm-up-${++seq}`;
   const { modelId } = await engine.createModel(spec, { id });
@@ -34,7 +38,7 @@ export async function warmRun(
       {
         ...rest,
         jobId: id,
-        steps: WARM_UP_STEPS,
+        steps,
         progressIntervalMs: 0,
         previewCount: Math.min(2, config.previewCount ?? 2),
       },

@@ -340,7 +340,7 @@ export interface MlWorkerApi {
   createModel(spec: ModelSpec, options?: { id?: string }): Promise<ModelInfo>;
   disposeModel(modelId: string): Promise<void>;
   train(modelId: string, config: TrainConfig, onProgress?: ProgressCallback): Promise<TrainResult>;
-  /** Software WebGL: compiles the programs of the run `spec` + `config` would start (false: nothing to do here). */
+  /** A throwaway run of `spec` + `config` before Train (software WebGL, WASM once; false: nothing to do here). */
   warmKernels(spec: ModelSpec, config: Omit<TrainConfig, 'jobId'>): Promise<boolean>;
   pause(jobId: string): Promise<boolean>;
   resume(jobId: string): Promise<boolean>;

@@ -61,8 +61,8 @@ export interface MlPort extends TrainedMeasureEngine, PretrainedEngine {
     call?: TrainCall,
   ): Promise<TrainResult>;
   /**
-   * Software WebGL: the worker compiles the programs of the run `spec` + `options` would start, before Train
-   * (src/ml-worker/webgl-warmup.ts); false elsewhere. Fire and forget.
+   * The worker warms up for the run `spec` + `options` would start, before Train (software WebGL compiles its
+   * programs, WASM tiers up once: src/ml-worker/webgl-warmup.ts); false when nothing was done. Fire and forget.
    */
   warmKernels(spec: ModelSpec, options: TrainOptions): Promise<boolean>;
   /** Ends job `jobId` at its next step: its train() resolves with reason 'cancelled'. */

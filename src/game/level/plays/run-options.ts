@@ -24,8 +24,8 @@ export function runOptions(plan: TrainingPlan): TrainOptions {
 const REWARM_DELAY_MS = 400;
 
 /**
- * Asks the worker to compile the programs of the run the controls would start (software WebGL only; elsewhere
- * the worker answers false at once): when the level opens, and again shortly after the controls change. Train
+ * Asks the worker to warm up for the run the controls would start (src/ml-worker/webgl-warmup.ts; the worker
+ * answers false when there is nothing to do): when the level opens, and again shortly after the controls change. Train
  * cancels a pending request; the worker itself skips one while a job runs or another warm-up is going.
  */
 export class KernelWarmer {

@@ -113,7 +113,7 @@ export class TrainedPlay implements LevelPlay {
   }
 
   open(): void {
-    // Nothing to load: the player trains. On software WebGL the worker compiles this run's programs meanwhile.
+    // Nothing to load: the player trains. The worker warms up for this run meanwhile (src/ml-worker/webgl-warmup.ts).
     this.warmer.schedule(false);
   }
 
