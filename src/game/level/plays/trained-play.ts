@@ -110,11 +110,12 @@ export class TrainedPlay implements LevelPlay {
     this.warmer = new KernelWarmer(host.port, () =>
       setup.plan(resolveControlValues(host.level.controls, this.values), setup.seed),
     );
+    // While the concept card is read, the worker warms up for this run (src/ml-worker/webgl-warmup.ts).
+    this.warmer.schedule(false);
   }
 
   open(): void {
-    // Nothing to load: the player trains. The worker warms up for this run meanwhile (src/ml-worker/webgl-warmup.ts).
-    this.warmer.schedule(false);
+    // Nothing to load: the player trains (the worker has been warming up since the level opened).
   }
 
   settings(): Record<string, unknown> {
@@ -123,6 +124,7 @@ export class TrainedPlay implements LevelPlay {
 
   restoreSettings(saved: Readonly<Record<string, unknown>>): void {
     this.values = { ...this.values, ...restoredControlValues(this.host.level.controls, saved.values) };
+    this.warmer.schedule(true);
   }
 
   get busy(): boolean {
