@@ -78,7 +78,7 @@ export class Engine {
   private readonly device = new DeviceCache();
   protected choice: BackendChoice | null = null;
   private initializing: Promise<InitResult> | null = null;
-  /** Software WebGL compiling a level's training programs before its Train (webgl-warmup.ts); train waits. */
+  /** A warm-up run before the player's first Train (webgl-warmup.ts); train and a backend switch wait for it. */
   private warming: Promise<void> | null = null;
   private warmTicket = 0;
   private wasmWarmed = false;
@@ -131,6 +131,8 @@ export class Engine {
       `"${String(options.backend)}" is not a backend. Pick ${BACKEND_PREFERENCES.slice(0, -1).join(', ')} or ${BACKEND_PREFERENCES.at(-1)}.`,
     );
     input(typeof options.assetBase === 'string', 'init needs the asset base URL.');
+    // A warm-up's few throwaway steps are not the player's training: the switch waits for them.
+    if (this.warming) await this.warming;
     input(!anyJobRunning(this.ctx), 'The backend cannot change while a model is training; stop the training first.');
     this.assetBase = options.assetBase;
     requestWasmThreads(options.wasmThreads);
@@ -263,7 +265,6 @@ export class Engine {
           ? WARM_UP_STEPS
           : 0;
     if (steps === 0) return false;
-    if (backend === 'wasm') this.wasmWarmed = true;
     // One at a time; of the requests that arrive meanwhile only the latest runs (the controls' final state).
     const ticket = ++this.warmTicket;
     const previous = this.warming;
@@ -275,6 +276,10 @@ export class Engine {
         disposeModel: (id: string) => this.disposeModel(id),
         runJob: (id: string, c: TrainConfig, p: () => void) => train(this.ctx, id, c, p),
       };
+      if (backend === 'wasm') {
+        if (this.wasmWarmed) return false;
+        this.wasmWarmed = true;
+      }
       await warmRun(engine, spec, config, steps);
       return true;
     })();

@@ -61,6 +61,20 @@ describe('software WebGL warm-up (webgl-warmup.ts)', () => {
     await tf.setBackend('cpu');
   });
 
+  it('a backend switch during a warm-up waits for its few steps instead of refusing as if the player trained', async () => {
+    const wasm = await testEngine('wasm');
+    await wasm.loadDataset('glyphs');
+    const before = (await wasm.memory()).numTensors;
+    const warming = wasm.warmKernels(spec(), config());
+    // Switch once the warm-up's model exists and its job has started (its weights are on the backend).
+    while ((await wasm.memory()).numTensors === before) await new Promise((r) => setTimeout(r, 1));
+    await new Promise((r) => setTimeout(r, 0));
+    const switched = await wasm.init({ backend: 'cpu', assetBase: '' });
+    expect(await warming).toBe(true);
+    expect(switched.backend).toBe('cpu');
+    expect(tf.getBackend()).toBe('cpu');
+  });
+
   it('the engine warms nothing on the CPU backend, and rejects a bad spec with a clear message', async () => {
     const before = (await engine.memory()).numTensors;
     expect(await engine.warmKernels(spec(), config())).toBe(false);
