@@ -64,7 +64,7 @@ export async function benchSoftwareWebgl(browser: Browser, baseUrl: string, quer
     const r = await page.evaluate((o) => window.__latentQuest!.debug.benchTrainedLevel(o), {
       ladder,
       idleMs: 2000,
-      // A player reads the concept card a while (the worker compiles the level's programs meanwhile: webgl-warmup.ts).
+      // A player reads the concept card a while (the worker compiles the level's programs meanwhile: run-warmup.ts).
       cardMs: CARD_MS,
       stopAfterMs: STOP_AFTER_MS,
     });

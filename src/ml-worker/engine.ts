@@ -57,7 +57,7 @@ import { WebGlWatch, type ContextWatch } from './webgl-watch';
 import { writeWeights } from './weights';
 import * as weightsIo from './weights-io';
 import { createWeightsStore, type WeightsStore } from './weights-store';
-import { WARM_UP_STEPS, warmRun } from './webgl-warmup';
+import { WARM_UP_STEPS, warmRun } from './run-warmup';
 
 const WASM_WARM_UP_STEPS = 40;
 
@@ -78,7 +78,7 @@ export class Engine {
   private readonly device = new DeviceCache();
   protected choice: BackendChoice | null = null;
   private initializing: Promise<InitResult> | null = null;
-  /** A warm-up run before the player's first Train (webgl-warmup.ts); train and a backend switch wait for it. */
+  /** A warm-up run before the player's first Train (run-warmup.ts); train and a backend switch wait for it. */
   private warming: Promise<void> | null = null;
   private warmTicket = 0;
   private wasmWarmed = false;
@@ -250,7 +250,7 @@ export class Engine {
   }
 
   /**
-   * Trains a throwaway copy of the run `spec` + `config` would start, before the player's Train (webgl-warmup.ts):
+   * Trains a throwaway copy of the run `spec` + `config` would start, before the player's Train (run-warmup.ts):
    * software WebGL two steps (its shader programs compile), WASM 40 steps once per worker. False: nothing to warm.
    */
   async warmKernels(spec: ModelSpec, config: Omit<TrainConfig, 'jobId'>): Promise<boolean> {

@@ -62,7 +62,7 @@ export interface MlPort extends TrainedMeasureEngine, PretrainedEngine {
   ): Promise<TrainResult>;
   /**
    * The worker warms up for the run `spec` + `options` would start, before Train (software WebGL compiles its
-   * programs, WASM tiers up once: src/ml-worker/webgl-warmup.ts); false when nothing was done. Fire and forget.
+   * programs, WASM tiers up once: src/ml-worker/run-warmup.ts); false when nothing was done. Fire and forget.
    */
   warmKernels(spec: ModelSpec, options: TrainOptions): Promise<boolean>;
   /** Ends job `jobId` at its next step: its train() resolves with reason 'cancelled'. */

@@ -24,7 +24,7 @@ export function runOptions(plan: TrainingPlan): TrainOptions {
 const REWARM_DELAY_MS = 400;
 
 /**
- * Asks the worker to warm up for the run the controls would start (src/ml-worker/webgl-warmup.ts; the worker
+ * Asks the worker to warm up for the run the controls would start (src/ml-worker/run-warmup.ts; the worker
  * answers false when there is nothing to do): when the level opens, and again shortly after the controls change. Train
  * cancels a pending request; the worker itself skips one while a job runs or another warm-up is going.
  */

@@ -110,7 +110,7 @@ export class TrainedPlay implements LevelPlay {
     this.warmer = new KernelWarmer(host.port, () =>
       setup.plan(resolveControlValues(host.level.controls, this.values), setup.seed),
     );
-    // While the concept card is read, the worker warms up for this run (src/ml-worker/webgl-warmup.ts).
+    // While the concept card is read, the worker warms up for this run (src/ml-worker/run-warmup.ts).
     this.warmer.schedule(false);
   }
 

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/ml-worker/engine';
-import { WARM_UP_STEPS, warmRun } from '../../src/ml-worker/webgl-warmup';
+import { WARM_UP_STEPS, warmRun } from '../../src/ml-worker/run-warmup';
 import type { ModelSpec, TrainConfig } from '../../src/shared/worker-api';
 import { config, expectCode, spec, testEngine } from './support/engine';
 
@@ -10,7 +10,7 @@ beforeAll(async () => {
   engine = await testEngine('cpu');
 });
 
-describe('software WebGL warm-up (webgl-warmup.ts)', () => {
+describe('the warm-up before the first Train (run-warmup.ts)', () => {
   it('trains a throwaway copy of the run for two steps through the engine, then frees it: no tensor left', async () => {
     await engine.loadDataset('glyphs');
     const runs: { modelId: string; config: TrainConfig; steps: number }[] = [];
