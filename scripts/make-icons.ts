@@ -1,6 +1,6 @@
 /**
  * Draws the app icons (assets/icons/*.png) for the web app manifest: the logo's autoencoder glyph (encoder funnel,
- * the code, decoder funnel; assets/ui/logo.svg) on the game's background, rasterised here with 4x4 supersampling
+ * the code, decoder funnel; src/game/ui/art/logo.svg) on the game's background, rasterised here with 4x4 supersampling
  * and written as PNG with node:zlib, so no image tool or copied art is needed. Run `npx tsx scripts/make-icons.ts`
  * after changing the logo; the PNGs are committed.
  */

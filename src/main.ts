@@ -1,3 +1,5 @@
 import { startGame } from './game/main';
+import { markStartup } from './game/startup-marks';
 
+markStartup('modules');
 startGame('game');

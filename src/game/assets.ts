@@ -1,19 +1,39 @@
-/** Static UI assets (served from assets/ui): the logo for Boot, the rest for the Preloader. */
-export interface SvgAsset {
+/**
+ * The game's own UI drawings (src/game/ui/art/*.svg, bundled as text), painted onto canvas textures when the game
+ * boots (ui/svg-paint.ts): no fetch and no SVG image decode before the first screen (issue 15).
+ */
+import type * as Phaser from 'phaser';
+import backdrop from './ui/art/backdrop.svg?raw';
+import iconPause from './ui/art/icon-pause.svg?raw';
+import iconPlay from './ui/art/icon-play.svg?raw';
+import iconResume from './ui/art/icon-resume.svg?raw';
+import iconStop from './ui/art/icon-stop.svg?raw';
+import logo from './ui/art/logo.svg?raw';
+import { paintSvg } from './ui/svg-paint';
+
+export interface UiArt {
   key: string;
-  url: string;
+  svg: string;
+  /** The texture's size in pixels (the drawing's viewBox is scaled to it). */
   width: number;
   height: number;
 }
 
-const ui = (name: string): string => `${import.meta.env.BASE_URL}ui/${name}`;
+/** The logo is painted at 1.5x its drawing's 120x72 (the title shows it that large); scale by 1/this for 1x. */
+export const LOGO_PAINT_SCALE = 1.5;
 
-export const BOOT_ASSETS: readonly SvgAsset[] = [{ key: 'logo', url: ui('logo.svg'), width: 120, height: 72 }];
-
-export const PRELOAD_ASSETS: readonly SvgAsset[] = [
-  { key: 'backdrop', url: ui('backdrop.svg'), width: 1280, height: 720 },
-  { key: 'icon-play', url: ui('icon-play.svg'), width: 20, height: 20 },
-  { key: 'icon-pause', url: ui('icon-pause.svg'), width: 20, height: 20 },
-  { key: 'icon-resume', url: ui('icon-resume.svg'), width: 20, height: 20 },
-  { key: 'icon-stop', url: ui('icon-stop.svg'), width: 20, height: 20 },
+export const UI_ART: readonly UiArt[] = [
+  { key: 'logo', svg: logo, width: 120 * LOGO_PAINT_SCALE, height: 72 * LOGO_PAINT_SCALE },
+  // Drawn unscaled at the origin of the Level and Lab scenes (the game's landscape base size).
+  { key: 'backdrop', svg: backdrop, width: 1280, height: 720 },
+  { key: 'icon-play', svg: iconPlay, width: 20, height: 20 },
+  { key: 'icon-pause', svg: iconPause, width: 20, height: 20 },
+  { key: 'icon-resume', svg: iconResume, width: 20, height: 20 },
+  { key: 'icon-stop', svg: iconStop, width: 20, height: 20 },
 ];
+
+/** Adds every UI drawing the texture manager does not have yet as a canvas texture (synchronous). */
+export function addUiTextures(textures: Phaser.Textures.TextureManager): void {
+  for (const art of UI_ART)
+    if (!textures.exists(art.key)) textures.addCanvas(art.key, paintSvg(art.svg, art.width, art.height));
+}

@@ -23,6 +23,7 @@ import { installServiceWorker } from './offline/service-worker';
 import { installSfx } from './audio/sfx';
 import { COLORS } from './ui/theme';
 import { parseUrlOptions } from './url-options';
+import { markStartup } from './startup-marks';
 
 function viewportSize(parent: HTMLElement | string): { width: number; height: number } {
   const el = typeof parent === 'string' ? document.getElementById(parent) : parent;
@@ -96,6 +97,7 @@ export function startGame(parent: HTMLElement | string): Phaser.Game {
       },
     },
   });
+  markStartup('game-new');
   setContext(game, context);
   const removeSfx = installSfx(store);
   // Offline play (service worker + precache) and the update notices.

@@ -52,6 +52,8 @@ export interface LatentQuestHooks {
     textOverflows(): { scene: string; text: string; problem: string }[];
     /** The renderer Phaser actually runs. */
     rendererType(): 'canvas' | 'webgl';
+    /** RGBA (0–255) of a canvas texture's pixel (the painted UI drawings, src/game/assets.ts); null if none. */
+    texturePixel(key: string, x: number, y: number): [number, number, number, number] | null;
     /** `npm run bench`: measures this page's backend (loaded on demand, not in the main chunk). */
     benchmark(options: BenchOptions): Promise<BackendBench>;
     /** `npm run bench`: plays the open trained level's ladder through its LevelSession until the first star. */

@@ -17,6 +17,7 @@
  *     workerAlive(): boolean
  *     activeJobId(): string | null      the running training job (null after Leave cancels it)
  *     rendererType(): 'canvas' | 'webgl'     the renderer Phaser actually runs
+ *     texturePixel(key, x, y): RGBA | null   a pixel of a painted UI drawing (canvas texture)
  *     startScene(key, data?): boolean   replace the active main scene (e.g. Results with a made-up result)
  *     soundLog(): string[]              names of the sound effects played (click, star, success, fail, tick)
  *     textOverflows(): {scene, text, problem}[]   texts larger than their fitted box or off the screen's sides
@@ -124,6 +125,11 @@ export function installTestHooks(game: Phaser.Game, context: GameContext): void 
       soundLog: () => soundLog(),
       textOverflows: () => textOverflows(game),
       rendererType: () => (game.renderer.type === Phaser.CANVAS ? 'canvas' : 'webgl'),
+      texturePixel: (key, x, y) => {
+        const source = game.textures.exists(key) ? game.textures.get(key).getSourceImage() : null;
+        const ctx = source instanceof HTMLCanvasElement ? source.getContext('2d') : null;
+        return ctx ? (Array.from(ctx.getImageData(x, y, 1, 1).data) as [number, number, number, number]) : null;
+      },
       benchmark: async (options) => (await import('./bench/bench-page')).runBackendBench(context.bridge, options),
       benchTrainedLevel: async (options) =>
         (await import('./bench/bench-level')).runTrainedLevelBench(options, {

@@ -16,7 +16,6 @@ const en = {
   'app.title': 'Latent Quest',
   'preloader.title': 'Latent Quest',
   'preloader.tagline': 'Squeeze pictures through a bottleneck. See what survives.',
-  'preloader.progress': 'Loading {percent}%',
 
   'section.dataset': 'Dataset',
   'section.model': 'Model',

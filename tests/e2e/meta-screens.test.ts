@@ -133,6 +133,38 @@ describe('meta screens in headless Chromium', () => {
     await page.context().close();
   });
 
+  it('paints the UI drawings from their SVG sources before the title, with no image fetched', async () => {
+    const { page, consoleErrors } = await openGame(browser, baseUrl);
+    const pixel = (key: string, x: number, y: number) =>
+      page.evaluate(([k, px, py]) => window.__latentQuest!.debug.texturePixel(k, px, py), [key, x, y] as const);
+    // logo.svg (painted at 1.5x): the code bar (#ffd166), the encoder funnel's left end (#4cc9f0 end of its
+    // gradient), an empty corner.
+    expect(await pixel('logo', 90, 54)).toEqual([0xff, 0xd1, 0x66, 255]);
+    const encoder = await pixel('logo', 11, 54);
+    expect(encoder?.[3]).toBe(255);
+    expect(Math.abs(encoder![0] - 0x4c) + Math.abs(encoder![1] - 0xc9) + Math.abs(encoder![2] - 0xf0)).toBeLessThan(12);
+    expect(await pixel('logo', 1, 1)).toEqual([0, 0, 0, 0]);
+    // The icons: play's dark triangle, stop's rounded square, pause's two bars with the gap between them.
+    expect(await pixel('icon-play', 9, 10)).toEqual([0x08, 0x11, 0x1f, 255]);
+    expect(await pixel('icon-stop', 10, 10)).toEqual([0xff, 0x7a, 0x95, 255]);
+    expect((await pixel('icon-pause', 6, 10))?.[3]).toBe(255);
+    expect((await pixel('icon-pause', 10, 10))?.[3]).toBe(0);
+    // backdrop.svg's first circle (cx 463, cy 151, #4cc9f0 at 21 % opacity) and empty space.
+    const dot = await pixel('backdrop', 463, 151);
+    expect(dot?.[3]).toBeGreaterThan(0.15 * 255);
+    expect(dot?.[3]).toBeLessThan(0.6 * 255);
+    expect(await pixel('backdrop', 5, 715)).toEqual([0, 0, 0, 0]);
+    const svgFetches = await page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .map((r) => r.name)
+        .filter((n) => n.endsWith('.svg') && !/\/logo-[\w-]+\.svg$/.test(n)),
+    );
+    expect(svgFetches).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+
   it('a locked level cannot be opened; an open one starts the Level scene', async () => {
     const { page } = await openGame(browser, baseUrl, '?scene=map');
     await waitForScene(page, 'WorldMap');

@@ -1,23 +1,28 @@
 import * as Phaser from 'phaser';
-import { BOOT_ASSETS, PRELOAD_ASSETS } from '../assets';
+import { addUiTextures } from '../assets';
 import { localeReady } from '../locale-sync';
+import { firstScreenIsTitle, startFirstScreen } from './first-screen';
+import { markStartup } from '../startup-marks';
 
 /**
- * Loads the logo the Preloader shows and, in the same round, the few small SVGs the first screens use (one
- * loader round instead of two before the title: issue 15, title interactive within 500 ms); then hands over.
+ * Paints the UI drawings into textures (no loader round: issue 15, title interactive within 500 ms), waits for the
+ * chosen language's texts, then starts the Title; a deep link (a level, the Lab, a shared setup) goes through the
+ * Preloader, whose logo stays up while that screen's chunk loads.
  */
 export class Boot extends Phaser.Scene {
   constructor() {
     super('Boot');
   }
 
-  preload(): void {
-    for (const a of [...BOOT_ASSETS, ...PRELOAD_ASSETS])
-      this.load.svg(a.key, a.url, { width: a.width, height: a.height });
-  }
-
   create(): void {
+    markStartup('boot-create');
+    addUiTextures(this.textures);
+    markStartup('textures');
+    const title = firstScreenIsTitle(this);
     // The chosen language's texts first (locale-load.ts; usually here already, fetched since startGame).
-    void localeReady().then(() => this.scene.start('Preloader'));
+    void localeReady().then(() => {
+      if (title) startFirstScreen(this);
+      else this.scene.start('Preloader');
+    });
   }
 }

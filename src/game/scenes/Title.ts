@@ -1,4 +1,5 @@
 import * as Phaser from 'phaser';
+import { LOGO_PAINT_SCALE } from '../assets';
 import { goTo, prefetchScenes } from '../scene-loader';
 import { switchLocale } from '../locale-sync';
 import { LOCALE_NAMES, LOCALES } from '../../shared/i18n/locales';
@@ -10,6 +11,7 @@ import { SegmentedControl } from '../ui/SegmentedControl';
 import { StarRow } from '../ui/StarRow';
 import { CSS, TEXT } from '../ui/theme';
 import { SCENES, addNoticeBanner, beginScreen } from './screen-kit';
+import { markStartup } from '../startup-marks';
 
 /** Games whose engine warm-up the title has started (once per game; a level or the Lab may have done it). */
 const warmed = new WeakSet<Phaser.Game>();
@@ -26,6 +28,7 @@ export class Title extends Phaser.Scene {
   }
 
   create(data?: { focusLanguage?: boolean }): void {
+    markStartup('title-create');
     const screen = beginScreen(this);
     const { width: W, height: H, portrait, context } = screen;
     const cx = W / 2;
@@ -45,7 +48,7 @@ export class Title extends Phaser.Scene {
     );
 
     const top = portrait ? H * 0.14 : 118;
-    this.add.image(cx, top, 'logo').setScale(portrait ? 1.3 : 1.5);
+    this.add.image(cx, top, 'logo').setScale((portrait ? 1.3 : 1.5) / LOGO_PAINT_SCALE);
     const titleY = top + (portrait ? 84 : 96);
     this.add
       .text(cx, titleY, t('app.title'), { ...TEXT.title, fontSize: portrait ? '44px' : '60px' })

@@ -10,7 +10,7 @@ import { getContext, type GameContext } from '../context';
 import { isPortraitSize } from '../layout/screen';
 import { watch } from '../state';
 import { ArrowNav, type NavItem } from '../ui/ArrowNav';
-import { backdropBitmap } from '../ui/backdrop';
+import { BACKDROP_KEY } from '../ui/backdrop';
 import { FocusManager } from '../ui/FocusManager';
 import { NoticeBanner } from '../ui/NoticeBanner';
 import { COLORS, TEXT, type Rect } from '../ui/theme';
@@ -18,6 +18,7 @@ import type { Widget } from '../ui/Widget';
 import { WidgetRegistry } from '../ui/WidgetRegistry';
 import { bindWidgetIds } from '../ui/widget-ids';
 import { noticeView } from '../view/notice-view';
+import { markStartup } from '../startup-marks';
 
 export interface Screen {
   context: GameContext;
@@ -54,10 +55,9 @@ export function beginScreen(scene: Phaser.Scene, data?: object): Screen {
   const { width, height } = scene.scale;
 
   scene.cameras.main.setBackgroundColor(COLORS.bg);
-  // From its bitmap copy (ui/backdrop.ts): the Canvas renderer would replay the SVG's circles every drawn frame.
-  const backdrop = backdropBitmap(scene.textures);
-  if (backdrop) {
-    const img = scene.add.image(width / 2, height / 2, backdrop).setAlpha(0.35);
+  // The painted backdrop (ui/backdrop.ts), centred and scaled to cover the screen.
+  if (scene.textures.exists(BACKDROP_KEY)) {
+    const img = scene.add.image(width / 2, height / 2, BACKDROP_KEY).setAlpha(0.35);
     img.setScale(Math.max(width / img.width, height / img.height));
   }
 
@@ -97,6 +97,7 @@ export function beginScreen(scene: Phaser.Scene, data?: object): Screen {
     ready: () => {
       context.widgets = registry;
       context.ready = true;
+      markStartup('ready');
       context.renderGate?.setContinuous(false);
     },
   };

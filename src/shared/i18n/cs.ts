@@ -8,7 +8,6 @@ export const cs: Catalogue = {
   'app.title': 'Latent Quest',
   'preloader.title': 'Latent Quest',
   'preloader.tagline': 'Protlač obrázky úzkým hrdlem. Uvidíš, co přežije.',
-  'preloader.progress': 'Načítám {percent} %',
   'section.dataset': 'Data',
   'section.model': 'Model',
   'section.bottleneck': 'Úzké hrdlo (velikost kódu)',

@@ -8,7 +8,6 @@ export const es: Catalogue = {
   'app.title': 'Latent Quest',
   'preloader.title': 'Latent Quest',
   'preloader.tagline': 'Pasa imágenes por un cuello de botella. Mira qué sobrevive.',
-  'preloader.progress': 'Cargando {percent}%',
   'section.dataset': 'Datos',
   'section.model': 'Modelo',
   'section.bottleneck': 'Cuello de botella (código)',

@@ -8,7 +8,6 @@ export const pl: Catalogue = {
   'app.title': 'Latent Quest',
   'preloader.title': 'Latent Quest',
   'preloader.tagline': 'Przeciśnij obrazy przez wąskie gardło. Zobacz, co przetrwa.',
-  'preloader.progress': 'Ładowanie {percent}%',
   'section.dataset': 'Dane',
   'section.model': 'Model',
   'section.bottleneck': 'Wąskie gardło (rozmiar kodu)',

@@ -1,6 +1,7 @@
 import type * as Phaser from 'phaser';
 import { t } from '../../../shared/messages';
 import type { LabLayout } from '../../layout/lab-layout';
+import { LOGO_PAINT_SCALE } from '../../assets';
 import { addBackdrop } from '../../ui/backdrop';
 import { Button } from '../../ui/Button';
 import { Label } from '../../ui/Label';
@@ -27,7 +28,7 @@ export function buildLabChrome(scene: Phaser.Scene, L: LabLayout): LabChrome {
     scene.add
       .image(logoX, L.topBar.height / 2, 'logo')
       .setOrigin(0, 0.5)
-      .setScale(0.5);
+      .setScale(0.5 / LOGO_PAINT_SCALE);
   const title = new Label(scene, {
     x: L.portrait ? logoX : logoX + 68,
     y: L.topBar.height / 2 - 17,
