@@ -32,8 +32,16 @@ export const UI_ART: readonly UiArt[] = [
   { key: 'icon-stop', svg: iconStop, width: 20, height: 20 },
 ];
 
-/** Adds every UI drawing the texture manager does not have yet as a canvas texture (synchronous). */
+/**
+ * Adds every UI drawing the texture manager does not have yet, each a texture whose source is its painted canvas
+ * (synchronous). Through `addImage`, which takes any drawable source (Phaser's TextureSource handles canvases for
+ * both renderers), not `addCanvas`: a CanvasTexture reads its whole canvas back at once (getImageData), 17–32 ms
+ * for the 1280x720 backdrop on this machine, for pixel access the game never uses.
+ */
 export function addUiTextures(textures: Phaser.Textures.TextureManager): void {
-  for (const art of UI_ART)
-    if (!textures.exists(art.key)) textures.addCanvas(art.key, paintSvg(art.svg, art.width, art.height));
+  for (const art of UI_ART) {
+    if (textures.exists(art.key)) continue;
+    const canvas = paintSvg(art.svg, art.width, art.height);
+    textures.addImage(art.key, canvas as unknown as HTMLImageElement);
+  }
 }
