@@ -19,6 +19,9 @@ export interface LevelTileConfig extends Rect {
 
 type TileEvents = { pointerfocus: []; press: [] };
 
+/** Room the padlock takes at a locked tile's right edge (its 20 px glyph 12 px from the edge, and a gap). */
+const LOCK_SPACE = 30;
+
 /** Draws a small padlock centred on (x, y). */
 export function drawLock(g: Phaser.GameObjects.Graphics, x: number, y: number, s: number, color: number): void {
   g.lineStyle(Math.max(2, s * 0.16), color, 1);
@@ -67,16 +70,26 @@ export class LevelTile extends FocusableWidget<TileEvents> {
           })
           .setOrigin(0, 1),
       );
-      fitText(title, { width: width - 20 - (this.locked ? 26 : 0), height: height - 20 });
+      // Under the number row; a long title wraps onto a second line before it shrinks (Czech 5.3 on a phone).
+      fitText(title, { width: width - 20 - (this.locked ? 26 : 0), height: height - 22 }, true);
     } else {
-      this.track(
-        scene.add.text(x + 12, y + 10 + fontSize + 2, config.title, {
+      // Two lines at most, clear of the padlock (drawn at the right, centred: redraw) and of the detail line; a
+      // long title (Czech "Kódová kniha: VQ-VAE a komprese") shrinks to fit rather than run under the padlock.
+      const top = y + 10 + fontSize + 2;
+      const withDetail = !!config.detail && height >= fontSize * 3 + 28;
+      const bottom = withDetail ? y + height - 10 - Math.round(fontSize * 0.82) - 4 : y + height - 8;
+      const title = this.track(
+        scene.add.text(x + 12, top, config.title, {
           ...TEXT.body,
           fontSize: `${fontSize}px`,
           color: this.locked ? CSS.disabled : CSS.text,
-          wordWrap: { width: width - 24, useAdvancedWrap: true },
-          maxLines: 2,
+          wordWrap: { width: width - 24 - (this.locked ? LOCK_SPACE : 0), useAdvancedWrap: true },
         }),
+      );
+      fitText(
+        title,
+        { width: width - 24 - (this.locked ? LOCK_SPACE : 0), height: Math.max(fontSize, bottom - top) },
+        true,
       );
     }
     if (config.detail && !compact && height >= fontSize * 3 + 28) {
