@@ -2,9 +2,9 @@
  * A smaller Phaser for the game's main chunk (issue 15). The shipped `dist/phaser.esm.js` has everything built in
  * and cannot be tree-shaken, so Vite bundles Phaser from its sources through the entry below: Phaser's own
  * no-physics entry (`src/phaser-no-physics.js`: no Arcade, no Matter) cut to what the game uses. Game objects:
- * graphics, image, text, zone, DOM element, container (their factories register `scene.add.*`); loader file
- * types: image and SVG; input without gamepads; none of the namespaces tilemaps, particles, noise, shaders,
- * video, bitmap text, curves, actions, animations, cache, data, display, plugins, utils (what Phaser's core
+ * graphics, image, text, zone, DOM element, container (their factories register `scene.add.*`); the loader
+ * with no file types (the UI drawings are painted at boot: src/game/assets.ts); input without gamepads; none
+ * of the namespaces tilemaps, particles, noise, shaders, video, bitmap text, curves, actions, animations, cache, data, display, plugins, utils (what Phaser's core
  * requires internally still comes along). Build flags as Phaser's webpack config sets them: both renderers
  * (software GL gets Canvas, hardware GL WebGL: src/game/renderer-choice.ts), no WebGL debug, no Phaser sound
  * (the game plays its own Web Audio, src/game/audio). A new `scene.add.<kind>` or `load.<type>` needs its
@@ -63,7 +63,6 @@ var GameObjects = {
 };
 var Loader = Extend(false, {
   Events: require('./loader/events'),
-  FileTypes: { ImageFile: require('./loader/filetypes/ImageFile'), SVGFile: require('./loader/filetypes/SVGFile') },
   File: require('./loader/File'),
   FileTypesManager: require('./loader/FileTypesManager'),
   GetURL: require('./loader/GetURL'),
