@@ -8,7 +8,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { basisFromCovariance, columnMean, type PcaBasis } from './pca-basis';
 import { decodePcaAsset, PCA_ASSET_PATH } from './pca-format';
-import { yieldToEventLoop } from './yield';
+import { yieldToEventLoop } from '../shared/yield';
 
 export type { PcaBasis } from './pca-basis';
 

@@ -32,7 +32,7 @@ import {
   type OptimizerState,
 } from './optimizer-state';
 import { allFinite, readWeights, writeWeights, type WeightSnapshot } from './weights';
-import { yieldToEventLoop } from './yield';
+import { yieldToEventLoop } from '../shared/yield';
 
 /** CPU copy of the training examples plus their device tensors (owned by the engine's cache). */
 export interface TrainData {

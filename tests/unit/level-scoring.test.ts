@@ -4,6 +4,7 @@ import {
   budgetParamCount,
   combineCodes,
   corruptionMask,
+  corruptionMaskSliced,
   denseParamCount,
   erasedSquares,
   drawLatent,
@@ -399,6 +400,15 @@ describe('harness helpers', () => {
     const images = new Float32Array(3 * 784).fill(0.7);
     const holed = corrupt(images, shape, { type: 'block', size: 12 }, 8008);
     holed.forEach((v, i) => expect(v === 0).toBe(mask[i] === 1));
+  });
+
+  it('the sliced mask (what measuring uses) is the same mask, for block and masking noise', async () => {
+    const shape = { width: 28, height: 28 };
+    for (const spec of [
+      { type: 'block', size: 12 },
+      { type: 'masking', fraction: 0.3 },
+    ] as const)
+      expect(await corruptionMaskSliced(40, shape, spec, 8008)).toEqual(corruptionMask(40, shape, spec, 8008));
   });
 
   it('names the erased square of each image (what Inpainting outlines), exactly where corrupt() erased it', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { corrupt, describeNoiseProblem, type NoiseSpec } from '../../src/shared/noise';
+import { corrupt, corruptSliced, describeNoiseProblem, type NoiseSpec } from '../../src/shared/noise';
 import { createRng } from '../../src/shared/random';
 
 const shape = { width: 28, height: 28 };
@@ -195,5 +195,55 @@ describe('describeNoiseProblem', () => {
     ],
   ])('rejects %j', (spec, message) => {
     expect(describeNoiseProblem(spec)).toMatch(message);
+  });
+});
+
+describe('corruption in slices', () => {
+  const images = (() => {
+    const rng = createRng(11);
+    return Float32Array.from({ length: 30 * SIZE }, () => rng.next());
+  })();
+  const specs: NoiseSpec[] = [
+    { type: 'gaussian', sigma: 0.3 },
+    { type: 'block', size: 9 },
+    {
+      type: 'mixed',
+      kinds: [
+        { type: 'saltPepper', amount: 0.1 },
+        { type: 'masking', fraction: 0.4 },
+      ],
+    },
+  ];
+
+  it('gives exactly the images corrupt() gives, for a seed and for a shared generator', async () => {
+    for (const spec of specs) {
+      expect(await corruptSliced(images, shape, spec, 21, { budgetMs: 0, yieldFn: async () => {} })).toEqual(
+        corrupt(images, shape, spec, 21),
+      );
+      const a = createRng(5);
+      const b = createRng(5);
+      const sliced = await corruptSliced(images, shape, spec, a, { budgetMs: 0, yieldFn: async () => {} });
+      expect(sliced).toEqual(corrupt(images, shape, spec, b));
+      expect(a.next()).toBe(b.next()); // both generators advanced by the same draws
+    }
+  });
+
+  it('hands the thread back between images once its budget is spent, and never after the last one', async () => {
+    let yields = 0;
+    const yieldFn = async (): Promise<void> => {
+      yields++;
+    };
+    await corruptSliced(images, shape, specs[0], 3, { budgetMs: 0, yieldFn });
+    expect(yields).toBe(29); // 30 images, a yield between each two
+    yields = 0;
+    await corruptSliced(images, shape, specs[0], 3, { budgetMs: 60_000, yieldFn });
+    expect(yields).toBe(0);
+    // The real yield lets a queued timer run in the middle of the work.
+    let timerRan = false;
+    setTimeout(() => (timerRan = true), 0);
+    const pending = corruptSliced(filled(0.5, 300), shape, specs[0], 4, { budgetMs: 0 });
+    expect(timerRan).toBe(false);
+    await pending;
+    expect(timerRan).toBe(true);
   });
 });

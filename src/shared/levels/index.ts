@@ -36,6 +36,7 @@ export { PRETRAINED_ASSETS, type PretrainedAssetName, type PretrainedAssetPlan }
 export {
   combineCodes,
   corruptionMask,
+  corruptionMaskSliced,
   denseParamCount,
   erasedSquares,
   drawLatent,

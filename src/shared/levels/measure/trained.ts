@@ -5,12 +5,12 @@
  * everywhere.
  */
 import { GLYPH_HEIGHT, GLYPH_PIXELS, GLYPH_WIDTH } from '../../glyphs';
-import { corrupt } from '../../noise';
+import { corruptSliced } from '../../noise';
 import { maskedMse, mse, wrongPixelsPerImage } from '../../scoring';
 import type { MlWorkerApi, TrainConfig, TrainResult } from '../../worker-api';
 import { resolveControlValues } from '../controls';
 import { measurePriorDigitCounts } from './prior-digits';
-import { corruptionMask, heldOutLetters, randomGlyphPatterns, type HeldOutImages } from '../harness';
+import { corruptionMaskSliced, heldOutLetters, randomGlyphPatterns, type HeldOutImages } from '../harness';
 import type { Evaluation, MeasurementId } from '../measurements';
 import type { ControlValue, HeldOutRecipe, LevelDefinition, LevelScore, TrainedSetup } from '../types';
 
@@ -200,7 +200,8 @@ async function measureDigits(
     const perKind: number[] = [];
     for (let i = 0; i < recipe.noises.length; i++) {
       const noise = recipe.noises[i];
-      const noisy = corrupt(clean, shape, noise, recipe.noiseSeed + i);
+      // In slices: on the game's main thread this is 1,000 digits (noise.ts corruptSliced).
+      const noisy = await corruptSliced(clean, shape, noise, recipe.noiseSeed + i);
       const outputs = await engine.reconstruct(modelId, noisy.slice());
       perKind.push(mse(outputs, clean));
       // Inside the erased squares of the recipe's first block (or masking) kind only.
@@ -209,7 +210,8 @@ async function measureDigits(
         evaluation.holeMse === undefined &&
         (noise.type === 'block' || noise.type === 'masking')
       ) {
-        evaluation.holeMse = maskedMse(outputs, clean, corruptionMask(batch.count, shape, noise, recipe.noiseSeed + i));
+        const erased = await corruptionMaskSliced(batch.count, shape, noise, recipe.noiseSeed + i);
+        evaluation.holeMse = maskedMse(outputs, clean, erased);
       }
       if (i === 0) preview = digitPreview(outputs, noisy);
     }

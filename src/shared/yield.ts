@@ -1,6 +1,8 @@
 /**
- * A cheap macrotask yield so pause/cancel messages (and Comlink calls) are handled during a training loop.
- * setImmediate in Node; a MessageChannel in workers (setTimeout(0) is clamped to >= 4 ms when nested).
+ * A cheap macrotask yield so other work gets its turn during a long loop: pause/cancel messages and Comlink
+ * calls in the worker's training loop, the game's frames while shared code corrupts held-out digits on the main
+ * thread (noise.ts `corruptSliced`). setImmediate in Node; a MessageChannel in browsers and workers (setTimeout(0)
+ * is clamped to >= 4 ms when nested).
  */
 type Resolve = () => void;
 
