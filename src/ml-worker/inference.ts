@@ -3,7 +3,8 @@
  * are processed in chunks inside tf.tidy; results are fresh Float32Arrays the caller may transfer.
  */
 import * as tf from '@tensorflow/tfjs';
-import { corrupt } from '../shared/noise';
+import { corruptSliced } from '../shared/noise';
+import { yieldToEventLoop } from '../shared/yield';
 import type { LossName, LossTerms } from '../shared/worker-api';
 import { decodeFused, fusedDecoder } from './fast-decode';
 import { bcePerSample, msePerSample } from './losses';
@@ -56,8 +57,11 @@ async function chunked(
   // One chunk (a 20x20 grid, a point): its array is the result, no second copy.
   if (count <= CHUNK) return run(0, count);
   const out = new Float32Array(count * outWidth);
-  for (let start = 0; start < count; start += CHUNK)
+  for (let start = 0; start < count; start += CHUNK) {
+    // Other calls (a pause, the game's probes) are answered between chunks, not after the whole batch.
+    if (start > 0) await yieldToEventLoop();
     out.set(await run(start, Math.min(CHUNK, count - start)), start * outWidth);
+  }
   return out;
 }
 
@@ -129,13 +133,15 @@ export async function evaluate(
   const { spec } = model;
   const size = model.inputSize;
   const count = images.length / size;
+  // Sliced, like the chunks below: 1,000 noisy digits were ~47 ms of the worker not answering anything.
   const inputs = hasNoise(spec.noise)
-    ? corrupt(images, { width: model.width, height: model.height }, spec.noise, EVAL_NOISE_SEED)
+    ? await corruptSliced(images, { width: model.width, height: model.height }, spec.noise, EVAL_NOISE_SEED)
     : images;
   const sparse = spec.kind === 'sparse';
   const width = 3 + (sparse ? model.latentSize : 0);
   const sums = new Float64Array(width);
   for (let start = 0; start < count; start += CHUNK) {
+    if (start > 0) await yieldToEventLoop();
     const n = Math.min(CHUNK, count - start);
     const row = tf.tidy(() => {
       const x = tf.tensor2d(inputs.subarray(start * size, (start + n) * size), [n, size]);
