@@ -311,10 +311,16 @@ export async function runTraining(
         let optimizerState: OptimizerState | null = null;
         const wantCheckpoint = checkpointMs > 0 && now() - checkpointAt >= checkpointMs;
         if (!diverged && (wantCheckpoint || now() - snapshotAt >= DEFAULTS.snapshotIntervalMs || step === totalSteps)) {
+          // A snapshot reads the weights and Adam's two moments and checks every number (millions on MNIST):
+          // the longest stretch of a training job. Other calls get a turn between its parts (issue 15).
           arrays = await readWeights(model);
+          await yieldToEventLoop();
           optimizerState = await readOptimizerState(optimizer, config, model);
+          await yieldToEventLoop();
         }
-        if (diverged || (arrays && !allFinite(arrays)) || (optimizerState && !allFinite(optimizerState.arrays))) {
+        const weightsBad = arrays !== null && !allFinite(arrays);
+        if (arrays) await yieldToEventLoop();
+        if (diverged || weightsBad || (optimizerState && !allFinite(optimizerState.arrays))) {
           writeWeights(model, snapshot.arrays);
           reason = 'diverged';
           end = divergedEnd(step, diverged ?? { kind: 'weightsNaN' }, config, snapshot.step);
@@ -327,6 +333,7 @@ export async function runTraining(
           snapshotAt = now();
           host.keepSnapshot(snapshot);
           if (wantCheckpoint) {
+            await yieldToEventLoop();
             await host.checkpoint(snapshot);
             checkpointStep = step;
             checkpointAt = now();

@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/ml-worker/engine';
-import { spec, testEngine } from './support/engine';
+import { config, spec, testEngine } from './support/engine';
 
 let engine: Engine;
 beforeAll(async () => {
@@ -43,6 +43,15 @@ describe('long calls in slices', () => {
     const small = await turnsDuring(() => engine.evaluate(modelId, 'test', 'bce', 400));
     const large = await turnsDuring(() => engine.evaluate(modelId, 'test', 'bce', 1300));
     expect(large - small).toBeGreaterThanOrEqual(2);
+    await engine.disposeModel(modelId);
+  });
+
+  it('gives others turns between the parts of a training snapshot (weights, Adam moments, checks, checkpoint)', async () => {
+    const { modelId } = await engine.createModel(spec({ hidden: [8], bottleneck: 2 }));
+    // Tiny steps: without the snapshot's own yields a 4-step job runs in one piece between its slice yields.
+    const plain = await turnsDuring(() => engine.train(modelId, config({ steps: 4 })));
+    const snapshots = await turnsDuring(() => engine.train(modelId, config({ steps: 4, checkpointIntervalMs: 1 })));
+    expect(snapshots - plain).toBeGreaterThanOrEqual(4 * 3);
     await engine.disposeModel(modelId);
   });
 });
