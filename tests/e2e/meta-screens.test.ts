@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { backdropPoints } from '../../src/game/ui/backdrop-art';
 import { clickWidget, launchChromium, openGame } from './browser';
 
 const baseUrl = inject('baseUrl');
@@ -133,7 +134,7 @@ describe('meta screens in headless Chromium', () => {
     await page.context().close();
   });
 
-  it('paints the UI drawings from their SVG sources before the title, with no image fetched', async () => {
+  it('paints the UI drawings (SVG sources, the generated backdrop) before the title, with no image fetched', async () => {
     const { page, consoleErrors } = await openGame(browser, baseUrl);
     const pixel = (key: string, x: number, y: number) =>
       page.evaluate(([k, px, py]) => window.__latentQuest!.debug.texturePixel(k, px, py), [key, x, y] as const);
@@ -149,11 +150,11 @@ describe('meta screens in headless Chromium', () => {
     expect(await pixel('icon-stop', 10, 10)).toEqual([0xff, 0x7a, 0x95, 255]);
     expect((await pixel('icon-pause', 6, 10))?.[3]).toBe(255);
     expect((await pixel('icon-pause', 10, 10))?.[3]).toBe(0);
-    // backdrop.svg's first circle (cx 463, cy 151, #4cc9f0 at 21 % opacity) and empty space.
-    const dot = await pixel('backdrop', 463, 151);
-    expect(dot?.[3]).toBeGreaterThan(0.15 * 255);
-    expect(dot?.[3]).toBeLessThan(0.6 * 255);
-    expect(await pixel('backdrop', 5, 715)).toEqual([0, 0, 0, 0]);
+    // The backdrop (ui/backdrop-art.ts): its first point, painted at its colour and opacity, and empty space.
+    const first = backdropPoints()[0];
+    const dot = await pixel('backdrop', Math.round(first.x), Math.round(first.y));
+    expect(Math.abs((dot?.[3] ?? 0) / 255 - first.alpha)).toBeLessThan(0.03);
+    expect(await pixel('backdrop', 1275, 5)).toEqual([0, 0, 0, 0]);
     const svgFetches = await page.evaluate(() =>
       performance
         .getEntriesByType('resource')
