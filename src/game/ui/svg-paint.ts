@@ -8,15 +8,16 @@
  * weigh more than the first load can spare; our drawings use a small, fixed subset, and this paints exactly that
  * and refuses anything else with a clear error (a new drawing that needs more fails its first load in the e2e
  * tests, not silently). The XML itself is parsed by the browser's DOMParser. Supported: the root's viewBox,
- * `path` (any `d`: Path2D reads SVG path data), `rect` (x, y, width, height, rx), `circle`, fills as a colour or
- * `url(#id)` of a `linearGradient` in bounding-box units, `fill-opacity`, `defs`, `stop` (offset, stop-color).
+ * `path` (any `d`: Path2D reads SVG path data), `rect` (x, y, width, height, rx), fills as a colour or `url(#id)`
+ * of a `linearGradient` in bounding-box units, `defs`, `stop` (offset, stop-color). The backdrop is not an SVG: it
+ * is generated (backdrop-art.ts).
  */
 
-/** What the painter draws into: a 2D context (a canvas's, or a recorder in tests). */
+/** What the painter draws into: the parts of a canvas's 2D context it uses. */
 export type Paint2D = Pick<
   CanvasRenderingContext2D,
-  'save' | 'restore' | 'scale' | 'fill' | 'beginPath' | 'arc' | 'roundRect' | 'rect' | 'createLinearGradient'
-> & { fillStyle: string | CanvasGradient | CanvasPattern; globalAlpha: number };
+  'save' | 'restore' | 'scale' | 'fill' | 'beginPath' | 'roundRect' | 'rect' | 'createLinearGradient'
+> & { fillStyle: string | CanvasGradient | CanvasPattern };
 
 type Box = { x: number; y: number; width: number; height: number };
 
@@ -66,18 +67,9 @@ function pathBox(d: string): Box {
 }
 
 function paintShape(ctx: Paint2D, doc: Document, el: Element): void {
-  const opacity = el.hasAttribute('fill-opacity') ? num(el, 'fill-opacity', 1) : 1;
   let box: Box;
   let draw: () => void;
-  if (el.tagName === 'circle') {
-    const [cx, cy, r] = [num(el, 'cx'), num(el, 'cy'), num(el, 'r')];
-    box = { x: cx - r, y: cy - r, width: 2 * r, height: 2 * r };
-    draw = () => {
-      ctx.beginPath();
-      ctx.arc(cx, cy, r, 0, 2 * Math.PI);
-      ctx.fill();
-    };
-  } else if (el.tagName === 'rect') {
+  if (el.tagName === 'rect') {
     box = { x: num(el, 'x'), y: num(el, 'y'), width: num(el, 'width'), height: num(el, 'height') };
     const rx = num(el, 'rx');
     draw = () => {
@@ -97,7 +89,6 @@ function paintShape(ctx: Paint2D, doc: Document, el: Element): void {
   const fill = fillFor(ctx, doc, el, box);
   if (fill === null) return;
   ctx.fillStyle = fill;
-  ctx.globalAlpha = opacity;
   draw();
 }
 
