@@ -65,6 +65,11 @@ export async function waitForLevel(page: Page, statuses: string[], timeout = 120
   });
 }
 
+/** Waits until a widget is on screen (drawn in a frame the player has seen). */
+export async function waitForWidget(page: Page, id: string, timeout = 30_000): Promise<void> {
+  await page.waitForFunction((wid) => window.__latentQuest!.uiBounds(wid) !== null, id, { timeout, polling: 50 });
+}
+
 /** Clicks the centre of a widget through real mouse events. */
 export async function clickWidget(page: Page, id: string): Promise<void> {
   const box = await page.evaluate((wid) => window.__latentQuest?.uiBounds(wid) ?? null, id);

@@ -11,6 +11,7 @@ import {
   levelState as level,
   openGame,
   waitForLevel,
+  waitForWidget,
   widgetBounds as bounds,
 } from './browser';
 
@@ -452,6 +453,8 @@ describe('a level played from its data (Level scene + HUD)', () => {
     // how much, exactly the pure function's lines for the recorded attempt.
     const wrong = deck.findIndex((id) => id !== 'two' && id !== 'seven');
     await clickWidget(page, `card:${wrong}`);
+    // As a player sees it: the card's weight row appears (the frame that shows it also enables Check).
+    await waitForWidget(page, 'term:0');
     await clickWidget(page, 'level:train');
     await waitForLevel(page, ['done', 'error'], 30_000);
     const miss = (await level(page))!;
@@ -473,6 +476,7 @@ describe('a level played from its data (Level scene + HUD)', () => {
     // The target is the average of the 2 and the 7: pick both (weights start at 1).
     await clickWidget(page, `card:${deck.indexOf('two')}`);
     await clickWidget(page, `card:${deck.indexOf('seven')}`);
+    await waitForWidget(page, 'term:1');
     // Halve both weights with the keyboard: focus each weight slider, ten steps of 0.05 down.
     for (const id of ['term:0', 'term:1']) {
       await clickSliderStart(page, id);
