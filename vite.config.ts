@@ -3,6 +3,7 @@ import { VitePWA, type VitePWAOptions } from 'vite-plugin-pwa';
 import { precompressDir } from './scripts/precompress';
 import { phaserBuild } from './scripts/phaser-build';
 import { tfjsThreadsBuild } from './scripts/tfjs-threads-build';
+import { titleShellTexts } from './scripts/title-shell-texts';
 
 /**
  * Two flavours of the same game. `vite build` (npm start, npm run build, the classroom server's dist/) is the
@@ -95,7 +96,7 @@ export default defineConfig(({ mode }) => {
     // The worker bundle gets its own plugins: tfjs's threaded WASM factory made safe to minify.
     worker: { format: 'es', plugins: () => [tfjsThreadsBuild()] },
     // The service worker first, so its files are precompressed with the rest.
-    plugins: [phaserBuild(), VitePWA(pwaOptions), ...(mode === 'test' ? [] : [precompress('dist')])],
+    plugins: [phaserBuild(), titleShellTexts(), VitePWA(pwaOptions), ...(mode === 'test' ? [] : [precompress('dist')])],
     build: {
       outDir: mode === 'test' ? TEST_OUT_DIR : 'dist',
       target: 'es2022',

@@ -36,6 +36,7 @@ import {
   type PretrainedPayload,
 } from './bench-level-figures';
 import { chunkSizes } from './chunk-sizes';
+import { measureTitle } from './bench-title';
 
 const ALL_BACKENDS = ['auto', 'webgl', 'wasm', 'cpu'] as const;
 /** BENCH_BACKENDS=webgl,wasm limits the run (for quick checks). */
@@ -69,40 +70,6 @@ const SOFTWARE_WEBGL =
 /** Cold loads timed to the Title screen being interactive (BENCH_TITLE_RUNS=0 skips them). */
 const TITLE_RUNS = Number(process.env.BENCH_TITLE_RUNS ?? 3);
 /** One level's page may not take longer than this (a slow level reports an error instead of eating the budget). */
-/**
- * Title interactive, measured by the page's own clock: the first animation frame after the Title scene has built
- * and marked itself ready (src/game/startup-marks.ts), i.e. the frame the player first sees it in and can press
- * Play. Until session 8 the bench read it after `window.__latentQuest` said so; that hook is a test-only chunk
- * loaded on demand, and it often arrived 100–300 ms after the title was already up (plus a round trip to this
- * script), so those figures were the harness's, not the player's.
- */
-const TITLE_CLOCK = `(() => {
-  const tick = () => {
-    const built = performance.getEntriesByName('lq:title-create')[0];
-    const ready = built && performance.getEntriesByName('lq:ready').find((m) => m.startTime >= built.startTime);
-    if (ready) window.__lqTitleAt = performance.now();
-    else requestAnimationFrame(tick);
-  };
-  requestAnimationFrame(tick);
-})();`;
-
-/**
- * In the page: where a cold load's time went (ms from navigation): the last script byte, then the startup marks
- * (src/game/startup-marks.ts: modules evaluated, Phaser built, Boot's SVGs, Title built, ready).
- */
-const readStartupMarks = (): Record<string, number> => {
-  const marks = performance.getEntriesByType('mark').filter((m) => m.name.startsWith('lq:'));
-  const evaluated = marks.find((m) => m.name === 'lq:modules')?.startTime ?? Infinity;
-  const scripts = performance
-    .getEntriesByType('resource')
-    .map((r) => r as PerformanceResourceTiming)
-    .filter((r) => r.name.endsWith('.js') && r.responseEnd <= evaluated)
-    .map((r) => r.responseEnd);
-  return {
-    ...(scripts.length ? { 'first-scripts-loaded': Math.round(Math.max(...scripts)) } : {}),
-    ...Object.fromEntries(marks.map((m) => [m.name.slice(3), Math.round(m.startTime)])),
-  };
-};
 const LEVEL_TIMEOUT_MS = Number(process.env.BENCH_LEVEL_TIMEOUT_MS ?? 150_000);
 /** The level whose training frames are the headline `levelTraining` figure (first of these that ran). */
 const FRAMES_LEVELS = ['beat-pca', 'static'];
@@ -180,30 +147,13 @@ async function main(): Promise<void> {
     args: CHROMIUM_ARGS,
   });
   const results: Record<string, BackendBench | { error: string }> = {};
-  const titleInteractiveMs: number[] = [];
-  const titlePhases: Record<string, number>[] = [];
+  let title: Awaited<ReturnType<typeof measureTitle>> | null = null;
   const levels: LevelFigure[] = [];
   const trainedRuns = new Map<string, TrainedLevelBench>();
   let softwareWebgl: SoftwareWebglRow | null = null;
   try {
-    // Time from navigation start to the Title screen being interactive (3 cold page loads).
-    for (let i = 0; i < TITLE_RUNS; i++) {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
-      const page = await context.newPage();
-      await page.addInitScript({ content: TITLE_CLOCK });
-      await page.goto(baseUrl);
-      await page.waitForFunction(
-        () => window.__latentQuest?.ready === true && window.__latentQuest.scene() === 'Title',
-        undefined,
-        { timeout: 60_000, polling: 'raf' },
-      );
-      const at = await page.evaluate(() => (window as { __lqTitleAt?: number }).__lqTitleAt ?? null);
-      if (at === null)
-        throw new Error('bench: the title came up without its startup marks (src/game/startup-marks.ts)');
-      titleInteractiveMs.push(at);
-      titlePhases.push(await page.evaluate(readStartupMarks));
-      await context.close();
-    }
+    // Cold loads to the title (scripts/bench-title.ts): the HTML title, the game's own, and Play pressed at once.
+    if (TITLE_RUNS > 0) title = await measureTitle(browser, baseUrl, TITLE_RUNS, Math.min(3, TITLE_RUNS));
     for (const backend of BACKENDS) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
       const page = await context.newPage();
@@ -257,8 +207,7 @@ async function main(): Promise<void> {
         trainingSeconds: round(framesRun.attempts[0].seconds),
       }
     : null;
-  const titleSorted = [...titleInteractiveMs].sort((a, b) => a - b);
-  const titleMedian = titleSorted.length ? titleSorted[Math.floor((titleSorted.length - 1) / 2)] : null;
+  const titleMedian = title?.interactive.median ?? null;
   const targets = {
     fpsDuringTrainingAtLeast95PercentOfIdle: Object.fromEntries(
       forced.concat(ok(auto) ? [auto] : []).map((r) => [r.backend, r.frames.fpsRatio >= 0.95]),
@@ -292,7 +241,9 @@ async function main(): Promise<void> {
       node: process.version,
     },
     model: '784-256-32-256-784 dense AE, MNIST, Adam 1e-3, MSE',
-    titleInteractiveMs: { runs: titleInteractiveMs, median: titleMedian, phases: titlePhases },
+    titleInteractiveMs: title?.interactive ?? null,
+    gameTitleMs: title?.gameTitle ?? null,
+    earlyPlayMapMs: title?.earlyPlay ?? null,
     backends: results,
     /** The level pages run on the automatic choice (what backends.auto.backend resolved to). */
     levelsBackend: 'auto',

@@ -24,6 +24,7 @@ import { installSfx } from './audio/sfx';
 import { COLORS } from './ui/theme';
 import { parseUrlOptions } from './url-options';
 import { markStartup } from './startup-marks';
+import { shellLocale } from './shell/shell-state';
 
 function viewportSize(parent: HTMLElement | string): { width: number; height: number } {
   const el = typeof parent === 'string' ? document.getElementById(parent) : parent;
@@ -36,7 +37,8 @@ export function startGame(parent: HTMLElement | string): Phaser.Game {
   const url = parseUrlOptions(window.location.search);
   const hadSave = hasSave();
   const store = createGameStore();
-  installLocale(store, url.lang, hadSave);
+  // A language picked on the HTML title while the game loaded counts as the link's (shell/title-shell.ts).
+  installLocale(store, shellLocale() ?? url.lang, hadSave);
   const settings = store.getState().settings;
 
   const display = chooseRenderer(url.renderer, settings.renderer);

@@ -4,7 +4,8 @@
  * is sent anywhere.
  */
 export type StartupPhase =
-  | 'modules' // every static module evaluated; startGame begins
+  | 'shell' // the HTML title is up and its buttons work (shell/title-shell.ts)
+  | 'modules' // the game's modules evaluated; startGame begins
   | 'game-new' // Phaser.Game constructed
   | 'boot-create' // Phaser booted, the Boot scene starts
   | 'textures' // the UI drawings painted (assets.ts)

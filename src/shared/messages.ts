@@ -332,6 +332,8 @@ const en = {
   'title.settings': 'Settings',
   'title.progress': '{stars} / {total, plural, one {# star} other {# stars}}',
   'title.keys': 'Tab or arrows to move, Enter to choose.',
+  'title.starting': 'Starting…',
+  'title.loadFailed': 'The game could not load ({detail}). Check the connection and reload the page.',
   'lab.title': 'Lab',
   'nav.back': 'Back',
   'world.title': 'World map',

@@ -1,4 +1,5 @@
 import * as Phaser from 'phaser';
+import { handOverFromShell } from './shell-handover';
 import { goTo } from '../scene-loader';
 import { getContext } from '../context';
 import { layoutLab } from '../layout/lab-layout';
@@ -125,5 +126,6 @@ export class Lab extends Phaser.Scene {
     context.renderGate?.setContinuous(false);
     context.widgets = registry;
     context.ready = true;
+    handOverFromShell(this);
   }
 }

@@ -3,8 +3,9 @@ import { LOGO_PAINT_SCALE } from '../assets';
 import { goTo, prefetchScenes } from '../scene-loader';
 import { switchLocale } from '../locale-sync';
 import { LOCALE_NAMES, LOCALES } from '../../shared/i18n/locales';
-import { t } from '../../shared/messages';
-import { stack } from '../layout/screen';
+import { getLocale, t } from '../../shared/messages';
+import { TITLE_LANGUAGE_GAP, titleLayout } from '../layout/title-layout';
+import { rememberTitleData } from '../shell/title-data';
 import { TOTAL_STARS, totalStars } from '../state';
 import { Button } from '../ui/Button';
 import { SegmentedControl } from '../ui/SegmentedControl';
@@ -30,41 +31,34 @@ export class Title extends Phaser.Scene {
   create(data?: { focusLanguage?: boolean }): void {
     markStartup('title-create');
     const screen = beginScreen(this);
-    const { width: W, height: H, portrait, context } = screen;
-    const cx = W / 2;
+    const { width: W, height: H, context } = screen;
 
-    const langW = portrait ? W - 32 : 380;
+    const layout = titleLayout(W, H);
     const language = new SegmentedControl(this, {
-      x: portrait ? 16 : W - langW - 20,
-      y: portrait ? 12 : 18,
-      width: langW,
-      height: portrait ? 40 : 36,
+      ...layout.language,
       idPrefix: 'title:lang',
       options: LOCALES.map((value) => ({ value, label: LOCALE_NAMES[value] })),
       value: context.store.getState().settings.locale,
+      gap: TITLE_LANGUAGE_GAP,
     });
     language.events.on('change', (locale) =>
       switchLocale(this, locale, () => this.scene.restart({ focusLanguage: true })),
     );
 
-    const top = portrait ? H * 0.14 : 118;
-    this.add.image(cx, top, 'logo').setScale((portrait ? 1.3 : 1.5) / LOGO_PAINT_SCALE);
-    const titleY = top + (portrait ? 84 : 96);
+    this.add.image(layout.logo.x, layout.logo.y, 'logo').setScale(layout.logo.scale / LOGO_PAINT_SCALE);
     this.add
-      .text(cx, titleY, t('app.title'), { ...TEXT.title, fontSize: portrait ? '44px' : '60px' })
+      .text(layout.name.x, layout.name.y, t('app.title'), { ...TEXT.title, fontSize: `${layout.name.fontSize}px` })
       .setOrigin(0.5, 0.5);
     this.add
-      .text(cx, titleY + (portrait ? 52 : 58), t('title.tagline'), {
+      .text(layout.tagline.x, layout.tagline.y, t('title.tagline'), {
         ...TEXT.bodyMuted,
-        fontSize: portrait ? '18px' : '20px',
+        fontSize: `${layout.tagline.fontSize}px`,
         align: 'center',
-        wordWrap: { width: W - 48, useAdvancedWrap: true },
+        wordWrap: { width: layout.tagline.wrap, useAdvancedWrap: true },
       })
       .setOrigin(0.5, 0.5);
 
-    const bw = portrait ? W - 64 : 340;
-    const bh = portrait ? 60 : 56;
-    const rects = stack(4, cx - bw / 2, titleY + (portrait ? 112 : 100), bw, bh, portrait ? 16 : 12);
+    const rects = layout.buttons;
     const play = new Button(this, {
       ...rects[0],
       id: 'title:play',
@@ -73,13 +67,10 @@ export class Title extends Phaser.Scene {
       icon: 'icon-play',
     });
     const membership = context.classroom.membership;
-    const join = new Button(this, {
-      ...rects[1],
-      id: 'title:join',
-      label: membership
-        ? t('title.inClass', { code: membership.code, nickname: membership.nickname })
-        : t('title.join'),
-    });
+    const joinLabel = membership
+      ? t('title.inClass', { code: membership.code, nickname: membership.nickname })
+      : t('title.join');
+    const join = new Button(this, { ...rects[1], id: 'title:join', label: joinLabel });
     const lab = new Button(this, { ...rects[2], id: 'title:lab', label: t('title.lab') });
     const settings = new Button(this, { ...rects[3], id: 'title:settings', label: t('title.settings') });
     screen.add(play, join, lab, settings);
@@ -87,22 +78,15 @@ export class Title extends Phaser.Scene {
     if (data?.focusLanguage) screen.focus.focus(language, false);
 
     const stars = totalStars(context.store.getState().progress);
-    const py = rects[3].y + bh + (portrait ? 40 : 30);
-    new StarRow(this, { x: cx - 70, y: py, size: 11, count: 1 }).set(stars > 0 ? 1 : 0, false);
+    const progressText = t('title.progress', { stars, total: TOTAL_STARS });
+    const { progress } = layout;
+    new StarRow(this, { x: progress.starX, y: progress.y, size: 11, count: 1 }).set(stars > 0 ? 1 : 0, false);
     this.add
-      .text(cx - 52, py, t('title.progress', { stars, total: TOTAL_STARS }), {
-        ...TEXT.body,
-        color: stars > 0 ? CSS.text : CSS.muted,
-      })
+      .text(progress.textX, progress.y, progressText, { ...TEXT.body, color: stars > 0 ? CSS.text : CSS.muted })
       .setOrigin(0, 0.5);
-
-    const bannerH = portrait ? 84 : 48;
-    addNoticeBanner(
-      this,
-      screen,
-      { x: portrait ? 16 : cx - 420, y: H - bannerH - 16, width: portrait ? W - 32 : 840, height: bannerH },
-      t('title.keys'),
-    );
+    addNoticeBanner(this, screen, layout.banner, t('title.keys'));
+    // What the HTML title shows on the next load before the game is up (shell/title-shell.ts).
+    rememberTitleData({ locale: getLocale(), progress: progressText, stars, join: joinLabel });
 
     play.events.on('press', () => goTo(this, SCENES.map));
     join.events.on('press', () => goTo(this, SCENES.classroom));

@@ -19,6 +19,7 @@ import { WidgetRegistry } from '../ui/WidgetRegistry';
 import { bindWidgetIds } from '../ui/widget-ids';
 import { noticeView } from '../view/notice-view';
 import { markStartup } from '../startup-marks';
+import { handOverFromShell } from './shell-handover';
 
 export interface Screen {
   context: GameContext;
@@ -99,6 +100,7 @@ export function beginScreen(scene: Phaser.Scene, data?: object): Screen {
       context.ready = true;
       markStartup('ready');
       context.renderGate?.setContinuous(false);
+      handOverFromShell(scene);
     },
   };
 }

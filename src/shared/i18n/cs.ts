@@ -309,6 +309,8 @@ export const cs: Catalogue = {
   'title.settings': 'Nastavení',
   'title.progress': 'Hvězdy: {stars} / {total}',
   'title.keys': 'Tab nebo šipky pro pohyb, Enter pro výběr.',
+  'title.starting': 'Spouštím…',
+  'title.loadFailed': 'Hru se nepodařilo načíst ({detail}). Zkontrolujte připojení a načtěte stránku znovu.',
   'lab.title': 'Laboratoř',
   'nav.back': 'Zpět',
   'world.title': 'Mapa světů',

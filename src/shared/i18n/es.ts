@@ -315,6 +315,8 @@ export const es: Catalogue = {
   'title.settings': 'Ajustes',
   'title.progress': '{stars} / {total} estrellas',
   'title.keys': 'Tab o flechas para moverte, Enter para elegir.',
+  'title.starting': 'Iniciando…',
+  'title.loadFailed': 'No se pudo cargar el juego ({detail}). Revisa la conexión y recarga la página.',
   'lab.title': 'Laboratorio',
   'nav.back': 'Volver',
   'world.title': 'Mapa del mundo',

@@ -307,6 +307,8 @@ export const pl: Catalogue = {
   'title.settings': 'Ustawienia',
   'title.progress': 'Gwiazdki: {stars} / {total}',
   'title.keys': 'Tab lub strzałki: ruch, Enter: wybór.',
+  'title.starting': 'Uruchamianie…',
+  'title.loadFailed': 'Nie udało się wczytać gry ({detail}). Sprawdź połączenie i odśwież stronę.',
   'lab.title': 'Laboratorium',
   'nav.back': 'Wróć',
   'world.title': 'Mapa świata',
