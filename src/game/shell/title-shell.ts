@@ -98,8 +98,6 @@ export function showTitleShell(locale: Locale, firstVisit: boolean): TitleShell 
   const handle = { locale, intent: null as ShellIntent | null, end: () => undefined as void };
   let failure: string | null = null;
 
-  const focusOrder = (): HTMLButtonElement[] => [...root.querySelectorAll<HTMLButtonElement>('button')];
-
   const render = (): void => {
     const focusedId = (document.activeElement as HTMLElement | null)?.dataset?.id ?? null;
     const T = texts[handle.locale];
@@ -208,15 +206,30 @@ export function showTitleShell(locale: Locale, firstVisit: boolean): TitleShell 
     if (focusedId) root.querySelector<HTMLElement>(`[data-id="${focusedId}"]`)?.focus();
   };
 
-  // The arrows move between the buttons (up/down) and the languages (left/right); the game's own keys wait.
+  // As on the game's title: up and down move along the buttons (up from the first reaches the languages), left
+  // and right along the languages (down from them reaches Play). The game's own keys wait meanwhile.
   const onKey = (event: KeyboardEvent): void => {
     event.stopPropagation();
-    const order = focusOrder();
-    const at = order.indexOf(document.activeElement as HTMLButtonElement);
-    const step = { ArrowDown: 1, ArrowRight: 1, ArrowUp: -1, ArrowLeft: -1 }[event.key];
-    if (step === undefined) return;
+    const move = { ArrowDown: 1, ArrowRight: 1, ArrowUp: -1, ArrowLeft: -1 }[event.key];
+    if (move === undefined) return;
     event.preventDefault();
-    order[at < 0 ? 0 : (at + step + order.length) % order.length]?.focus();
+    const column = [...root.querySelectorAll<HTMLButtonElement>('.lq-button')];
+    const row = [...root.querySelectorAll<HTMLButtonElement>('.lq-segment')];
+    const focused = document.activeElement as HTMLButtonElement;
+    const vertical = event.key === 'ArrowDown' || event.key === 'ArrowUp';
+    let next: HTMLButtonElement | undefined = column[0];
+    if (column.includes(focused)) {
+      const i = column.indexOf(focused);
+      next = !vertical
+        ? focused
+        : i + move < 0
+          ? (row.find((b) => b.getAttribute('aria-pressed') === 'true') ?? row[0])
+          : column[Math.min(column.length - 1, i + move)];
+    } else if (row.includes(focused)) {
+      const i = row.indexOf(focused);
+      next = vertical ? (move > 0 ? column[0] : focused) : row[Math.max(0, Math.min(row.length - 1, i + move))];
+    }
+    next?.focus();
   };
   const onResize = (): void => render();
 
