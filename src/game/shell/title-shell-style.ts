@@ -40,5 +40,6 @@ export function shellStylesheet({ hex, CSS, COLORS, FONT_FAMILY, RADIUS }: Theme
 .lq-segment.lq-selected:hover { background: ${hex(COLORS.selectedHover)}; }
 .lq-button:focus-visible, .lq-segment:focus-visible { outline: 3px solid ${hex(COLORS.focus)}; outline-offset: 2px; }
 [aria-disabled='true'] { cursor: progress; }
+.lq-button[aria-disabled='true']:not(.lq-starting), .lq-segment[aria-disabled='true'] { opacity: 0.5; }
 `;
 }

@@ -136,7 +136,8 @@ export function showTitleShell(locale: Locale, firstVisit: boolean): TitleShell 
 
     const busy = handle.intent !== null || failure !== null;
     BUTTONS.forEach((b, i) => {
-      const button = box(make('button', i === 0 ? 'lq-button lq-primary' : 'lq-button'), L.buttons[i]);
+      const classes = `lq-button${i === 0 ? ' lq-primary' : ''}${handle.intent === b.to ? ' lq-starting' : ''}`;
+      const button = box(make('button', classes), L.buttons[i]);
       button.type = 'button';
       button.dataset.id = b.id;
       if (i === 0) {
