@@ -20,6 +20,9 @@ const CLOCK = `(() => {
         if (e.name === 'click') window.__lqEvents.push({ start: e.startTime, delay: e.processingStart - e.startTime, duration: e.duration });
     }).observe({ type: 'event', durationThreshold: 16, buffered: true });
   } catch {}
+  addEventListener('click', () => {
+    if (document.getElementById('lq-title-shell')) window.__lqPressedOnShell = true;
+  }, true);
   let sawShell = false;
   const tick = () => {
     const now = performance.now();
@@ -34,10 +37,22 @@ const CLOCK = `(() => {
   requestAnimationFrame(tick);
 })();`;
 
+/** In the page (a string: tsx would wrap a named inner function in a helper the page lacks). */
+const PLAY_BUTTON_CENTRE = `new Promise((resolve) => {
+  const look = () => {
+    const r = document.querySelector('#lq-title-shell [data-id="title:play"]')?.getBoundingClientRect();
+    if (r) resolve({ x: r.x + r.width / 2, y: r.y + r.height / 2 });
+    else if (window.__latentQuest?.ready) resolve(null);
+    else requestAnimationFrame(look);
+  };
+  look();
+})`;
+
 type Clock = {
   __lqShellAt?: number;
   __lqTitleAt?: number;
   __lqShellGoneAt?: number;
+  __lqPressedOnShell?: boolean;
   __lqEvents?: { start: number; delay: number; duration: number }[];
 };
 
@@ -94,22 +109,23 @@ export async function measureTitle(browser: Browser, baseUrl: string, runs: numb
     phases.push(await page.evaluate(readStartupMarks));
     await page.context().close();
   }
-  for (let i = 0; i < playRuns; i++) {
+  for (let i = 0, tries = 0; i < playRuns && tries < playRuns + 3; tries++) {
     const page = await coldPage(browser, baseUrl);
-    const play = await page.waitForSelector('[data-id="title:play"]', { timeout: 30_000 });
-    const box = await play.boundingBox();
-    if (!box) throw new Error('bench: the HTML title has no Play button on screen');
-    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    // One round trip: the page waits for its HTML title and gives the button's box (a busy page answers slowly).
+    const box = (await page.evaluate(PLAY_BUTTON_CENTRE)) as { x: number; y: number } | null;
+    if (!box) throw new Error('bench: the game came up without the HTML title');
+    await page.mouse.click(box.x, box.y);
     const pressedAt = await page.evaluate(() => performance.now());
     await page.waitForFunction(() => (window as Clock).__lqShellGoneAt !== undefined, undefined, { timeout: 60_000 });
     // The test hooks are their own chunk, loaded after the game starts: wait for them to say which screen is up.
-    await page.waitForFunction(() => window.__latentQuest !== undefined, undefined, { timeout: 30_000 });
+    await page.waitForFunction(() => window.__latentQuest?.ready === true, undefined, { timeout: 30_000 });
     const scene = await page.evaluate(() => window.__latentQuest?.scene() ?? null);
-    if (scene !== 'WorldMap') throw new Error(`bench: Play on the HTML title opened ${scene}, not the world map`);
     const clock = await page.evaluate(() => ({ ...(window as Clock) }));
-    // The press must have landed on the HTML title (not after the game's own title took over).
-    if (clock.__lqTitleAt !== undefined && clock.__lqTitleAt < pressedAt - 50 && clock.__lqShellGoneAt! < pressedAt)
-      throw new Error('bench: the game was up before Play could be pressed on the HTML title');
+    await page.context().close();
+    // The click landed after the game's own title had taken over (a busy machine): not an early press; again.
+    if (!clock.__lqPressedOnShell) continue;
+    if (scene !== 'WorldMap') throw new Error(`bench: Play on the HTML title opened ${scene}, not the world map`);
+    i++;
     earlyPlay.push(clock.__lqShellGoneAt!);
     pressedMs.push(pressedAt);
     // Event Timing: how long the click waited for the main thread, and until the next frame showed its answer.
