@@ -101,6 +101,7 @@ export default defineConfig(({ mode }) => {
       outDir: mode === 'test' ? TEST_OUT_DIR : 'dist',
       target: 'es2022',
       chunkSizeWarningLimit: 2500,
+      modulePreload: { polyfill: false },
       sourcemap: false,
     },
   };

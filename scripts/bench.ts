@@ -256,6 +256,8 @@ async function main(): Promise<void> {
     chunks: {
       mainGzipBytes: chunks.main?.gzipBytes ?? null,
       mainFiles: chunks.main?.files ?? [],
+      /** The HTML title alone (src/main.ts and its static imports): what the first screen waits for. */
+      shellGzipBytes: chunks.shell.gzipBytes,
       workerGzipBytes: chunks.worker?.gzipBytes ?? null,
       noTfjsInMain: chunks.noTfjsInMain,
       files: chunks.all.map(({ name, bytes, gzipBytes }) => ({ name, bytes, gzipBytes })),

@@ -2,8 +2,9 @@
  * npm run i18n:import — brings translators' files into the game. Each file is
  *   { "ui": { "<message key>": "<ICU message>" }, "levels": { "<English level text>": "<translation>" } }
  * named <locale>.json (pl.json, cs.json, es.json) in the folder given by --from (default i18n/). It
- *   - writes the UI catalogue src/shared/i18n/<locale>.ts (keys in the English order; entries already there and
- *     absent from the file are kept, so a partial file fixes only what it names; keys English lacks are dropped),
+ *   - writes the UI catalogue src/shared/i18n/<locale>.ts and the classroom pages' src/shared/i18n/pages/<locale>.ts
+ *     (keys in the English order; entries already there and absent from the file are kept, so a partial file fixes
+ *     only what it names; keys English lacks are dropped),
  *   - puts the level texts into the world files in place (scripts/i18n-levels-codemod.ts, matched by English text),
  *   - formats what it wrote with Prettier, and prints what was imported, dropped and is still missing.
  * Then run npm run i18n:check. Usage: npm run i18n:import -- --from /path/to/folder [pl cs es]
@@ -12,6 +13,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import * as prettier from 'prettier';
 import { LOCALES, LOCALE_NAMES, type Locale } from '../src/shared/i18n/locales';
+import { pagesEn } from '../src/shared/i18n/pages/en';
 import { CATALOGUES, type MessageKey } from '../src/shared/messages';
 import { applyLevelTranslations, type LevelTranslations } from './i18n-levels-codemod';
 
@@ -34,16 +36,32 @@ async function formatted(path: string, text: string): Promise<string> {
   return prettier.format(text, { ...options, filepath: path });
 }
 
+/** The classroom server's pages' keys: written to src/shared/i18n/pages/<locale>.ts, not the game's catalogue. */
+const PAGE_KEYS = new Set(Object.keys(pagesEn));
+
 function catalogueSource(locale: Locale, entries: [string, string][], complete: boolean): string {
   const body = entries.map(([k, v]) => `  ${JSON.stringify(k)}: ${JSON.stringify(v)},`).join('\n');
-  const type = complete ? 'Catalogue' : 'Partial<Catalogue>';
+  const type = complete ? 'GameCatalogue' : 'Partial<GameCatalogue>';
   return `/**
  * ${LOCALE_NAMES[locale]} (${locale}): the UI catalogue, ICU MessageFormat with the English placeholder names (see
  * src/shared/messages.ts). Written by npm run i18n:import; fix a translation here directly, or re-import.
  */
-import type { Catalogue } from '../messages';
+import type { GameCatalogue } from '../messages';
 
 export const ${locale}: ${type} = {
+${body}
+};
+`;
+}
+
+function pagesSource(locale: Locale, entries: [string, string][], complete: boolean): string {
+  const body = entries.map(([k, v]) => `  ${JSON.stringify(k)}: ${JSON.stringify(v)},`).join('\n');
+  const type = complete ? 'PagesCatalogue' : 'Partial<PagesCatalogue>';
+  const name = `pages${locale.charAt(0).toUpperCase()}${locale.slice(1)}`;
+  return `/** The classroom server's own pages in ${LOCALE_NAMES[locale]} (${locale}; the \`classroom.*\` keys; pages/en.ts says why they live here). */
+import type { PagesCatalogue } from './en';
+
+export const ${name}: ${type} = {
 ${body}
 };
 `;
@@ -66,9 +84,13 @@ for (const locale of targets) {
     const value = incoming[key] ?? existing[key];
     if (value !== undefined && value.trim() !== '') entries.push([key, value]);
   }
-  const complete = entries.length === Object.keys(en).length;
+  const game = entries.filter(([k]) => !PAGE_KEYS.has(k));
+  const pages = entries.filter(([k]) => PAGE_KEYS.has(k));
   const target = `${root}src/shared/i18n/${locale}.ts`;
-  writeFileSync(target, await formatted(target, catalogueSource(locale, entries, complete)));
+  const gameComplete = game.length === Object.keys(en).length - PAGE_KEYS.size;
+  writeFileSync(target, await formatted(target, catalogueSource(locale, game, gameComplete)));
+  const pagesTarget = `${root}src/shared/i18n/pages/${locale}.ts`;
+  writeFileSync(pagesTarget, await formatted(pagesTarget, pagesSource(locale, pages, pages.length === PAGE_KEYS.size)));
   levelMaps[locale] = file.levels ?? {};
   report[locale] = {
     file: path,

@@ -4,9 +4,9 @@
  * or the player picks it, and put in CATALOGUES before any screen draws a text in it. In Node every catalogue is
  * there from the start (src/shared/messages.ts, `__LQ_LAZY_LOCALES__`), so this only ever fetches in the browser.
  */
-import { CATALOGUES, type Catalogue, type Locale } from '../shared/messages';
+import { CATALOGUES, type Catalogue, type GameCatalogue, type Locale } from '../shared/messages';
 
-const LOADERS: Record<Exclude<Locale, 'en'>, () => Promise<Catalogue>> = {
+const LOADERS: Record<Exclude<Locale, 'en'>, () => Promise<GameCatalogue>> = {
   pl: async () => (await import('../shared/i18n/pl')).pl,
   cs: async () => (await import('../shared/i18n/cs')).cs,
   es: async () => (await import('../shared/i18n/es')).es,
@@ -21,7 +21,8 @@ export function loadLocale(locale: Locale): Promise<boolean> {
   if (!promise) {
     promise = LOADERS[locale as Exclude<Locale, 'en'>]().then(
       (catalogue) => {
-        CATALOGUES[locale] = catalogue;
+        // The game's texts only: the classroom pages' keys never show in the game (messages.ts).
+        CATALOGUES[locale] = catalogue as Catalogue;
         return true;
       },
       (error: unknown) => {

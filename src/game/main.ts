@@ -17,7 +17,6 @@ import { baseSizeFor } from './layout/screen';
 import { Boot } from './scenes/Boot';
 import { Preloader } from './scenes/Preloader';
 import { Title } from './scenes/Title';
-import { WorldMap } from './scenes/WorldMap';
 import { createGameStore } from './state';
 import { installServiceWorker } from './offline/service-worker';
 import { installSfx } from './audio/sfx';
@@ -87,7 +86,7 @@ export function startGame(parent: HTMLElement | string): Phaser.Game {
     input: { activePointers: 2 },
     render: { antialias: true, roundPixels: true, desynchronized: display.renderer === 'canvas' },
     // The first screens only; the others are their own chunks, loaded before their first start (scene-loader.ts).
-    scene: [Boot, Preloader, Title, WorldMap],
+    scene: [Boot, Preloader, Title],
     // The join form's text fields are real <input>s (phones and tablets need their own keyboard).
     dom: { createContainer: true },
     callbacks: {

@@ -1,6 +1,6 @@
 /**
- * Scenes not on the first screen load on demand (issue 15: a main chunk ≤ 350 KB gzip). Boot, Preloader, Title
- * and WorldMap are in the main chunk; Level (with its Hud), Results, Settings, Lab, Classroom and Draw are each
+ * Scenes not on the first screen load on demand (issue 15: a main chunk ≤ 350 KB gzip). Boot, Preloader and
+ * Title are in the game's chunk; WorldMap, Level (with its Hud), Results, Settings, Lab, Classroom and Draw are each
  * their own chunk, registered with `game.scene.add(key, Class)` once their module has arrived, and only then
  * started. Every screen change goes through `goTo`, which starts a registered scene at once (as `scene.start`)
  * and otherwise awaits its module first, showing a thin loading bar on the screen being left after a moment.
@@ -19,6 +19,8 @@ type SceneModules = Record<string, SceneClass>;
 
 /** Each lazily loaded key and what its chunk registers (Level brings the Hud it launches beside itself). */
 const LOADERS: Record<string, () => Promise<SceneModules>> = {
+  // First in the background prefetch: Play is the title's first button.
+  WorldMap: async () => ({ WorldMap: (await import('./scenes/WorldMap')).WorldMap }),
   Level: async () => {
     const [{ Level }, { Hud }] = await Promise.all([import('./scenes/Level'), import('./scenes/Hud')]);
     return { Level, Hud };

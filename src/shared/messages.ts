@@ -11,6 +11,10 @@ import { es } from './i18n/es';
 import { argumentNames, formatMessage, type MessageParams } from './i18n/icu';
 import { DEFAULT_LOCALE, LOCALES, type Locale } from './i18n/locales';
 import { pl } from './i18n/pl';
+import { pagesCs } from './i18n/pages/cs';
+import { pagesEn, type PageMessageKey } from './i18n/pages/en';
+import { pagesEs } from './i18n/pages/es';
+import { pagesPl } from './i18n/pages/pl';
 
 const en = {
   'app.title': 'Latent Quest',
@@ -576,106 +580,7 @@ const en = {
   'level.dream.priorStatus': 'From the prior N(0, I): {clean} clean of {n} dreams; {min} needed.',
   'level.path.strip': 'Along the path',
   // ── end of the Level block ──────────────────────────────────────────────────────────────────────────────
-  // ── Classroom pages (src/server/pages, server engineer) ─────────────────────────────────────────────
-  'classroom.language': 'Language',
-  'classroom.teacher.pageTitle': 'Latent Quest · teacher',
-  'classroom.teacher.heading': 'Latent Quest classroom',
-  'classroom.teacher.password': 'Teacher password',
-  'classroom.teacher.signIn': 'Sign in',
-  'classroom.teacher.signInHelp': 'The password is printed where the classroom server was started (npm run classroom).',
-  'classroom.teacher.competitions': 'Competitions',
-  'classroom.teacher.noCompetitions': 'None yet: create one.',
-  'classroom.teacher.listItem': '{code} · {title} · {state}',
-  'classroom.teacher.new': 'New competition',
-  'classroom.teacher.title': 'Title',
-  'classroom.teacher.defaultTitle': 'Latent Quest',
-  'classroom.teacher.minutes': 'Minutes',
-  'classroom.teacher.seed': 'Seed',
-  'classroom.teacher.seedPlaceholder': 'random',
-  'classroom.teacher.targets': 'Targets',
-  'classroom.teacher.same': 'The same for everyone',
-  'classroom.teacher.variant': 'An equally hard variant for each student',
-  'classroom.teacher.levels': 'Levels',
-  'classroom.teacher.world': 'World {world}: {name}',
-  'classroom.teacher.trains': 'trains a model',
-  'classroom.teacher.create': 'Create',
-  'classroom.teacher.pickLevel': 'Pick at least one level.',
-  'classroom.teacher.code': 'Join code',
-  'classroom.teacher.joinHint': 'Students open {url} and type the code, or scan the QR code.',
-  'classroom.teacher.summary':
-    '{title} · {state} · {levels, plural, one {# level} other {# levels}} · seed {seed} · {mode} · {time}',
-  'classroom.teacher.mode.same': 'same targets',
-  'classroom.teacher.mode.variant': 'a variant each',
-  'classroom.teacher.minutesPlanned': '{minutes} min',
-  'classroom.teacher.timeLeft': '{time} left',
-  'classroom.teacher.start': 'Start',
-  'classroom.teacher.stop': 'Stop',
-  'classroom.teacher.csv': 'Download CSV',
-  'classroom.teacher.competitionLanguage': 'Language: {language}',
-  'classroom.csv.nickname': 'nickname',
-  'classroom.csv.level': 'level',
-  'classroom.csv.bestScore': 'best_score',
-  'classroom.csv.stars': 'stars',
-  'classroom.csv.seconds': 'time_seconds',
-  'classroom.csv.attempts': 'attempts',
-  'classroom.csv.verification': 'verification',
-  'classroom.csv.uploadedScore': 'uploaded_model_score',
-  'classroom.teacher.board': 'Open the projector board',
-  'classroom.teacher.players': 'Players ({count})',
-  'classroom.teacher.noPlayers': 'No one has joined yet.',
-  'classroom.teacher.remove': 'Remove',
-  'classroom.teacher.removed': 'removed',
-  'classroom.teacher.feed': 'Latest submissions ({count})',
-  'classroom.teacher.noSubmissions': 'No submissions yet.',
-  'classroom.teacher.column.time': 'Time',
-  'classroom.teacher.column.player': 'Player',
-  'classroom.teacher.column.level': 'Level',
-  'classroom.teacher.column.score': 'Score',
-  'classroom.teacher.column.stars': 'Stars',
-  'classroom.teacher.offline': 'Cannot reach the server ({error}); retrying…',
-  'classroom.state.draft': 'not started',
-  'classroom.state.running': 'running',
-  'classroom.state.ended': 'ended',
-  'classroom.board.pageTitle': 'Latent Quest · board',
-  'classroom.board.join': 'Join at {url} with the code',
-  'classroom.board.qrAlt': 'QR code to join',
-  'classroom.board.timeLeft': '{time} left',
-  'classroom.board.draft': 'Starting soon',
-  'classroom.board.draftHint': 'Join now: the teacher starts the competition in a moment.',
-  'classroom.board.running': 'Competition running',
-  'classroom.board.ended': 'Finished',
-  'classroom.board.endedHint': 'Final results',
-  'classroom.board.column.rank': '#',
-  'classroom.board.column.player': 'Player',
-  'classroom.board.column.stars': 'Stars',
-  'classroom.board.column.levels': 'Levels done',
-  'classroom.board.levelsDone': '{done} / {total}',
-  'classroom.board.players': '{count, plural, one {# player} other {# players}}',
-  'classroom.board.page': '{players} · page {page} / {pages}',
-  'classroom.board.empty': 'Waiting for the first players…',
-  'classroom.teacher.maxPlayers': 'Class size',
-  'classroom.teacher.hideRankingOption': 'Hide the ranking from students',
-  'classroom.teacher.hideRanking': 'Hide ranking',
-  'classroom.teacher.showRanking': 'Show ranking',
-  'classroom.teacher.extend': '+5 min',
-  'classroom.teacher.closeLate': 'Close late arrivals',
-  'classroom.teacher.lateClosed': 'Late arrivals closed: nothing more counts.',
-  'classroom.teacher.readmit': 'Re-admit',
-  'classroom.teacher.levelStats': 'Per level',
-  'classroom.teacher.levelStat':
-    '{level}: {attempts, plural, one {# attempt} other {# attempts}} by {players, plural, one {# student} other {# students}} · ★ {one} · ★★ {two} · ★★★ {three}',
-  'classroom.board.rankingHidden':
-    'The ranking is hidden: each player sees their own rank in the game. {players, plural, one {# player} other {# players}} playing.',
-  'classroom.board.offline': 'Cannot reach the server ({error}); retrying…',
-  // scale (#11): how far a score is checked, on the board and the teacher's feed
-  'classroom.teacher.column.verification': 'Checked',
-  'classroom.board.unverified': 'being verified',
-  'classroom.teacher.verification.verified': 'verified',
-  'classroom.teacher.verification.pending': 'being verified',
-  'classroom.teacher.verification.unchecked': 'not re-trained (no better than the best)',
-  'classroom.teacher.verification.corrected': 'corrected by re-training (uploaded model: {uploaded})',
-  'classroom.teacher.verification.failed': 'could not be re-trained',
-  // ── end of the classroom pages block ──
+  // The classroom server's pages (`classroom.*`) are in src/shared/i18n/pages/ (not in the game's chunks).
   // ── your own digits and letters, setup links (issue 14) ──
   'draw.open': 'Draw a digit',
   'draw.title': 'Your own digit',
@@ -793,7 +698,11 @@ const en = {
   // ── end of the branch forces3 block ──
 } as const;
 
-export type MessageKey = keyof typeof en;
+/** The game's texts: what the game's chunks carry (a language's file in src/shared/i18n is one of these). */
+export type GameMessageKey = keyof typeof en;
+export type GameCatalogue = Record<GameMessageKey, string>;
+/** The game's texts and the classroom server's pages' (src/shared/i18n/pages): every key `t()` knows in Node. */
+export type MessageKey = GameMessageKey | PageMessageKey;
 export type Catalogue = Record<MessageKey, string>;
 
 /**
@@ -809,8 +718,14 @@ const LAZY_LOCALES = typeof __LQ_LAZY_LOCALES__ !== 'undefined' && __LQ_LAZY_LOC
  * browser build only English until a locale is loaded: read it through `catalogue()`, which falls back to English.
  */
 export const CATALOGUES: Record<Locale, Catalogue> = LAZY_LOCALES
-  ? ({ en } as Record<Locale, Catalogue>)
-  : { en, pl, cs, es };
+  ? // The game in the browser: its own texts only (it never shows the classroom pages' `classroom.*` keys).
+    ({ en } as unknown as Record<Locale, Catalogue>)
+  : {
+      en: { ...en, ...pagesEn },
+      pl: { ...pl, ...pagesPl },
+      cs: { ...cs, ...pagesCs },
+      es: { ...es, ...pagesEs },
+    };
 
 /** `locale`'s catalogue, English while it is not loaded (the game's browser build loads them on demand). */
 export function catalogue(locale: Locale): Catalogue {
