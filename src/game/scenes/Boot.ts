@@ -16,7 +16,7 @@ export class Boot extends Phaser.Scene {
 
   create(): void {
     markStartup('boot-create');
-    const title = firstScreenIsTitle(this);
+    const title = firstScreenIsTitle();
     addUiTextures(this.textures);
     markStartup('textures');
     // The chosen language's texts (locale-load.ts; usually here already, fetched since startGame).

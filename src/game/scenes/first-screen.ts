@@ -2,15 +2,16 @@ import type * as Phaser from 'phaser';
 import { goTo } from '../scene-loader';
 import { getContext } from '../context';
 import { levelDeepLink } from '../level/deep-link';
+import { titleComesFirst } from '../shell/shell-start';
 import { startupRoute } from '../share/startup-link';
-import { readSetupLink } from '../../shared/links/setup-link';
 
-/** True when the first screen is the Title (no level, Lab or shared-setup link). */
-export function firstScreenIsTitle(scene: Phaser.Scene): boolean {
-  const search = window.location.search;
-  return (
-    getContext(scene).url.scene === 'Title' && levelDeepLink(search) === null && readSetupLink(search).status === 'none'
-  );
+/**
+ * True when the first screen is the Title (no class, level, Lab or shared-setup link): the same rule the HTML
+ * title decides by before the game has loaded (shell/shell-start.ts; tests/unit/title-shell.test.ts holds it to
+ * the game's own link readers).
+ */
+export function firstScreenIsTitle(): boolean {
+  return titleComesFirst(window.location.search);
 }
 
 /**
@@ -19,7 +20,7 @@ export function firstScreenIsTitle(scene: Phaser.Scene): boolean {
  * WebAssembly compile do not compete with the title for the CPU (issue 15: title interactive within 500 ms).
  */
 export function warmEngineForFirstScreen(scene: Phaser.Scene): void {
-  if (!firstScreenIsTitle(scene)) void getContext(scene).training.warmUp();
+  if (!firstScreenIsTitle()) void getContext(scene).training.warmUp();
 }
 
 /** Starts the first screen: a shared setup (`?setup=`), a level (`?level=`), `?scene=` or the Title. */
