@@ -20,7 +20,7 @@ import {
 } from '../../src/shared/levels';
 import type { SolutionPayload, WorldId } from '../../src/shared/levels';
 import type { LevelSnapshot } from '../../src/game/level/current';
-import { clickWidget, launchChromium } from './browser';
+import { clickWidget, launchChromium, waitForWidget } from './browser';
 
 const baseUrl = inject('baseUrl');
 const SAVE_KEY = 'latent-quest:settings';
@@ -425,6 +425,8 @@ describe.sequential('campaign: one level of each world won from the title screen
     await page.waitForFunction(() => window.__latentQuest!.uiBounds('card:0') !== null, undefined, { timeout: 30_000 });
     // The cards the target is made of (the player sees both digits in the target picture).
     for (const term of target) await click(`card:${deck.indexOf(term.card)}`);
+    // As a player sees it: each card's weight row appears on the next frame (the Level scene redraws per frame).
+    for (let i = 0; i < target.length; i++) await waitForWidget(page, `term:${i}`);
     for (let i = 0; i < target.length; i++) {
       await dragSliderToEnd(`term:${i}`);
       const presses = Math.round((maxWeight - target[i].weight) / 0.05);

@@ -15,7 +15,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createClassroom, type Classroom } from '../../src/server/app';
 import type { SubmissionReply } from '../../src/shared/classroom/api';
 import { getLevel, levelVariant, type LinearTerm } from '../../src/shared/levels';
-import { clickWidget, launchChromium } from './browser';
+import { clickWidget, launchChromium, waitForWidget } from './browser';
 
 const ARTIFACTS = 'test-results';
 const SEED = 4242;
@@ -141,6 +141,8 @@ async function student(
   await waitForLevelStatus(page, ['idle']);
   await page.waitForFunction(() => window.__latentQuest!.uiBounds('card:0') !== null, undefined, { timeout: 60_000 });
   for (const term of terms) await clickWidget(page, `card:${deck.indexOf(term.card)}`);
+  // Each card's weight row appears on the next frame (the Level scene redraws per frame), as a player sees it.
+  for (let i = 0; i < terms.length; i++) await waitForWidget(page, `term:${i}`);
   for (let i = 0; i < terms.length; i++) await setWeight(page, `term:${i}`, terms[i].weight, blend.solution.maxWeight);
 
   if (offline) await context.setOffline(true);
