@@ -9,9 +9,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createClassroom, type Classroom, type ClassroomConfig } from '../src/server/app';
 import { CompetitionReplySchema, JoinReplySchema } from '../src/shared/classroom/api';
+import { nearestRankPercentile } from '../src/shared/percentile';
 
-export const quantile = (sorted: number[], q: number): number =>
-  sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] : 0;
+/** The nearest-rank quantile q (0..1) of the times (0 for none). */
+export const quantile = (values: number[], q: number): number =>
+  values.length ? nearestRankPercentile(values, q * 100) : 0;
 /** One decimal. */
 export const r1 = (x: number): number => Math.round(x * 10) / 10;
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -9,12 +9,9 @@
 import '@tensorflow/tfjs-backend-wasm';
 import * as tf from '@tensorflow/tfjs';
 import { nodeEngine } from '../tools/node-engine';
+import { nearestRankPercentile } from '../src/shared/percentile';
 
 const RUNS = Number(process.env.RUNS ?? 300);
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
 
 async function timeRuns(runs: number, fn: () => Promise<unknown>): Promise<{ p50: number; p95: number }> {
   for (let i = 0; i < 10; i++) await fn();
@@ -24,8 +21,7 @@ async function timeRuns(runs: number, fn: () => Promise<unknown>): Promise<{ p50
     await fn();
     times.push(performance.now() - t);
   }
-  times.sort((a, b) => a - b);
-  return { p50: percentile(times, 50), p95: percentile(times, 95) };
+  return { p50: nearestRankPercentile(times, 50), p95: nearestRankPercentile(times, 95) };
 }
 
 /**

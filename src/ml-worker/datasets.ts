@@ -3,6 +3,7 @@
  * read the file from disk and the worker uses fetch), glyphs from the shared font. For glyphs there is no
  * held-out set: train = test = all glyphs.
  */
+import { datasetClassNames } from '../shared/dataset-classes';
 import { MlError } from '../shared/errors';
 import { GLYPH_CHARS, glyphSet, glyphSet28 } from '../shared/glyphs';
 import { decodeMnistAsset, MNIST_ASSET_PATH } from '../shared/mnist-format';
@@ -40,7 +41,7 @@ function glyphDataset(name: 'glyphs' | 'glyphs28'): Dataset {
       height: set.height,
       size: set.width * set.height,
       classes: GLYPH_CHARS.length,
-      classNames: [...GLYPH_CHARS],
+      classNames: datasetClassNames(name),
       trainCount: count,
       testCount: count,
     },
@@ -64,7 +65,7 @@ function mnistDataset(bytes: ArrayBuffer): Dataset {
       height: asset.height,
       size: asset.width * asset.height,
       classes: 10,
-      classNames: Array.from({ length: 10 }, (_, i) => String(i)),
+      classNames: datasetClassNames('mnist'),
       trainCount: train.length,
       testCount: test.length,
     },

@@ -21,6 +21,7 @@ import {
   type ClassifierShape,
   type PretrainedManifest,
 } from './pretrained-format';
+import { nearestRankPercentile } from '../shared/percentile';
 
 export interface PretrainOptions {
   /** Replace the plan's training length with this many steps (tests: a cheap run through the same code path). */
@@ -46,12 +47,6 @@ const JUDGE_LEARNING_RATE = 1e-3;
 const r6 = (v: number): number => Number(v.toPrecision(6));
 const roundTerms = (t: LossTerms): Record<string, number> =>
   Object.fromEntries(Object.entries(t).map(([k, v]) => [k, r6(v as number)]));
-
-/** Nearest-rank percentile p (0..100) of an unsorted sample. */
-function percentile(values: Float32Array, p: number): number {
-  const sorted = Float64Array.from(values).sort();
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
-}
 
 function column(codes: Float32Array, dims: number, d: number): Float32Array {
   return Float32Array.from({ length: codes.length / dims }, (_, i) => codes[i * dims + d]);
@@ -194,8 +189,8 @@ async function pretrainAutoencoder(
     const dims = info.latentSize;
     const [lo, hi] = CODE_BOX_PERCENTILES;
     manifest.codeBox = {
-      min: Array.from({ length: dims }, (_, d) => r6(percentile(column(codes, dims, d), lo))),
-      max: Array.from({ length: dims }, (_, d) => r6(percentile(column(codes, dims, d), hi))),
+      min: Array.from({ length: dims }, (_, d) => r6(nearestRankPercentile(column(codes, dims, d), lo))),
+      max: Array.from({ length: dims }, (_, d) => r6(nearestRankPercentile(column(codes, dims, d), hi))),
       percentiles: [lo, hi],
     };
   }

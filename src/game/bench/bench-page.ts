@@ -7,6 +7,7 @@ import type { ModelSpec } from '../../shared/worker-api';
 import type { MlBridge } from '../ml/bridge';
 import { testCall, type TestWorkerRemote } from '../ml/test-calls';
 import { frameMeter, type FrameStats } from './frames';
+import { nearestRankPercentile } from '../../shared/percentile';
 
 export type { FrameStats } from './frames';
 
@@ -41,11 +42,6 @@ export const BENCH_SPEC: ModelSpec = {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
-
 async function timeRuns(runs: number, fn: () => Promise<unknown>): Promise<{ p50: number; p95: number }> {
   await fn(); // warm-up (shader compilation, first allocation)
   const times: number[] = [];
@@ -54,7 +50,7 @@ async function timeRuns(runs: number, fn: () => Promise<unknown>): Promise<{ p50
     await fn();
     times.push(performance.now() - t0);
   }
-  return { p50: percentile(times, 50), p95: percentile(times, 95) };
+  return { p50: nearestRankPercentile(times, 50), p95: nearestRankPercentile(times, 95) };
 }
 
 export async function runBackendBench(bridge: MlBridge, opts: BenchOptions): Promise<BackendBench> {
@@ -79,7 +75,9 @@ export async function runBackendBench(bridge: MlBridge, opts: BenchOptions): Pro
 
   const one = new Float32Array(32);
   const decodeOne = await timeRuns(opts.decodeRuns, () => call((api) => api.decode(model.modelId, one.slice())));
-  const grid = await timeRuns(Math.max(5, Math.floor(opts.decodeRuns / 4)), () =>
+  // As many grid runs as point runs: a p95 of 20 samples would be their second largest (nearest rank), one
+  // hiccup of a shared machine; of 80 it is the fifth largest.
+  const grid = await timeRuns(opts.decodeRuns, () =>
     call((api) => api.latentGrid(model.modelId, { xMin: -3, xMax: 3, yMin: -3, yMax: 3 }, 20)),
   );
 

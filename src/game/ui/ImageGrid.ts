@@ -1,4 +1,5 @@
 import * as Phaser from 'phaser';
+import { timed } from '../render-timing';
 import { COLORS, type Rect } from './theme';
 import { Widget } from './Widget';
 
@@ -116,7 +117,7 @@ export class ImageGrid extends Widget {
   private paintNow(): void {
     if (!this.paintPending) return;
     this.paintPending = false;
-    this.paint();
+    timed('paint:grid', () => this.paint());
   }
 
   /** The size of one cell's image in game pixels (for lining up captions). */

@@ -1,7 +1,9 @@
 import type * as Phaser from 'phaser';
 import { FocusableWidget } from './FocusableWidget';
-import { CLASS_COLORS, ClassLabels, classCss } from './latent-map-classes';
-import { COLORS, CSS, RADIUS, TEXT, type Rect } from './theme';
+import { CLASS_COLORS, ClassLabels, PointLetters, classCss } from './latent-map-classes';
+import { drawProbe, paintMapDots, PROBE_R } from './map-dots';
+import { PaintedLayer } from './painted-layer';
+import { COLORS, CSS, TEXT, type Rect } from './theme';
 
 export { CLASS_COLORS };
 
@@ -56,7 +58,6 @@ type MapEvents = {
 };
 
 const LEGEND_H = 26;
-const PROBE_R = 11;
 
 /**
  * A 2-D latent map: the encoded test digits as dots coloured by class (legend underneath), and a probe the
@@ -65,13 +66,14 @@ const PROBE_R = 11;
  * Enter/Space (a probe "placed"). Placed probes stay as numbered rings. Test ids: map:area, map:probe.
  */
 export class LatentMap extends FocusableWidget<MapEvents> {
-  private readonly dots: Phaser.GameObjects.Graphics;
+  /** The still picture (backdrop, axes, dots, swatches): painted once per change, drawn as one image. */
+  private readonly dots: PaintedLayer;
   private readonly overlay: Phaser.GameObjects.Graphics;
   private readonly zone: Phaser.GameObjects.Zone;
   private readonly legend: Phaser.GameObjects.Text[];
   private readonly marks: Phaser.GameObjects.Text[] = [];
   private bounds: MapBounds;
-  private readonly keyStep: number;
+  private readonly keyStepSet: number | undefined;
   private points: MapPoints | null = null;
   private probe: { x: number; y: number };
   private placed: PlacedMark[] = [];
@@ -83,24 +85,32 @@ export class LatentMap extends FocusableWidget<MapEvents> {
   private readonly lettered: boolean;
   private readonly hasLegend: boolean;
   private readonly hasProbe: boolean;
-  private readonly classNames: string[];
-  private readonly pointTexts: Phaser.GameObjects.Text[] = [];
+  /** The classes' names, in label order (a map is reused for a new run only with the same ones). */
+  readonly classNames: readonly string[];
+  private readonly letters: PointLetters;
   /** Each class's name written in the middle of its dots (digit maps). */
   private readonly classLabels: ClassLabels;
 
   constructor(scene: Phaser.Scene, config: LatentMapConfig) {
     super(scene, config.id, config);
     this.bounds = { ...config.bounds };
-    this.keyStep = config.keyStep ?? (config.bounds.xMax - config.bounds.xMin) / 40;
+    this.keyStepSet = config.keyStep;
     this.probe = { x: (config.bounds.xMin + config.bounds.xMax) / 2, y: (config.bounds.yMin + config.bounds.yMax) / 2 };
-    this.dots = this.track(scene.add.graphics());
+    this.dots = new PaintedLayer(scene, (ctx, origin) => this.paintDots(ctx, origin));
+    this.track(this.dots.image);
     this.overlay = this.track(scene.add.graphics());
-    this.classLabels = new ClassLabels(scene, config.classNames, (t) => this.track(t));
     // More classes than colours (26 letters): no legend; each point is drawn as its class name instead.
     this.lettered = config.classNames.length > CLASS_COLORS.length;
+    this.classLabels = new ClassLabels(scene, this.lettered ? [] : config.classNames, (t) => this.track(t));
     this.hasLegend = !this.lettered && config.legend !== false;
     this.hasProbe = config.probe !== false;
     this.classNames = [...config.classNames];
+    this.letters = new PointLetters(
+      scene,
+      this.classNames,
+      (t) => this.track(t),
+      this.lettered ? this.classNames.length : 0,
+    );
     this.legend = (this.hasLegend ? config.classNames : []).map((name, i) =>
       this.track(
         scene.add.text(0, 0, name, { ...TEXT.small, fontStyle: 'bold', color: classCss(i) }).setOrigin(0, 0.5),
@@ -184,6 +194,16 @@ export class LatentMap extends FocusableWidget<MapEvents> {
     return this;
   }
 
+  /** A new map in this widget (a new run's codes): its bounds and dots, the probe back in the middle, no marks. */
+  reset(bounds: MapBounds, points: MapPoints | null): this {
+    this.points = points;
+    this.placed = [];
+    this.path = [];
+    this.ellipse = null;
+    this.probe = { x: (bounds.xMin + bounds.xMax) / 2, y: (bounds.yMin + bounds.yMax) / 2 };
+    return this.setBounds(bounds);
+  }
+
   setBounds(bounds: MapBounds): this {
     this.bounds = { ...bounds };
     this.redraw();
@@ -237,6 +257,11 @@ export class LatentMap extends FocusableWidget<MapEvents> {
     };
   }
 
+  override destroy(): void {
+    this.dots.destroy();
+    super.destroy();
+  }
+
   override canFocus(): boolean {
     return this.enabled && this.shown;
   }
@@ -247,7 +272,8 @@ export class LatentMap extends FocusableWidget<MapEvents> {
 
   /** The arrows move the probe (Shift: finer); Enter / Space place it. */
   protected override onKey(event: KeyboardEvent): boolean {
-    const step = event.shiftKey ? this.keyStep / 5 : this.keyStep;
+    const unit = this.keyStepSet ?? (this.bounds.xMax - this.bounds.xMin) / 40;
+    const step = event.shiftKey ? unit / 5 : unit;
     const moves: Record<string, [number, number]> = {
       ArrowLeft: [-step, 0],
       ArrowRight: [step, 0],
@@ -298,49 +324,28 @@ export class LatentMap extends FocusableWidget<MapEvents> {
     this.drawOverlay();
   }
 
+  /** The dots' picture is painted before the next draw; the texts that go with it are placed now. */
   private drawDots(): void {
+    this.dots.place(this.rect);
     const a = this.area();
-    const g = this.dots.clear();
-    g.fillStyle(COLORS.imageEmpty, 1).fillRoundedRect(a.x, a.y, a.width, a.height, RADIUS);
-    g.lineStyle(1, COLORS.panelBorder, 1).strokeRoundedRect(a.x + 0.5, a.y + 0.5, a.width - 1, a.height - 1, RADIUS);
-    // Axes through the origin when it is on the map.
-    const o = this.toScreen(0, 0);
-    g.lineStyle(1, COLORS.gridLine, 1);
-    if (o.x > a.x && o.x < a.x + a.width) g.lineBetween(o.x, a.y, o.x, a.y + a.height);
-    if (o.y > a.y && o.y < a.y + a.height) g.lineBetween(a.x, o.y, a.x + a.width, o.y);
     const p = this.points;
-    for (const t of this.pointTexts) t.setVisible(false);
-    if (p && this.lettered) {
-      for (let i = 0; i < p.count; i++) {
-        const s = this.toScreen(p.codes[2 * i], p.codes[2 * i + 1]);
-        let t = this.pointTexts[i];
-        if (!t) {
-          t = this.track(
-            this.scene.add.text(0, 0, '', { ...TEXT.body, fontStyle: 'bold', color: CSS.accent }).setOrigin(0.5, 0.5),
-          );
-          this.pointTexts.push(t);
-        }
-        t.setText(this.classNames[p.labels[i]] ?? '?')
-          .setPosition(Math.round(s.x), Math.round(s.y))
-          .setVisible(this.shown);
-      }
-    } else if (p) {
-      for (let i = 0; i < p.count; i++) {
-        const s = this.toScreen(p.codes[2 * i], p.codes[2 * i + 1]);
-        if (s.x < a.x || s.x > a.x + a.width || s.y < a.y || s.y > a.y + a.height) continue;
-        g.fillStyle(CLASS_COLORS[p.labels[i] % CLASS_COLORS.length], 0.75).fillCircle(s.x, s.y, 2.2);
-      }
-    }
+    this.letters.draw(this.lettered ? p : null, this.shown, (x, y) => this.toScreen(x, y));
     this.classLabels.draw(this.lettered ? null : p, a, this.shown, (x, y) => this.toScreen(x, y));
-    // Legend swatches.
+  }
+
+  private paintDots(ctx: CanvasRenderingContext2D, origin: { x: number; y: number }): void {
     const n = this.legend.length;
-    const cell = this.rect.width / Math.max(1, n);
-    for (let i = 0; i < n; i++)
-      g.fillStyle(CLASS_COLORS[i % CLASS_COLORS.length], 1).fillCircle(
-        this.rect.x + i * cell + cell / 2 - 10,
-        this.rect.y + this.rect.height - LEGEND_H / 2,
-        5,
-      );
+    paintMapDots(ctx, origin, {
+      area: this.area(),
+      points: this.lettered ? null : this.points,
+      toScreen: (x, y) => this.toScreen(x, y),
+      swatches: {
+        count: n,
+        left: this.rect.x,
+        cell: this.rect.width / Math.max(1, n),
+        y: this.rect.y + this.rect.height - LEGEND_H / 2,
+      },
+    });
   }
 
   private drawOverlay(): void {
@@ -385,12 +390,6 @@ export class LatentMap extends FocusableWidget<MapEvents> {
     for (let i = this.placed.length; i < this.marks.length; i++) this.marks[i].setVisible(false);
     this.drawFocusRing(g, this.area());
     if (!this.hasProbe) return;
-    const s = this.toScreen(this.probe.x, this.probe.y);
-    g.fillStyle(0xffffff, 0.25).fillCircle(s.x, s.y, PROBE_R + (this.dragging ? 3 : 0));
-    g.lineStyle(3, COLORS.focus, 1).strokeCircle(s.x, s.y, PROBE_R);
-    g.lineStyle(2, COLORS.focus, 1)
-      .lineBetween(s.x - PROBE_R - 6, s.y, s.x - 4, s.y)
-      .lineBetween(s.x + 4, s.y, s.x + PROBE_R + 6, s.y);
-    g.lineBetween(s.x, s.y - PROBE_R - 6, s.x, s.y - 4).lineBetween(s.x, s.y + 4, s.x, s.y + PROBE_R + 6);
+    drawProbe(g, this.toScreen(this.probe.x, this.probe.y), this.dragging);
   }
 }

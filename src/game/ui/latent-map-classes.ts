@@ -1,7 +1,7 @@
 /** The latent map's class colours and where each class sits (the middle of its dots, where its name is written). */
 import type * as Phaser from 'phaser';
 import type { MapPoints } from './LatentMap';
-import { TEXT, type Rect } from './theme';
+import { CSS, TEXT, type Rect } from './theme';
 
 /**
  * Ten class colours (digits 0–9), readable on the dark theme. The digits a VAE map puts side by side and a player
@@ -32,15 +32,23 @@ export function classMiddles(p: MapPoints, classes: number): ({ x: number; y: nu
   });
 }
 
-/** Each class's name in its colour on a dark outline, at the middle of its dots (digit maps; the path's 1, 9, 7). */
+/**
+ * Each class's name in its colour on a dark outline, at the middle of its dots (digit maps; the path's 1, 9, 7).
+ * The texts are made with the map (hidden), so the frame that first shows a run's dots only moves them.
+ */
 export class ClassLabels {
-  private readonly texts: Phaser.GameObjects.Text[] = [];
+  private readonly texts: Phaser.GameObjects.Text[];
 
   constructor(
-    private readonly scene: Phaser.Scene,
-    private readonly names: readonly string[],
-    private readonly track: (t: Phaser.GameObjects.Text) => Phaser.GameObjects.Text,
-  ) {}
+    scene: Phaser.Scene,
+    names: readonly string[],
+    track: (t: Phaser.GameObjects.Text) => Phaser.GameObjects.Text,
+  ) {
+    this.texts = names.map((name, c) => {
+      const style = { ...TEXT.body, fontStyle: 'bold', color: classCss(c), stroke: '#000000', strokeThickness: 4 };
+      return track(scene.add.text(0, 0, name, style).setOrigin(0.5, 0.5).setVisible(false));
+    });
+  }
 
   /** Writes the names for `points` (null: none) inside `area`; `toScreen` maps latent to game pixels. */
   draw(
@@ -51,17 +59,51 @@ export class ClassLabels {
   ): void {
     for (const t of this.texts) t.setVisible(false);
     if (!points) return;
-    classMiddles(points, this.names.length).forEach((m, c) => {
+    classMiddles(points, this.texts.length).forEach((m, c) => {
       if (!m) return;
       const s = toScreen(m.x, m.y);
       if (s.x < area.x || s.x > area.x + area.width || s.y < area.y || s.y > area.y + area.height) return;
-      let t = this.texts[c];
-      if (!t) {
-        const style = { ...TEXT.body, fontStyle: 'bold', color: classCss(c), stroke: '#000000', strokeThickness: 4 };
-        t = this.track(this.scene.add.text(0, 0, '', style).setOrigin(0.5, 0.5));
-        this.texts[c] = t;
-      }
-      t.setText(this.names[c]).setPosition(Math.round(s.x), Math.round(s.y)).setVisible(visible);
+      this.texts[c].setPosition(Math.round(s.x), Math.round(s.y)).setVisible(visible);
     });
+  }
+}
+
+/**
+ * A lettered map (more classes than colours: the 26 letters): each point written as its class's name. One text per
+ * class is made with the map (a letters map shows each letter once); more points get theirs when first drawn.
+ */
+export class PointLetters {
+  private readonly texts: Phaser.GameObjects.Text[] = [];
+
+  constructor(
+    private readonly scene: Phaser.Scene,
+    private readonly names: readonly string[],
+    private readonly track: (t: Phaser.GameObjects.Text) => Phaser.GameObjects.Text,
+    ahead: number,
+  ) {
+    for (let i = 0; i < ahead; i++) this.texts.push(this.make().setVisible(false));
+  }
+
+  private make(): Phaser.GameObjects.Text {
+    return this.track(
+      this.scene.add.text(0, 0, '', { ...TEXT.body, fontStyle: 'bold', color: CSS.accent }).setOrigin(0.5, 0.5),
+    );
+  }
+
+  /** Writes `points` (null: none); `toScreen` maps latent to game pixels. */
+  draw(points: MapPoints | null, visible: boolean, toScreen: (x: number, y: number) => { x: number; y: number }): void {
+    for (const t of this.texts) t.setVisible(false);
+    if (!points) return;
+    for (let i = 0; i < points.count; i++) {
+      const s = toScreen(points.codes[2 * i], points.codes[2 * i + 1]);
+      let t = this.texts[i];
+      if (!t) {
+        t = this.make();
+        this.texts.push(t);
+      }
+      t.setText(this.names[points.labels[i]] ?? '?')
+        .setPosition(Math.round(s.x), Math.round(s.y))
+        .setVisible(visible);
+    }
   }
 }

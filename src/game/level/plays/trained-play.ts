@@ -11,7 +11,7 @@ import { measureTrained } from '../../../shared/levels/measure';
 import { priorCodes } from '../../../shared/levels/measure/prior-digits';
 import { MNIST_PIXELS } from '../../../shared/mnist-format';
 import type { ControlValue, LevelDefinition, SolutionPayload, TrainedSetup } from '../../../shared/levels/types';
-import type { TrainProgress } from '../../../shared/worker-api';
+import type { DatasetName, TrainProgress } from '../../../shared/worker-api';
 import { bitsPerImage } from '../../../shared/vq';
 import { abortable } from '../../ml/abortable';
 import { lossPointOf, previewOf, type ImageRows, type LossPoint, type PreviewImages } from '../../ml/progress-types';
@@ -148,6 +148,16 @@ export class TrainedPlay implements LevelPlay {
     try {
       const { spec } = this.setup.plan(resolveControlValues(this.host.level.controls, this.values), this.setup.seed);
       return denseParamCount(spec, spec.dataset === 'glyphs' ? GLYPH_PIXELS : MNIST_PIXELS);
+    } catch {
+      return null;
+    }
+  }
+
+  /** The dataset of a run with these controls when its code is 2-D (its end shows a latent map), else null. */
+  mapDataset(): DatasetName | null {
+    try {
+      const { spec } = this.setup.plan(resolveControlValues(this.host.level.controls, this.values), this.setup.seed);
+      return spec.bottleneck === 2 && !spec.vq ? spec.dataset : null;
     } catch {
       return null;
     }

@@ -8,6 +8,7 @@
  * Test ids: forces:slot:<option>, forces:map:<option>, forces:prior:<option>, forces:tab:<option> (phones).
  */
 import type * as Phaser from 'phaser';
+import { datasetClassNames } from '../../../shared/dataset-classes';
 import { formatCheckValue } from '../../../shared/levels/shortfall-text';
 import type { GoalCheck } from '../../../shared/levels/shortfall';
 import { localize } from '../../../shared/levels/text';
@@ -19,7 +20,7 @@ import { LatentMap } from '../../ui/LatentMap';
 import { SegmentedControl } from '../../ui/SegmentedControl';
 import { COLORS, CSS, RADIUS, type Rect } from '../../ui/theme';
 import { registerId } from '../../ui/widget-ids';
-import { equalAspect, filledSlots, slotBounds, type RunSlot, type RunSlots } from '../plays/run-slots';
+import { equalAspect, filledSlots, PRIOR_BOX, slotBounds, type RunSlot, type RunSlots } from '../plays/run-slots';
 import { cardGraphics, imagesMapToggle, viewAreas, type ViewAreas } from './areas';
 import type { ViewContext } from './view';
 
@@ -41,7 +42,10 @@ interface Column {
   prior: ImageGrid;
   digits: Label;
   numbers: Label;
-  map: LatentMap | null;
+  /** Built with the panel (hidden) and kept: a run only sets its bounds and dots (no new texts mid-training). */
+  map: LatentMap;
+  /** The shown run has a map. */
+  hasMap: boolean;
   built: RunSlot | undefined;
 }
 
@@ -57,6 +61,7 @@ export class ForceMapsPanel {
   private slots: RunSlots | null = null;
   private training: string | null = null;
   private tab: string;
+  private readonly slotCount: number;
 
   constructor(
     private readonly ctx: ViewContext,
@@ -103,7 +108,9 @@ export class ForceMapsPanel {
       this.tab = k;
       this.place();
     });
-    this.columns = keys.map((key) => ({
+    this.slotCount = keys.length;
+    const classNames = datasetClassNames(session.level.dataset);
+    this.columns = keys.map((key, i) => ({
       key,
       name: nameOf(key),
       head: new Label(scene, { x: 0, y: 0, text: nameOf(key), variant: 'button' }).setVisible(false),
@@ -127,7 +134,8 @@ export class ForceMapsPanel {
       }).setVisible(false),
       digits: new Label(scene, { x: 0, y: 0, text: '', variant: 'small' }).setVisible(false),
       numbers: new Label(scene, { x: 0, y: 0, text: '', variant: 'small' }).setVisible(false),
-      map: null,
+      map: this.createMap(key, i, classNames),
+      hasMap: false,
       built: undefined,
     }));
     for (const col of this.columns) col.empty.text.setAlign('center');
@@ -179,7 +187,7 @@ export class ForceMapsPanel {
     this.toggle.destroy();
     this.tabs?.destroy();
     for (const col of this.columns) {
-      col.map?.destroy();
+      col.map.destroy();
       col.prior.destroy();
       for (const l of [col.head, col.badge, col.empty, col.digits, col.numbers]) l.destroy();
     }
@@ -198,7 +206,7 @@ export class ForceMapsPanel {
       return { x: union.x + 16, y: top, width: union.width - 32, height: union.y + union.height - 10 - top };
     }
     const gap = 12;
-    const n = this.columns.length;
+    const n = this.slotCount;
     const w = Math.floor((union.width - 32 - gap * (n - 1)) / n);
     const top = union.y + 46;
     return { x: union.x + 16 + i * (w + gap), y: top, width: w, height: union.y + union.height - 10 - top };
@@ -220,33 +228,46 @@ export class ForceMapsPanel {
     return { map: { ...inner, y: mapTop, height: prior.y - 8 - mapTop }, prior, readout };
   }
 
+  /** Column `i`'s map, hidden until a run fills it (the prior's ring drawn on it; a picture, no probe). */
+  private createMap(key: string, i: number, classNames: readonly string[]): LatentMap {
+    const rect = this.parts(this.slotRect(i)).map;
+    const map = new LatentMap(this.ctx.scene, {
+      ...rect,
+      id: `forces:map:${key}`,
+      bounds: { xMin: -PRIOR_BOX, xMax: PRIOR_BOX, yMin: -PRIOR_BOX, yMax: PRIOR_BOX },
+      classNames,
+      probe: false,
+    });
+    map.setEnabled(false);
+    return map.setVisible(false);
+  }
+
   private build(col: Column, run: RunSlot | undefined): void {
     col.built = run;
-    col.map?.destroy();
-    col.map = null;
     col.prior.setImages(run?.prior ? { ...run.prior, count: Math.min(PRIOR_SHOWN, run.prior.count) } : null);
     col.digits.setText(run ? t('level.forces.digits', { digits: run.score, total: DIGIT_COUNT }) : '');
     col.numbers.setText(run ? numbersLine(run.checks) : '');
     const metric = run?.checks.find((c) => c.kind === 'metric');
     col.digits.setColor(metric && !metric.met ? CSS.warning : CSS.success);
     col.numbers.setColor(run && run.checks.some((c) => c.kind !== 'metric' && !c.met) ? CSS.warning : CSS.muted);
-    const r = this.slotRect(this.columns.indexOf(col));
-    if (run?.map) {
-      const data = run.map;
-      const rect = this.parts(r).map;
-      const plotH = rect.height - LatentMap.legendHeight(data.classNames.length);
-      const map = new LatentMap(this.ctx.scene, {
-        ...rect,
-        id: `forces:map:${col.key}`,
-        bounds: equalAspect(slotBounds(data), rect.width, plotH),
-        classNames: data.classNames,
-        probe: false,
-      });
-      map.setPoints({ codes: data.codes, labels: data.labels, count: data.count });
-      map.setEllipse({ x: 0, y: 0, rx: PRIOR_RING, ry: PRIOR_RING });
-      map.setEnabled(false);
-      col.map = map;
+    const data = run?.map;
+    col.hasMap = !!data;
+    if (!data) return;
+    const i = this.columns.indexOf(col);
+    // A run's map of other classes than the dataset's (not a level of today): a map built for them.
+    if (data.classNames.join() !== col.map.classNames.join()) {
+      col.map.destroy();
+      col.map = this.createMap(col.key, i, data.classNames);
     }
+    const rect = this.parts(this.slotRect(i)).map;
+    const plotH = rect.height - LatentMap.legendHeight(data.classNames.length);
+    col.map
+      .reset(equalAspect(slotBounds(data), rect.width, plotH), {
+        codes: data.codes,
+        labels: data.labels,
+        count: data.count,
+      })
+      .setEllipse({ x: 0, y: 0, rx: PRIOR_RING, ry: PRIOR_RING });
   }
 
   /** Lays out and shows what the current view and tab show. */
@@ -261,7 +282,7 @@ export class ForceMapsPanel {
       const run = this.slots?.slots[col.key];
       for (const part of [col.head, col.badge, col.empty, col.digits, col.numbers]) part.setVisible(false);
       col.prior.setVisible(false);
-      col.map?.setVisible(false);
+      col.map.setVisible(false);
       if (!r) return;
       const scored = this.slots?.scored === col.key;
       g.lineStyle(scored ? 2 : 1, scored ? COLORS.focus : COLORS.panelBorder, 1);
@@ -288,7 +309,7 @@ export class ForceMapsPanel {
           .setVisible(true);
         return;
       }
-      col.map?.setVisible(true);
+      col.map.setVisible(col.hasMap);
       col.prior.layout(p.prior).setVisible(true);
       col.digits.setPosition(r.x + 8, p.readout).setVisible(true);
       col.numbers.setPosition(r.x + 8, p.readout + 19).setVisible(true);

@@ -55,6 +55,8 @@ export class LatentMapPanel {
   readonly toggle: SegmentedControl<'images' | 'map'>;
   private view: 'images' | 'map' = 'images';
   private builtFor: unknown = null;
+  /** The single map (no compare map), kept from run to run; shown as `map` while there is data. */
+  private single: LatentMap | null = null;
   private pending: { x: number; y: number } | null = null;
   private decoding = false;
 
@@ -110,11 +112,21 @@ export class LatentMapPanel {
     return this.view === 'map';
   }
 
+  /**
+   * Builds the single map ahead, hidden, for codes of these classes (a trained level whose first run will have a
+   * 2-D code): the run's end then only sets its bounds and dots, and the frame that shows it stays short.
+   */
+  prepare(classNames: readonly string[]): void {
+    const rect = this.singleRect(classNames.length);
+    if (rect && !this.single) this.single = this.createSingle(rect, classNames).setVisible(false);
+  }
+
   /** (Re)builds the map when its data changed (null: no map; the images show). */
   sync(data: LatentMapData | null, compare: LatentMapData | null = null): void {
     if (data === this.builtFor) return;
     this.builtFor = data;
-    this.map?.destroy();
+    if (this.map !== this.single) this.map?.destroy();
+    this.single?.setVisible(false);
     this.map = null;
     this.compareMap?.destroy();
     this.compareMap = null;
@@ -123,31 +135,22 @@ export class LatentMapPanel {
       this.buildCompare(data, compare);
       return;
     }
-    const { L } = this.ctx;
-    const { union, mapSide } = this.areas;
-    if (!data || mapSide < 160) {
+    const rect = data ? this.singleRect(data.classNames.length) : null;
+    if (!data || !rect) {
       this.toggle.setVisible(false);
       this.setView('images');
       return;
     }
-    const legend = LatentMap.legendHeight(data.classNames.length);
-    // Phones: the map takes the card's whole width (its axes scale separately), so the legend has room.
-    const rect = {
-      x: union.x + 16,
-      y: union.y + 48,
-      width: L.portrait ? union.width - 32 : mapSide,
-      height: mapSide + legend,
-    };
-    const map = this.createMap(rect, 'map:area', data, true);
-    map.events.on('press', (x, y) => this.options.onPress?.(x, y));
-    map.events.on('move', (x, y) => {
-      this.showProbe(x, y);
-      this.options.onMove?.(x, y);
-    });
-    map.events.on('commit', (x, y) => {
-      this.showProbe(x, y);
-      this.options.onCommit?.(x, y);
-    });
+    // The single map is kept from run to run (and may be built ahead): a new run sets its bounds and dots.
+    const kept = this.single;
+    if (!kept || !sameRect(kept.getBounds(), rect) || kept.classNames.join() !== data.classNames.join()) {
+      kept?.destroy();
+      this.single = this.createSingle(rect, data.classNames);
+    }
+    const map = this.single as LatentMap;
+    map.reset(data.bounds, { codes: data.codes, labels: data.labels, count: data.count });
+    const { L } = this.ctx;
+    const { union, mapSide } = this.areas;
     const right = L.portrait
       ? null
       : { x: rect.x + mapSide + 32, width: union.x + union.width - 16 - (rect.x + mapSide + 32) };
@@ -157,10 +160,44 @@ export class LatentMapPanel {
       this.probeImage.layout({ x: right.x, y: rect.y + 28, width: side, height: side });
       this.probeCaption.setPosition(right.x, rect.y + 36 + side).setWrap(right.width);
     }
-    this.ctx.focus.register(map);
     this.map = map;
     this.toggle.setVisible(!this.options.mapLevel);
     this.setView('map');
+  }
+
+  /** Where the single map goes (with its legend), or null when the card has no room for a map. */
+  private singleRect(classes: number): Rect | null {
+    const { L } = this.ctx;
+    const { union, mapSide } = this.areas;
+    if (mapSide < 160) return null;
+    // Phones: the map takes the card's whole width (its axes scale separately), so the legend has room.
+    return {
+      x: union.x + 16,
+      y: union.y + 48,
+      width: L.portrait ? union.width - 32 : mapSide,
+      height: mapSide + LatentMap.legendHeight(classes),
+    };
+  }
+
+  /** The played map: its probe decodes beside it and reports to the level (wired once, kept across runs). */
+  private createSingle(rect: Rect, classNames: readonly string[]): LatentMap {
+    const map = new LatentMap(this.ctx.scene, {
+      ...rect,
+      id: 'map:area',
+      bounds: { xMin: -3, xMax: 3, yMin: -3, yMax: 3 },
+      classNames,
+    });
+    map.events.on('press', (x, y) => this.options.onPress?.(x, y));
+    map.events.on('move', (x, y) => {
+      this.showProbe(x, y);
+      this.options.onMove?.(x, y);
+    });
+    map.events.on('commit', (x, y) => {
+      this.showProbe(x, y);
+      this.options.onCommit?.(x, y);
+    });
+    this.ctx.focus.register(map);
+    return map;
   }
 
   /** Per frame: decode the probe's newest point (at most one decode in flight). */
@@ -211,7 +248,8 @@ export class LatentMapPanel {
     this.probeImage.destroy();
     this.aeThumb.destroy();
     this.vaeThumb.destroy();
-    this.map?.destroy();
+    this.single?.destroy();
+    if (this.map !== this.single) this.map?.destroy();
     this.compareMap?.destroy();
   }
 
@@ -334,4 +372,8 @@ export class LatentMapPanel {
     this.toggle.setVisible(false);
     this.setView('map');
   }
+}
+
+function sameRect(a: Rect, b: Rect): boolean {
+  return a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height;
 }

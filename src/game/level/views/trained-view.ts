@@ -16,6 +16,7 @@ import type { TrainedPlay } from '../plays/trained-play';
 import { CodebookCard } from './codebook-card';
 import { codebookCardHeight } from './codebook-layout';
 import { ELBO_BAR_H, ElboBar } from './elbo-bar';
+import { datasetClassNames } from '../../../shared/dataset-classes';
 import { ForceMapsPanel } from './force-maps';
 import { ImageRowsCard } from './image-rows';
 import { LatentMapPanel } from './latent-map-panel';
@@ -83,6 +84,9 @@ class TrainedView implements LevelView {
     this.mapPanel = play.slots
       ? new ForceMapsPanel(ctx, play.slots.keys, play.slots.control)
       : new LatentMapPanel(ctx, { mapLevel: false, decode: (x, y) => play.decodeAt(x, y) });
+    // The first run's map built now, while the card is read, not in the frame that ends the run.
+    const mapDataset = play.mapDataset();
+    if (this.mapPanel instanceof LatentMapPanel && mapDataset) this.mapPanel.prepare(datasetClassNames(mapDataset));
     ctx.focus.register(...this.controls.focusables(), this.mapPanel.toggle);
   }
 
