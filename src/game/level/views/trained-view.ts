@@ -84,9 +84,6 @@ class TrainedView implements LevelView {
     this.mapPanel = play.slots
       ? new ForceMapsPanel(ctx, play.slots.keys, play.slots.control)
       : new LatentMapPanel(ctx, { mapLevel: false, decode: (x, y) => play.decodeAt(x, y) });
-    // The first run's map built now, while the card is read, not in the frame that ends the run.
-    const mapDataset = play.mapDataset();
-    if (this.mapPanel instanceof LatentMapPanel && mapDataset) this.mapPanel.prepare(datasetClassNames(mapDataset));
     ctx.focus.register(...this.controls.focusables(), this.mapPanel.toggle);
   }
 
@@ -109,6 +106,10 @@ class TrainedView implements LevelView {
         this.codebook?.render(play.codebook, play.codebook ? session.result?.evaluation.heldOutMse : undefined),
       );
     const panel = this.mapPanel;
+    // Settings whose run ends with a 2-D map: the map is built now (the card is read, a control moved), not in the
+    // frame that ends the run. Built once; a no-op after that.
+    const mapDataset = panel instanceof LatentMapPanel && !session.busy ? play.mapDataset() : null;
+    if (mapDataset && panel instanceof LatentMapPanel) panel.prepare(datasetClassNames(mapDataset));
     timed('view:map', () => {
       if (panel instanceof ForceMapsPanel)
         panel.sync(play.slots, play.slots && session.busy ? slotKey(play.slots, play.values) : null);
