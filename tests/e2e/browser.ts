@@ -57,12 +57,16 @@ export const levelState = (page: Page) => page.evaluate(() => window.__latentQue
 /** A widget's box in screen pixels, or null when it is not on screen. */
 export const widgetBounds = (page: Page, id: string) => page.evaluate((wid) => window.__latentQuest!.uiBounds(wid), id);
 
-/** Waits until the level's status is one of `statuses`. */
+/** Waits for one of these statuses, on screen: the Level scene has drawn it (no redraw waiting, as a player sees). */
 export async function waitForLevel(page: Page, statuses: string[], timeout = 120_000): Promise<void> {
-  await page.waitForFunction((s) => s.includes(window.__latentQuest!.level()?.status ?? ''), statuses, {
-    timeout,
-    polling: 100,
-  });
+  await page.waitForFunction(
+    (s) => {
+      const level = window.__latentQuest!.level();
+      return !!level && level.drawn && s.includes(level.status);
+    },
+    statuses,
+    { timeout, polling: 100 },
+  );
 }
 
 /** Waits until a widget is on screen (drawn in a frame the player has seen). */

@@ -126,8 +126,10 @@ describe('world 5 generators (codebook)', () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.waitForFunction(
       (w) => {
+        // The rebuilt phone scene (the landscape one's controls also end left of 390 px; its Train button does not).
         const b = window.__latentQuest!.uiBounds(w);
-        return b !== null && b.x + b.width <= 390;
+        const train = window.__latentQuest!.uiBounds('level:train');
+        return b !== null && b.x + b.width <= 390 && train !== null && train.x + train.width <= 390;
       },
       'control:slots',
       { timeout: 20_000 },

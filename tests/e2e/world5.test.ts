@@ -175,10 +175,13 @@ describe('World 5 · Through the dice', () => {
     await shot(page, 'two-forces-done-1280x720');
     await clickWidget(page, 'level:retry');
     await page.setViewportSize(PHONE);
+    // The scene rebuilds at the phone's size a few frames later: wait for the rebuilt one (the landscape scene's
+    // loss buttons also end left of 390 px; its Train button does not).
     await page.waitForFunction(
       (w) => {
         const b = window.__latentQuest!.uiBounds('control:loss:both');
-        return b !== null && b.x + b.width <= w;
+        const train = window.__latentQuest!.uiBounds('level:train');
+        return b !== null && b.x + b.width <= w && train !== null && train.x + train.width <= w;
       },
       PHONE.width,
       { timeout: 20_000 },

@@ -6,6 +6,12 @@ import type { SlotSummary } from './plays/run-slots';
 import type { LevelSession } from './shell/level-session';
 
 let current: LevelSession | null = null;
+/** The Level scene has a redraw waiting (a change not yet on screen, or parts left for the next frame). */
+let redrawPending = false;
+
+export function setRedrawPending(pending: boolean): void {
+  redrawPending = pending;
+}
 
 export function setCurrentSession(session: LevelSession | null): void {
   current = session;
@@ -25,6 +31,8 @@ export function levelSnapshot() {
   return {
     levelId: s.level.id,
     status: s.status,
+    /** The screen shows this state: no redraw is waiting (the tests act on what a player can see). */
+    drawn: !redrawPending,
     values: { ...(p.values ?? {}) },
     meter: s.meter(),
     score: s.result?.score ?? null,

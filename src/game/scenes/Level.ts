@@ -5,7 +5,8 @@ import { levelVariant } from '../../shared/levels/variants';
 import type { GoalCheck } from '../../shared/levels/shortfall';
 import { t } from '../../shared/messages';
 import { getContext } from '../context';
-import { setCurrentSession } from '../level/current';
+import { setCurrentSession, setRedrawPending } from '../level/current';
+import { FrameBudget, LEVEL_REDRAW_BUDGET_MS } from '../level/frame-budget';
 import { layoutLevel, type LevelLayout } from '../level/layout';
 import { modeOf } from '../level/modes';
 import { LevelSession } from '../level/shell/level-session';
@@ -142,13 +143,15 @@ export class Level extends Phaser.Scene {
     this.scene.launch('Hud', hudData);
 
     // ---- session → widgets ----
-    const render = (): void => {
-      timed('view', () => view.render());
+    /** Redraws the view and the run card; false: the view left parts for the next frame (its budget was spent). */
+    const render = (budget?: FrameBudget): boolean => {
+      const complete = timed('view', () => view.render(budget)) !== false;
       timed('runCard', () => {
         const action = view.primary();
         train.setLabel(action.label).setVariant(action.variant).setIcon(action.icon).setEnabled(action.enabled);
         progress.set(view.progress(L.portrait));
       });
+      return complete;
     };
     let recorded: unknown = null;
     // Progress events arrive ~10 times a second while training: the widgets are redrawn once per frame at most
@@ -165,8 +168,10 @@ export class Level extends Phaser.Scene {
     };
     this.frame = () => {
       if (dirty) {
-        dirty = false;
-        render();
+        // A redraw that leaves parts for the next frame keeps the scene dirty (and that frame drawn).
+        dirty = !render(new FrameBudget(LEVEL_REDRAW_BUDGET_MS));
+        if (dirty) gate?.invalidate(1);
+        setRedrawPending(dirty);
         syncGate();
       }
       view.update?.();
@@ -174,6 +179,7 @@ export class Level extends Phaser.Scene {
     cleanup.push(
       session.events.on('change', () => {
         dirty = true;
+        setRedrawPending(true);
         gate?.invalidate(1);
         // What the player sets is remembered for the next visit (the store skips unchanged settings).
         const set = session.play?.settings?.();
@@ -192,6 +198,7 @@ export class Level extends Phaser.Scene {
       }),
     );
     render();
+    setRedrawPending(false);
     focus.register(train);
 
     // The phone turned (or the window changed shape): rebuild at the new base size, keeping the attempt.

@@ -1,5 +1,6 @@
 import * as Phaser from 'phaser';
 import { timed } from '../render-timing';
+import { cellPlace, paintGridPixels, type GridPicture } from './grid-pixels';
 import { COLORS, type Rect } from './theme';
 import { Widget } from './Widget';
 
@@ -33,24 +34,6 @@ export interface GridImages {
   height: number;
 }
 
-/** Dark navy → steel blue → near white: readable digits on the dark theme, 0 still visible as "off". */
-function buildColormap(): Uint8ClampedArray {
-  const stops = [
-    [0, [14, 20, 36]],
-    [0.5, [62, 112, 168]],
-    [1, [236, 246, 255]],
-  ] as const;
-  const lut = new Uint8ClampedArray(256 * 3);
-  for (let i = 0; i < 256; i++) {
-    const v = i / 255;
-    const [a, b] = v <= 0.5 ? [stops[0], stops[1]] : [stops[1], stops[2]];
-    const f = (v - a[0]) / (b[0] - a[0]);
-    for (let c = 0; c < 3; c++) lut[i * 3 + c] = a[1][c] + (b[1][c] - a[1][c]) * f;
-  }
-  return lut;
-}
-
-const COLORMAP = buildColormap();
 const hex = (color: number): string => `#${color.toString(16).padStart(6, '0')}`;
 let gridSeq = 0;
 
@@ -68,7 +51,8 @@ export class ImageGrid extends Widget {
   private images: GridImages | null = null;
   private overlay: GridOverlay | null = null;
   private paintPending = false;
-  private scratch: { canvas: HTMLCanvasElement; ctx: CanvasRenderingContext2D; data: ImageData } | null = null;
+  /** The whole picture's pixels, kept between paints (same size: no new allocation per progress event). */
+  private frame: ImageData | null = null;
 
   constructor(scene: Phaser.Scene, config: ImageGridConfig) {
     super(scene, config.id, config);
@@ -145,63 +129,33 @@ export class ImageGrid extends Widget {
     this.paint();
   }
 
-  private scratchFor(width: number, height: number): NonNullable<ImageGrid['scratch']> {
-    if (!this.scratch || this.scratch.canvas.width !== width || this.scratch.canvas.height !== height) {
-      const canvas = document.createElement('canvas');
-      canvas.width = width;
-      canvas.height = height;
-      const ctx = canvas.getContext('2d');
-      if (!ctx) throw new Error('2D canvas unavailable');
-      this.scratch = { canvas, ctx, data: ctx.createImageData(width, height) };
-    }
-    return this.scratch;
-  }
-
   private paint(): void {
     const texture = this.texture;
     if (!texture) return;
     const ctx = texture.getContext();
     const W = texture.width;
     const H = texture.height;
-    ctx.clearRect(0, 0, W, H);
+    if (!this.frame || this.frame.width !== W || this.frame.height !== H) this.frame = ctx.createImageData(W, H);
     const cell = this.cellSize();
+    const picture: GridPicture = {
+      width: W,
+      height: H,
+      columns: this.columns,
+      rows: this.rows,
+      cellWidth: cell.width,
+      cellHeight: cell.height,
+      gap: this.gap,
+      empty: COLORS.imageEmpty,
+      images: this.images,
+    };
+    paintGridPixels(this.frame.data, picture);
+    ctx.putImageData(this.frame, 0, 0);
     const imgs = this.images;
-    const size = imgs ? imgs.width * imgs.height : 0;
-    // Whole-number scale so every source pixel becomes the same number of screen pixels.
-    const scale = imgs ? Math.max(1, Math.floor(Math.min(cell.width / imgs.width, cell.height / imgs.height))) : 1;
-    for (let i = 0; i < this.columns * this.rows; i++) {
-      const cx = Math.round((i % this.columns) * (cell.width + this.gap));
-      const cy = Math.round(Math.floor(i / this.columns) * (cell.height + this.gap));
-      ctx.fillStyle = hex(COLORS.imageEmpty);
-      ctx.fillRect(cx, cy, Math.round(cell.width), Math.round(cell.height));
-      if (!imgs || i >= imgs.count || imgs.pixels.length < (i + 1) * size) continue;
-      const s = this.scratchFor(imgs.width, imgs.height);
-      const d = s.data.data;
-      for (let p = 0; p < size; p++) {
-        const v = imgs.pixels[i * size + p];
-        const idx = Math.round(Math.min(1, Math.max(0, Number.isFinite(v) ? v : 0)) * 255) * 3;
-        d[p * 4] = COLORMAP[idx];
-        d[p * 4 + 1] = COLORMAP[idx + 1];
-        d[p * 4 + 2] = COLORMAP[idx + 2];
-        d[p * 4 + 3] = 255;
+    if (this.overlay && imgs)
+      for (let i = 0; i < Math.min(imgs.count, this.columns * this.rows); i++) {
+        const c = cellPlace(picture, i);
+        this.paintOverlay(ctx, i, c.ox, c.oy, c.scale);
       }
-      s.ctx.putImageData(s.data, 0, 0);
-      const dw = imgs.width * scale;
-      const dh = imgs.height * scale;
-      ctx.imageSmoothingEnabled = false;
-      ctx.drawImage(
-        s.canvas,
-        0,
-        0,
-        imgs.width,
-        imgs.height,
-        cx + Math.floor((cell.width - dw) / 2),
-        cy + Math.floor((cell.height - dh) / 2),
-        dw,
-        dh,
-      );
-      this.paintOverlay(ctx, i, cx + Math.floor((cell.width - dw) / 2), cy + Math.floor((cell.height - dh) / 2), scale);
-    }
     texture.refresh();
   }
 

@@ -17,6 +17,7 @@ import { CodebookCard } from './codebook-card';
 import { codebookCardHeight } from './codebook-layout';
 import { ELBO_BAR_H, ElboBar } from './elbo-bar';
 import { datasetClassNames } from '../../../shared/dataset-classes';
+import type { FrameBudget } from '../frame-budget';
 import { ForceMapsPanel } from './force-maps';
 import { ImageRowsCard } from './image-rows';
 import { LatentMapPanel } from './latent-map-panel';
@@ -87,7 +88,8 @@ class TrainedView implements LevelView {
     ctx.focus.register(...this.controls.focusables(), this.mapPanel.toggle);
   }
 
-  render(): void {
+  /** Controls, chart and images first; the cards under them and the map wait a frame when the budget is spent. */
+  render(budget?: FrameBudget): boolean {
     const { session } = this.ctx;
     const play = this.play;
     // Inactive for this model, or fixed by a teacher's link (`&hide=`).
@@ -98,6 +100,7 @@ class TrainedView implements LevelView {
     );
     if (this.hasChart) timed('view:chart', () => this.chart.setData(play.lossHistory));
     timed('view:images', () => this.images.show(play.images));
+    if (budget?.spent) return false;
     if (this.elbo) timed('view:elbo', () => this.elbo?.set(play.elbo()));
     if (this.noiseKinds)
       timed('view:noiseKinds', () => this.noiseKinds?.render(session.result?.evaluation.noiseKindMse));
@@ -105,6 +108,7 @@ class TrainedView implements LevelView {
       timed('view:codebook', () =>
         this.codebook?.render(play.codebook, play.codebook ? session.result?.evaluation.heldOutMse : undefined),
       );
+    if (budget?.spent) return false;
     const panel = this.mapPanel;
     // Settings whose run ends with a 2-D map: the map is built now (the card is read, a control moved), not in the
     // frame that ends the run. Built once; a no-op after that.
@@ -120,6 +124,7 @@ class TrainedView implements LevelView {
     const hasMap = panel instanceof ForceMapsPanel ? panel.hasMaps : panel.map !== null;
     if (hasMap && joined) this.lossCaption?.setPosition(toggle.x + toggle.width + 16, L.chartCard.y + 14);
     else this.lossCaption?.setPosition(L.chartCard.x + 16, L.chartCard.y + 14);
+    return true;
   }
 
   primary(): PrimaryAction {

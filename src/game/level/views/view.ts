@@ -13,6 +13,7 @@ import type { Rect } from '../../ui/theme';
 import type { LevelLayout } from '../layout';
 import type { LevelPlay } from '../plays/play';
 import type { LevelSession } from '../shell/level-session';
+import type { FrameBudget } from '../frame-budget';
 
 export interface ViewContext {
   scene: Phaser.Scene;
@@ -33,8 +34,11 @@ export interface PrimaryAction {
 }
 
 export interface LevelView {
-  /** Redraw from the play's and the shell's state (after every change). */
-  render(): void;
+  /**
+   * Redraw from the play's and the shell's state (after every change). With a `budget` a view may stop once it is
+   * spent and return false: the rest is redrawn next frame (frame-budget.ts).
+   */
+  render(budget?: FrameBudget): boolean | void;
   primary(): PrimaryAction;
   /** The primary button was pressed. */
   press(): void;
