@@ -15,12 +15,11 @@ import { baseSizeFor } from '../layout/screen';
 import { TITLE_LANGUAGE_GAP, titleLayout } from '../layout/title-layout';
 import { markStartup } from '../startup-marks';
 import { BACKDROP_SIZE, paintBackdrop } from '../ui/backdrop-art';
-import { COLORS, CSS, FONT_FAMILY, RADIUS } from '../ui/theme';
+import { COLORS, CSS, cssHex, FONT_FAMILY, RADIUS } from '../ui/theme';
 import { setActiveShell, type ShellIntent } from './shell-state';
 import { readTitleData } from './title-data';
 import { shellStylesheet } from './title-shell-style';
 
-const hex = (color: number): string => `#${color.toString(16).padStart(6, '0')}`;
 const svgUrl = (svg: string): string => `data:image/svg+xml,${encodeURIComponent(svg)}`;
 
 const BUTTONS: readonly {
@@ -63,8 +62,8 @@ function starSvg(size: number, on: boolean): SVGSVGElement {
   }
   const poly = document.createElementNS(ns, 'polygon');
   poly.setAttribute('points', points.join(' '));
-  poly.setAttribute('fill', hex(on ? COLORS.focus : COLORS.surface));
-  poly.setAttribute('stroke', on ? '#ffe29a' : hex(COLORS.axis));
+  poly.setAttribute('fill', cssHex(on ? COLORS.focus : COLORS.surface));
+  poly.setAttribute('stroke', on ? '#ffe29a' : cssHex(COLORS.axis));
   poly.setAttribute('stroke-width', String(Math.max(1, size / 10)));
   svg.append(poly);
   return svg;
@@ -80,7 +79,7 @@ export function showTitleShell(locale: Locale, firstVisit: boolean): TitleShell 
   const root = make('div', 'lq-shell');
   root.id = 'lq-title-shell';
   const style = document.createElement('style');
-  style.textContent = shellStylesheet({ hex, CSS, COLORS, FONT_FAMILY, RADIUS });
+  style.textContent = shellStylesheet({ hex: cssHex, CSS, COLORS, FONT_FAMILY, RADIUS });
   // The faint backdrop is painted just after the first frame (a first 2D canvas costs 25–40 ms here).
   let backdrop: HTMLCanvasElement | null = null;
   const placeBackdrop = (frame: HTMLElement, W: number, H: number): void => {
@@ -278,7 +277,7 @@ export function showLoadFailed(locale: Locale, detail: string): void {
     textAlign: 'center',
     font: `16px ${FONT_FAMILY}`,
     color: CSS.danger,
-    background: hex(COLORS.bg),
+    background: cssHex(COLORS.bg),
   });
   document.body.append(message);
 }

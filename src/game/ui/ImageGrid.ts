@@ -1,7 +1,7 @@
 import * as Phaser from 'phaser';
 import { timed } from '../render-timing';
 import { cellPlace, paintGridPixels, type GridPicture } from './grid-pixels';
-import { COLORS, type Rect } from './theme';
+import { COLORS, cssHex, type Rect } from './theme';
 import { Widget } from './Widget';
 
 export interface ImageGridConfig extends Rect {
@@ -34,7 +34,6 @@ export interface GridImages {
   height: number;
 }
 
-const hex = (color: number): string => `#${color.toString(16).padStart(6, '0')}`;
 let gridSeq = 0;
 
 /**
@@ -166,7 +165,7 @@ export class ImageGrid extends Widget {
     if (!overlay || !imgs) return;
     const line = Math.max(1, Math.round(scale / 8));
     ctx.lineWidth = line;
-    ctx.strokeStyle = hex(COLORS.danger);
+    ctx.strokeStyle = cssHex(COLORS.danger);
     for (const p of overlay.marks?.[i] ?? []) {
       const px = p % imgs.width;
       const py = Math.floor(p / imgs.width);
@@ -176,7 +175,7 @@ export class ImageGrid extends Widget {
     if (box) {
       const w = Math.max(2, Math.round(scale / 4));
       ctx.lineWidth = w;
-      ctx.strokeStyle = hex(COLORS.warning);
+      ctx.strokeStyle = cssHex(COLORS.warning);
       ctx.strokeRect(
         ox + box.x * scale + w / 2,
         oy + box.y * scale + w / 2,

@@ -1,7 +1,7 @@
 /** The latent map's class colours and where each class sits (the middle of its dots, where its name is written). */
 import type * as Phaser from 'phaser';
 import type { MapPoints } from './LatentMap';
-import { CSS, TEXT, type Rect } from './theme';
+import { CSS, cssHex, TEXT, type Rect } from './theme';
 
 /**
  * Ten class colours (digits 0–9), readable on the dark theme. The digits a VAE map puts side by side and a player
@@ -14,7 +14,7 @@ export const CLASS_COLORS = [
 
 /** Class `c`'s colour as a CSS string. */
 export function classCss(c: number): string {
-  return `#${CLASS_COLORS[c % CLASS_COLORS.length].toString(16).padStart(6, '0')}`;
+  return cssHex(CLASS_COLORS[c % CLASS_COLORS.length]);
 }
 
 /** Per class 0..classes−1: the median of its dots' coordinates (null when it has none). */

@@ -5,8 +5,8 @@
  */
 import type * as Phaser from 'phaser';
 import { CLASS_COLORS } from './latent-map-classes';
-import { cssHex, roundedRectPath } from './painted-layer';
-import { COLORS, RADIUS, type Rect } from './theme';
+import { roundedRectPath } from './painted-layer';
+import { COLORS, cssHex, RADIUS, type Rect } from './theme';
 
 export interface DotsPicture {
   /** The plot area, in game pixels. */

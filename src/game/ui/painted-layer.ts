@@ -79,11 +79,6 @@ export class PaintedLayer {
   }
 }
 
-/** A 0xRRGGBB colour as a CSS string. */
-export function cssHex(color: number): string {
-  return `#${color.toString(16).padStart(6, '0')}`;
-}
-
 /** A rounded rectangle's path (a plain one where the canvas has no roundRect). */
 export function roundedRectPath(
   ctx: CanvasRenderingContext2D,

@@ -66,6 +66,11 @@ export const TEXT = {
 } satisfies Record<string, TextStyle>;
 
 export const RADIUS = 8;
+
+/** A 0xRRGGBB colour (COLORS) as a CSS string, for the 2D canvas and the DOM. */
+export function cssHex(color: number): string {
+  return `#${color.toString(16).padStart(6, '0')}`;
+}
 export const FOCUS_WIDTH = 3;
 
 export interface Rect {
