@@ -58,6 +58,7 @@ type MapEvents = {
 };
 
 const LEGEND_H = 26;
+const SWATCH_ROOM = 8;
 
 /**
  * A 2-D latent map: the encoded test digits as dots coloured by class (legend underneath), and a probe the
@@ -326,7 +327,8 @@ export class LatentMap extends FocusableWidget<MapEvents> {
 
   /** The dots' picture is painted before the next draw; the texts that go with it are placed now. */
   private drawDots(): void {
-    this.dots.place(this.rect);
+    // Room for the legend's first swatch, which reaches left of a narrow map (Two forces' columns).
+    this.dots.place(this.rect, SWATCH_ROOM);
     const a = this.area();
     const p = this.points;
     this.letters.draw(this.lettered ? p : null, this.shown, (x, y) => this.toScreen(x, y));

@@ -28,11 +28,14 @@ export class PaintedLayer {
     this.image = scene.add.image(0, 0, '__DEFAULT').setOrigin(0, 0);
   }
 
-  /** Where the picture goes, in game pixels (a new size makes a new texture); paints before the next draw. */
-  place(rect: Rect): this {
-    const width = Math.max(1, Math.ceil(rect.width));
-    const height = Math.max(1, Math.ceil(rect.height));
-    this.rect = { x: Math.floor(rect.x), y: Math.floor(rect.y), width, height };
+  /**
+   * Where the picture goes, in game pixels, with `pad` pixels of room around it for shapes that reach past its
+   * edge (a new size makes a new texture); paints before the next draw.
+   */
+  place(rect: Rect, pad = 0): this {
+    const width = Math.max(1, Math.ceil(rect.width + 2 * pad));
+    const height = Math.max(1, Math.ceil(rect.height + 2 * pad));
+    this.rect = { x: Math.floor(rect.x - pad), y: Math.floor(rect.y - pad), width, height };
     if (!this.texture || this.texture.width !== width || this.texture.height !== height) {
       if (this.texture) this.scene.textures.remove(this.key);
       this.texture = this.scene.textures.createCanvas(this.key, width, height);
