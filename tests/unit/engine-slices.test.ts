@@ -50,7 +50,9 @@ describe('long calls in slices', () => {
     const { modelId } = await engine.createModel(spec({ hidden: [8], bottleneck: 2 }));
     // Tiny steps: without the snapshot's own yields a 4-step job runs in one piece between its slice yields.
     const plain = await turnsDuring(() => engine.train(modelId, config({ steps: 4 })));
-    const snapshots = await turnsDuring(() => engine.train(modelId, config({ steps: 4, checkpointIntervalMs: 1 })));
+    // A checkpoint after every step: any step takes longer than a nanosecond (with 1 ms a fast CPU step could end
+    // within the interval and skip one, which made this check depend on the machine's speed).
+    const snapshots = await turnsDuring(() => engine.train(modelId, config({ steps: 4, checkpointIntervalMs: 1e-6 })));
     expect(snapshots - plain).toBeGreaterThanOrEqual(4 * 3);
     await engine.disposeModel(modelId);
   });
