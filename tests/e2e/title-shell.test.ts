@@ -115,9 +115,12 @@ describe('the HTML title while the game loads', () => {
   it('a language picked after the game has started is switched to when its title is ready', async () => {
     const { page, errors, release } = await openHeld('');
     expect(await shellText(page, 'title:play')).toBe(CATALOGUES.en['title.play']);
+    // A real mouse click, sent the moment the game's chunks are let through: like a player's, it waits in the
+    // page's input queue while the game's code loads, and the HTML title answers it (the game's title is not up
+    // yet). page.click would first wait for two still animation frames, which the loading game does not give.
+    const es = (await page.locator('#lq-title-shell [data-id="title:lang:es"]').boundingBox())!;
     await release();
-    // Straight after the game's chunks are let through (the game is starting, its title not up yet).
-    await page.click('#lq-title-shell [data-id="title:lang:es"]');
+    await page.mouse.click(es.x + es.width / 2, es.y + es.height / 2);
     await gameReady(page);
     await page.waitForFunction(() => document.getElementById('lq-title-shell') === null, undefined, {
       timeout: 30_000,
