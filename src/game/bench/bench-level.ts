@@ -8,7 +8,7 @@ import type * as Phaser from 'phaser';
 import { workerReplyProbe, type WorkerReplyStats } from './worker-probe';
 import { resolveControlValues } from '../../shared/levels';
 import type { ControlValue, SolutionPayload } from '../../shared/levels';
-import { currentSession } from '../level/current';
+import { currentSession, levelDrawn } from '../level/current';
 import { TrainedPlay } from '../level/plays/trained-play';
 import type { LevelSession } from '../level/shell/level-session';
 import { frameMeter, type FrameStats } from './frames';
@@ -82,8 +82,10 @@ export interface TrainedLevelOptions {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** Between setting an attempt's controls and pressing Train. */
 const SETTLE_MS = 1000;
-/** Frames an attempt's meters keep running after its result (the result card's first frames). */
+/** Frames an attempt's meters keep running after its result is on screen (the result card's first frames). */
 const RESULT_FRAMES = 3;
+/** Longest wait for the level's last redraw and the result card after a run (a slow machine: a few frames). */
+const RESULT_DRAWN_MS = 5000;
 
 const animationFrames = (count: number): Promise<void> =>
   new Promise((resolve) => {
@@ -151,8 +153,9 @@ export async function runTrainedLevelBench(
     });
     const seconds = (performance.now() - t0) / 1000;
     const firstProgress = first as { seconds: number; eta: boolean } | null;
-    // train() settles inside the run's last task (the score, the result card): its frame gap and its long-task
-    // entry only show after it, so the meters run on for the frames that draw the result.
+    // train() settles inside the run's last task (the score): the level's redraw and the result card come in the
+    // frames after it, so the meters run on until they are on screen and for a few frames more.
+    await until(levelDrawn, RESULT_DRAWN_MS).catch(() => undefined);
     await animationFrames(RESULT_FRAMES);
     const frames = meter.stop();
     const profile = profiler.stop();

@@ -32,6 +32,20 @@ export interface MainProfile {
   changes: TimeTally;
   /** Redraw parts timed by the scenes (`timed()`), by name. */
   parts: Record<string, TimeTally>;
+  /**
+   * The frame that cost the main thread most: its Phaser step (and render, when it drew) plus the progress events
+   * handled since the step before, with the parts timed in it (ms; nested parts are inside `view`). Null: no step.
+   */
+  slowestFrame: SlowestFrame | null;
+}
+
+export interface SlowestFrame {
+  /** Step + change handlers before it. */
+  totalMs: number;
+  stepMs: number;
+  renderMs: number | null;
+  changesMs: number;
+  parts: Record<string, number>;
 }
 
 interface Tally {
@@ -88,6 +102,10 @@ export function mainProfiler(
   }
   let stepStart = -1;
   let renderStart = -1;
+  // What the main thread did for the frame being built: change handlers since the last step, then this step.
+  let frameChanges = 0;
+  let frameParts = new Map<string, number>();
+  let slowest: SlowestFrame | null = null;
   // The gate counts a drawn frame before the step starts: a step draws when the count moved since the last one.
   let drawnBefore = drawn0;
   let stepDraws = true;
@@ -106,6 +124,20 @@ export function mainProfiler(
     if (stepStart >= 0) add(steps, now - stepStart);
     // A gated step (render-on-demand) still emits the render events around its skipped render: count the drawn.
     if (renderStart >= 0 && stepDraws) add(render, now - renderStart);
+    if (stepStart >= 0) {
+      const stepMs = now - stepStart;
+      const totalMs = stepMs + frameChanges;
+      if (!slowest || totalMs > slowest.totalMs)
+        slowest = {
+          totalMs: r2(totalMs),
+          stepMs: r2(stepMs),
+          renderMs: renderStart >= 0 && stepDraws ? r2(now - renderStart) : null,
+          changesMs: r2(frameChanges),
+          parts: Object.fromEntries([...frameParts].map(([k, v]) => [k, r2(v)])),
+        };
+    }
+    frameChanges = 0;
+    frameParts = new Map();
     stepStart = -1;
     renderStart = -1;
   };
@@ -118,12 +150,15 @@ export function mainProfiler(
     const t0 = performance.now();
     if (this.status !== statuses[statuses.length - 1].status) statuses.push({ at: t0, status: this.status });
     original.call(this);
-    add(changes, performance.now() - t0);
+    const ms = performance.now() - t0;
+    add(changes, ms);
+    frameChanges += ms;
   };
   const previousSink = setRenderTimingSink((part, ms) => {
     let t = parts.get(part);
     if (!t) parts.set(part, (t = tally()));
     add(t, ms);
+    frameParts.set(part, (frameParts.get(part) ?? 0) + ms);
   });
   return {
     stop() {
@@ -149,6 +184,7 @@ export function mainProfiler(
         render: figures(render),
         changes: figures(changes),
         parts: allFigures(parts),
+        slowestFrame: slowest,
       };
     },
   };

@@ -8,9 +8,39 @@ import type { LevelSession } from './shell/level-session';
 let current: LevelSession | null = null;
 /** The Level scene has a redraw waiting (a change not yet on screen, or parts left for the next frame). */
 let redrawPending = false;
+/** The game frame in which the Level scene last redrew its widgets. */
+let redrawFrame = -1;
+/** The HUD has a result card to show once the level's widgets are drawn. */
+let pendingResult = false;
 
 export function setRedrawPending(pending: boolean): void {
   redrawPending = pending;
+}
+
+/** The Level scene redrew its widgets in game frame `frame`. */
+export function noteLevelRedraw(frame: number): void {
+  redrawFrame = frame;
+}
+
+/**
+ * The level's widgets are drawn and none was redrawn in game frame `frame`: the HUD's result card can have the
+ * frame to itself (the end of a run spreads over short frames: the level's redraw, then the card).
+ */
+export function levelSettled(frame: number): boolean {
+  return !redrawPending && redrawFrame !== frame;
+}
+
+export function setResultPending(pending: boolean): void {
+  pendingResult = pending;
+}
+
+export function resultPending(): boolean {
+  return pendingResult;
+}
+
+/** The screen shows the level's state: no redraw and no result card waiting. */
+export function levelDrawn(): boolean {
+  return !redrawPending && !pendingResult;
 }
 
 export function setCurrentSession(session: LevelSession | null): void {
@@ -31,8 +61,8 @@ export function levelSnapshot() {
   return {
     levelId: s.level.id,
     status: s.status,
-    /** The screen shows this state: no redraw is waiting (the tests act on what a player can see). */
-    drawn: !redrawPending,
+    /** The screen shows this state: no redraw or result card is waiting (the tests act on what a player can see). */
+    drawn: levelDrawn(),
     values: { ...(p.values ?? {}) },
     meter: s.meter(),
     score: s.result?.score ?? null,

@@ -7,6 +7,7 @@ import { playSfx } from '../audio/sfx';
 import { getContext } from '../context';
 import { timed } from '../render-timing';
 import { levelLinkButton } from '../share/level-link';
+import { levelSettled, resultPending, setResultPending } from '../level/current';
 import { layoutLevel } from '../level/layout';
 import type { LevelSession } from '../level/shell/level-session';
 import { Button } from '../ui/Button';
@@ -22,6 +23,8 @@ import { bindWidgetIds, registerId } from '../ui/widget-ids';
 import { attemptShortfall } from '../view/attempt-checks';
 import { formatDuration } from '../view/format';
 
+/** Most frames a result card waits for the level's widgets to be drawn before it shows anyway. */
+const RESULT_WAIT_FRAMES = 4;
 /** Width kept for the timer ("Czas 1:02:03"). */
 const TIMER_ROOM = 110;
 
@@ -188,6 +191,8 @@ export class Hud extends Phaser.Scene {
     // ---- modal focus: while a card shows, only its buttons take keys and pointers ----
     let modalFocus: FocusManager | null = null;
     let resultFor: unknown = null;
+    /** The game frame in which the latest result came (its card waits for the level's redraw, a few frames at most). */
+    let resultDueFrame = 0;
     const setModal = (buttons: Button[] | null): void => {
       modalFocus?.destroy();
       modalFocus = null;
@@ -328,13 +333,26 @@ export class Hud extends Phaser.Scene {
         timed('hud:meter', updateMeter);
         if (session.status === 'done' && session.result && resultFor !== session.result) {
           resultFor = session.result;
-          timed('hud:result', () => showResult(true));
-          playSfx(session.result.goalMet ? 'success' : 'fail');
+          // Shown in a frame of its own once the level's widgets are drawn (the run's last frame is busy enough);
+          // a level that redraws every frame (a live decode) waits a few frames at most.
+          setResultPending(true);
+          resultDueFrame = this.game.loop.frame;
         }
       }),
     );
+    const showDueResult = (): void => {
+      const r = session.result;
+      setResultPending(false);
+      // A new run started (or the level was left) before the frame came: that result has no card.
+      if (session.status !== 'done' || !r || r !== resultFor) return;
+      timed('hud:result', () => showResult(true));
+      getContext(this).renderGate?.invalidate();
+      playSfx(r.goalMet ? 'success' : 'fail');
+    };
     let lastSecond = -1;
     this.tick = () => {
+      const frame = this.game.loop.frame;
+      if (resultPending() && (levelSettled(frame) || frame - resultDueFrame >= RESULT_WAIT_FRAMES)) showDueResult();
       const s = Math.floor(session.elapsedMs() / 1000);
       if (s === lastSecond) return;
       lastSecond = s;
@@ -359,6 +377,7 @@ export class Hud extends Phaser.Scene {
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
       for (const off of cleanup.splice(0)) off();
       this.tick = null;
+      setResultPending(false);
       modalFocus?.destroy();
       modalFocus = null;
       card.destroy();

@@ -5,7 +5,7 @@ import { levelVariant } from '../../shared/levels/variants';
 import type { GoalCheck } from '../../shared/levels/shortfall';
 import { t } from '../../shared/messages';
 import { getContext } from '../context';
-import { setCurrentSession, setRedrawPending } from '../level/current';
+import { noteLevelRedraw, setCurrentSession, setRedrawPending } from '../level/current';
 import { FrameBudget, LEVEL_REDRAW_BUDGET_MS } from '../level/frame-budget';
 import { layoutLevel, type LevelLayout } from '../level/layout';
 import { modeOf } from '../level/modes';
@@ -170,6 +170,7 @@ export class Level extends Phaser.Scene {
       if (dirty) {
         // A redraw that leaves parts for the next frame keeps the scene dirty (and that frame drawn).
         dirty = !render(new FrameBudget(LEVEL_REDRAW_BUDGET_MS));
+        noteLevelRedraw(this.game.loop.frame);
         if (dirty) gate?.invalidate(1);
         setRedrawPending(dirty);
         syncGate();

@@ -17,19 +17,25 @@ export function classCss(c: number): string {
   return cssHex(CLASS_COLORS[c % CLASS_COLORS.length]);
 }
 
-/** Per class 0..classes−1: the median of its dots' coordinates (null when it has none). */
+/** Per class 0..classes−1: the median of its dots' coordinates (null when it has none). One pass over the points. */
 export function classMiddles(p: MapPoints, classes: number): ({ x: number; y: number } | null)[] {
-  const mid = (v: number[]): number => v.sort((u, w) => u - w)[Math.floor(v.length / 2)];
-  return Array.from({ length: classes }, (_, c) => {
-    const xs: number[] = [];
-    const ys: number[] = [];
-    for (let i = 0; i < p.count; i++)
-      if (p.labels[i] === c) {
-        xs.push(p.codes[2 * i]);
-        ys.push(p.codes[2 * i + 1]);
-      }
-    return xs.length > 0 ? { x: mid(xs), y: mid(ys) } : null;
-  });
+  const counts = new Int32Array(classes);
+  for (let i = 0; i < p.count; i++) {
+    const c = p.labels[i];
+    if (c >= 0 && c < classes) counts[c]++;
+  }
+  const xs = Array.from({ length: classes }, (_, c) => new Float64Array(counts[c]));
+  const ys = Array.from({ length: classes }, (_, c) => new Float64Array(counts[c]));
+  const filled = new Int32Array(classes);
+  for (let i = 0; i < p.count; i++) {
+    const c = p.labels[i];
+    if (!(c >= 0 && c < classes)) continue;
+    xs[c][filled[c]] = p.codes[2 * i];
+    ys[c][filled[c]++] = p.codes[2 * i + 1];
+  }
+  // Typed arrays sort numerically without a comparator.
+  const mid = (v: Float64Array): number => v.sort()[Math.floor(v.length / 2)];
+  return xs.map((x, c) => (x.length > 0 ? { x: mid(x), y: mid(ys[c]) } : null));
 }
 
 /**
@@ -38,6 +44,8 @@ export function classMiddles(p: MapPoints, classes: number): ({ x: number; y: nu
  */
 export class ClassLabels {
   private readonly texts: Phaser.GameObjects.Text[];
+  /** The last points' middles: a map redraws (bounds, shown, focus) more often than its dots change. */
+  private middles: { of: MapPoints; at: ({ x: number; y: number } | null)[] } | null = null;
 
   constructor(
     scene: Phaser.Scene,
@@ -59,7 +67,8 @@ export class ClassLabels {
   ): void {
     for (const t of this.texts) t.setVisible(false);
     if (!points) return;
-    classMiddles(points, this.texts.length).forEach((m, c) => {
+    if (this.middles?.of !== points) this.middles = { of: points, at: classMiddles(points, this.texts.length) };
+    this.middles.at.forEach((m, c) => {
       if (!m) return;
       const s = toScreen(m.x, m.y);
       if (s.x < area.x || s.x > area.x + area.width || s.y < area.y || s.y > area.y + area.height) return;
