@@ -18,7 +18,7 @@ export interface ButtonConfig extends Rect {
   icon?: string;
 }
 
-type ButtonEvents = { pointerfocus: []; press: [] };
+type ButtonEvents = { pointerfocus: []; destroyed: []; press: [] };
 
 /** A push button: mouse, touch, and Enter/Space when focused. Emits 'press'. */
 export class Button extends FocusableWidget<ButtonEvents> {

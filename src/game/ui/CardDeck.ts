@@ -11,7 +11,7 @@ export interface DeckCard {
   height: number;
 }
 
-type DeckEvents = { pointerfocus: []; pick: [index: number] };
+type DeckEvents = { pointerfocus: []; destroyed: []; pick: [index: number] };
 
 /**
  * Image cards in a grid (world 4): click or tap a card, or move with the arrows and press Enter, to put it into

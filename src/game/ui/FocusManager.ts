@@ -11,7 +11,8 @@ import type { Focusable } from './Widget';
  */
 export class FocusManager {
   private readonly items: Focusable[] = [];
-  private readonly unsubscribers: (() => void)[] = [];
+  /** Per item (same order): what `register` subscribed to. */
+  private readonly unsubscribers: (() => void)[][] = [];
   private index = -1;
   private visible = false;
 
@@ -25,9 +26,27 @@ export class FocusManager {
   register(...items: Focusable[]): this {
     for (const item of items) {
       this.items.push(item);
-      this.unsubscribers.push(item.onPointerFocus(() => this.focus(item, false)));
+      this.unsubscribers.push([
+        item.onPointerFocus(() => this.focus(item, false)),
+        item.onDestroy(() => this.unregister(item)),
+      ]);
     }
     return this;
+  }
+
+  /** Takes `item` out of the order (a destroyed widget leaves by itself); the focus stays where it was, if not on it. */
+  unregister(item: Focusable): void {
+    const i = this.items.indexOf(item);
+    if (i < 0) return;
+    this.items.splice(i, 1);
+    for (const off of this.unsubscribers.splice(i, 1)[0]) off();
+    if (i === this.index) this.index = -1;
+    else if (i < this.index) this.index--;
+  }
+
+  /** How many widgets take part in the Tab order (destroyed ones have left it). */
+  get size(): number {
+    return this.items.length;
   }
 
   focused(): Focusable | null {
@@ -84,7 +103,7 @@ export class FocusManager {
   destroy(): void {
     window.removeEventListener('keydown', this.onKeyDown);
     this.scene.input.off('pointerdown', this.onPointer, this);
-    for (const off of this.unsubscribers.splice(0)) off();
+    for (const offs of this.unsubscribers.splice(0)) for (const off of offs) off();
     this.items.length = 0;
   }
 }

@@ -11,7 +11,7 @@ export interface HintBoxState {
   pressable: boolean;
 }
 
-type HintEvents = { pointerfocus: []; press: [] };
+type HintEvents = { pointerfocus: []; destroyed: []; press: [] };
 
 /** The hint strip: the latest unlocked hint (press to cycle through the unlocked ones), or when the next unlocks. */
 export class HintBox extends FocusableWidget<HintEvents> {

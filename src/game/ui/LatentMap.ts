@@ -51,6 +51,7 @@ export interface MapEllipse {
 
 type MapEvents = {
   pointerfocus: [];
+  destroyed: [];
   /** A press on the map (before the probe moves there): e.g. The path starts a new path where it is pressed. */
   press: [x: number, y: number];
   move: [x: number, y: number];

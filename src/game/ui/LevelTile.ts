@@ -17,7 +17,7 @@ export interface LevelTileConfig extends Rect {
   detail?: string;
 }
 
-type TileEvents = { pointerfocus: []; press: [] };
+type TileEvents = { pointerfocus: []; destroyed: []; press: [] };
 
 /** Room the padlock takes at a locked tile's right edge (its 20 px glyph 12 px from the edge, and a gap). */
 const LOCK_SPACE = 30;

@@ -16,7 +16,7 @@ export interface NoticeBannerConfig extends Rect {
   dismissLabel: string;
 }
 
-type BannerEvents = { pointerfocus: []; dismiss: [id: number] };
+type BannerEvents = { pointerfocus: []; destroyed: []; dismiss: [id: number] };
 
 const TONE: Record<NoticeTone, { color: number; css: string; icon: string }> = {
   info: { color: COLORS.accent, css: CSS.accent, icon: 'i' },

@@ -2,7 +2,7 @@ import type * as Phaser from 'phaser';
 import { COLORS, RADIUS, type Rect } from './theme';
 import { Widget } from './Widget';
 
-export type PadEvents = { pointerfocus: []; change: [] };
+export type PadEvents = { pointerfocus: []; destroyed: []; change: [] };
 
 /**
  * What the digit pad and the letter pad share: a graphics layer, a hit zone over the rect, pointer input from the

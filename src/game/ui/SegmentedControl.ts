@@ -20,7 +20,7 @@ export interface SegmentedControlConfig<T extends string> extends Rect {
   gap?: number;
 }
 
-type SegmentEvents<T extends string> = { pointerfocus: []; change: [value: T] };
+type SegmentEvents<T extends string> = { pointerfocus: []; destroyed: []; change: [value: T] };
 
 interface Segment<T extends string> {
   option: SegmentOption<T>;

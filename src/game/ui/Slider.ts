@@ -10,7 +10,7 @@ export interface SliderConfig extends Rect {
   value: number;
 }
 
-type SliderEvents = { pointerfocus: []; change: [value: number] };
+type SliderEvents = { pointerfocus: []; destroyed: []; change: [value: number] };
 
 const THUMB_RADIUS = 10;
 

@@ -14,7 +14,7 @@ export interface TextFieldConfig extends Rect {
   autocomplete?: string;
 }
 
-type TextFieldEvents = { pointerfocus: []; submit: []; input: [string] };
+type TextFieldEvents = { pointerfocus: []; destroyed: []; submit: []; input: [string] };
 
 /**
  * A real <input> placed over the canvas through Phaser's DOM container: phones and tablets open their own

@@ -14,9 +14,11 @@ export interface Focusable {
   handleKey(event: KeyboardEvent): boolean;
   /** Fires when a pointer presses the widget, so focus follows the pointer. */
   onPointerFocus(fn: () => void): () => void;
+  /** Fires once when the widget is destroyed (a focus order drops it). */
+  onDestroy(fn: () => void): () => void;
 }
 
-export type WidgetEvents = EventMap & { pointerfocus: [] };
+export type WidgetEvents = EventMap & { pointerfocus: []; destroyed: [] };
 
 /**
  * Base of every widget: plain data in, typed events out (`events`), absolute layout through `layout(rect)`
@@ -85,6 +87,10 @@ export abstract class Widget<E extends WidgetEvents = WidgetEvents> {
     return this.events.on('pointerfocus', fn as never);
   }
 
+  onDestroy(fn: () => void): () => void {
+    return this.events.on('destroyed', fn as never);
+  }
+
   /** Where the tests find the widget: its bounds, or null while it is not on screen. */
   protected testBounds(): Rect | null {
     return this.shown ? this.getBounds() : null;
@@ -105,6 +111,7 @@ export abstract class Widget<E extends WidgetEvents = WidgetEvents> {
   destroy(): void {
     for (const off of this.unregister.splice(0)) off();
     this.setAlias(null);
+    (this.events as unknown as Emitter<WidgetEvents>).emit('destroyed');
     this.events.removeAll();
     for (const o of this.objects.splice(0)) o.destroy();
   }
