@@ -64,4 +64,60 @@ describe('paintGridPixels', () => {
     expect(rgbaAt(out, 16, 3, 3)).toEqual([0x10, 0x18, 0x2a, 255]);
     expect(rgbaAt(out, 16, 8, 3)).toEqual([0, 0, 0, 0]);
   });
+
+  it('matches a pixel-by-pixel reference on grids whose images overflow or are clipped by the picture', () => {
+    // The same rule written the slow, obvious way: every canvas pixel asks which cell and which image pixel it is.
+    const reference = (p: GridPicture): Uint8ClampedArray => {
+      const out = new Uint8ClampedArray(p.width * p.height * 4);
+      const put = (x: number, y: number, rgb: readonly number[]): void => {
+        if (x < 0 || y < 0 || x >= p.width || y >= p.height) return;
+        out.set([...rgb, 255], (y * p.width + x) * 4);
+      };
+      for (let i = 0; i < p.columns * p.rows; i++) {
+        const c = cellPlace(p, i);
+        for (let y = c.y; y < c.y + Math.round(p.cellHeight); y++)
+          for (let x = c.x; x < c.x + Math.round(p.cellWidth); x++) put(x, y, [0x10, 0x18, 0x2a]);
+        const imgs = p.images;
+        if (!imgs || i >= imgs.count) continue;
+        for (let y = 0; y < imgs.height * c.scale; y++)
+          for (let x = 0; x < imgs.width * c.scale; x++) {
+            const v =
+              imgs.pixels[
+                i * imgs.width * imgs.height + Math.floor(y / c.scale) * imgs.width + Math.floor(x / c.scale)
+              ];
+            put(c.ox + x, c.oy + y, mapped(Math.min(1, Math.max(0, Number.isFinite(v) ? v : 0))).slice(0, 3));
+          }
+      }
+      return out;
+    };
+    let seed = 7;
+    const rand = (): number => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    for (let trial = 0; trial < 40; trial++) {
+      const [iw, ih] = [1 + Math.floor(rand() * 6), 1 + Math.floor(rand() * 6)];
+      const columns = 1 + Math.floor(rand() * 4);
+      const rows = 1 + Math.floor(rand() * 3);
+      const count = Math.floor(rand() * (columns * rows + 1));
+      const p: GridPicture = {
+        // Sometimes narrower or shorter than the cells need (clipped), cells of fractional size, images larger
+        // than their cell (scale 1, centred off the cell's edges).
+        width: 3 + Math.floor(rand() * 40),
+        height: 3 + Math.floor(rand() * 30),
+        columns,
+        rows,
+        cellWidth: 2 + rand() * 14,
+        cellHeight: 2 + rand() * 14,
+        gap: Math.floor(rand() * 4),
+        empty: EMPTY,
+        images: {
+          pixels: Float32Array.from({ length: count * iw * ih }, () => rand() * 1.4 - 0.2),
+          count,
+          width: iw,
+          height: ih,
+        },
+      };
+      const out = new Uint8ClampedArray(p.width * p.height * 4).fill(99);
+      paintGridPixels(out, p);
+      expect(Array.from(out), `trial ${trial}`).toEqual(Array.from(reference(p)));
+    }
+  });
 });

@@ -123,9 +123,8 @@ export class ImageGrid extends Widget {
       this.image.setTexture(this.key);
     }
     this.image.setPosition(this.rect.x, this.rect.y);
-    this.paintPending = false;
-    this.scene.events.off(Phaser.Scenes.Events.PRE_RENDER, this.paintNow, this);
-    this.paint();
+    // Painted before the next draw, like new images: a layout and new images in one frame paint once.
+    this.schedulePaint();
   }
 
   private paint(): void {

@@ -67,50 +67,59 @@ export function cellPlace(p: GridPicture, i: number): CellPlace {
   };
 }
 
-/** Writes the grid into `out` (width · height · 4 bytes, RGBA); what no cell covers is left transparent. */
+/** The platform stores a 32-bit word's lowest byte first (every browser we know of): RGBA is written as one word. */
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
+/** `r, g, b` opaque as one 32-bit word in the platform's byte order (the bytes R, G, B, A in memory). */
+function rgbaWord(r: number, g: number, b: number): number {
+  return LITTLE_ENDIAN
+    ? ((255 << 24) | (b << 16) | (g << 8) | r) >>> 0
+    : ((r << 24) | (g << 16) | (b << 8) | 255) >>> 0;
+}
+
+/** COLORMAP as words: entry k (value round(v · 255)) → its opaque RGBA. */
+const COLORMAP_WORDS = Uint32Array.from({ length: 256 }, (_, k) =>
+  rgbaWord(COLORMAP[k * 3], COLORMAP[k * 3 + 1], COLORMAP[k * 3 + 2]),
+);
+
+/**
+ * Writes the grid into `out` (width · height · 4 bytes, RGBA); what no cell covers is left transparent. Written
+ * a pixel (one 32-bit word) at a time; each image row is scaled once and copied down for the rest of its scale.
+ */
 export function paintGridPixels(out: Uint8ClampedArray, p: GridPicture): void {
   const { width: W, height: H } = p;
-  out.fill(0);
-  const er = (p.empty >> 16) & 255;
-  const eg = (p.empty >> 8) & 255;
-  const eb = p.empty & 255;
+  const px = new Uint32Array(out.buffer, out.byteOffset, out.length >> 2);
+  px.fill(0);
+  const empty = rgbaWord((p.empty >> 16) & 255, (p.empty >> 8) & 255, p.empty & 255);
   const imgs = p.images;
   const size = imgs ? imgs.width * imgs.height : 0;
   for (let i = 0; i < p.columns * p.rows; i++) {
     const c = cellPlace(p, i);
+    const x0 = Math.max(0, c.x);
     const x1 = Math.min(W, c.x + Math.round(p.cellWidth));
     const y1 = Math.min(H, c.y + Math.round(p.cellHeight));
-    for (let y = Math.max(0, c.y); y < y1; y++) {
-      for (let x = Math.max(0, c.x), o = (y * W + x) * 4; x < x1; x++, o += 4) {
-        out[o] = er;
-        out[o + 1] = eg;
-        out[o + 2] = eb;
-        out[o + 3] = 255;
-      }
-    }
+    if (x0 < x1) for (let y = Math.max(0, c.y); y < y1; y++) px.fill(empty, y * W + x0, y * W + x1);
     if (!imgs || i >= imgs.count || imgs.pixels.length < (i + 1) * size) continue;
     const base = i * size;
+    const s = c.scale;
+    // The image's columns on the canvas: [xa, xb) after clipping.
+    const xa = Math.max(0, c.ox);
+    const xb = Math.min(W, c.ox + imgs.width * s);
+    if (xa >= xb) continue;
     for (let sy = 0; sy < imgs.height; sy++) {
+      const top = c.oy + sy * s;
+      const ya = Math.max(0, top);
+      const yb = Math.min(H, top + s);
+      if (ya >= yb) continue;
+      const row = ya * W;
+      const src = base + sy * imgs.width;
       for (let sx = 0; sx < imgs.width; sx++) {
-        const v = imgs.pixels[base + sy * imgs.width + sx];
-        const k = Math.round(Math.min(1, Math.max(0, Number.isFinite(v) ? v : 0)) * 255) * 3;
-        const r = COLORMAP[k];
-        const g = COLORMAP[k + 1];
-        const b = COLORMAP[k + 2];
-        for (let dy = 0; dy < c.scale; dy++) {
-          const y = c.oy + sy * c.scale + dy;
-          if (y < 0 || y >= H) continue;
-          for (let dx = 0; dx < c.scale; dx++) {
-            const x = c.ox + sx * c.scale + dx;
-            if (x < 0 || x >= W) continue;
-            const o = (y * W + x) * 4;
-            out[o] = r;
-            out[o + 1] = g;
-            out[o + 2] = b;
-            out[o + 3] = 255;
-          }
-        }
+        const v = imgs.pixels[src + sx];
+        const word = COLORMAP_WORDS[Math.round(Math.min(1, Math.max(0, Number.isFinite(v) ? v : 0)) * 255)];
+        const left = c.ox + sx * s;
+        for (let x = Math.max(xa, left), end = Math.min(xb, left + s); x < end; x++) px[row + x] = word;
       }
+      for (let y = ya + 1; y < yb; y++) px.copyWithin(y * W + xa, row + xa, row + xb);
     }
   }
 }
