@@ -203,7 +203,10 @@ export class Hud extends Phaser.Scene {
         modalFocus.focus(buttons[buttons.length - 1], false);
       }
     };
+    /** The card shows because the level has not started (not opened with Concept): starting it closes the card. */
+    let cardBeforeStart = false;
     const showCard = (visible: boolean): void => {
+      cardBeforeStart = visible && session.status === 'card';
       card.setVisible(visible);
       card.button.setLabel(session.started ? t('level.backToLevel') : t('level.start'));
       setModal(visible ? [card.button] : null);
@@ -331,6 +334,8 @@ export class Hud extends Phaser.Scene {
     cleanup.push(
       session.events.on('change', () => {
         timed('hud:meter', updateMeter);
+        // Started from elsewhere than the card's button (the bench, a test driving the session): the card goes.
+        if (cardBeforeStart && session.status !== 'card') showCard(false);
         if (session.status === 'done' && session.result && resultFor !== session.result) {
           resultFor = session.result;
           // Shown in a frame of its own once the level's widgets are drawn (the run's last frame is busy enough);
