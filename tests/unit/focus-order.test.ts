@@ -2,11 +2,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type * as Phaser from 'phaser';
 import { Emitter } from '../../src/game/emitter';
 import { FocusManager } from '../../src/game/ui/FocusManager';
-import type { Focusable } from '../../src/game/ui/Widget';
+import type { BaseWidgetEvents, Focusable } from '../../src/game/ui/Widget';
 
 /** A focusable with the widget's contract (pointer focus and destroy events), recording what the manager did. */
 class Item implements Focusable {
-  readonly events = new Emitter<{ pointerfocus: []; destroyed: [] }>();
+  readonly events = new Emitter<BaseWidgetEvents>();
   focused = false;
   keys: string[] = [];
   constructor(readonly id: string) {}

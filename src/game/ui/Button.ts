@@ -1,4 +1,5 @@
 import type * as Phaser from 'phaser';
+import type { BaseWidgetEvents } from './Widget';
 import { fitText } from './fit-text';
 import { FocusableWidget } from './FocusableWidget';
 import { COLORS, CSS, RADIUS, TEXT, type Rect } from './theme';
@@ -18,7 +19,7 @@ export interface ButtonConfig extends Rect {
   icon?: string;
 }
 
-type ButtonEvents = { pointerfocus: []; destroyed: []; press: [] };
+type ButtonEvents = BaseWidgetEvents & { press: [] };
 
 /** A push button: mouse, touch, and Enter/Space when focused. Emits 'press'. */
 export class Button extends FocusableWidget<ButtonEvents> {

@@ -1,4 +1,5 @@
 import type * as Phaser from 'phaser';
+import type { BaseWidgetEvents } from './Widget';
 import { FocusableWidget } from './FocusableWidget';
 import { ImageGrid } from './ImageGrid';
 import { COLORS, CSS, RADIUS, TEXT, type Rect } from './theme';
@@ -11,7 +12,7 @@ export interface DeckCard {
   height: number;
 }
 
-type DeckEvents = { pointerfocus: []; destroyed: []; pick: [index: number] };
+type DeckEvents = BaseWidgetEvents & { pick: [index: number] };
 
 /**
  * Image cards in a grid (world 4): click or tap a card, or move with the arrows and press Enter, to put it into

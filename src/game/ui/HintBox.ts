@@ -1,4 +1,5 @@
 import type * as Phaser from 'phaser';
+import type { BaseWidgetEvents } from './Widget';
 import { fitText } from './fit-text';
 import { FocusableWidget } from './FocusableWidget';
 import { COLORS, CSS, RADIUS, TEXT, type Rect } from './theme';
@@ -11,7 +12,7 @@ export interface HintBoxState {
   pressable: boolean;
 }
 
-type HintEvents = { pointerfocus: []; destroyed: []; press: [] };
+type HintEvents = BaseWidgetEvents & { press: [] };
 
 /** The hint strip: the latest unlocked hint (press to cycle through the unlocked ones), or when the next unlocks. */
 export class HintBox extends FocusableWidget<HintEvents> {

@@ -1,4 +1,5 @@
 import type * as Phaser from 'phaser';
+import type { BaseWidgetEvents } from './Widget';
 import { FocusableWidget } from './FocusableWidget';
 import { CLASS_COLORS, ClassLabels, PointLetters, classCss } from './latent-map-classes';
 import { drawProbe, paintMapDots, PROBE_R } from './map-dots';
@@ -49,9 +50,7 @@ export interface MapEllipse {
   ry: number;
 }
 
-type MapEvents = {
-  pointerfocus: [];
-  destroyed: [];
+type MapEvents = BaseWidgetEvents & {
   /** A press on the map (before the probe moves there): e.g. The path starts a new path where it is pressed. */
   press: [x: number, y: number];
   move: [x: number, y: number];

@@ -1,4 +1,5 @@
 import type * as Phaser from 'phaser';
+import type { BaseWidgetEvents } from './Widget';
 import { fitText } from './fit-text';
 import { StarRow } from './StarRow';
 import { FocusableWidget } from './FocusableWidget';
@@ -17,7 +18,7 @@ export interface LevelTileConfig extends Rect {
   detail?: string;
 }
 
-type TileEvents = { pointerfocus: []; destroyed: []; press: [] };
+type TileEvents = BaseWidgetEvents & { press: [] };
 
 /** Room the padlock takes at a locked tile's right edge (its 20 px glyph 12 px from the edge, and a gap). */
 const LOCK_SPACE = 30;

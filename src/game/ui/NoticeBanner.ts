@@ -1,6 +1,6 @@
 import type * as Phaser from 'phaser';
 import { COLORS, CSS, RADIUS, TEXT, type Rect } from './theme';
-import { Widget } from './Widget';
+import { Widget, type BaseWidgetEvents } from './Widget';
 import { Button } from './Button';
 
 export type NoticeTone = 'info' | 'warning' | 'error';
@@ -16,7 +16,7 @@ export interface NoticeBannerConfig extends Rect {
   dismissLabel: string;
 }
 
-type BannerEvents = { pointerfocus: []; destroyed: []; dismiss: [id: number] };
+type BannerEvents = BaseWidgetEvents & { dismiss: [id: number] };
 
 const TONE: Record<NoticeTone, { color: number; css: string; icon: string }> = {
   info: { color: COLORS.accent, css: CSS.accent, icon: 'i' },

@@ -1,8 +1,8 @@
 import type * as Phaser from 'phaser';
 import { COLORS, RADIUS, type Rect } from './theme';
-import { Widget } from './Widget';
+import { Widget, type BaseWidgetEvents } from './Widget';
 
-export type PadEvents = { pointerfocus: []; destroyed: []; change: [] };
+export type PadEvents = BaseWidgetEvents & { change: [] };
 
 /**
  * What the digit pad and the letter pad share: a graphics layer, a hit zone over the rect, pointer input from the

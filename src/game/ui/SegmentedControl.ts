@@ -1,4 +1,5 @@
 import type * as Phaser from 'phaser';
+import type { BaseWidgetEvents } from './Widget';
 import { fitText } from './fit-text';
 import { FocusableWidget } from './FocusableWidget';
 import { COLORS, CSS, RADIUS, TEXT, type Rect } from './theme';
@@ -20,7 +21,7 @@ export interface SegmentedControlConfig<T extends string> extends Rect {
   gap?: number;
 }
 
-type SegmentEvents<T extends string> = { pointerfocus: []; destroyed: []; change: [value: T] };
+type SegmentEvents<T extends string> = BaseWidgetEvents & { change: [value: T] };
 
 interface Segment<T extends string> {
   option: SegmentOption<T>;

@@ -1,4 +1,5 @@
 import type * as Phaser from 'phaser';
+import type { BaseWidgetEvents } from './Widget';
 import { FocusableWidget } from './FocusableWidget';
 import { COLORS, FOCUS_WIDTH, type Rect } from './theme';
 
@@ -10,7 +11,7 @@ export interface SliderConfig extends Rect {
   value: number;
 }
 
-type SliderEvents = { pointerfocus: []; destroyed: []; change: [value: number] };
+type SliderEvents = BaseWidgetEvents & { change: [value: number] };
 
 const THUMB_RADIUS = 10;
 

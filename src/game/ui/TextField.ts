@@ -1,6 +1,6 @@
 import type * as Phaser from 'phaser';
 import { FONT_FAMILY, type Rect } from './theme';
-import { Widget, type Focusable } from './Widget';
+import { Widget, type Focusable, type BaseWidgetEvents } from './Widget';
 
 export interface TextFieldConfig extends Rect {
   id: string;
@@ -14,7 +14,7 @@ export interface TextFieldConfig extends Rect {
   autocomplete?: string;
 }
 
-type TextFieldEvents = { pointerfocus: []; destroyed: []; submit: []; input: [string] };
+type TextFieldEvents = BaseWidgetEvents & { submit: []; input: [string] };
 
 /**
  * A real <input> placed over the canvas through Phaser's DOM container: phones and tablets open their own

@@ -18,7 +18,9 @@ export interface Focusable {
   onDestroy(fn: () => void): () => void;
 }
 
-export type WidgetEvents = EventMap & { pointerfocus: []; destroyed: [] };
+/** The events every widget has; a widget's own event type is `BaseWidgetEvents & { …its own }`. */
+export type BaseWidgetEvents = { pointerfocus: []; destroyed: [] };
+export type WidgetEvents = EventMap & BaseWidgetEvents;
 
 /**
  * Base of every widget: plain data in, typed events out (`events`), absolute layout through `layout(rect)`
